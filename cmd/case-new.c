@@ -1,0 +1,125 @@
+/*
+ * case-new: file a case, or many with --batch (all or nothing); prints
+ * each new case id on stdout after the commit.  Exits 65 on bad input,
+ * 77 when a rule refuses (officers, certificates, who may file).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "batch.h"
+#include "case.h"
+#include "cli.h"
+#include "err.h"
+
+static const char usage[] = "-t KIND --party NAME [--party-kind "
+    "person|org|business] [--party-id ID] --cause TEXT --officer PERSON "
+    "--officer PERSON [--filed DATE] [--source TEXT] [--field TEXT]\n"
+    "       case-new --batch FILE|-";
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_PARTY = ZF_OPT_FIRST_OWN, OPT_PARTY_KIND, OPT_PARTY_ID,
+	    OPT_CAUSE, OPT_OFFICER, OPT_FILED, OPT_SOURCE, OPT_FIELD,
+	    OPT_BATCH };
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ "kind", required_argument, NULL, 't' },
+		{ "party", required_argument, NULL, OPT_PARTY },
+		{ "party-kind", required_argument, NULL, OPT_PARTY_KIND },
+		{ "party-id", required_argument, NULL, OPT_PARTY_ID },
+		{ "cause", required_argument, NULL, OPT_CAUSE },
+		{ "officer", required_argument, NULL, OPT_OFFICER },
+		{ "filed", required_argument, NULL, OPT_FILED },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "field", required_argument, NULL, OPT_FIELD },
+		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_case_input in;
+	struct zf_archive *a = NULL;
+	struct zf_cli cli;
+	const char *batch = NULL;
+	char *id = NULL;
+	int c, rc;
+
+	memset(&in, 0, sizeof(in));
+	zf_cli_init(&cli, argv, usage);
+	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT "t:", longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(&cli, c, optarg))
+			continue;
+		switch (c) {
+		case 't':
+			in.kind = optarg;
+			break;
+		case OPT_PARTY:
+			in.party = optarg;
+			break;
+		case OPT_PARTY_KIND:
+			in.party_kind = optarg;
+			break;
+		case OPT_PARTY_ID:
+			in.party_id = optarg;
+			break;
+		case OPT_CAUSE:
+			in.cause = optarg;
+			break;
+		case OPT_OFFICER:
+			if (in.nofficers == ZF_CASE_MAX_OFFICERS)
+				zf_cli_usage(&cli, "at most %d officers",
+				    ZF_CASE_MAX_OFFICERS);
+			in.officers[in.nofficers++] = optarg;
+			break;
+		case OPT_FILED:
+			in.filed = optarg;
+			break;
+		case OPT_SOURCE:
+			in.source = optarg;
+			break;
+		case OPT_FIELD:
+			in.field = optarg;
+			break;
+		case OPT_BATCH:
+			batch = optarg;
+			break;
+		}
+	}
+	if (optind != argc)
+		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	if (batch == NULL && in.kind == NULL)
+		zf_cli_usage(&cli, "which kind of case? give -t KIND");
+	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
+		return zf_cli_exit(rc);
+	if (batch != NULL) {
+		char **ids;
+		size_t n, i;
+
+		if ((rc = zf_batch_cases(a, batch, &ids, &n)) != 0)
+			goto fail;
+		for (i = 0; i < n; i++)
+			printf("%s\n", ids[i]);
+		zf_cli_ids_free(ids);
+		zf_archive_close(a);
+		return zf_cli_exit(0);
+	}
+	if ((rc = zf_case_check(a, &in)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto fail;
+	if ((rc = zf_case_file(a, &in, &id)) != 0) {
+		zf_archive_abort(a);
+		goto fail;
+	}
+	if ((rc = zf_archive_commit(a)) != 0)
+		goto fail;
+	printf("%s\n", id);
+	free(id);
+	zf_archive_close(a);
+	return zf_cli_exit(0);
+fail:
+	zf_cli_fail(&a->err);
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
+}

@@ -1,0 +1,128 @@
+/*
+ * case-show: everything about one case (or each id given, "-" for
+ * stdin): text for people, -o json for programs.  Exits 66 when a case
+ * does not exist.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "archive.h"
+#include "case.h"
+#include "cli.h"
+#include "json.h"
+
+static const char usage[] = "CASE...";
+
+static const struct zf_column evidence_columns[] = {
+	{ "证据", "id", 0 },
+	{ "类别", "kind", 0 },
+	{ "大小", "size", 0 },
+	{ "名称", "title", 30 },
+	{ NULL, NULL, 0 }
+};
+
+static void
+line(const char *label, const struct zf_json *c, const char *key)
+{
+	const char *v = zf_json_get_str(c, key);
+
+	if (v != NULL && v[0] != '\0')
+		printf("%s  %s\n", label, v);
+}
+
+static void
+show_text(struct zf_cli *cli, const struct zf_json *c)
+{
+	const struct zf_json *party = zf_json_get(c, "party");
+	const struct zf_json *officers = zf_json_get(c, "officers");
+	const struct zf_json *evidence = zf_json_get(c, "evidence");
+	size_t i;
+
+	printf("%s  %s\n", zf_json_get_str(c, "id"),
+	    zf_json_get_str(c, "number"));
+	line("类别    ", c, "kind_name");
+	line("阶段    ", c, "stage");
+	line("立案日期", c, "filed");
+	printf("当事人    %s", zf_json_get_str(party, "name"));
+	if (zf_json_get_str(party, "id") != NULL)
+		printf("（%s）", zf_json_get_str(party, "id"));
+	printf("\n");
+	line("案由    ", c, "cause");
+	line("案件来源", c, "source");
+	line("执法领域", c, "field");
+	printf("承办人员  ");
+	for (i = 0; i < zf_json_len(officers); i++)
+		printf("%s%s", i ? "、" : "",
+		    zf_json_str(zf_json_at(officers, i)));
+	printf("\n重大案件  %s\n", zf_json_get_bool(c, "major") == 1 ? "是" :
+	    "否");
+	printf("证据      %zu 份\n", zf_json_len(evidence));
+	if (zf_json_len(evidence) > 0) {
+		struct zf_cli text = *cli;
+
+		text.format = ZF_FORMAT_TEXT;
+		zf_cli_print_list(&text, evidence, evidence_columns);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_archive *a;
+	struct zf_json *c, *all;
+	struct zf_cli cli;
+	char **ids;
+	size_t n, i;
+	int ch, rc, worst = 0;
+
+	zf_cli_init(&cli, argv, usage);
+	while ((ch = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
+	    NULL)) != -1)
+		zf_cli_option(&cli, ch, optarg);
+	if (optind == argc)
+		zf_cli_usage(&cli, "which case?");
+	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
+		return zf_cli_exit(rc);
+	ids = zf_cli_ids(argc - optind, argv + optind, &n);
+	all = zf_json_array();
+	for (i = 0; i < n; i++) {
+		if ((rc = zf_case_show(a, ids[i], &c)) != 0) {
+			zf_cli_fail(&a->err);
+			if (rc > worst)
+				worst = rc;
+			continue;
+		}
+		if (cli.quiet)
+			printf("%s\n", ids[i]);
+		else if (cli.format == ZF_FORMAT_TEXT) {
+			if (i > 0)
+				printf("\n");
+			show_text(&cli, c);
+		}
+		zf_json_push(all, c);
+	}
+	/* One JSON document: the case, or an array for several. */
+	if (cli.format == ZF_FORMAT_JSON && !cli.quiet)
+		zf_cli_print_json(n == 1 && zf_json_len(all) == 1 ?
+		    zf_json_at(all, 0) : all);
+	else if (cli.format == ZF_FORMAT_TSV && !cli.quiet) {
+		static const struct zf_column cols[] = {
+			{ "id", "id", 0 }, { "number", "number", 0 },
+			{ "kind", "kind", 0 }, { "stage", "stage", 0 },
+			{ "filed", "filed", 0 }, { "party", "party.name", 0 },
+			{ "party_id", "party.id", 0 },
+			{ "officers", "officers", 0 }, { "cause", "cause", 0 },
+			{ NULL, NULL, 0 }
+		};
+
+		zf_cli_print_list(&cli, all, cols);
+	}
+	zf_json_free(all);
+	zf_cli_ids_free(ids);
+	zf_archive_close(a);
+	return zf_cli_exit(worst);
+}

@@ -1,0 +1,530 @@
+/* config: zhifa.yaml against its schema. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "when.h"
+#include "yaml.h"
+
+#define CONFIG_MAX_BYTES (4 << 20)
+
+struct reader {
+	const char *file;
+	struct zf_err *e;
+};
+
+static int
+fail_at(struct reader *r, const struct zf_yaml_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail_at(struct reader *r, const struct zf_yaml_node *n, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return zf_fail(r->e, EX_CONFIG, "%s:%u:%u: %s", r->file,
+	    n ? n->line : 1, n ? n->column : 1, msg);
+}
+
+static const char *
+kind_word(const struct zf_yaml_node *n)
+{
+	switch (n->kind) {
+	case ZF_YAML_MAPPING:
+		return "a mapping";
+	case ZF_YAML_SEQUENCE:
+		return "a list";
+	default:
+		return "a scalar";
+	}
+}
+
+/* Refuses any key of map not in allowed (NULL-terminated). */
+static int
+check_keys(struct reader *r, const struct zf_yaml_node *map,
+    const char *section, const char *const *allowed)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->count; i++) {
+		const char *k = map->keys[i]->text;
+
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(k, allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL) {
+			struct zf_buf b;
+			int rc;
+
+			zf_buf_init(&b);
+			for (j = 0; allowed[j] != NULL; j++)
+				zf_buf_printf(&b, "%s%s", j ? ", " : "",
+				    allowed[j]);
+			rc = fail_at(r, map->keys[i], "unknown key '%s' in %s "
+			    "(known: %s)", k, section, b.data);
+			zf_buf_release(&b);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int
+want(struct reader *r, const struct zf_yaml_node *n, enum zf_yaml_kind kind,
+    const char *what)
+{
+	static const char *const names[] = { "a scalar", "a list",
+	    "a mapping" };
+
+	if (n->kind != kind)
+		return fail_at(r, n, "%s must be %s, not %s", what,
+		    names[kind], kind_word(n));
+	return 0;
+}
+
+/* A scalar member; *out stays NULL when absent and not required. */
+static int
+get_text(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    int required, char **out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+
+	*out = NULL;
+	if (n == NULL || zf_yaml_is_null(n)) {
+		if (required)
+			return fail_at(r, n ? n : map, "'%s' is required", key);
+		return 0;
+	}
+	if (want(r, n, ZF_YAML_SCALAR, key) != 0)
+		return r->e->code;
+	if (n->len == 0 && required)
+		return fail_at(r, n, "'%s' must not be empty", key);
+	if (memchr(n->text, '\0', n->len) != NULL)
+		return fail_at(r, n, "'%s' holds a NUL byte", key);
+	*out = xstrdup(n->text);
+	return 0;
+}
+
+static int
+get_date(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    int32_t *out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+
+	if (n == NULL)
+		return fail_at(r, map, "'%s' is required", key);
+	if (want(r, n, ZF_YAML_SCALAR, key) != 0)
+		return r->e->code;
+	if (zf_date_parse(n->text, out) != 0)
+		return fail_at(r, n, "'%s' must be a date YYYY-MM-DD, not '%s'",
+		    key, n->text);
+	return 0;
+}
+
+static int
+get_bool(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    int *out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+
+	*out = 0;
+	if (n == NULL)
+		return 0;
+	if (want(r, n, ZF_YAML_SCALAR, key) != 0)
+		return r->e->code;
+	if (n->plain && (strcmp(n->text, "true") == 0 ||
+	    strcmp(n->text, "yes") == 0)) {
+		*out = 1;
+		return 0;
+	}
+	if (n->plain && (strcmp(n->text, "false") == 0 ||
+	    strcmp(n->text, "no") == 0))
+		return 0;
+	return fail_at(r, n, "'%s' must be true or false, not '%s'", key,
+	    n->text);
+}
+
+static int
+get_text_list(struct reader *r, const struct zf_yaml_node *map,
+    const char *key, char ***out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+	size_t i;
+
+	*out = xcalloc(1, sizeof(char *));
+	if (n == NULL)
+		return 0;
+	if (want(r, n, ZF_YAML_SEQUENCE, key) != 0)
+		return r->e->code;
+	*out = xrealloc(*out, (n->count + 1) * sizeof(char *));
+	(*out)[0] = NULL;
+	for (i = 0; i < n->count; i++) {
+		if (want(r, n->items[i], ZF_YAML_SCALAR, key) != 0)
+			return r->e->code;
+		(*out)[i] = xstrdup(n->items[i]->text);
+		(*out)[i + 1] = NULL;
+	}
+	return 0;
+}
+
+/* Ids are typed at prompts and used in events: keep them plain ASCII. */
+static int
+valid_id(const char *s)
+{
+	size_t i;
+
+	if (s[0] == '\0' || strlen(s) > 64)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+read_agency(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "name", "code", "short",
+	    "timezone", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "agency");
+
+	if (n == NULL)
+		return fail_at(r, root, "'agency' is required");
+	if (want(r, n, ZF_YAML_MAPPING, "agency") != 0 ||
+	    check_keys(r, n, "agency", keys) != 0 ||
+	    get_text(r, n, "name", 1, &c->agency_name) != 0 ||
+	    get_text(r, n, "code", 0, &c->agency_code) != 0 ||
+	    get_text(r, n, "short", 1, &c->agency_short) != 0 ||
+	    get_text(r, n, "timezone", 0, &c->zone) != 0)
+		return r->e->code;
+	if (c->zone == NULL)
+		c->zone = xstrdup("Asia/Shanghai");
+	if (zf_zone_offset(c->zone, &c->offset) != 0)
+		return fail_at(r, zf_yaml_get(n, "timezone"), "unknown time "
+		    "zone '%s' (use a +08:00 zone name such as Asia/Shanghai, "
+		    "or an offset like +08:00)", c->zone);
+	return 0;
+}
+
+static int
+read_numbering(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "case", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "numbering");
+
+	if (n != NULL && (want(r, n, ZF_YAML_MAPPING, "numbering") != 0 ||
+	    check_keys(r, n, "numbering", keys) != 0 ||
+	    get_text(r, n, "case", 0, &c->case_number) != 0))
+		return r->e->code;
+	if (c->case_number == NULL)
+		c->case_number = xstrdup("{short}{kind}立〔{year}〕{n}号");
+	if (strstr(c->case_number, "{n") == NULL)
+		return fail_at(r, zf_yaml_get(n, "case"), "the case number "
+		    "format must contain {n}, the case's number in its year");
+	return 0;
+}
+
+static int
+read_certificate(struct reader *r, struct zf_person *p,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "number", "valid_from",
+	    "valid_to", NULL };
+
+	if (want(r, n, ZF_YAML_MAPPING, "certificate") != 0 ||
+	    check_keys(r, n, "certificate", keys) != 0 ||
+	    get_text(r, n, "number", 1, &p->certificate) != 0 ||
+	    get_date(r, n, "valid_from", &p->cert_from) != 0 ||
+	    get_date(r, n, "valid_to", &p->cert_to) != 0)
+		return r->e->code;
+	if (p->cert_to < p->cert_from)
+		return fail_at(r, n, "certificate of '%s' ends before it "
+		    "starts", p->id);
+	p->has_cert = 1;
+	return 0;
+}
+
+static int
+read_person(struct reader *r, struct zf_person *p,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "id", "name", "role", "login",
+	    "certificate", "legal_qualification", "fields", NULL };
+	static const char *const roles[] = { "officer", "clerk", "reviewer",
+	    "head", NULL };
+	const struct zf_yaml_node *cert;
+	char *role = NULL;
+	int i, rc;
+
+	if (want(r, n, ZF_YAML_MAPPING, "a person") != 0 ||
+	    check_keys(r, n, "a person", keys) != 0 ||
+	    get_text(r, n, "id", 1, &p->id) != 0)
+		return r->e->code;
+	if (!valid_id(p->id))
+		return fail_at(r, zf_yaml_get(n, "id"), "person id '%s' must "
+		    "be lowercase ASCII letters, digits, '-', '_' or '.'",
+		    p->id);
+	if (get_text(r, n, "name", 1, &p->name) != 0 ||
+	    get_text(r, n, "role", 1, &role) != 0 ||
+	    get_text(r, n, "login", 0, &p->login) != 0 ||
+	    get_bool(r, n, "legal_qualification",
+	    &p->legal_qualification) != 0 ||
+	    get_text_list(r, n, "fields", &p->fields) != 0) {
+		free(role);
+		return r->e->code;
+	}
+	for (i = 0; roles[i] != NULL; i++)
+		if (strcmp(role, roles[i]) == 0)
+			break;
+	if (roles[i] == NULL) {
+		rc = fail_at(r, zf_yaml_get(n, "role"), "role '%s' of '%s' "
+		    "is not one of officer, clerk, reviewer, head", role,
+		    p->id);
+		free(role);
+		return rc;
+	}
+	free(role);
+	p->role = (enum zf_role)i;
+	if ((cert = zf_yaml_get(n, "certificate")) != NULL &&
+	    !zf_yaml_is_null(cert))
+		return read_certificate(r, p, cert);
+	return 0;
+}
+
+static int
+read_people(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(root, "people");
+	size_t i, j;
+
+	if (n == NULL)
+		return fail_at(r, root, "'people' is required");
+	if (want(r, n, ZF_YAML_SEQUENCE, "people") != 0)
+		return r->e->code;
+	c->people = xcalloc(n->count ? n->count : 1, sizeof(*c->people));
+	for (i = 0; i < n->count; i++) {
+		c->npeople = i + 1;
+		if (read_person(r, &c->people[i], n->items[i]) != 0)
+			return r->e->code;
+		for (j = 0; j < i; j++) {
+			if (strcmp(c->people[j].id, c->people[i].id) == 0)
+				return fail_at(r, n->items[i], "person id "
+				    "'%s' is used twice", c->people[i].id);
+			if (c->people[i].login && c->people[j].login &&
+			    strcmp(c->people[j].login,
+			    c->people[i].login) == 0)
+				return fail_at(r, n->items[i], "login '%s' "
+				    "belongs to two people",
+				    c->people[i].login);
+		}
+	}
+	return 0;
+}
+
+int
+zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
+    struct zf_config **out, struct zf_err *e)
+{
+	static const char *const keys[] = { "agency", "numbering", "people",
+	    NULL };
+	struct zf_yaml_doc *doc;
+	struct zf_config *c;
+	struct reader r = { name, e };
+	const struct zf_yaml_node *root;
+	char msg[1024];
+	int rc = 0;
+
+	*out = NULL;
+	doc = zf_yaml_parse(name, bytes, len, msg, sizeof(msg));
+	if (doc == NULL)
+		return zf_fail(e, EX_CONFIG, "%s", msg);
+	c = xcalloc(1, sizeof(*c));
+	c->path = xstrdup(name);
+	c->bytes = xstrndup(bytes, len);
+	c->len = len;
+	zf_digest_buf(suite, bytes, len, c->digest);
+	if (doc->ndocs != 1) {
+		rc = zf_fail(e, EX_CONFIG, "%s:1:1: expected one YAML document, "
+		    "found %zu", name, doc->ndocs);
+		goto out;
+	}
+	root = doc->docs[0];
+	if (want(&r, root, ZF_YAML_MAPPING, "the configuration") != 0 ||
+	    check_keys(&r, root, "the configuration", keys) != 0 ||
+	    read_agency(&r, c, root) != 0 ||
+	    read_numbering(&r, c, root) != 0 ||
+	    read_people(&r, c, root) != 0)
+		rc = e->code;
+out:
+	zf_yaml_free(doc);
+	if (rc != 0) {
+		zf_config_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+int
+zf_config_load(const char *path, int suite, struct zf_config **out,
+    struct zf_err *e)
+{
+	struct zf_buf b;
+	char chunk[65536];
+	ssize_t n;
+	int fd, rc;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_CONFIG,
+		    "cannot read '%s': %s", path, strerror(errno));
+	zf_buf_init(&b);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = zf_fail(e, EX_IOERR, "cannot read '%s': %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		zf_buf_add(&b, chunk, (size_t)n);
+		if (b.len > CONFIG_MAX_BYTES) {
+			rc = zf_fail(e, EX_CONFIG, "%s: larger than %d bytes",
+			    path, CONFIG_MAX_BYTES);
+			goto out;
+		}
+	}
+	rc = zf_config_parse(path, b.data, b.len, suite, out, e);
+out:
+	close(fd);
+	zf_buf_release(&b);
+	return rc;
+}
+
+static void
+free_list(char **list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; list[i] != NULL; i++)
+		free(list[i]);
+	free(list);
+}
+
+void
+zf_config_free(struct zf_config *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->npeople; i++) {
+		struct zf_person *p = &c->people[i];
+
+		free(p->id);
+		free(p->name);
+		free(p->login);
+		free(p->certificate);
+		free_list(p->fields);
+	}
+	free(c->people);
+	free(c->path);
+	free(c->bytes);
+	free(c->agency_name);
+	free(c->agency_code);
+	free(c->agency_short);
+	free(c->zone);
+	free(c->case_number);
+	free(c);
+}
+
+const struct zf_person *
+zf_config_person(const struct zf_config *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->npeople; i++)
+		if (strcmp(c->people[i].id, id) == 0)
+			return &c->people[i];
+	return NULL;
+}
+
+const struct zf_person *
+zf_config_person_by_login(const struct zf_config *c, const char *login)
+{
+	size_t i;
+
+	for (i = 0; i < c->npeople; i++)
+		if (c->people[i].login != NULL &&
+		    strcmp(c->people[i].login, login) == 0)
+			return &c->people[i];
+	return NULL;
+}
+
+int
+zf_person_cert_valid(const struct zf_person *p, int32_t day)
+{
+	return p->has_cert && day >= p->cert_from && day <= p->cert_to;
+}
+
+const char *
+zf_role_name(enum zf_role r)
+{
+	static const char *const names[] = { "officer", "clerk", "reviewer",
+	    "head" };
+
+	return names[r];
+}
+
+char *
+zf_config_case_number(const struct zf_config *c, const char *kind_char,
+    int year, int64_t n)
+{
+	struct zf_buf b;
+	const char *p = c->case_number;
+
+	zf_buf_init(&b);
+	while (*p != '\0') {
+		if (strncmp(p, "{short}", 7) == 0) {
+			zf_buf_addstr(&b, c->agency_short);
+			p += 7;
+		} else if (strncmp(p, "{kind}", 6) == 0) {
+			zf_buf_addstr(&b, kind_char);
+			p += 6;
+		} else if (strncmp(p, "{year}", 6) == 0) {
+			zf_buf_printf(&b, "%d", year);
+			p += 6;
+		} else if (strncmp(p, "{n}", 3) == 0) {
+			zf_buf_printf(&b, "%lld", (long long)n);
+			p += 3;
+		} else if (strncmp(p, "{n:", 3) == 0 && p[3] >= '1' &&
+		    p[3] <= '9' && p[4] == '}') {
+			zf_buf_printf(&b, "%0*lld", p[3] - '0', (long long)n);
+			p += 5;
+		} else {
+			zf_buf_addch(&b, *p++);
+		}
+	}
+	return zf_buf_detach(&b, NULL);
+}

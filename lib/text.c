@@ -1,0 +1,136 @@
+/* text: checking, escaping and measuring free text. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* Decodes one UTF-8 sequence; returns its length or 0 when invalid. */
+static size_t
+decode(const unsigned char *s, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+		return 2;
+	}
+	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
+		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		if (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x07) << 18 |
+		    (uint32_t)(s[1] & 0x3f) << 12 |
+		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+		if (*cp < 0x10000 || *cp > 0x10ffff)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+zf_text_check(const char *s, size_t max_bytes, int multiline,
+    const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
+
+	if (strlen(s) > max_bytes) {
+		*why = "too long";
+		return -1;
+	}
+	while (*p != '\0') {
+		if ((n = decode(p, &cp)) == 0) {
+			*why = "not valid UTF-8";
+			return -1;
+		}
+		if ((cp < 0x20 && !(multiline && cp == '\n')) || cp == 0x7f ||
+		    (cp >= 0x80 && cp < 0xa0)) {
+			*why = multiline ? "holds a control character" :
+			    "holds a control character or a line break";
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+static int
+wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) ||
+	    (cp >= 0x2e80 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x33ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xa000 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) ||
+	    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+size_t
+zf_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, n;
+	uint32_t cp;
+
+	while (*p != '\0') {
+		if ((n = decode(p, &cp)) == 0) {
+			w++;
+			p++;
+			continue;
+		}
+		if (cp >= 0x300 && cp <= 0x36f)
+			;	/* combining marks take no column */
+		else
+			w += wide(cp) ? 2 : 1;
+		p += n;
+	}
+	return w;
+}
+
+void
+zf_text_escape(struct zf_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		switch (*p) {
+		case '\t':
+			zf_buf_addstr(b, "\\t");
+			break;
+		case '\n':
+			zf_buf_addstr(b, "\\n");
+			break;
+		case '\r':
+			zf_buf_addstr(b, "\\r");
+			break;
+		case '\\':
+			zf_buf_addstr(b, "\\\\");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				zf_buf_printf(b, "\\x%02x", *p);
+			else
+				zf_buf_addch(b, *p);
+		}
+	}
+}

@@ -1,0 +1,26 @@
+/*
+ * text: free text (names, causes, titles — often Chinese) on its way in
+ * and out.
+ *
+ * In: valid UTF-8, no control characters (newlines only where a field
+ * allows several lines), bounded length.  Out: one writer escapes tab,
+ * newline, backslash and other control characters, so that one record is
+ * always one line; display width counts East Asian wide characters as
+ * two columns, so text tables line up.
+ */
+#ifndef ZF_TEXT_H
+#define ZF_TEXT_H
+
+#include <stddef.h>
+
+struct zf_buf;
+
+/* 0 when s is acceptable; -1 with a reason in *why. */
+int zf_text_check(const char *s, size_t max_bytes, int multiline,
+    const char **why);
+/* Columns s takes on a terminal. */
+size_t zf_text_width(const char *s);
+/* Appends s with \t \n \r \\ and other controls escaped. */
+void zf_text_escape(struct zf_buf *b, const char *s);
+
+#endif
