@@ -153,12 +153,27 @@ int
 zf_db_open(struct zf_db *db, const char *path, int readonly,
     struct zf_err *e)
 {
-	int flags = readonly ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	    SQLITE_OPEN_URI;
 
 	memset(db, 0, sizeof(*db));
-	flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+	/*
+	 * Readers open read-write too when they may: the last connection to
+	 * close then removes the -wal and -shm files, so a command that
+	 * changed nothing leaves the archive byte for byte as it found it.
+	 * Without write permission, a reader still gets a read-only view.
+	 */
+	if (!readonly)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK &&
+	    readonly) {
+		sqlite3_close(db->h);
+		db->h = NULL;
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+		    SQLITE_OPEN_URI;
+		sqlite3_open_v2(path, &db->h, flags, NULL);
+	}
+	if (sqlite3_errcode(db->h) != SQLITE_OK) {
 		int rc = zf_db_fail(db, e, "cannot open the database");
 
 		zf_db_close(db);

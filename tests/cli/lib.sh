@@ -1,0 +1,115 @@
+# Sourced by every command-line test: a fresh temporary archive home,
+# git-style expect/actual helpers, and a closing "N passed, N failed".
+# Each test runs with stdin from /dev/null and the clock fixed.
+set -u
+
+: "${ZHIFA_BIN:?set ZHIFA_BIN to the build folder}"
+: "${ZHIFA_SRC:=$(cd "$(dirname "$0")/../.." && pwd)}"
+PATH=$ZHIFA_BIN:$PATH
+TEST_NAME=$(basename "$0" .sh)
+T=$(mktemp -d "${TMPDIR:-/tmp}/zhifa-$TEST_NAME.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/home"
+export HOME="$T/home"
+unset XDG_CONFIG_HOME ZHIFA_KEY
+export ZHIFA_ARCHIVE="$T/ar"
+export ZHIFA_ACTOR=zhangwei
+export ZHIFA_NOW=2026-11-20T10:00:00+08:00
+export LC_ALL=C.UTF-8
+exec </dev/null
+
+passed=0
+failed=0
+
+ok() {
+	passed=$((passed + 1))
+}
+
+not_ok() {
+	failed=$((failed + 1))
+	printf '%s: FAILED: %s\n' "$TEST_NAME" "$*" >&2
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok; else not_ok "$desc"; fi
+}
+
+# expect_exit CODE COMMAND...: runs it with output in $T/out and $T/err.
+expect_exit() {
+	want=$1
+	shift
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok
+	else
+		not_ok "'$*' exited $got, want $want; stderr: $(head -c 600 "$T/err")"
+	fi
+}
+
+# expect_in FILE TEXT: FILE contains TEXT (fixed string).
+expect_in() {
+	if grep -qF -- "$2" "$1"; then
+		ok
+	else
+		not_ok "$1 lacks '$2': $(head -c 600 "$1")"
+	fi
+}
+
+expect_not_in() {
+	if grep -qF -- "$2" "$1"; then
+		not_ok "$1 holds '$2'"
+	else
+		ok
+	fi
+}
+
+# expect_equal GOT WANT DESCRIPTION
+expect_equal() {
+	if [ "$1" = "$2" ]; then
+		ok
+	else
+		not_ok "$3: got '$1', want '$2'"
+	fi
+}
+
+# A fingerprint of every file, folder, mode and byte of the archive.
+snapshot() {
+	(cd "${1:-$ZHIFA_ARCHIVE}" && find . -printf '%p %y %m %s\n' | sort &&
+	    find . -type f -print0 | sort -z | xargs -0 sha256sum)
+}
+
+# unchanged DESCRIPTION: the archive is byte-for-byte as at the last mark.
+mark() {
+	snapshot >"$T/mark"
+}
+
+unchanged() {
+	snapshot >"$T/now"
+	if cmp -s "$T/mark" "$T/now"; then
+		ok
+	else
+		not_ok "$1: the archive changed: $(diff "$T/mark" "$T/now" | head -5)"
+	fi
+}
+
+new_archive() {
+	archive-init "$@" "$ZHIFA_ARCHIVE" >/dev/null 2>"$T/init.err" ||
+	    { cat "$T/init.err" >&2; exit 1; }
+}
+
+# A penalty case filed by zhangwei with lina; prints its id.
+new_case() {
+	case-new -t penalty --party "${1:-某建筑公司}" --party-kind org \
+	    --party-id 91350100M000100Y43 --cause "未取得施工许可证擅自施工" \
+	    --officer zhangwei --officer lina
+}
+
+finish() {
+	printf '%s: %d passed, %d failed\n' "$TEST_NAME" "$passed" "$failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
