@@ -85,6 +85,7 @@ main(int argc, char **argv)
 	} else if (zf_json_len(r.problems) > 0) {
 		zf_cli_print_list(&cli, r.problems, columns);
 	}
+	fflush(stdout);
 	fprintf(stderr, "%s: %lld events, %lld objects, %lld checkpoints: "
 	    "%s (%d errors, %d warnings)\n", zf_progname,
 	    (long long)r.events, (long long)r.objects,

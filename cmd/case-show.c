@@ -9,6 +9,7 @@
 #include "archive.h"
 #include "case.h"
 #include "cli.h"
+#include "config.h"
 #include "json.h"
 
 static const char usage[] = "CASE...";
@@ -31,7 +32,8 @@ line(const char *label, const struct zf_json *c, const char *key)
 }
 
 static void
-show_text(struct zf_cli *cli, const struct zf_json *c)
+show_text(struct zf_cli *cli, const struct zf_config *config,
+    const struct zf_json *c)
 {
 	const struct zf_json *party = zf_json_get(c, "party");
 	const struct zf_json *officers = zf_json_get(c, "officers");
@@ -51,9 +53,12 @@ show_text(struct zf_cli *cli, const struct zf_json *c)
 	line("案件来源", c, "source");
 	line("执法领域", c, "field");
 	printf("承办人员  ");
-	for (i = 0; i < zf_json_len(officers); i++)
-		printf("%s%s", i ? "、" : "",
-		    zf_json_str(zf_json_at(officers, i)));
+	for (i = 0; i < zf_json_len(officers); i++) {
+		const char *id = zf_json_str(zf_json_at(officers, i));
+		const struct zf_person *p = zf_config_person(config, id);
+
+		printf("%s%s（%s）", i ? "、" : "", p ? p->name : id, id);
+	}
 	printf("\n重大案件  %s\n", zf_json_get_bool(c, "major") == 1 ? "是" :
 	    "否");
 	printf("证据      %zu 份\n", zf_json_len(evidence));
@@ -101,7 +106,7 @@ main(int argc, char **argv)
 		else if (cli.format == ZF_FORMAT_TEXT) {
 			if (i > 0)
 				printf("\n");
-			show_text(&cli, c);
+			show_text(&cli, a->config, c);
 		}
 		zf_json_push(all, c);
 	}
