@@ -270,7 +270,7 @@ journal_config(struct zf_archive *a)
 
 	if (st == NULL)
 		return a->err.code;
-	zf_hex(a->config->digest, ZF_DIGEST_LEN, hex);
+	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		same = strcmp((const char *)sqlite3_column_text(st, 0),
 		    hex) == 0;

@@ -361,7 +361,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	c->path = xstrdup(name);
 	c->bytes = xstrndup(bytes, len);
 	c->len = len;
-	zf_digest_buf(suite, bytes, len, c->digest);
+	c->suite = suite;
 	if (doc->ndocs != 1) {
 		rc = zf_fail(e, EX_CONFIG, "%s:1:1: expected one YAML document, "
 		    "found %zu", name, doc->ndocs);
@@ -457,6 +457,16 @@ zf_config_free(struct zf_config *c)
 	free(c->zone);
 	free(c->case_number);
 	free(c);
+}
+
+const uint8_t *
+zf_config_digest(struct zf_config *c)
+{
+	if (!c->have_digest) {
+		zf_digest_buf(c->suite, c->bytes, c->len, c->digest);
+		c->have_digest = 1;
+	}
+	return c->digest;
 }
 
 const struct zf_person *

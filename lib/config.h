@@ -37,7 +37,9 @@ struct zf_person {
 
 struct zf_config {
 	char *path;
-	uint8_t digest[ZF_DIGEST_LEN];	/* of the file's bytes, suite digest */
+	int suite;		/* decides the digest */
+	uint8_t digest[ZF_DIGEST_LEN];	/* use zf_config_digest */
+	int have_digest;
 	char *bytes;
 	size_t len;
 
@@ -65,6 +67,12 @@ void zf_config_free(struct zf_config *c);
 
 /* The commented sample agency of CLI.md, as written by archive-init. */
 extern const char zf_config_sample[];
+
+/*
+ * The digest of the file's bytes, computed on first use (readers never
+ * need it, and it is what wakes OpenSSL up).
+ */
+const uint8_t *zf_config_digest(struct zf_config *c);
 
 const struct zf_person *zf_config_person(const struct zf_config *c,
     const char *id);

@@ -98,7 +98,7 @@ zf_journal_append(struct zf_archive *a, const char *type,
 
 	zf_time_format(&a->now, when);
 	zf_hex(a->head, ZF_DIGEST_LEN, prev);
-	zf_hex(a->config->digest, ZF_DIGEST_LEN, config);
+	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, config);
 	zf_json_set_str(ev, "actor", actor);
 	zf_json_set_str(ev, "case", case_id);
 	if (a->fixed_clock)
