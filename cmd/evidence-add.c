@@ -35,22 +35,33 @@ progress(void *ctx, uint64_t done)
 	    (unsigned long long)(done >> 20));
 }
 
+/* Opens every file before storing any, so a missing one changes nothing. */
 static int
-store(struct zf_archive *a, const char *file, struct stored *s)
+open_all(char **files, int n, int *fds)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		fds[i] = strcmp(files[i], "-") == 0 ? 0 :
+		    open(files[i], O_RDONLY | O_CLOEXEC);
+		if (fds[i] < 0)
+			return zf_cli_error(errno == ENOENT ? EX_NOINPUT :
+			    EX_IOERR, "cannot read '%s': %s", files[i],
+			    strerror(errno));
+	}
+	return 0;
+}
+
+static int
+store(struct zf_archive *a, int fd, const char *file, struct stored *s)
 {
 	const char *label = strcmp(file, "-") == 0 ? "stdin" : file;
-	int fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY | O_CLOEXEC);
 	int rc;
 
-	if (fd < 0)
-		return zf_cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", file, strerror(errno));
 	rc = zf_object_put_fd(a, fd, label, s->digest, &s->size,
 	    zf_cli_progress_wanted() ? progress : NULL, (void *)label);
 	if (zf_cli_progress_wanted())
 		fputc('\n', stderr);
-	if (fd != 0)
-		close(fd);
 	return rc != 0 ? zf_cli_fail(&a->err) : 0;
 }
 
@@ -80,7 +91,7 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	const char *case_id, *stdin_name = NULL;
 	char hex[ZF_DIGEST_HEX];
-	int c, i, n, rc, stdin_seen = 0;
+	int c, i, n, rc, stdin_seen = 0, *fds = NULL;
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
@@ -116,8 +127,13 @@ main(int argc, char **argv)
 		goto out;
 	}
 	s = calloc((size_t)n, sizeof(*s));
+	fds = malloc((size_t)n * sizeof(*fds));
 	for (i = 0; i < n; i++)
-		if ((rc = store(a, argv[optind + i], &s[i])) != 0)
+		fds[i] = -1;
+	if ((rc = open_all(argv + optind, n, fds)) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if ((rc = store(a, fds[i], argv[optind + i], &s[i])) != 0)
 			goto out;
 	if ((rc = zf_archive_begin(a)) != 0) {
 		zf_cli_fail(&a->err);
@@ -148,6 +164,10 @@ main(int argc, char **argv)
 out:
 	for (i = 0; s != NULL && i < n; i++)
 		free(s[i].id);
+	for (i = 0; fds != NULL && i < n; i++)
+		if (fds[i] > 0)
+			close(fds[i]);
+	free(fds);
 	free(s);
 	zf_archive_close(a);
 	return zf_cli_exit(rc);

@@ -1,0 +1,121 @@
+#!/bin/sh
+# case-list: filters, -q for pipes, aligned text, TSV and JSON.
+. "$(dirname "$0")/lib.sh"
+
+# The display columns at which each line's fields (separated by two or
+# more spaces) start; all lines of an aligned table print the same.
+starts() {
+	while IFS= read -r line; do
+		out=""
+		rest=$line
+		total=$(printf '%s' "$line" | wc -L)
+		while :; do
+			w=$(printf '%s' "$rest" | wc -L)
+			out="$out $((total - w))"
+			case $rest in
+			*"  "*)
+				rest=${rest#*  }
+				while :; do
+					case $rest in
+					" "*) rest=${rest# } ;;
+					*) break ;;
+					esac
+				done
+				;;
+			*) break ;;
+			esac
+		done
+		echo "$out"
+	done
+}
+
+ids() {
+	tr '\n' ' ' <"$T/out"
+}
+
+new_archive
+# C2025-0001: inspection, filed 2025-06-01 by the clerk for sunli and zhangwei.
+old=$(case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
+    --officer sunli --officer zhangwei --filed 2025-06-01)
+c1=$(new_case)
+c2=$(case-new -t licensing --party 张三 --cause 申请施工许可 --officer lina \
+    --officer wangqiang --as lina --filed 2026-03-15)
+c3=$(case-new -t 处罚 --party "ABC Trading Ltd" --party-kind business \
+    --cause 违法建设 --officer wangqiang --officer chengang --as wangqiang \
+    --filed 2026-11-01)
+expect_equal "$old $c1 $c2 $c3" "C2025-0001 C2026-0001 C2026-0002 C2026-0003" \
+    "case ids"
+
+# All, oldest first.
+expect_exit 0 case-list -q
+expect_equal "$(ids)" "$old $c1 $c2 $c3 " "all cases, in order"
+# By kind (English or Chinese).
+expect_exit 0 case-list -q --kind penalty
+expect_equal "$(ids)" "$c1 $c3 " "--kind penalty"
+expect_exit 0 case-list -q --kind 许可
+expect_equal "$(ids)" "$c2 " "--kind 许可"
+expect_exit 0 case-list -q --kind levy
+expect_equal "$(wc -c <"$T/out")" 0 "no levy cases: nothing printed"
+# By officer.
+expect_exit 0 case-list -q --officer wangqiang
+expect_equal "$(ids)" "$c2 $c3 " "--officer wangqiang"
+expect_exit 0 case-list -q --officer zhangwei
+expect_equal "$(ids)" "$old $c1 " "--officer zhangwei"
+expect_exit 0 case-list -q --officer liuyang
+expect_equal "$(wc -c <"$T/out")" 0 "the clerk handles no case"
+# By filing date (inclusive).
+expect_exit 0 case-list -q --filed-since 2026-03-15
+expect_equal "$(ids)" "$c1 $c2 $c3 " "--filed-since is inclusive"
+expect_exit 0 case-list -q --filed-since 2026-03-16
+expect_equal "$(ids)" "$c1 $c3 " "--filed-since 2026-03-16"
+expect_exit 0 case-list -q --filed-since 2026-01-01 --kind penalty \
+    --officer wangqiang
+expect_equal "$(ids)" "$c3 " "filters combine"
+# By stage: every new case is at filing.
+expect_exit 0 case-list -q --stage filed
+expect_equal "$(ids)" "$old $c1 $c2 $c3 " "--stage filed"
+expect_exit 0 case-list -q --stage decided
+expect_equal "$(wc -c <"$T/out")" 0 "no case decided"
+expect_exit 0 case-list -q --major
+expect_equal "$(wc -c <"$T/out")" 0 "no major case yet"
+
+# Bad filters are usage errors.
+mark
+expect_exit 64 case-list --filed-since 2026-13-01
+expect_in "$T/err" "2026-13-01"
+expect_exit 64 case-list --filed-since yesterday
+expect_exit 64 case-list --kind parking
+expect_in "$T/err" "parking"
+expect_exit 64 case-list extra
+unchanged "case-list changes nothing"
+
+# Pipes: ids into case-show.
+case-list -q --kind penalty | case-show -q - >"$T/out" 2>"$T/err"
+expect_equal "$(ids)" "$c1 $c3 " "case-list -q | case-show -"
+
+# Text for people: a header, one line per case, Chinese aligned.
+expect_exit 0 case-list
+expect_equal "$(wc -l <"$T/out")" 5 "header and four cases"
+expect_in "$T/out" "示建罚立〔2026〕1号"
+expect_in "$T/out" "行政许可"
+starts <"$T/out" >"$T/starts"
+expect_equal "$(sort -u "$T/starts" | wc -l)" 1 "columns aligned by display width"
+expect_equal "$(head -1 "$T/starts" | wc -w)" 7 "seven columns"
+
+# TSV has a header; JSON is an array.
+expect_exit 0 case-list -o tsv --kind penalty
+expect_equal "$(wc -l <"$T/out")" 3 "TSV: header and two cases"
+expect_equal "$(head -1 "$T/out" | cut -f1)" "ID" "TSV header"
+expect_equal "$(sed -n 2p "$T/out" | cut -f1)" "$c1" "TSV first row"
+expect_in "$T/out" "ABC Trading Ltd"
+expect_exit 0 case-list -o json --officer lina
+if command -v python3 >/dev/null 2>&1; then
+	expect_equal "$(python3 -c 'import json,sys
+print(" ".join(c["id"] + "/" + c["kind"] for c in json.load(open(sys.argv[1]))))' "$T/out")" \
+	    "$c1/penalty $c2/licensing" "JSON array"
+else
+	expect_in "$T/out" "\"id\": \"$c2\""
+fi
+expect_exit 0 case-list -o json --kind levy
+expect_equal "$(tr -d ' \n' <"$T/out")" "[]" "an empty JSON array"
+finish
