@@ -104,7 +104,7 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 {
 	struct zf_archive *a = archive_new(dir);
 	char *path = NULL;
-	int rc;
+	int rc, version;
 
 	*out = NULL;
 	a->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -126,8 +126,20 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 	}
 	path = xasprintf("%s/zhifa.db", dir);
 	if ((rc = zf_db_open(a->db, path, !(flags & ZF_OPEN_WRITE), e)) != 0 ||
-	    (rc = zf_db_check_schema(a->db, e)) != 0)
+	    (rc = zf_db_schema_version(a->db, &version, e)) != 0)
 		goto fail;
+	if (version < ZF_DB_SCHEMA_VERSION) {
+		/* Migration runs alone: wait for every other command. */
+		if (flock(a->lockfd, LOCK_EX) != 0) {
+			rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': "
+			    "%s", dir, strerror(errno));
+			goto fail;
+		}
+		rc = zf_db_migrate(a->db, e);
+		flock(a->lockfd, LOCK_SH);
+		if (rc != 0)
+			goto fail;
+	}
 	if ((rc = read_meta(a)) != 0) {
 		*e = a->err;
 		goto fail;
@@ -546,25 +558,67 @@ make_parents(const char *path)
 	return rc;
 }
 
-/* 1 when path lies inside dir (both may not exist yet). */
+/*
+ * An absolute, normalised form of path, which need not exist: "." and
+ * ".." are resolved lexically, and the deepest part that exists is
+ * resolved through realpath(3), symbolic links and all.
+ */
+static char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX], real[PATH_MAX], *full, *out, *p, *save = NULL;
+	size_t len = 0, keep;
+
+	if (path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL)
+		full = xstrdup(path);
+	else
+		full = xasprintf("%s/%s", cwd, path);
+	out = xcalloc(1, strlen(full) + 2);
+	for (p = strtok_r(full, "/", &save); p != NULL;
+	    p = strtok_r(NULL, "/", &save)) {
+		if (strcmp(p, ".") == 0)
+			continue;
+		if (strcmp(p, "..") == 0) {
+			while (len > 0 && out[--len] != '/')
+				;
+			out[len] = '\0';
+			continue;
+		}
+		len += (size_t)sprintf(out + len, "/%s", p);
+	}
+	if (len == 0)
+		strcpy(out, "/");
+	free(full);
+	/* Resolve the deepest existing ancestor. */
+	for (keep = strlen(out); keep > 0; ) {
+		char save_ch = out[keep];
+
+		out[keep] = '\0';
+		if (realpath(out[0] ? out : "/", real) != NULL) {
+			out[keep] = save_ch;
+			full = xasprintf("%s%s", strcmp(real, "/") == 0 ? "" :
+			    real, out + keep);
+			free(out);
+			return full;
+		}
+		out[keep] = save_ch;
+		while (keep > 0 && out[--keep] != '/')
+			;
+	}
+	return out;
+}
+
+/* 1 when path lies inside dir (neither need exist yet). */
 static int
 inside(const char *path, const char *dir)
 {
-	char rdir[PATH_MAX], rparent[PATH_MAX];
-	char *parent = xstrdup(path), *slash = strrchr(parent, '/');
-	size_t n;
-	int in = 0;
+	char *p = absolute(path), *d = absolute(dir);
+	size_t n = strlen(d);
+	int in = strncmp(p, d, n) == 0 && (p[n] == '\0' || p[n] == '/' ||
+	    strcmp(d, "/") == 0);
 
-	if (slash != NULL)
-		*slash = '\0';
-	if (realpath(dir, rdir) != NULL &&
-	    realpath(slash ? (parent[0] ? parent : "/") : ".",
-	    rparent) != NULL) {
-		n = strlen(rdir);
-		in = strncmp(rparent, rdir, n) == 0 &&
-		    (rparent[n] == '\0' || rparent[n] == '/');
-	}
-	free(parent);
+	free(p);
+	free(d);
 	return in;
 }
 
@@ -740,9 +794,7 @@ zf_archive_create(const char *dir, const char *config_path, int suite,
 	a->origin = xasprintf("zhifa.archive/%s", hex);
 
 	keyfile = key_path ? xstrdup(key_path) : default_key_path(a->id);
-	if (inside(keyfile, dir) ||
-	    (exists == 0 && strncmp(keyfile, dir, strlen(dir)) == 0 &&
-	    (keyfile[strlen(dir)] == '/' || keyfile[strlen(dir)] == '\0'))) {
+	if (inside(keyfile, dir)) {
 		rc = zf_fail(e, EX_USAGE, "the private key '%s' must not be "
 		    "inside the archive", keyfile);
 		goto out;

@@ -256,25 +256,60 @@ pragma_int(struct zf_db *db, const char *sql, int *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/*
+ * Schema migrations: migrations[N - 2] takes an archive from version
+ * N - 1 to N.  They change derived tables only (and may rebuild them by
+ * replay); the journal, tree and checkpoints never change meaning.
+ * Version 1 is the first release, so the list is empty.
+ */
+static const char *const migrations[] = { NULL };
+
 int
-zf_db_check_schema(struct zf_db *db, struct zf_err *e)
+zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)
 {
-	int app = 0, version = 0;
+	int app = 0;
 
 	if (pragma_int(db, "PRAGMA application_id", &app) != 0 ||
-	    pragma_int(db, "PRAGMA user_version", &version) != 0)
+	    pragma_int(db, "PRAGMA user_version", version) != 0)
 		return zf_db_fail(db, e, "cannot read the database");
 	if (app != ZF_DB_APPLICATION_ID)
 		return zf_fail(e, EX_CONFIG, "zhifa.db is not a zhifa "
 		    "database (application_id %d)", app);
-	if (version > ZF_DB_SCHEMA_VERSION)
+	if (*version > ZF_DB_SCHEMA_VERSION)
 		return zf_fail(e, EX_CONFIG, "zhifa.db has schema version %d; "
-		    "this zhifa knows up to %d: upgrade zhifa", version,
+		    "this zhifa knows up to %d: upgrade zhifa", *version,
 		    ZF_DB_SCHEMA_VERSION);
-	if (version < 1)
+	if (*version < 1)
 		return zf_fail(e, EX_CONFIG, "zhifa.db has no schema version");
-	/* Version 1 is the first release: no migration exists yet. */
 	return 0;
+}
+
+int
+zf_db_migrate(struct zf_db *db, struct zf_err *e)
+{
+	char pragma[64];
+	int version, rc;
+
+	if ((rc = zf_db_schema_version(db, &version, e)) != 0)
+		return rc;
+	if (version == ZF_DB_SCHEMA_VERSION)
+		return 0;
+	if ((rc = zf_db_exec(db, "BEGIN EXCLUSIVE", e)) != 0)
+		return rc;
+	for (; version < ZF_DB_SCHEMA_VERSION; version++) {
+		const char *sql = migrations[version - 1];
+
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d",
+		    version + 1);
+		if ((sql != NULL && (rc = zf_db_exec(db, sql, e)) != 0) ||
+		    (rc = zf_db_exec(db, pragma, e)) != 0) {
+			zf_db_exec(db, "ROLLBACK", e);
+			zf_err_prefix(e, "cannot migrate zhifa.db to version %d",
+			    version + 1);
+			return rc;
+		}
+	}
+	return zf_db_exec(db, "COMMIT", e);
 }
 
 sqlite3_stmt *

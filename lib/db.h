@@ -53,10 +53,15 @@ int zf_db_create_derived(struct zf_db *db, struct zf_err *e);
 /* Names of the derived tables, NULL-terminated, for comparison. */
 extern const char *const zf_db_derived_tables[];
 /*
- * Checks application_id and user_version; migrates an older schema in
- * one exclusive transaction; refuses a newer one (EX_CONFIG).
+ * Reads user_version after checking application_id; refuses a newer
+ * schema than this zhifa knows (EX_CONFIG).
  */
-int zf_db_check_schema(struct zf_db *db, struct zf_err *e);
+int zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e);
+/*
+ * Brings an older schema to the current version in one exclusive
+ * transaction.  The caller holds the archive's exclusive lock.
+ */
+int zf_db_migrate(struct zf_db *db, struct zf_err *e);
 
 /* A reset statement for sql (a literal), prepared once. NULL on error. */
 sqlite3_stmt *zf_db_stmt(struct zf_db *db, const char *sql,

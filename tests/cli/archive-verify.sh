@@ -74,7 +74,7 @@ cp "$T/photo.jpg" "$T/copy.jpg"
 printf '询问笔录：当事人承认未办理施工许可。\n' >"$T/note.txt"
 
 # A copy of the database before any evidence (for the rollback test).
-expect_equal "$(ls "$ZHIFA_ARCHIVE" | grep -c 'zhifa.db-')" 0 \
+expect_equal "$(find "$ZHIFA_ARCHIVE" -maxdepth 1 -name 'zhifa.db-*' | wc -l)" 0 \
     "no -wal or -shm once every program has exited"
 cp "$ZHIFA_ARCHIVE/zhifa.db" "$T/old.db"
 cp "$ZHIFA_ARCHIVE/checkpoint" "$T/old.checkpoint"

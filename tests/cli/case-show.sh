@@ -97,7 +97,7 @@ want(isinstance(p, dict) and all(k in p for k in
      ("status", "published", "withdrawn")), "publication{status,published,withdrawn}")
 print("done")
 PY
-	expect_equal "$(cat "$T/py")" done "case-show -o json fields"
+	expect_equal "$(cat "$T/py")" "done" "case-show -o json fields"
 else
 	for k in id number kind stage party name cause officers filed major \
 	    evidence sha256 title size review status round decision \
@@ -133,7 +133,7 @@ expect_in "$T/out" "建筑市场"
 printf '%s\n%s\n' "$c" "$c2" >"$T/ids"
 case-show -q - <"$T/ids" >"$T/got" 2>"$T/err"
 expect_equal "$?" 0 "ids from stdin"
-expect_equal "$(cat "$T/got" | tr '\n' ' ')" "$c $c2 " "both ids from stdin"
+expect_equal "$(tr '\n' ' ' <"$T/got")" "$c $c2 " "both ids from stdin"
 case-show -o json - <"$T/ids" >"$T/got" 2>"$T/err"
 if command -v python3 >/dev/null 2>&1; then
 	expect_equal "$(python3 -c 'import json,sys
