@@ -1,6 +1,7 @@
 /*
  * evidence-add: store files (any size, streamed) as evidence of a case
- * and print "EVIDENCE-ID<TAB>DIGEST<TAB>FILE" for each after the commit.
+ * and print "EVIDENCE-ID<TAB>SHA256<TAB>FILE" for each after the commit
+ * (in an SM3 archive a fourth column "sm3:HEX" gives its own address).
  * "-" reads stdin (--name names it).  All files or none are recorded.
  */
 #include <errno.h>
@@ -24,6 +25,7 @@ static const char usage[] = "CASE FILE... [--kind document|photo|audio|"
 
 struct stored {
 	uint8_t digest[ZF_DIGEST_LEN];
+	uint8_t sha256[ZF_DIGEST_LEN];
 	uint64_t size;
 	char *id;
 };
@@ -58,7 +60,7 @@ store(struct zf_archive *a, int fd, const char *file, struct stored *s)
 	const char *label = strcmp(file, "-") == 0 ? "stdin" : file;
 	int rc;
 
-	rc = zf_object_put_fd(a, fd, label, s->digest, &s->size,
+	rc = zf_object_put_fd(a, fd, label, s->digest, s->sha256, &s->size,
 	    zf_cli_progress_wanted() ? progress : NULL, (void *)label);
 	if (zf_cli_progress_wanted())
 		fputc('\n', stderr);
@@ -147,7 +149,7 @@ main(int argc, char **argv)
 		one.name = strcmp(file, "-") == 0 ? stdin_name :
 		    base ? base + 1 : file;
 		if ((rc = zf_evidence_record(a, case_id, &one, s[i].digest,
-		    s[i].size, &s[i].id)) != 0) {
+		    s[i].sha256, s[i].size, &s[i].id)) != 0) {
 			zf_cli_fail(&a->err);
 			zf_archive_abort(a);
 			goto out;
@@ -158,8 +160,14 @@ main(int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		zf_hex(s[i].digest, ZF_DIGEST_LEN, hex);
-		printf("%s\t%s\t%s\n", s[i].id, hex, argv[optind + i]);
+		zf_hex(s[i].sha256, ZF_DIGEST_LEN, hex);
+		printf("%s\t%s\t%s", s[i].id, hex, argv[optind + i]);
+		/* An SM3 archive's own address follows, as "sm3:HEX". */
+		if (a->suite != ZF_SUITE_SHA256_ED25519) {
+			zf_hex(s[i].digest, ZF_DIGEST_LEN, hex);
+			printf("\t%s:%s", zf_suite_digest_name(a->suite), hex);
+		}
+		printf("\n");
 	}
 out:
 	for (i = 0; s != NULL && i < n; i++)

@@ -177,20 +177,21 @@ apply_evidence_added(struct zf_db *db, const struct zf_event *ev,
 {
 	static const char sql[] = "INSERT INTO evidence (id, year, n, case_id, "
 	    "digest, size, kind, title, name, stage, recorded_by, recorded_at, "
-	    "device, location, access, secret_kind, added_by, seq) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "device, location, access, secret_kind, added_by, seq, sha256) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	static const char *const text[] = { "name", "stage", "recorded_by",
 	    "recorded_at", "device", "location", "access", "secret_kind",
 	    NULL };
 	const struct zf_json *d = ev->data;
 	const char *id = zf_json_get_str(d, "id");
 	const char *digest = zf_json_get_str(d, "digest");
+	const char *sha256 = zf_json_get_str(d, "sha256");
 	int64_t year, n, size;
 	sqlite3_stmt *st;
 	int i;
 
 	if (ev->case_id == NULL || id == NULL || digest == NULL ||
-	    zf_json_get_int(d, "year", &year) != 0 ||
+	    sha256 == NULL || zf_json_get_int(d, "year", &year) != 0 ||
 	    zf_json_get_int(d, "n", &n) != 0 ||
 	    zf_json_get_int(d, "size", &size) != 0 ||
 	    zf_json_get_str(d, "kind") == NULL ||
@@ -211,6 +212,7 @@ apply_evidence_added(struct zf_db *db, const struct zf_event *ev,
 		zf_db_bind_text(st, 9 + i, zf_json_get_str(d, text[i]));
 	zf_db_bind_text(st, 17, ev->actor);
 	sqlite3_bind_int64(st, 18, ev->seq);
+	zf_db_bind_text(st, 19, sha256);
 	if (step_done(db, st, e, "cannot record the evidence") != 0)
 		return e->code;
 	return put_object(db, digest, size, ev->seq, e);

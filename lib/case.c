@@ -354,9 +354,9 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 static struct zf_json *
 evidence_list(struct zf_archive *a, const char *id)
 {
-	static const char sql[] = "SELECT id, digest, kind, title, size, "
-	    "name, access, secret_kind, recorded_by, recorded_at, added_by "
-	    "FROM evidence WHERE case_id = ? ORDER BY seq";
+	static const char sql[] = "SELECT id, sha256, kind, title, size, "
+	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
+	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	struct zf_json *list = zf_json_array();
 	const char *algo = zf_suite_digest_name(a->suite);
@@ -368,7 +368,9 @@ evidence_list(struct zf_archive *a, const char *id)
 		struct zf_json *e = zf_json_object();
 
 		zf_json_set_str(e, "id", col(st, 0));
-		zf_json_set_str(e, algo, col(st, 1));
+		zf_json_set_str(e, "sha256", col(st, 1));
+		if (a->suite != ZF_SUITE_SHA256_ED25519)
+			zf_json_set_str(e, algo, col(st, 11));
 		zf_json_set_str(e, "kind", col(st, 2));
 		zf_json_set_str(e, "title", col(st, 3));
 		zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));

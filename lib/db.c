@@ -85,6 +85,7 @@ static const char schema_derived[] =
     " n INTEGER NOT NULL,"
     " case_id TEXT NOT NULL,"
     " digest TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
     " size INTEGER NOT NULL,"
     " kind TEXT NOT NULL,"
     " title TEXT NOT NULL,"

@@ -127,7 +127,7 @@ set_opt(struct zf_json *o, const char *key, const char *value)
 int
 zf_evidence_record(struct zf_archive *a, const char *case_id,
     const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
-    uint64_t size, char **id)
+    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id)
 {
 	struct zf_json *data;
 	char hex[ZF_DIGEST_HEX];
@@ -147,6 +147,8 @@ zf_evidence_record(struct zf_archive *a, const char *case_id,
 	zf_json_set_int(data, "year", year);
 	zf_json_set_int(data, "n", n);
 	zf_json_set_str(data, "digest", hex);
+	zf_hex(sha256, ZF_DIGEST_LEN, hex);
+	zf_json_set_str(data, "sha256", hex);
 	zf_json_set_int(data, "size", (int64_t)size);
 	zf_json_set_str(data, "kind", in->kind ? in->kind : "document");
 	zf_json_set_str(data, "title", in->title ? in->title :

@@ -36,11 +36,12 @@ int zf_evidence_check(struct zf_archive *a, const char *case_id,
 
 /*
  * Journals one stored object as evidence of the case, inside the
- * caller's write transaction.  *id gets the evidence id (malloc'd).
+ * caller's write transaction.  digest is the archive's content address;
+ * sha256 its SHA-256 (the same in a SHA-256 archive).  *id gets the evidence id (malloc'd).
  */
 int zf_evidence_record(struct zf_archive *a, const char *case_id,
     const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
-    uint64_t size, char **id);
+    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id);
 
 /*
  * Journals and commits a read of the evidence, then opens the stored

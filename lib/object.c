@@ -31,6 +31,7 @@ struct pipeline {
 	uint64_t filled, hashed;	/* chunks handed over / done */
 	int eof;
 	struct zf_digest *digest;
+	struct zf_digest *fixity;	/* SHA-256 beside SM3; else NULL */
 };
 
 static void *
@@ -51,6 +52,9 @@ hasher(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		zf_digest_update(p->digest, p->buf[k % NCHUNKS],
 		    p->len[k % NCHUNKS]);
+		if (p->fixity != NULL)
+			zf_digest_update(p->fixity, p->buf[k % NCHUNKS],
+			    p->len[k % NCHUNKS]);
 		pthread_mutex_lock(&p->mu);
 		p->hashed++;
 		pthread_cond_broadcast(&p->cv);
@@ -224,8 +228,8 @@ out:
 
 int
 zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
-    uint8_t digest[ZF_DIGEST_LEN], uint64_t *size, zf_progress_fn progress,
-    void *ctx)
+    uint8_t digest[ZF_DIGEST_LEN], uint8_t sha256[ZF_DIGEST_LEN],
+    uint64_t *size, zf_progress_fn progress, void *ctx)
 {
 	struct pipeline p;
 	pthread_t thread;
@@ -243,6 +247,12 @@ zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 	if ((p.digest = zf_digest_new(a->suite)) == NULL) {
 		rc = zf_fail(&a->err, EX_SOFTWARE, "no %s digest in OpenSSL",
 		    zf_suite_digest_name(a->suite));
+		goto out;
+	}
+	if (a->suite != ZF_SUITE_SHA256_ED25519 &&
+	    (p.fixity = zf_digest_new(ZF_SUITE_SHA256_ED25519)) == NULL) {
+		rc = zf_fail(&a->err, EX_SOFTWARE, "no sha256 digest in "
+		    "OpenSSL");
 		goto out;
 	}
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -300,6 +310,10 @@ zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 	if (rc != 0)
 		goto out;
 	zf_digest_final(p.digest, digest);
+	if (p.fixity != NULL)
+		zf_digest_final(p.fixity, sha256);
+	else
+		memcpy(sha256, digest, ZF_DIGEST_LEN);
 	if (fchmod(out, 0440) != 0 || fsync(out) != 0 || fstat(out, &st) != 0) {
 		rc = zf_fail(&a->err, EX_IOERR, "cannot store '%s': %s", name,
 		    strerror(errno));
@@ -329,6 +343,7 @@ out:
 		unlinkat(a->dirfd, tmp, 0);
 	}
 	zf_digest_free(p.digest);
+	zf_digest_free(p.fixity);
 	for (i = 0; i < NCHUNKS; i++)
 		free(p.buf[i]);
 	pthread_cond_destroy(&p.cv);

@@ -25,11 +25,13 @@ typedef void (*zf_progress_fn)(void *ctx, uint64_t done);
 
 /*
  * Stores everything readable from fd; name is used in messages.  Fills
- * digest and *size.  0, or a code with the message in a->err.
+ * digest (the archive's), sha256 (SHA-256 fixity, computed in the same
+ * pass; equal to digest in a SHA-256 archive) and *size.  0, or a code
+ * with the message in a->err.
  */
 int zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
-    uint8_t digest[ZF_DIGEST_LEN], uint64_t *size, zf_progress_fn progress,
-    void *ctx);
+    uint8_t digest[ZF_DIGEST_LEN], uint8_t sha256[ZF_DIGEST_LEN],
+    uint64_t *size, zf_progress_fn progress, void *ctx);
 int zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
     uint8_t digest[ZF_DIGEST_LEN]);
 

@@ -157,7 +157,9 @@ expect_exit 0 case-new -A "$T/sm" -t penalty --party 某公司 --cause 违法 \
     --officer zhangwei --officer lina
 printf '国密证据\n' >"$T/sm.txt"
 expect_exit 0 evidence-add -A "$T/sm" C2026-0001 "$T/sm.txt"
-digest=$(cut -f2 "$T/out")
+expect_equal "$(cut -f2 "$T/out")" "$(sha256sum <"$T/sm.txt" | cut -d' ' -f1)" \
+    "the SHA-256 column of an SM3 archive"
+digest=$(cut -f4 "$T/out" | sed 's/^sm3://')
 expect_equal "$(printf %s "$digest" | grep -cE '^[0-9a-f]{64}$')" 1 "an SM3 digest"
 p=$T/sm/objects/sm3/$(printf %s "$digest" | cut -c1-2)/$(printf %s "$digest" | cut -c3-)
 if [ -f "$p" ]; then ok; else not_ok "no object at $p"; fi
