@@ -787,6 +787,8 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	c.r = r;
 	/* An on-disk temporary database: bounded memory at any size. */
 	if ((rc = zf_db_open(&c.replay, "", 0, &e)) != 0 ||
+	    (rc = zf_db_exec(&c.replay, "PRAGMA journal_mode=OFF;"
+	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;", &e)) != 0 ||
 	    (rc = zf_db_create_derived(&c.replay, &e)) != 0) {
 		a->err = e;
 		zf_db_close(&c.replay);

@@ -27,7 +27,7 @@ secs() {
 	t1=$(now)
 	echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN{print $t1 - $t0}"
 }
-ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+ratio() { awk "BEGIN{printf \"%.2f\", ($1) / ($2)}"; }
 fmt() { awk "BEGIN{printf \"%.3f\", $1}"; }
 peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
