@@ -86,7 +86,8 @@ main(int argc, char **argv)
 		zf_cli_print_list(&cli, r.problems, columns);
 	}
 	fflush(stdout);
-	fprintf(stderr, "%s: %lld events, %lld objects, %lld checkpoints: "
+	if (!cli.quiet)
+		fprintf(stderr, "%s: %lld events, %lld objects, %lld checkpoints: "
 	    "%s (%d errors, %d warnings)\n", zf_progname,
 	    (long long)r.events, (long long)r.objects,
 	    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" : "ok",

@@ -89,6 +89,11 @@ main(int argc, char **argv)
 	}
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	if (batch != NULL && (in.kind || in.party || in.party_kind ||
+	    in.party_id || in.cause || in.nofficers || in.filed || in.source ||
+	    in.field))
+		zf_cli_usage(&cli, "--batch takes every case from its file; "
+		    "give no other case options");
 	if (batch == NULL && in.kind == NULL)
 		zf_cli_usage(&cli, "which kind of case? give -t KIND");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)

@@ -82,7 +82,7 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	char **ids;
 	size_t n, i;
-	int ch, rc, worst = 0;
+	int ch, rc, worst = 0, single;
 
 	zf_cli_init(&cli, argv, usage);
 	while ((ch = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
@@ -92,6 +92,8 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "which case?");
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
+	/* One id on the command line gives an object; "-" or more, an array. */
+	single = argc - optind == 1 && strcmp(argv[optind], "-") != 0;
 	ids = zf_cli_ids(argc - optind, argv + optind, &n);
 	all = zf_json_array();
 	for (i = 0; i < n; i++) {
@@ -112,7 +114,7 @@ main(int argc, char **argv)
 	}
 	/* One JSON document: the case, or an array for several. */
 	if (cli.format == ZF_FORMAT_JSON && !cli.quiet)
-		zf_cli_print_json(n == 1 && zf_json_len(all) == 1 ?
+		zf_cli_print_json(single && zf_json_len(all) == 1 ?
 		    zf_json_at(all, 0) : all);
 	else if (cli.format == ZF_FORMAT_TSV && !cli.quiet) {
 		static const struct zf_column cols[] = {

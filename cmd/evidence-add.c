@@ -159,7 +159,9 @@ main(int argc, char **argv)
 		zf_cli_fail(&a->err);
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && cli.quiet; i++)
+		printf("%s\n", s[i].id);
+	for (i = 0; i < n && !cli.quiet; i++) {
 		zf_hex(s[i].sha256, ZF_DIGEST_LEN, hex);
 		printf("%s\t%s\t%s", s[i].id, hex, argv[optind + i]);
 		/* An SM3 archive's own address follows, as "sm3:HEX". */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "buf.h"
 #include "cli.h"
 #include "crypto.h"
 #include "evidence.h"
@@ -92,20 +93,19 @@ main(int argc, char **argv)
 		    "evidence is recorded with who, when and why");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
+	if ((rc = zf_evidence_open(a, argv[optind], reason, &in, digest,
+	    &size)) != 0) {
+		zf_cli_fail(&a->err);
+		goto out;
+	}
 	if (outfile != NULL) {
-		tmp = malloc(strlen(outfile) + 16);
-		sprintf(tmp, "%s.part", outfile);
+		tmp = xasprintf("%s.part", outfile);
 		out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
 		if (out < 0) {
 			rc = zf_cli_error(EX_CANTCREAT, "cannot create '%s': "
 			    "%s", tmp, strerror(errno));
 			goto out;
 		}
-	}
-	if ((rc = zf_evidence_open(a, argv[optind], reason, &in, digest,
-	    &size)) != 0) {
-		zf_cli_fail(&a->err);
-		goto out;
 	}
 	rc = copy_out(in, out, a->suite, digest, size, argv[optind]);
 	if (rc == 0 && outfile != NULL && (fsync(out) != 0 ||

@@ -430,7 +430,12 @@ file_checkpoint_size(int dirfd)
 	return strtoull(p + 1, NULL, 10);
 }
 
-/* Replaces ARCHIVE/checkpoint with a newer note, durably. */
+/*
+ * Replaces ARCHIVE/checkpoint with a newer note, durably.  Commands that
+ * commit at the same moment take turns (an exclusive flock on the
+ * archive folder), and each replaces the file only with a larger tree,
+ * so the file never goes back.
+ */
 static void
 write_checkpoint_file(struct zf_archive *a)
 {
@@ -438,30 +443,37 @@ write_checkpoint_file(struct zf_archive *a)
 	uint8_t rnd[6];
 	char hex[13];
 	size_t len = strlen(a->checkpoint_note);
-	int fd;
+	int fd, lockfd;
 
+	lockfd = openat(a->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lockfd < 0)
+		return;
+	if (flock(lockfd, LOCK_EX) != 0)
+		goto out;
 	if (file_checkpoint_size(a->dirfd) >= (uint64_t)a->next_seq)
-		return;
+		goto out;
 	if (zf_random(rnd, sizeof(rnd)) != 0)
-		return;
+		goto out;
 	zf_hex(rnd, sizeof(rnd), hex);
 	snprintf(tmp, sizeof(tmp), "tmp/checkpoint-%s", hex);
 	fd = openat(a->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0444);
 	if (fd < 0)
-		return;
+		goto out;
 	if (write(fd, a->checkpoint_note, len) != (ssize_t)len ||
 	    fsync(fd) != 0) {
 		close(fd);
 		unlinkat(a->dirfd, tmp, 0);
-		return;
+		goto out;
 	}
 	close(fd);
 	if (renameat(a->dirfd, tmp, a->dirfd, "checkpoint") != 0) {
 		unlinkat(a->dirfd, tmp, 0);
-		return;
+		goto out;
 	}
 	fsync(a->dirfd);
+out:
+	close(lockfd);
 }
 
 int

@@ -106,7 +106,7 @@ known_column(const char *name)
 }
 
 static int
-read_tsv(struct zf_archive *a, struct batch *b)
+read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 {
 	char *p = b->bytes.data, *nl, *fields[32];
 	size_t nfields = 0, i;
@@ -132,7 +132,7 @@ read_tsv(struct zf_archive *a, struct batch *b)
 			    f = strtok_r(NULL, "\t", &save)) {
 				if (nfields == 32)
 					return zf_fail(&a->err, EX_DATAERR,
-					    "line 1: too many columns");
+					    "%s:1: too many columns", name);
 				fields[nfields++] = f;
 			}
 			continue;
@@ -147,22 +147,22 @@ read_tsv(struct zf_archive *a, struct batch *b)
 				*tab = '\0';
 			if (*cur != '\0' &&
 			    (rc = set_field(r, fields[k], cur)) != 0)
-				return zf_fail(&a->err, EX_DATAERR, "line %u: "
-				    "%s '%s'", line, rc == -1 ?
+				return zf_fail(&a->err, EX_DATAERR, "%s:%u: "
+				    "%s '%s'", name, line, rc == -1 ?
 				    "unknown column" : "too many officers in",
 				    fields[k]);
 			cur = tab ? tab + 1 : NULL;
 			k++;
 		}
 		if (cur != NULL)
-			return zf_fail(&a->err, EX_DATAERR, "line %u: more "
-			    "cells than the header's %zu columns", line,
+			return zf_fail(&a->err, EX_DATAERR, "%s:%u: more "
+			    "cells than the header's %zu columns", name, line,
 			    nfields);
 	}
 	for (i = 0; i < nfields; i++)
 		if (!known_column(fields[i]))
-			return zf_fail(&a->err, EX_DATAERR, "line 1: unknown "
-			    "column '%s'", fields[i]);
+			return zf_fail(&a->err, EX_DATAERR, "%s:1: unknown "
+			    "column '%s'", name, fields[i]);
 	return 0;
 }
 
@@ -263,7 +263,7 @@ zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
 	nl = strchr(b.bytes.data, '\n');
 	if (memchr(b.bytes.data, '\t', nl ? (size_t)(nl - b.bytes.data) :
 	    b.bytes.len) != NULL)
-		rc = read_tsv(a, &b);
+		rc = read_tsv(a, name, &b);
 	else
 		rc = read_yaml(a, name, &b);
 	if (rc != 0)

@@ -213,7 +213,7 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	const char *why;
 	int32_t filed;
 	int year, month, mday, rc;
-	int64_t n;
+	int64_t n = 0;
 	size_t i;
 
 	*id = NULL;

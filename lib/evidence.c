@@ -85,7 +85,8 @@ zf_evidence_check(struct zf_archive *a, const char *case_id,
 		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
 	if (a->actor->role == ZF_ROLE_CLERK)
 		return 0;
-	if (a->actor->role == ZF_ROLE_OFFICER &&
+	if ((a->actor->role == ZF_ROLE_OFFICER ||
+	    a->actor->role == ZF_ROLE_HEAD) &&
 	    zf_case_has_officer(a, case_id, a->actor->id)) {
 		if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))
 			return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) has no "
@@ -132,7 +133,7 @@ zf_evidence_record(struct zf_archive *a, const char *case_id,
 	struct zf_json *data;
 	char hex[ZF_DIGEST_HEX];
 	int year, month, day, rc;
-	int64_t n;
+	int64_t n = 0;
 
 	*id = NULL;
 	if ((rc = zf_evidence_check(a, case_id, in)) != 0)

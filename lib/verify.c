@@ -36,6 +36,10 @@ struct checker {
 	uint8_t (*roots)[ZF_DIGEST_LEN];
 	size_t nsizes;
 	int tree_broken;
+	/* Read before the snapshot, so never newer than it. */
+	char *file_note, *witness_note;
+	size_t file_len, witness_len;
+	int witness_missing;
 };
 
 static void
@@ -108,12 +112,12 @@ static void
 check_sqlite(struct checker *c)
 {
 	sqlite3_stmt *st;
-	const char *sql = c->o->quick ? "PRAGMA quick_check" :
-	    "PRAGMA integrity_check";
+	const char *sql = c->o->quick ? "PRAGMA live.quick_check" :
+	    "PRAGMA live.integrity_check";
 
-	if (sqlite3_prepare_v2(c->a->db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK) {
 		problem(c, "E050", USABLE, "zhifa.db", "cannot check: %s",
-		    sqlite3_errmsg(c->a->db->h));
+		    sqlite3_errmsg(c->replay.h));
 		return;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -361,13 +365,13 @@ check_note(struct checker *c, const char *what, const char *note,
 static void
 check_checkpoints(struct checker *c)
 {
-	static const char sql[] = "SELECT size, root, note FROM checkpoints "
+	static const char sql[] = "SELECT size, root, note FROM live.checkpoints "
 	    "ORDER BY size";
 	sqlite3_stmt *st;
 	uint64_t last = 0;
 	char what[48];
 
-	if (sqlite3_prepare_v2(c->a->db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		uint64_t size = (uint64_t)sqlite3_column_int64(st, 0);
@@ -404,56 +408,41 @@ check_checkpoints(struct checker *c)
 static void
 check_checkpoint_files(struct checker *c)
 {
-	char *note;
-	size_t len;
-
-	if ((note = read_small_file(c->a->dirfd, "checkpoint", &len)) != NULL) {
-		check_note(c, "checkpoint file", note, len, "E023");
-		free(note);
-	}
-	if (c->o->witness != NULL) {
-		note = read_small_file(AT_FDCWD, c->o->witness, &len);
-		if (note == NULL)
-			problem(c, "E023", AUTHENTIC, c->o->witness, "cannot "
-			    "read: %s", strerror(errno));
-		else
-			check_note(c, c->o->witness, note, len, "E023");
-		free(note);
-	}
+	if (c->file_note != NULL)
+		check_note(c, "checkpoint file", c->file_note, c->file_len,
+		    "E023");
+	if (c->witness_missing)
+		problem(c, "E023", AUTHENTIC, c->o->witness, "cannot read "
+		    "the checkpoint given with --checkpoint");
+	else if (c->witness_note != NULL)
+		check_note(c, c->o->witness, c->witness_note, c->witness_len,
+		    "E023");
 }
 
 static void
 collect_sizes(struct checker *c)
 {
-	static const char sql[] = "SELECT size FROM checkpoints";
+	static const char sql[] = "SELECT size FROM live.checkpoints";
 	sqlite3_stmt *st;
 	uint64_t size;
-	char *note;
-	size_t len;
 
-	if (sqlite3_prepare_v2(c->a->db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW)
 			want_size(c, (uint64_t)sqlite3_column_int64(st, 0));
 		sqlite3_finalize(st);
 	}
-	note = read_small_file(c->a->dirfd, "checkpoint", &len);
-	if (peek_size(note, &size) == 0)
+	if (peek_size(c->file_note, &size) == 0)
 		want_size(c, size);
-	free(note);
-	if (c->o->witness != NULL) {
-		note = read_small_file(AT_FDCWD, c->o->witness, &len);
-		if (peek_size(note, &size) == 0)
-			want_size(c, size);
-		free(note);
-	}
+	if (peek_size(c->witness_note, &size) == 0)
+		want_size(c, size);
 }
 
 static int
 walk_journal(struct checker *c)
 {
 	static const char sql[] = "SELECT seq, hash, prev, time, actor, "
-	    "case_id, type, body FROM journal ORDER BY seq";
-	static const char sql_tree[] = "SELECT idx, hash FROM tree "
+	    "case_id, type, body FROM live.journal ORDER BY seq";
+	static const char sql_tree[] = "SELECT idx, hash FROM live.tree "
 	    "ORDER BY idx";
 	sqlite3_stmt *st = NULL, *tree = NULL;
 	uint8_t prev[ZF_DIGEST_LEN];
@@ -461,19 +450,17 @@ walk_journal(struct checker *c)
 	int rc = 0;
 
 	memset(prev, 0, sizeof(prev));
-	if (sqlite3_prepare_v2(c->a->db->h, "SELECT count(*) FROM journal", -1,
+	if (sqlite3_prepare_v2(c->replay.h, "SELECT count(*) FROM live.journal", -1,
 	    &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->a->db->h, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(c->a->db->h, sql_tree, -1, &tree,
+	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->replay.h, sql_tree, -1, &tree,
 	    NULL) != SQLITE_OK) {
-		rc = zf_db_fail(c->a->db, &c->a->err, "cannot read the "
+		rc = zf_db_fail(&c->replay, &c->a->err, "cannot read the "
 		    "journal");
 		goto out;
 	}
-	if ((rc = zf_db_exec(&c->replay, "BEGIN", &c->a->err)) != 0)
-		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t seq = sqlite3_column_int64(st, 0);
 
@@ -489,8 +476,6 @@ walk_journal(struct checker *c)
 	if (!c->tree_broken && sqlite3_step(tree) == SQLITE_ROW)
 		problem(c, "E020", AUTHENTIC, "tree", "the tree holds hashes "
 		    "beyond the last event: events were removed from the end");
-	if ((rc = zf_db_exec(&c->replay, "COMMIT", &c->a->err)) != 0)
-		goto out;
 	if (c->r->events == 0)
 		problem(c, "E010", COMPLETE, "journal", "the journal is empty");
 out:
@@ -503,20 +488,10 @@ out:
 static void
 compare_tables(struct checker *c)
 {
-	char *path = xasprintf("file:%s/zhifa.db?mode=ro", c->a->dir);
-	char *sql;
 	sqlite3_stmt *st;
+	char *sql;
 	int i;
 
-	sql = sqlite3_mprintf("ATTACH %Q AS live", path);
-	free(path);
-	if (sqlite3_exec(c->replay.h, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		problem(c, "E040", COMPLETE, "zhifa.db", "cannot compare with "
-		    "the replay: %s", sqlite3_errmsg(c->replay.h));
-		sqlite3_free(sql);
-		return;
-	}
-	sqlite3_free(sql);
 	for (i = 0; zf_db_derived_tables[i] != NULL; i++) {
 		const char *t = zf_db_derived_tables[i];
 		long long extra = 0, missing = 0;
@@ -541,7 +516,35 @@ compare_tables(struct checker *c)
 			    "%lld row(s) of the replay missing or changed",
 			    extra, missing);
 	}
-	sqlite3_exec(c->replay.h, "DETACH live", NULL, NULL, NULL);
+}
+
+/*
+ * The replay database is the main schema of a private connection, and
+ * the archive's database is attached to it read-only as "live", so that
+ * every read of the archive happens in one transaction: one snapshot,
+ * however many commands write meanwhile.
+ */
+static int
+open_replay(struct checker *c)
+{
+	struct zf_err *e = &c->a->err;
+	char *path, *sql;
+	int rc;
+
+	if ((rc = zf_db_open(&c->replay, "", 0, e)) != 0)
+		return rc;
+	if ((rc = zf_db_exec(&c->replay, "PRAGMA journal_mode=OFF;"
+	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;", e)) != 0 ||
+	    (rc = zf_db_create_derived(&c->replay, e)) != 0)
+		return rc;
+	path = xasprintf("file:%s/zhifa.db?mode=ro", c->a->dir);
+	sql = sqlite3_mprintf("ATTACH %Q AS live", path);
+	free(path);
+	rc = zf_db_exec(&c->replay, sql, e);
+	sqlite3_free(sql);
+	if (rc != 0)
+		return rc;
+	return zf_db_exec(&c->replay, "BEGIN", e);
 }
 
 static int
@@ -776,7 +779,6 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
     struct zf_verify_report *r)
 {
 	struct checker c;
-	struct zf_err e;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
@@ -785,15 +787,14 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	c.a = a;
 	c.o = o;
 	c.r = r;
-	/* An on-disk temporary database: bounded memory at any size. */
-	if ((rc = zf_db_open(&c.replay, "", 0, &e)) != 0 ||
-	    (rc = zf_db_exec(&c.replay, "PRAGMA journal_mode=OFF;"
-	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;", &e)) != 0 ||
-	    (rc = zf_db_create_derived(&c.replay, &e)) != 0) {
-		a->err = e;
-		zf_db_close(&c.replay);
-		return rc;
+	c.file_note = read_small_file(a->dirfd, "checkpoint", &c.file_len);
+	if (o->witness != NULL) {
+		c.witness_note = read_small_file(AT_FDCWD, o->witness,
+		    &c.witness_len);
+		c.witness_missing = c.witness_note == NULL;
 	}
+	if ((rc = open_replay(&c)) != 0)
+		goto out;
 	check_structure(&c);
 	check_sqlite(&c);
 	collect_sizes(&c);
@@ -803,12 +804,15 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	check_checkpoint_files(&c);
 	check_vkey(&c);
 	compare_tables(&c);
+	zf_db_exec(&c.replay, "COMMIT", &a->err);
 	check_objects(&c);
 	check_orphans(&c);
 	check_tmp(&c);
 	scan_for_keys(&c, ".");
 out:
 	zf_db_close(&c.replay);
+	free(c.file_note);
+	free(c.witness_note);
 	free(c.sizes);
 	free(c.roots);
 	return rc;

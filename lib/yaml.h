@@ -3,12 +3,13 @@
  *
  * Only libyaml's event API is used.  Refused, each with the place
  * "FILE:LINE:COLUMN: what is wrong" (1-based line and column):
- *   - anchors, aliases and explicit tags other than the standard ones;
- *   - duplicate keys in a mapping, and keys that are not plain scalars;
+ *   - anchors, aliases and every explicit tag (even the standard !!str);
+ *   - duplicate keys in a mapping, and keys that are not scalars;
  *   - nesting deeper than ZF_YAML_MAX_DEPTH;
- *   - a scalar longer than ZF_YAML_MAX_SCALAR bytes, an input longer than
- *     the caller's cap, more than ZF_YAML_MAX_NODES nodes;
- *   - input that is not UTF-8 (libyaml's own check), or has a NUL byte;
+ *   - a scalar longer than ZF_YAML_MAX_SCALAR bytes, more than
+ *     ZF_YAML_MAX_NODES nodes (callers cap the input's size);
+ *   - input that is not UTF-8 (checked before libyaml sees it), or has
+ *     a NUL byte;
  *   - anything libyaml itself rejects (with its problem text).
  * Scalars keep their text and their style; typing them (string, integer,
  * date, boolean) is the schema's job, not the loader's.

@@ -7,14 +7,23 @@
 # file (the warnings W033 and W070).
 . "$(dirname "$0")/lib.sh"
 
-NOW_MS_OK=$(date +%s%3N)
-case $NOW_MS_OK in
-*[!0-9]*) echo "$TEST_NAME: date +%s%3N is not supported here" >&2; exit 1 ;;
-esac
-
 now_ms() {
 	date +%s%3N
 }
+
+case $(now_ms) in
+*[!0-9]*) echo "$TEST_NAME: needs date +%s%3N (GNU date)" >&2; exit 1 ;;
+esac
+[ -r /proc/$$/stat ] || { echo "$TEST_NAME: needs /proc" >&2; exit 1; }
+command -v sqlite3 >/dev/null 2>&1 ||
+    { echo "$TEST_NAME: needs the sqlite3 shell" >&2; exit 1; }
+
+# sha256 FILE: the hex digest, by an implementation other than zhifa's.
+if command -v openssl >/dev/null 2>&1; then
+	sha256() { openssl dgst -sha256 -r <"$1" | cut -c1-64; }
+else
+	sha256() { sha256sum <"$1" | cut -c1-64; }
+fi
 
 # ms_to_s MS: seconds with three decimals, for sleep(1).
 ms_to_s() {
@@ -41,8 +50,8 @@ kill_after() {
 }
 
 # points N DURATION_MS: N kill times in ms spread evenly over 0..1.2 x
-# DURATION_MS, in a fixed shuffled order (i*7 mod N) so that the archive
-# state a point meets does not depend on its neighbours.
+# DURATION_MS, in a fixed shuffled order (i*7 mod N; N not a multiple of
+# 7) so that crashes stacked on one archive mix early and late kills.
 points() {
 	n=$1
 	d=$2
@@ -68,7 +77,7 @@ verify_ok() {
 	fi
 }
 
-# reset: the archive back to its saved state.
+# reset_archive: the archive back to its saved state ($T/base).
 reset_archive() {
 	rm -rf "$ZHIFA_ARCHIVE"
 	cp -a "$T/base" "$ZHIFA_ARCHIVE"
@@ -80,33 +89,152 @@ MAX_STACK=3
 start_ms=$(now_ms)
 
 #
-# 1. evidence-add of a 256 MiB file.
+# 1. archive-init: DIR is absent or a whole archive, never half made.
+#
+t0=$(now_ms)
+archive-init "$T/init-m" >/dev/null 2>"$T/init.err"
+rc=$?
+dur=$(($(now_ms) - t0))
+expect_equal "$rc" 0 "an uninterrupted archive-init"
+[ "$dur" -ge 1 ] || dur=1
+i_whole=0
+i_none=0
+k=0
+for ms in $(points 30 "$dur"); do
+	k=$((k + 1))
+	dir="$T/init-$k"
+	archive-init "$dir" >/dev/null 2>"$T/init.err" &
+	kill_after "$ms" $!
+	case $status in
+	0 | 137) ok ;;
+	*) not_ok "archive-init killed at $ms ms exited $status: $(head -c 400 "$T/init.err")" ;;
+	esac
+	if [ -e "$dir" ]; then
+		i_whole=$((i_whole + 1))
+		verify_ok "archive-init killed at $ms ms" "$dir"
+	elif [ "$status" -eq 0 ]; then
+		not_ok "archive-init said done (kill at $ms ms) but '$dir' does not exist"
+	else
+		i_none=$((i_none + 1))
+		# Debris beside DIR does not stand in the way of a new try.
+		expect_exit 0 archive-init "$dir"
+		verify_ok "archive-init again after a kill at $ms ms" "$dir"
+	fi
+done
+# Nothing but whole archives under the names asked for.
+for d in "$T"/init-*; do
+	[ -f "$d/zhifa.db" ] || not_ok "'$d' exists without zhifa.db"
+done
+init_ms=$(($(now_ms) - start_ms))
+
+#
+# 2. case-new --batch of 5000 cases: all of them or none.
 #
 new_archive
 cid=$(new_case)
-expect_equal "$cid" C2026-0001 "the case for the evidence"
-head -c 268435456 /dev/urandom >"$T/big"
-size=$(wc -c <"$T/big")
-digest=$(sha256sum <"$T/big" | cut -d' ' -f1)
-objpath="$ZHIFA_ARCHIVE/objects/sha256/$(echo "$digest" | cut -c1-2)/$(echo "$digest" | cut -c3-)"
+expect_equal "$cid" C2026-0001 "the first case"
 cp -a "$ZHIFA_ARCHIVE" "$T/base"
 
-# One run to the end: how long it takes.
-t0=$(now_ms)
-evidence-add "$cid" "$T/big" >"$T/add.out" 2>"$T/add.err"
-rc=$?
-t1=$(now_ms)
-dur=$((t1 - t0))
-expect_equal "$rc" 0 "an uninterrupted evidence-add"
-expect_equal "$(cat "$T/add.out")" "$(printf 'E2026-00001\t%s\t%s' "$digest" "$T/big")" \
-    "evidence-add output"
-[ "$dur" -ge 1 ] || dur=1
+count_cases() {
+	sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" 'SELECT count(*) FROM cases'
+}
+
+N=5000
+printf 'kind\tparty\tparty-kind\tcause\tofficer\n' >"$T/batch.tsv"
+awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++)
+    printf "penalty\t某建筑公司第%d分公司\torg\t未取得施工许可证擅自施工\tzhangwei,lina\n", i }' \
+    >>"$T/batch.tsv"
+# Two runs to the end, on fresh copies: the slower one sets the scale.
+dur=1
+for run in 1 2; do
+	t0=$(now_ms)
+	case-new --batch "$T/batch.tsv" --as liuyang >"$T/batch.out" \
+	    2>"$T/batch.err"
+	rc=$?
+	t1=$(($(now_ms) - t0))
+	[ "$t1" -le "$dur" ] || dur=$t1
+	expect_equal "$rc" 0 "an uninterrupted batch"
+	expect_equal "$(wc -l <"$T/batch.out")" "$N" "ids printed by the batch"
+	expect_equal "$(count_cases)" $((N + 1)) "cases after the batch"
+	reset_archive
+done
+
+b_all=0
+b_none=0
+stack=0
+# batch_point MS: one batch killed after MS ms, then checked.
+batch_point() {
+	before=$(count_cases)
+	case-new --batch "$T/batch.tsv" --as liuyang >"$T/batch.out" \
+	    2>"$T/batch.err" &
+	kill_after "$1" $!
+	case $status in
+	0 | 137) ok ;;
+	*) not_ok "case-new --batch killed at $1 ms exited $status: $(head -c 400 "$T/batch.err")" ;;
+	esac
+	verify_ok "case-new --batch killed at $1 ms"
+	after=$(count_cases)
+	if [ "$after" -eq "$before" ] && [ "$status" -ne 0 ]; then
+		b_none=$((b_none + 1))
+		ok
+	elif [ "$after" -eq $((before + N)) ]; then
+		b_all=$((b_all + 1))
+		ok
+	else
+		not_ok "case-new --batch killed at $1 ms (exit $status): $before cases before, $after after; want $before or $((before + N))"
+	fi
+	# The archive takes writes again at once: no stale lock, no busy.
+	expect_exit 0 case-new -t inspection --party 某物业公司 --cause 检查 \
+	    --officer zhangwei --officer lina
+	stack=$((stack + 1))
+	if [ "$after" -ne "$before" ] || [ "$stack" -ge "$MAX_STACK" ]; then
+		reset_archive
+		stack=0
+	fi
+}
+for ms in $(points 24 "$dur"); do
+	batch_point "$ms"
+done
+# A machine slower now than when measured may have left no point after
+# the end: a few later ones.
+for f in 2 4 8; do
+	[ "$b_all" -eq 0 ] || break
+	batch_point $((dur * f))
+done
+if [ "$b_all" -gt 0 ] && [ "$b_none" -gt 0 ]; then
+	ok
+else
+	not_ok "case-new --batch: want both outcomes, got $b_all whole and $b_none none (run took $dur ms)"
+fi
+batch_ms=$(($(now_ms) - start_ms - init_ms))
+
+#
+# 3. evidence-add of a 200 MiB file: recorded whole, or not at all.
+#
 reset_archive
+head -c 209715200 /dev/urandom >"$T/big"
+sync "$T/big"
+size=$(wc -c <"$T/big")
+digest=$(sha256 "$T/big")
+objpath="$ZHIFA_ARCHIVE/objects/sha256/$(echo "$digest" | cut -c1-2)/$(echo "$digest" | cut -c3-)"
+
+dur=1
+for run in 1 2; do
+	t0=$(now_ms)
+	evidence-add "$cid" "$T/big" >"$T/add.out" 2>"$T/add.err"
+	rc=$?
+	t1=$(($(now_ms) - t0))
+	[ "$t1" -le "$dur" ] || dur=$t1
+	expect_equal "$rc" 0 "an uninterrupted evidence-add"
+	expect_equal "$(cat "$T/add.out")" \
+	    "$(printf 'E2026-00001\t%s\t%s' "$digest" "$T/big")" \
+	    "evidence-add output"
+	reset_archive
+done
 
 ev_recorded=0
 ev_absent=0
 stack=0
-
 # evidence_point MS: one evidence-add killed after MS ms, then checked.
 evidence_point() {
 	evidence-add "$cid" "$T/big" >"$T/add.out" 2>"$T/add.err" &
@@ -136,8 +264,8 @@ evidence_point() {
 		expect_equal "$digests" "$digest" "recorded digest (kill at $1 ms)"
 		expect_in "$T/show" "\"size\": $size"
 		if [ -f "$objpath" ]; then
-			expect_equal "$(sha256sum <"$objpath" | cut -d' ' -f1)" \
-			    "$digest" "the stored object hashes to its digest (kill at $1 ms)"
+			expect_equal "$(sha256 "$objpath")" "$digest" \
+			    "the stored object hashes to its digest (kill at $1 ms)"
 		else
 			not_ok "evidence recorded (kill at $1 ms) but its object $objpath is missing"
 		fi
@@ -151,22 +279,17 @@ evidence_point() {
 		not_ok "kill at $1 ms: $count evidence records for one evidence-add"
 		;;
 	esac
-	# The archive takes writes again at once: no stale lock, no busy.
 	expect_exit 0 case-new -t inspection --party 某物业公司 --cause 检查 \
 	    --officer zhangwei --officer lina
-	# Debris may stack for a few crashes; a recorded evidence resets.
 	stack=$((stack + 1))
 	if [ "$count" -ne 0 ] || [ "$stack" -ge "$MAX_STACK" ]; then
 		reset_archive
 		stack=0
 	fi
 }
-
 for ms in $(points 24 "$dur"); do
 	evidence_point "$ms"
 done
-# A run slower than the measured one may have left no point after its
-# end: a few later ones.
 for f in 2 4 8; do
 	[ "$ev_recorded" -eq 0 ] || break
 	evidence_point $((dur * f))
@@ -176,122 +299,9 @@ if [ "$ev_recorded" -gt 0 ] && [ "$ev_absent" -gt 0 ]; then
 else
 	not_ok "evidence-add: want both outcomes, got $ev_recorded recorded and $ev_absent absent (run took $dur ms)"
 fi
+ev_ms=$(($(now_ms) - start_ms - init_ms - batch_ms))
 
-#
-# 2. case-new --batch of 5000 cases.
-#
-ev_ms=$(($(now_ms) - start_ms))
-N=5000
-printf 'kind\tparty\tparty-kind\tcause\tofficer\n' >"$T/batch.tsv"
-awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++)
-    printf "penalty\t某建筑公司第%d分公司\torg\t未取得施工许可证擅自施工\tzhangwei,lina\n", i }' \
-    >>"$T/batch.tsv"
-reset_archive
-count_cases() {
-	case-list -q 2>"$T/list.err" | wc -l
-}
-before=$(count_cases)
-t0=$(now_ms)
-case-new --batch "$T/batch.tsv" --as liuyang >"$T/batch.out" 2>"$T/batch.err"
-rc=$?
-t1=$(now_ms)
-dur=$((t1 - t0))
-expect_equal "$rc" 0 "an uninterrupted batch"
-expect_equal "$(wc -l <"$T/batch.out")" "$N" "ids printed by the batch"
-expect_equal "$(count_cases)" $((before + N)) "cases after the batch"
-[ "$dur" -ge 1 ] || dur=1
-# The batch starts from an archive that already holds cases.
-rm -rf "$T/base"
-cp -a "$ZHIFA_ARCHIVE" "$T/base"
-
-b_all=0
-b_none=0
-stack=0
-batch_point() {
-	before=$(count_cases)
-	case-new --batch "$T/batch.tsv" --as liuyang >"$T/batch.out" \
-	    2>"$T/batch.err" &
-	kill_after "$1" $!
-	case $status in
-	0 | 137) ok ;;
-	*) not_ok "case-new --batch killed at $1 ms exited $status: $(head -c 400 "$T/batch.err")" ;;
-	esac
-	verify_ok "case-new --batch killed at $1 ms"
-	after=$(count_cases)
-	if [ "$after" -eq "$before" ] && [ "$status" -ne 0 ]; then
-		b_none=$((b_none + 1))
-		ok
-	elif [ "$after" -eq $((before + N)) ]; then
-		b_all=$((b_all + 1))
-		ok
-	else
-		not_ok "case-new --batch killed at $1 ms (exit $status): $before cases before, $after after; want $before or $((before + N))"
-	fi
-	expect_exit 0 case-new -t inspection --party 某物业公司 --cause 检查 \
-	    --officer zhangwei --officer lina
-	stack=$((stack + 1))
-	if [ "$after" -ne "$before" ] || [ "$stack" -ge "$MAX_STACK" ]; then
-		reset_archive
-		stack=0
-	fi
-}
-for ms in $(points 24 "$dur"); do
-	batch_point "$ms"
-done
-for f in 2 4 8; do
-	[ "$b_all" -eq 0 ] || break
-	batch_point $((dur * f))
-done
-if [ "$b_all" -gt 0 ] && [ "$b_none" -gt 0 ]; then
-	ok
-else
-	not_ok "case-new --batch: want both outcomes, got $b_all whole and $b_none none (run took $dur ms)"
-fi
-
-#
-# 3. archive-init: DIR is absent or a whole archive, never half made.
-#
-batch_ms=$(($(now_ms) - start_ms - ev_ms))
-t0=$(now_ms)
-archive-init "$T/init-m" >/dev/null 2>"$T/init.err"
-rc=$?
-t1=$(now_ms)
-dur=$((t1 - t0))
-expect_equal "$rc" 0 "an uninterrupted archive-init"
-[ "$dur" -ge 1 ] || dur=1
-i_whole=0
-i_none=0
-k=0
-for ms in $(points 30 "$dur"); do
-	k=$((k + 1))
-	dir="$T/init-$k"
-	archive-init "$dir" >/dev/null 2>"$T/init.err" &
-	kill_after "$ms" $!
-	case $status in
-	0 | 137) ok ;;
-	*) not_ok "archive-init killed at $ms ms exited $status: $(head -c 400 "$T/init.err")" ;;
-	esac
-	if [ -e "$dir" ]; then
-		i_whole=$((i_whole + 1))
-		verify_ok "archive-init killed at $ms ms" "$dir"
-	elif [ "$status" -eq 0 ]; then
-		not_ok "archive-init said done (kill at $ms ms) but '$dir' does not exist"
-	else
-		i_none=$((i_none + 1))
-		# Debris beside DIR does not stand in the way of a new try.
-		expect_exit 0 archive-init "$dir"
-		verify_ok "archive-init again after a kill at $ms ms" "$dir"
-	fi
-done
-# Whatever a killed archive-init leaves beside DIR is only its own
-# building folder, never something at a name that looks like an archive.
-for d in "$T"/init-*; do
-	[ -d "$d" ] || continue
-	[ -f "$d/zhifa.db" ] || not_ok "'$d' exists without zhifa.db"
-done
-
-init_ms=$(($(now_ms) - start_ms - ev_ms - batch_ms))
-printf '%s: evidence-add: %d recorded, %d absent (%d ms); batch: %d whole, %d none (%d ms); archive-init: %d whole, %d none (%d ms)\n' \
-    "$TEST_NAME" "$ev_recorded" "$ev_absent" "$ev_ms" "$b_all" "$b_none" \
-    "$batch_ms" "$i_whole" "$i_none" "$init_ms" >&2
+printf '%s: archive-init: %d whole, %d none (%d ms); batch: %d whole, %d none (%d ms); evidence-add: %d recorded, %d absent (%d ms)\n' \
+    "$TEST_NAME" "$i_whole" "$i_none" "$init_ms" "$b_all" "$b_none" \
+    "$batch_ms" "$ev_recorded" "$ev_absent" "$ev_ms" >&2
 finish

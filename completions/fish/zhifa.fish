@@ -1,0 +1,169 @@
+# fish completion for zhifa's programs: archive-init archive-verify
+# case-new case-list case-show case-log evidence-add evidence-get.
+#
+# Options come from each program's usage; case ids from "case-list -q",
+# evidence ids from "case-show -o json" of the latest cases, and person ids
+# from the "- id:" lines of the archive's zhifa.yaml.  The archive is the
+# one named by -A/--archive on the line, else $ZHIFA_ARCHIVE.
+# Installed once, with a link per program name; loading it again is
+# harmless.
+
+set -l zhifa_programs archive-init archive-verify case-new case-list \
+    case-show case-log evidence-add evidence-get
+
+# The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
+# --archive=DIR (give the long name, then the short one if any).
+function __zhifa_option_value -a long short
+    set -l words (commandline -opc)
+    set -l value
+    set -l i 2
+    while test $i -le (count $words)
+        set -l w $words[$i]
+        if test "$w" = "$long"; or begin
+                test -n "$short"; and test "$w" = "$short"
+            end
+            set i (math $i + 1)
+            test $i -le (count $words); and set value $words[$i]
+        else if string match -q -- "$long=*" $w
+            set value (string replace -- "$long=" "" $w)
+        else if test -n "$short"; and string match -q -- "$short?*" $w
+            set value (string sub -s 3 -- $w)
+        end
+        set i (math $i + 1)
+    end
+    printf '%s\n' $value
+end
+
+function __zhifa_archive
+    set -l dir (__zhifa_option_value --archive -A)
+    test -n "$dir"; or set dir $ZHIFA_ARCHIVE
+    printf '%s\n' $dir
+end
+
+# -A and --as as given on the line, for the programs asked for ids.
+function __zhifa_context
+    set -l dir (__zhifa_archive)
+    set -l as (__zhifa_option_value --as)
+    test -n "$dir"; and printf '%s\n' -A $dir
+    test -n "$as"; and printf '%s\n' --as $as
+end
+
+function __zhifa_people
+    set -l dir (__zhifa_archive)
+    test -r "$dir/zhifa.yaml"; or return
+    string replace -rf -- '^\s*-\s*id:\s*["\']?([a-z0-9._-]+).*' '$1' <"$dir/zhifa.yaml"
+end
+
+function __zhifa_cases
+    case-list (__zhifa_context) -q 2>/dev/null
+end
+
+# Evidence of the 50 most recent cases: enough for the work at hand
+# without reading a whole province's archive at every tab.
+function __zhifa_evidence
+    set -l ctx (__zhifa_context)
+    case-list $ctx -q 2>/dev/null | tail -n 50 |
+        case-show $ctx -o json - 2>/dev/null |
+        string replace -rf -- '^\s*"id": "(E[0-9][0-9-]*)".*' '$1'
+end
+
+# True when the operands typed so far (words that are not options or
+# option values) number exactly $argv[1].
+function __zhifa_operands -a want
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l n 0
+    set -l skip 0
+    for w in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $w
+            case -A -o -t -O --archive --as --output --config --algo --key \
+                --checkpoint --kind --party --party-kind --party-id --cause \
+                --officer --filed --source --field --batch --stage \
+                --filed-since --title --recorded-by --recorded-at --device \
+                --location --access --secret-kind --name --reason \
+                --output-file
+                set skip 1
+            case -
+                set n (math $n + 1)
+            case '-*'
+            case '*'
+                set n (math $n + 1)
+        end
+    end
+    test $n -eq $want
+end
+
+# Common options.
+for p in $zhifa_programs
+    complete -c $p -e
+    complete -c $p -s A -l archive -x -a '(__fish_complete_directories)' -d 'The archive (default $ZHIFA_ARCHIVE)'
+    complete -c $p -l as -x -a '(__zhifa_people)' -d 'Act as this person'
+    complete -c $p -s o -l output -x -a 'text json tsv' -d 'Output format'
+    complete -c $p -s q -l quiet -d 'Print only ids, one a line'
+    complete -c $p -s h -l help -d 'Print a short usage'
+    complete -c $p -l version -d 'Print the version'
+end
+
+set -l kinds 'penalty\t行政处罚 compulsion\t行政强制 inspection\t行政检查 levy\t行政征收 licensing\t行政许可 处罚\tpenalty 强制\tcompulsion 检查\tinspection 征收\tlevy 许可\tlicensing'
+
+# archive-init [--config FILE] [--algo sha256-ed25519|sm3-sm2] [--key FILE] DIR
+complete -c archive-init -f -a '(__fish_complete_directories)' -n '__zhifa_operands 0'
+complete -c archive-init -l config -r -F -d 'Write FILE as zhifa.yaml instead of the sample'
+complete -c archive-init -l algo -x -a 'sha256-ed25519\t"SHA-256 and Ed25519 (default)" sm3-sm2\t"SM3 and SM2"' -d 'Algorithm suite'
+complete -c archive-init -l key -r -F -d 'Save the private key at FILE'
+
+# archive-verify [--quick] [--checkpoint FILE]
+complete -c archive-verify -f
+complete -c archive-verify -l quick -d 'Do not re-hash objects; SQLite quick check'
+complete -c archive-verify -l checkpoint -r -F -d 'Also check a checkpoint kept elsewhere'
+
+# case-new -t KIND --party NAME ... | --batch FILE|-
+complete -c case-new -f
+complete -c case-new -s t -l kind -x -a "$kinds" -d 'Kind of case'
+complete -c case-new -l party -x -d 'The party (当事人)'
+complete -c case-new -l party-kind -x -a 'person\t"natural person" org\torganisation business\t"individual business"' -d 'Kind of party'
+complete -c case-new -l party-id -x -d 'Identity number or unified social credit code'
+complete -c case-new -l cause -x -d 'The cause (案由)'
+complete -c case-new -l officer -x -a '(__zhifa_people)' -d 'An officer handling the case'
+complete -c case-new -l filed -x -d 'Filing date YYYY-MM-DD'
+complete -c case-new -l source -x -d 'Where the case came from (案件来源)'
+complete -c case-new -l field -x -d 'Field of enforcement (执法领域)'
+complete -c case-new -l batch -r -F -a '-' -d 'File every case of FILE (TSV or YAML; - for stdin)'
+
+# case-list [--kind K] [--stage S] [--officer P] [--major] [--filed-since DATE]
+complete -c case-list -f
+complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
+complete -c case-list -l stage -x -a 'filed' -d 'Only cases at this stage'
+complete -c case-list -l officer -x -a '(__zhifa_people)' -d 'Only cases this person handles'
+complete -c case-list -l major -d 'Only major cases'
+complete -c case-list -l filed-since -x -d 'Only cases filed on or after DATE'
+
+# case-show CASE... / case-log CASE...
+for p in case-show case-log
+    complete -c $p -f -a '(__zhifa_cases)' -d 'Case'
+    complete -c $p -f -a '-' -d 'Case ids from standard input'
+end
+
+# evidence-add CASE FILE... [options]
+complete -c evidence-add -n '__zhifa_operands 0' -f -a '(__zhifa_cases)' -d 'Case'
+complete -c evidence-add -n 'not __zhifa_operands 0' -F
+complete -c evidence-add -l kind -x -a 'document photo audio video record other' -d 'What the evidence is'
+complete -c evidence-add -l title -x -d 'Title in the case file'
+complete -c evidence-add -l stage -x -d 'Stage at which it was gathered'
+complete -c evidence-add -l recorded-by -x -a '(__zhifa_people)' -d 'Who recorded it'
+complete -c evidence-add -l recorded-at -x -d 'When it was recorded (RFC 3339)'
+complete -c evidence-add -l device -x -d 'The recording device'
+complete -c evidence-add -l location -x -d 'Where it was recorded'
+complete -c evidence-add -l access -x -a 'public\t"anyone listed" restricted\t"officers, head, reviewers (default)" secret\t"officers and head"' -d 'Who may read it'
+complete -c evidence-add -l secret-kind -x -a 'state\t国家秘密 commercial\t商业秘密 privacy\t个人隐私' -d 'The secret it holds'
+complete -c evidence-add -l name -x -d 'File name of standard input'
+
+# evidence-get EVIDENCE --reason TEXT [-O FILE]
+complete -c evidence-get -f
+complete -c evidence-get -n '__zhifa_operands 0' -a '(__zhifa_evidence)' -d 'Evidence'
+complete -c evidence-get -l reason -x -d 'Why the evidence is read (journaled)'
+complete -c evidence-get -s O -l output-file -r -F -d 'Write the bytes to FILE'
