@@ -185,25 +185,6 @@ zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 	return check_officers(a, in, filed);
 }
 
-static int
-next_number(struct zf_archive *a, int year, int64_t *n)
-{
-	static const char sql[] = "SELECT coalesce(max(n), 0) + 1 FROM cases "
-	    "WHERE year = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-
-	if (st == NULL)
-		return a->err.code;
-	sqlite3_bind_int(st, 1, year);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return zf_db_fail(a->db, &a->err, "cannot number the case");
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
-}
-
 int
 zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 {
@@ -223,7 +204,8 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	filed_day(a, in, &filed);
 	zf_date_format(filed, day);
 	zf_date_ymd(filed, &year, &month, &mday);
-	if ((rc = next_number(a, year, &n)) != 0)
+	if ((rc = zf_db_int(a->db, "SELECT coalesce(max(n), 0) + 1 FROM cases "
+	    "WHERE year = ?", year, &n, &a->err)) != 0)
 		return rc;
 	*id = xasprintf("C%d-%04lld", year, (long long)n);
 	number = zf_config_case_number(a->config, kind->letter, year, n);

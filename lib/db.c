@@ -371,6 +371,23 @@ zf_db_rollback(struct zf_db *db)
 	db->in_tx = 0;
 }
 
+int
+zf_db_int(struct zf_db *db, const char *sql, int64_t arg, int64_t *out,
+    struct zf_err *e)
+{
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	int rc;
+
+	if (st == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, arg);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : zf_db_fail(db, e, "database");
+}
+
 void
 zf_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

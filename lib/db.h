@@ -76,6 +76,13 @@ void zf_db_rollback(struct zf_db *db);
 /* Maps the connection's last error to a code and message. */
 int zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what);
 
+/*
+ * Runs sql (a literal with one integer parameter) and gives the first
+ * column of its one row: numbering and counting.
+ */
+int zf_db_int(struct zf_db *db, const char *sql, int64_t arg, int64_t *out,
+    struct zf_err *e);
+
 /* Binds a string or NULL. */
 void zf_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 

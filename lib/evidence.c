@@ -99,25 +99,6 @@ zf_evidence_check(struct zf_archive *a, const char *case_id,
 	    a->actor->name, zf_role_name(a->actor->role), case_id);
 }
 
-static int
-next_number(struct zf_archive *a, int year, int64_t *n)
-{
-	static const char sql[] = "SELECT coalesce(max(n), 0) + 1 "
-	    "FROM evidence WHERE year = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-
-	if (st == NULL)
-		return a->err.code;
-	sqlite3_bind_int(st, 1, year);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return zf_db_fail(a->db, &a->err, "cannot number the evidence");
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
-}
-
 static void
 set_opt(struct zf_json *o, const char *key, const char *value)
 {
@@ -139,7 +120,8 @@ zf_evidence_record(struct zf_archive *a, const char *case_id,
 	if ((rc = zf_evidence_check(a, case_id, in)) != 0)
 		return rc;
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
-	if ((rc = next_number(a, year, &n)) != 0)
+	if ((rc = zf_db_int(a->db, "SELECT coalesce(max(n), 0) + 1 "
+	    "FROM evidence WHERE year = ?", year, &n, &a->err)) != 0)
 		return rc;
 	*id = xasprintf("E%d-%05lld", year, (long long)n);
 	zf_hex(digest, ZF_DIGEST_LEN, hex);
