@@ -115,7 +115,7 @@ main(int argc, char **argv)
 out:
 	if (in >= 0)
 		close(in);
-	if (outfile != NULL && out >= 0) {
+	if (tmp != NULL && out >= 0) {
 		close(out);
 		if (rc != 0)
 			unlink(tmp);
