@@ -69,16 +69,12 @@ static const char schema_derived[] =
     " seq INTEGER NOT NULL,"
     " UNIQUE (year, n)"
     ") STRICT;"
-    "CREATE INDEX cases_kind ON cases(kind, id);"
-    "CREATE INDEX cases_stage ON cases(stage, id);"
-    "CREATE INDEX cases_filed ON cases(filed, id);"
     "CREATE TABLE case_officers ("
     " case_id TEXT NOT NULL,"
     " person TEXT NOT NULL,"
     " ord INTEGER NOT NULL,"
     " PRIMARY KEY (case_id, person)"
     ") STRICT, WITHOUT ROWID;"
-    "CREATE INDEX case_officers_person ON case_officers(person, case_id);"
     "CREATE TABLE evidence ("
     " id TEXT PRIMARY KEY,"
     " year INTEGER NOT NULL,"
@@ -101,7 +97,6 @@ static const char schema_derived[] =
     " seq INTEGER NOT NULL,"
     " UNIQUE (year, n)"
     ") STRICT;"
-    "CREATE INDEX evidence_case ON evidence(case_id, seq);"
     "CREATE TABLE reads ("
     " seq INTEGER PRIMARY KEY,"
     " evidence_id TEXT NOT NULL,"
@@ -110,11 +105,24 @@ static const char schema_derived[] =
     " time TEXT NOT NULL,"
     " reason TEXT NOT NULL"
     ") STRICT;"
+    ;
+
+/* What the programs' queries need; a replay does without them. */
+static const char schema_indexes[] =
+    "CREATE INDEX cases_kind ON cases(kind, id);"
+    "CREATE INDEX cases_stage ON cases(stage, id);"
+    "CREATE INDEX cases_filed ON cases(filed, id);"
+    "CREATE INDEX case_officers_person ON case_officers(person, case_id);"
+    "CREATE INDEX evidence_case ON evidence(case_id, seq);"
     "CREATE INDEX reads_evidence ON reads(evidence_id, seq);";
 
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", NULL
+};
+
+const char *const zf_db_derived_keys[] = {
+	"key", "seq", "digest", "id", "case_id, person", "id", "seq", NULL
 };
 
 int
@@ -231,7 +239,8 @@ zf_db_create_schema(struct zf_db *db, struct zf_err *e)
 	    "PRAGMA user_version=%d;", ZF_DB_APPLICATION_ID,
 	    ZF_DB_SCHEMA_VERSION);
 	if (zf_db_exec(db, schema_record, e) != 0 ||
-	    zf_db_exec(db, schema_derived, e) != 0)
+	    zf_db_exec(db, schema_derived, e) != 0 ||
+	    zf_db_exec(db, schema_indexes, e) != 0)
 		return e->code;
 	return zf_db_exec(db, pragma, e);
 }

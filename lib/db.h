@@ -48,10 +48,14 @@ void zf_db_close(struct zf_db *db);
 
 /* Creates every table of the current schema in an empty database. */
 int zf_db_create_schema(struct zf_db *db, struct zf_err *e);
-/* Creates only the derived tables (for a replay target). */
+/* Creates only the derived tables, without the indexes (for a replay). */
 int zf_db_create_derived(struct zf_db *db, struct zf_err *e);
-/* Names of the derived tables, NULL-terminated, for comparison. */
+/*
+ * Names of the derived tables, NULL-terminated, and each one's primary
+ * key columns, for comparing a replay with the live tables.
+ */
 extern const char *const zf_db_derived_tables[];
+extern const char *const zf_db_derived_keys[];
 /*
  * Reads user_version after checking application_id; refuses a newer
  * schema than this zhifa knows (EX_CONFIG).

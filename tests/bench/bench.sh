@@ -37,7 +37,7 @@ id=$(case-new -t penalty --party 某公司 --cause 基准 --officer zhangwei \
 
 echo "== evidence-add of a ${mib} MiB file (warm page cache)"
 head -c $((mib << 20)) /dev/urandom >"$w/file"
-cat "$w/file" >/dev/null
+sync; cat "$w/file" >/dev/null
 t_sha=$(secs sha256sum "$w/file")
 t_ossl=$(secs openssl dgst -sha256 "$w/file")
 t_cp=$(secs cp "$w/file" "$w/copy")
