@@ -2,33 +2,6 @@
 # case-list: filters, -q for pipes, aligned text, TSV and JSON.
 . "$(dirname "$0")/lib.sh"
 
-# The display columns at which each line's fields (separated by two or
-# more spaces) start; all lines of an aligned table print the same.
-starts() {
-	while IFS= read -r line; do
-		out=""
-		rest=$line
-		total=$(printf '%s' "$line" | wc -L)
-		while :; do
-			w=$(printf '%s' "$rest" | wc -L)
-			out="$out $((total - w))"
-			case $rest in
-			*"  "*)
-				rest=${rest#*  }
-				while :; do
-					case $rest in
-					" "*) rest=${rest# } ;;
-					*) break ;;
-					esac
-				done
-				;;
-			*) break ;;
-			esac
-		done
-		echo "$out"
-	done
-}
-
 ids() {
 	tr '\n' ' ' <"$T/out"
 }

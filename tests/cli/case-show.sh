@@ -2,33 +2,6 @@
 # case-show: every documented JSON field, aligned text, ids from stdin, unknown cases.
 . "$(dirname "$0")/lib.sh"
 
-# Prints, for each line, the display columns at which its fields (runs
-# of text separated by two or more spaces) start.
-starts() {
-	while IFS= read -r line; do
-		out=""
-		rest=$line
-		total=$(printf '%s' "$line" | wc -L)
-		while :; do
-			w=$(printf '%s' "$rest" | wc -L)
-			out="$out $((total - w))"
-			case $rest in
-			*"  "*)
-				rest=${rest#*  }
-				while :; do
-					case $rest in
-					" "*) rest=${rest# } ;;
-					*) break ;;
-					esac
-				done
-				;;
-			*) break ;;
-			esac
-		done
-		echo "$out"
-	done
-}
-
 # aligned FILE DESCRIPTION: every line's fields start at the same columns.
 aligned() {
 	starts <"$1" >"$1.starts"

@@ -108,6 +108,34 @@ new_case() {
 	    --officer zhangwei --officer lina
 }
 
+# starts: for each line of stdin, the display columns at which its fields
+# (runs of text separated by two or more spaces) start; every line of an
+# aligned table prints the same.
+starts() {
+	while IFS= read -r line; do
+		out=""
+		rest=$line
+		total=$(printf '%s' "$line" | wc -L)
+		while :; do
+			w=$(printf '%s' "$rest" | wc -L)
+			out="$out $((total - w))"
+			case $rest in
+			*"  "*)
+				rest=${rest#*  }
+				while :; do
+					case $rest in
+					" "*) rest=${rest# } ;;
+					*) break ;;
+					esac
+				done
+				;;
+			*) break ;;
+			esac
+		done
+		echo "$out"
+	done
+}
+
 finish() {
 	printf '%s: %d passed, %d failed\n' "$TEST_NAME" "$passed" "$failed"
 	[ "$failed" -eq 0 ]
