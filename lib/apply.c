@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "deadline.h"
 #include "journal.h"
 #include "json.h"
 
@@ -241,13 +242,162 @@ apply_evidence_read(struct zf_db *db, const struct zf_event *ev,
 	return step_done(db, st, e, "cannot record the read");
 }
 
+/* Writes the case's stage, and the steps table, for every step event. */
+static int
+put_step(struct zf_db *db, const struct zf_event *ev, const char *step,
+    struct zf_err *e)
+{
+	static const char sql[] = "INSERT INTO steps (seq, case_id, step, at, "
+	    "stage, actor, method, note, doc, approved_by) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?)";
+	static const char sql_case[] = "UPDATE cases SET stage = ?2, "
+	    "prior_stage = CASE WHEN ?2 = 'suspended' THEN ?3 ELSE NULL END "
+	    "WHERE id = ?1";
+	const struct zf_json *d = ev->data;
+	const char *stage = zf_json_get_str(d, "stage");
+	const char *at = zf_json_get_str(d, "at");
+	sqlite3_stmt *st;
+
+	if (ev->case_id == NULL || stage == NULL || at == NULL)
+		return bad(e, ev, "a step without case, stage or time");
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, ev->seq);
+	zf_db_bind_text(st, 2, ev->case_id);
+	zf_db_bind_text(st, 3, step);
+	zf_db_bind_text(st, 4, at);
+	zf_db_bind_text(st, 5, stage);
+	zf_db_bind_text(st, 6, ev->actor);
+	zf_db_bind_text(st, 7, zf_json_get_str(d, "method"));
+	zf_db_bind_text(st, 8, zf_json_get_str(d, "note"));
+	zf_db_bind_text(st, 9, zf_json_get_str(d, "doc"));
+	zf_db_bind_text(st, 10, zf_json_get_str(d, "approved_by"));
+	if (step_done(db, st, e, "cannot record the step") != 0)
+		return e->code;
+	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	zf_db_bind_text(st, 2, stage);
+	zf_db_bind_text(st, 3, zf_json_get_str(d, "prior"));
+	return step_done(db, st, e, "cannot move the case");
+}
+
+static int
+apply_case_step(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql_pub[] = "UPDATE cases SET published = ?2 "
+	    "WHERE id = ?1";
+	const char *step = zf_json_get_str(ev->data, "step");
+	sqlite3_stmt *st;
+
+	if (step == NULL)
+		return bad(e, ev, "a step without its name");
+	if (put_step(db, ev, step, e) != 0)
+		return e->code;
+	if (strcmp(step, "publish") != 0 && strcmp(step, "withdraw") != 0)
+		return 0;
+	if ((st = zf_db_stmt(db, sql_pub, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	sqlite3_bind_int(st, 2, strcmp(step, "publish") == 0);
+	return step_done(db, st, e, "cannot mark the publication");
+}
+
+static int
+apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql[] = "INSERT INTO decisions (seq, case_id, year, "
+	    "kind, n, number, outcome, measures, fine_fen, doc, at, "
+	    "party_absent, issued_by, state) VALUES (?1, ?2, ?3, (SELECT kind "
+	    "FROM cases WHERE id = ?2), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "'in-force')";
+	static const char sql_case[] = "UPDATE cases SET decision_seq = ?2, "
+	    "fine_fen = ?3 WHERE id = ?1";
+	const struct zf_json *d = ev->data;
+	const struct zf_json *measures = zf_json_get(d, "measures");
+	int64_t year, n, fen;
+	int has_fine;
+	char *text;
+	sqlite3_stmt *st;
+
+	if (zf_json_get_str(d, "number") == NULL ||
+	    zf_json_get_str(d, "outcome") == NULL || measures == NULL ||
+	    zf_json_get_int(d, "year", &year) != 0 ||
+	    zf_json_get_int(d, "n", &n) != 0)
+		return bad(e, ev, "incomplete decision");
+	has_fine = zf_json_get_int(d, "fine_fen", &fen) == 0;
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, ev->seq);
+	zf_db_bind_text(st, 2, ev->case_id);
+	sqlite3_bind_int64(st, 3, year);
+	sqlite3_bind_int64(st, 4, n);
+	zf_db_bind_text(st, 5, zf_json_get_str(d, "number"));
+	zf_db_bind_text(st, 6, zf_json_get_str(d, "outcome"));
+	text = zf_json_canonical(measures, NULL);
+	zf_db_bind_text(st, 7, text);
+	free(text);
+	if (has_fine)
+		sqlite3_bind_int64(st, 8, fen);
+	zf_db_bind_text(st, 9, zf_json_get_str(d, "doc"));
+	zf_db_bind_text(st, 10, zf_json_get_str(d, "at"));
+	sqlite3_bind_int(st, 11, zf_json_get_bool(d, "party_absent") == 1);
+	zf_db_bind_text(st, 12, ev->actor);
+	if (step_done(db, st, e, "cannot record the decision") != 0 ||
+	    put_step(db, ev, "decide", e) != 0)
+		return e->code;
+	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	sqlite3_bind_int64(st, 2, ev->seq);
+	if (has_fine)
+		sqlite3_bind_int64(st, 3, fen);
+	return step_done(db, st, e, "cannot record the decision");
+}
+
+static int
+apply_decision_revoked(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql[] = "UPDATE decisions SET state = ?2, "
+	    "revoked_seq = ?3, revoke_reason = ?4 WHERE seq = ?1";
+	static const char sql_case[] = "UPDATE cases SET decision_seq = NULL, "
+	    "fine_fen = NULL WHERE id = ?1";
+	const struct zf_json *d = ev->data;
+	int64_t decision;
+	sqlite3_stmt *st;
+
+	if (zf_json_get_int(d, "decision", &decision) != 0 ||
+	    zf_json_get_str(d, "kind") == NULL ||
+	    zf_json_get_str(d, "reason") == NULL)
+		return bad(e, ev, "incomplete revocation");
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, decision);
+	zf_db_bind_text(st, 2, zf_json_get_str(d, "kind"));
+	sqlite3_bind_int64(st, 3, ev->seq);
+	zf_db_bind_text(st, 4, zf_json_get_str(d, "reason"));
+	if (step_done(db, st, e, "cannot revoke the decision") != 0 ||
+	    put_step(db, ev, "revoke", e) != 0)
+		return e->code;
+	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	return step_done(db, st, e, "cannot revoke the decision");
+}
+
 static const struct {
 	const char *type;
 	apply_fn fn;
 } appliers[] = {
 	{ "archive.created", apply_archive_created },
 	{ "case.filed", apply_case_filed },
+	{ "case.step", apply_case_step },
 	{ "config.changed", apply_config_changed },
+	{ "decision.issued", apply_decision_issued },
+	{ "decision.revoked", apply_decision_revoked },
 	{ "evidence.added", apply_evidence_added },
 	{ "evidence.read", apply_evidence_read },
 };
@@ -257,8 +407,16 @@ zf_apply(struct zf_db *db, const struct zf_event *ev, struct zf_err *e)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(appliers) / sizeof(appliers[0]); i++)
-		if (strcmp(appliers[i].type, ev->type) == 0)
-			return appliers[i].fn(db, ev, e);
+	for (i = 0; i < sizeof(appliers) / sizeof(appliers[0]); i++) {
+		if (strcmp(appliers[i].type, ev->type) != 0)
+			continue;
+		if (appliers[i].fn(db, ev, e) != 0)
+			return e->code;
+		/* Any event of a case may carry the clocks it moved. */
+		if (ev->case_id != NULL && zf_clocks_apply(db, ev->case_id,
+		    ev->seq, zf_json_get(ev->data, "clocks"), e) != 0)
+			return e->code;
+		return 0;
+	}
 	return bad(e, ev, "unknown event type");
 }

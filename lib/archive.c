@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "checkpoint.h"
 #include "db.h"
 #include "journal.h"
@@ -177,11 +178,30 @@ zf_archive_close(struct zf_archive *a)
 	if (a->dirfd >= 0)
 		close(a->dirfd);
 	zf_config_free(a->config);
+	zf_calendar_free(a->calendar);
 	free(a->checkpoint_note);
 	free(a->dir);
 	free(a->id);
 	free(a->origin);
 	free(a);
+}
+
+struct zf_calendar *
+zf_archive_calendar(struct zf_archive *a)
+{
+	struct zf_err e;
+	size_t i;
+
+	if (a->calendar != NULL)
+		return a->calendar;
+	/* The built-in data is checked by the tests; failing here is a bug. */
+	if (zf_calendar_default(&a->calendar, &e) != 0)
+		abort();
+	for (i = 0; i < a->config->ncal_on; i++)
+		zf_calendar_set(a->calendar, a->config->cal_on[i], 1);
+	for (i = 0; i < a->config->ncal_off; i++)
+		zf_calendar_set(a->calendar, a->config->cal_off[i], 0);
+	return a->calendar;
 }
 
 int32_t

@@ -34,6 +34,7 @@
 #include "err.h"
 #include "when.h"
 
+struct zf_calendar;
 struct zf_db;
 struct zf_key;
 
@@ -51,6 +52,8 @@ struct zf_archive {
 	struct zf_err err;
 
 	const struct zf_person *actor;	/* who acts; NULL until resolved */
+	struct zf_calendar *calendar;	/* loaded on first use */
+	int calendar_beyond;	/* a date was counted past the calendar */
 	struct zf_time now;
 	int fixed_clock;	/* ZHIFA_NOW is in force */
 
@@ -103,6 +106,9 @@ int zf_archive_begin(struct zf_archive *a);
 /* Signs a checkpoint when the key is at hand, commits, writes the file. */
 int zf_archive_commit(struct zf_archive *a);
 void zf_archive_abort(struct zf_archive *a);
+
+/* The working-day calendar: built in, plus zhifa.yaml's own days. */
+struct zf_calendar *zf_archive_calendar(struct zf_archive *a);
 
 /* Today in the archive's zone. */
 int32_t zf_archive_today(const struct zf_archive *a);

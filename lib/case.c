@@ -1,6 +1,7 @@
 /* case: filing cases and reading them back. */
 #include "case.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,12 @@
 #include "archive.h"
 #include "buf.h"
 #include "db.h"
+#include "deadline.h"
 #include "ident.h"
 #include "journal.h"
 #include "json.h"
+#include "procedure.h"
+#include "step.h"
 #include "text.h"
 
 const struct zf_case_kind zf_case_kinds[] = {
@@ -239,6 +243,24 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	if (in->field != NULL && in->field[0] != '\0')
 		zf_json_set_str(data, "field", in->field);
 	free(number);
+	{
+		struct zf_clock_step cs;
+		struct zf_json *clocks = NULL;
+
+		memset(&cs, 0, sizeof(cs));
+		cs.case_id = *id;
+		cs.kind = kind->name;
+		cs.step = "filed";
+		cs.day = filed;
+		if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+			zf_json_free(data);
+			free(*id);
+			*id = NULL;
+			return rc;
+		}
+		if (clocks != NULL)
+			zf_json_set(data, "clocks", clocks);
+	}
 	rc = zf_journal_append(a, "case.filed", *id, data, NULL);
 	if (rc != 0) {
 		free(*id);
@@ -306,7 +328,9 @@ officer_list(struct zf_archive *a, const char *id)
 
 /* The columns every case view starts with. */
 #define CASE_COLUMNS "id, number, kind, stage, party_name, party_kind, " \
-    "party_id, cause, filed, major, source, field, filed_by"
+    "party_id, cause, filed, major, source, field, filed_by, " \
+    "(SELECT min(due) FROM deadlines WHERE case_id = cases.id AND " \
+    "state = 'open' AND party = 0)"
 
 static struct zf_json *
 case_row(struct zf_archive *a, sqlite3_stmt *st)
@@ -319,6 +343,7 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(c, "kind", col(st, 2));
 	zf_json_set_str(c, "kind_name", kind ? kind->chinese : col(st, 2));
 	zf_json_set_str(c, "stage", col(st, 3));
+	zf_json_set_str(c, "stage_name", zf_stage_chinese(col(st, 3)));
 	zf_json_set_str(party, "name", col(st, 4));
 	zf_json_set_str(party, "kind", col(st, 5));
 	zf_json_set_str(party, "id", col(st, 6));
@@ -330,6 +355,7 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(c, "source", col(st, 10));
 	zf_json_set_str(c, "field", col(st, 11));
 	zf_json_set_str(c, "filed_by", col(st, 12));
+	zf_json_set_str(c, "next_due", col(st, 13));
 	return c;
 }
 
@@ -368,6 +394,100 @@ evidence_list(struct zf_archive *a, const char *id)
 	return list;
 }
 
+static struct zf_json *
+decision_row(sqlite3_stmt *st)
+{
+	struct zf_json *d = zf_json_object(), *measures;
+	char msg[128];
+
+	zf_json_set_str(d, "number", col(st, 0));
+	zf_json_set_str(d, "outcome", col(st, 1));
+	measures = zf_json_parse(col(st, 2), strlen(col(st, 2)), msg,
+	    sizeof(msg));
+	zf_json_set(d, "measures", measures ? measures : zf_json_array());
+	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+		zf_json_set(d, "fine_fen", zf_json_null());
+	else
+		zf_json_set_int(d, "fine_fen", sqlite3_column_int64(st, 3));
+	zf_json_set_str(d, "doc", col(st, 4));
+	zf_json_set_str(d, "at", col(st, 5));
+	zf_json_set_bool(d, "party_absent", sqlite3_column_int(st, 6));
+	zf_json_set_str(d, "issued_by", col(st, 7));
+	zf_json_set_str(d, "state", col(st, 8));
+	zf_json_set_str(d, "revoke_reason", col(st, 9));
+	return d;
+}
+
+#define DECISION_COLUMNS "number, outcome, measures, fine_fen, doc, at, " \
+    "party_absent, issued_by, state, revoke_reason"
+
+/* The decision in force, or null. */
+static struct zf_json *
+decision_of(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
+	    "WHERE seq = (SELECT decision_seq FROM cases WHERE id = ?)";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *d = NULL;
+
+	if (st == NULL)
+		return zf_json_null();
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = decision_row(st);
+	sqlite3_reset(st);
+	return d != NULL ? d : zf_json_null();
+}
+
+/* Every decision of the case, revoked ones too. */
+static struct zf_json *
+decision_history(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
+	    "WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		zf_json_push(list, decision_row(st));
+	sqlite3_reset(st);
+	return list;
+}
+
+static struct zf_json *
+step_list(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
+	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *o = zf_json_object();
+		const struct zf_step_def *d = zf_step_find(col(st, 1));
+
+		zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
+		zf_json_set_str(o, "step", col(st, 1));
+		zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
+		zf_json_set_str(o, "at", col(st, 2));
+		zf_json_set_str(o, "stage", col(st, 3));
+		zf_json_set_str(o, "actor", col(st, 4));
+		zf_json_set_str(o, "method", col(st, 5));
+		zf_json_set_str(o, "note", col(st, 6));
+		zf_json_set_str(o, "doc", col(st, 7));
+		zf_json_set_str(o, "approved_by", col(st, 8));
+		zf_json_push(list, o);
+	}
+	sqlite3_reset(st);
+	return list;
+}
+
 int
 zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 {
@@ -391,8 +511,22 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	zf_json_set_str(review, "status", "none");
 	zf_json_set_int(review, "round", 0);
 	zf_json_set(c, "review", review);
-	zf_json_set(c, "decision", zf_json_null());
-	zf_json_set(c, "deadlines", zf_json_array());
+	zf_json_set(c, "decision", decision_of(a, id));
+	zf_json_set(c, "decisions", decision_history(a, id));
+	zf_json_set(c, "steps", step_list(a, id));
+	{
+		struct zf_deadline_filter f;
+		struct zf_json *deadlines = NULL;
+
+		memset(&f, 0, sizeof(f));
+		f.today = zf_archive_today(a);
+		f.until = INT32_MAX;
+		f.case_id = id;
+		f.party = 1;
+		if (zf_deadline_list(a, &f, &deadlines) != 0)
+			deadlines = zf_json_array();
+		zf_json_set(c, "deadlines", deadlines);
+	}
 	publication = zf_json_object();
 	zf_json_set_str(publication, "status", "none");
 	zf_json_set(publication, "published", zf_json_null());
@@ -410,7 +544,10 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	    "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR stage = ?2) "
 	    "AND (?3 IS NULL OR id IN (SELECT case_id FROM case_officers "
 	    "WHERE person = ?3)) AND (?4 = 0 OR major = 1) "
-	    "AND (?5 IS NULL OR filed >= ?5) ORDER BY year, n";
+	    "AND (?5 IS NULL OR filed >= ?5) AND (?6 IS NULL OR EXISTS "
+	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
+	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
+	    "ORDER BY year, n";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	const struct zf_case_kind *kind = NULL;
 	struct zf_json *list;
@@ -428,6 +565,12 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	zf_db_bind_text(st, 3, f->officer);
 	sqlite3_bind_int(st, 4, f->major);
 	zf_db_bind_text(st, 5, f->filed_since);
+	if (f->overdue) {
+		char today[11];
+
+		zf_date_format(zf_archive_today(a), today);
+		zf_db_bind_text(st, 6, today);
+	}
 	list = zf_json_array();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		zf_json_push(list, case_row(a, st));

@@ -64,6 +64,7 @@ int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);
 struct zf_case_filter {
 	const char *kind, *stage, *officer, *filed_since;
 	int major;	/* 1: only major cases */
+	int overdue;	/* 1: only cases with an overdue deadline */
 };
 /* Cases matching the filter, oldest first, as a JSON array. */
 int zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,

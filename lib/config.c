@@ -11,10 +11,13 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "procedure.h"
 #include "when.h"
 #include "yaml.h"
 
 #define CONFIG_MAX_BYTES (4 << 20)
+
+static void free_list(char **list);
 
 struct reader {
 	const char *file;
@@ -227,18 +230,24 @@ static int
 read_numbering(struct reader *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
-	static const char *const keys[] = { "case", NULL };
+	static const char *const keys[] = { "case", "decision", NULL };
 	const struct zf_yaml_node *n = zf_yaml_get(root, "numbering");
 
 	if (n != NULL && (want(r, n, ZF_YAML_MAPPING, "numbering") != 0 ||
 	    check_keys(r, n, "numbering", keys) != 0 ||
-	    get_text(r, n, "case", 0, &c->case_number) != 0))
+	    get_text(r, n, "case", 0, &c->case_number) != 0 ||
+	    get_text(r, n, "decision", 0, &c->decision_number) != 0))
 		return r->e->code;
 	if (c->case_number == NULL)
 		c->case_number = xstrdup("{short}{kind}立〔{year}〕{n}号");
+	if (c->decision_number == NULL)
+		c->decision_number = xstrdup("{short}{kind}决〔{year}〕{n}号");
 	if (strstr(c->case_number, "{n") == NULL)
 		return fail_at(r, zf_yaml_get(n, "case"), "the case number "
 		    "format must contain {n}, the case's number in its year");
+	if (strstr(c->decision_number, "{n") == NULL)
+		return fail_at(r, zf_yaml_get(n, "decision"), "the decision "
+		    "number format must contain {n}, its number in the year");
 	return 0;
 }
 
@@ -340,12 +349,201 @@ read_people(struct reader *r, struct zf_config *c,
 	return 0;
 }
 
+/* A step named in a rule: one of the procedure's, or "filed". */
+static int
+known_step(const char *name)
+{
+	return strcmp(name, "filed") == 0 || zf_step_find(name) != NULL;
+}
+
+static int
+get_steps(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    char ***out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+	size_t i;
+
+	if (get_text_list(r, map, key, out) != 0)
+		return r->e->code;
+	for (i = 0; (*out)[i] != NULL; i++)
+		if (!known_step((*out)[i]))
+			return fail_at(r, n->items[i], "'%s' is not a step "
+			    "(see case-step(1))", (*out)[i]);
+	return 0;
+}
+
+static int
+read_rule(struct reader *r, struct zf_rule *rule, const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "id", "what", "kinds", "from",
+		"when", "days", "unit", "done", "extend", "party", "blocks",
+		"basis", NULL };
+	static const char *const conditions[] = { "party-absent", "fine",
+		"granted", "published", NULL };
+	const struct zf_yaml_node *k;
+	char **kinds = NULL, **when = NULL, *days = NULL, *unit = NULL;
+	size_t i, j;
+	int rc = 0;
+
+	if (want(r, n, ZF_YAML_MAPPING, "a deadline rule") != 0 ||
+	    check_keys(r, n, "a deadline rule", keys) != 0 ||
+	    get_text(r, n, "id", 1, &rule->id) != 0 ||
+	    get_text(r, n, "what", 1, &rule->what) != 0 ||
+	    get_text(r, n, "basis", 1, &rule->basis) != 0 ||
+	    get_text(r, n, "from", 1, &rule->from) != 0 ||
+	    get_text(r, n, "extend", 0, &rule->extend) != 0 ||
+	    get_text(r, n, "days", 1, &days) != 0 ||
+	    get_text(r, n, "unit", 1, &unit) != 0 ||
+	    get_bool(r, n, "party", &rule->party) != 0 ||
+	    get_text_list(r, n, "kinds", &kinds) != 0 ||
+	    get_text_list(r, n, "when", &when) != 0 ||
+	    get_steps(r, n, "done", &rule->done) != 0 ||
+	    get_steps(r, n, "blocks", &rule->blocks) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	if (!known_step(rule->from)) {
+		rc = fail_at(r, zf_yaml_get(n, "from"), "'%s' is not a step "
+		    "(see case-step(1))", rule->from);
+		goto out;
+	}
+	if (rule->extend != NULL && !known_step(rule->extend)) {
+		rc = fail_at(r, zf_yaml_get(n, "extend"), "'%s' is not a step",
+		    rule->extend);
+		goto out;
+	}
+	rule->days = atoi(days);
+	if (strspn(days, "0123456789") != strlen(days) || rule->days < 1 ||
+	    rule->days > 3660) {
+		rc = fail_at(r, zf_yaml_get(n, "days"), "days must be a whole "
+		    "number from 1 to 3660, not '%s'", days);
+		goto out;
+	}
+	if (strcmp(unit, "working") == 0)
+		rule->working = 1;
+	else if (strcmp(unit, "calendar") != 0) {
+		rc = fail_at(r, zf_yaml_get(n, "unit"), "unit must be working "
+		    "(工作日) or calendar (自然日), not '%s'", unit);
+		goto out;
+	}
+	k = zf_yaml_get(n, "kinds");
+	for (i = 0; kinds[i] != NULL; i++) {
+		unsigned bit = zf_kind_bit(kinds[i]);
+
+		if (bit == 0) {
+			rc = fail_at(r, k->items[i], "'%s' is not a kind of "
+			    "case", kinds[i]);
+			goto out;
+		}
+		rule->kinds |= bit;
+	}
+	if (kinds[0] == NULL)
+		rule->kinds = ZF_KIND_ALL;
+	k = zf_yaml_get(n, "when");
+	for (i = 0; when[i] != NULL; i++) {
+		for (j = 0; conditions[j] != NULL; j++)
+			if (strcmp(when[i], conditions[j]) == 0)
+				break;
+		if (conditions[j] == NULL) {
+			rc = fail_at(r, k->items[i], "condition '%s' is not "
+			    "one of party-absent, fine, granted, published",
+			    when[i]);
+			goto out;
+		}
+		rule->when |= 1u << j;
+	}
+out:
+	free_list(kinds);
+	free_list(when);
+	free(days);
+	free(unit);
+	return rc;
+}
+
+static void free_rules(struct zf_rule *rules, size_t n);
+
+static int
+read_rules(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(root, "deadlines");
+	struct zf_config *sample;
+	size_t i, j;
+
+	if (n == NULL) {
+		/* No rules of its own: the agency follows the shipped ones. */
+		if (zf_config_parse("(built-in rules)", zf_config_sample,
+		    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
+			return r->e->code;
+		c->rules = sample->rules;
+		c->nrules = sample->nrules;
+		sample->rules = NULL;
+		sample->nrules = 0;
+		zf_config_free(sample);
+		return 0;
+	}
+	if (want(r, n, ZF_YAML_SEQUENCE, "deadlines") != 0)
+		return r->e->code;
+	c->rules = xcalloc(n->count ? n->count : 1, sizeof(*c->rules));
+	for (i = 0; i < n->count; i++) {
+		c->nrules = i + 1;
+		if (read_rule(r, &c->rules[i], n->items[i]) != 0)
+			return r->e->code;
+		for (j = 0; j < i; j++)
+			if (strcmp(c->rules[j].id, c->rules[i].id) == 0)
+				return fail_at(r, n->items[i], "rule id '%s' "
+				    "is used twice", c->rules[i].id);
+	}
+	return 0;
+}
+
+static int
+read_dates(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    int32_t **out, size_t *n)
+{
+	const struct zf_yaml_node *list = zf_yaml_get(map, key);
+	size_t i;
+
+	*n = 0;
+	if (list == NULL)
+		return 0;
+	if (want(r, list, ZF_YAML_SEQUENCE, key) != 0)
+		return r->e->code;
+	*out = xcalloc(list->count ? list->count : 1, sizeof(**out));
+	for (i = 0; i < list->count; i++) {
+		if (want(r, list->items[i], ZF_YAML_SCALAR, key) != 0)
+			return r->e->code;
+		if (zf_date_parse(list->items[i]->text, &(*out)[i]) != 0)
+			return fail_at(r, list->items[i], "'%s' is not a date "
+			    "YYYY-MM-DD", list->items[i]->text);
+		*n = i + 1;
+	}
+	return 0;
+}
+
+static int
+read_calendar(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "on", "off", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "calendar");
+
+	if (n == NULL)
+		return 0;
+	if (want(r, n, ZF_YAML_MAPPING, "calendar") != 0 ||
+	    check_keys(r, n, "calendar", keys) != 0 ||
+	    read_dates(r, n, "on", &c->cal_on, &c->ncal_on) != 0 ||
+	    read_dates(r, n, "off", &c->cal_off, &c->ncal_off) != 0)
+		return r->e->code;
+	return 0;
+}
+
 int
 zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
-	    NULL };
+		"calendar", "deadlines", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct reader r = { name, e };
@@ -372,7 +570,9 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    check_keys(&r, root, "the configuration", keys) != 0 ||
 	    read_agency(&r, c, root) != 0 ||
 	    read_numbering(&r, c, root) != 0 ||
-	    read_people(&r, c, root) != 0)
+	    read_people(&r, c, root) != 0 ||
+	    read_calendar(&r, c, root) != 0 ||
+	    read_rules(&r, c, root) != 0)
 		rc = e->code;
 out:
 	zf_yaml_free(doc);
@@ -432,6 +632,23 @@ free_list(char **list)
 	free(list);
 }
 
+static void
+free_rules(struct zf_rule *rules, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rules[i].id);
+		free(rules[i].what);
+		free(rules[i].basis);
+		free(rules[i].from);
+		free(rules[i].extend);
+		free_list(rules[i].done);
+		free_list(rules[i].blocks);
+	}
+	free(rules);
+}
+
 void
 zf_config_free(struct zf_config *c)
 {
@@ -439,6 +656,10 @@ zf_config_free(struct zf_config *c)
 
 	if (c == NULL)
 		return;
+	free_rules(c->rules, c->nrules);
+	free(c->cal_on);
+	free(c->cal_off);
+	free(c->decision_number);
 	for (i = 0; i < c->npeople; i++) {
 		struct zf_person *p = &c->people[i];
 
@@ -507,12 +728,23 @@ zf_role_name(enum zf_role r)
 	return names[r];
 }
 
+const struct zf_rule *
+zf_config_rule(const struct zf_config *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i].id, id) == 0)
+			return &c->rules[i];
+	return NULL;
+}
+
 char *
-zf_config_case_number(const struct zf_config *c, const char *kind_char,
-    int year, int64_t n)
+zf_config_number(const struct zf_config *c, const char *template,
+    const char *kind_char, int year, int64_t n)
 {
 	struct zf_buf b;
-	const char *p = c->case_number;
+	const char *p = template;
 
 	zf_buf_init(&b);
 	while (*p != '\0') {

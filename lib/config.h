@@ -35,6 +35,27 @@ struct zf_person {
 	char **fields;		/* 执法领域, NULL-terminated */
 };
 
+/* Conditions a step can carry, for rules that start only then. */
+#define ZF_WHEN_PARTY_ABSENT 1u	/* the party was absent at the decision */
+#define ZF_WHEN_FINE 2u		/* the decision imposes a fine */
+#define ZF_WHEN_GRANTED 4u	/* a licence was granted */
+#define ZF_WHEN_PUBLISHED 8u	/* the decision had been published */
+
+/*
+ * A deadline rule: what is due, in which kinds of case, counted from
+ * which step, how long, in which unit, under which article; the steps
+ * that meet it, the step that extends it; a party's period (party) is
+ * the party's time, not the agency's, and may keep steps from being
+ * taken before it ends (blocks).
+ */
+struct zf_rule {
+	char *id, *what, *basis, *from, *extend;
+	unsigned kinds;		/* ZF_KIND_* bits */
+	unsigned when;		/* ZF_WHEN_* bits, all required */
+	char **done, **blocks;	/* step names, NULL-terminated */
+	int days, working, party;
+};
+
 struct zf_config {
 	char *path;
 	int suite;		/* decides the digest */
@@ -49,6 +70,12 @@ struct zf_config {
 	char *zone;
 	int offset;		/* minutes east of UTC */
 	char *case_number;	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
+	char *decision_number;	/* template of decisions' 文号 */
+
+	struct zf_rule *rules;	/* deadlines: or the sample's */
+	size_t nrules;
+	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
+	size_t ncal_on, ncal_off;
 
 	struct zf_person *people;
 	size_t npeople;
@@ -83,10 +110,16 @@ int zf_person_cert_valid(const struct zf_person *p, int32_t day);
 const char *zf_role_name(enum zf_role r);
 
 /*
- * Formats a case number from the template: {short} {kind} {year} {n}
- * ({n:4} zero-pads).  kind_char is the kind's one-character name (罚).
+ * Formats a number from a template (c->case_number, c->decision_number):
+ * {short} {kind} {year} {n} ({n:4} zero-pads).  kind_char is the kind's
+ * one-character name (罚).
  */
-char *zf_config_case_number(const struct zf_config *c,
+char *zf_config_number(const struct zf_config *c, const char *template,
     const char *kind_char, int year, int64_t n);
+#define zf_config_case_number(c, k, y, n) \
+	zf_config_number((c), (c)->case_number, (k), (y), (n))
+
+const struct zf_rule *zf_config_rule(const struct zf_config *c,
+    const char *id);
 
 #endif

@@ -67,6 +67,10 @@ static const char schema_derived[] =
     " major INTEGER NOT NULL DEFAULT 0,"
     " filed_by TEXT NOT NULL,"
     " seq INTEGER NOT NULL,"
+    " prior_stage TEXT,"		/* before a suspension */
+    " decision_seq INTEGER,"		/* the decision in force */
+    " fine_fen INTEGER,"
+    " published INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE (year, n)"
     ") STRICT;"
     "CREATE TABLE case_officers ("
@@ -97,6 +101,57 @@ static const char schema_derived[] =
     " seq INTEGER NOT NULL,"
     " UNIQUE (year, n)"
     ") STRICT;"
+    "CREATE TABLE steps ("
+    " seq INTEGER PRIMARY KEY,"
+    " case_id TEXT NOT NULL,"
+    " step TEXT NOT NULL,"
+    " at TEXT NOT NULL,"
+    " stage TEXT NOT NULL,"		/* the stage it led to */
+    " actor TEXT NOT NULL,"
+    " method TEXT,"
+    " note TEXT,"
+    " doc TEXT,"			/* evidence id of its document */
+    " approved_by TEXT"
+    ") STRICT;"
+    "CREATE TABLE decisions ("
+    " seq INTEGER PRIMARY KEY,"
+    " case_id TEXT NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " n INTEGER NOT NULL,"
+    " number TEXT NOT NULL,"
+    " outcome TEXT NOT NULL,"
+    " measures TEXT NOT NULL,"		/* JSON array */
+    " fine_fen INTEGER,"
+    " doc TEXT,"
+    " at TEXT NOT NULL,"
+    " party_absent INTEGER NOT NULL,"
+    " issued_by TEXT NOT NULL,"
+    " state TEXT NOT NULL,"		/* in-force | revoked | illegal | remade */
+    " revoked_seq INTEGER,"
+    " revoke_reason TEXT,"
+    " UNIQUE (year, kind, n)"
+    ") STRICT;"
+    "CREATE TABLE deadlines ("
+    " case_id TEXT NOT NULL,"
+    " rule TEXT NOT NULL,"
+    " what TEXT NOT NULL,"
+    " basis TEXT NOT NULL,"
+    " start TEXT NOT NULL,"
+    " due TEXT NOT NULL,"
+    " unit TEXT NOT NULL,"		/* working | calendar */
+    " days INTEGER NOT NULL,"
+    " party INTEGER NOT NULL,"
+    " done TEXT NOT NULL,"		/* steps that meet it */
+    " extend TEXT,"
+    " blocks TEXT NOT NULL,"
+    " state TEXT NOT NULL,"		/* open | paused | done */
+    " remaining INTEGER,"		/* while paused */
+    " estimated INTEGER NOT NULL,"	/* counted past the calendar */
+    " opened_seq INTEGER NOT NULL,"
+    " closed_seq INTEGER,"
+    " PRIMARY KEY (case_id, rule)"
+    ") STRICT, WITHOUT ROWID;"
     "CREATE TABLE reads ("
     " seq INTEGER PRIMARY KEY,"
     " evidence_id TEXT NOT NULL,"
@@ -114,15 +169,20 @@ static const char schema_indexes[] =
     "CREATE INDEX cases_filed ON cases(filed, id);"
     "CREATE INDEX case_officers_person ON case_officers(person, case_id);"
     "CREATE INDEX evidence_case ON evidence(case_id, seq);"
-    "CREATE INDEX reads_evidence ON reads(evidence_id, seq);";
+    "CREATE INDEX reads_evidence ON reads(evidence_id, seq);"
+    "CREATE INDEX steps_case ON steps(case_id, step);"
+    "CREATE INDEX decisions_case ON decisions(case_id);"
+    "CREATE INDEX deadlines_open ON deadlines(due, case_id) "
+    "WHERE state = 'open';";
 
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
-	"reads", NULL
+	"reads", "steps", "decisions", "deadlines", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
-	"key", "seq", "digest", "id", "case_id, person", "id", "seq", NULL
+	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
+	"seq", "case_id, rule", NULL
 };
 
 int

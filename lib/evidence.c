@@ -83,10 +83,10 @@ zf_evidence_check(struct zf_archive *a, const char *case_id,
 		return rc;
 	if (a->actor == NULL)
 		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
-	if (a->actor->role == ZF_ROLE_CLERK)
+	/* Clerks record for officers; the head records decisions. */
+	if (a->actor->role == ZF_ROLE_CLERK || a->actor->role == ZF_ROLE_HEAD)
 		return 0;
-	if ((a->actor->role == ZF_ROLE_OFFICER ||
-	    a->actor->role == ZF_ROLE_HEAD) &&
+	if (a->actor->role == ZF_ROLE_OFFICER &&
 	    zf_case_has_officer(a, case_id, a->actor->id)) {
 		if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))
 			return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) has no "

@@ -1,0 +1,140 @@
+/*
+ * case-step: record a procedural step of a case (事先告知, 送达, 延期 ...),
+ * with its time, document and note.  Prints the case id after the
+ * commit.  Exits 77, naming the steps allowed now, when the procedure
+ * does not allow the step at the case's stage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "calendar.h"
+#include "cli.h"
+#include "evidence.h"
+#include "object.h"
+#include "step.h"
+
+static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
+    "[--method M] [--note TEXT] [--approved-by HEAD] [--days N] "
+    "[--rule RULE]";
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_AT = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_METHOD, OPT_NOTE,
+		OPT_APPROVED, OPT_DAYS, OPT_RULE };
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ "at", required_argument, NULL, OPT_AT },
+		{ "doc", required_argument, NULL, OPT_DOC },
+		{ "method", required_argument, NULL, OPT_METHOD },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "approved-by", required_argument, NULL, OPT_APPROVED },
+		{ "days", required_argument, NULL, OPT_DAYS },
+		{ "rule", required_argument, NULL, OPT_RULE },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_step_input in;
+	struct zf_archive *a;
+	struct zf_cli cli;
+	const char *doc = NULL, *case_id;
+	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
+	uint64_t size = 0;
+	char *evidence = NULL, *end;
+	int c, rc, fd = -1;
+
+	memset(&in, 0, sizeof(in));
+	zf_cli_init(&cli, argv, usage);
+	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(&cli, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_AT:
+			in.at = optarg;
+			break;
+		case OPT_DOC:
+			doc = optarg;
+			break;
+		case OPT_METHOD:
+			in.method = optarg;
+			break;
+		case OPT_NOTE:
+			in.note = optarg;
+			break;
+		case OPT_APPROVED:
+			in.approved_by = optarg;
+			break;
+		case OPT_DAYS:
+			in.days = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || in.days < 1)
+				zf_cli_usage(&cli, "--days '%s' is not a "
+				    "number of days", optarg);
+			break;
+		case OPT_RULE:
+			in.rule = optarg;
+			break;
+		}
+	}
+	if (argc - optind != 2)
+		zf_cli_usage(&cli, "give a case and a step");
+	case_id = argv[optind];
+	in.step = argv[optind + 1];
+	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
+		return zf_cli_exit(rc);
+	if ((rc = zf_step_check(a, case_id, &in)) != 0)
+		goto fail;
+	/* The document is stored before the transaction, like evidence. */
+	if (doc != NULL) {
+		if ((fd = open(doc, O_RDONLY | O_CLOEXEC)) < 0) {
+			rc = zf_cli_error(errno == ENOENT ? EX_NOINPUT :
+			    EX_IOERR, "cannot read '%s': %s", doc,
+			    strerror(errno));
+			goto out;
+		}
+		if ((rc = zf_object_put_fd(a, fd, doc, digest, sha256, &size,
+		    NULL, NULL)) != 0)
+			goto fail;
+	}
+	if ((rc = zf_archive_begin(a)) != 0)
+		goto fail;
+	if (doc != NULL) {
+		struct zf_evidence_input ev;
+		const char *base = strrchr(doc, '/');
+
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = "document";
+		ev.name = base ? base + 1 : doc;
+		ev.stage = in.step;
+		if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256,
+		    size, &evidence)) != 0) {
+			zf_archive_abort(a);
+			goto fail;
+		}
+		in.doc = evidence;
+	}
+	if ((rc = zf_step_record(a, case_id, &in)) != 0) {
+		zf_archive_abort(a);
+		goto fail;
+	}
+	if ((rc = zf_archive_commit(a)) != 0)
+		goto fail;
+	if (a->calendar_beyond)
+		zf_cli_warn("the working-day calendar ends with %d: later "
+		    "dates are counted Monday to Friday (marked estimated)",
+		    zf_calendar_last_year(zf_archive_calendar(a)));
+	printf("%s\n", case_id);
+	goto out;
+fail:
+	zf_cli_fail(&a->err);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(evidence);
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
+}

@@ -1,0 +1,185 @@
+/*
+ * deadline-check: every open deadline that is overdue or falls due within
+ * --within working days, soonest first; for cron.  Prints nothing when
+ * none; exits 1 when any of the bureau's deadlines is overdue.  With
+ * --is-workday it prints nothing and exits 0 on a working day, 1 else.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "calendar.h"
+#include "case.h"
+#include "cli.h"
+#include "deadline.h"
+#include "json.h"
+
+static const char usage[] = "[--within DAYS] [--today DATE] [--kind K] "
+    "[--officer P] [--party] [--all] [--is-workday]";
+
+static const struct zf_column columns[] = {
+	{ "案件", "case", 0 },
+	{ "期限事项", "what", 30 },
+	{ "届满日", "due", 0 },
+	{ "剩余", "left", 0 },
+	{ "依据", "basis", 40 },
+	{ NULL, NULL, 0 }
+};
+
+static const struct zf_column fields[] = {
+	{ "case", "case", 0 },
+	{ "what", "what", 0 },
+	{ "due", "due", 0 },
+	{ "days_left", "days_left", 0 },
+	{ "unit", "unit", 0 },
+	{ "overdue", "overdue", 0 },
+	{ "basis", "basis", 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* "还有 3 个工作日", "今日届满", "逾期 2 日" ... for people. */
+static void
+describe(struct zf_json *d)
+{
+	int64_t left = 0;
+	const char *unit = zf_json_get_str(d, "unit");
+	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
+	char text[64];
+
+	zf_json_get_int(d, "days_left", &left);
+	if (zf_json_get_bool(d, "overdue") == 1)
+		snprintf(text, sizeof(text), "逾期%s %lld %s",
+		    zf_json_get_bool(d, "party") == 1 ? "（当事人）" : "",
+		    (long long)(left < 0 ? -left : left), u);
+	else if (left == 0)
+		snprintf(text, sizeof(text), "今日届满");
+	else
+		snprintf(text, sizeof(text), "还有 %lld %s", (long long)left,
+		    u);
+	if (zf_json_get_bool(d, "estimated") == 1)
+		strcat(text, "（估算）");
+	zf_json_set_str(d, "left", text);
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_WITHIN = ZF_OPT_FIRST_OWN, OPT_TODAY, OPT_KIND, OPT_OFFICER,
+		OPT_PARTY, OPT_ALL, OPT_WORKDAY };
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ "within", required_argument, NULL, OPT_WITHIN },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "kind", required_argument, NULL, OPT_KIND },
+		{ "officer", required_argument, NULL, OPT_OFFICER },
+		{ "party", no_argument, NULL, OPT_PARTY },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "is-workday", no_argument, NULL, OPT_WORKDAY },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_deadline_filter f;
+	const struct zf_case_kind *kind;
+	struct zf_calendar *cal;
+	struct zf_archive *a;
+	struct zf_json *list;
+	struct zf_cli cli;
+	const char *today = NULL;
+	char *end;
+	long within = 3;
+	int c, rc, all = 0, workday = 0, overdue = 0;
+	size_t i;
+
+	memset(&f, 0, sizeof(f));
+	zf_cli_init(&cli, argv, usage);
+	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(&cli, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_WITHIN:
+			within = strtol(optarg, &end, 10);
+			if (*end != '\0' || within < 0 || within > 3660)
+				zf_cli_usage(&cli, "--within '%s' is not a "
+				    "number of working days", optarg);
+			break;
+		case OPT_TODAY:
+			today = optarg;
+			if (zf_date_parse(optarg, &f.today) != 0)
+				zf_cli_usage(&cli, "--today '%s' is not a date "
+				    "YYYY-MM-DD", optarg);
+			break;
+		case OPT_KIND:
+			if ((kind = zf_case_kind_find(optarg)) == NULL)
+				zf_cli_usage(&cli, "'%s' is not a kind of case",
+				    optarg);
+			f.kind = kind->name;
+			break;
+		case OPT_OFFICER:
+			f.officer = optarg;
+			break;
+		case OPT_PARTY:
+			f.party = 1;
+			break;
+		case OPT_ALL:
+			all = 1;
+			break;
+		case OPT_WORKDAY:
+			workday = 1;
+			break;
+		}
+	}
+	if (optind != argc)
+		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
+		return zf_cli_exit(rc);
+	if (today == NULL)
+		f.today = zf_archive_today(a);
+	cal = zf_archive_calendar(a);
+	if (workday) {
+		rc = zf_calendar_is_workday(cal, f.today, &a->calendar_beyond) ?
+		    0 : 1;
+		if (a->calendar_beyond)
+			zf_cli_warn("the working-day calendar ends with %d: "
+			    "this is a guess from the day of the week",
+			    zf_calendar_last_year(cal));
+		zf_archive_close(a);
+		return zf_cli_exit(rc);
+	}
+	f.until = all ? INT32_MAX : within == 0 ? f.today :
+	    zf_calendar_add_workdays(cal, f.today, (int)within,
+	    &a->calendar_beyond);
+	if ((rc = zf_deadline_list(a, &f, &list)) != 0) {
+		zf_cli_fail(&a->err);
+		zf_archive_close(a);
+		return zf_cli_exit(rc);
+	}
+	for (i = 0; i < zf_json_len(list); i++) {
+		struct zf_json *d = zf_json_at(list, i);
+
+		if (zf_json_get_bool(d, "overdue") == 1 &&
+		    zf_json_get_bool(d, "party") != 1)
+			overdue = 1;
+		describe(d);
+	}
+	if (a->calendar_beyond)
+		zf_cli_warn("the working-day calendar ends with %d: later dates "
+		    "are counted Monday to Friday (marked estimated)",
+		    zf_calendar_last_year(cal));
+	if (cli.format == ZF_FORMAT_JSON || zf_json_len(list) > 0) {
+		if (cli.quiet) {
+			static const struct zf_column ids[] = {
+				{ "case", "case", 0 }, { NULL, NULL, 0 }
+			};
+
+			zf_cli_print_list(&cli, list, ids);
+		} else {
+			zf_cli_print_list(&cli, list,
+			    cli.format == ZF_FORMAT_TEXT ? columns : fields);
+		}
+	}
+	zf_json_free(list);
+	zf_archive_close(a);
+	return zf_cli_exit(overdue ? ZF_PROBLEMS : 0);
+}

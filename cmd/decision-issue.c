@@ -1,0 +1,126 @@
+/*
+ * decision-issue: record the decision of a case, by the head, with its
+ * document and 文号; prints the 文号 after the commit.  Exits 77 when the
+ * procedure, a party's period or the legal-review gate refuses it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "cli.h"
+#include "evidence.h"
+#include "object.h"
+#include "step.h"
+
+static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
+    "[--measure M]... [--number DOCNO] [--at TIME] [--party-absent]";
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_OUTCOME = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_FINE, OPT_MEASURE,
+		OPT_NUMBER, OPT_AT, OPT_ABSENT };
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ "outcome", required_argument, NULL, OPT_OUTCOME },
+		{ "doc", required_argument, NULL, OPT_DOC },
+		{ "fine", required_argument, NULL, OPT_FINE },
+		{ "measure", required_argument, NULL, OPT_MEASURE },
+		{ "number", required_argument, NULL, OPT_NUMBER },
+		{ "at", required_argument, NULL, OPT_AT },
+		{ "party-absent", no_argument, NULL, OPT_ABSENT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_decision_input in;
+	struct zf_evidence_input ev;
+	struct zf_archive *a;
+	struct zf_cli cli;
+	const char *doc = NULL, *case_id;
+	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
+	uint64_t size = 0;
+	char *evidence = NULL, *number = NULL;
+	int c, rc, fd = -1;
+
+	memset(&in, 0, sizeof(in));
+	zf_cli_init(&cli, argv, usage);
+	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(&cli, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_OUTCOME:
+			in.outcome = optarg;
+			break;
+		case OPT_DOC:
+			doc = optarg;
+			break;
+		case OPT_FINE:
+			in.fine = optarg;
+			break;
+		case OPT_MEASURE:
+			if (in.nmeasures == ZF_MAX_MEASURES)
+				zf_cli_usage(&cli, "at most %d measures",
+				    ZF_MAX_MEASURES);
+			in.measures[in.nmeasures++] = optarg;
+			break;
+		case OPT_NUMBER:
+			in.number = optarg;
+			break;
+		case OPT_AT:
+			in.at = optarg;
+			break;
+		case OPT_ABSENT:
+			in.party_absent = 1;
+			break;
+		}
+	}
+	if (argc - optind != 1)
+		zf_cli_usage(&cli, "give one case");
+	if (doc == NULL)
+		zf_cli_usage(&cli, "--doc is required: the decision document");
+	case_id = argv[optind];
+	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
+		return zf_cli_exit(rc);
+	if ((rc = zf_decision_check(a, case_id, &in)) != 0)
+		goto fail;
+	if ((fd = open(doc, O_RDONLY | O_CLOEXEC)) < 0) {
+		rc = zf_cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", doc, strerror(errno));
+		goto out;
+	}
+	if ((rc = zf_object_put_fd(a, fd, doc, digest, sha256, &size, NULL,
+	    NULL)) != 0 || (rc = zf_archive_begin(a)) != 0)
+		goto fail;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = "document";
+	ev.title = "决定书";
+	ev.name = strrchr(doc, '/') ? strrchr(doc, '/') + 1 : doc;
+	ev.stage = "decide";
+	if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256, size,
+	    &evidence)) != 0) {
+		zf_archive_abort(a);
+		goto fail;
+	}
+	in.doc = evidence;
+	if ((rc = zf_decision_issue(a, case_id, &in, &number)) != 0) {
+		zf_archive_abort(a);
+		goto fail;
+	}
+	if ((rc = zf_archive_commit(a)) != 0)
+		goto fail;
+	printf("%s\n", number);
+	goto out;
+fail:
+	zf_cli_fail(&a->err);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(evidence);
+	free(number);
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
+}

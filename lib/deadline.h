@@ -1,0 +1,63 @@
+/*
+ * deadline: the statutory clocks of every case.
+ *
+ * When a step is taken, the rules in force (zhifa.yaml's deadlines, or
+ * the shipped ones) decide what it does to the case's clocks, and the
+ * answer — which deadlines it opens with their due dates, which it
+ * meets, pauses, resumes or extends — is written into the step's event
+ * as "clocks".  Applying the event only copies that answer into the
+ * deadlines table, so a replay reproduces it exactly, and a later change
+ * of rules or calendar never moves a date already set.  Each deadline
+ * row keeps the steps that meet it, as they were when it was opened.
+ */
+#ifndef ZF_DEADLINE_H
+#define ZF_DEADLINE_H
+
+#include <stdint.h>
+
+struct zf_archive;
+struct zf_db;
+struct zf_err;
+struct zf_json;
+
+struct zf_clock_step {
+	const char *case_id, *kind, *step;
+	int32_t day;		/* the date the step was taken */
+	unsigned when;		/* ZF_WHEN_* conditions it carries */
+	int extend_days;	/* for the extending step */
+	const char *extend_rule;	/* NULL: every rule it extends */
+};
+
+/*
+ * Works out the step's effect on the case's clocks; *clocks gets the
+ * JSON to put in the event (NULL when the step touches no clock).
+ * Sets a->calendar_beyond when a date was counted past the calendar.
+ */
+int zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
+    struct zf_json **clocks);
+
+/*
+ * Refuses (EX_NOPERM) a step that an open party's period keeps back
+ * until it ends, naming the period, its end and its basis.
+ */
+int zf_clocks_blocking(struct zf_archive *a, const char *case_id,
+    const char *step, int32_t day);
+
+/* Copies an event's clocks into the deadlines table (apply). */
+int zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
+    const struct zf_json *clocks, struct zf_err *e);
+
+struct zf_deadline_filter {
+	int32_t today;
+	int32_t until;		/* due on or before; INT32_MAX: all */
+	const char *kind, *officer, *case_id;
+	int party;		/* include the parties' periods */
+};
+/*
+ * Open deadlines, soonest first, as a JSON array of {case, rule, what,
+ * due, days_left, unit, overdue, basis, party, estimated}.
+ */
+int zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
+    struct zf_json **out);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * procedure: the legal procedure of each kind of case, as tables.
+ *
+ * A case is always at one stage.  Each step names the kinds it belongs
+ * to, the stages it may be taken from and the stage it leads to; the
+ * table, not code, decides what is allowed.  "decide" and "revoke" are
+ * taken by decision-issue and decision-revoke, every other step by
+ * case-step.  Stages that end a case (closed, archived, transferred,
+ * revoked) are not open: no clock runs there.
+ */
+#ifndef ZF_PROCEDURE_H
+#define ZF_PROCEDURE_H
+
+#define ZF_KIND_PENALTY 1u
+#define ZF_KIND_COMPULSION 2u
+#define ZF_KIND_INSPECTION 4u
+#define ZF_KIND_LEVY 8u
+#define ZF_KIND_LICENSING 16u
+#define ZF_KIND_ALL 31u
+
+/* What a step needs besides its stage. */
+#define ZF_STEP_METHOD 1u	/* --method: how a document was served */
+#define ZF_STEP_APPROVAL 2u	/* the head approves (or takes) it */
+#define ZF_STEP_DAYS 4u		/* --days: how long an extension is */
+#define ZF_STEP_DECISION 8u	/* only through decision-issue/-revoke */
+
+struct zf_stage_def {
+	const char *name, *chinese;
+	int open;
+};
+
+struct zf_step_def {
+	const char *name, *chinese;
+	unsigned kinds;
+	const char *from;	/* stages, space-separated; "open": any open */
+	const char *to;		/* the stage after; NULL: unchanged;
+				   "resume": the stage before suspension */
+	unsigned flags;
+};
+
+extern const struct zf_stage_def zf_stages[];
+extern const struct zf_step_def zf_steps[];
+/* How a decision may be served (送达方式). */
+extern const char *const zf_serve_methods[];
+
+unsigned zf_kind_bit(const char *kind);
+const struct zf_stage_def *zf_stage_find(const char *name);
+const struct zf_step_def *zf_step_find(const char *name);
+/* 1 when step may be taken in a case of kind at stage. */
+int zf_step_allowed(const struct zf_step_def *s, const char *kind,
+    const char *stage);
+/*
+ * The steps a case of kind at stage may take now, as "notify (事先告知),
+ * ..." for messages (malloc'd).
+ */
+char *zf_steps_allowed_list(const char *kind, const char *stage);
+/* The stage a step leads to; prior is the stage before a suspension. */
+const char *zf_step_target(const struct zf_step_def *s, const char *stage,
+    const char *prior);
+
+#endif

@@ -1,0 +1,613 @@
+/* step: procedural steps and decisions, checked and journaled. */
+#include "step.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "case.h"
+#include "db.h"
+#include "deadline.h"
+#include "journal.h"
+#include "json.h"
+#include "money.h"
+#include "procedure.h"
+#include "text.h"
+
+const struct zf_measure zf_measures[] = {
+	{ "warning", "警告" },
+	{ "criticism", "通报批评" },
+	{ "fine", "罚款" },
+	{ "confiscate", "没收违法所得、没收非法财物" },
+	{ "suspend-licence", "暂扣许可证件" },
+	{ "lower-grade", "降低资质等级" },
+	{ "revoke-licence", "吊销许可证件" },
+	{ "restrict", "限制开展生产经营活动" },
+	{ "stop-business", "责令停产停业" },
+	{ "close-down", "责令关闭" },
+	{ "restrict-practice", "限制从业" },
+	{ "stop-construction", "责令停止建设、停止施工" },
+	{ "correct", "责令限期改正" },
+	{ "demolish", "限期拆除" },
+	{ "forced-demolition", "强制拆除" },
+	{ "seal", "查封场所、设施或者财物" },
+	{ "grant", "准予行政许可" },
+	{ "deny", "不予行政许可" },
+	{ "no-penalty", "不予行政处罚" },
+	{ "levy", "征收" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const char *
+zf_stage_chinese(const char *stage)
+{
+	const struct zf_stage_def *s = zf_stage_find(stage);
+
+	return s != NULL ? s->chinese : stage;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+int
+zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
+{
+	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
+	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
+	    "FROM cases WHERE id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return zf_db_fail(a->db, &a->err, "cannot read cases");
+		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
+	}
+	snprintf(s->id, sizeof(s->id), "%s", id);
+	snprintf(s->kind, sizeof(s->kind), "%s", col(st, 0));
+	snprintf(s->stage, sizeof(s->stage), "%s", col(st, 1));
+	snprintf(s->prior, sizeof(s->prior), "%s", col(st, 2));
+	zf_date_parse(col(st, 3), &s->filed);
+	s->published = sqlite3_column_int(st, 4);
+	s->fine_fen = sqlite3_column_int64(st, 5);
+	s->decision_seq = sqlite3_column_int64(st, 6);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The time a step was taken: --at, else now; never ahead of now. */
+static int
+step_time(struct zf_archive *a, const struct zf_case_state *s,
+    const char *at, struct zf_time *t, int32_t *day)
+{
+	char filed[11];
+
+	*t = a->now;
+	if (at != NULL) {
+		if (zf_time_parse(at, t) != 0)
+			return zf_fail(&a->err, EX_DATAERR, "'%s' is not an RFC "
+			    "3339 time such as 2026-11-20T10:02:11+08:00", at);
+		t->offset = a->config->offset;
+		if (t->unix > a->now.unix + 300)
+			return zf_fail(&a->err, EX_DATAERR, "'%s' is in the "
+			    "future", at);
+	}
+	*day = zf_time_date(t);
+	if (*day < s->filed) {
+		zf_date_format(s->filed, filed);
+		return zf_fail(&a->err, EX_DATAERR, "'%s' is before the case "
+		    "was filed on %s", at, filed);
+	}
+	return 0;
+}
+
+/* Officers of the case with a certificate valid that day, and the head. */
+static int
+may_act(struct zf_archive *a, const char *case_id, int32_t day)
+{
+	const struct zf_person *p = a->actor;
+
+	if (p == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	if (p->role == ZF_ROLE_HEAD)
+		return 0;
+	if (p->role == ZF_ROLE_OFFICER && zf_case_has_officer(a, case_id,
+	    p->id)) {
+		if (zf_person_cert_valid(p, day))
+			return 0;
+		return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) holds no "
+		    "enforcement certificate valid on that day", p->id,
+		    p->name);
+	}
+	return zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
+	    "only its officers or the head may", p->id, p->name,
+	    zf_role_name(p->role), case_id);
+}
+
+static int
+not_allowed(struct zf_archive *a, const struct zf_case_state *s,
+    const struct zf_step_def *d)
+{
+	char *allowed = zf_steps_allowed_list(s->kind, s->stage);
+	int rc;
+
+	rc = zf_fail(&a->err, EX_NOPERM, "%s (%s) is not allowed in %s %s at "
+	    "stage %s (%s); allowed now: %s", d->name, d->chinese,
+	    s->kind, s->id, s->stage, zf_stage_chinese(s->stage), allowed);
+	free(allowed);
+	return rc;
+}
+
+static int
+check_approval(struct zf_archive *a, const char *approved_by,
+    const struct zf_step_def *d)
+{
+	const struct zf_person *p;
+
+	if (a->actor->role == ZF_ROLE_HEAD && approved_by == NULL)
+		return 0;
+	if (approved_by == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "%s (%s) needs the head's "
+		    "approval: give --approved-by HEAD, or let the head take "
+		    "it", d->name, d->chinese);
+	p = zf_config_person(a->config, approved_by);
+	if (p == NULL || p->role != ZF_ROLE_HEAD)
+		return zf_fail(&a->err, EX_NOPERM, "'%s' is not the head "
+		    "(负责人): only the head approves %s (%s)", approved_by,
+		    d->name, d->chinese);
+	return 0;
+}
+
+/* A step's own needs: method, approval, days, the rule it extends. */
+static int
+check_details(struct zf_archive *a, const struct zf_step_def *d,
+    const struct zf_step_input *in)
+{
+	const char *why;
+	size_t i;
+	int rc;
+
+	if (d->flags & ZF_STEP_METHOD) {
+		for (i = 0; in->method && zf_serve_methods[i] != NULL; i++)
+			if (strcmp(in->method, zf_serve_methods[i]) == 0)
+				break;
+		if (in->method == NULL || zf_serve_methods[i] == NULL)
+			return zf_fail(&a->err, EX_DATAERR, "%s needs --method: "
+			    "direct (直接送达), residence (留置送达), post "
+			    "(邮寄送达), electronic (电子送达), notice (公告送达) "
+			    "or entrusted (委托送达)", d->name);
+	} else if (in->method != NULL) {
+		return zf_fail(&a->err, EX_USAGE, "--method is for serve only");
+	}
+	if ((d->flags & ZF_STEP_APPROVAL) &&
+	    (rc = check_approval(a, in->approved_by, d)) != 0)
+		return rc;
+	if (d->flags & ZF_STEP_DAYS) {
+		if (in->days < 1 || in->days > 366)
+			return zf_fail(&a->err, EX_USAGE, "%s needs --days, "
+			    "from 1 to 366", d->name);
+	} else if (in->days != 0 || in->rule != NULL) {
+		return zf_fail(&a->err, EX_USAGE, "--days and --rule are for "
+		    "extend only");
+	}
+	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "note %s", why);
+	return 0;
+}
+
+/* 1 when the case has an extendable open deadline named rule. */
+static int
+extendable(struct zf_archive *a, const char *case_id, const char *rule)
+{
+	static const char sql[] = "SELECT 1 FROM deadlines WHERE case_id = ? "
+	    "AND rule = ? AND state = 'open' AND extend IS NOT NULL";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+int
+zf_step_check(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in)
+{
+	const struct zf_step_def *d = zf_step_find(in->step);
+	struct zf_case_state s;
+	struct zf_time t;
+	int32_t day;
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (d == NULL) {
+		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
+
+		rc = zf_fail(&a->err, EX_USAGE, "'%s' is not a step; allowed "
+		    "now in %s: %s", in->step, case_id, allowed);
+		free(allowed);
+		return rc;
+	}
+	if (d->flags & ZF_STEP_DECISION)
+		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with "
+		    "decision-%s", d->name, d->chinese, strcmp(d->name,
+		    "decide") == 0 ? "issue" : "revoke");
+	if (!zf_step_allowed(d, s.kind, s.stage))
+		return not_allowed(a, &s, d);
+	if ((rc = step_time(a, &s, in->at, &t, &day)) != 0 ||
+	    (rc = may_act(a, case_id, day)) != 0 ||
+	    (rc = check_details(a, d, in)) != 0)
+		return rc;
+	if (in->rule != NULL && !extendable(a, case_id, in->rule))
+		return zf_fail(&a->err, EX_DATAERR, "%s has no running deadline "
+		    "'%s' that can be extended", case_id, in->rule);
+	return zf_clocks_blocking(a, case_id, in->step, day);
+}
+
+static void
+set_opt(struct zf_json *o, const char *key, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		zf_json_set_str(o, key, value);
+}
+
+int
+zf_step_record(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in)
+{
+	const struct zf_step_def *d;
+	struct zf_clock_step cs;
+	struct zf_case_state s;
+	struct zf_json *data, *clocks = NULL;
+	struct zf_time t;
+	char when[26];
+	int32_t day;
+	int rc;
+
+	if ((rc = zf_step_check(a, case_id, in)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
+	    (rc = step_time(a, &s, in->at, &t, &day)) != 0)
+		return rc;
+	d = zf_step_find(in->step);
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = s.kind;
+	cs.step = in->step;
+	cs.day = day;
+	cs.when = (s.fine_fen > 0 ? ZF_WHEN_FINE : 0) |
+	    (s.published ? ZF_WHEN_PUBLISHED : 0);
+	cs.extend_days = in->days;
+	cs.extend_rule = in->rule;
+	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+		return rc;
+	zf_time_format(&t, when);
+	data = zf_json_object();
+	zf_json_set_str(data, "step", in->step);
+	zf_json_set_str(data, "at", when);
+	zf_json_set_str(data, "stage", zf_step_target(d, s.stage, s.prior));
+	zf_json_set_str(data, "prior", s.stage);
+	set_opt(data, "method", in->method);
+	set_opt(data, "note", in->note);
+	set_opt(data, "doc", in->doc);
+	set_opt(data, "approved_by", in->approved_by);
+	set_opt(data, "rule", in->rule);
+	if (in->days > 0)
+		zf_json_set_int(data, "days", in->days);
+	if (clocks != NULL)
+		zf_json_set(data, "clocks", clocks);
+	return zf_journal_append(a, "case.step", case_id, data, NULL);
+}
+
+/* Decisions. */
+
+static const struct zf_measure *
+measure_find(const char *name)
+{
+	const struct zf_measure *m;
+
+	for (m = zf_measures; m->name != NULL; m++)
+		if (strcmp(name, m->name) == 0 || strcmp(name, m->chinese) == 0)
+			return m;
+	return NULL;
+}
+
+static int
+has_step(struct zf_archive *a, const char *case_id, const char *step)
+{
+	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? "
+	    "AND step = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, step);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/* Steps the law requires before a kind's decision. */
+static const struct {
+	unsigned kinds;
+	const char *step, *why;
+} required_before_decision[] = {
+	{ ZF_KIND_PENALTY, "notify", "事先告知 must come first "
+	    "(行政处罚法第四十四条、第六十二条)" },
+	{ ZF_KIND_COMPULSION, "urge", "催告 must come first "
+	    "(行政强制法第三十五条)" },
+};
+
+/*
+ * The legal-review gate: a major decision needs a passed review of the
+ * materials it is based on.  The catalog and reviews plug in here; until
+ * an archive has them, no decision is major.
+ */
+static int
+review_gate(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in)
+{
+	(void)a;
+	(void)case_id;
+	(void)in;
+	return 0;
+}
+
+int
+zf_decision_check(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in)
+{
+	const struct zf_step_def *d = zf_step_find("decide");
+	struct zf_case_state s;
+	struct zf_time t;
+	const char *why;
+	int32_t day;
+	int64_t fen;
+	size_t i;
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (a->actor == NULL || a->actor->role != ZF_ROLE_HEAD)
+		return zf_fail(&a->err, EX_NOPERM, "only the head (负责人) "
+		    "issues decisions; '%s' is %s", a->actor ? a->actor->id :
+		    "nobody", a->actor ? zf_role_name(a->actor->role) :
+		    "acting");
+	if (!zf_step_allowed(d, s.kind, s.stage))
+		return not_allowed(a, &s, d);
+	if (in->outcome == NULL || in->outcome[0] == '\0')
+		return zf_fail(&a->err, EX_USAGE, "--outcome is required: what "
+		    "was decided");
+	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "outcome %s", why);
+	for (i = 0; i < in->nmeasures; i++)
+		if (measure_find(in->measures[i]) == NULL)
+			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "
+			    "not one of warning, criticism, fine, confiscate, "
+			    "suspend-licence, lower-grade, revoke-licence, "
+			    "restrict, stop-business, close-down, "
+			    "restrict-practice, stop-construction, correct, "
+			    "demolish, forced-demolition, seal, grant, deny, "
+			    "no-penalty, levy, other", in->measures[i]);
+	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "fine '%s' is not an amount "
+		    "of yuan such as 50000 or 1234.5", in->fine);
+	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "number %s", why);
+	if ((rc = step_time(a, &s, in->at, &t, &day)) != 0)
+		return rc;
+	for (i = 0; i < sizeof(required_before_decision) /
+	    sizeof(required_before_decision[0]); i++)
+		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
+		    !has_step(a, case_id, required_before_decision[i].step))
+			return zf_fail(&a->err, EX_NOPERM, "%s cannot be "
+			    "decided yet: %s", case_id,
+			    required_before_decision[i].why);
+	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
+		return rc;
+	return review_gate(a, case_id, in);
+}
+
+static int
+number_taken(struct zf_archive *a, const char *number)
+{
+	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 1;
+	zf_db_bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+int
+zf_decision_issue(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in, char **number)
+{
+	static const char sql_n[] = "SELECT coalesce(max(n), 0) + 1 FROM "
+	    "decisions WHERE year = ?1 AND kind = (SELECT kind FROM cases "
+	    "WHERE id = ?2)";
+	const struct zf_case_kind *kind;
+	struct zf_json *data, *measures, *clocks = NULL;
+	struct zf_clock_step cs;
+	struct zf_case_state s;
+	struct zf_time t;
+	sqlite3_stmt *st;
+	int64_t n = 0, fen = 0;
+	int year, month, mday, rc, granted = 0;
+	char when[26];
+	int32_t day;
+	size_t i;
+
+	*number = NULL;
+	if ((rc = zf_decision_check(a, case_id, in)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
+	    (rc = step_time(a, &s, in->at, &t, &day)) != 0)
+		return rc;
+	kind = zf_case_kind_find(s.kind);
+	zf_date_ymd(day, &year, &month, &mday);
+	if ((st = zf_db_stmt(a->db, sql_n, &a->err)) == NULL)
+		return a->err.code;
+	sqlite3_bind_int(st, 1, year);
+	zf_db_bind_text(st, 2, case_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	*number = in->number != NULL ? xstrdup(in->number) :
+	    zf_config_number(a->config, a->config->decision_number,
+	    kind->letter, year, n);
+	if (number_taken(a, *number)) {
+		rc = zf_fail(&a->err, EX_DATAERR, "decision number %s is "
+		    "already used", *number);
+		goto fail;
+	}
+	if (in->fine != NULL)
+		zf_money_parse(in->fine, &fen);
+	measures = zf_json_array();
+	if (fen > 0 && measure_find("fine") != NULL) {
+		int listed = 0;
+
+		for (i = 0; i < in->nmeasures; i++)
+			listed |= strcmp(measure_find(in->measures[i])->name,
+			    "fine") == 0;
+		if (!listed)
+			zf_json_push(measures, zf_json_string("fine"));
+	}
+	for (i = 0; i < in->nmeasures; i++) {
+		const struct zf_measure *m = measure_find(in->measures[i]);
+
+		zf_json_push(measures, zf_json_string(m->name));
+		granted |= strcmp(m->name, "grant") == 0;
+	}
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = s.kind;
+	cs.step = "decide";
+	cs.day = day;
+	cs.when = (in->party_absent ? ZF_WHEN_PARTY_ABSENT : 0) |
+	    (fen > 0 ? ZF_WHEN_FINE : 0) | (granted ? ZF_WHEN_GRANTED : 0) |
+	    (s.published ? ZF_WHEN_PUBLISHED : 0);
+	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+		zf_json_free(measures);
+		goto fail;
+	}
+	zf_time_format(&t, when);
+	data = zf_json_object();
+	zf_json_set_str(data, "number", *number);
+	zf_json_set_int(data, "year", year);
+	zf_json_set_int(data, "n", in->number != NULL ? 0 : n);
+	zf_json_set_str(data, "outcome", in->outcome);
+	zf_json_set(data, "measures", measures);
+	if (fen > 0)
+		zf_json_set_int(data, "fine_fen", fen);
+	set_opt(data, "doc", in->doc);
+	zf_json_set_str(data, "at", when);
+	zf_json_set_bool(data, "party_absent", in->party_absent);
+	zf_json_set_str(data, "stage", "decided");
+	zf_json_set_str(data, "prior", s.stage);
+	if (clocks != NULL)
+		zf_json_set(data, "clocks", clocks);
+	if ((rc = zf_journal_append(a, "decision.issued", case_id, data,
+	    NULL)) != 0)
+		goto fail;
+	return 0;
+fail:
+	free(*number);
+	*number = NULL;
+	return rc;
+}
+
+static const char *const revoke_kinds[] = { "revoked", "illegal", "remade",
+	NULL };
+
+int
+zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *reason)
+{
+	const struct zf_step_def *d = zf_step_find("revoke");
+	struct zf_case_state s;
+	const char *why;
+	size_t i;
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (a->actor == NULL || a->actor->role != ZF_ROLE_HEAD)
+		return zf_fail(&a->err, EX_NOPERM, "only the head (负责人) "
+		    "revokes decisions");
+	if (s.decision_seq == 0)
+		return zf_fail(&a->err, EX_NOPERM, "%s has no decision in "
+		    "force to revoke", case_id);
+	if (!zf_step_allowed(d, s.kind, s.stage))
+		return not_allowed(a, &s, d);
+	for (i = 0; revoke_kinds[i] != NULL; i++)
+		if (strcmp(kind, revoke_kinds[i]) == 0)
+			break;
+	if (revoke_kinds[i] == NULL)
+		return zf_fail(&a->err, EX_USAGE, "--kind '%s' is not revoked "
+		    "(撤销), illegal (确认违法) or remade (责令重作)", kind);
+	if (reason == NULL || reason[0] == '\0')
+		return zf_fail(&a->err, EX_USAGE, "--reason is required");
+	if (zf_text_check(reason, 4000, 1, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "reason %s", why);
+	return 0;
+}
+
+int
+zf_decision_revoke(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *reason)
+{
+	struct zf_clock_step cs;
+	struct zf_case_state s;
+	struct zf_json *data, *clocks = NULL;
+	char when[26];
+	int rc;
+
+	if ((rc = zf_decision_revoke_check(a, case_id, kind, reason)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = s.kind;
+	cs.step = "revoke";
+	cs.day = zf_archive_today(a);
+	cs.when = s.published ? ZF_WHEN_PUBLISHED : 0;
+	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+		return rc;
+	zf_time_format(&a->now, when);
+	data = zf_json_object();
+	zf_json_set_int(data, "decision", s.decision_seq);
+	zf_json_set_str(data, "kind", kind);
+	zf_json_set_str(data, "reason", reason);
+	zf_json_set_str(data, "at", when);
+	/* A decision to be remade sends the case back to be handled again. */
+	zf_json_set_str(data, "stage", strcmp(kind, "remade") == 0 ?
+	    "investigating" : "revoked");
+	zf_json_set_str(data, "prior", s.stage);
+	if (clocks != NULL)
+		zf_json_set(data, "clocks", clocks);
+	return zf_journal_append(a, "decision.revoked", case_id, data, NULL);
+}
