@@ -11,14 +11,15 @@
 #include "json.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
-    "[--filed-since DATE]";
+    "[--overdue] [--filed-since DATE]";
 
 static const struct zf_column columns[] = {
 	{ "ID", "id", 0 },
 	{ "案号", "number", 0 },
 	{ "类别", "kind_name", 0 },
-	{ "阶段", "stage", 0 },
+	{ "阶段", "stage_name", 0 },
 	{ "立案日期", "filed", 0 },
+	{ "下一期限", "next_due", 0 },
 	{ "当事人", "party.name", 24 },
 	{ "案由", "cause", 30 },
 	{ NULL, NULL, 0 }
@@ -28,7 +29,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_KIND = ZF_OPT_FIRST_OWN, OPT_STAGE, OPT_OFFICER, OPT_MAJOR,
-	    OPT_SINCE };
+	    OPT_SINCE, OPT_OVERDUE };
 	static const struct option longopts[] = {
 		ZF_CLI_LONG,
 		{ "kind", required_argument, NULL, OPT_KIND },
@@ -36,6 +37,7 @@ main(int argc, char **argv)
 		{ "officer", required_argument, NULL, OPT_OFFICER },
 		{ "major", no_argument, NULL, OPT_MAJOR },
 		{ "filed-since", required_argument, NULL, OPT_SINCE },
+		{ "overdue", no_argument, NULL, OPT_OVERDUE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_case_filter f;
@@ -63,6 +65,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAJOR:
 			f.major = 1;
+			break;
+		case OPT_OVERDUE:
+			f.overdue = 1;
 			break;
 		case OPT_SINCE:
 			if (zf_date_parse(optarg, &day) != 0)

@@ -119,6 +119,7 @@ main(int argc, char **argv)
 	}
 	if ((rc = zf_archive_commit(a)) != 0)
 		goto fail;
+	zf_cli_warn_calendar(a);
 	printf("%s\n", id);
 	free(id);
 	zf_archive_close(a);

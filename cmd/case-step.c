@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "archive.h"
-#include "calendar.h"
 #include "cli.h"
 #include "evidence.h"
 #include "object.h"
@@ -123,10 +122,7 @@ main(int argc, char **argv)
 	}
 	if ((rc = zf_archive_commit(a)) != 0)
 		goto fail;
-	if (a->calendar_beyond)
-		zf_cli_warn("the working-day calendar ends with %d: later "
-		    "dates are counted Monday to Friday (marked estimated)",
-		    zf_calendar_last_year(zf_archive_calendar(a)));
+	zf_cli_warn_calendar(a);
 	printf("%s\n", case_id);
 	goto out;
 fail:

@@ -163,10 +163,7 @@ main(int argc, char **argv)
 			overdue = 1;
 		describe(d);
 	}
-	if (a->calendar_beyond)
-		zf_cli_warn("the working-day calendar ends with %d: later dates "
-		    "are counted Monday to Friday (marked estimated)",
-		    zf_calendar_last_year(cal));
+	zf_cli_warn_calendar(a);
 	if (cli.format == ZF_FORMAT_JSON || zf_json_len(list) > 0) {
 		if (cli.quiet) {
 			static const struct zf_column ids[] = {

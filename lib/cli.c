@@ -10,6 +10,7 @@
 
 #include "archive.h"
 #include "buf.h"
+#include "calendar.h"
 #include "err.h"
 #include "json.h"
 #include "text.h"
@@ -287,8 +288,12 @@ zf_cli_print_list(struct zf_cli *cli, const struct zf_json *list,
 		cells[i] = xcalloc(ncols, sizeof(char *));
 		for (j = 0; j < ncols; j++) {
 			cell(zf_json_at(list, i), cols[j].key, &b);
-			if (cli->format == ZF_FORMAT_TEXT)
+			if (cli->format == ZF_FORMAT_TEXT) {
 				cut(&b, (size_t)cols[j].max_width);
+				/* An empty cell would shift the eye. */
+				if (b.len == 0)
+					zf_buf_addch(&b, '-');
+			}
 			cells[i][j] = xstrdup(b.data);
 			if (zf_text_width(cells[i][j]) > width[j])
 				width[j] = zf_text_width(cells[i][j]);
@@ -360,4 +365,13 @@ int
 zf_cli_progress_wanted(void)
 {
 	return isatty(STDERR_FILENO);
+}
+
+void
+zf_cli_warn_calendar(struct zf_archive *a)
+{
+	if (a->calendar_beyond)
+		zf_cli_warn("the working-day calendar ends with %d: later "
+		    "dates are counted Monday to Friday (marked estimated)",
+		    zf_calendar_last_year(zf_archive_calendar(a)));
 }

@@ -86,6 +86,9 @@ int zf_cli_print_json(const struct zf_json *v);
 /* Flushes and checks stdout; returns rc, or 74 when output failed. */
 int zf_cli_exit(int rc);
 
+/* Warns once when a date was counted past the working-day calendar. */
+void zf_cli_warn_calendar(struct zf_archive *a);
+
 /* Whether stderr is a terminal (progress is shown only then). */
 int zf_cli_progress_wanted(void);
 

@@ -373,6 +373,21 @@ review_gate(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
+static int
+number_taken(struct zf_archive *a, const char *number)
+{
+	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 1;
+	zf_db_bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
 int
 zf_decision_check(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
@@ -414,6 +429,9 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 		    "of yuan such as 50000 or 1234.5", in->fine);
 	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "number %s", why);
+	if (in->number != NULL && number_taken(a, in->number))
+		return zf_fail(&a->err, EX_DATAERR, "decision number %s is "
+		    "already used", in->number);
 	if ((rc = step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
 	for (i = 0; i < sizeof(required_before_decision) /
@@ -426,21 +444,6 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
 		return rc;
 	return review_gate(a, case_id, in);
-}
-
-static int
-number_taken(struct zf_archive *a, const char *number)
-{
-	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	int rc;
-
-	if (st == NULL)
-		return 1;
-	zf_db_bind_text(st, 1, number);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
 }
 
 int

@@ -73,12 +73,12 @@ expect_in "$T/out" "示建罚立〔2026〕1号"
 expect_in "$T/out" "行政许可"
 starts <"$T/out" >"$T/starts"
 expect_equal "$(sort -u "$T/starts" | wc -l)" 1 "columns aligned by display width"
-expect_equal "$(head -1 "$T/starts" | wc -w)" 7 "seven columns"
+expect_equal "$(head -1 "$T/starts" | wc -w)" 8 "eight columns"
 
 # TSV has a header; JSON is an array.
 expect_exit 0 case-list -o tsv --kind penalty
 expect_equal "$(wc -l <"$T/out")" 3 "TSV: header and two cases"
-expect_equal "$(head -1 "$T/out")" "$(printf 'id\tnumber\tkind_name\tstage\tfiled\tparty_name\tcause')" "TSV header names fields"
+expect_equal "$(head -1 "$T/out")" "$(printf 'id\tnumber\tkind_name\tstage_name\tfiled\tnext_due\tparty_name\tcause')" "TSV header names fields"
 expect_equal "$(sed -n 2p "$T/out" | cut -f1)" "$c1" "TSV first row"
 expect_in "$T/out" "ABC Trading Ltd"
 expect_exit 0 case-list -o json --officer lina

@@ -1,0 +1,113 @@
+#!/bin/sh
+# case-step: the procedure of each kind as a table — allowed steps move
+# the stage, refused ones name what is allowed and change nothing.
+. "$(dirname "$0")/lib.sh"
+
+at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
+stage() { case-show -o json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stage"])'; }
+
+at 2026-11-02
+new_archive
+printf '询问笔录\n' >"$T/record.txt"
+p=$(new_case)
+
+expect_equal "$(stage "$p")" filed "a new case is filed"
+expect_exit 0 case-step "$p" investigate --note 现场勘验 --doc "$T/record.txt"
+expect_equal "$(cat "$T/out")" "$p" "prints the case id"
+expect_equal "$(stage "$p")" investigating "investigating"
+case-show -o json "$p" >"$T/show"
+expect_in "$T/show" '"step": "investigate"'
+expect_in "$T/show" '"doc": "E2026-00001"'
+expect_in "$T/show" '"title": "record.txt"'
+expect_exit 0 case-log "$p"
+expect_in "$T/out" "case.step"
+
+# Refusals: a step of another kind, out of order, by the wrong person,
+# with bad details; none of them writes anything.
+mark
+expect_exit 77 case-step "$p" serve --method direct
+expect_in "$T/err" "serve (送达) is not allowed"
+expect_in "$T/err" "allowed now: investigate (调查取证)"
+expect_exit 77 case-step "$p" seize
+expect_in "$T/err" "seize (查封、扣押) is not allowed"
+expect_exit 77 case-step "$p" archive
+expect_exit 77 case-step "$p" notify --as wangqiang
+expect_in "$T/err" "only its officers or the head"
+expect_exit 77 case-step "$p" notify --as liuyang
+expect_exit 77 case-step "$p" transfer
+expect_in "$T/err" "approval"
+expect_exit 77 case-step "$p" transfer --approved-by lina
+expect_in "$T/err" "not the head"
+expect_exit 64 case-step "$p" extend --approved-by chengang
+expect_exit 64 case-step "$p" notify --days 3
+expect_exit 64 case-step "$p" notify --method post
+expect_exit 64 case-step "$p" decide
+expect_in "$T/err" "decision-issue"
+expect_exit 65 case-step "$p" notify --at yesterday
+expect_exit 65 case-step "$p" notify --at 2026-12-25T10:00:00+08:00
+expect_in "$T/err" "future"
+expect_exit 65 case-step "$p" notify --at 2026-10-01T10:00:00+08:00
+expect_in "$T/err" "before the case was filed"
+expect_exit 65 case-step "$p" notify --note "$(printf 'a\001b')"
+expect_exit 66 case-step C2026-0404 notify
+expect_exit 66 case-step "$p" notify --doc "$T/nothing.pdf"
+expect_exit 65 case-step "$p" extend --days 10 --rule no-such-rule --as chengang
+unchanged "refused steps leave the archive as it was"
+
+# A penalty case all the way, with a hearing.
+at 2026-11-03
+expect_exit 0 case-step "$p" notify --doc "$T/record.txt"
+expect_exit 0 case-step "$p" hearing-request --note 当事人申请听证
+expect_equal "$(stage "$p")" hearing "hearing"
+mark
+expect_exit 77 decision-issue "$p" --as chengang --outcome 罚款 \
+    --doc "$T/record.txt"
+unchanged "no decision while a hearing is pending"
+expect_exit 0 case-step "$p" hearing-notice
+expect_exit 0 case-step "$p" hearing --doc "$T/record.txt"
+expect_exit 0 case-step "$p" discuss --as chengang
+expect_exit 0 decision-issue "$p" --as chengang --outcome "罚款五万元" \
+    --fine 50000 --measure stop-construction --doc "$T/record.txt"
+expect_equal "$(stage "$p")" decided "decided"
+expect_exit 65 case-step "$p" serve --method fax
+expect_exit 0 case-step "$p" serve --method direct
+expect_exit 0 case-step "$p" execute --note 已缴纳罚款
+expect_exit 0 case-step "$p" close
+expect_exit 0 case-step "$p" archive
+expect_equal "$(stage "$p")" archived "archived"
+mark
+expect_exit 77 case-step "$p" notify
+expect_in "$T/err" "allowed now: none"
+unchanged "nothing after archiving"
+
+# Other kinds have their own steps.
+c=$(case-new -t compulsion --party 某公司 --cause 违法建设 --officer zhangwei \
+    --officer lina)
+expect_exit 0 case-step "$c" seize --doc "$T/record.txt"
+expect_exit 0 deadline-check --all -q
+expect_in "$T/out" "$c"
+expect_exit 77 decision-issue "$c" --as chengang --outcome 强制拆除 \
+    --doc "$T/record.txt"
+expect_in "$T/err" "催告"
+expect_exit 0 case-step "$c" urge
+expect_exit 0 case-step "$c" release
+l=$(case-new -t licensing --party 某开发公司 --cause 申请施工许可 --officer lina \
+    --officer wangqiang --as lina)
+expect_exit 0 case-step "$l" accept --as lina
+expect_exit 0 case-step "$l" supplement --as wangqiang
+expect_exit 77 case-step "$l" preserve --as lina
+i=$(case-new -t inspection --party 某物业公司 --cause 双随机检查 \
+    --officer zhangwei --officer wangqiang)
+expect_exit 0 case-step "$i" inspect
+expect_exit 0 case-step "$i" transfer --as chengang --note 涉嫌犯罪
+expect_equal "$(stage "$i")" transferred "transferred"
+expect_exit 0 case-step "$i" archive
+
+# The head approves an extension taken by an officer; the approval is kept.
+expect_exit 0 case-step "$l" extend --days 10 --rule licensing-decide \
+    --approved-by chengang --as lina
+case-show -o json "$l" >"$T/show"
+expect_in "$T/show" '"approved_by": "chengang"'
+
+expect_exit 0 archive-verify
+finish
