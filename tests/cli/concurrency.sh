@@ -137,7 +137,10 @@ if grep -qiE 'lock|busy' "$T/errs"; then
 else
 	ok
 fi
-expect_equal "$(wc -c <"$T/errs")" 0 "stderr of all commands: $(head -c 600 "$T/errs")"
+# The only words allowed on stderr: the calendar's notice that deadlines
+# in 2027 are estimated (the clock stands in late 2026).
+grep -v 'warning: the working-day calendar ends with' "$T/errs" >"$T/errs.other"
+expect_equal "$(wc -c <"$T/errs.other")" 0 "stderr of all commands: $(head -c 600 "$T/errs.other")"
 # The reader too.
 if grep -qiE 'lock|busy' "$T/r.err" "$T/r.fail"; then
 	not_ok "a reader met a locked or busy archive: $(grep -iE 'lock|busy' "$T/r.err" "$T/r.fail" | head -5)"
