@@ -19,11 +19,12 @@
 static const char usage[] = "[--within DAYS] [--today DATE] [--kind K] "
     "[--officer P] [--party] [--all] [--is-workday]";
 
+/* Fixed widths: the list is printed as it is read, never held whole. */
 static const struct zf_column columns[] = {
-	{ "案件", "case", 0 },
+	{ "案件", "case", 12 },
 	{ "期限事项", "what", 30 },
-	{ "届满日", "due", 0 },
-	{ "剩余", "left", 0 },
+	{ "届满日", "due", 10 },
+	{ "剩余", "left", 24 },
 	{ "依据", "basis", 40 },
 	{ NULL, NULL, 0 }
 };
@@ -63,6 +64,24 @@ describe(struct zf_json *d)
 	zf_json_set_str(d, "left", text);
 }
 
+struct printer {
+	struct zf_cli_stream stream;
+	int overdue;
+};
+
+static int
+print_one(void *ctx, struct zf_json *d)
+{
+	struct printer *p = ctx;
+
+	if (zf_json_get_bool(d, "overdue") == 1 &&
+	    zf_json_get_bool(d, "party") != 1)
+		p->overdue = 1;
+	describe(d);
+	zf_cli_stream_row(&p->stream, d);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -82,14 +101,16 @@ main(int argc, char **argv)
 	struct zf_deadline_filter f;
 	const struct zf_case_kind *kind;
 	struct zf_calendar *cal;
+	static const struct zf_column ids[] = {
+		{ "case", "case", 0 }, { NULL, NULL, 0 }
+	};
 	struct zf_archive *a;
-	struct zf_json *list;
+	struct printer p;
 	struct zf_cli cli;
 	const char *today = NULL;
 	char *end;
 	long within = 3;
-	int c, rc, all = 0, workday = 0, overdue = 0;
-	size_t i;
+	int c, rc, all = 0, workday = 0;
 
 	memset(&f, 0, sizeof(f));
 	zf_cli_init(&cli, argv, usage);
@@ -150,33 +171,16 @@ main(int argc, char **argv)
 	f.until = all ? INT32_MAX : within == 0 ? f.today :
 	    zf_calendar_add_workdays(cal, f.today, (int)within,
 	    &a->calendar_beyond);
-	if ((rc = zf_deadline_list(a, &f, &list)) != 0) {
+	memset(&p, 0, sizeof(p));
+	zf_cli_stream_begin(&p.stream, &cli, cli.quiet ? ids :
+	    cli.format == ZF_FORMAT_TEXT ? columns : fields);
+	if ((rc = zf_deadline_each(a, &f, print_one, &p)) != 0) {
 		zf_cli_fail(&a->err);
 		zf_archive_close(a);
 		return zf_cli_exit(rc);
 	}
-	for (i = 0; i < zf_json_len(list); i++) {
-		struct zf_json *d = zf_json_at(list, i);
-
-		if (zf_json_get_bool(d, "overdue") == 1 &&
-		    zf_json_get_bool(d, "party") != 1)
-			overdue = 1;
-		describe(d);
-	}
+	zf_cli_stream_end(&p.stream);
 	zf_cli_warn_calendar(a);
-	if (cli.format == ZF_FORMAT_JSON || zf_json_len(list) > 0) {
-		if (cli.quiet) {
-			static const struct zf_column ids[] = {
-				{ "case", "case", 0 }, { NULL, NULL, 0 }
-			};
-
-			zf_cli_print_list(&cli, list, ids);
-		} else {
-			zf_cli_print_list(&cli, list,
-			    cli.format == ZF_FORMAT_TEXT ? columns : fields);
-		}
-	}
-	zf_json_free(list);
 	zf_archive_close(a);
-	return zf_cli_exit(overdue ? ZF_PROBLEMS : 0);
+	return zf_cli_exit(p.overdue ? ZF_PROBLEMS : 0);
 }

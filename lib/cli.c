@@ -375,3 +375,106 @@ zf_cli_warn_calendar(struct zf_archive *a)
 		    "dates are counted Monday to Friday (marked estimated)",
 		    zf_calendar_last_year(zf_archive_calendar(a)));
 }
+
+void
+zf_cli_stream_begin(struct zf_cli_stream *s, struct zf_cli *cli,
+    const struct zf_column *cols)
+{
+	s->cli = cli;
+	s->cols = cols;
+	s->rows = 0;
+}
+
+static void
+print_padded(const char *text, size_t width, int last)
+{
+	size_t w = zf_text_width(text);
+
+	fputs(text, stdout);
+	if (last)
+		return;
+	while (w++ < width)
+		putchar(' ');
+	fputs("  ", stdout);
+}
+
+static void
+stream_header(struct zf_cli_stream *s)
+{
+	const struct zf_column *c;
+	const char *k;
+
+	for (c = s->cols; c->header != NULL; c++) {
+		int last = c[1].header == NULL;
+
+		if (s->cli->format == ZF_FORMAT_TEXT) {
+			print_padded(c->header, (size_t)c->max_width, last);
+			continue;
+		}
+		if (c != s->cols)
+			putchar('\t');
+		for (k = c->key; *k != '\0'; k++)
+			putchar(*k == '.' ? '_' : *k);
+	}
+	putchar('\n');
+}
+
+void
+zf_cli_stream_row(struct zf_cli_stream *s, const struct zf_json *row)
+{
+	const struct zf_column *c;
+	struct zf_buf b;
+
+	if (s->cli->format == ZF_FORMAT_JSON && !s->cli->quiet) {
+		fputs(s->rows == 0 ? "[\n" : ",\n", stdout);
+		s->rows++;
+		/* As zf_cli_print_json writes it, less its final newline. */
+		{
+			char *text = NULL;
+			size_t len = 0;
+			FILE *m = open_memstream(&text, &len);
+
+			if (m == NULL)
+				abort();
+			zf_json_write(m, row, 1);
+			fclose(m);
+			if (len > 0 && text[len - 1] == '\n')
+				text[--len] = '\0';
+			fputs(text, stdout);
+			free(text);
+		}
+		return;
+	}
+	zf_buf_init(&b);
+	if (s->cli->quiet) {
+		cell(row, s->cols[0].key, &b);
+		printf("%s\n", b.data);
+		zf_buf_release(&b);
+		s->rows++;
+		return;
+	}
+	if (s->rows++ == 0)
+		stream_header(s);
+	for (c = s->cols; c->header != NULL; c++) {
+		int last = c[1].header == NULL;
+
+		cell(row, c->key, &b);
+		if (s->cli->format == ZF_FORMAT_TSV) {
+			printf("%s%s", c == s->cols ? "" : "\t", b.data);
+			continue;
+		}
+		cut(&b, (size_t)c->max_width);
+		if (b.len == 0)
+			zf_buf_addch(&b, '-');
+		print_padded(b.data, (size_t)c->max_width, last);
+	}
+	putchar('\n');
+	zf_buf_release(&b);
+}
+
+void
+zf_cli_stream_end(struct zf_cli_stream *s)
+{
+	if (s->cli->format == ZF_FORMAT_JSON && !s->cli->quiet)
+		fputs(s->rows == 0 ? "[]\n" : "\n]\n", stdout);
+}

@@ -80,6 +80,22 @@ struct zf_column {
  */
 int zf_cli_print_list(struct zf_cli *cli, const struct zf_json *list,
     const struct zf_column *cols);
+/*
+ * The same, one row at a time, for lists too long to hold: text pads
+ * each column to its max_width (the last is not padded), json writes one
+ * array, tsv a header; nothing at all is written for no rows, except the
+ * empty array of json.
+ */
+struct zf_cli_stream {
+	struct zf_cli *cli;
+	const struct zf_column *cols;
+	size_t rows;
+};
+void zf_cli_stream_begin(struct zf_cli_stream *s, struct zf_cli *cli,
+    const struct zf_column *cols);
+void zf_cli_stream_row(struct zf_cli_stream *s, const struct zf_json *row);
+void zf_cli_stream_end(struct zf_cli_stream *s);
+
 /* Pretty JSON of one document to stdout. */
 int zf_cli_print_json(const struct zf_json *v);
 

@@ -353,8 +353,8 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 }
 
 int
-zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
-    struct zf_json **out)
+zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
+    int (*fn)(void *ctx, struct zf_json *row), void *ctx)
 {
 	static const char sql[] = "SELECT d.case_id, d.rule, d.what, d.due, "
 	    "d.unit, d.basis, d.party, d.estimated, c.kind FROM deadlines d "
@@ -367,11 +367,9 @@ zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
 	    "AND NOT (d.party = 1 AND d.blocks != '' AND d.due < ?6) "
 	    "ORDER BY d.due, d.case_id, d.rule";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	struct zf_json *list;
 	char until[11], today[11];
-	int rc;
+	int rc, stop = 0;
 
-	*out = NULL;
 	if (st == NULL)
 		return a->err.code;
 	if (f->until == INT32_MAX)
@@ -385,7 +383,6 @@ zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
 	sqlite3_bind_int(st, 5, f->party);
 	zf_date_format(f->today, today);
 	zf_db_bind_text(st, 6, today);
-	list = zf_json_array();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct zf_json *d = zf_json_object();
 		const char *due_s = (const char *)sqlite3_column_text(st, 3);
@@ -413,13 +410,37 @@ zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
 		zf_json_set_str(d, "kind", (const char *)sqlite3_column_text(st,
 		    8));
 		a->calendar_beyond |= beyond;
-		zf_json_push(list, d);
+		stop = fn(ctx, d);
+		zf_json_free(d);
+		if (stop != 0)
+			break;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		zf_json_free(list);
+	if (stop != 0)
+		return stop;
+	if (rc != SQLITE_DONE)
 		return zf_db_fail(a->db, &a->err, "cannot list deadlines");
+	return 0;
+}
+
+static int
+gather(void *ctx, struct zf_json *row)
+{
+	zf_json_push(ctx, zf_json_copy(row));
+	return 0;
+}
+
+int
+zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
+    struct zf_json **out)
+{
+	struct zf_json *list = zf_json_array();
+	int rc = zf_deadline_each(a, f, gather, list);
+
+	if (rc != 0) {
+		zf_json_free(list);
+		list = NULL;
 	}
 	*out = list;
-	return 0;
+	return rc;
 }

@@ -54,9 +54,15 @@ struct zf_deadline_filter {
 	int party;		/* include the parties' periods */
 };
 /*
- * Open deadlines, soonest first, as a JSON array of {case, rule, what,
- * due, days_left, unit, overdue, basis, party, estimated}.
+ * Open deadlines, soonest first, each as a JSON object {case, rule, what,
+ * due, days_left, unit, overdue, basis, party, estimated, kind} handed to
+ * fn (which must not keep it) one at a time, so that memory stays flat
+ * however many there are.  A non-zero return from fn stops the walk and
+ * is returned.
  */
+int zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
+    int (*fn)(void *ctx, struct zf_json *row), void *ctx);
+/* The same, gathered into one JSON array (for a single case). */
 int zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
     struct zf_json **out);
 
