@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "config.h"
 #include "json.h"
+#include "money.h"
 
 static const char usage[] = "CASE...";
 
@@ -21,6 +22,36 @@ static const struct zf_column evidence_columns[] = {
 	{ "名称", "title", 30 },
 	{ NULL, NULL, 0 }
 };
+
+static const struct zf_column step_columns[] = {
+	{ "时间", "at", 0 },
+	{ "步骤", "step_name", 0 },
+	{ "办理人", "actor", 0 },
+	{ "说明", "note", 30 },
+	{ NULL, NULL, 0 }
+};
+
+static const struct zf_column deadline_columns[] = {
+	{ "期限事项", "what", 30 },
+	{ "届满日", "due", 0 },
+	{ "剩余", "days_left", 0 },
+	{ "单位", "unit", 0 },
+	{ "依据", "basis", 30 },
+	{ NULL, NULL, 0 }
+};
+
+/* A table after a blank line, under its title; nothing when empty. */
+static void
+section(struct zf_cli *cli, const char *title, const struct zf_json *list,
+    const struct zf_column *cols)
+{
+	if (zf_json_len(list) == 0)
+		return;
+	printf("\n");
+	if (title != NULL)
+		printf("%s\n", title);
+	zf_cli_print_list(cli, list, cols);
+}
 
 static void
 line(const char *label, const struct zf_json *c, const char *key)
@@ -38,12 +69,14 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	const struct zf_json *party = zf_json_get(c, "party");
 	const struct zf_json *officers = zf_json_get(c, "officers");
 	const struct zf_json *evidence = zf_json_get(c, "evidence");
+	const struct zf_json *decision;
+	struct zf_cli text = *cli;
 	size_t i;
 
 	printf("%s  %s\n", zf_json_get_str(c, "id"),
 	    zf_json_get_str(c, "number"));
 	line("类别    ", c, "kind_name");
-	line("阶段    ", c, "stage");
+	line("阶段    ", c, "stage_name");
 	line("立案日期", c, "filed");
 	printf("当事人    %s", zf_json_get_str(party, "name"));
 	if (zf_json_get_str(party, "id") != NULL)
@@ -61,13 +94,26 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	}
 	printf("\n重大案件  %s\n", zf_json_get_bool(c, "major") == 1 ? "是" :
 	    "否");
-	printf("证据      %zu 份\n", zf_json_len(evidence));
-	if (zf_json_len(evidence) > 0) {
-		struct zf_cli text = *cli;
+	decision = zf_json_get(c, "decision");
+	if (zf_json_type(decision) == ZF_JSON_OBJECT) {
+		int64_t fen;
 
-		text.format = ZF_FORMAT_TEXT;
-		zf_cli_print_list(&text, evidence, evidence_columns);
+		printf("处理决定  %s  %s", zf_json_get_str(decision, "number"),
+		    zf_json_get_str(decision, "outcome"));
+		if (zf_json_get_int(decision, "fine_fen", &fen) == 0) {
+			char yuan[24];
+
+			zf_money_format(fen, yuan);
+			printf("（罚款 %s 元）", yuan);
+		}
+		printf("\n");
 	}
+	printf("证据      %zu 份\n", zf_json_len(evidence));
+	text.format = ZF_FORMAT_TEXT;
+	text.quiet = 0;
+	section(&text, "办理步骤", zf_json_get(c, "steps"), step_columns);
+	section(&text, "期限", zf_json_get(c, "deadlines"), deadline_columns);
+	section(&text, NULL, evidence, evidence_columns);
 }
 
 int

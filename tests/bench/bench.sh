@@ -23,7 +23,7 @@ now() { date +%s.%N; }
 # secs COMMAND...: wall seconds of one run (output discarded).
 secs() {
 	t0=$(now)
-	"$@" >/dev/null 2>&1
+	"$@" >/dev/null 2>&1 || true
 	t1=$(now)
 	echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN{print $t1 - $t0}"
 }
@@ -114,3 +114,31 @@ kib=$(peak_kib archive-verify --quick)
 echo "sqlite3 scan        $(fmt "$t_count") s"
 echo "archive-verify      $(fmt "$t_ver") s (goal < 5 s for 100000), peak RSS $((kib / 1024)) MiB"
 echo "ratio verify / scan  $(ratio "$t_ver" "$t_count")"
+
+echo
+if [ "${BENCH_SCALE:-full}" = small ]; then ndl=100000; else ndl=1000000; fi
+echo "== deadline-check over ${ndl} open deadlines"
+export ZHIFA_ARCHIVE="$w/dl"
+archive-init "$ZHIFA_ARCHIVE" >/dev/null 2>&1
+# Filed over the last 94 days: each decision is due 90 days after filing,
+# so a few are overdue, a few due within 3 working days, most later.
+today=$(date +%s)
+awk -v n="$ndl" -v t="$today" 'BEGIN{print "kind\tparty\tcause\tofficer\tfiled";
+    for (i = 0; i < n; i++) {
+        d = strftime("%Y-%m-%d", t - 86400 * (i % 95), 0);
+        printf "penalty\t当事人%d\t违法施工\tzhangwei,lina\t%s\n", i, d } }' \
+    >"$w/dl.tsv"
+t_fill=$(secs case-new --batch "$w/dl.tsv" --as liuyang)
+rm -f "$w/dl.tsv"
+open=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "SELECT count(*) FROM deadlines WHERE state = 'open'")
+until=$(date -d "+5 days" +%Y-%m-%d)
+t_sql=$(secs sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "SELECT d.case_id, d.what, d.due, \
+    d.basis FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.state = 'open' \
+    AND d.due <= '$until' ORDER BY d.due, d.case_id")
+t_check=$(secs deadline-check)
+rows=$(deadline-check -q 2>/dev/null | wc -l)
+kib=$(peak_kib deadline-check)
+echo "filled by case-new --batch in $(fmt "$t_fill") s; $open open deadlines"
+echo "bare SQL query      $(fmt "$t_sql") s"
+echo "deadline-check      $(fmt "$t_check") s, ${rows} rows, peak RSS $((kib / 1024)) MiB (goal < 1 s, < 64 MiB)"
+echo "ratio deadline-check / bare SQL  $(ratio "$t_check" "$t_sql")"
