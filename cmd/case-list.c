@@ -11,7 +11,7 @@
 #include "json.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
-    "[--overdue] [--filed-since DATE]";
+    "[--overdue] [--awaiting-review] [--filed-since DATE]";
 
 static const struct zf_column columns[] = {
 	{ "ID", "id", 0 },
@@ -29,7 +29,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_KIND = ZF_OPT_FIRST_OWN, OPT_STAGE, OPT_OFFICER, OPT_MAJOR,
-	    OPT_SINCE, OPT_OVERDUE };
+	    OPT_SINCE, OPT_OVERDUE, OPT_AWAITING };
 	static const struct option longopts[] = {
 		ZF_CLI_LONG,
 		{ "kind", required_argument, NULL, OPT_KIND },
@@ -38,6 +38,7 @@ main(int argc, char **argv)
 		{ "major", no_argument, NULL, OPT_MAJOR },
 		{ "filed-since", required_argument, NULL, OPT_SINCE },
 		{ "overdue", no_argument, NULL, OPT_OVERDUE },
+		{ "awaiting-review", no_argument, NULL, OPT_AWAITING },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_case_filter f;
@@ -68,6 +69,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_OVERDUE:
 			f.overdue = 1;
+			break;
+		case OPT_AWAITING:
+			f.awaiting_review = 1;
 			break;
 		case OPT_SINCE:
 			if (zf_date_parse(optarg, &day) != 0)

@@ -15,7 +15,8 @@
 
 static const char usage[] = "-t KIND --party NAME [--party-kind "
     "person|org|business] [--party-id ID] --cause TEXT --officer PERSON "
-    "--officer PERSON [--filed DATE] [--source TEXT] [--field TEXT]\n"
+    "--officer PERSON [--filed DATE] [--source TEXT] [--field TEXT] "
+    "[--conduct business|non-business]\n"
     "       case-new --batch FILE|-";
 
 int
@@ -23,7 +24,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_PARTY = ZF_OPT_FIRST_OWN, OPT_PARTY_KIND, OPT_PARTY_ID,
 	    OPT_CAUSE, OPT_OFFICER, OPT_FILED, OPT_SOURCE, OPT_FIELD,
-	    OPT_BATCH };
+	    OPT_BATCH, OPT_CONDUCT };
 	static const struct option longopts[] = {
 		ZF_CLI_LONG,
 		{ "kind", required_argument, NULL, 't' },
@@ -36,6 +37,7 @@ main(int argc, char **argv)
 		{ "source", required_argument, NULL, OPT_SOURCE },
 		{ "field", required_argument, NULL, OPT_FIELD },
 		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "conduct", required_argument, NULL, OPT_CONDUCT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_case_input in;
@@ -85,13 +87,16 @@ main(int argc, char **argv)
 		case OPT_BATCH:
 			batch = optarg;
 			break;
+		case OPT_CONDUCT:
+			in.conduct = optarg;
+			break;
 		}
 	}
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
 	if (batch != NULL && (in.kind || in.party || in.party_kind ||
 	    in.party_id || in.cause || in.nofficers || in.filed || in.source ||
-	    in.field))
+	    in.field || in.conduct))
 		zf_cli_usage(&cli, "--batch takes every case from its file; "
 		    "give no other case options");
 	if (batch == NULL && in.kind == NULL)

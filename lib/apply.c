@@ -116,8 +116,8 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 {
 	static const char sql[] = "INSERT INTO cases (id, year, n, number, "
 	    "kind, stage, party_name, party_kind, party_id, cause, filed, "
-	    "source, field, major, filed_by, seq) VALUES (?, ?, ?, ?, ?, "
-	    "'filed', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+	    "source, field, major, filed_by, seq, conduct) VALUES (?, ?, ?, ?, "
+	    "?, 'filed', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 	static const char sql_officer[] = "INSERT INTO case_officers "
 	    "(case_id, person, ord) VALUES (?, ?, ?)";
 	const struct zf_json *d = ev->data, *party, *officers;
@@ -154,6 +154,7 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 12, zf_json_get_str(d, "field"));
 	zf_db_bind_text(st, 13, ev->actor);
 	sqlite3_bind_int64(st, 14, ev->seq);
+	zf_db_bind_text(st, 15, zf_json_get_str(d, "conduct"));
 	if (step_done(db, st, e, "cannot record the case") != 0)
 		return e->code;
 	for (i = 0; i < zf_json_len(officers); i++) {
@@ -295,6 +296,16 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 		return bad(e, ev, "a step without its name");
 	if (put_step(db, ev, step, e) != 0)
 		return e->code;
+	if (strcmp(step, "mark-major") == 0) {
+		static const char sql_major[] = "UPDATE cases SET major = 1, "
+		    "major_manual = ?2 WHERE id = ?1";
+
+		if ((st = zf_db_stmt(db, sql_major, e)) == NULL)
+			return e->code;
+		zf_db_bind_text(st, 1, ev->case_id);
+		zf_db_bind_text(st, 2, zf_json_get_str(ev->data, "note"));
+		return step_done(db, st, e, "cannot mark the case");
+	}
 	if (strcmp(step, "publish") != 0 && strcmp(step, "withdraw") != 0)
 		return 0;
 	if ((st = zf_db_stmt(db, sql_pub, e)) == NULL)
@@ -388,6 +399,106 @@ apply_decision_revoked(struct zf_db *db, const struct zf_event *ev,
 	return step_done(db, st, e, "cannot revoke the decision");
 }
 
+static int
+apply_review_submitted(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql[] = "INSERT INTO reviews (case_id, round, seq, "
+	    "submitted_by, at, proposal, materials, statement, draft, major, "
+	    "reasons, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "'submitted')";
+	static const char sql_case[] = "UPDATE cases SET review_round = ?2, "
+	    "review_status = 'submitted', major = (?3 OR major_manual IS NOT "
+	    "NULL) WHERE id = ?1";
+	const struct zf_json *d = ev->data;
+	const struct zf_json *p = zf_json_get(d, "proposal");
+	const struct zf_json *reasons = zf_json_get(d, "reasons");
+	int64_t round;
+	char *text;
+	sqlite3_stmt *st;
+	int major = zf_json_get_bool(d, "major") == 1;
+
+	if (zf_json_get_int(d, "round", &round) != 0 || p == NULL ||
+	    reasons == NULL || zf_json_get_str(d, "materials") == NULL ||
+	    zf_json_get_str(d, "statement") == NULL ||
+	    zf_json_get_str(d, "draft") == NULL)
+		return bad(e, ev, "incomplete review submission");
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	sqlite3_bind_int64(st, 2, round);
+	sqlite3_bind_int64(st, 3, ev->seq);
+	zf_db_bind_text(st, 4, ev->actor);
+	zf_db_bind_text(st, 5, zf_json_get_str(d, "at"));
+	text = zf_json_canonical(p, NULL);
+	zf_db_bind_text(st, 6, text);
+	free(text);
+	zf_db_bind_text(st, 7, zf_json_get_str(d, "materials"));
+	zf_db_bind_text(st, 8, zf_json_get_str(d, "statement"));
+	zf_db_bind_text(st, 9, zf_json_get_str(d, "draft"));
+	sqlite3_bind_int(st, 10, major);
+	text = zf_json_canonical(reasons, NULL);
+	zf_db_bind_text(st, 11, text);
+	free(text);
+	if (step_done(db, st, e, "cannot record the review") != 0 ||
+	    put_step(db, ev, "review-submit", e) != 0)
+		return e->code;
+	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	sqlite3_bind_int64(st, 2, round);
+	sqlite3_bind_int(st, 3, major);
+	return step_done(db, st, e, "cannot record the review");
+}
+
+static int
+apply_review_decided(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql[] = "UPDATE reviews SET status = ?3, "
+	    "decided_seq = ?4, reviewer = ?5, opinion = ?6, points = ?7, "
+	    "opinion_doc = ?8 WHERE case_id = ?1 AND round = ?2";
+	static const char sql_case[] = "UPDATE cases SET review_status = ?2 "
+	    "WHERE id = ?1";
+	static const char *const status[][2] = { { "approve", "approved" },
+		{ "return", "returned" }, { "reject", "rejected" } };
+	const struct zf_json *d = ev->data;
+	const char *verdict = zf_json_get_str(d, "verdict"), *to = NULL;
+	const struct zf_json *points = zf_json_get(d, "points");
+	int64_t round;
+	sqlite3_stmt *st;
+	char *text;
+	size_t i;
+
+	for (i = 0; verdict != NULL && i < 3; i++)
+		if (strcmp(verdict, status[i][0]) == 0)
+			to = status[i][1];
+	if (to == NULL || points == NULL ||
+	    zf_json_get_int(d, "round", &round) != 0 ||
+	    zf_json_get_str(d, "opinion") == NULL)
+		return bad(e, ev, "incomplete review decision");
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	sqlite3_bind_int64(st, 2, round);
+	zf_db_bind_text(st, 3, to);
+	sqlite3_bind_int64(st, 4, ev->seq);
+	zf_db_bind_text(st, 5, ev->actor);
+	zf_db_bind_text(st, 6, zf_json_get_str(d, "opinion"));
+	text = zf_json_canonical(points, NULL);
+	zf_db_bind_text(st, 7, text);
+	free(text);
+	zf_db_bind_text(st, 8, zf_json_get_str(d, "doc"));
+	if (step_done(db, st, e, "cannot record the review") != 0 ||
+	    put_step(db, ev, "review-decide", e) != 0)
+		return e->code;
+	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, ev->case_id);
+	zf_db_bind_text(st, 2, to);
+	return step_done(db, st, e, "cannot record the review");
+}
+
 static const struct {
 	const char *type;
 	apply_fn fn;
@@ -400,6 +511,8 @@ static const struct {
 	{ "decision.revoked", apply_decision_revoked },
 	{ "evidence.added", apply_evidence_added },
 	{ "evidence.read", apply_evidence_read },
+	{ "review.decided", apply_review_decided },
+	{ "review.submitted", apply_review_submitted },
 };
 
 int

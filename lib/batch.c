@@ -84,6 +84,8 @@ set_field(struct record *r, const char *name, char *value)
 		in->source = value;
 	else if (strcmp(name, "field") == 0)
 		in->field = value;
+	else if (strcmp(name, "conduct") == 0)
+		in->conduct = value;
 	else if (strcmp(name, "officer") == 0 || strcmp(name, "officers") == 0)
 		return split_officers(r, value) == 0 ? 0 : -2;
 	else
@@ -96,7 +98,7 @@ known_column(const char *name)
 {
 	static const char *const names[] = { "kind", "party", "party-kind",
 	    "party_kind", "party-id", "party_id", "cause", "filed", "source",
-	    "field", "officer", "officers", NULL };
+	    "field", "officer", "officers", "conduct", NULL };
 	size_t i;
 
 	for (i = 0; names[i] != NULL; i++)

@@ -168,6 +168,17 @@ filed_day(struct zf_archive *a, const struct zf_case_input *in,
 	return 0;
 }
 
+/* 经营性 or 非经营性 conduct: catalogs set fine thresholds by it. */
+static int
+check_conduct(struct zf_archive *a, const char *conduct)
+{
+	if (conduct == NULL || strcmp(conduct, "business") == 0 ||
+	    strcmp(conduct, "non-business") == 0)
+		return 0;
+	return zf_fail(&a->err, EX_DATAERR, "conduct '%s' is not business "
+	    "(经营性) or non-business (非经营性)", conduct);
+}
+
 int
 zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 {
@@ -184,6 +195,7 @@ zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 	    (rc = check_field(a, "cause", in->cause, 4000, 1, 1)) != 0 ||
 	    (rc = check_field(a, "source", in->source, 1000, 0, 0)) != 0 ||
 	    (rc = check_field(a, "field", in->field, 200, 0, 0)) != 0 ||
+	    (rc = check_conduct(a, in->conduct)) != 0 ||
 	    (rc = filed_day(a, in, &filed)) != 0)
 		return rc;
 	return check_officers(a, in, filed);
@@ -242,6 +254,8 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 		zf_json_set_str(data, "source", in->source);
 	if (in->field != NULL && in->field[0] != '\0')
 		zf_json_set_str(data, "field", in->field);
+	if (in->conduct != NULL)
+		zf_json_set_str(data, "conduct", in->conduct);
 	free(number);
 	{
 		struct zf_clock_step cs;
@@ -329,6 +343,7 @@ officer_list(struct zf_archive *a, const char *id)
 /* The columns every case view starts with. */
 #define CASE_COLUMNS "id, number, kind, stage, party_name, party_kind, " \
     "party_id, cause, filed, major, source, field, filed_by, " \
+    "conduct, review_status, review_round, " \
     "(SELECT min(due) FROM deadlines WHERE case_id = cases.id AND " \
     "state = 'open' AND party = 0)"
 
@@ -355,7 +370,10 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(c, "source", col(st, 10));
 	zf_json_set_str(c, "field", col(st, 11));
 	zf_json_set_str(c, "filed_by", col(st, 12));
-	zf_json_set_str(c, "next_due", col(st, 13));
+	zf_json_set_str(c, "conduct", col(st, 13));
+	zf_json_set_str(c, "review_status", col(st, 14));
+	zf_json_set_int(c, "review_round", sqlite3_column_int(st, 15));
+	zf_json_set_str(c, "next_due", col(st, 16));
 	return c;
 }
 
@@ -488,6 +506,49 @@ step_list(struct zf_archive *a, const char *id)
 	return list;
 }
 
+static struct zf_json *
+review_rounds(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT round, submitted_by, at, proposal, "
+	    "major, reasons, status, reviewer, opinion, points, opinion_doc, "
+	    "statement, draft FROM reviews WHERE case_id = ? ORDER BY round";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+	char msg[128];
+	int i;
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *r = zf_json_object();
+		static const int json_cols[] = { 3, 5, 9 };
+		static const char *const json_keys[] = { "proposal", "reasons",
+			"points" };
+
+		zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
+		zf_json_set_str(r, "submitted_by", col(st, 1));
+		zf_json_set_str(r, "submitted", col(st, 2));
+		zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
+		zf_json_set_str(r, "status", col(st, 6));
+		zf_json_set_str(r, "reviewer", col(st, 7));
+		zf_json_set_str(r, "opinion", col(st, 8));
+		zf_json_set_str(r, "opinion_doc", col(st, 10));
+		zf_json_set_str(r, "statement", col(st, 11));
+		zf_json_set_str(r, "draft", col(st, 12));
+		for (i = 0; i < 3; i++) {
+			const char *t = col(st, json_cols[i]);
+			struct zf_json *v = t ? zf_json_parse(t, strlen(t),
+			    msg, sizeof(msg)) : NULL;
+
+			zf_json_set(r, json_keys[i], v ? v : zf_json_null());
+		}
+		zf_json_push(list, r);
+	}
+	sqlite3_reset(st);
+	return list;
+}
+
 int
 zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 {
@@ -508,8 +569,15 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	sqlite3_reset(st);
 	zf_json_set(c, "evidence", evidence_list(a, id));
 	review = zf_json_object();
-	zf_json_set_str(review, "status", "none");
-	zf_json_set_int(review, "round", 0);
+	zf_json_set_str(review, "status", zf_json_get_str(c,
+	    "review_status"));
+	{
+		int64_t round = 0;
+
+		zf_json_get_int(c, "review_round", &round);
+		zf_json_set_int(review, "round", round);
+	}
+	zf_json_set(review, "rounds", review_rounds(a, id));
 	zf_json_set(c, "review", review);
 	zf_json_set(c, "decision", decision_of(a, id));
 	zf_json_set(c, "decisions", decision_history(a, id));
@@ -544,7 +612,8 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	    "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR stage = ?2) "
 	    "AND (?3 IS NULL OR id IN (SELECT case_id FROM case_officers "
 	    "WHERE person = ?3)) AND (?4 = 0 OR major = 1) "
-	    "AND (?5 IS NULL OR filed >= ?5) AND (?6 IS NULL OR EXISTS "
+	    "AND (?5 IS NULL OR filed >= ?5) AND (?7 = 0 OR "
+	    "review_status = 'submitted') AND (?6 IS NULL OR EXISTS "
 	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
 	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
 	    "ORDER BY year, n";
@@ -565,6 +634,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	zf_db_bind_text(st, 3, f->officer);
 	sqlite3_bind_int(st, 4, f->major);
 	zf_db_bind_text(st, 5, f->filed_since);
+	sqlite3_bind_int(st, 7, f->awaiting_review);
 	if (f->overdue) {
 		char today[11];
 

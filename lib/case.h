@@ -30,6 +30,7 @@ struct zf_case_input {
 	const char *filed;	/* YYYY-MM-DD; NULL: today */
 	const char *source;
 	const char *field;
+	const char *conduct;	/* business | non-business; NULL: not said */
 };
 
 /* The five kinds: English name, Chinese name, one-character name. */
@@ -65,6 +66,7 @@ struct zf_case_filter {
 	const char *kind, *stage, *officer, *filed_since;
 	int major;	/* 1: only major cases */
 	int overdue;	/* 1: only cases with an overdue deadline */
+	int awaiting_review;	/* 1: only cases whose review round waits */
 };
 /* Cases matching the filter, oldest first, as a JSON array. */
 int zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,

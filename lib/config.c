@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "money.h"
 #include "procedure.h"
 #include "when.h"
 #include "yaml.h"
@@ -538,12 +539,150 @@ read_calendar(struct reader *r, struct zf_config *c,
 	return 0;
 }
 
+static void free_catalog(struct zf_major_rule *rules, size_t n);
+
+static int
+read_major_rule(struct reader *r, struct zf_major_rule *m,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "id", "reason", "kinds", "party",
+		"conduct", "fine_at_least", "inclusive", "measures", "hearing",
+		NULL };
+	static const char *const parties[] = { "person", "org", "business",
+		NULL };
+	const struct zf_yaml_node *k;
+	char **kinds = NULL, *conduct = NULL, *fine = NULL;
+	size_t i, j;
+	int rc = 0;
+
+	m->fine_fen = -1;
+	m->inclusive = 1;
+	if (want(r, n, ZF_YAML_MAPPING, "a catalog rule") != 0 ||
+	    check_keys(r, n, "a catalog rule", keys) != 0 ||
+	    get_text(r, n, "id", 1, &m->id) != 0 ||
+	    get_text(r, n, "reason", 1, &m->reason) != 0 ||
+	    get_text(r, n, "conduct", 0, &conduct) != 0 ||
+	    get_text(r, n, "fine_at_least", 0, &fine) != 0 ||
+	    get_text_list(r, n, "kinds", &kinds) != 0 ||
+	    get_text_list(r, n, "party", &m->parties) != 0 ||
+	    get_text_list(r, n, "measures", &m->measures) != 0 ||
+	    get_bool(r, n, "hearing", &m->hearing) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	if (zf_yaml_get(n, "inclusive") != NULL &&
+	    get_bool(r, n, "inclusive", &m->inclusive) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	k = zf_yaml_get(n, "kinds");
+	for (i = 0; kinds[i] != NULL; i++) {
+		unsigned bit = zf_kind_bit(kinds[i]);
+
+		if (bit == 0) {
+			rc = fail_at(r, k->items[i], "'%s' is not a kind of "
+			    "case", kinds[i]);
+			goto out;
+		}
+		m->kinds |= bit;
+	}
+	if (kinds[0] == NULL)
+		m->kinds = ZF_KIND_ALL;
+	k = zf_yaml_get(n, "party");
+	for (i = 0; m->parties[i] != NULL; i++) {
+		for (j = 0; parties[j] != NULL; j++)
+			if (strcmp(m->parties[i], parties[j]) == 0)
+				break;
+		if (parties[j] == NULL) {
+			rc = fail_at(r, k->items[i], "party '%s' is not person, "
+			    "org or business", m->parties[i]);
+			goto out;
+		}
+	}
+	if (conduct != NULL) {
+		if (strcmp(conduct, "business") == 0)
+			m->conduct = ZF_CONDUCT_BUSINESS;
+		else if (strcmp(conduct, "non-business") == 0)
+			m->conduct = ZF_CONDUCT_NON_BUSINESS;
+		else {
+			rc = fail_at(r, zf_yaml_get(n, "conduct"), "conduct must "
+			    "be business (经营性) or non-business (非经营性)");
+			goto out;
+		}
+	}
+	if (fine != NULL && zf_money_parse(fine, &m->fine_fen) != 0) {
+		rc = fail_at(r, zf_yaml_get(n, "fine_at_least"), "'%s' is not "
+		    "an amount of yuan", fine);
+		goto out;
+	}
+	k = zf_yaml_get(n, "measures");
+	for (i = 0; m->measures[i] != NULL; i++)
+		if (!zf_measure_known(m->measures[i])) {
+			rc = fail_at(r, k->items[i], "'%s' is not a measure (see "
+			    "decision-issue(1))", m->measures[i]);
+			goto out;
+		}
+	if (m->fine_fen < 0 && m->measures[0] == NULL && !m->hearing) {
+		rc = fail_at(r, n, "catalog rule '%s' names no condition: give "
+		    "fine_at_least, measures or hearing", m->id);
+		goto out;
+	}
+out:
+	free_list(kinds);
+	free(conduct);
+	free(fine);
+	return rc;
+}
+
+static int
+read_catalog(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(root, "catalog");
+	const struct zf_yaml_node *rv = zf_yaml_get(root, "review");
+	static const char *const review_keys[] = { "qualification", NULL };
+	struct zf_config *sample;
+	size_t i, j;
+
+	c->review_qualification = 1;
+	if (rv != NULL && (want(r, rv, ZF_YAML_MAPPING, "review") != 0 ||
+	    check_keys(r, rv, "review", review_keys) != 0 ||
+	    (zf_yaml_get(rv, "qualification") != NULL && get_bool(r, rv,
+	    "qualification", &c->review_qualification) != 0)))
+		return r->e->code;
+	if (n == NULL) {
+		/* No catalog of its own: the agency follows the shipped one. */
+		if (zf_config_parse("(built-in catalog)", zf_config_sample,
+		    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
+			return r->e->code;
+		c->catalog = sample->catalog;
+		c->ncatalog = sample->ncatalog;
+		sample->catalog = NULL;
+		sample->ncatalog = 0;
+		zf_config_free(sample);
+		return 0;
+	}
+	if (want(r, n, ZF_YAML_SEQUENCE, "catalog") != 0)
+		return r->e->code;
+	c->catalog = xcalloc(n->count ? n->count : 1, sizeof(*c->catalog));
+	for (i = 0; i < n->count; i++) {
+		c->ncatalog = i + 1;
+		if (read_major_rule(r, &c->catalog[i], n->items[i]) != 0)
+			return r->e->code;
+		for (j = 0; j < i; j++)
+			if (strcmp(c->catalog[j].id, c->catalog[i].id) == 0)
+				return fail_at(r, n->items[i], "catalog rule "
+				    "'%s' is used twice", c->catalog[i].id);
+	}
+	return 0;
+}
+
 int
 zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
-		"calendar", "deadlines", NULL };
+		"calendar", "deadlines", "catalog", "review", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct reader r = { name, e };
@@ -572,7 +711,8 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    read_numbering(&r, c, root) != 0 ||
 	    read_people(&r, c, root) != 0 ||
 	    read_calendar(&r, c, root) != 0 ||
-	    read_rules(&r, c, root) != 0)
+	    read_rules(&r, c, root) != 0 ||
+	    read_catalog(&r, c, root) != 0)
 		rc = e->code;
 out:
 	zf_yaml_free(doc);
@@ -649,6 +789,20 @@ free_rules(struct zf_rule *rules, size_t n)
 	free(rules);
 }
 
+static void
+free_catalog(struct zf_major_rule *rules, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rules[i].id);
+		free(rules[i].reason);
+		free_list(rules[i].parties);
+		free_list(rules[i].measures);
+	}
+	free(rules);
+}
+
 void
 zf_config_free(struct zf_config *c)
 {
@@ -657,6 +811,7 @@ zf_config_free(struct zf_config *c)
 	if (c == NULL)
 		return;
 	free_rules(c->rules, c->nrules);
+	free_catalog(c->catalog, c->ncatalog);
 	free(c->cal_on);
 	free(c->cal_off);
 	free(c->decision_number);

@@ -56,6 +56,26 @@ struct zf_rule {
 	int days, working, party;
 };
 
+/*
+ * A rule of the catalog of major decisions (重大执法决定目录清单): a
+ * decision is major when every condition a rule gives holds.  Unset
+ * conditions do not count.
+ */
+#define ZF_CONDUCT_ANY 0
+#define ZF_CONDUCT_BUSINESS 1		/* 经营性 */
+#define ZF_CONDUCT_NON_BUSINESS 2	/* 非经营性 */
+
+struct zf_major_rule {
+	char *id, *reason;
+	unsigned kinds;		/* ZF_KIND_* bits */
+	char **parties;		/* person org business; empty: any */
+	int conduct;
+	int64_t fine_fen;	/* threshold; -1: not a fine rule */
+	int inclusive;		/* 含本数: the threshold itself counts */
+	char **measures;	/* any of these; empty: none asked */
+	int hearing;		/* a hearing was held */
+};
+
 struct zf_config {
 	char *path;
 	int suite;		/* decides the digest */
@@ -74,6 +94,10 @@ struct zf_config {
 
 	struct zf_rule *rules;	/* deadlines: or the sample's */
 	size_t nrules;
+	struct zf_major_rule *catalog;	/* catalog: or the sample's */
+	size_t ncatalog;
+	int review_qualification;	/* reviewers need 法律职业资格 */
+
 	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
 	size_t ncal_on, ncal_off;
 

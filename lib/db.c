@@ -71,6 +71,10 @@ static const char schema_derived[] =
     " decision_seq INTEGER,"		/* the decision in force */
     " fine_fen INTEGER,"
     " published INTEGER NOT NULL DEFAULT 0,"
+    " conduct TEXT,"			/* business | non-business */
+    " review_round INTEGER NOT NULL DEFAULT 0,"
+    " review_status TEXT NOT NULL DEFAULT 'none',"
+    " major_manual TEXT,"		/* the reason it was marked major */
     " UNIQUE (year, n)"
     ") STRICT;"
     "CREATE TABLE case_officers ("
@@ -152,6 +156,26 @@ static const char schema_derived[] =
     " closed_seq INTEGER,"
     " PRIMARY KEY (case_id, rule)"
     ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE reviews ("
+    " case_id TEXT NOT NULL,"
+    " round INTEGER NOT NULL,"
+    " seq INTEGER NOT NULL,"		/* review.submitted */
+    " submitted_by TEXT NOT NULL,"
+    " at TEXT NOT NULL,"
+    " proposal TEXT NOT NULL,"		/* canonical JSON */
+    " materials TEXT NOT NULL,"		/* digest of the evidence */
+    " statement TEXT NOT NULL,"
+    " draft TEXT NOT NULL,"
+    " major INTEGER NOT NULL,"
+    " reasons TEXT NOT NULL,"		/* JSON array */
+    " status TEXT NOT NULL,"		/* submitted approved returned rejected */
+    " decided_seq INTEGER,"
+    " reviewer TEXT,"
+    " opinion TEXT,"
+    " points TEXT,"			/* JSON array */
+    " opinion_doc TEXT,"
+    " PRIMARY KEY (case_id, round)"
+    ") STRICT, WITHOUT ROWID;"
     "CREATE TABLE reads ("
     " seq INTEGER PRIMARY KEY,"
     " evidence_id TEXT NOT NULL,"
@@ -172,17 +196,18 @@ static const char schema_indexes[] =
     "CREATE INDEX reads_evidence ON reads(evidence_id, seq);"
     "CREATE INDEX steps_case ON steps(case_id, step);"
     "CREATE INDEX decisions_case ON decisions(case_id);"
+    "CREATE INDEX cases_review ON cases(review_status, id);"
     "CREATE INDEX deadlines_open ON deadlines(due, case_id) "
     "WHERE state = 'open';";
 
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
-	"reads", "steps", "decisions", "deadlines", NULL
+	"reads", "steps", "decisions", "deadlines", "reviews", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
-	"seq", "case_id, rule", NULL
+	"seq", "case_id, rule", "case_id, round", NULL
 };
 
 int

@@ -86,6 +86,10 @@ zf_evidence_check(struct zf_archive *a, const char *case_id,
 	/* Clerks record for officers; the head records decisions. */
 	if (a->actor->role == ZF_ROLE_CLERK || a->actor->role == ZF_ROLE_HEAD)
 		return 0;
+	/* A reviewer records only the written opinion. */
+	if (a->actor->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
+	    strcmp(in->stage, "review-opinion") == 0)
+		return 0;
 	if (a->actor->role == ZF_ROLE_OFFICER &&
 	    zf_case_has_officer(a, case_id, a->actor->id)) {
 		if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))

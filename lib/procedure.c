@@ -53,6 +53,10 @@ const struct zf_step_def zf_steps[] = {
 	{ "hearing", "举行听证", P | L, "hearing", "heard", 0 },
 	{ "discuss", "集体讨论", ALL, "investigating notified heard discussed",
 	    "discussed", 0 },
+	{ "review-submit", "提交法制审核", ALL, BEFORE, NULL,
+	    ZF_STEP_DECISION },
+	{ "review-decide", "法制审核意见", ALL, BEFORE, NULL, ZF_STEP_DECISION },
+	{ "mark-major", "认定为重大执法决定", ALL, BEFORE, NULL, ZF_STEP_NOTE },
 	{ "decide", "作出决定", ALL, BEFORE, "decided", ZF_STEP_DECISION },
 	{ "serve", "送达", ALL, "decided served", "served", ZF_STEP_METHOD },
 	{ "certify", "颁发证件", L, "decided served", NULL, 0 },
@@ -72,6 +76,43 @@ const struct zf_step_def zf_steps[] = {
 	    "revoked investigating", NULL, 0 },
 	{ NULL, NULL, 0, NULL, NULL, 0 }
 };
+
+const struct zf_measure zf_measures[] = {
+	{ "warning", "警告" },
+	{ "criticism", "通报批评" },
+	{ "fine", "罚款" },
+	{ "confiscate", "没收违法所得、没收非法财物" },
+	{ "suspend-licence", "暂扣许可证件" },
+	{ "lower-grade", "降低资质等级" },
+	{ "revoke-licence", "吊销许可证件" },
+	{ "restrict", "限制开展生产经营活动" },
+	{ "stop-business", "责令停产停业" },
+	{ "close-down", "责令关闭" },
+	{ "restrict-practice", "限制从业" },
+	{ "stop-construction", "责令停止建设、停止施工" },
+	{ "correct", "责令限期改正" },
+	{ "demolish", "限期拆除" },
+	{ "forced-demolition", "强制拆除" },
+	{ "seal", "查封场所、设施或者财物" },
+	{ "grant", "准予行政许可" },
+	{ "deny", "不予行政许可" },
+	{ "no-penalty", "不予行政处罚" },
+	{ "levy", "征收" },
+	{ "transfer", "移送司法机关" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const struct zf_measure *
+zf_measure_find(const char *name)
+{
+	const struct zf_measure *m;
+
+	for (m = zf_measures; m->name != NULL; m++)
+		if (strcmp(name, m->name) == 0 || strcmp(name, m->chinese) == 0)
+			return m;
+	return NULL;
+}
 
 const char *const zf_serve_methods[] = { "direct", "residence", "post",
 	"electronic", "notice", "entrusted", NULL };

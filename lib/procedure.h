@@ -22,7 +22,8 @@
 #define ZF_STEP_METHOD 1u	/* --method: how a document was served */
 #define ZF_STEP_APPROVAL 2u	/* the head approves (or takes) it */
 #define ZF_STEP_DAYS 4u		/* --days: how long an extension is */
-#define ZF_STEP_DECISION 8u	/* only through decision-issue/-revoke */
+#define ZF_STEP_DECISION 8u	/* only through its own program */
+#define ZF_STEP_NOTE 16u	/* --note is required: the reason */
 
 struct zf_stage_def {
 	const char *name, *chinese;
@@ -42,6 +43,15 @@ extern const struct zf_stage_def zf_stages[];
 extern const struct zf_step_def zf_steps[];
 /* How a decision may be served (送达方式). */
 extern const char *const zf_serve_methods[];
+
+/* The measures a decision may carry (处理决定的种类): name, Chinese. */
+struct zf_measure {
+	const char *name, *chinese;
+};
+extern const struct zf_measure zf_measures[];
+/* By either name; NULL when unknown. */
+const struct zf_measure *zf_measure_find(const char *name);
+#define zf_measure_known(name) (zf_measure_find(name) != NULL)
 
 unsigned zf_kind_bit(const char *kind);
 const struct zf_stage_def *zf_stage_find(const char *name);

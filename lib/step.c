@@ -14,32 +14,8 @@
 #include "json.h"
 #include "money.h"
 #include "procedure.h"
+#include "review.h"
 #include "text.h"
-
-const struct zf_measure zf_measures[] = {
-	{ "warning", "警告" },
-	{ "criticism", "通报批评" },
-	{ "fine", "罚款" },
-	{ "confiscate", "没收违法所得、没收非法财物" },
-	{ "suspend-licence", "暂扣许可证件" },
-	{ "lower-grade", "降低资质等级" },
-	{ "revoke-licence", "吊销许可证件" },
-	{ "restrict", "限制开展生产经营活动" },
-	{ "stop-business", "责令停产停业" },
-	{ "close-down", "责令关闭" },
-	{ "restrict-practice", "限制从业" },
-	{ "stop-construction", "责令停止建设、停止施工" },
-	{ "correct", "责令限期改正" },
-	{ "demolish", "限期拆除" },
-	{ "forced-demolition", "强制拆除" },
-	{ "seal", "查封场所、设施或者财物" },
-	{ "grant", "准予行政许可" },
-	{ "deny", "不予行政许可" },
-	{ "no-penalty", "不予行政处罚" },
-	{ "levy", "征收" },
-	{ "other", "其他" },
-	{ NULL, NULL }
-};
 
 const char *
 zf_stage_chinese(const char *stage)
@@ -227,6 +203,17 @@ extendable(struct zf_archive *a, const char *case_id, const char *rule)
 	return rc == SQLITE_ROW;
 }
 
+/* The program that takes a step case-step does not. */
+static const char *
+program_of(const char *step)
+{
+	if (strcmp(step, "decide") == 0)
+		return "decision-issue";
+	if (strcmp(step, "revoke") == 0)
+		return "decision-revoke";
+	return step;	/* review-submit, review-decide */
+}
+
 int
 zf_step_check(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
@@ -248,9 +235,12 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 		return rc;
 	}
 	if (d->flags & ZF_STEP_DECISION)
-		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with "
-		    "decision-%s", d->name, d->chinese, strcmp(d->name,
-		    "decide") == 0 ? "issue" : "revoke");
+		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with %s",
+		    d->name, d->chinese, program_of(d->name));
+	if ((d->flags & ZF_STEP_NOTE) && (in->note == NULL ||
+	    in->note[0] == '\0'))
+		return zf_fail(&a->err, EX_USAGE, "%s (%s) needs --note: the "
+		    "reason", d->name, d->chinese);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return not_allowed(a, &s, d);
 	if ((rc = step_time(a, &s, in->at, &t, &day)) != 0 ||
@@ -260,6 +250,14 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 	if (in->rule != NULL && !extendable(a, case_id, in->rule))
 		return zf_fail(&a->err, EX_DATAERR, "%s has no running deadline "
 		    "'%s' that can be extended", case_id, in->rule);
+	/* A transfer is a decision too, and may be a major one. */
+	if (strcmp(in->step, "transfer") == 0) {
+		static const char *const transfer[] = { "transfer" };
+
+		if ((rc = zf_review_gate(a, case_id, transfer, 1, 0,
+		    in->doc)) != 0)
+			return rc;
+	}
 	return zf_clocks_blocking(a, case_id, in->step, day);
 }
 
@@ -319,17 +317,6 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 
 /* Decisions. */
 
-static const struct zf_measure *
-measure_find(const char *name)
-{
-	const struct zf_measure *m;
-
-	for (m = zf_measures; m->name != NULL; m++)
-		if (strcmp(name, m->name) == 0 || strcmp(name, m->chinese) == 0)
-			return m;
-	return NULL;
-}
-
 static int
 has_step(struct zf_archive *a, const char *case_id, const char *step)
 {
@@ -358,21 +345,6 @@ static const struct {
 	    "(行政强制法第三十五条)" },
 };
 
-/*
- * The legal-review gate: a major decision needs a passed review of the
- * materials it is based on.  The catalog and reviews plug in here; until
- * an archive has them, no decision is major.
- */
-static int
-review_gate(struct zf_archive *a, const char *case_id,
-    const struct zf_decision_input *in)
-{
-	(void)a;
-	(void)case_id;
-	(void)in;
-	return 0;
-}
-
 static int
 number_taken(struct zf_archive *a, const char *number)
 {
@@ -386,6 +358,19 @@ number_taken(struct zf_archive *a, const char *number)
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW;
+}
+
+/* The legal-review gate (review.h) for this decision. */
+static int
+review_gate(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in)
+{
+	int64_t fen = 0;
+
+	if (in->fine != NULL)
+		zf_money_parse(in->fine, &fen);
+	return zf_review_gate(a, case_id, in->measures, in->nmeasures, fen,
+	    in->doc);
 }
 
 int
@@ -416,7 +401,7 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "outcome %s", why);
 	for (i = 0; i < in->nmeasures; i++)
-		if (measure_find(in->measures[i]) == NULL)
+		if (zf_measure_find(in->measures[i]) == NULL)
 			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "
 			    "not one of warning, criticism, fine, confiscate, "
 			    "suspend-licence, lower-grade, revoke-licence, "
@@ -490,17 +475,17 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
 	measures = zf_json_array();
-	if (fen > 0 && measure_find("fine") != NULL) {
+	if (fen > 0 && zf_measure_find("fine") != NULL) {
 		int listed = 0;
 
 		for (i = 0; i < in->nmeasures; i++)
-			listed |= strcmp(measure_find(in->measures[i])->name,
+			listed |= strcmp(zf_measure_find(in->measures[i])->name,
 			    "fine") == 0;
 		if (!listed)
 			zf_json_push(measures, zf_json_string("fine"));
 	}
 	for (i = 0; i < in->nmeasures; i++) {
-		const struct zf_measure *m = measure_find(in->measures[i]);
+		const struct zf_measure *m = zf_measure_find(in->measures[i]);
 
 		zf_json_push(measures, zf_json_string(m->name));
 		granted |= strcmp(m->name, "grant") == 0;

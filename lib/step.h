@@ -64,12 +64,6 @@ struct zf_decision_input {
 	const char *doc;	/* evidence id of the decision document */
 };
 
-/* The measures a decision may carry: name, Chinese name. */
-struct zf_measure {
-	const char *name, *chinese;
-};
-extern const struct zf_measure zf_measures[];
-
 int zf_decision_check(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in);
 /* Journals the decision; *number gets its 文号 (malloc'd). */

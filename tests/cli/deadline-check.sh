@@ -51,7 +51,7 @@ expect_equal "$(dues)" "penalty-decide=2026-12-30 penalty-statement=2026-09-21" 
     "statement period: 5 working days, counting make-up Sunday 2026-09-20"
 at 2026-09-18
 mark
-expect_exit 77 decision-issue "$id" --as chengang --outcome 罚款 --fine 60000 \
+expect_exit 77 decision-issue "$id" --as chengang --outcome 罚款 --fine 6000 \
     --doc "$T/decision.txt"
 expect_in "$T/err" "2026-09-21"
 unchanged "decision refused during the statement period"
@@ -61,8 +61,8 @@ at 2026-09-28
 expect_exit 77 decision-issue "$id" --as lina --outcome 罚款 --doc "$T/decision.txt"
 expect_in "$T/err" "only the head"
 unchanged "only the head decides"
-expect_exit 0 decision-issue "$id" --as chengang --outcome 罚款六万元 \
-    --fine 60000 --doc "$T/decision.txt" --party-absent
+expect_exit 0 decision-issue "$id" --as chengang --outcome 罚款六千元 \
+    --fine 6000 --doc "$T/decision.txt" --party-absent
 expect_equal "$(cat "$T/out")" "示建罚决〔2026〕1号" "decision number"
 expect_equal "$(dues)" "penalty-serve=2026-10-13 publish-penalty-licensing=2026-10-13" \
     "service and publication deadlines; the decision deadline is met"

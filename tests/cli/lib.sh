@@ -101,6 +101,14 @@ new_archive() {
 	    { cat "$T/init.err" >&2; exit 1; }
 }
 
+# An archive whose catalog makes nothing major, for tests of what comes
+# before and after legal review.
+new_archive_without_review() {
+	sed '/^catalog:/,$d' "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/no-review.yaml"
+	echo 'catalog: []' >>"$T/no-review.yaml"
+	new_archive --config "$T/no-review.yaml"
+}
+
 # A penalty case filed by zhangwei with lina; prints its id.
 new_case() {
 	case-new -t penalty --party "${1:-某建筑公司}" --party-kind org \

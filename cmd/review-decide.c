@@ -1,0 +1,143 @@
+/*
+ * review-decide: the legal reviewer's opinion on the pending round of a
+ * case, point by point; stores the written opinion (法制审核意见书) and
+ * prints its evidence id.  Exits 77 when the reviewer handles the case
+ * or lacks the legal qualification.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "cli.h"
+#include "evidence.h"
+#include "object.h"
+#include "review.h"
+
+static const char usage[] = "CASE --approve|--return|--reject "
+    "--opinion TEXT|--opinion-file FILE [--point NAME=pass|fail[:NOTE]]...";
+
+static char *
+read_all(const char *path)
+{
+	struct zf_buf b;
+	char chunk[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	zf_buf_init(&b);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
+		zf_buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	return zf_buf_detach(&b, NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_APPROVE = ZF_OPT_FIRST_OWN, OPT_RETURN, OPT_REJECT,
+		OPT_OPINION, OPT_OPINION_FILE, OPT_POINT };
+	static const struct option longopts[] = {
+		ZF_CLI_LONG,
+		{ "approve", no_argument, NULL, OPT_APPROVE },
+		{ "return", no_argument, NULL, OPT_RETURN },
+		{ "reject", no_argument, NULL, OPT_REJECT },
+		{ "opinion", required_argument, NULL, OPT_OPINION },
+		{ "opinion-file", required_argument, NULL, OPT_OPINION_FILE },
+		{ "point", required_argument, NULL, OPT_POINT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zf_review_decision d;
+	struct zf_evidence_input ev;
+	struct zf_archive *a;
+	struct zf_cli cli;
+	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
+	char *text = NULL, *opinion = NULL, *id = NULL, name[64];
+	const char *case_id;
+	int c, rc;
+
+	memset(&d, 0, sizeof(d));
+	zf_cli_init(&cli, argv, usage);
+	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(&cli, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_APPROVE:
+		case OPT_RETURN:
+		case OPT_REJECT:
+			if (d.verdict != NULL)
+				zf_cli_usage(&cli, "give one of --approve, "
+				    "--return, --reject");
+			d.verdict = c == OPT_APPROVE ? "approve" :
+			    c == OPT_RETURN ? "return" : "reject";
+			break;
+		case OPT_OPINION:
+			d.opinion = optarg;
+			break;
+		case OPT_OPINION_FILE:
+			free(opinion);
+			if ((opinion = read_all(optarg)) == NULL) {
+				zf_cli_error(EX_NOINPUT, "cannot read '%s': %s",
+				    optarg, strerror(errno));
+				return zf_cli_exit(EX_NOINPUT);
+			}
+			d.opinion = opinion;
+			break;
+		case OPT_POINT:
+			if (zf_review_point_parse(optarg, &d) != 0)
+				zf_cli_usage(&cli, "--point '%s' is not NAME="
+				    "pass|fail[:NOTE] with NAME one of subject, "
+				    "officers, procedure, facts, evidence, law, "
+				    "discretion, authority, documents, transfer",
+				    optarg);
+			break;
+		}
+	}
+	if (argc - optind != 1)
+		zf_cli_usage(&cli, "give one case");
+	case_id = argv[optind];
+	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0) {
+		free(opinion);
+		return zf_cli_exit(rc);
+	}
+	if ((rc = zf_review_decide_check(a, case_id, &d)) != 0)
+		goto fail;
+	/* The opinion document is written, stored, then journaled. */
+	text = zf_review_opinion_text(a, case_id, &d);
+	if ((rc = zf_object_put_mem(a, text, strlen(text), digest)) != 0)
+		goto fail;
+	zf_digest_buf(ZF_SUITE_SHA256_ED25519, text, strlen(text), sha256);
+	if ((rc = zf_archive_begin(a)) != 0)
+		goto fail;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = "document";
+	ev.title = "法制审核意见书";
+	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
+	ev.name = name;
+	ev.stage = "review-opinion";
+	if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256,
+	    strlen(text), &id)) != 0 ||
+	    (rc = zf_review_decide(a, case_id, &d, id)) != 0) {
+		zf_archive_abort(a);
+		goto fail;
+	}
+	if ((rc = zf_archive_commit(a)) != 0)
+		goto fail;
+	printf("%s\n", id);
+	goto out;
+fail:
+	zf_cli_fail(&a->err);
+out:
+	free(text);
+	free(id);
+	free(opinion);
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
+}
