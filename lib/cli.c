@@ -233,28 +233,15 @@ cell(const struct zf_json *item, const char *key, struct zf_buf *out)
 static void
 cut(struct zf_buf *b, size_t max)
 {
-	size_t i = 0, w = 0;
+	size_t len;
 
-	if (max == 0 || zf_text_width(b->data) <= max)
+	if (max == 0)
 		return;
-	while (i < b->len) {
-		size_t n = 1, cw;
-		char save;
-
-		while (i + n < b->len &&
-		    ((unsigned char)b->data[i + n] & 0xc0) == 0x80)
-			n++;
-		save = b->data[i + n];
-		b->data[i + n] = '\0';
-		cw = zf_text_width(b->data + i);
-		b->data[i + n] = save;
-		if (w + cw > max - 1)
-			break;
-		w += cw;
-		i += n;
-	}
-	b->len = i;
-	b->data[i] = '\0';
+	if (zf_text_prefix(b->data, max, NULL) == b->len)
+		return;
+	len = zf_text_prefix(b->data, max - 1, NULL);
+	b->len = len;
+	b->data[len] = '\0';
 	zf_buf_addstr(b, "…");
 }
 

@@ -110,9 +110,14 @@ zf_text_width(const char *s)
 void
 zf_text_escape(struct zf_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *run = p;
 
 	for (; *p != '\0'; p++) {
+		if (*p >= 0x20 && *p != '\\' && *p != 0x7f)
+			continue;
+		/* Plain runs go in whole; only what needs escaping is slow. */
+		zf_buf_add(b, run, (size_t)(p - run));
+		run = p + 1;
 		switch (*p) {
 		case '\t':
 			zf_buf_addstr(b, "\\t");
@@ -127,10 +132,32 @@ zf_text_escape(struct zf_buf *b, const char *s)
 			zf_buf_addstr(b, "\\\\");
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				zf_buf_printf(b, "\\x%02x", *p);
-			else
-				zf_buf_addch(b, *p);
+			zf_buf_printf(b, "\\x%02x", *p);
 		}
 	}
+	zf_buf_add(b, run, (size_t)(p - run));
+}
+
+size_t
+zf_text_prefix(const char *s, size_t max_columns, size_t *columns)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, n, cw;
+	uint32_t cp;
+
+	while (*p != '\0') {
+		if ((n = decode(p, &cp)) == 0) {
+			n = 1;
+			cw = 1;
+		} else {
+			cw = cp >= 0x300 && cp <= 0x36f ? 0 : wide(cp) ? 2 : 1;
+		}
+		if (w + cw > max_columns)
+			break;
+		w += cw;
+		p += n;
+	}
+	if (columns != NULL)
+		*columns = w;
+	return (size_t)(p - (const unsigned char *)s);
 }

@@ -20,6 +20,11 @@ int zf_text_check(const char *s, size_t max_bytes, int multiline,
     const char **why);
 /* Columns s takes on a terminal. */
 size_t zf_text_width(const char *s);
+/*
+ * The length in bytes of the longest prefix of s that fits in
+ * max_columns, never splitting a character; *columns gets its width.
+ */
+size_t zf_text_prefix(const char *s, size_t max_columns, size_t *columns);
 /* Appends s with \t \n \r \\ and other controls escaped. */
 void zf_text_escape(struct zf_buf *b, const char *s);
 
