@@ -1,15 +1,19 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# case-new case-list case-show case-log evidence-add evidence-get.
+# case-new case-list case-show case-log evidence-add evidence-get case-step
+# decision-issue decision-revoke deadline-check.
 #
 # Options come from each program's usage; case ids from "case-list -q",
-# evidence ids from "case-show -o json" of the latest cases, and person ids
-# from the "- id:" lines of the archive's zhifa.yaml.  The archive is the
-# one named by -A/--archive on the line, else $ZHIFA_ARCHIVE.
+# evidence ids from "case-show -o json" of the latest cases, deadline rules
+# from "case-show -o json" of the case, person ids from the people of the
+# archive's zhifa.yaml; steps, measures and the like from the procedure
+# tables.  The archive is the one named by -A/--archive on the line, else
+# $ZHIFA_ARCHIVE.
 # Installed once, with a link per program name; loading it again is
 # harmless.
 
 set -l zhifa_programs archive-init archive-verify case-new case-list \
-    case-show case-log evidence-add evidence-get
+    case-show case-log evidence-add evidence-get case-step decision-issue \
+    decision-revoke deadline-check
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
 # --archive=DIR (give the long name, then the short one if any).
@@ -48,10 +52,34 @@ function __zhifa_context
     test -n "$as"; and printf '%s\n' --as $as
 end
 
+# The ids of the people of zhifa.yaml (only those of role $argv[1], if
+# given): the "- id:" items under "people:", not the ids of the deadline
+# rules.
 function __zhifa_people
     set -l dir (__zhifa_archive)
     test -r "$dir/zhifa.yaml"; or return
-    string replace -rf -- '^\s*-\s*id:\s*["\']?([a-z0-9._-]+).*' '$1' <"$dir/zhifa.yaml"
+    awk -v want="$argv[1]" '
+    function flush() {
+        if (id != "" && (want == "" || role == want))
+            print id
+        id = role = ""
+    }
+    /^[^[:space:]#]/ { flush(); on = /^people:/; next }
+    !on { next }
+    /^[[:space:]]*-[[:space:]]/ { flush() }
+    /^[[:space:]]*(-[[:space:]]*)?id:/ {
+        s = $0
+        sub(/^[[:space:]]*(-[[:space:]]*)?id:[[:space:]]*["\047]?/, "", s)
+        sub(/[^a-z0-9._-].*/, "", s)
+        id = s
+    }
+    /^[[:space:]]*role:/ {
+        s = $0
+        sub(/^[[:space:]]*role:[[:space:]]*["\047]?/, "", s)
+        sub(/[^a-z].*/, "", s)
+        role = s
+    }
+    END { flush() }' "$dir/zhifa.yaml" 2>/dev/null
 end
 
 function __zhifa_cases
@@ -65,6 +93,41 @@ function __zhifa_evidence
     case-list $ctx -q 2>/dev/null | tail -n 50 |
         case-show $ctx -o json - 2>/dev/null |
         string replace -rf -- '^\s*"id": "(E[0-9][0-9-]*)".*' '$1'
+end
+
+# The operands typed so far: words that are not options or their values.
+function __zhifa_operand_list
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l skip 0
+    for w in $words
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $w
+            case -A -o -t -O --archive --as --output --config --algo --key \
+                --checkpoint --kind --party --party-kind --party-id --cause \
+                --officer --filed --source --field --batch --stage \
+                --filed-since --title --recorded-by --recorded-at --device \
+                --location --access --secret-kind --name --reason \
+                --output-file --at --doc --method --note --approved-by \
+                --days --rule --outcome --fine --measure --number --within \
+                --today --conduct
+                set skip 1
+            case '-?*'
+            case '*'
+                printf '%s\n' $w
+        end
+    end
+end
+
+# The rules of the running deadlines of the case on the line.
+function __zhifa_rules
+    set -l case (__zhifa_operand_list)[1]
+    test -n "$case"; or return
+    case-show (__zhifa_context) -o json $case 2>/dev/null |
+        string replace -rf -- '^\s*"rule": "([a-z0-9._-]+)".*' '$1'
 end
 
 # True when the operands typed so far (words that are not options or
@@ -85,7 +148,9 @@ function __zhifa_operands -a want
                 --officer --filed --source --field --batch --stage \
                 --filed-since --title --recorded-by --recorded-at --device \
                 --location --access --secret-kind --name --reason \
-                --output-file
+                --output-file --at --doc --method --note --approved-by \
+                --days --rule --outcome --fine --measure --number --within \
+                --today --conduct
                 set skip 1
             case -
                 set n (math $n + 1)
@@ -132,14 +197,17 @@ complete -c case-new -l officer -x -a '(__zhifa_people)' -d 'An officer handling
 complete -c case-new -l filed -x -d 'Filing date YYYY-MM-DD'
 complete -c case-new -l source -x -d 'Where the case came from (案件来源)'
 complete -c case-new -l field -x -d 'Field of enforcement (执法领域)'
+complete -c case-new -l conduct -x -a 'business\t经营性 non-business\t非经营性' -d 'Business conduct or not'
 complete -c case-new -l batch -r -F -a '-' -d 'File every case of FILE (TSV or YAML; - for stdin)'
 
 # case-list [--kind K] [--stage S] [--officer P] [--major] [--filed-since DATE]
 complete -c case-list -f
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
-complete -c case-list -l stage -x -a 'filed' -d 'Only cases at this stage'
+complete -c case-list -l stage -x -a 'filed\t立案 investigating\t调查取证 notified\t已告知 hearing\t听证程序 heard\t已听证 discussed\t已集体讨论 decided\t已决定 served\t已送达 executed\t执行中 suspended\t中止 closed\t结案 archived\t归档 transferred\t移送 revoked\t决定已撤销' -d 'Only cases at this stage'
 complete -c case-list -l officer -x -a '(__zhifa_people)' -d 'Only cases this person handles'
 complete -c case-list -l major -d 'Only major cases'
+complete -c case-list -l overdue -d 'Only cases with an overdue deadline'
+complete -c case-list -l awaiting-review -d 'Only cases whose review round awaits a decision'
 complete -c case-list -l filed-since -x -d 'Only cases filed on or after DATE'
 
 # case-show CASE... / case-log CASE...
@@ -167,3 +235,45 @@ complete -c evidence-get -f
 complete -c evidence-get -n '__zhifa_operands 0' -a '(__zhifa_evidence)' -d 'Evidence'
 complete -c evidence-get -l reason -x -d 'Why the evidence is read (journaled)'
 complete -c evidence-get -s O -l output-file -r -F -d 'Write the bytes to FILE'
+
+# case-step CASE STEP [--at TIME] [--doc FILE] [--method M] [--note TEXT]
+#     [--approved-by HEAD] [--days N] [--rule RULE]
+complete -c case-step -f
+complete -c case-step -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 serve\t送达 certify\t颁发证件 execute\t执行 publish\t公示 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关 withdraw\t撤回公示'
+complete -c case-step -l at -x -d 'When the step was taken (RFC 3339)'
+complete -c case-step -l doc -r -F -d 'The step\'s document, stored as evidence'
+complete -c case-step -l method -x -a 'direct\t直接送达 residence\t留置送达 post\t邮寄送达 electronic\t电子送达 notice\t公告送达 entrusted\t委托送达' -d 'How the decision was served (serve)'
+complete -c case-step -l note -x -d 'A note recorded with the step'
+complete -c case-step -l approved-by -x -a '(__zhifa_people head)' -d 'The head who approved it'
+complete -c case-step -l days -x -d 'Days an extension adds (extend)'
+complete -c case-step -l rule -x -a '(__zhifa_rules)' -d 'Extend only this deadline'
+
+# decision-issue CASE --outcome TEXT --doc FILE [--fine YUAN] [--measure M]...
+#     [--number DOCNO] [--at TIME] [--party-absent]
+complete -c decision-issue -f
+complete -c decision-issue -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c decision-issue -l outcome -x -d 'What was decided'
+complete -c decision-issue -l doc -r -F -d 'The decision document'
+complete -c decision-issue -l fine -x -d 'The fine, in yuan'
+complete -c decision-issue -l measure -x -a 'warning\t警告 criticism\t通报批评 fine\t罚款 confiscate\t没收违法所得、没收非法财物 suspend-licence\t暂扣许可证件 lower-grade\t降低资质等级 revoke-licence\t吊销许可证件 restrict\t限制开展生产经营活动 stop-business\t责令停产停业 close-down\t责令关闭 restrict-practice\t限制从业 stop-construction\t责令停止建设、停止施工 correct\t责令限期改正 demolish\t限期拆除 forced-demolition\t强制拆除 seal\t查封场所、设施或者财物 grant\t准予行政许可 deny\t不予行政许可 no-penalty\t不予行政处罚 levy\t征收 other\t其他' -d 'A measure the decision takes'
+complete -c decision-issue -l number -x -d 'The 文号, instead of the next one'
+complete -c decision-issue -l at -x -d 'When the decision was made (RFC 3339)'
+complete -c decision-issue -l party-absent -d 'The party was absent at the decision'
+
+# decision-revoke CASE --reason TEXT [--kind revoked|illegal|remade]
+complete -c decision-revoke -f
+complete -c decision-revoke -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c decision-revoke -l reason -x -d 'Why the decision is void'
+complete -c decision-revoke -l kind -x -a 'revoked\t撤销 illegal\t确认违法 remade\t责令重作' -d 'The kind of revocation'
+
+# deadline-check [--within DAYS] [--today DATE] [--kind K] [--officer P]
+#     [--party] [--all] [--is-workday]
+complete -c deadline-check -f
+complete -c deadline-check -l within -x -d 'What falls due within DAYS working days'
+complete -c deadline-check -l today -x -d 'Count from DATE instead of today'
+complete -c deadline-check -l kind -x -a "$kinds" -d 'Only cases of this kind'
+complete -c deadline-check -l officer -x -a '(__zhifa_people)' -d 'Only cases this person handles'
+complete -c deadline-check -l party -d 'Also the parties\' periods'
+complete -c deadline-check -l all -d 'Every running deadline'
+complete -c deadline-check -l is-workday -d 'Exit 0 on a working day, 1 on a day off'
