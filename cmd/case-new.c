@@ -109,6 +109,7 @@ main(int argc, char **argv)
 
 		if ((rc = zf_batch_cases(a, batch, &ids, &n)) != 0)
 			goto fail;
+		zf_cli_warn_calendar(a);
 		for (i = 0; i < n; i++)
 			printf("%s\n", ids[i]);
 		zf_cli_ids_free(ids);

@@ -112,6 +112,7 @@ main(int argc, char **argv)
 	}
 	if ((rc = zf_archive_commit(a)) != 0)
 		goto fail;
+	zf_cli_warn_calendar(a);
 	printf("%s\n", number);
 	goto out;
 fail:

@@ -53,6 +53,7 @@ main(int argc, char **argv)
 	}
 	if ((rc = zf_archive_commit(a)) != 0)
 		goto fail;
+	zf_cli_warn_calendar(a);
 	printf("%s\n", argv[optind]);
 	zf_archive_close(a);
 	return zf_cli_exit(0);

@@ -408,9 +408,14 @@ read_rule(struct reader *r, struct zf_rule *rule, const struct zf_yaml_node *n)
 		    "(see case-step(1))", rule->from);
 		goto out;
 	}
-	if (rule->extend != NULL && !known_step(rule->extend)) {
-		rc = fail_at(r, zf_yaml_get(n, "extend"), "'%s' is not a step",
-		    rule->extend);
+	if (rule->extend != NULL && strcmp(rule->extend, "extend") != 0) {
+		rc = fail_at(r, zf_yaml_get(n, "extend"), "only the step "
+		    "extend (延期) extends a deadline, not '%s'", rule->extend);
+		goto out;
+	}
+	if (rule->blocks[0] != NULL && !rule->party) {
+		rc = fail_at(r, zf_yaml_get(n, "blocks"), "only a party's "
+		    "period (party: true) keeps steps back");
 		goto out;
 	}
 	rule->days = atoi(days);

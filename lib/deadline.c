@@ -118,22 +118,32 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 			    due, working, &a->calendar_beyond));
 			add_to(clocks, "pause", e);
 		} else if (strcmp(s->step, "resume") == 0 && !open) {
-			int left = sqlite3_column_int(st, 4);
+			int left = sqlite3_column_int(st, 4), before;
 
-			due = left > 0 ? count_from(a, s->day, left, working) :
+			/* What was left, or how late it already was. */
+			before = a->calendar_beyond;
+			a->calendar_beyond = 0;
+			due = left != 0 ? count_from(a, s->day, left, working) :
 			    s->day;
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
+			zf_json_set_bool(e, "estimated", a->calendar_beyond);
+			a->calendar_beyond |= before;
 			add_to(clocks, "resume", e);
 		} else if (extend != NULL && strcmp(extend, s->step) == 0 &&
 		    open && s->extend_days > 0 && (s->extend_rule == NULL ||
 		    strcmp(s->extend_rule, rule) == 0)) {
+			int before = a->calendar_beyond;
+
+			a->calendar_beyond = 0;
 			due = count_from(a, due, s->extend_days, working);
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
 			zf_json_set_int(e, "days", s->extend_days);
+			zf_json_set_bool(e, "estimated", a->calendar_beyond);
+			a->calendar_beyond |= before;
 			add_to(clocks, "extend", e);
 		}
 	}
@@ -301,14 +311,14 @@ int
 zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
     const struct zf_json *clocks, struct zf_err *e)
 {
-	/* Parameters: ?1 case, ?2 rule, ?3 date, ?4 number, ?5 seq. */
+	/* Parameters: ?1 case, ?2 rule, ?3 date, ?4 number, ?5 seq or flag. */
 	static const char sql_close[] = "UPDATE deadlines SET state = 'done', "
 	    "closed_seq = ?5 WHERE case_id = ?1 AND rule = ?2";
 	static const char sql_pause[] = "UPDATE deadlines SET state = "
 	    "'paused', remaining = ?4 WHERE case_id = ?1 AND rule = ?2";
 	static const char sql_move[] = "UPDATE deadlines SET state = 'open', "
-	    "due = ?3, remaining = NULL, days = days + ?4 WHERE case_id = ?1 "
-	    "AND rule = ?2";
+	    "due = ?3, remaining = NULL, days = days + ?4, estimated = "
+	    "(estimated OR ?5) WHERE case_id = ?1 AND rule = ?2";
 	const struct zf_json *list;
 	size_t i;
 	int rc = 0;
@@ -334,7 +344,7 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 
 		rc = exec_rule(db, sql_move, case_id,
 		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"), 0,
-		    seq, e);
+		    zf_json_get_bool(o, "estimated") == 1, e);
 	}
 	list = zf_json_get(clocks, "extend");
 	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
@@ -344,7 +354,7 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 		zf_json_get_int(o, "days", &days);
 		rc = exec_rule(db, sql_move, case_id,
 		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"),
-		    days, seq, e);
+		    days, zf_json_get_bool(o, "estimated") == 1, e);
 	}
 	list = zf_json_get(clocks, "open");
 	for (i = 0; rc == 0 && i < zf_json_len(list); i++)

@@ -172,6 +172,10 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 	if ((d->flags & ZF_STEP_APPROVAL) &&
 	    (rc = check_approval(a, in->approved_by, d)) != 0)
 		return rc;
+	if (!(d->flags & ZF_STEP_APPROVAL) && in->approved_by != NULL)
+		return zf_fail(&a->err, EX_USAGE, "%s (%s) needs no approval; "
+		    "--approved-by is for extend, suspend and transfer",
+		    d->name, d->chinese);
 	if (d->flags & ZF_STEP_DAYS) {
 		if (in->days < 1 || in->days > 366)
 			return zf_fail(&a->err, EX_USAGE, "%s needs --days, "
@@ -189,8 +193,9 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 static int
 extendable(struct zf_archive *a, const char *case_id, const char *rule)
 {
-	static const char sql[] = "SELECT 1 FROM deadlines WHERE case_id = ? "
-	    "AND rule = ? AND state = 'open' AND extend IS NOT NULL";
+	static const char sql[] = "SELECT 1 FROM deadlines WHERE case_id = ?1 "
+	    "AND (?2 IS NULL OR rule = ?2) AND state = 'open' AND extend IS "
+	    "NOT NULL";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	int rc;
 
@@ -250,6 +255,10 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 	if (in->rule != NULL && !extendable(a, case_id, in->rule))
 		return zf_fail(&a->err, EX_DATAERR, "%s has no running deadline "
 		    "'%s' that can be extended", case_id, in->rule);
+	if ((d->flags & ZF_STEP_DAYS) && in->rule == NULL &&
+	    !extendable(a, case_id, NULL))
+		return zf_fail(&a->err, EX_NOPERM, "%s has no running deadline "
+		    "that an extension moves", case_id);
 	/* A transfer is a decision too, and may be a major one. */
 	if (strcmp(in->step, "transfer") == 0) {
 		static const char *const transfer[] = { "transfer" };
@@ -435,9 +444,10 @@ int
 zf_decision_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number)
 {
+	/* Numbered per kind and year, or per year when the 文号 has no kind. */
 	static const char sql_n[] = "SELECT coalesce(max(n), 0) + 1 FROM "
-	    "decisions WHERE year = ?1 AND kind = (SELECT kind FROM cases "
-	    "WHERE id = ?2)";
+	    "decisions WHERE year = ?1 AND (?3 = 0 OR kind = (SELECT kind "
+	    "FROM cases WHERE id = ?2))";
 	const struct zf_case_kind *kind;
 	struct zf_json *data, *measures, *clocks = NULL;
 	struct zf_clock_step cs;
@@ -461,6 +471,8 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 		return a->err.code;
 	sqlite3_bind_int(st, 1, year);
 	zf_db_bind_text(st, 2, case_id);
+	sqlite3_bind_int(st, 3, strstr(a->config->decision_number,
+	    "{kind}") != NULL);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -506,7 +518,7 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	data = zf_json_object();
 	zf_json_set_str(data, "number", *number);
 	zf_json_set_int(data, "year", year);
-	zf_json_set_int(data, "n", in->number != NULL ? 0 : n);
+	zf_json_set_int(data, "n", n);
 	zf_json_set_str(data, "outcome", in->outcome);
 	zf_json_set(data, "measures", measures);
 	if (fen > 0)

@@ -107,8 +107,8 @@ expect_in "$T/err" "allowed now: resume"
 at 2026-10-20
 expect_exit 0 case-step "$id2" resume --as lina
 expect_equal "$(cat "$T/err")" "" "no warning within the calendar"
-expect_equal "$(dues --officer wangqiang)" "penalty-decide=2026-10-20" \
-    "resumed with nothing left: due the day it resumed"
+expect_equal "$(dues --officer wangqiang)" "penalty-decide=2026-09-08" \
+    "resumed as late as it was (42 days), the suspension not counted"
 
 # Working days for cron.
 expect_exit 0 deadline-check --is-workday --today 2026-10-10
