@@ -502,12 +502,17 @@ value_cmp(sqlite3_stmt *a, sqlite3_stmt *b, int col)
 
 		return x < y ? -1 : x > y;
 	}
-	default:
+	default: {
+		const void *pa = sqlite3_column_blob(a, col);
+		const void *pb = sqlite3_column_blob(b, col);
+
 		na = sqlite3_column_bytes(a, col);
 		nb = sqlite3_column_bytes(b, col);
-		r = memcmp(sqlite3_column_blob(a, col), sqlite3_column_blob(b,
-		    col), (size_t)(na < nb ? na : nb));
+		/* An empty value comes back as NULL: nothing to compare. */
+		r = na > 0 && nb > 0 ? memcmp(pa, pb, (size_t)(na < nb ? na :
+		    nb)) : 0;
 		return r != 0 ? r : na < nb ? -1 : na > nb;
+	}
 	}
 }
 
