@@ -4,8 +4,6 @@
  * commit.  Exits 77, naming the steps allowed now, when the procedure
  * does not allow the step at the case's stage.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +12,6 @@
 #include "archive.h"
 #include "cli.h"
 #include "evidence.h"
-#include "object.h"
 #include "step.h"
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
@@ -41,10 +38,9 @@ main(int argc, char **argv)
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *doc = NULL, *case_id;
-	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
-	uint64_t size = 0;
+	struct zf_stored stored;
 	char *evidence = NULL, *end;
-	int c, rc, fd = -1;
+	int c, rc;
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
@@ -88,29 +84,14 @@ main(int argc, char **argv)
 	if ((rc = zf_step_check(a, case_id, &in)) != 0)
 		goto fail;
 	/* The document is stored before the transaction, like evidence. */
-	if (doc != NULL) {
-		if ((fd = open(doc, O_RDONLY | O_CLOEXEC)) < 0) {
-			rc = zf_cli_error(errno == ENOENT ? EX_NOINPUT :
-			    EX_IOERR, "cannot read '%s': %s", doc,
-			    strerror(errno));
-			goto out;
-		}
-		if ((rc = zf_object_put_fd(a, fd, doc, digest, sha256, &size,
-		    NULL, NULL)) != 0)
-			goto fail;
-	}
+	memset(&stored, 0, sizeof(stored));
+	if (doc != NULL && (rc = zf_evidence_store_file(a, doc, &stored)) != 0)
+		goto fail;
 	if ((rc = zf_archive_begin(a)) != 0)
 		goto fail;
 	if (doc != NULL) {
-		struct zf_evidence_input ev;
-		const char *base = strrchr(doc, '/');
-
-		memset(&ev, 0, sizeof(ev));
-		ev.kind = "document";
-		ev.name = base ? base + 1 : doc;
-		ev.stage = in.step;
-		if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256,
-		    size, &evidence)) != 0) {
+		if ((rc = zf_evidence_document(a, case_id, &stored, NULL,
+		    in.step, &evidence)) != 0) {
 			zf_archive_abort(a);
 			goto fail;
 		}
@@ -128,8 +109,7 @@ main(int argc, char **argv)
 fail:
 	zf_cli_fail(&a->err);
 out:
-	if (fd >= 0)
-		close(fd);
+	zf_stored_release(&stored);
 	free(evidence);
 	zf_archive_close(a);
 	return zf_cli_exit(rc);

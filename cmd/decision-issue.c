@@ -3,8 +3,6 @@
  * document and 文号; prints the 文号 after the commit.  Exits 77 when the
  * procedure, a party's period or the legal-review gate refuses it.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +11,6 @@
 #include "archive.h"
 #include "cli.h"
 #include "evidence.h"
-#include "object.h"
 #include "step.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
@@ -36,14 +33,12 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_decision_input in;
-	struct zf_evidence_input ev;
+	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *doc = NULL, *case_id;
-	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
-	uint64_t size = 0;
 	char *evidence = NULL, *number = NULL;
-	int c, rc, fd = -1;
+	int c, rc;
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
@@ -85,23 +80,15 @@ main(int argc, char **argv)
 	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
+	memset(&stored, 0, sizeof(stored));
 	if ((rc = zf_decision_check(a, case_id, &in)) != 0)
 		goto fail;
-	if ((fd = open(doc, O_RDONLY | O_CLOEXEC)) < 0) {
-		rc = zf_cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", doc, strerror(errno));
-		goto out;
-	}
-	if ((rc = zf_object_put_fd(a, fd, doc, digest, sha256, &size, NULL,
-	    NULL)) != 0 || (rc = zf_archive_begin(a)) != 0)
+	memset(&stored, 0, sizeof(stored));
+	if ((rc = zf_evidence_store_file(a, doc, &stored)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
 		goto fail;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = "document";
-	ev.title = "决定书";
-	ev.name = strrchr(doc, '/') ? strrchr(doc, '/') + 1 : doc;
-	ev.stage = "decide";
-	if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256, size,
-	    &evidence)) != 0) {
+	if ((rc = zf_evidence_document(a, case_id, &stored, "决定书",
+	    "decide", &evidence)) != 0) {
 		zf_archive_abort(a);
 		goto fail;
 	}
@@ -118,8 +105,7 @@ main(int argc, char **argv)
 fail:
 	zf_cli_fail(&a->err);
 out:
-	if (fd >= 0)
-		close(fd);
+	zf_stored_release(&stored);
 	free(evidence);
 	free(number);
 	zf_archive_close(a);

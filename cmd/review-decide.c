@@ -15,7 +15,6 @@
 #include "buf.h"
 #include "cli.h"
 #include "evidence.h"
-#include "object.h"
 #include "review.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
@@ -54,15 +53,15 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_review_decision d;
-	struct zf_evidence_input ev;
+	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
 	char *text = NULL, *opinion = NULL, *id = NULL, name[64];
 	const char *case_id;
 	int c, rc;
 
 	memset(&d, 0, sizeof(d));
+	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -111,19 +110,12 @@ main(int argc, char **argv)
 		goto fail;
 	/* The opinion document is written, stored, then journaled. */
 	text = zf_review_opinion_text(a, case_id, &d);
-	if ((rc = zf_object_put_mem(a, text, strlen(text), digest)) != 0)
-		goto fail;
-	zf_digest_buf(ZF_SUITE_SHA256_ED25519, text, strlen(text), sha256);
-	if ((rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = "document";
-	ev.title = "法制审核意见书";
 	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
-	ev.name = name;
-	ev.stage = "review-opinion";
-	if ((rc = zf_evidence_record(a, case_id, &ev, digest, sha256,
-	    strlen(text), &id)) != 0 ||
+	if ((rc = zf_evidence_store_text(a, text, name, &stored)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto fail;
+	if ((rc = zf_evidence_document(a, case_id, &stored, "法制审核意见书",
+	    "review-opinion", &id)) != 0 ||
 	    (rc = zf_review_decide(a, case_id, &d, id)) != 0) {
 		zf_archive_abort(a);
 		goto fail;
@@ -135,6 +127,7 @@ main(int argc, char **argv)
 fail:
 	zf_cli_fail(&a->err);
 out:
+	zf_stored_release(&stored);
 	free(text);
 	free(id);
 	free(opinion);

@@ -3,54 +3,18 @@
  * proposed decision, as the next round; prints whether the catalog makes
  * it major and why.  Exits 77 with the list of missing materials.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "archive.h"
 #include "cli.h"
 #include "evidence.h"
 #include "json.h"
-#include "object.h"
 #include "review.h"
 
 static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
     "[--fine YUAN] [--measure M]... [--note TEXT]";
-
-/* Stores a file and records it as evidence at stage; *id gets its id. */
-static int
-store(struct zf_archive *a, const char *case_id, const char *file,
-    const char *stage, const char *title, int fd, char **id)
-{
-	uint8_t digest[ZF_DIGEST_LEN], sha256[ZF_DIGEST_LEN];
-	struct zf_evidence_input ev;
-	uint64_t size;
-
-	if (zf_object_put_fd(a, fd, file, digest, sha256, &size, NULL,
-	    NULL) != 0)
-		return a->err.code;
-	memset(&ev, 0, sizeof(ev));
-	ev.kind = "document";
-	ev.title = title;
-	ev.name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	ev.stage = stage;
-	return zf_evidence_record(a, case_id, &ev, digest, sha256, size, id);
-}
-
-static int
-open_file(const char *file, int *fd)
-{
-	*fd = -1;
-	if (file == NULL)
-		return 0;
-	if ((*fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
-		return zf_cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", file, strerror(errno));
-	return 0;
-}
 
 int
 main(int argc, char **argv)
@@ -71,8 +35,9 @@ main(int argc, char **argv)
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *statement = NULL, *draft = NULL, *case_id;
+	struct zf_stored sdoc, ddoc;
 	char *sid = NULL, *did = NULL;
-	int c, rc, round = 0, sfd = -1, dfd = -1;
+	int c, rc, round = 0;
 	size_t i;
 
 	memset(&in, 0, sizeof(in));
@@ -105,21 +70,23 @@ main(int argc, char **argv)
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
 	case_id = argv[optind];
+	memset(&sdoc, 0, sizeof(sdoc));
+	memset(&ddoc, 0, sizeof(ddoc));
 	in.statement_given = statement != NULL;
 	in.draft_given = draft != NULL;
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
 	if ((rc = zf_review_submit_check(a, case_id, &in)) != 0)
 		goto fail;
-	if ((rc = open_file(statement, &sfd)) != 0 ||
-	    (rc = open_file(draft, &dfd)) != 0)
-		goto out;
-	if ((rc = zf_archive_begin(a)) != 0)
+	if ((statement != NULL &&
+	    (rc = zf_evidence_store_file(a, statement, &sdoc)) != 0) ||
+	    (draft != NULL && (rc = zf_evidence_store_file(a, draft,
+	    &ddoc)) != 0) || (rc = zf_archive_begin(a)) != 0)
 		goto fail;
-	if ((statement != NULL && (rc = store(a, case_id, statement,
-	    "review-statement", "案件调查终结报告", sfd, &sid)) != 0) ||
-	    (draft != NULL && (rc = store(a, case_id, draft, "review-draft",
-	    "决定书代拟稿", dfd, &did)) != 0)) {
+	if ((statement != NULL && (rc = zf_evidence_document(a, case_id,
+	    &sdoc, "案件调查终结报告", "review-statement", &sid)) != 0) ||
+	    (draft != NULL && (rc = zf_evidence_document(a, case_id, &ddoc,
+	    "决定书代拟稿", "review-draft", &did)) != 0)) {
 		zf_archive_abort(a);
 		goto fail;
 	}
@@ -153,10 +120,8 @@ main(int argc, char **argv)
 fail:
 	zf_cli_fail(&a->err);
 out:
-	if (sfd >= 0)
-		close(sfd);
-	if (dfd >= 0)
-		close(dfd);
+	zf_stored_release(&sdoc);
+	zf_stored_release(&ddoc);
 	zf_json_free(reasons);
 	free(sid);
 	free(did);

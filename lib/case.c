@@ -317,6 +317,23 @@ zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
 	return rc == SQLITE_ROW;
 }
 
+int
+zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
+{
+	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? "
+	    "AND step = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, id);
+	zf_db_bind_text(st, 2, step);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
 static const char *
 col(sqlite3_stmt *st, int i)
 {

@@ -59,6 +59,9 @@ int zf_case_exists(struct zf_archive *a, const char *id);
 int zf_case_has_officer(struct zf_archive *a, const char *id,
     const char *person);
 
+/* 1 when the step was ever recorded in the case. */
+int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
+
 /* Everything about one case as JSON (CLI.md's fields); EX_NOINPUT. */
 int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);
 

@@ -1,6 +1,8 @@
 /* evidence: recording files with a case and journaling every read. */
 #include "evidence.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,4 +240,62 @@ out:
 	free(hex);
 	free(access);
 	return rc;
+}
+
+int
+zf_evidence_store_file(struct zf_archive *a, const char *path,
+    struct zf_stored *s)
+{
+	const char *base = strrchr(path, '/');
+	int fd, rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return zf_fail(&a->err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", path, strerror(errno));
+	rc = zf_object_put_fd(a, fd, path, s->digest, s->sha256, &s->size,
+	    NULL, NULL);
+	close(fd);
+	if (rc == 0)
+		s->name = xstrdup(base ? base + 1 : path);
+	return rc;
+}
+
+int
+zf_evidence_store_text(struct zf_archive *a, const char *text,
+    const char *name, struct zf_stored *s)
+{
+	size_t len = strlen(text);
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((rc = zf_object_put_mem(a, text, len, s->digest)) != 0)
+		return rc;
+	zf_digest_buf(ZF_SUITE_SHA256_ED25519, text, len, s->sha256);
+	s->size = len;
+	s->name = xstrdup(name);
+	return 0;
+}
+
+int
+zf_evidence_document(struct zf_archive *a, const char *case_id,
+    const struct zf_stored *s, const char *title, const char *stage,
+    char **id)
+{
+	struct zf_evidence_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.kind = "document";
+	in.title = title;
+	in.name = s->name;
+	in.stage = stage;
+	return zf_evidence_record(a, case_id, &in, s->digest, s->sha256,
+	    s->size, id);
+}
+
+void
+zf_stored_release(struct zf_stored *s)
+{
+	free(s->name);
+	s->name = NULL;
 }

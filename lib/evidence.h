@@ -44,6 +44,29 @@ int zf_evidence_record(struct zf_archive *a, const char *case_id,
     const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id);
 
 /*
+ * A document stored before its transaction and journaled inside it:
+ * the documents of steps, decisions and reviews.
+ */
+struct zf_stored {
+	uint8_t digest[ZF_DIGEST_LEN];
+	uint8_t sha256[ZF_DIGEST_LEN];
+	uint64_t size;
+	char *name;		/* the file's own name */
+};
+
+/* Stores the file at path; EX_NOINPUT when it is missing. */
+int zf_evidence_store_file(struct zf_archive *a, const char *path,
+    struct zf_stored *s);
+/* Stores bytes made by zhifa itself (an opinion), named name. */
+int zf_evidence_store_text(struct zf_archive *a, const char *text,
+    const char *name, struct zf_stored *s);
+/* Journals a stored document of the case at stage; *id gets its id. */
+int zf_evidence_document(struct zf_archive *a, const char *case_id,
+    const struct zf_stored *s, const char *title, const char *stage,
+    char **id);
+void zf_stored_release(struct zf_stored *s);
+
+/*
  * Journals and commits a read of the evidence, then opens the stored
  * object: *fd to read, *digest and *size to check it against.
  */

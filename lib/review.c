@@ -44,23 +44,6 @@ struct facts {
 };
 
 static int
-has_step(struct zf_archive *a, const char *case_id, const char *step)
-{
-	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? "
-	    "AND step = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, step);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
-}
-
-static int
 load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 {
 	static const char sql[] = "SELECT kind, party_kind, conduct, "
@@ -81,7 +64,7 @@ load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 	    2) : "");
 	f->manual = col(st, 3) ? xstrdup(col(st, 3)) : NULL;
 	sqlite3_reset(st);
-	f->hearing = has_step(a, case_id, "hearing");
+	f->hearing = zf_case_has_step(a, case_id, "hearing");
 	return 0;
 }
 
@@ -341,15 +324,15 @@ missing_materials(struct zf_archive *a, const char *case_id,
 	if (count_evidence(a, case_id) == 0)
 		MISSING("证据材料：evidence-add");
 	if ((bit & (ZF_KIND_PENALTY | ZF_KIND_COMPULSION)) &&
-	    !has_step(a, case_id, "defense") && !has_step(a, case_id, "waive"))
+	    !zf_case_has_step(a, case_id, "defense") && !zf_case_has_step(a, case_id, "waive"))
 		MISSING("当事人陈述、申辩材料（或放弃的记录）：case-step CASE "
 		    "defense|waive");
-	if (has_step(a, case_id, "hearing-request") &&
-	    !has_step(a, case_id, "hearing"))
+	if (zf_case_has_step(a, case_id, "hearing-request") &&
+	    !zf_case_has_step(a, case_id, "hearing"))
 		MISSING("听证笔录：case-step CASE hearing --doc FILE");
-	if ((bit & ZF_KIND_PENALTY) && !has_step(a, case_id, "notify"))
+	if ((bit & ZF_KIND_PENALTY) && !zf_case_has_step(a, case_id, "notify"))
 		MISSING("执法过程记录（事先告知书）：case-step CASE notify");
-	if ((bit & ZF_KIND_COMPULSION) && !has_step(a, case_id, "urge"))
+	if ((bit & ZF_KIND_COMPULSION) && !zf_case_has_step(a, case_id, "urge"))
 		MISSING("执法过程记录（催告书）：case-step CASE urge");
 #undef MISSING
 }

@@ -326,23 +326,6 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 
 /* Decisions. */
 
-static int
-has_step(struct zf_archive *a, const char *case_id, const char *step)
-{
-	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? "
-	    "AND step = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, step);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
-}
-
 /* Steps the law requires before a kind's decision. */
 static const struct {
 	unsigned kinds;
@@ -431,7 +414,7 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 	for (i = 0; i < sizeof(required_before_decision) /
 	    sizeof(required_before_decision[0]); i++)
 		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
-		    !has_step(a, case_id, required_before_decision[i].step))
+		    !zf_case_has_step(a, case_id, required_before_decision[i].step))
 			return zf_fail(&a->err, EX_NOPERM, "%s cannot be "
 			    "decided yet: %s", case_id,
 			    required_before_decision[i].why);
