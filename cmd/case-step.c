@@ -43,6 +43,7 @@ main(int argc, char **argv)
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
+	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -84,7 +85,6 @@ main(int argc, char **argv)
 	if ((rc = zf_step_check(a, case_id, &in)) != 0)
 		goto fail;
 	/* The document is stored before the transaction, like evidence. */
-	memset(&stored, 0, sizeof(stored));
 	if (doc != NULL && (rc = zf_evidence_store_file(a, doc, &stored)) != 0)
 		goto fail;
 	if ((rc = zf_archive_begin(a)) != 0)

@@ -41,6 +41,7 @@ main(int argc, char **argv)
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
+	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -80,10 +81,8 @@ main(int argc, char **argv)
 	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	memset(&stored, 0, sizeof(stored));
 	if ((rc = zf_decision_check(a, case_id, &in)) != 0)
 		goto fail;
-	memset(&stored, 0, sizeof(stored));
 	if ((rc = zf_evidence_store_file(a, doc, &stored)) != 0 ||
 	    (rc = zf_archive_begin(a)) != 0)
 		goto fail;
