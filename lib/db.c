@@ -139,6 +139,7 @@ static const char schema_derived[] =
     "CREATE TABLE deadlines ("
     " case_id TEXT NOT NULL,"
     " rule TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"		/* the case's, for one-table queries */
     " what TEXT NOT NULL,"
     " basis TEXT NOT NULL,"
     " start TEXT NOT NULL,"

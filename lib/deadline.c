@@ -270,9 +270,10 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 {
 	static const char sql[] = "INSERT OR REPLACE INTO deadlines (case_id, "
 	    "rule, what, basis, start, due, unit, days, party, done, extend, "
-	    "blocks, state, remaining, estimated, opened_seq, closed_seq) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, "
-	    "NULL)";
+	    "blocks, state, remaining, estimated, opened_seq, closed_seq, "
+	    "kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "'open', NULL, ?13, ?14, NULL, (SELECT kind FROM cases WHERE "
+	    "id = ?1))";
 	static const char *const text[] = { "rule", "what", "basis", "start",
 		"due", "unit" };
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
@@ -367,9 +368,9 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
     int (*fn)(void *ctx, struct zf_json *row), void *ctx)
 {
 	static const char sql[] = "SELECT d.case_id, d.rule, d.what, d.due, "
-	    "d.unit, d.basis, d.party, d.estimated, c.kind FROM deadlines d "
-	    "JOIN cases c ON c.id = d.case_id WHERE d.state = 'open' "
-	    "AND d.due <= ?1 AND (?2 IS NULL OR c.kind = ?2) "
+	    "d.unit, d.basis, d.party, d.estimated, d.kind FROM deadlines d "
+	    "WHERE d.state = 'open' "
+	    "AND d.due <= ?1 AND (?2 IS NULL OR d.kind = ?2) "
 	    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_officers o "
 	    "WHERE o.case_id = d.case_id AND o.person = ?3)) "
 	    "AND (?4 IS NULL OR d.case_id = ?4) AND (?5 OR d.party = 0) "

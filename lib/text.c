@@ -93,6 +93,11 @@ zf_text_width(const char *s)
 	uint32_t cp;
 
 	while (*p != '\0') {
+		if (*p < 0x80) {	/* most of what is printed */
+			w++;
+			p++;
+			continue;
+		}
 		if ((n = decode(p, &cp)) == 0) {
 			w++;
 			p++;
@@ -146,7 +151,10 @@ zf_text_prefix(const char *s, size_t max_columns, size_t *columns)
 	uint32_t cp;
 
 	while (*p != '\0') {
-		if ((n = decode(p, &cp)) == 0) {
+		if (*p < 0x80) {
+			n = 1;
+			cw = 1;
+		} else if ((n = decode(p, &cp)) == 0) {
 			n = 1;
 			cw = 1;
 		} else {
