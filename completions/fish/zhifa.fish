@@ -1,9 +1,9 @@
 # fish completion for zhifa's programs: archive-init archive-verify
 # case-new case-list case-show case-log evidence-add evidence-get case-step
-# decision-issue decision-revoke deadline-check.
+# decision-issue decision-revoke deadline-check review-submit review-decide.
 #
-# Options come from each program's usage; case ids from "case-list -q",
-# evidence ids from "case-show -o json" of the latest cases, deadline rules
+# Options come from each program's usage; case ids from "case-list -q"
+# (for review-decide, "case-list -q --awaiting-review"), evidence ids from "case-show -o json" of the latest cases, deadline rules
 # from "case-show -o json" of the case, person ids from the people of the
 # archive's zhifa.yaml; steps, measures and the like from the procedure
 # tables.  The archive is the one named by -A/--archive on the line, else
@@ -13,7 +13,7 @@
 
 set -l zhifa_programs archive-init archive-verify case-new case-list \
     case-show case-log evidence-add evidence-get case-step decision-issue \
-    decision-revoke deadline-check
+    decision-revoke deadline-check review-submit review-decide
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
 # --archive=DIR (give the long name, then the short one if any).
@@ -82,8 +82,23 @@ function __zhifa_people
     END { flush() }' "$dir/zhifa.yaml" 2>/dev/null
 end
 
+# The case ids, with the filters of case-list given as arguments.
 function __zhifa_cases
-    case-list (__zhifa_context) -q 2>/dev/null
+    case-list (__zhifa_context) -q $argv 2>/dev/null
+end
+
+# review-decide --point NAME=pass|fail[:NOTE], with the points' names.
+function __zhifa_points
+    for p in subject\t执法主体是否合法 officers\t执法人员是否具备执法资格 \
+        procedure\t执法程序是否合法 facts\t案件事实是否清楚 \
+        evidence\t证据是否合法充分 law\t适用法律、法规、规章是否准确 \
+        discretion\t裁量基准运用是否适当 authority\t是否超越法定权限 \
+        documents\t执法文书是否完备、规范 \
+        transfer\t违法行为是否涉嫌犯罪需要移送
+        set -l name (string split -m 1 \t -- $p)
+        printf '%s=pass\t%s：通过\n' $name[1] $name[2]
+        printf '%s=fail:\t%s：不通过（:NOTE）\n' $name[1] $name[2]
+    end
 end
 
 # Evidence of the 50 most recent cases: enough for the work at hand
@@ -113,7 +128,8 @@ function __zhifa_operand_list
                 --location --access --secret-kind --name --reason \
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
-                --today --conduct
+                --today --conduct --statement --draft --opinion \
+                --opinion-file --point
                 set skip 1
             case '-?*'
             case '*'
@@ -150,7 +166,8 @@ function __zhifa_operands -a want
                 --location --access --secret-kind --name --reason \
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
-                --today --conduct
+                --today --conduct --statement --draft --opinion \
+                --opinion-file --point
                 set skip 1
             case -
                 set n (math $n + 1)
@@ -174,6 +191,7 @@ for p in $zhifa_programs
 end
 
 set -l kinds 'penalty\t行政处罚 compulsion\t行政强制 inspection\t行政检查 levy\t行政征收 licensing\t行政许可 处罚\tpenalty 强制\tcompulsion 检查\tinspection 征收\tlevy 许可\tlicensing'
+set -l measures 'warning\t警告 criticism\t通报批评 fine\t罚款 confiscate\t没收违法所得、没收非法财物 suspend-licence\t暂扣许可证件 lower-grade\t降低资质等级 revoke-licence\t吊销许可证件 restrict\t限制开展生产经营活动 stop-business\t责令停产停业 close-down\t责令关闭 restrict-practice\t限制从业 stop-construction\t责令停止建设、停止施工 correct\t责令限期改正 demolish\t限期拆除 forced-demolition\t强制拆除 seal\t查封场所、设施或者财物 grant\t准予行政许可 deny\t不予行政许可 no-penalty\t不予行政处罚 levy\t征收 transfer\t移送司法机关 other\t其他'
 
 # archive-init [--config FILE] [--algo sha256-ed25519|sm3-sm2] [--key FILE] DIR
 complete -c archive-init -f -a '(__fish_complete_directories)' -n '__zhifa_operands 0'
@@ -200,7 +218,8 @@ complete -c case-new -l field -x -d 'Field of enforcement (执法领域)'
 complete -c case-new -l conduct -x -a 'business\t经营性 non-business\t非经营性' -d 'Business conduct or not'
 complete -c case-new -l batch -r -F -a '-' -d 'File every case of FILE (TSV or YAML; - for stdin)'
 
-# case-list [--kind K] [--stage S] [--officer P] [--major] [--filed-since DATE]
+# case-list [--kind K] [--stage S] [--officer P] [--major] [--overdue]
+#     [--awaiting-review] [--filed-since DATE]
 complete -c case-list -f
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
 complete -c case-list -l stage -x -a 'filed\t立案 investigating\t调查取证 notified\t已告知 hearing\t听证程序 heard\t已听证 discussed\t已集体讨论 decided\t已决定 served\t已送达 executed\t执行中 suspended\t中止 closed\t结案 archived\t归档 transferred\t移送 revoked\t决定已撤销' -d 'Only cases at this stage'
@@ -240,7 +259,7 @@ complete -c evidence-get -s O -l output-file -r -F -d 'Write the bytes to FILE'
 #     [--approved-by HEAD] [--days N] [--rule RULE]
 complete -c case-step -f
 complete -c case-step -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
-complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 serve\t送达 certify\t颁发证件 execute\t执行 publish\t公示 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关 withdraw\t撤回公示'
+complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 mark-major\t认定为重大执法决定 serve\t送达 certify\t颁发证件 execute\t执行 publish\t公示 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关 withdraw\t撤回公示'
 complete -c case-step -l at -x -d 'When the step was taken (RFC 3339)'
 complete -c case-step -l doc -r -F -d 'The step\'s document, stored as evidence'
 complete -c case-step -l method -x -a 'direct\t直接送达 residence\t留置送达 post\t邮寄送达 electronic\t电子送达 notice\t公告送达 entrusted\t委托送达' -d 'How the decision was served (serve)'
@@ -256,7 +275,7 @@ complete -c decision-issue -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case
 complete -c decision-issue -l outcome -x -d 'What was decided'
 complete -c decision-issue -l doc -r -F -d 'The decision document'
 complete -c decision-issue -l fine -x -d 'The fine, in yuan'
-complete -c decision-issue -l measure -x -a 'warning\t警告 criticism\t通报批评 fine\t罚款 confiscate\t没收违法所得、没收非法财物 suspend-licence\t暂扣许可证件 lower-grade\t降低资质等级 revoke-licence\t吊销许可证件 restrict\t限制开展生产经营活动 stop-business\t责令停产停业 close-down\t责令关闭 restrict-practice\t限制从业 stop-construction\t责令停止建设、停止施工 correct\t责令限期改正 demolish\t限期拆除 forced-demolition\t强制拆除 seal\t查封场所、设施或者财物 grant\t准予行政许可 deny\t不予行政许可 no-penalty\t不予行政处罚 levy\t征收 other\t其他' -d 'A measure the decision takes'
+complete -c decision-issue -l measure -x -a "$measures" -d 'A measure the decision takes'
 complete -c decision-issue -l number -x -d 'The 文号, instead of the next one'
 complete -c decision-issue -l at -x -d 'When the decision was made (RFC 3339)'
 complete -c decision-issue -l party-absent -d 'The party was absent at the decision'
@@ -277,3 +296,25 @@ complete -c deadline-check -l officer -x -a '(__zhifa_people)' -d 'Only cases th
 complete -c deadline-check -l party -d 'Also the parties\' periods'
 complete -c deadline-check -l all -d 'Every running deadline'
 complete -c deadline-check -l is-workday -d 'Exit 0 on a working day, 1 on a day off'
+
+
+# review-submit CASE [--statement FILE] [--draft FILE] [--fine YUAN]
+#     [--measure M]... [--note TEXT]
+complete -c review-submit -f
+complete -c review-submit -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c review-submit -l statement -r -F -d 'The investigation report (案件调查终结报告)'
+complete -c review-submit -l draft -r -F -d 'The draft decision (决定书代拟稿)'
+complete -c review-submit -l fine -x -d 'The proposed fine, in yuan'
+complete -c review-submit -l measure -x -a "$measures" -d 'A measure of the proposed decision'
+complete -c review-submit -l note -x -d 'A note for the reviewer'
+
+# review-decide CASE --approve|--return|--reject --opinion TEXT|--opinion-file
+#     FILE [--point NAME=pass|fail[:NOTE]]...
+complete -c review-decide -f
+complete -c review-decide -n '__zhifa_operands 0' -a '(__zhifa_cases --awaiting-review)' -d 'Case awaiting review'
+complete -c review-decide -l approve -d 'Approve the round (同意)'
+complete -c review-decide -l return -d 'Return it for changes (建议修改后再次提交)'
+complete -c review-decide -l reject -d 'Reject it (不同意)'
+complete -c review-decide -l opinion -x -d 'The written opinion (审核意见)'
+complete -c review-decide -l opinion-file -r -F -d 'Read the opinion from FILE'
+complete -c review-decide -l point -x -a '(__zhifa_points)' -d 'A review point: NAME=pass|fail[:NOTE]'
