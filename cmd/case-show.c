@@ -53,6 +53,24 @@ section(struct zf_cli *cli, const char *title, const struct zf_json *list,
 	zf_cli_print_list(cli, list, cols);
 }
 
+/* "法制审核  第2轮 已同意" */
+static void
+review_line(const struct zf_json *review)
+{
+	static const char *const names[][2] = { { "submitted", "审核中" },
+		{ "approved", "同意" }, { "returned", "建议修改后再次提交" },
+		{ "rejected", "不同意" } };
+	const char *status = zf_json_get_str(review, "status");
+	int64_t round = 0;
+	size_t i;
+
+	zf_json_get_int(review, "round", &round);
+	for (i = 0; status != NULL && i < 4; i++)
+		if (strcmp(status, names[i][0]) == 0)
+			printf("法制审核  第%lld轮 %s\n", (long long)round,
+			    names[i][1]);
+}
+
 static void
 line(const char *label, const struct zf_json *c, const char *key)
 {
@@ -94,6 +112,7 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	}
 	printf("\n重大案件  %s\n", zf_json_get_bool(c, "major") == 1 ? "是" :
 	    "否");
+	review_line(zf_json_get(c, "review"));
 	decision = zf_json_get(c, "decision");
 	if (zf_json_type(decision) == ZF_JSON_OBJECT) {
 		int64_t fen;

@@ -34,6 +34,13 @@ read_all(const char *path)
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
 		zf_buf_add(&b, chunk, (size_t)n);
 	close(fd);
+	if (n < 0) {
+		zf_buf_release(&b);
+		return NULL;
+	}
+	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
+	    b.data[b.len - 1] == '\r'))
+		b.data[--b.len] = '\0';
 	return zf_buf_detach(&b, NULL);
 }
 
@@ -83,9 +90,10 @@ main(int argc, char **argv)
 		case OPT_OPINION_FILE:
 			free(opinion);
 			if ((opinion = read_all(optarg)) == NULL) {
-				zf_cli_error(EX_NOINPUT, "cannot read '%s': %s",
-				    optarg, strerror(errno));
-				return zf_cli_exit(EX_NOINPUT);
+				rc = errno == ENOENT ? EX_NOINPUT : EX_IOERR;
+				zf_cli_error(rc, "cannot read '%s': %s", optarg,
+				    strerror(errno));
+				return zf_cli_exit(rc);
 			}
 			d.opinion = opinion;
 			break;

@@ -169,11 +169,21 @@ filed_day(struct zf_archive *a, const struct zf_case_input *in,
 }
 
 /* 经营性 or 非经营性 conduct: catalogs set fine thresholds by it. */
+static const char *
+conduct_name(const char *conduct)
+{
+	if (strcmp(conduct, "business") == 0 || strcmp(conduct, "经营性") == 0)
+		return "business";
+	if (strcmp(conduct, "non-business") == 0 ||
+	    strcmp(conduct, "非经营性") == 0)
+		return "non-business";
+	return NULL;
+}
+
 static int
 check_conduct(struct zf_archive *a, const char *conduct)
 {
-	if (conduct == NULL || strcmp(conduct, "business") == 0 ||
-	    strcmp(conduct, "non-business") == 0)
+	if (conduct == NULL || conduct_name(conduct) != NULL)
 		return 0;
 	return zf_fail(&a->err, EX_DATAERR, "conduct '%s' is not business "
 	    "(经营性) or non-business (非经营性)", conduct);
@@ -255,7 +265,7 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	if (in->field != NULL && in->field[0] != '\0')
 		zf_json_set_str(data, "field", in->field);
 	if (in->conduct != NULL)
-		zf_json_set_str(data, "conduct", in->conduct);
+		zf_json_set_str(data, "conduct", conduct_name(in->conduct));
 	free(number);
 	{
 		struct zf_clock_step cs;

@@ -621,12 +621,18 @@ read_major_rule(struct reader *r, struct zf_major_rule *m,
 		goto out;
 	}
 	k = zf_yaml_get(n, "measures");
-	for (i = 0; m->measures[i] != NULL; i++)
-		if (!zf_measure_known(m->measures[i])) {
+	for (i = 0; m->measures[i] != NULL; i++) {
+		const struct zf_measure *def = zf_measure_find(m->measures[i]);
+
+		if (def == NULL) {
 			rc = fail_at(r, k->items[i], "'%s' is not a measure (see "
 			    "decision-issue(1))", m->measures[i]);
 			goto out;
 		}
+		/* Kept by name, whichever way the catalog wrote it. */
+		free(m->measures[i]);
+		m->measures[i] = xstrdup(def->name);
+	}
 	if (m->fine_fen < 0 && m->measures[0] == NULL && !m->hearing) {
 		rc = fail_at(r, n, "catalog rule '%s' names no condition: give "
 		    "fine_at_least, measures or hearing", m->id);

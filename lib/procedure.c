@@ -51,8 +51,8 @@ const struct zf_step_def zf_steps[] = {
 	{ "hearing-request", "申请听证", P | L, "notified", "hearing", 0 },
 	{ "hearing-notice", "听证通知", P | L, "hearing", NULL, 0 },
 	{ "hearing", "举行听证", P | L, "hearing", "heard", 0 },
-	{ "discuss", "集体讨论", ALL, "investigating notified heard discussed",
-	    "discussed", 0 },
+	{ "discuss", "集体讨论", ALL, "filed investigating notified heard "
+	    "discussed", "discussed", 0 },
 	{ "review-submit", "提交法制审核", ALL, BEFORE, NULL,
 	    ZF_STEP_DECISION },
 	{ "review-decide", "法制审核意见", ALL, BEFORE, NULL, ZF_STEP_DECISION },

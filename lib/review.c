@@ -99,9 +99,14 @@ rule_matches(const struct zf_major_rule *r, const struct facts *f,
 	    fine > r->fine_fen))
 		return 0;
 	if (r->measures[0] != NULL) {
-		for (i = 0; i < n && hit == NULL; i++)
-			if (listed(r->measures, measures[i]))
-				hit = zf_measure_find(measures[i]);
+		/* By the measure's name, however it was typed (限期拆除). */
+		for (i = 0; i < n && hit == NULL; i++) {
+			const struct zf_measure *m = zf_measure_find(
+			    measures[i]);
+
+			if (m != NULL && listed(r->measures, m->name))
+				hit = m;
+		}
 		if (hit == NULL)
 			return 0;
 	}
@@ -300,6 +305,17 @@ round_release(struct round *r)
 	free(r->reasons);
 }
 
+static int
+transfer_only(const struct zf_review_submission *in)
+{
+	const struct zf_measure *m;
+
+	if (in->nmeasures != 1 || (in->fine != NULL && in->fine[0] != '\0'))
+		return 0;
+	m = zf_measure_find(in->measures[0]);
+	return m != NULL && strcmp(m->name, "transfer") == 0;
+}
+
 /* Every material the review needs, as a list of what is missing. */
 static void
 missing_materials(struct zf_archive *a, const char *case_id,
@@ -323,17 +339,27 @@ missing_materials(struct zf_archive *a, const char *case_id,
 	free(id);
 	if (count_evidence(a, case_id) == 0)
 		MISSING("证据材料：evidence-add");
-	if ((bit & (ZF_KIND_PENALTY | ZF_KIND_COMPULSION)) &&
-	    !zf_case_has_step(a, case_id, "defense") && !zf_case_has_step(a, case_id, "waive"))
-		MISSING("当事人陈述、申辩材料（或放弃的记录）：case-step CASE "
-		    "defense|waive");
+	/*
+	 * A proposal to transfer the case (移送) ends it without a penalty:
+	 * there is no notice to the party to have been given or answered.
+	 */
+	if (!transfer_only(in)) {
+		if ((bit & (ZF_KIND_PENALTY | ZF_KIND_COMPULSION)) &&
+		    !zf_case_has_step(a, case_id, "defense") &&
+		    !zf_case_has_step(a, case_id, "waive"))
+			MISSING("当事人陈述、申辩材料（或放弃的记录）："
+			    "case-step CASE defense|waive");
+		if ((bit & ZF_KIND_PENALTY) &&
+		    !zf_case_has_step(a, case_id, "notify"))
+			MISSING("执法过程记录（事先告知书）：case-step CASE "
+			    "notify");
+		if ((bit & ZF_KIND_COMPULSION) &&
+		    !zf_case_has_step(a, case_id, "urge"))
+			MISSING("执法过程记录（催告书）：case-step CASE urge");
+	}
 	if (zf_case_has_step(a, case_id, "hearing-request") &&
 	    !zf_case_has_step(a, case_id, "hearing"))
 		MISSING("听证笔录：case-step CASE hearing --doc FILE");
-	if ((bit & ZF_KIND_PENALTY) && !zf_case_has_step(a, case_id, "notify"))
-		MISSING("执法过程记录（事先告知书）：case-step CASE notify");
-	if ((bit & ZF_KIND_COMPULSION) && !zf_case_has_step(a, case_id, "urge"))
-		MISSING("执法过程记录（催告书）：case-step CASE urge");
 #undef MISSING
 }
 
@@ -360,10 +386,15 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))
 		return zf_fail(&a->err, EX_NOPERM, "'%s' holds no enforcement "
 		    "certificate valid today", a->actor->id);
-	if (!zf_step_allowed(d, s.kind, s.stage))
-		return zf_fail(&a->err, EX_NOPERM, "%s is at stage %s (%s): "
-		    "only a case not yet decided goes to legal review",
-		    case_id, s.stage, zf_stage_chinese(s.stage));
+	if (!zf_step_allowed(d, s.kind, s.stage)) {
+		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
+
+		rc = zf_fail(&a->err, EX_NOPERM, "%s is at stage %s (%s), "
+		    "where it cannot go to legal review; allowed now: %s",
+		    case_id, s.stage, zf_stage_chinese(s.stage), allowed);
+		free(allowed);
+		return rc;
+	}
 	for (i = 0; i < in->nmeasures; i++)
 		if (!zf_measure_known(in->measures[i]))
 			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "

@@ -400,7 +400,8 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 			    "restrict, stop-business, close-down, "
 			    "restrict-practice, stop-construction, correct, "
 			    "demolish, forced-demolition, seal, grant, deny, "
-			    "no-penalty, levy, other", in->measures[i]);
+			    "no-penalty, levy, transfer, other (or their "
+			    "Chinese names)", in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan such as 50000 or 1234.5", in->fine);

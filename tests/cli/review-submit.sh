@@ -160,6 +160,31 @@ case-step "$q" defense >/dev/null
 expect_exit 0 review-submit "$q" --statement "$T/report.txt" \
     --draft "$T/draft.txt" --measure demolish -o json
 expect_in "$T/out" "限期拆除、强制拆除：限期拆除"
+# Measures by their Chinese names count the same.
+at 2026-11-24
+mark
+expect_exit 77 decision-issue "$q" --as chengang --outcome 限期拆除 \
+    --measure 限期拆除 --doc "$T/decision.txt"
+expect_in "$T/err" "限期拆除、强制拆除：限期拆除"
+unchanged "a Chinese measure name does not slip past the catalog"
+
+# A transfer is major: it needs a review, but no notice to the party.
+t=$(new_case 涉嫌犯罪公司)
+evidence-add "$t" "$T/photo.jpg" >/dev/null
+mark
+expect_exit 77 case-step "$t" transfer --as chengang
+expect_in "$T/err" "涉嫌犯罪移送司法机关"
+unchanged "no transfer without review"
+expect_exit 0 review-submit "$t" --statement "$T/report.txt" \
+    --draft "$T/draft.txt" --measure 移送司法机关
+expect_in "$T/out" "重大执法决定：是"
+expect_exit 0 review-decide "$t" --as zhaomin --approve --opinion 同意移送
+expect_exit 0 case-step "$t" discuss --as chengang
+expect_exit 0 case-step "$t" transfer --as chengang --note 移送公安机关
+expect_exit 0 case-show "$t"
+expect_in "$T/out" "法制审核  第1轮 同意"
+expect_in "$T/out" "移送"
+
 # A manual flag with its reason.
 m=$(new_case 第四公司)
 expect_exit 0 case-step "$m" mark-major --note 社会影响重大 --as chengang
