@@ -106,13 +106,16 @@ expect_in "$T/err" "collective discussion"
 unchanged "no decision before the collective discussion"
 expect_exit 0 case-step "$id" discuss --as chengang --note 局务会集体讨论同意
 # A decision other than the approved one needs a new round.
+mark
 expect_exit 77 decision-issue "$id" --as chengang --outcome 罚款五万元 \
     --fine 50000 --doc "$T/decision.txt"
 expect_in "$T/err" "differs from the proposal approved in review round 2"
+unchanged "a decision other than the approved proposal"
 # Not by lina: only the head.
 expect_exit 77 decision-issue "$id" --as lina --outcome 罚款六万元 \
     --fine 60000 --doc "$T/decision.txt"
 expect_in "$T/err" "only the head"
+unchanged "a decision by an officer"
 expect_exit 0 decision-issue "$id" --as chengang --outcome 罚款六万元 \
     --fine 60000 --doc "$T/decision.txt"
 expect_exit 0 case-log "$id"
