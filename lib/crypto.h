@@ -35,7 +35,10 @@ void zf_digest_update(struct zf_digest *d, const void *data, size_t len);
 void zf_digest_final(struct zf_digest *d, uint8_t out[ZF_DIGEST_LEN]);
 void zf_digest_free(struct zf_digest *d);
 
-/* One-shot digest of a buffer. */
+/*
+ * One-shot digest of a buffer.  Safe to call from several threads once
+ * the suite's digest has been fetched (by any earlier call).
+ */
 void zf_digest_buf(int suite, const void *data, size_t len,
     uint8_t out[ZF_DIGEST_LEN]);
 

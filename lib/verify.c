@@ -617,7 +617,7 @@ open_replay(struct checker *c)
 	if ((rc = zf_db_open(&c->replay, "", 0, e)) != 0)
 		return rc;
 	if ((rc = zf_db_exec(&c->replay, "PRAGMA journal_mode=OFF;"
-	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;", e)) != 0 ||
+	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", e)) != 0 ||
 	    (rc = zf_db_create_derived(&c->replay, e)) != 0)
 		return rc;
 	path = xasprintf("file:%s/zhifa.db?mode=ro", c->a->dir);
