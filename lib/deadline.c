@@ -367,17 +367,24 @@ int
 zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
     int (*fn)(void *ctx, struct zf_json *row), void *ctx)
 {
-	static const char sql[] = "SELECT d.case_id, d.rule, d.what, d.due, "
-	    "d.unit, d.basis, d.party, d.estimated, d.kind FROM deadlines d "
-	    "WHERE d.state = 'open' "
-	    "AND d.due <= ?1 AND (?2 IS NULL OR d.kind = ?2) "
-	    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_officers o "
-	    "WHERE o.case_id = d.case_id AND o.person = ?3)) "
-	    "AND (?4 IS NULL OR d.case_id = ?4) AND (?5 OR d.party = 0) "
-	    /* A party's waiting period that has run out is simply over. */
-	    "AND NOT (d.party = 1 AND d.blocks != '' AND d.due < ?6) "
+/* The same conditions; the first walks the index of open deadlines by
+ * due date, the second, for one case, its primary key. */
+#define DEADLINE_COLUMNS "SELECT d.case_id, d.rule, d.what, d.due, d.unit, " \
+    "d.basis, d.party, d.estimated, d.kind FROM deadlines d "
+#define DEADLINE_FILTER "d.due <= ?1 AND (?2 IS NULL OR d.kind = ?2) " \
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_officers o " \
+    "WHERE o.case_id = d.case_id AND o.person = ?3)) " \
+    "AND (?5 OR d.party = 0) " \
+    /* A party's waiting period that has run out is simply over. */ \
+    "AND NOT (d.party = 1 AND d.blocks != '' AND d.due < ?6) "
+	static const char sql_all[] = DEADLINE_COLUMNS "WHERE d.state = "
+	    "'open' AND ?4 IS NULL AND " DEADLINE_FILTER
 	    "ORDER BY d.due, d.case_id, d.rule";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	static const char sql_case[] = DEADLINE_COLUMNS "WHERE d.case_id = ?4 "
+	    "AND d.state = 'open' AND " DEADLINE_FILTER
+	    "ORDER BY d.due, d.case_id, d.rule";
+	sqlite3_stmt *st = zf_db_stmt(a->db, f->case_id != NULL ? sql_case :
+	    sql_all, &a->err);
 	char until[11], today[11];
 	int rc, stop = 0;
 
