@@ -40,6 +40,8 @@ struct checker {
 	char *file_note, *witness_note;
 	size_t file_len, witness_len;
 	int witness_missing;
+	/* The configuration in force, as the journal last recorded it. */
+	char config[ZF_DIGEST_HEX];
 };
 
 static void
@@ -213,6 +215,30 @@ same_text(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * Every event names the configuration in force when it was written; that
+ * must be the one the journal last recorded (config.changed names its
+ * own).  The first event precedes the first configuration.
+ */
+static void
+check_config(struct checker *c, const struct zf_json *tree,
+    const struct zf_event *ev, const char *what)
+{
+	const char *config = zf_json_get_str(tree, "config");
+
+	if (strcmp(ev->type, "config.changed") == 0) {
+		const char *digest = zf_json_get_str(ev->data, "digest");
+
+		if (digest != NULL)
+			snprintf(c->config, sizeof(c->config), "%s", digest);
+	}
+	if (ev->seq == 0 || c->config[0] == '\0')
+		return;
+	if (config == NULL || strcmp(config, c->config) != 0)
+		problem(c, "E015", AUTHENTIC, what, "names a configuration "
+		    "the journal never recorded as in force");
+}
+
 static void
 check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
     uint8_t prev[ZF_DIGEST_LEN])
@@ -263,6 +289,7 @@ check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
 	    !same_text(ev.type, (const char *)sqlite3_column_text(st, 6)))
 		problem(c, "E014", AUTHENTIC, what, "its index columns (time, "
 		    "actor, case, type) differ from the event itself");
+	check_config(c, tree, &ev, what);
 	if (zf_apply(&c->replay, &ev, &e) != 0)
 		problem(c, "E041", COMPLETE, what, "cannot be replayed: %s",
 		    e.msg);

@@ -279,6 +279,20 @@ expect_exit 1 archive-verify -A "$d"
 expect_re "$T/out" "^E0(12|20|21) "
 expect_not_in "$T/out" "E011"
 
+# (r) An event that claims another configuration than the one journaled
+# (its hash recomputed, so only the configuration check can tell).
+copy_of r
+last=$(db "select max(seq) from journal")
+body=$(db "select body from journal where seq=$last")
+cfg=$(printf %s "$body" | sed 's/.*"config":"\([0-9a-f]*\)".*/\1/')
+fake=$(printf 'another zhifa.yaml' | sha256sum | cut -c1-64)
+new=$(printf %s "$body" | sed "s/$cfg/$fake/")
+hash=$(printf %s "$new" | sha256sum | cut -c1-64)
+esc=$(printf %s "$new" | sed "s/'/''/g")
+db "UPDATE journal SET body='$esc', hash=X'$hash' WHERE seq=$last"
+expect_exit 1 archive-verify -A "$d"
+expect_re "$T/out" "^E015 +event $last "
+
 # The original was never touched by any of this.
 expect_exit 0 archive-verify
 finish
