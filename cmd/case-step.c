@@ -40,6 +40,7 @@ main(int argc, char **argv)
 	const char *doc = NULL, *case_id;
 	struct zf_stored stored;
 	char *evidence = NULL, *end;
+	long days;
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
@@ -66,8 +67,9 @@ main(int argc, char **argv)
 			in.approved_by = optarg;
 			break;
 		case OPT_DAYS:
-			in.days = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || in.days < 1)
+			days = strtol(optarg, &end, 10);
+			in.days = days >= 1 && days <= 3660 ? (int)days : 0;
+			if (*end != '\0' || in.days == 0)
 				zf_cli_usage(&cli, "--days '%s' is not a "
 				    "number of days", optarg);
 			break;

@@ -34,7 +34,9 @@ read_all(const char *path)
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
 		zf_buf_add(&b, chunk, (size_t)n);
 	close(fd);
-	if (n < 0) {
+	if (n < 0 || memchr(b.data, '\0', b.len) != NULL) {
+		if (n >= 0)
+			errno = EILSEQ;
 		zf_buf_release(&b);
 		return NULL;
 	}
@@ -90,8 +92,10 @@ main(int argc, char **argv)
 		case OPT_OPINION_FILE:
 			free(opinion);
 			if ((opinion = read_all(optarg)) == NULL) {
-				rc = errno == ENOENT ? EX_NOINPUT : EX_IOERR;
+				rc = errno == ENOENT ? EX_NOINPUT : errno ==
+				    EILSEQ ? EX_DATAERR : EX_IOERR;
 				zf_cli_error(rc, "cannot read '%s': %s", optarg,
+				    errno == EILSEQ ? "it holds a NUL byte" :
 				    strerror(errno));
 				return zf_cli_exit(rc);
 			}

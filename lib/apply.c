@@ -252,7 +252,10 @@ put_step(struct zf_db *db, const struct zf_event *ev, const char *step,
 	    "stage, actor, method, note, doc, approved_by) VALUES (?, ?, ?, ?, "
 	    "?, ?, ?, ?, ?, ?)";
 	static const char sql_case[] = "UPDATE cases SET stage = ?2, "
-	    "prior_stage = CASE WHEN ?2 = 'suspended' THEN ?3 ELSE NULL END "
+	    /* The stage to resume to is set when the case is suspended and
+	     * kept while it stays so; it means nothing otherwise. */
+	    "prior_stage = CASE WHEN ?2 != 'suspended' THEN NULL "
+	    "WHEN stage = 'suspended' THEN prior_stage ELSE ?3 END "
 	    "WHERE id = ?1";
 	const struct zf_json *d = ev->data;
 	const char *stage = zf_json_get_str(d, "stage");
@@ -344,7 +347,8 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 	sqlite3_bind_int64(st, 1, ev->seq);
 	zf_db_bind_text(st, 2, ev->case_id);
 	sqlite3_bind_int64(st, 3, year);
-	sqlite3_bind_int64(st, 4, n);
+	if (n > 0)	/* 0: numbered by hand, outside the count */
+		sqlite3_bind_int64(st, 4, n);
 	zf_db_bind_text(st, 5, zf_json_get_str(d, "number"));
 	zf_db_bind_text(st, 6, zf_json_get_str(d, "outcome"));
 	text = zf_json_canonical(measures, NULL);

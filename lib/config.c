@@ -377,12 +377,13 @@ static int
 read_rule(struct reader *r, struct zf_rule *rule, const struct zf_yaml_node *n)
 {
 	static const char *const keys[] = { "id", "what", "kinds", "from",
-		"when", "days", "unit", "done", "extend", "party", "blocks",
-		"basis", NULL };
+		"when", "days", "unit", "done", "extend", "extend_max", "party",
+		"blocks", "basis", NULL };
 	static const char *const conditions[] = { "party-absent", "fine",
 		"granted", "published", NULL };
 	const struct zf_yaml_node *k;
 	char **kinds = NULL, **when = NULL, *days = NULL, *unit = NULL;
+	char *extend_max = NULL;
 	size_t i, j;
 	int rc = 0;
 
@@ -394,6 +395,7 @@ read_rule(struct reader *r, struct zf_rule *rule, const struct zf_yaml_node *n)
 	    get_text(r, n, "from", 1, &rule->from) != 0 ||
 	    get_text(r, n, "extend", 0, &rule->extend) != 0 ||
 	    get_text(r, n, "days", 1, &days) != 0 ||
+	    get_text(r, n, "extend_max", 0, &extend_max) != 0 ||
 	    get_text(r, n, "unit", 1, &unit) != 0 ||
 	    get_bool(r, n, "party", &rule->party) != 0 ||
 	    get_text_list(r, n, "kinds", &kinds) != 0 ||
@@ -424,6 +426,17 @@ read_rule(struct reader *r, struct zf_rule *rule, const struct zf_yaml_node *n)
 		rc = fail_at(r, zf_yaml_get(n, "days"), "days must be a whole "
 		    "number from 1 to 3660, not '%s'", days);
 		goto out;
+	}
+	if (extend_max != NULL) {
+		rule->extend_max = atoi(extend_max);
+		if (strspn(extend_max, "0123456789") != strlen(extend_max) ||
+		    rule->extend_max < 1 || rule->extend_max > 3660 ||
+		    rule->extend == NULL) {
+			rc = fail_at(r, zf_yaml_get(n, "extend_max"),
+			    "extend_max must be a number of days from 1 to "
+			    "3660, for a rule that names extend");
+			goto out;
+		}
 	}
 	if (strcmp(unit, "working") == 0)
 		rule->working = 1;
@@ -463,6 +476,7 @@ out:
 	free_list(when);
 	free(days);
 	free(unit);
+	free(extend_max);
 	return rc;
 }
 

@@ -54,6 +54,7 @@ struct zf_rule {
 	unsigned when;		/* ZF_WHEN_* bits, all required */
 	char **done, **blocks;	/* step names, NULL-terminated */
 	int days, working, party;
+	int extend_max;		/* days an extension may add in all; 0: any */
 };
 
 /*

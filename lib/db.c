@@ -122,8 +122,8 @@ static const char schema_derived[] =
     " case_id TEXT NOT NULL,"
     " year INTEGER NOT NULL,"
     " kind TEXT NOT NULL,"
-    " n INTEGER NOT NULL,"
-    " number TEXT NOT NULL,"
+    " n INTEGER,"			/* NULL when numbered by hand */
+    " number TEXT NOT NULL UNIQUE,"
     " outcome TEXT NOT NULL,"
     " measures TEXT NOT NULL,"		/* JSON array */
     " fine_fen INTEGER,"
@@ -149,6 +149,8 @@ static const char schema_derived[] =
     " party INTEGER NOT NULL,"
     " done TEXT NOT NULL,"		/* steps that meet it */
     " extend TEXT,"
+    " extend_max INTEGER,"		/* days extensions may add in all */
+    " extended INTEGER NOT NULL DEFAULT 0,"
     " blocks TEXT NOT NULL,"
     " state TEXT NOT NULL,"		/* open | paused | done */
     " remaining INTEGER,"		/* while paused */

@@ -197,6 +197,8 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 		free(words);
 		if (r->extend != NULL)
 			zf_json_set_str(e, "extend", r->extend);
+		if (r->extend_max > 0)
+			zf_json_set_int(e, "extend_max", r->extend_max);
 		zf_json_set_bool(e, "estimated", a->calendar_beyond);
 		a->calendar_beyond |= before;
 		add_to(clocks, "open", e);
@@ -271,9 +273,9 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 	static const char sql[] = "INSERT OR REPLACE INTO deadlines (case_id, "
 	    "rule, what, basis, start, due, unit, days, party, done, extend, "
 	    "blocks, state, remaining, estimated, opened_seq, closed_seq, "
-	    "kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "'open', NULL, ?13, ?14, NULL, (SELECT kind FROM cases WHERE "
-	    "id = ?1))";
+	    "kind, extend_max, extended) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9, ?10, ?11, ?12, 'open', NULL, ?13, ?14, NULL, (SELECT kind "
+	    "FROM cases WHERE id = ?1), ?15, 0)";
 	static const char *const text[] = { "rule", "what", "basis", "start",
 		"due", "unit" };
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
@@ -303,6 +305,8 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 	    zf_json_get_str(o, "blocks") : "");
 	sqlite3_bind_int(st, 13, zf_json_get_bool(o, "estimated") == 1);
 	sqlite3_bind_int64(st, 14, seq);
+	if (zf_json_get_int(o, "extend_max", &days) == 0)
+		sqlite3_bind_int64(st, 15, days);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : zf_db_fail(db, e, "deadlines");
@@ -318,8 +322,9 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 	static const char sql_pause[] = "UPDATE deadlines SET state = "
 	    "'paused', remaining = ?4 WHERE case_id = ?1 AND rule = ?2";
 	static const char sql_move[] = "UPDATE deadlines SET state = 'open', "
-	    "due = ?3, remaining = NULL, days = days + ?4, estimated = "
-	    "(estimated OR ?5) WHERE case_id = ?1 AND rule = ?2";
+	    "due = ?3, remaining = NULL, days = days + ?4, extended = "
+	    "extended + ?4, estimated = (estimated OR ?5) WHERE case_id = ?1 "
+	    "AND rule = ?2";
 	const struct zf_json *list;
 	size_t i;
 	int rc = 0;

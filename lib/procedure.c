@@ -205,6 +205,7 @@ zf_step_target(const struct zf_step_def *s, const char *stage,
 	if (s->to == NULL)
 		return stage;
 	if (strcmp(s->to, "resume") == 0)
-		return prior != NULL ? prior : "investigating";
+		return prior != NULL && prior[0] != '\0' ? prior :
+		    "investigating";
 	return s->to;
 }

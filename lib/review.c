@@ -162,13 +162,14 @@ zf_review_verdict(struct zf_archive *a, const char *case_id,
 static struct zf_json *
 proposal(const char *const *measures, size_t n, int64_t fine_fen)
 {
-	const char *names[ZF_REVIEW_MAX_MEASURES + 1];
+	const char *names[ZF_REVIEW_MAX_MEASURES + 2];
 	struct zf_json *p = zf_json_object(), *list = zf_json_array();
 	size_t i, j, count = 0;
 
 	if (fine_fen > 0)
 		names[count++] = "fine";
-	for (i = 0; i < n && count < ZF_REVIEW_MAX_MEASURES; i++) {
+	/* n <= ZF_REVIEW_MAX_MEASURES: every measure is kept, and the fine. */
+	for (i = 0; i < n && i < ZF_REVIEW_MAX_MEASURES; i++) {
 		const struct zf_measure *m = zf_measure_find(measures[i]);
 		const char *name = m ? m->name : measures[i];
 
@@ -229,20 +230,25 @@ materials(struct zf_archive *a, const char *case_id, const char *exclude,
 	return 0;
 }
 
-/* The latest evidence of the case recorded at a stage, or NULL. */
+/*
+ * The statement or draft of the previous round (column "statement" or
+ * "draft" of reviews), or NULL: a later round may reuse them.
+ */
 static char *
 latest_at_stage(struct zf_archive *a, const char *case_id, const char *stage)
 {
-	static const char sql[] = "SELECT id FROM evidence WHERE case_id = ? "
-	    "AND stage = ? ORDER BY seq DESC LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	static const char sql_statement[] = "SELECT statement FROM reviews "
+	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
+	static const char sql_draft[] = "SELECT draft FROM reviews "
+	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
+	sqlite3_stmt *st = zf_db_stmt(a->db, strcmp(stage,
+	    "review-statement") == 0 ? sql_statement : sql_draft, &a->err);
 	char *id = NULL;
 
 	if (st == NULL)
 		return NULL;
 	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, stage);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0) != NULL)
 		id = xstrdup(col(st, 0));
 	sqlite3_reset(st);
 	return id;
@@ -529,13 +535,18 @@ zf_review_decide_check(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
 	const struct zf_person *p = a->actor;
+	struct zf_case_state s;
 	struct round r;
 	const char *why;
 	int i, failed = 0, rc;
 
-	if ((rc = zf_case_exists(a, case_id)) <= 0)
-		return rc < 0 ? a->err.code : zf_fail(&a->err, EX_NOINPUT,
-		    "no case '%s'", case_id);
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (!zf_step_allowed(zf_step_find("review-decide"), s.kind,
+	    s.stage))
+		return zf_fail(&a->err, EX_NOPERM, "%s is at stage %s (%s), "
+		    "where no review can be decided", case_id, s.stage,
+		    zf_stage_chinese(s.stage));
 	if (p == NULL || p->role != ZF_ROLE_REVIEWER)
 		return zf_fail(&a->err, EX_NOPERM, "only a legal reviewer "
 		    "(法制审核人员) decides a review; '%s' is %s",
@@ -701,6 +712,24 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	return zf_journal_append(a, "review.decided", case_id, data, NULL);
 }
 
+/* 1 when a decision of the case was revoked after seq. */
+static int
+revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
+{
+	static const char sql[] = "SELECT 1 FROM decisions WHERE case_id = ? "
+	    "AND revoked_seq > ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, seq);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
 /* 1 when a collective discussion was recorded after seq. */
 static int
 discussed_after(struct zf_archive *a, const char *case_id, int64_t seq)
@@ -756,6 +785,12 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 		rc = zf_fail(&a->err, EX_NOPERM, "%s is major (%s) and its "
 		    "review round %d is not approved (%s)", case_id, why.data,
 		    r.n, r.status);
+		goto out;
+	}
+	if (revoked_after(a, case_id, r.decided_seq)) {
+		rc = zf_fail(&a->err, EX_NOPERM, "%s: a decision was revoked "
+		    "after review round %d: submit it again for review",
+		    case_id, r.n);
 		goto out;
 	}
 	if ((rc = materials(a, case_id, exclude, hex)) != 0)

@@ -66,11 +66,41 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 }
 
 /* The time a step was taken: --at, else now; never ahead of now. */
+/* A step recorded late is still recorded after the steps before it. */
+static int
+after_last_step(struct zf_archive *a, const char *case_id,
+    const struct zf_time *t, const char *at)
+{
+	static const char sql[] = "SELECT at, step FROM steps WHERE "
+	    "case_id = ? ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_time last;
+	char *when = NULL, *step = NULL;
+	int rc = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, case_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		when = xstrdup(col(st, 0));
+		step = xstrdup(col(st, 1));
+	}
+	sqlite3_reset(st);
+	if (when != NULL && zf_time_parse(when, &last) == 0 &&
+	    t->unix < last.unix)
+		rc = zf_fail(&a->err, EX_DATAERR, "'%s' is before the case's "
+		    "last step (%s at %s)", at, step, when);
+	free(when);
+	free(step);
+	return rc;
+}
+
 static int
 step_time(struct zf_archive *a, const struct zf_case_state *s,
     const char *at, struct zf_time *t, int32_t *day)
 {
 	char filed[11];
+	int rc;
 
 	*t = a->now;
 	if (at != NULL) {
@@ -88,6 +118,8 @@ step_time(struct zf_archive *a, const struct zf_case_state *s,
 		return zf_fail(&a->err, EX_DATAERR, "'%s' is before the case "
 		    "was filed on %s", at, filed);
 	}
+	if (at != NULL && (rc = after_last_step(a, s->id, t, at)) != 0)
+		return rc;
 	return 0;
 }
 
@@ -189,6 +221,50 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 	return 0;
 }
 
+/* Refuses an extension past what the law allows a deadline in all. */
+static int
+within_cap(struct zf_archive *a, const char *case_id, const char *rule,
+    int days)
+{
+	static const char sql[] = "SELECT what, extend_max, extended, basis "
+	    "FROM deadlines WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) "
+	    "AND state = 'open' AND extend IS NOT NULL AND extend_max IS NOT "
+	    "NULL AND extended + ?3 > extend_max";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	sqlite3_bind_int(st, 3, days);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = zf_fail(&a->err, EX_NOPERM, "%s may be extended by at most "
+		    "%d days in all and has been by %d (%s)", col(st, 0),
+		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+		    col(st, 3));
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* 1 when the decision in force grants a licence. */
+static int
+granted(struct zf_archive *a, const char *case_id)
+{
+	static const char sql[] = "SELECT 1 FROM decisions d JOIN cases c "
+	    "ON c.decision_seq = d.seq WHERE c.id = ? AND d.measures LIKE "
+	    "'%\"grant\"%'";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, case_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
 /* 1 when the case has an extendable open deadline named rule. */
 static int
 extendable(struct zf_archive *a, const char *case_id, const char *rule)
@@ -259,6 +335,13 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 	    !extendable(a, case_id, NULL))
 		return zf_fail(&a->err, EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
+	if ((d->flags & ZF_STEP_DAYS) &&
+	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0)
+		return rc;
+	if (strcmp(in->step, "certify") == 0 && !granted(a, case_id))
+		return zf_fail(&a->err, EX_NOPERM, "%s: the decision in force "
+		    "grants no licence, so there is no certificate to issue",
+		    case_id);
 	/* A transfer is a decision too, and may be a major one. */
 	if (strcmp(in->step, "transfer") == 0) {
 		static const char *const transfer[] = { "transfer" };
@@ -405,6 +488,8 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan such as 50000 or 1234.5", in->fine);
+	if (in->number != NULL && in->number[strspn(in->number, " ")] == '\0')
+		return zf_fail(&a->err, EX_USAGE, "--number is empty");
 	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "number %s", why);
 	if (in->number != NULL && number_taken(a, in->number))
@@ -460,13 +545,19 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	*number = in->number != NULL ? xstrdup(in->number) :
-	    zf_config_number(a->config, a->config->decision_number,
-	    kind->letter, year, n);
-	if (number_taken(a, *number)) {
-		rc = zf_fail(&a->err, EX_DATAERR, "decision number %s is "
-		    "already used", *number);
-		goto fail;
+	if (in->number != NULL) {
+		*number = xstrdup(in->number);
+		n = 0;	/* a number given by hand takes no place in the count */
+	} else {
+		/* Skip any number already given by hand. */
+		for (;;) {
+			*number = zf_config_number(a->config,
+			    a->config->decision_number, kind->letter, year, n);
+			if (!number_taken(a, *number))
+				break;
+			free(*number);
+			n++;
+		}
 	}
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);

@@ -56,7 +56,8 @@ zf_text_check(const char *s, size_t max_bytes, int multiline,
 			*why = "not valid UTF-8";
 			return -1;
 		}
-		if ((cp < 0x20 && !(multiline && cp == '\n')) || cp == 0x7f ||
+		if ((cp < 0x20 && !(multiline && (cp == '\n' || cp == '\r'))) ||
+		    cp == 0x7f ||
 		    (cp >= 0x80 && cp < 0xa0)) {
 			*why = multiline ? "holds a control character" :
 			    "holds a control character or a line break";
