@@ -9,6 +9,7 @@
 #include "case.h"
 #include "cli.h"
 #include "json.h"
+#include "procedure.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
     "[--overdue] [--awaiting-review] [--filed-since DATE]";
@@ -59,6 +60,12 @@ main(int argc, char **argv)
 			f.kind = optarg;
 			break;
 		case OPT_STAGE:
+			if (zf_stage_find(optarg) == NULL)
+				zf_cli_usage(&cli, "'%s' is not a stage (filed, "
+				    "investigating, notified, hearing, heard, "
+				    "discussed, decided, served, executed, "
+				    "suspended, closed, archived, transferred, "
+				    "revoked)", optarg);
 			f.stage = optarg;
 			break;
 		case OPT_OFFICER:

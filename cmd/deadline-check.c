@@ -168,9 +168,9 @@ main(int argc, char **argv)
 		zf_archive_close(a);
 		return zf_cli_exit(rc);
 	}
+	/* Only the dates listed, not the cut-off, may call for a warning. */
 	f.until = all ? INT32_MAX : within == 0 ? f.today :
-	    zf_calendar_add_workdays(cal, f.today, (int)within,
-	    &a->calendar_beyond);
+	    zf_calendar_add_workdays(cal, f.today, (int)within, NULL);
 	memset(&p, 0, sizeof(p));
 	zf_cli_stream_begin(&p.stream, &cli, cli.quiet ? ids :
 	    cli.format == ZF_FORMAT_TEXT ? columns : fields);

@@ -464,4 +464,7 @@ zf_cli_stream_end(struct zf_cli_stream *s)
 {
 	if (s->cli->format == ZF_FORMAT_JSON && !s->cli->quiet)
 		fputs(s->rows == 0 ? "[]\n" : "\n]\n", stdout);
+	/* Programs reading tsv always get its header. */
+	if (s->cli->format == ZF_FORMAT_TSV && !s->cli->quiet && s->rows == 0)
+		stream_header(s);
 }
