@@ -34,12 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
-/*
- * lib/archive.h (the case archive) comes first on the include path and
- * hides libarchive's <archive.h>; this reaches libarchive's own from the
- * include folder it sits in.
- */
-#include <../include/archive.h>
+/* libarchive's: lib/ is searched for "quoted" names only (-iquote). */
+#include <archive.h>
 #include <archive_entry.h>
 
 #include "buf.h"
@@ -77,7 +73,11 @@ struct entry_list {
 	size_t len, cap;
 };
 
-/* Every path in the bag, files and folders, to refuse clashes. */
+/*
+ * Every path in the bag, files and folders, to refuse clashes.  Names
+ * that differ only in ASCII case clash too: they are one name on the
+ * file systems of Windows and macOS, and an import refuses them.
+ */
 struct name_slot {
 	char *name;		/* NULL when the slot is free */
 	size_t len;
@@ -87,7 +87,7 @@ struct name_slot {
 struct zf_bundle {
 	int format;
 	char *path;		/* the destination */
-	char *tmp;		/* where it is built, beside it; NULL once moved */
+	char *tmp;		/* built here, beside it; NULL once moved */
 	int tmpfd;		/* the temporary file, or folder */
 	int filefd;		/* folder format: the file being written */
 	struct archive *ar;
@@ -256,7 +256,8 @@ check_tag_name(const char *name, struct zf_err *e)
 
 	if ((rc = check_name(name, "tag file", e)) != 0)
 		return rc;
-	if (strcmp(name, "data") == 0 || strncmp(name, "data/", 5) == 0)
+	if (strncasecmp(name, "data", 4) == 0 &&
+	    (name[4] == '\0' || name[4] == '/'))
 		return zf_fail(e, EX_DATAERR, "cannot add tag file '%s': "
 		    "data/ holds the payload (add it with zf_bundle_add)",
 		    name);
@@ -404,13 +405,30 @@ take_today(struct zf_bundle *b)
 
 /* The set of names */
 
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+same_folded(const char *a, const char *b, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
 static uint64_t
 hash_name(const char *s, size_t len)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 
 	while (len-- > 0) {
-		h ^= (unsigned char)*s++;
+		h ^= (uint64_t)fold((unsigned char)*s++);
 		h *= 0x100000001b3ULL;
 	}
 	return h;
@@ -426,7 +444,7 @@ find_name(struct zf_bundle *b, const char *name, size_t len)
 		struct name_slot *s = &b->names[i];
 
 		if (s->name == NULL || (s->len == len &&
-		    memcmp(s->name, name, len) == 0))
+		    same_folded(s->name, name, len)))
 			return s;
 	}
 }
@@ -464,8 +482,8 @@ insert_name(struct zf_bundle *b, const char *name, size_t len, int is_dir)
 
 /*
  * Takes path for a file: refused when it is taken already, by a file or
- * a folder, or when one of its folders is a file.  Nothing is taken
- * unless all of it can be.
+ * a folder, or when one of its folders is a file (names compared without
+ * ASCII case).  Nothing is taken unless all of it can be.
  */
 static int
 claim(struct zf_bundle *b, const char *path, const char **stored,
@@ -479,13 +497,22 @@ claim(struct zf_bundle *b, const char *path, const char **stored,
 			continue;
 		s = find_name(b, path, i);
 		if (s->name != NULL && !s->is_dir)
-			return zf_fail(e, EX_DATAERR, "cannot add '%s': '%.*s' "
-			    "is a file already", path, (int)i, path);
+			return zf_fail(e, EX_DATAERR, "cannot add '%s': '%s' "
+			    "is a file already", path, s->name);
+		if (s->name != NULL && memcmp(s->name, path, i) != 0)
+			return zf_fail(e, EX_DATAERR, "cannot add '%s': its "
+			    "folder '%.*s' differs from '%s' only in case, and "
+			    "some systems take them for one name", path,
+			    (int)i, path, s->name);
 	}
 	s = find_name(b, path, len);
 	if (s->name != NULL && s->is_dir)
-		return zf_fail(e, EX_DATAERR, "cannot add '%s': it is a "
-		    "folder already", path);
+		return zf_fail(e, EX_DATAERR, "cannot add '%s': '%s' is a "
+		    "folder already", path, s->name);
+	if (s->name != NULL && strcmp(s->name, path) != 0)
+		return zf_fail(e, EX_DATAERR, "cannot add '%s': it differs "
+		    "from '%s' only in case, and some systems take them for "
+		    "one name", path, s->name);
 	if (s->name != NULL)
 		return zf_fail(e, EX_DATAERR, "cannot add '%s': it is added "
 		    "already", path);
@@ -689,10 +716,19 @@ put_file(struct zf_bundle *b, const char *path, struct entry_list *list,
 	return 0;
 }
 
-/* The data/ folder, which a bag has even when it has no payload. */
+/*
+ * The data/ folder, which a bag has even when it has no payload; the
+ * names of the tag files the bundle writes are taken with it.
+ */
 static int
 put_data_folder(struct zf_bundle *b, struct zf_err *e)
 {
+	static const char *const own[] = { "bagit.txt", "bag-info.txt",
+	    "manifest-sha256.txt", "tagmanifest-sha256.txt" };
+	size_t i;
+
+	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		insert_name(b, own[i], strlen(own[i]), 0);
 	insert_name(b, "data", 4, 1);
 	if (b->format == ZF_BUNDLE_DIR) {
 		if (mkdirat(b->tmpfd, "data", 0755) != 0 ||

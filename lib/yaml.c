@@ -20,8 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* lib/yaml.h shadows libyaml's header and forwards to it on request. */
-#define ZF_YAML_INCLUDE_LIBYAML
+/* libyaml's: lib/ is searched for "quoted" names only (-iquote). */
 #include <yaml.h>
 
 #include "buf.h"

@@ -64,13 +64,3 @@ struct zf_yaml_node *zf_yaml_get(const struct zf_yaml_node *map,
 int zf_yaml_is_null(const struct zf_yaml_node *n);
 
 #endif
-
-/*
- * lib/ is on the include path, so this file shadows libyaml's own
- * <yaml.h>.  lib/yaml.c defines ZF_YAML_INCLUDE_LIBYAML and includes
- * <yaml.h> a second time to reach libyaml's header through here.
- */
-#if defined(ZF_YAML_INCLUDE_LIBYAML) && !defined(ZF_YAML_LIBYAML_INCLUDED)
-#define ZF_YAML_LIBYAML_INCLUDED
-#include_next <yaml.h>
-#endif

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
-libssl-dev sqlite3 mandoc time python3"
+libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
 
 missing=""
 for p in $packages; do
