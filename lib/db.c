@@ -179,6 +179,17 @@ static const char schema_derived[] =
     " opinion_doc TEXT,"
     " PRIMARY KEY (case_id, round)"
     ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE publog ("		/* the publication log's leaves */
+    " idx INTEGER PRIMARY KEY,"
+    " seq INTEGER NOT NULL,"
+    " case_id TEXT,"
+    " kind TEXT NOT NULL,"		/* publish correct withdraw expire */
+    " entry TEXT NOT NULL"		/* canonical JSON, as published */
+    ") STRICT;"
+    "CREATE TABLE publog_tree ("
+    " idx INTEGER PRIMARY KEY,"		/* tlog stored hash index */
+    " hash BLOB NOT NULL"
+    ") STRICT;"
     "CREATE TABLE reads ("
     " seq INTEGER PRIMARY KEY,"
     " evidence_id TEXT NOT NULL,"
@@ -205,12 +216,13 @@ static const char schema_indexes[] =
 
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
-	"reads", "steps", "decisions", "deadlines", "reviews", NULL
+	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
+	"publog_tree", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
-	"seq", "case_id, rule", "case_id, round", NULL
+	"seq", "case_id, rule", "case_id, round", "idx", "idx", NULL
 };
 
 int
