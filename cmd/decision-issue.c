@@ -14,13 +14,14 @@
 #include "step.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
-    "[--measure M]... [--number DOCNO] [--at TIME] [--party-absent]";
+    "[--measure M]... [--basis TEXT] [--number DOCNO] [--at TIME] "
+    "[--party-absent]";
 
 int
 main(int argc, char **argv)
 {
 	enum { OPT_OUTCOME = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_FINE, OPT_MEASURE,
-		OPT_NUMBER, OPT_AT, OPT_ABSENT };
+		OPT_NUMBER, OPT_AT, OPT_ABSENT, OPT_BASIS };
 	static const struct option longopts[] = {
 		ZF_CLI_LONG,
 		{ "outcome", required_argument, NULL, OPT_OUTCOME },
@@ -30,6 +31,7 @@ main(int argc, char **argv)
 		{ "number", required_argument, NULL, OPT_NUMBER },
 		{ "at", required_argument, NULL, OPT_AT },
 		{ "party-absent", no_argument, NULL, OPT_ABSENT },
+		{ "basis", required_argument, NULL, OPT_BASIS },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_decision_input in;
@@ -71,6 +73,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_ABSENT:
 			in.party_absent = 1;
+			break;
+		case OPT_BASIS:
+			in.basis = optarg;
 			break;
 		}
 	}

@@ -324,9 +324,9 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 {
 	static const char sql[] = "INSERT INTO decisions (seq, case_id, year, "
 	    "kind, n, number, outcome, measures, fine_fen, doc, at, "
-	    "party_absent, issued_by, state) VALUES (?1, ?2, ?3, (SELECT kind "
-	    "FROM cases WHERE id = ?2), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "'in-force')";
+	    "party_absent, issued_by, state, basis) VALUES (?1, ?2, ?3, (SELECT "
+	    "kind FROM cases WHERE id = ?2), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, 'in-force', ?13)";
 	static const char sql_case[] = "UPDATE cases SET decision_seq = ?2, "
 	    "fine_fen = ?3 WHERE id = ?1";
 	const struct zf_json *d = ev->data;
@@ -360,6 +360,7 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 10, zf_json_get_str(d, "at"));
 	sqlite3_bind_int(st, 11, zf_json_get_bool(d, "party_absent") == 1);
 	zf_db_bind_text(st, 12, ev->actor);
+	zf_db_bind_text(st, 13, zf_json_get_str(d, "basis"));
 	if (step_done(db, st, e, "cannot record the decision") != 0 ||
 	    put_step(db, ev, "decide", e) != 0)
 		return e->code;

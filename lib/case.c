@@ -460,11 +460,12 @@ decision_row(sqlite3_stmt *st)
 	zf_json_set_str(d, "issued_by", col(st, 7));
 	zf_json_set_str(d, "state", col(st, 8));
 	zf_json_set_str(d, "revoke_reason", col(st, 9));
+	zf_json_set_str(d, "basis", col(st, 10));
 	return d;
 }
 
 #define DECISION_COLUMNS "number, outcome, measures, fine_fen, doc, at, " \
-    "party_absent, issued_by, state, revoke_reason"
+    "party_absent, issued_by, state, revoke_reason, basis"
 
 /* The decision in force, or null. */
 static struct zf_json *

@@ -130,6 +130,7 @@ static const char schema_derived[] =
     " doc TEXT,"
     " at TEXT NOT NULL,"
     " party_absent INTEGER NOT NULL,"
+    " basis TEXT,"			/* 处罚依据, as given */
     " issued_by TEXT NOT NULL,"
     " state TEXT NOT NULL,"		/* in-force | revoked | illegal | remade */
     " revoked_seq INTEGER,"

@@ -475,6 +475,8 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 		    "was decided");
 	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "outcome %s", why);
+	if (in->basis != NULL && zf_text_check(in->basis, 4000, 1, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "basis %s", why);
 	for (i = 0; i < in->nmeasures; i++)
 		if (zf_measure_find(in->measures[i]) == NULL)
 			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "
@@ -601,6 +603,7 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	set_opt(data, "doc", in->doc);
 	zf_json_set_str(data, "at", when);
 	zf_json_set_bool(data, "party_absent", in->party_absent);
+	set_opt(data, "basis", in->basis);
 	zf_json_set_str(data, "stage", "decided");
 	zf_json_set_str(data, "prior", s.stage);
 	if (clocks != NULL)

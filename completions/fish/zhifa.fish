@@ -277,6 +277,7 @@ complete -c decision-issue -l doc -r -F -d 'The decision document'
 complete -c decision-issue -l fine -x -d 'The fine, in yuan'
 complete -c decision-issue -l measure -x -a "$measures" -d 'A measure the decision takes'
 complete -c decision-issue -l number -x -d 'The 文号, instead of the next one'
+complete -c decision-issue -l basis -x -d 'The legal basis (处罚依据)'
 complete -c decision-issue -l at -x -d 'When the decision was made (RFC 3339)'
 complete -c decision-issue -l party-absent -d 'The party was absent at the decision'
 

@@ -29,7 +29,8 @@ expect_exit 66 decision-issue C2026-0999 --as chengang --outcome 罚款 \
 unchanged "refused decisions"
 
 expect_exit 0 decision-issue "$p" --as chengang --outcome "罚款五万元" \
-    --fine 50000 --measure 责令停止建设、停止施工 --doc "$T/d.txt"
+    --fine 50000 --measure 责令停止建设、停止施工 --doc "$T/d.txt" \
+    --basis "《中华人民共和国建筑法》第六十四条"
 expect_equal "$(cat "$T/out")" "示建罚决〔2026〕1号" "the 文号 from the template"
 case-show -o json "$p" >"$T/show"
 python3 - "$T/show" "$T/d.txt" <<'PY' && ok || not_ok "decision in case-show"
@@ -39,6 +40,7 @@ d = c["decision"]
 assert d["number"] == "示建罚决〔2026〕1号" and d["fine_fen"] == 5000000, d
 assert d["measures"] == ["fine", "stop-construction"], d
 assert d["issued_by"] == "chengang" and d["state"] == "in-force", d
+assert d["basis"] == "《中华人民共和国建筑法》第六十四条", d
 doc = [e for e in c["evidence"] if e["id"] == d["doc"]][0]
 assert doc["sha256"] == hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()
 assert c["stage"] == "decided"
