@@ -67,8 +67,8 @@ struct zf_json;
 struct zf_err;
 
 struct zf_site_file {
-	char *path;	/* relative, e.g. "elder/decisions/C2026-0001.html" */
-	char *data;	/* NUL-terminated for convenience */
+	char *path; /* relative, e.g. "elder/decisions/C2026-0001.html" */
+	char *data; /* NUL-terminated for convenience */
 	size_t len;
 };
 
@@ -89,9 +89,8 @@ extern const struct zf_site_colour zf_site_colours[];
  * *files (free it with zf_site_free), or EX_DATAERR with the message in
  * *e and *files NULL.
  */
-int zf_site_build(const struct zf_json *standing,
-    const struct zf_json *entries, struct zf_site_file **files,
-    size_t *nfiles, struct zf_err *e);
+int zf_site_build(const struct zf_json *standing, const struct zf_json *entries,
+    struct zf_site_file **files, size_t *nfiles, struct zf_err *e);
 void zf_site_free(struct zf_site_file *files, size_t n);
 
 #endif
