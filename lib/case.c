@@ -310,38 +310,34 @@ zf_case_exists(struct zf_archive *a, const char *id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
+/* 1 when sql, given two texts, finds a row. */
+static int
+found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 {
-	static const char sql[] = "SELECT 1 FROM case_officers "
-	    "WHERE case_id = ? AND person = ?";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	int rc;
 
 	if (st == NULL)
 		return 0;
-	zf_db_bind_text(st, 1, id);
-	zf_db_bind_text(st, 2, person);
+	zf_db_bind_text(st, 1, p1);
+	zf_db_bind_text(st, 2, p2);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW;
 }
 
 int
+zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
+{
+	return found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
+	    "person = ?", id, person);
+}
+
+int
 zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
 {
-	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? "
-	    "AND step = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, id);
-	zf_db_bind_text(st, 2, step);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
+	    id, step);
 }
 
 static const char *

@@ -487,21 +487,10 @@ read_rules(struct reader *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
 	const struct zf_yaml_node *n = zf_yaml_get(root, "deadlines");
-	struct zf_config *sample;
 	size_t i, j;
 
-	if (n == NULL) {
-		/* No rules of its own: the agency follows the shipped ones. */
-		if (zf_config_parse("(built-in rules)", zf_config_sample,
-		    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
-			return r->e->code;
-		c->rules = sample->rules;
-		c->nrules = sample->nrules;
-		sample->rules = NULL;
-		sample->nrules = 0;
-		zf_config_free(sample);
-		return 0;
-	}
+	if (n == NULL)
+		return 0;	/* take_shipped gives the shipped rules */
 	if (want(r, n, ZF_YAML_SEQUENCE, "deadlines") != 0)
 		return r->e->code;
 	c->rules = xcalloc(n->count ? n->count : 1, sizeof(*c->rules));
@@ -666,7 +655,6 @@ read_catalog(struct reader *r, struct zf_config *c,
 	const struct zf_yaml_node *n = zf_yaml_get(root, "catalog");
 	const struct zf_yaml_node *rv = zf_yaml_get(root, "review");
 	static const char *const review_keys[] = { "qualification", NULL };
-	struct zf_config *sample;
 	size_t i, j;
 
 	c->review_qualification = 1;
@@ -675,18 +663,8 @@ read_catalog(struct reader *r, struct zf_config *c,
 	    (zf_yaml_get(rv, "qualification") != NULL && get_bool(r, rv,
 	    "qualification", &c->review_qualification) != 0)))
 		return r->e->code;
-	if (n == NULL) {
-		/* No catalog of its own: the agency follows the shipped one. */
-		if (zf_config_parse("(built-in catalog)", zf_config_sample,
-		    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
-			return r->e->code;
-		c->catalog = sample->catalog;
-		c->ncatalog = sample->ncatalog;
-		sample->catalog = NULL;
-		sample->ncatalog = 0;
-		zf_config_free(sample);
-		return 0;
-	}
+	if (n == NULL)
+		return 0;	/* take_shipped gives the shipped catalog */
 	if (want(r, n, ZF_YAML_SEQUENCE, "catalog") != 0)
 		return r->e->code;
 	c->catalog = xcalloc(n->count ? n->count : 1, sizeof(*c->catalog));
@@ -699,6 +677,39 @@ read_catalog(struct reader *r, struct zf_config *c,
 				return fail_at(r, n->items[i], "catalog rule "
 				    "'%s' is used twice", c->catalog[i].id);
 	}
+	return 0;
+}
+
+/*
+ * The deadline rules and the catalog an agency leaves out of its
+ * zhifa.yaml are the shipped ones: the sample's, parsed once.
+ */
+static int
+take_shipped(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	int rules = zf_yaml_get(root, "deadlines") == NULL;
+	int catalog = zf_yaml_get(root, "catalog") == NULL;
+	struct zf_config *sample;
+
+	if (!rules && !catalog)
+		return 0;
+	if (zf_config_parse("(shipped rules)", zf_config_sample,
+	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
+		return r->e->code;
+	if (rules) {
+		c->rules = sample->rules;
+		c->nrules = sample->nrules;
+		sample->rules = NULL;
+		sample->nrules = 0;
+	}
+	if (catalog) {
+		c->catalog = sample->catalog;
+		c->ncatalog = sample->ncatalog;
+		sample->catalog = NULL;
+		sample->ncatalog = 0;
+	}
+	zf_config_free(sample);
 	return 0;
 }
 
@@ -737,7 +748,8 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    read_people(&r, c, root) != 0 ||
 	    read_calendar(&r, c, root) != 0 ||
 	    read_rules(&r, c, root) != 0 ||
-	    read_catalog(&r, c, root) != 0)
+	    read_catalog(&r, c, root) != 0 ||
+	    take_shipped(&r, c, root) != 0)
 		rc = e->code;
 out:
 	zf_yaml_free(doc);

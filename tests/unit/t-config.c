@@ -76,6 +76,11 @@ main(void)
 	c = parse(minimal, &e);
 	CHECK(c != NULL);
 	CHECK(c != NULL && strcmp(c->zone, "Asia/Shanghai") == 0);
+	/* Left out, the deadline rules and the catalog are the shipped ones. */
+	CHECK(c != NULL && c->nrules >= 10 &&
+	    zf_config_rule(c, "penalty-decide") != NULL);
+	CHECK(c != NULL && c->ncatalog >= 5 &&
+	    strcmp(c->catalog[0].id, "fine-person") == 0);
 	zf_config_free(c);
 
 	refused("agency: {name: 某局, short: 某建}\nextra: 1\npeople: []\n",
