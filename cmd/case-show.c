@@ -34,8 +34,7 @@ static const struct zf_column step_columns[] = {
 static const struct zf_column deadline_columns[] = {
 	{ "期限事项", "what", 30 },
 	{ "届满日", "due", 0 },
-	{ "剩余", "days_left", 0 },
-	{ "单位", "unit", 0 },
+	{ "剩余", "left", 0 },
 	{ "依据", "basis", 30 },
 	{ NULL, NULL, 0 }
 };

@@ -40,30 +40,6 @@ static const struct zf_column fields[] = {
 	{ NULL, NULL, 0 }
 };
 
-/* "还有 3 个工作日", "今日届满", "逾期 2 日" ... for people. */
-static void
-describe(struct zf_json *d)
-{
-	int64_t left = 0;
-	const char *unit = zf_json_get_str(d, "unit");
-	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
-	char text[64];
-
-	zf_json_get_int(d, "days_left", &left);
-	if (zf_json_get_bool(d, "overdue") == 1)
-		snprintf(text, sizeof(text), "逾期%s %lld %s",
-		    zf_json_get_bool(d, "party") == 1 ? "（当事人）" : "",
-		    (long long)(left < 0 ? -left : left), u);
-	else if (left == 0)
-		snprintf(text, sizeof(text), "今日届满");
-	else
-		snprintf(text, sizeof(text), "还有 %lld %s", (long long)left,
-		    u);
-	if (zf_json_get_bool(d, "estimated") == 1)
-		strcat(text, "（估算）");
-	zf_json_set_str(d, "left", text);
-}
-
 struct printer {
 	struct zf_cli_stream stream;
 	int overdue;
@@ -77,7 +53,6 @@ print_one(void *ctx, struct zf_json *d)
 	if (zf_json_get_bool(d, "overdue") == 1 &&
 	    zf_json_get_bool(d, "party") != 1)
 		p->overdue = 1;
-	describe(d);
 	zf_cli_stream_row(&p->stream, d);
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include "deadline.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -368,6 +369,30 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 	return rc;
 }
 
+/* "还有 3 个工作日", "今日届满", "逾期 2 日" ... for people. */
+static void
+describe(struct zf_json *d)
+{
+	int64_t left = 0;
+	const char *unit = zf_json_get_str(d, "unit");
+	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
+	char text[64];
+
+	zf_json_get_int(d, "days_left", &left);
+	if (zf_json_get_bool(d, "overdue") == 1)
+		snprintf(text, sizeof(text), "逾期%s %lld %s",
+		    zf_json_get_bool(d, "party") == 1 ? "（当事人）" : "",
+		    (long long)(left < 0 ? -left : left), u);
+	else if (left == 0)
+		snprintf(text, sizeof(text), "今日届满");
+	else
+		snprintf(text, sizeof(text), "还有 %lld %s", (long long)left,
+		    u);
+	if (zf_json_get_bool(d, "estimated") == 1)
+		strcat(text, "（估算）");
+	zf_json_set_str(d, "left", text);
+}
+
 int
 zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
     int (*fn)(void *ctx, struct zf_json *row), void *ctx)
@@ -433,6 +458,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 		zf_json_set_str(d, "kind", (const char *)sqlite3_column_text(st,
 		    8));
 		a->calendar_beyond |= beyond;
+		describe(d);
 		stop = fn(ctx, d);
 		zf_json_free(d);
 		if (stop != 0)
