@@ -13,6 +13,9 @@ what=${1:-build}
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
 libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
 
+# The tests also check the zsh and fish completions.
+[ "$what" = test ] && packages="$packages zsh fish"
+
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
