@@ -106,6 +106,23 @@ echo "sqlite3 bare insert $(fmt "$t_ref") s"
 echo "case-new --batch    $(fmt "$t_batch") s (goal < 20 s for 100000)"
 echo "ratio batch / bare insert  $(ratio "$t_batch" "$t_ref")"
 
+python3 - "$ninvoke" <<'PY'
+import statistics, subprocess, sys, time
+n = int(sys.argv[1])
+def median(cmd):
+    ts = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+t_true = median(["/bin/true"])
+t_show = median(["case-show", "C2026-0500"])
+print("case-show of one case among them  %.2f ms (ratio to /bin/true %.2f)"
+      % (t_show * 1000, t_show / t_true))
+PY
+
 echo
 n_events=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "SELECT count(*) FROM journal")
 echo "== archive-verify --quick of ${n_events} events"
