@@ -12,6 +12,7 @@
 #include "db.h"
 #include "json.h"
 #include "procedure.h"
+#include "text.h"
 
 static int32_t
 count_from(struct zf_archive *a, int32_t start, int days, int working)
@@ -33,21 +34,6 @@ days_between(struct zf_archive *a, int32_t from, int32_t to, int working,
 		return zf_calendar_workdays_between(zf_archive_calendar(a),
 		    from, to, beyond);
 	return (int)(to - from);
-}
-
-/* 1 when word is one of the space-separated words of list. */
-static int
-in_words(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = list;
-
-	while (p != NULL && (p = strstr(p, word)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return 1;
-		p += n;
-	}
-	return 0;
 }
 
 static char *
@@ -111,7 +97,7 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 		struct zf_json *e;
 
 		zf_date_parse(due_s, &due);
-		if (in_words(done, s->step)) {
+		if (zf_text_has_word(done, s->step)) {
 			add_to(clocks, "close", zf_json_string(rule));
 		} else if (strcmp(s->step, "suspend") == 0 && open) {
 			e = entry(rule);
@@ -229,7 +215,7 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 		int32_t due;
 
 		zf_date_parse(due_s, &due);
-		if (!in_words((const char *)sqlite3_column_text(st, 3), step) ||
+		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3), step) ||
 		    day > due)
 			continue;
 		rc = zf_fail(&a->err, EX_NOPERM, "%s cannot be taken before "

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "text.h"
 
 const struct zf_stage_def zf_stages[] = {
 	{ "filed", "立案", 1 },
@@ -152,21 +153,6 @@ zf_step_find(const char *name)
 	return NULL;
 }
 
-/* 1 when word is one of the space-separated words of list. */
-static int
-listed(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = list;
-
-	while ((p = strstr(p, word)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return 1;
-		p += n;
-	}
-	return 0;
-}
-
 int
 zf_step_allowed(const struct zf_step_def *s, const char *kind,
     const char *stage)
@@ -177,7 +163,7 @@ zf_step_allowed(const struct zf_step_def *s, const char *kind,
 		return 0;
 	if (strcmp(s->from, "open") == 0)
 		return st->open && strcmp(stage, "suspended") != 0;
-	return listed(s->from, stage);
+	return zf_text_has_word(s->from, stage);
 }
 
 char *

@@ -235,7 +235,7 @@ materials(struct zf_archive *a, const char *case_id, const char *exclude,
  * "draft" of reviews), or NULL: a later round may reuse them.
  */
 static char *
-latest_at_stage(struct zf_archive *a, const char *case_id, const char *stage)
+previous_round_doc(struct zf_archive *a, const char *case_id, const char *stage)
 {
 	static const char sql_statement[] = "SELECT statement FROM reviews "
 	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
@@ -333,12 +333,12 @@ missing_materials(struct zf_archive *a, const char *case_id,
 
 #define MISSING(text) zf_buf_printf(missing, "%s%s", missing->len ? "；" : "", \
 	    (text))
-	id = in->statement_given ? NULL : latest_at_stage(a, case_id,
+	id = in->statement_given ? NULL : previous_round_doc(a, case_id,
 	    "review-statement");
 	if (!in->statement_given && id == NULL)
 		MISSING("案件调查终结报告（情况说明）：--statement FILE");
 	free(id);
-	id = in->draft_given ? NULL : latest_at_stage(a, case_id,
+	id = in->draft_given ? NULL : previous_round_doc(a, case_id,
 	    "review-draft");
 	if (!in->draft_given && id == NULL)
 		MISSING("决定书代拟稿：--draft FILE");
@@ -452,9 +452,9 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
 	statement = in->statement ? xstrdup(in->statement) :
-	    latest_at_stage(a, case_id, "review-statement");
+	    previous_round_doc(a, case_id, "review-statement");
 	draft = in->draft ? xstrdup(in->draft) :
-	    latest_at_stage(a, case_id, "review-draft");
+	    previous_round_doc(a, case_id, "review-draft");
 	if ((rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
 	    hex)) != 0)

@@ -68,6 +68,20 @@ zf_text_check(const char *s, size_t max_bytes, int multiline,
 	return 0;
 }
 
+int
+zf_text_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && (p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 static int
 wide(uint32_t cp)
 {

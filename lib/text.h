@@ -18,6 +18,8 @@ struct zf_buf;
 /* 0 when s is acceptable; -1 with a reason in *why. */
 int zf_text_check(const char *s, size_t max_bytes, int multiline,
     const char **why);
+/* 1 when word is one of the space-separated words of list (NULL: 0). */
+int zf_text_has_word(const char *list, const char *word);
 /* Columns s takes on a terminal. */
 size_t zf_text_width(const char *s);
 /*
