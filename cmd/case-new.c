@@ -14,7 +14,9 @@
 #include "err.h"
 
 static const char usage[] = "-t KIND --party NAME [--party-kind "
-    "person|org|business] [--party-id ID] --cause TEXT --officer PERSON "
+    "person|org|business] [--party-id ID] [--party-rep NAME]\n"
+    "       [--party-address TEXT] [--party-phone NUMBER] --cause TEXT "
+    "--officer PERSON "
     "--officer PERSON [--filed DATE] [--source TEXT] [--field TEXT] "
     "[--conduct business|non-business]\n"
     "       case-new --batch FILE|-";
@@ -24,13 +26,17 @@ main(int argc, char **argv)
 {
 	enum { OPT_PARTY = ZF_OPT_FIRST_OWN, OPT_PARTY_KIND, OPT_PARTY_ID,
 	    OPT_CAUSE, OPT_OFFICER, OPT_FILED, OPT_SOURCE, OPT_FIELD,
-	    OPT_BATCH, OPT_CONDUCT };
+	    OPT_BATCH, OPT_CONDUCT, OPT_PARTY_REP, OPT_PARTY_ADDRESS,
+	    OPT_PARTY_PHONE };
 	static const struct option longopts[] = {
 		ZF_CLI_LONG,
 		{ "kind", required_argument, NULL, 't' },
 		{ "party", required_argument, NULL, OPT_PARTY },
 		{ "party-kind", required_argument, NULL, OPT_PARTY_KIND },
 		{ "party-id", required_argument, NULL, OPT_PARTY_ID },
+		{ "party-rep", required_argument, NULL, OPT_PARTY_REP },
+		{ "party-address", required_argument, NULL, OPT_PARTY_ADDRESS },
+		{ "party-phone", required_argument, NULL, OPT_PARTY_PHONE },
 		{ "cause", required_argument, NULL, OPT_CAUSE },
 		{ "officer", required_argument, NULL, OPT_OFFICER },
 		{ "filed", required_argument, NULL, OPT_FILED },
@@ -66,6 +72,15 @@ main(int argc, char **argv)
 		case OPT_PARTY_ID:
 			in.party_id = optarg;
 			break;
+		case OPT_PARTY_REP:
+			in.party_rep = optarg;
+			break;
+		case OPT_PARTY_ADDRESS:
+			in.party_address = optarg;
+			break;
+		case OPT_PARTY_PHONE:
+			in.party_phone = optarg;
+			break;
 		case OPT_CAUSE:
 			in.cause = optarg;
 			break;
@@ -95,7 +110,8 @@ main(int argc, char **argv)
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
 	if (batch != NULL && (in.kind || in.party || in.party_kind ||
-	    in.party_id || in.cause || in.nofficers || in.filed || in.source ||
+	    in.party_id || in.party_rep || in.party_address ||
+	    in.party_phone || in.cause || in.nofficers || in.filed || in.source ||
 	    in.field || in.conduct))
 		zf_cli_usage(&cli, "--batch takes every case from its file; "
 		    "give no other case options");

@@ -13,6 +13,7 @@
 #include "deadline.h"
 #include "journal.h"
 #include "json.h"
+#include "publish.h"
 
 typedef int (*apply_fn)(struct zf_db *, const struct zf_event *,
     struct zf_err *);
@@ -116,8 +117,9 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 {
 	static const char sql[] = "INSERT INTO cases (id, year, n, number, "
 	    "kind, stage, party_name, party_kind, party_id, cause, filed, "
-	    "source, field, major, filed_by, seq, conduct) VALUES (?, ?, ?, ?, "
-	    "?, 'filed', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+	    "source, field, major, filed_by, seq, conduct, party_rep, "
+	    "party_address, party_phone) VALUES (?, ?, ?, ?, ?, 'filed', ?, "
+	    "?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)";
 	static const char sql_officer[] = "INSERT INTO case_officers "
 	    "(case_id, person, ord) VALUES (?, ?, ?)";
 	const struct zf_json *d = ev->data, *party, *officers;
@@ -155,6 +157,9 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 13, ev->actor);
 	sqlite3_bind_int64(st, 14, ev->seq);
 	zf_db_bind_text(st, 15, zf_json_get_str(d, "conduct"));
+	zf_db_bind_text(st, 16, zf_json_get_str(party, "rep"));
+	zf_db_bind_text(st, 17, zf_json_get_str(party, "address"));
+	zf_db_bind_text(st, 18, zf_json_get_str(party, "phone"));
 	if (step_done(db, st, e, "cannot record the case") != 0)
 		return e->code;
 	for (i = 0; i < zf_json_len(officers); i++) {
@@ -504,6 +509,17 @@ apply_review_decided(struct zf_db *db, const struct zf_event *ev,
 	return step_done(db, st, e, "cannot record the review");
 }
 
+/* An export changes no table: the journal keeps who wrote which bundle. */
+static int
+apply_publication_exported(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	(void)db;
+	if (zf_json_get_str(ev->data, "audience") == NULL)
+		return bad(e, ev, "an export without its audience");
+	return 0;
+}
+
 static const struct {
 	const char *type;
 	apply_fn fn;
@@ -516,6 +532,8 @@ static const struct {
 	{ "decision.revoked", apply_decision_revoked },
 	{ "evidence.added", apply_evidence_added },
 	{ "evidence.read", apply_evidence_read },
+	{ "publication.entry", zf_publish_apply },
+	{ "publication.exported", apply_publication_exported },
 	{ "review.decided", apply_review_decided },
 	{ "review.submitted", apply_review_submitted },
 };

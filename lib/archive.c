@@ -409,9 +409,8 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	return 0;
 }
 
-/* The agency key when it is at hand and is this archive's; else NULL. */
-static struct zf_key *
-load_key(struct zf_archive *a)
+struct zf_key *
+zf_archive_load_key(struct zf_archive *a)
 {
 	char *path = zf_archive_key_path(a), msg[256];
 	uint8_t pub[ZF_PUBKEY_MAX];
@@ -502,7 +501,7 @@ zf_archive_commit(struct zf_archive *a)
 	struct zf_key *key = NULL;
 	int rc;
 
-	if (a->appended > 0 && (key = load_key(a)) != NULL) {
+	if (a->appended > 0 && (key = zf_archive_load_key(a)) != NULL) {
 		rc = sign_checkpoint(a, key);
 		zf_key_free(key);
 		if (rc != 0) {

@@ -95,6 +95,9 @@ int zf_archive_create(const char *dir, const char *config_path, int suite,
  */
 int zf_archive_actor(struct zf_archive *a, const char *as);
 
+/* The agency key when it is at hand and is this archive's; else NULL. */
+struct zf_key *zf_archive_load_key(struct zf_archive *a);
+
 /* The private key's default path for this archive (malloc'd). */
 char *zf_archive_key_path(const struct zf_archive *a);
 

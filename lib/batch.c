@@ -76,6 +76,15 @@ set_field(struct record *r, const char *name, char *value)
 	else if (strcmp(name, "party-id") == 0 ||
 	    strcmp(name, "party_id") == 0)
 		in->party_id = value;
+	else if (strcmp(name, "party-rep") == 0 ||
+	    strcmp(name, "party_rep") == 0)
+		in->party_rep = value;
+	else if (strcmp(name, "party-address") == 0 ||
+	    strcmp(name, "party_address") == 0)
+		in->party_address = value;
+	else if (strcmp(name, "party-phone") == 0 ||
+	    strcmp(name, "party_phone") == 0)
+		in->party_phone = value;
 	else if (strcmp(name, "cause") == 0)
 		in->cause = value;
 	else if (strcmp(name, "filed") == 0)
@@ -97,7 +106,9 @@ static int
 known_column(const char *name)
 {
 	static const char *const names[] = { "kind", "party", "party-kind",
-	    "party_kind", "party-id", "party_id", "cause", "filed", "source",
+	    "party_kind", "party-id", "party_id", "party-rep", "party_rep",
+	    "party-address", "party_address", "party-phone", "party_phone",
+	    "cause", "filed", "source",
 	    "field", "officer", "officers", "conduct", NULL };
 	size_t i;
 

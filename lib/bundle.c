@@ -1218,3 +1218,16 @@ zf_bundle_abort(struct zf_bundle *b)
 	old = enter(b);
 	bundle_free(b, old);
 }
+
+void
+zf_bundle_remove(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode))
+		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	else
+		unlink(path);
+}

@@ -50,5 +50,7 @@ int zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
 int zf_bundle_close(struct zf_bundle *b, struct zf_err *e);
 /* Drops an unfinished bundle, leaving nothing behind. */
 void zf_bundle_abort(struct zf_bundle *b);
+/* Removes a bundle already put in place (folder or file). */
+void zf_bundle_remove(const char *path);
 
 #endif

@@ -202,6 +202,12 @@ zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 		    in->kind ? in->kind : "");
 	if ((rc = check_field(a, "party name", in->party, 300, 1, 0)) != 0 ||
 	    (rc = check_party(a, in)) != 0 ||
+	    (rc = check_field(a, "party representative", in->party_rep, 100,
+	    0, 0)) != 0 ||
+	    (rc = check_field(a, "party address", in->party_address, 500, 0,
+	    0)) != 0 ||
+	    (rc = check_field(a, "party phone", in->party_phone, 40, 0,
+	    0)) != 0 ||
 	    (rc = check_field(a, "cause", in->cause, 4000, 1, 1)) != 0 ||
 	    (rc = check_field(a, "source", in->source, 1000, 0, 0)) != 0 ||
 	    (rc = check_field(a, "field", in->field, 200, 0, 0)) != 0 ||
@@ -247,6 +253,12 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 			snprintf(norm, sizeof(norm), "%s", in->party_id);
 		zf_json_set_str(party, "id", norm);
 	}
+	if (in->party_rep != NULL && in->party_rep[0] != '\0')
+		zf_json_set_str(party, "rep", in->party_rep);
+	if (in->party_address != NULL && in->party_address[0] != '\0')
+		zf_json_set_str(party, "address", in->party_address);
+	if (in->party_phone != NULL && in->party_phone[0] != '\0')
+		zf_json_set_str(party, "phone", in->party_phone);
 	officers = zf_json_array();
 	for (i = 0; i < in->nofficers; i++)
 		zf_json_push(officers, zf_json_string(in->officers[i]));

@@ -24,6 +24,9 @@ struct zf_case_input {
 	const char *party;
 	const char *party_kind;	/* person | org | business; NULL: person */
 	const char *party_id;
+	const char *party_rep;	/* 法定代表人 or 负责人 */
+	const char *party_address;
+	const char *party_phone;
 	const char *cause;
 	const char *officers[ZF_CASE_MAX_OFFICERS];
 	size_t nofficers;

@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "json.h"
 #include "money.h"
 #include "procedure.h"
+#include "redact.h"
 #include "when.h"
 #include "yaml.h"
 
@@ -680,6 +682,265 @@ read_catalog(struct reader *r, struct zf_config *c,
 	return 0;
 }
 
+/* Publication: the standing information, periods and redaction. */
+
+static const char *const party_names[] = { "person", "org", "business",
+	NULL };
+
+static int
+check_parties(struct reader *r, const struct zf_yaml_node *n, char **list)
+{
+	const struct zf_yaml_node *k = zf_yaml_get(n, "party");
+	size_t i, j;
+
+	for (i = 0; list[i] != NULL; i++) {
+		for (j = 0; party_names[j] != NULL; j++)
+			if (strcmp(list[i], party_names[j]) == 0)
+				break;
+		if (party_names[j] == NULL)
+			return fail_at(r, k->items[i], "party '%s' is not "
+			    "person, org or business", list[i]);
+	}
+	return 0;
+}
+
+/* A scalar copied into a JSON object when present. */
+static int
+copy_text(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    int required, struct zf_json *to)
+{
+	char *v;
+
+	if (get_text(r, map, key, required, &v) != 0)
+		return r->e->code;
+	if (v != NULL)
+		zf_json_set_str(to, key, v);
+	free(v);
+	return 0;
+}
+
+/* A list of mappings of scalars with the given keys, as a JSON array. */
+static int
+copy_items(struct reader *r, const struct zf_yaml_node *map, const char *key,
+    const char *const *keys, size_t nrequired, struct zf_json *to)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+	struct zf_json *list = zf_json_array();
+	size_t i, j;
+
+	zf_json_set(to, key, list);
+	if (n == NULL)
+		return 0;
+	if (want(r, n, ZF_YAML_SEQUENCE, key) != 0)
+		return r->e->code;
+	for (i = 0; i < n->count; i++) {
+		struct zf_json *item = zf_json_object();
+
+		zf_json_push(list, item);
+		if (want(r, n->items[i], ZF_YAML_MAPPING, key) != 0 ||
+		    check_keys(r, n->items[i], key, keys) != 0)
+			return r->e->code;
+		for (j = 0; keys[j] != NULL; j++)
+			if (copy_text(r, n->items[i], keys[j], j < nrequired,
+			    item) != 0)
+				return r->e->code;
+	}
+	return 0;
+}
+
+static int
+read_period(struct reader *r, struct zf_period *p,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "kinds", "party", "measures",
+		"months", NULL };
+	const struct zf_yaml_node *k;
+	char **kinds = NULL, *months = NULL, *end;
+	size_t i;
+	long v;
+	int rc = 0;
+
+	if (want(r, n, ZF_YAML_MAPPING, "a publicity period") != 0 ||
+	    check_keys(r, n, "a publicity period", keys) != 0 ||
+	    get_text_list(r, n, "kinds", &kinds) != 0 ||
+	    get_text_list(r, n, "party", &p->parties) != 0 ||
+	    get_text_list(r, n, "measures", &p->measures) != 0 ||
+	    check_parties(r, n, p->parties) != 0 ||
+	    get_text(r, n, "months", 1, &months) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	k = zf_yaml_get(n, "kinds");
+	for (i = 0; kinds[i] != NULL; i++) {
+		unsigned bit = zf_kind_bit(kinds[i]);
+
+		if (bit == 0) {
+			rc = fail_at(r, k->items[i], "'%s' is not a kind of "
+			    "case", kinds[i]);
+			goto out;
+		}
+		p->kinds |= bit;
+	}
+	if (kinds[0] == NULL)
+		p->kinds = ZF_KIND_ALL;
+	k = zf_yaml_get(n, "measures");
+	for (i = 0; p->measures[i] != NULL; i++) {
+		const struct zf_measure *def = zf_measure_find(p->measures[i]);
+
+		if (def == NULL) {
+			rc = fail_at(r, k->items[i], "'%s' is not a measure (see "
+			    "decision-issue(1))", p->measures[i]);
+			goto out;
+		}
+		free(p->measures[i]);
+		p->measures[i] = xstrdup(def->name);
+	}
+	errno = 0;
+	v = strtol(months, &end, 10);
+	if (errno != 0 || *end != '\0' || end == months || v < 1 || v > 60) {
+		rc = fail_at(r, zf_yaml_get(n, "months"), "months must be a "
+		    "whole number from 1 to 60, not '%s'", months);
+		goto out;
+	}
+	if ((p->kinds & ZF_KIND_PENALTY) && v < 3) {
+		rc = fail_at(r, zf_yaml_get(n, "months"), "a penalty stays "
+		    "public at least 3 months (信用修复管理办法): %ld is too few",
+		    v);
+		goto out;
+	}
+	p->months = (int)v;
+out:
+	free_list(kinds);
+	free(months);
+	return rc;
+}
+
+static int
+read_redact_rule(struct reader *r, struct zf_redact_rule *rr,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "field", "audience", "party",
+		"mask", NULL };
+	static const char *const fields[] = { "party", "party_id",
+		"party_rep", "address", "phone", "cause", "outcome", "basis",
+		NULL };
+	char *audience = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (want(r, n, ZF_YAML_MAPPING, "a redaction rule") != 0 ||
+	    check_keys(r, n, "a redaction rule", keys) != 0 ||
+	    get_text(r, n, "field", 1, &rr->field) != 0 ||
+	    get_text(r, n, "audience", 0, &audience) != 0 ||
+	    get_text(r, n, "mask", 1, &rr->mask) != 0 ||
+	    get_text_list(r, n, "party", &rr->parties) != 0 ||
+	    check_parties(r, n, rr->parties) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	for (i = 0; fields[i] != NULL; i++)
+		if (strcmp(rr->field, fields[i]) == 0)
+			break;
+	if (fields[i] == NULL) {
+		rc = fail_at(r, zf_yaml_get(n, "field"), "field '%s' is not "
+		    "one of party, party_id, party_rep, address, phone, cause, "
+		    "outcome, basis", rr->field);
+		goto out;
+	}
+	if (audience == NULL || strcmp(audience, "public") == 0)
+		rr->audience = ZF_AUDIENCE_PUBLIC;
+	else if (strcmp(audience, "sharing") == 0)
+		rr->audience = ZF_AUDIENCE_SHARING;
+	else {
+		rc = fail_at(r, zf_yaml_get(n, "audience"), "audience must be "
+		    "public (公众) or sharing (政务共享), not '%s'", audience);
+		goto out;
+	}
+	if (zf_redact_mask_valid(rr->mask) != 0)
+		rc = fail_at(r, zf_yaml_get(n, "mask"), "mask '%s' is not one "
+		    "of keep, drop, ends:H:T, name, address, phone, id",
+		    rr->mask);
+out:
+	free(audience);
+	return rc;
+}
+
+static int
+read_publication(struct reader *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "address", "phone", "site",
+		"subjects", "powers", "bases", "inspections", "remedies",
+		"periods", NULL };
+	static const char *const named[] = { "name", "basis", NULL };
+	static const char *const inspections[] = { "item", "basis",
+		"frequency", NULL };
+	static const char *const remedy_keys[] = { "review", "court", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "publication");
+	const struct zf_yaml_node *rd = zf_yaml_get(root, "redaction");
+	const struct zf_yaml_node *k;
+	char **bases = NULL;
+	size_t i;
+
+	c->standing = zf_json_object();
+	if (n != NULL) {
+		struct zf_json *list;
+
+		if (want(r, n, ZF_YAML_MAPPING, "publication") != 0 ||
+		    check_keys(r, n, "publication", keys) != 0 ||
+		    copy_text(r, n, "address", 0, c->standing) != 0 ||
+		    copy_text(r, n, "phone", 0, c->standing) != 0 ||
+		    copy_text(r, n, "site", 0, c->standing) != 0 ||
+		    copy_items(r, n, "subjects", named, 2, c->standing) != 0 ||
+		    copy_items(r, n, "powers", named, 2, c->standing) != 0 ||
+		    copy_items(r, n, "inspections", inspections, 2,
+		    c->standing) != 0 ||
+		    get_text_list(r, n, "bases", &bases) != 0) {
+			free_list(bases);
+			return r->e->code;
+		}
+		list = zf_json_array();
+		for (i = 0; bases[i] != NULL; i++)
+			zf_json_push(list, zf_json_string(bases[i]));
+		zf_json_set(c->standing, "bases", list);
+		free_list(bases);
+		if ((k = zf_yaml_get(n, "remedies")) != NULL) {
+			struct zf_json *rem = zf_json_object();
+
+			zf_json_set(c->standing, "remedies", rem);
+			if (want(r, k, ZF_YAML_MAPPING, "remedies") != 0 ||
+			    check_keys(r, k, "remedies", remedy_keys) != 0 ||
+			    copy_text(r, k, "review", 1, rem) != 0 ||
+			    copy_text(r, k, "court", 1, rem) != 0)
+				return r->e->code;
+		}
+		if ((k = zf_yaml_get(n, "periods")) != NULL) {
+			if (want(r, k, ZF_YAML_SEQUENCE, "periods") != 0)
+				return r->e->code;
+			c->periods = xcalloc(k->count ? k->count : 1,
+			    sizeof(*c->periods));
+			for (i = 0; i < k->count; i++) {
+				c->nperiods = i + 1;
+				if (read_period(r, &c->periods[i],
+				    k->items[i]) != 0)
+					return r->e->code;
+			}
+		}
+	}
+	if (rd == NULL)
+		return 0;
+	if (want(r, rd, ZF_YAML_SEQUENCE, "redaction") != 0)
+		return r->e->code;
+	c->redaction = xcalloc(rd->count ? rd->count : 1,
+	    sizeof(*c->redaction));
+	for (i = 0; i < rd->count; i++) {
+		c->nredaction = i + 1;
+		if (read_redact_rule(r, &c->redaction[i], rd->items[i]) != 0)
+			return r->e->code;
+	}
+	return 0;
+}
+
 /*
  * The deadline rules and the catalog an agency leaves out of its
  * zhifa.yaml are the shipped ones: the sample's, parsed once.
@@ -690,9 +951,12 @@ take_shipped(struct reader *r, struct zf_config *c,
 {
 	int rules = zf_yaml_get(root, "deadlines") == NULL;
 	int catalog = zf_yaml_get(root, "catalog") == NULL;
+	const struct zf_yaml_node *pub = zf_yaml_get(root, "publication");
+	int periods = pub == NULL || zf_yaml_get(pub, "periods") == NULL;
+	int redaction = zf_yaml_get(root, "redaction") == NULL;
 	struct zf_config *sample;
 
-	if (!rules && !catalog)
+	if (!rules && !catalog && !periods && !redaction)
 		return 0;
 	if (zf_config_parse("(shipped rules)", zf_config_sample,
 	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
@@ -709,6 +973,18 @@ take_shipped(struct reader *r, struct zf_config *c,
 		sample->catalog = NULL;
 		sample->ncatalog = 0;
 	}
+	if (periods) {
+		c->periods = sample->periods;
+		c->nperiods = sample->nperiods;
+		sample->periods = NULL;
+		sample->nperiods = 0;
+	}
+	if (redaction) {
+		c->redaction = sample->redaction;
+		c->nredaction = sample->nredaction;
+		sample->redaction = NULL;
+		sample->nredaction = 0;
+	}
 	zf_config_free(sample);
 	return 0;
 }
@@ -718,7 +994,8 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
-		"calendar", "deadlines", "catalog", "review", NULL };
+		"calendar", "deadlines", "catalog", "review", "publication",
+		"redaction", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct reader r = { name, e };
@@ -749,6 +1026,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    read_calendar(&r, c, root) != 0 ||
 	    read_rules(&r, c, root) != 0 ||
 	    read_catalog(&r, c, root) != 0 ||
+	    read_publication(&r, c, root) != 0 ||
 	    take_shipped(&r, c, root) != 0)
 		rc = e->code;
 out:
@@ -862,6 +1140,18 @@ zf_config_free(struct zf_config *c)
 		free_list(p->fields);
 	}
 	free(c->people);
+	for (i = 0; i < c->nperiods; i++) {
+		free_list(c->periods[i].parties);
+		free_list(c->periods[i].measures);
+	}
+	free(c->periods);
+	for (i = 0; i < c->nredaction; i++) {
+		free(c->redaction[i].field);
+		free(c->redaction[i].mask);
+		free_list(c->redaction[i].parties);
+	}
+	free(c->redaction);
+	zf_json_free(c->standing);
 	free(c->path);
 	free(c->bytes);
 	free(c->agency_name);
@@ -961,4 +1251,57 @@ zf_config_number(const struct zf_config *c, const char *template,
 		}
 	}
 	return zf_buf_detach(&b, NULL);
+}
+
+static int
+in_list(char *const *list, const char *s)
+{
+	size_t i;
+
+	if (list == NULL || list[0] == NULL)
+		return 1;
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+zf_config_mask(const struct zf_config *c, const char *field, int audience,
+    const char *party_kind)
+{
+	size_t i;
+
+	for (i = 0; i < c->nredaction; i++) {
+		const struct zf_redact_rule *rr = &c->redaction[i];
+
+		if (rr->audience == audience && strcmp(rr->field, field) == 0 &&
+		    in_list(rr->parties, party_kind))
+			return rr->mask;
+	}
+	return "keep";
+}
+
+int
+zf_config_period(const struct zf_config *c, const char *kind,
+    const char *party_kind, const char *const *measures, size_t n)
+{
+	unsigned bit = zf_kind_bit(kind);
+	size_t i, j;
+
+	for (i = 0; i < c->nperiods; i++) {
+		const struct zf_period *p = &c->periods[i];
+
+		if (!(p->kinds & bit) || !in_list(p->parties, party_kind))
+			continue;
+		if (p->measures != NULL && p->measures[0] != NULL) {
+			for (j = 0; j < n; j++)
+				if (!in_list(p->measures, measures[j]))
+					break;
+			if (n == 0 || j < n)
+				continue;
+		}
+		return p->months;
+	}
+	return 36;
 }

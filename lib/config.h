@@ -77,6 +77,33 @@ struct zf_major_rule {
 	int hearing;		/* a hearing was held */
 };
 
+/*
+ * A redaction rule: how a field of a published record is masked for an
+ * audience (redact.h), for the parties of some kinds (all when empty).
+ * The first rule that matches a field decides; none: shown whole.
+ */
+struct zf_redact_rule {
+	char *field;		/* party party_id party_rep address phone ... */
+	int audience;		/* enum zf_audience */
+	char **parties;		/* person org business; empty: any */
+	char *mask;		/* keep drop ends:H:T name address phone id */
+};
+
+/*
+ * A publicity period (公示期限): how many months after the decision a
+ * record stays on the site, for decisions of some kinds, on some
+ * parties, whose measures are all among some (each unset: any).  The
+ * first that matches decides.
+ */
+struct zf_period {
+	unsigned kinds;
+	char **parties;
+	char **measures;	/* by name (warning ...) */
+	int months;
+};
+
+struct zf_json;
+
 struct zf_config {
 	char *path;
 	int suite;		/* decides the digest */
@@ -104,6 +131,17 @@ struct zf_config {
 
 	struct zf_person *people;
 	size_t npeople;
+
+	/*
+	 * publication: the standing information (事前公开) beyond the
+	 * agency's name and officers, as the JSON site.h takes: address,
+	 * phone, site, subjects, powers, bases, inspections, remedies.
+	 */
+	struct zf_json *standing;
+	struct zf_period *periods;	/* or the sample's */
+	size_t nperiods;
+	struct zf_redact_rule *redaction;	/* or the sample's */
+	size_t nredaction;
 };
 
 /*
@@ -146,5 +184,20 @@ char *zf_config_number(const struct zf_config *c, const char *template,
 
 const struct zf_rule *zf_config_rule(const struct zf_config *c,
     const char *id);
+
+/*
+ * The mask for field of a party of party_kind for an audience: the
+ * first redaction rule that matches, else "keep".
+ */
+const char *zf_config_mask(const struct zf_config *c, const char *field,
+    int audience, const char *party_kind);
+
+/*
+ * The publicity period in months of a decision of kind on a party of
+ * party_kind whose measures (names, n of them) are given; 36 when no
+ * rule matches.
+ */
+int zf_config_period(const struct zf_config *c, const char *kind,
+    const char *party_kind, const char *const *measures, size_t n);
 
 #endif

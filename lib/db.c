@@ -33,6 +33,12 @@ static const char schema_record[] =
     " root BLOB NOT NULL,"
     " time TEXT NOT NULL,"
     " note TEXT NOT NULL"		/* the signed note, as published */
+    ") STRICT;"
+    "CREATE TABLE pubcheckpoints ("	/* the publication log's, signed */
+    " size INTEGER PRIMARY KEY,"	/* by publish-export */
+    " root BLOB NOT NULL,"
+    " time TEXT NOT NULL,"
+    " note TEXT NOT NULL"
     ") STRICT;";
 
 static const char schema_derived[] =
@@ -60,6 +66,9 @@ static const char schema_derived[] =
     " party_name TEXT NOT NULL,"
     " party_kind TEXT NOT NULL,"
     " party_id TEXT,"
+    " party_rep TEXT,"			/* 法定代表人 */
+    " party_address TEXT,"
+    " party_phone TEXT,"
     " cause TEXT NOT NULL,"
     " filed TEXT NOT NULL,"
     " source TEXT,"
@@ -187,6 +196,18 @@ static const char schema_derived[] =
     " kind TEXT NOT NULL,"		/* publish correct withdraw expire */
     " entry TEXT NOT NULL"		/* canonical JSON, as published */
     ") STRICT;"
+    "CREATE TABLE publications ("	/* what each case has on the site */
+    " case_id TEXT PRIMARY KEY,"
+    " decision_seq INTEGER NOT NULL,"	/* the decision its entry shows */
+    " idx INTEGER NOT NULL,"		/* its latest publish/correct leaf */
+    " state TEXT NOT NULL,"		/* published | withdrawn | expired */
+    " first TEXT NOT NULL,"		/* first published, YYYY-MM-DD */
+    " updated TEXT NOT NULL,"		/* the latest entry's date */
+    " until TEXT NOT NULL,"		/* the publicity period's end */
+    " record TEXT NOT NULL,"		/* digest of the record published */
+    " ended TEXT,"			/* withdrawn or expired on */
+    " reason TEXT"			/* of the withdrawal */
+    ") STRICT, WITHOUT ROWID;"
     "CREATE TABLE publog_tree ("
     " idx INTEGER PRIMARY KEY,"		/* tlog stored hash index */
     " hash BLOB NOT NULL"
@@ -218,12 +239,13 @@ static const char schema_indexes[] =
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
-	"publog_tree", NULL
+	"publog_tree", "publications", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
-	"seq", "case_id, rule", "case_id, round", "idx", "idx", NULL
+	"seq", "case_id, rule", "case_id, round", "idx", "idx", "case_id",
+	NULL
 };
 
 int

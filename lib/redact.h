@@ -15,6 +15,8 @@
  *   address         an address up to and including the street level
  *                   (街道, 乡, 镇, 路, 街, 道, 巷, 村), the rest '*'
  *   phone           a mobile or fixed number as its first 3 and last 4
+ *   id              a citizen ID number (valid GB 11643) as ends:6:4;
+ *                   any other number (a credit code) as it is
  *
  * Characters are counted as UTF-8 characters, never bytes.  A final scan
  * (zf_redact_scan) looks through any text for what must never reach the

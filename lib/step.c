@@ -315,6 +315,14 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 		free(allowed);
 		return rc;
 	}
+	/* The publication log is written by the publishing programs only. */
+	if (strcmp(in->step, "publish") == 0 ||
+	    strcmp(in->step, "withdraw") == 0)
+		return zf_fail(&a->err, EX_USAGE, "%s (%s) is recorded by %s, "
+		    "which also writes it in the publication log", in->step,
+		    d->chinese, strcmp(in->step, "publish") == 0 ?
+		    "publish-export" : "publish-export (for a revoked "
+		    "decision) or publish-withdraw");
 	if (d->flags & ZF_STEP_DECISION)
 		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with %s",
 		    d->name, d->chinese, program_of(d->name));

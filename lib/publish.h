@@ -1,0 +1,83 @@
+/*
+ * publish: what the public is owed of each decision (行政执法公示), as
+ * entries of the publication log (publog.h).
+ *
+ * A decision in force is published (publish); a published one whose
+ * record has changed, or that a remade decision replaces, is published
+ * again (correct); one revoked, held illegal or remade is withdrawn
+ * (withdraw), as is any withdrawn by hand (publish-withdraw); one whose
+ * publicity period has run out leaves the site (expire).  Each is a
+ * publication.entry event of its case whose data holds the entry itself,
+ * the canonical JSON the public sees: applying the event appends it to
+ * the log, so a replay rebuilds the log leaf for leaf.
+ *
+ * Records use the national 双公示 data items for penalties (CF_*) and
+ * licences (XK_*), and zhifa's own ZF_* items for compulsion, inspection
+ * and levy decisions; ZF_XDR_DZ and ZF_XDR_LXDH (the party's address and
+ * phone) extend all three.  Every value is a string ("" when empty),
+ * masked for the audience by the redaction rules of zhifa.yaml.
+ */
+#ifndef ZF_PUBLISH_H
+#define ZF_PUBLISH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct zf_archive;
+struct zf_db;
+struct zf_err;
+struct zf_event;
+struct zf_json;
+
+enum zf_pub_type { ZF_PUB_PUBLISH, ZF_PUB_CORRECT, ZF_PUB_WITHDRAW,
+	ZF_PUB_EXPIRE };
+
+const char *zf_pub_type_name(int type);
+
+/* One entry owed to the public. */
+struct zf_pub_due {
+	int type;
+	char case_id[32];
+	int64_t decision_seq;	/* the decision it shows or ends */
+	int64_t of;		/* the leaf it corrects or ends; -1: none */
+};
+
+/*
+ * Every entry owed as of day, withdrawals and expiries first; only the
+ * cases listed when ncases > 0.  *out is malloc'd.
+ */
+int zf_publish_due(struct zf_archive *a, int32_t as_of,
+    char *const *cases, size_t ncases, struct zf_pub_due **out, size_t *n);
+
+/*
+ * Journals one entry (inside a write transaction), dated today; reason
+ * is the withdrawal's (NULL: from the revocation).
+ */
+int zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
+    const char *reason);
+
+/*
+ * The record of a case's decision for an audience (enum zf_audience):
+ * an object of strings.  *kind_out gets the schema: "penalty",
+ * "licensing" or "other".
+ */
+int zf_publish_fields(struct zf_archive *a, const char *case_id,
+    int64_t decision_seq, int audience, struct zf_json **record);
+
+/* The columns of a schema, in CSV order, NULL-terminated. */
+const char *const *zf_publish_columns(const char *kind);
+/* The schema of a kind of case: "penalty", "licensing" or "other". */
+const char *zf_publish_schema(const char *kind);
+
+/*
+ * publish-withdraw: checks that the case has an entry on the site and
+ * journals its withdrawal with the reason.
+ */
+int zf_publish_withdraw(struct zf_archive *a, const char *case_id,
+    const char *reason);
+
+/* Applies a publication.entry event (apply.c). */
+int zf_publish_apply(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e);
+
+#endif
