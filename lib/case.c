@@ -375,6 +375,66 @@ officer_list(struct zf_archive *a, const char *id)
 	return list;
 }
 
+/* What the public site shows of the case (publish.h), or NULL. */
+static struct zf_json *
+publication_of(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT state, first, ended, until, idx, "
+	    "updated, reason FROM publications WHERE case_id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *p;
+	const char *state;
+
+	if (st == NULL)
+		return NULL;
+	p = zf_json_object();
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		zf_json_set_str(p, "status", "none");
+		zf_json_set(p, "published", zf_json_null());
+		zf_json_set(p, "withdrawn", zf_json_null());
+		return p;
+	}
+	state = col(st, 0);
+	zf_json_set_str(p, "status", state);
+	zf_json_set_str(p, "published", col(st, 1));
+	if (strcmp(state, "withdrawn") == 0)
+		zf_json_set_str(p, "withdrawn", col(st, 2));
+	else
+		zf_json_set(p, "withdrawn", zf_json_null());
+	if (strcmp(state, "expired") == 0)
+		zf_json_set_str(p, "expired", col(st, 2));
+	zf_json_set_str(p, "until", col(st, 3));
+	zf_json_set_int(p, "index", sqlite3_column_int64(st, 4));
+	zf_json_set_str(p, "updated", col(st, 5));
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+		zf_json_set_str(p, "reason", col(st, 6));
+	sqlite3_reset(st);
+	return p;
+}
+
+/* The party's representative, address and phone, for case-show. */
+static int
+party_details(struct zf_archive *a, const char *id, struct zf_json *party)
+{
+	static const char sql[] = "SELECT party_rep, party_address, "
+	    "party_phone FROM cases WHERE id = ?";
+	static const char *const keys[] = { "rep", "address", "phone" };
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int i;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < 3; i++)
+			if (sqlite3_column_type(st, i) != SQLITE_NULL)
+				zf_json_set_str(party, keys[i], col(st, i));
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* The columns every case view starts with. */
 #define CASE_COLUMNS "id, number, kind, stage, party_name, party_kind, " \
     "party_id, cause, filed, major, source, field, filed_by, " \
@@ -631,10 +691,12 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 			deadlines = zf_json_array();
 		zf_json_set(c, "deadlines", deadlines);
 	}
-	publication = zf_json_object();
-	zf_json_set_str(publication, "status", "none");
-	zf_json_set(publication, "published", zf_json_null());
-	zf_json_set(publication, "withdrawn", zf_json_null());
+	if ((publication = publication_of(a, id)) == NULL ||
+	    party_details(a, id, zf_json_get(c, "party")) != 0) {
+		zf_json_free(publication);
+		zf_json_free(c);
+		return a->err.code;
+	}
 	zf_json_set(c, "publication", publication);
 	*out = c;
 	return 0;

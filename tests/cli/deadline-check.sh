@@ -81,7 +81,9 @@ expect_not_in "$T/out" "缴纳罚款"
 expect_exit 0 deadline-check --today 2026-10-12 --party --all
 expect_in "$T/out" "缴纳罚款"
 at 2026-10-12
-expect_exit 0 case-step "$id" publish --note "https://example.gov.cn/gs/1"
+expect_exit 64 case-step "$id" publish --note "https://example.gov.cn/gs/1"
+expect_in "$T/err" "publish-export"
+expect_exit 0 publish-export --as liuyang --out "$T/site" -q
 expect_equal "$(dues)" "penalty-pay=2026-10-26" "published"
 expect_exit 0 case-list --overdue -q
 expect_equal "$(wc -c <"$T/out")" 0 "no overdue case"

@@ -51,7 +51,7 @@ unchanged "a second decision while one is in force"
 
 # A decided case is published, then the decision is revoked: the
 # publication must be withdrawn within 3 working days.
-expect_exit 0 case-step "$p" publish --note 已在门户网站公示
+expect_exit 0 publish-export --as liuyang --out "$T/site1"
 mark
 expect_exit 77 decision-revoke "$p" --reason 复议决定撤销
 expect_exit 64 decision-revoke "$p" --as chengang
@@ -63,7 +63,9 @@ expect_exit 0 decision-revoke "$p" --as chengang --reason 行政复议决定撤�
 expect_exit 0 deadline-check --all -o json
 expect_in "$T/out" '"rule": "withdraw"'
 expect_in "$T/out" '"due": "2026-11-25"'
-expect_exit 0 case-step "$p" withdraw --note 已撤回
+expect_exit 64 case-step "$p" withdraw --note 已撤回
+expect_exit 0 publish-export --as liuyang --out "$T/site2"
+expect_in "$T/out" "withdrawn 1"
 expect_exit 0 deadline-check --all -q
 expect_equal "$(wc -c <"$T/out")" 0 "withdrawn: nothing due"
 case-show -o json "$p" >"$T/show"

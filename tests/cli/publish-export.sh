@@ -1,0 +1,268 @@
+#!/bin/sh
+# publish-export and publish-withdraw: decisions of all five kinds
+# published in each bundle format, the manifests checked by sha256sum,
+# redaction per audience and the final scan, withdrawal, correction and
+# expiry, the deadlines they meet, and every refusal leaving the archive
+# as it was.
+. "$(dirname "$0")/lib.sh"
+
+at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
+export ZHIFA_ACTOR=zhangwei
+at 2026-11-02
+new_archive_without_review
+printf '决定书\n' >"$T/d.txt"
+
+ID=11010519491231002X		# a citizen ID number with a right check digit
+PHONE=13812345678
+ROOM=人民路18号3幢201室
+
+# Five cases, one of each kind.
+pen=$(case-new -t penalty --party 张三 --party-kind person --party-id "$ID" \
+    --party-phone "$PHONE" --party-address "浙江省示例县城关镇$ROOM" \
+    --cause 未取得施工许可证擅自施工 --officer zhangwei --officer lina)
+lic=$(case-new -t licensing --party 示例建设有限公司 --party-kind org \
+    --party-id 91350100M000100Y43 --party-rep 王五 --cause 申请建筑工程施工许可 \
+    --field 建筑工程施工许可证 --officer zhangwei --officer lina)
+com=$(case-new -t compulsion --party 李四 --party-kind business \
+    --party-id 330327198001011238 --cause 违法建设逾期未拆除 \
+    --officer zhangwei --officer lina)
+ins=$(case-new -t inspection --party 示例物业服务有限公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 物业服务企业服务质量检查 \
+    --officer zhangwei --officer lina)
+lev=$(case-new -t levy --party 示例房地产开发有限公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 城市基础设施配套费 \
+    --officer zhangwei --officer lina)
+case-step "$pen" notify >/dev/null
+case-step "$com" urge >/dev/null
+at 2026-11-18
+decide() {
+	case=$1
+	shift
+	decision-issue "$case" --as chengang --doc "$T/d.txt" "$@" >/dev/null ||
+	    not_ok "decision of $case"
+}
+decide "$pen" --outcome 罚款五千元 --fine 5000 --basis 《中华人民共和国建筑法》第六十四条
+decide "$lic" --outcome 准予建筑工程施工许可 --measure grant --basis 《中华人民共和国建筑法》第七条
+decide "$com" --outcome 强制拆除违法建筑 --measure forced-demolition \
+    --basis 《中华人民共和国行政强制法》第四十四条
+decide "$ins" --outcome 责令限期整改 --measure correct --basis 《物业管理条例》
+decide "$lev" --outcome 征收城市基础设施配套费 --measure levy
+
+# The clocks: each decision is to be published, within 7 or 20 working days.
+expect_exit 0 deadline-check --all -o json
+expect_in "$T/out" '"rule": "publish-penalty-licensing"'
+expect_in "$T/out" '"rule": "publish-other"'
+
+# Refusals change nothing: an officer may not publish, the key must be at
+# hand, the path must be new, the date may not be in the future.
+at 2026-11-20
+mark
+expect_exit 77 publish-export --out "$T/no"
+expect_in "$T/err" "clerk"
+expect_exit 64 publish-export --as liuyang
+expect_exit 64 publish-export --as liuyang --out "$T/no" --format rar
+expect_exit 65 publish-export --as liuyang --out "$T/no" --as-of 2026-12-01
+expect_exit 64 publish-export --as liuyang --out "$T/no" --audience press
+mv "$HOME/.config/zhifa/keys" "$T/keys"
+expect_exit 77 publish-export --as liuyang --out "$T/no"
+expect_in "$T/err" "agency key"
+mv "$T/keys" "$HOME/.config/zhifa/keys"
+mkdir "$T/taken"
+expect_exit 73 publish-export --as liuyang --out "$T/taken"
+expect_exit 0 publish-export --as liuyang --out "$T/no" --dry-run -o json
+expect_in "$T/out" "\"case\": \"$pen\""
+expect_in "$T/out" '"type": "publish"'
+check "refusals and the dry run wrote no bundle" test ! -e "$T/no"
+unchanged "refused exports and the dry run"
+
+# Publish: one bundle as a folder; then the same state as tar.gz and zip.
+expect_exit 0 publish-export --as liuyang --out "$T/b1" -o json
+python3 - "$T/out" <<'PY' && ok || not_ok "the export's summary"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["entries"] == {"publish": 5, "correct": 0, "withdraw": 0,
+                        "expire": 0}, r
+assert r["current"] == 5 and r["log_size"] == 5, r
+PY
+expect_exit 0 deadline-check --all -o json
+expect_not_in "$T/out" "publish-"
+expect_exit 0 publish-export --as liuyang --out "$T/b2.tar.gz"
+expect_in "$T/out" "published 0, corrected 0, withdrawn 0, expired 0"
+expect_exit 0 publish-export --as liuyang --out "$T/b3.zip"
+mkdir "$T/x2" "$T/x3"
+bsdtar -xf "$T/b2.tar.gz" -C "$T/x2" || not_ok "bsdtar extracts the tar.gz"
+(cd "$T/x3" && unzip -q "$T/b3.zip") || not_ok "unzip extracts the zip"
+for bag in "$T/b1" "$T/x2" "$T/x3"; do
+	check "sha256sum -c on $bag" sh -c "cd '$bag' &&
+	    sha256sum -c --quiet manifest-sha256.txt tagmanifest-sha256.txt"
+	for f in index.html standing.html records.json records-penalty.csv \
+	    records-licensing.csv records-other.csv log/checkpoint \
+	    log/agency.vkey log/entries.jsonl "decisions/$pen.html" \
+	    "decisions/$lic.html" "decisions/$com.html" "decisions/$ins.html" \
+	    "decisions/$lev.html" "elder/decisions/$pen.html"; do
+		check "$bag has data/$f" test -s "$bag/data/$f"
+	done
+done
+expect_equal "$(cat "$T/x2/data/records.json")" \
+    "$(cat "$T/b1/data/records.json")" "tar.gz and folder hold the same records"
+
+# The records: national 双公示 items for penalty and licensing, ZF_* for
+# the rest, each CSV with a BOM; each record is its leaf's record.
+python3 - "$T/b1/data" "$pen" "$lic" <<'PY' && ok || not_ok "records and log"
+import csv, hashlib, json, sys
+d, pen, lic = sys.argv[1:4]
+recs = json.load(open(d + "/records.json"))
+assert recs["audience"] == "public" and recs["log_size"] == 5
+kinds = sorted(r["kind"] for r in recs["records"])
+assert kinds == ["compulsion", "inspection", "levy", "licensing",
+                 "penalty"], kinds
+lines = [json.loads(l) for l in open(d + "/log/entries.jsonl")]
+assert [l["index"] for l in lines] == list(range(5))
+for r in recs["records"]:
+    leaf = lines[r["index"]]
+    body = json.dumps(leaf["entry"], ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode()
+    assert hashlib.sha256(b"\0" + body).hexdigest() == leaf["hash"]
+    assert leaf["entry"]["record"] == r["fields"]
+p = [r for r in recs["records"] if r["case"] == pen][0]["fields"]
+assert p["CF_XDR_LB"] == "自然人" and p["CF_XDR_ZJLX"] == "01", p
+assert p["CF_XDR_ZJHM"] == "110105********002X", p
+assert p["CF_NR_FK"] == "0.5" and p["CF_WSH"] == "示建罚决〔2026〕1号", p
+assert p["CF_YJ"] == "《中华人民共和国建筑法》第六十四条", p
+assert p["CF_GSJZQ"] == "2028-11-18", p     # natural person: 24 months
+assert p["ZF_XDR_LXDH"] == "138****5678", p
+l = [r for r in recs["records"] if r["case"] == lic][0]["fields"]
+assert l["XK_XDR_SHXYM"] == "91350100M000100Y43" and l["XK_FRDB"] == "王五"
+assert l["XK_YXQZI"] == "2099-12-31" and l["XK_ZT"] == "有效", l
+raw = open(d + "/records-penalty.csv", "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+rows = list(csv.DictReader(open(d + "/records-penalty.csv",
+                                encoding="utf-8-sig", newline="")))
+assert len(rows) == 1 and rows[0]["CF_XDR_MC"] == "张三", rows
+other = list(csv.DictReader(open(d + "/records-other.csv",
+                                 encoding="utf-8-sig", newline="")))
+assert sorted(r["ZF_LB"] for r in other) == ["行政强制", "行政征收",
+                                               "行政检查"], other
+for r in recs["records"]:
+    proof = json.load(open("%s/log/proofs/%d.json" % (d, r["index"])))
+    assert proof["size"] == 5 and proof["hash"] == lines[r["index"]]["hash"]
+PY
+expect_in "$T/b1/data/log/checkpoint" "/publication"
+expect_equal "$(sed -n 2p "$T/b1/data/log/checkpoint")" 5 "the checkpoint's size"
+expect_in "$T/b1/data/index.html" "示建罚决〔2026〕1号"
+expect_in "$T/b1/data/standing.html" "示建执-2020-001"
+
+# Redaction: neither the whole ID number, nor the mobile, nor the address
+# below the street is in any file of a public bundle; sharing has them.
+for bag in "$T/b1" "$T/x2" "$T/x3"; do
+	for s in "$ID" "$PHONE" "$ROOM" 330327198001011238; do
+		if grep -rqF -- "$s" "$bag"; then
+			not_ok "$bag holds '$s': $(grep -rlF -- "$s" "$bag" | head -3)"
+		else
+			ok
+		fi
+	done
+done
+expect_exit 0 publish-export --as liuyang --out "$T/share" --audience sharing
+for s in "$ID" "$PHONE" "$ROOM"; do
+	expect_in "$T/share/data/records.json" "$s"
+done
+check "a sharing bundle has no site" test ! -e "$T/share/data/index.html"
+check "sharing bundle manifests" sh -c "cd '$T/share' &&
+    sha256sum -c --quiet manifest-sha256.txt tagmanifest-sha256.txt"
+
+# The final scan: a mobile number in a cause would reach the public, so the
+# export is refused and nothing is recorded.
+leak=$(case-new -t inspection --party 示例公司 --party-kind org \
+    --cause "举报人电话 13912345678 反映违法施工" --officer zhangwei --officer lina)
+decide "$leak" --outcome 责令改正 --measure correct
+mark
+expect_exit 65 publish-export --as liuyang --out "$T/leak"
+expect_in "$T/err" "unmasked mobile"
+expect_in "$T/err" "$leak"
+check "no bundle after the scan refused" test ! -e "$T/leak"
+unchanged "an export refused by the final scan"
+expect_exit 0 case-show -o json "$leak"
+expect_in "$T/out" '"status": "none"'
+# The agency masks causes for the public: then it goes out.
+sed -i '/^redaction:/a\  - {field: cause, audience: public, mask: phone}' \
+    "$ZHIFA_ARCHIVE/zhifa.yaml"
+expect_exit 0 publish-export --as liuyang --out "$T/b4" "$leak"
+expect_in "$T/out" "published 1,"
+check "the masked cause is on the site" grep -qF '139****5678' \
+    "$T/b4/data/decisions/$leak.html"
+
+# Withdrawal: revoking a published decision opens a 3-working-day
+# withdrawal; the export withdraws it and the page goes.
+at 2026-11-23
+expect_exit 0 decision-revoke "$lev" --as chengang --reason 复议决定撤销 --kind revoked
+expect_exit 0 deadline-check --all -o json
+expect_in "$T/out" '"rule": "withdraw"'
+expect_exit 0 publish-export --as liuyang --out "$T/b5"
+expect_in "$T/out" "withdrawn 1"
+check "the withdrawn page is gone" test ! -e "$T/b5/data/decisions/$lev.html"
+expect_exit 0 deadline-check --all -o json
+expect_not_in "$T/out" '"rule": "withdraw"'
+expect_exit 0 case-show -o json "$lev"
+expect_in "$T/out" '"status": "withdrawn"'
+expect_in "$T/out" '"withdrawn": "2026-11-23"'
+
+# publish-withdraw: for other reasons, by a clerk or the head, with a reason.
+mark
+expect_exit 64 publish-withdraw "$ins" --as liuyang
+expect_exit 77 publish-withdraw "$ins" --reason 信息有误
+expect_exit 77 publish-withdraw "$lev" --as liuyang --reason 再撤一次
+expect_in "$T/err" "already withdrawn"
+expect_exit 66 publish-withdraw C2026-0999 --as liuyang --reason 无此案
+expect_exit 65 publish-withdraw "$ins" --as liuyang --reason "$(printf 'a\nb')"
+unchanged "refused withdrawals"
+expect_exit 0 publish-withdraw "$ins" --as liuyang --reason 公示信息有误，撤回核实
+expect_equal "$(cat "$T/out")" "$ins" "publish-withdraw prints the case"
+expect_exit 0 publish-export --as liuyang --out "$T/b6"
+check "the page withdrawn by hand is gone" \
+    test ! -e "$T/b6/data/decisions/$ins.html"
+expect_in "$T/b6/data/log/entries.jsonl" 公示信息有误，撤回核实
+
+# Correction: a decision remade replaces the one shown.
+expect_exit 0 decision-revoke "$com" --as chengang --reason 责令重作 --kind remade
+case-step "$com" urge >/dev/null
+at 2026-12-10
+decide "$com" --outcome 限期自行拆除 --measure demolish
+expect_exit 0 publish-export --as liuyang --out "$T/b7" -o json
+python3 - "$T/out" "$T/b7/data" "$com" <<'PY' && ok || not_ok "correction"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["entries"]["withdraw"] == 1 and r["entries"]["correct"] == 1, r
+lines = [json.loads(l) for l in open(sys.argv[2] + "/log/entries.jsonl")]
+fix = [l for l in lines if "entry" in l and l["entry"]["type"] == "correct"]
+assert len(fix) == 1 and fix[0]["entry"]["case"] == sys.argv[3], fix
+old = lines[fix[0]["entry"]["corrects"]]
+assert "entry" not in old, old      # the replaced record is off the site
+PY
+expect_in "$T/b7/data/decisions/$com.html" "更正"
+expect_in "$T/b7/data/decisions/$com.html" "限期自行拆除"
+
+# Expiry: after its publicity period the record leaves the site (its leaf
+# stays in the log, as a hash); the natural person's data goes with it.
+at 2028-11-20
+expect_exit 0 publish-export --as liuyang --out "$T/b8" -o json
+python3 - "$T/out" "$T/b8/data" "$pen" <<'PY' && ok || not_ok "expiry"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["entries"]["expire"] == 1, r
+lines = [json.loads(l) for l in open(sys.argv[2] + "/log/entries.jsonl")]
+exp = [l for l in lines if "entry" in l and l["entry"]["type"] == "expire"]
+assert len(exp) == 1 and exp[0]["entry"]["case"] == sys.argv[3], exp
+assert "entry" not in lines[exp[0]["entry"]["of"]]
+PY
+check "the expired page is gone" test ! -e "$T/b8/data/decisions/$pen.html"
+if grep -rqF 张三 "$T/b8/data"; then not_ok "the expired party is still shown"; else ok; fi
+
+# Every export is in the journal, and the archive verifies.
+expect_exit 0 case-log "$pen"
+expect_in "$T/out" publication.entry
+expect_exit 0 archive-verify
+if [ -x "$ZHIFA_BIN/publish-verify" ]; then
+	expect_exit 0 publish-verify "$T/b8" --previous "$T/b1"
+fi
+finish
