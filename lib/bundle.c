@@ -682,12 +682,9 @@ entry_end(struct zf_bundle *b, const char *path, struct zf_err *e)
 	int fd;
 
 	if (b->format == ZF_BUNDLE_DIR) {
+		/* Synced all at once at the close (syncfs), not per file. */
 		fd = b->filefd;
 		b->filefd = -1;
-		if (fsync(fd) != 0) {
-			close(fd);
-			return write_failed(b, path, strerror(errno), e);
-		}
 		if (close(fd) != 0)
 			return write_failed(b, path, strerror(errno), e);
 		return 0;
@@ -1139,7 +1136,6 @@ fail:
 static int
 finish(struct zf_bundle *b, struct zf_err *e)
 {
-	size_t i;
 	int fd;
 
 	if (b->format != ZF_BUNDLE_DIR) {
@@ -1149,13 +1145,14 @@ finish(struct zf_bundle *b, struct zf_err *e)
 		archive_write_free(b->ar);
 		b->ar = NULL;
 	} else {
-		for (i = 0; i < b->names_cap; i++)
-			if (b->names[i].name != NULL && b->names[i].is_dir &&
-			    sync_folder(b->tmpfd, b->names[i].name) != 0)
-				return zf_fail(e, EX_IOERR, "cannot sync "
-				    "'%s' in bundle '%s': %s",
-				    b->names[i].name, b->path,
-				    strerror(errno));
+		/*
+		 * One syncfs for every file and folder written, before the
+		 * rename makes the folder appear: thousands of fsyncs would
+		 * cost a second per thousand files.
+		 */
+		if (syncfs(b->tmpfd) != 0)
+			return zf_fail(e, EX_IOERR, "cannot sync bundle '%s': "
+			    "%s", b->path, strerror(errno));
 	}
 	fd = b->tmpfd;
 	b->tmpfd = -1;
