@@ -2,6 +2,7 @@
 #include "site.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ enum colour {
 	C_FOCUS,
 	C_SKIP,
 	C_FLOW,
+	C_CURRENT,
 	C_END
 };
 
@@ -35,7 +37,8 @@ const struct zf_site_colour zf_site_colours[] = {
 	[C_TEXT] = { "text", "#1b1b1b", "#ffffff" },
 	[C_LINK] = { "link", "#0a4b94", "#ffffff" },
 	[C_VISITED] = { "visited link", "#5b2a86", "#ffffff" },
-	[C_BANNER] = { "banner and its links", "#ffffff", "#8b1a1a" },
+	[C_BANNER] = { "banner, its links and the correction mark",
+	    "#ffffff", "#8b1a1a" },
 	[C_HEAD] = { "table heading", "#1b1b1b", "#e6edf5" },
 	[C_STRIPE] = { "striped row", "#1b1b1b", "#f3f5f8" },
 	[C_LINK_STRIPE] = { "link in a striped row", "#0a4b94", "#f3f5f8" },
@@ -49,6 +52,7 @@ const struct zf_site_colour zf_site_colours[] = {
 	[C_FOCUS] = { "focused link", "#1b1b1b", "#ffd84d" },
 	[C_SKIP] = { "skip link", "#ffffff", "#1b1b1b" },
 	[C_FLOW] = { "flowchart box", "#1b1b1b", "#eef3f8" },
+	[C_CURRENT] = { "current page number", "#ffffff", "#0a4b94" },
 	[C_END] = { NULL, NULL, NULL }
 };
 /* clang-format on */
@@ -90,9 +94,10 @@ static const struct {
 struct entry {
 	const char *id, *page, *kind, *kind_name, *number, *party;
 	const char *party_kind, *cause, *outcome, *fine, *decided, *basis;
-	const char *published;
+	const char *published, *party_id, *until, *note, *proof;
 	const char *measures; /* joined with "、"; NULL when none */
 	char *joined; /* what measures points to, owned */
+	int64_t log_index; /* "index"; -1 when absent */
 };
 
 #define ENTRY(member) offsetof(struct entry, member)
@@ -115,6 +120,10 @@ static const struct {
 	{ "decided", ENTRY(decided), 1 },
 	{ "basis", ENTRY(basis), 0 },
 	{ "published", ENTRY(published), 0 },
+	{ "party_id", ENTRY(party_id), 0 },
+	{ "until", ENTRY(until), 0 },
+	{ "note", ENTRY(note), 0 },
+	{ "proof", ENTRY(proof), 0 },
 };
 
 enum shape { PLAIN, LINES, DATE, MONEY };
@@ -128,6 +137,7 @@ static const struct {
 	{ "公示编号", ENTRY(id), PLAIN },
 	{ "决定书文号", ENTRY(number), PLAIN },
 	{ "当事人", ENTRY(party), PLAIN },
+	{ "统一社会信用代码或证件号码", ENTRY(party_id), PLAIN },
 	{ "当事人类别", ENTRY(party_kind), PLAIN },
 	{ "案件类别", ENTRY(kind_name), PLAIN },
 	{ "违法事实或事由", ENTRY(cause), LINES },
@@ -137,6 +147,7 @@ static const struct {
 	{ "法律依据", ENTRY(basis), LINES },
 	{ "决定日期", ENTRY(decided), DATE },
 	{ "公示日期", ENTRY(published), DATE },
+	{ "公示截止日期", ENTRY(until), DATE },
 };
 
 #define FIELD(entry, offset) \
@@ -186,10 +197,30 @@ static const struct {
 	{ "site", "网站", 0 },
 };
 
-struct site {
-	struct zf_site_file *files;
-	size_t nfiles, cap;
-	const char *agency, *address, *phone;
+/*
+ * In a page's body, stands for the way up from the page to the bundle's
+ * root, which differs between NAME.html and elder/NAME.html; values with
+ * control characters never reach a body.
+ */
+#define ROOT "\001"
+
+/* A page name already used, and the entry that used it. */
+struct seen_page {
+	char *page;
+	size_t entry;
+};
+
+struct zf_site {
+	zf_site_emit_fn emit;
+	void *ctx;
+	char *agency, *address, *phone;
+	size_t nentries, given; /* entries announced and given so far */
+	size_t pages, pages_total; /* index pages emitted, and in all */
+	struct zf_buf rows; /* the current index page's, at most one page */
+	size_t page_rows;
+	struct seen_page *seen; /* open addressing; a power of two long */
+	size_t nseen, seen_cap;
+	int failed;
 };
 
 /* Appends s with & < > " ' escaped; newlines become <br> when lines. */
@@ -402,6 +433,32 @@ is_page_name(const char *s)
 	    strcmp(s + n - 5, ".html") == 0;
 }
 
+/*
+ * 1 when s is a relative path inside the bundle: segments of letters,
+ * digits, '-', '_' and '.', none empty, none "." or "..".
+ */
+static int
+is_bundle_path(const char *s)
+{
+	size_t n;
+
+	if (strlen(s) > 256)
+		return 0;
+	for (;;) {
+		n = strspn(s,
+		    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789-_.");
+		if (n == 0 || (n == 1 && s[0] == '.') ||
+		    (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+		if (s[n] == '\0')
+			return 1;
+		if (s[n] != '/')
+			return 0;
+		s += n + 1;
+	}
+}
+
 /* Appends a date as <time>, e.g. 2026年11月16日. */
 static void
 put_date(struct zf_buf *b, const char *s)
@@ -412,18 +469,11 @@ put_date(struct zf_buf *b, const char *s)
 	    (s[5] - '0') * 10 + (s[6] - '0'), (s[8] - '0') * 10 + (s[9] - '0'));
 }
 
-static void
-add_file(struct site *s, const char *path, struct zf_buf *b)
+static int
+emit_file(struct zf_site *s, const char *path, const struct zf_buf *b,
+    struct zf_err *e)
 {
-	struct zf_site_file *f;
-
-	if (s->nfiles == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 16;
-		s->files = xrealloc(s->files, s->cap * sizeof(*s->files));
-	}
-	f = &s->files[s->nfiles++];
-	f->path = xstrdup(path);
-	f->data = zf_buf_detach(b, &f->len);
+	return s->emit(s->ctx, path, b->data, b->len, e);
 }
 
 static void
@@ -503,6 +553,24 @@ put_css(struct zf_buf *b, const struct style *st)
 	    FG(C_NOTICE), BG(C_NOTICE), BG(C_BANNER), FG(C_LINK_NOTICE),
 	    FG(C_VISITED_NOTICE), FG(C_NOTE));
 	zf_buf_printf(b,
+	    ".notice h2 { margin-top: 0; }\n"
+	    ".flag { color: %s; background: %s; font-weight: bold; "
+	    "font-size: 0.9em; padding: 0 0.3em; margin-left: 0.3em; "
+	    "white-space: nowrap; }\n",
+	    FG(C_BANNER), BG(C_BANNER));
+	zf_buf_printf(b,
+	    ".pager ul { list-style: none; margin: 1em 0; padding: 0; "
+	    "display: flex; flex-wrap: wrap; gap: 0.5em; }\n"
+	    ".pager a, .pager .gap { display: inline-block; "
+	    "min-width: 2.75em; padding: 0.4em 0.6em; text-align: center; }\n"
+	    ".pager a { border: 1px solid #6b6b6b; }\n"
+	    ".pager a[aria-current], .pager a[aria-current]:visited "
+	    "{ color: %s; background: %s; font-weight: bold; "
+	    "text-decoration: none; }\n"
+	    "code { font-family: monospace, monospace; font-size: 0.95em; }\n"
+	    "td, th { overflow-wrap: anywhere; }\n",
+	    FG(C_CURRENT), BG(C_CURRENT));
+	zf_buf_printf(b,
 	    "svg.flow { display: block; width: 100%%; "
 	    "max-width: %s; height: auto; margin: 1em 0; }\n"
 	    ".vh { position: absolute !important; width: 1px; height: 1px; "
@@ -522,17 +590,25 @@ put_css(struct zf_buf *b, const struct style *st)
 	    "}\n");
 }
 
+/* The number of folders above the page name, e.g. 1 for "list/2.html". */
+static int
+depth_of(const char *name)
+{
+	int depth = 0;
+
+	for (; *name != '\0'; name++)
+		depth += *name == '/';
+	return depth;
+}
+
 /* The head of a page and the banner, down to the opening of <main>. */
 static void
-page_head(struct zf_buf *b, const struct site *s, const char *name,
+page_head(struct zf_buf *b, const struct zf_site *s, const char *name,
     const char *title, int elder)
 {
-	const char *p;
-	int depth = 0;
+	int depth = depth_of(name);
 	size_t i;
 
-	for (p = name; *p != '\0'; p++)
-		depth += *p == '/';
 	zf_buf_addstr(b,
 	    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -578,7 +654,7 @@ page_head(struct zf_buf *b, const struct site *s, const char *name,
 }
 
 static void
-page_foot(struct zf_buf *b, const struct site *s)
+page_foot(struct zf_buf *b, const struct zf_site *s)
 {
 	zf_buf_addstr(b, "</main>\n<footer>\n<p>");
 	put(b, s->agency);
@@ -591,25 +667,35 @@ page_foot(struct zf_buf *b, const struct site *s)
 	    "“长者模式”提供大字版本。</p>\n</footer>\n</body>\n</html>\n");
 }
 
-/* Adds name and elder/name, both with the same body. */
-static void
-add_page(struct site *s, const char *name, const char *title,
-    const struct zf_buf *body)
+/*
+ * Emits name and elder/name, both with the same body, where each ROOT
+ * becomes the way up to the bundle's root.
+ */
+static int
+emit_page(struct zf_site *s, const char *name, const char *title,
+    const struct zf_buf *body, struct zf_err *e)
 {
 	struct zf_buf b;
+	const char *p, *root;
 	char *path;
-	int elder;
+	int elder, rc = 0;
 
-	for (elder = 0; elder <= 1; elder++) {
+	for (elder = 0; elder <= 1 && rc == 0; elder++) {
 		zf_buf_init(&b);
 		page_head(&b, s, name, title, elder);
-		zf_buf_add(&b, body->data, body->len);
+		for (p = body->data; (root = strchr(p, ROOT[0])) != NULL;
+		     p = root + 1) {
+			zf_buf_add(&b, p, (size_t)(root - p));
+			put_up(&b, depth_of(name) + elder);
+		}
+		zf_buf_addstr(&b, p);
 		page_foot(&b, s);
 		path = elder ? xasprintf("elder/%s", name) : xstrdup(name);
-		add_file(s, path, &b);
+		rc = emit_file(s, path, &b, e);
 		free(path);
 		zf_buf_release(&b);
 	}
+	return rc;
 }
 
 /*
@@ -654,8 +740,31 @@ row_open(struct zf_buf *b, const char *label)
 	zf_buf_addstr(b, "</th><td>");
 }
 
+/* The optional integer "index" of entry v as en->log_index. */
 static int
-read_entry(const struct zf_json *v, size_t index, struct entry *en,
+read_log_index(const struct zf_json *v, const char *where, struct entry *en,
+    struct zf_err *e)
+{
+	const struct zf_json *n = zf_json_get(v, "index");
+
+	en->log_index = -1;
+	if (n == NULL || zf_json_type(n) == ZF_JSON_NULL)
+		return 0;
+	if (zf_json_type(n) != ZF_JSON_INT)
+		return zf_fail(e, EX_DATAERR, "%s: \"index\" is not an integer",
+		    where);
+	if (zf_json_int_value(n) < 0)
+		return zf_fail(e, EX_DATAERR,
+		    "%s: index %lld is negative, "
+		    "want a leaf number from 0",
+		    where, (long long)zf_json_int_value(n));
+	en->log_index = zf_json_int_value(n);
+	return 0;
+}
+
+/* Entry v, the number'th given, into en; en->joined is then owned. */
+static int
+read_entry(const struct zf_json *v, size_t number, struct entry *en,
     struct zf_err *e)
 {
 	const struct zf_json *measures;
@@ -663,7 +772,8 @@ read_entry(const struct zf_json *v, size_t index, struct entry *en,
 	size_t i;
 	int rc;
 
-	snprintf(where, sizeof(where), "entry %zu", index + 1);
+	memset(en, 0, sizeof(*en));
+	snprintf(where, sizeof(where), "entry %zu", number);
 	if (zf_json_type(v) != ZF_JSON_OBJECT)
 		return zf_fail(e, EX_DATAERR, "%s: not an object", where);
 	for (i = 0; i < sizeof(entry_members) / sizeof(entry_members[0]); i++) {
@@ -691,11 +801,29 @@ read_entry(const struct zf_json *v, size_t index, struct entry *en,
 		    "%s: published '%s' is not a "
 		    "date (YYYY-MM-DD)",
 		    where, en->published);
+	if (en->until != NULL && !is_date(en->until))
+		return zf_fail(e, EX_DATAERR,
+		    "%s: until '%s' is not a "
+		    "date (YYYY-MM-DD)",
+		    where, en->until);
 	if (en->fine != NULL && !is_money(en->fine))
 		return zf_fail(e, EX_DATAERR,
 		    "%s: fine '%s' is not an "
 		    "amount of yuan (digits, at most two decimals)",
 		    where, en->fine);
+	if (en->note != NULL && en->note[0] == '\0')
+		return zf_fail(e, EX_DATAERR,
+		    "%s: \"note\" is empty, want "
+		    "the correction's explanation or null",
+		    where);
+	if (en->proof != NULL && !is_bundle_path(en->proof))
+		return zf_fail(e, EX_DATAERR,
+		    "%s: proof '%s' is not a "
+		    "relative path in the bundle (letters, digits, '-', '_', "
+		    "'.' and '/', no \"..\", no leading '/')",
+		    where, en->proof);
+	if ((rc = read_log_index(v, where, en, e)) != 0)
+		return rc;
 	if ((rc = member_array(v, "measures", 0, where, &measures, e)) != 0)
 		return rc;
 	if (measures == NULL || zf_json_len(measures) == 0)
@@ -707,98 +835,283 @@ read_entry(const struct zf_json *v, size_t index, struct entry *en,
 	return 0;
 }
 
-static int
-read_entries(const struct zf_json *entries, struct entry **out, size_t *count,
-    struct zf_err *e)
+/* FNV-1a, for the set of page names. */
+static size_t
+name_hash(const char *s)
 {
-	struct entry *list;
-	size_t n, i, j;
-	int rc = 0;
+	uint64_t h = 14695981039346656037ULL;
 
-	if (zf_json_type(entries) != ZF_JSON_ARRAY)
-		return zf_fail(e, EX_DATAERR, "entries: not an array");
-	n = zf_json_len(entries);
-	list = xcalloc(n ? n : 1, sizeof(*list));
-	for (i = 0; i < n && rc == 0; i++) {
-		rc = read_entry(zf_json_at(entries, i), i, &list[i], e);
-		for (j = 0; j < i && rc == 0; j++)
-			if (strcmp(list[j].page, list[i].page) == 0)
-				rc = zf_fail(e, EX_DATAERR,
-				    "entry %zu: page "
-				    "'%s' is entry %zu's page too",
-				    i + 1, list[i].page, j + 1);
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
 	}
-	*out = list;
-	*count = n;
-	return rc;
+	return (size_t)h;
+}
+
+/* The slot of page in the set: where it is, or the empty one to fill. */
+static struct seen_page *
+seen_slot(const struct zf_site *s, const char *page)
+{
+	size_t i = name_hash(page) & (s->seen_cap - 1);
+
+	while (s->seen[i].page != NULL && strcmp(s->seen[i].page, page) != 0)
+		i = (i + 1) & (s->seen_cap - 1);
+	return &s->seen[i];
 }
 
 static void
-free_entries(struct entry *list, size_t n)
+seen_add(struct zf_site *s, const char *page, size_t entry)
+{
+	struct seen_page *old = s->seen, *slot;
+	size_t i, n = s->seen_cap;
+
+	if (2 * (s->nseen + 1) > s->seen_cap) {
+		s->seen_cap = n ? 2 * n : 64;
+		s->seen = xcalloc(s->seen_cap, sizeof(*s->seen));
+		for (i = 0; i < n; i++)
+			if (old[i].page != NULL)
+				*seen_slot(s, old[i].page) = old[i];
+		free(old);
+	}
+	slot = seen_slot(s, page);
+	slot->page = xstrdup(page);
+	slot->entry = entry;
+	s->nseen++;
+}
+
+/* The index page number (from 1) that lists the entry-th entry. */
+static size_t
+page_of(size_t entry)
+{
+	return (entry - 1) / ZF_SITE_INDEX_ROWS + 1;
+}
+
+/* The name of index page number page: index.html, list/2.html, ... */
+static void
+put_index_name(struct zf_buf *b, size_t page)
+{
+	if (page == 1)
+		zf_buf_addstr(b, "index.html");
+	else
+		zf_buf_printf(b, "list/%zu.html", page);
+}
+
+/* A link from index page from to index page to, in the pagination. */
+static void
+put_pager_link(struct zf_buf *b, size_t from, size_t to, const char *rel)
+{
+	zf_buf_addstr(b, "<li><a href=\"");
+	put_up(b, from > 1);
+	put_index_name(b, to);
+	zf_buf_addstr(b, "\"");
+	if (rel != NULL)
+		zf_buf_printf(b, " rel=\"%s\">%s</a></li>\n", rel,
+		    strcmp(rel, "prev") == 0 ? "上一页" : "下一页");
+	else
+		zf_buf_printf(b,
+		    "%s><span class=\"vh\">第 </span>%zu"
+		    "<span class=\"vh\"> 页</span></a></li>\n",
+		    from == to ? " aria-current=\"page\"" : "", to);
+}
+
+/*
+ * The pagination of index page page of pages: previous and next, the
+ * first and last pages and the two either side of this one.
+ */
+static void
+put_pager(struct zf_buf *b, size_t page, size_t pages)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free(list[i].joined);
-	free(list);
+	zf_buf_addstr(b,
+	    "<nav class=\"pager\" aria-label=\"公示目录分页\">\n<ul>\n");
+	if (page > 1)
+		put_pager_link(b, page, page - 1, "prev");
+	for (i = 1; i <= pages; i++) {
+		if (i == 1 || i == pages || (i + 2 >= page && i <= page + 2)) {
+			put_pager_link(b, page, i, NULL);
+		} else if (i == 2 || i == page + 3) {
+			zf_buf_addstr(b, "<li class=\"gap\">…</li>\n");
+		}
+	}
+	if (page < pages)
+		put_pager_link(b, page, page + 1, "next");
+	zf_buf_addstr(b, "</ul>\n</nav>\n");
 }
 
+/* The bundle's files that every index page offers, relative to its root. */
+static const struct {
+	const char *path, *label, *format;
+} downloads[] = {
+	{ "records.json", "全部公示记录", "JSON" },
+	{ "records-penalty.csv", "行政处罚决定记录", "CSV" },
+	{ "records-licensing.csv", "行政许可决定记录", "CSV" },
+	{ "records-other.csv", "其他行政执法决定记录", "CSV" },
+	{ "log/checkpoint", "公示日志检查点（本机关签名）", NULL },
+	{ "log/agency.vkey", "本机关验证公钥", NULL },
+	{ "log/entries.jsonl", "公示日志全部条目", "JSON Lines" },
+};
+
 static void
-build_index(struct site *s, const struct entry *list, size_t n)
+put_downloads(struct zf_buf *b)
+{
+	size_t i;
+
+	zf_buf_addstr(b,
+	    "<h2 id=\"data\">数据下载与核验</h2>\n"
+	    "<p>任何人都可以用 zhifa 的 <code>publish-verify</code> 程序核验"
+	    "下载的公示数据包：每条记录都已记入公示日志，日志检查点由本机关"
+	    "签名，公示以后没有被改动或删除。</p>\n<ul>\n");
+	for (i = 0; i < sizeof(downloads) / sizeof(downloads[0]); i++) {
+		zf_buf_printf(b,
+		    "<li><a href=\"" ROOT "%s\">%s</a>"
+		    "（<code>%s</code>%s%s%s）</li>\n",
+		    downloads[i].path, downloads[i].label, downloads[i].path,
+		    downloads[i].format != NULL ? "，" : "",
+		    downloads[i].format != NULL ? downloads[i].format : "",
+		    downloads[i].format != NULL ? " 格式" : "");
+	}
+	zf_buf_addstr(b, "</ul>\n");
+}
+
+/* Emits the current index page with its rows, and starts the next one. */
+static int
+emit_index_page(struct zf_site *s, struct zf_err *e)
 {
 	static const char *const columns[] = { "文号", "当事人", "类别",
-		"决定日期", "详情", NULL };
-	struct zf_buf b;
-	char *caption;
-	size_t i;
+		"决定日期", "公示截止日期", "详情", NULL };
+	size_t page = s->pages + 1, first;
+	struct zf_buf b, name;
+	char *caption, *title;
+	int rc;
 
+	first = (page - 1) * ZF_SITE_INDEX_ROWS + 1;
 	zf_buf_init(&b);
-	zf_buf_addstr(&b, "<h1>行政执法决定公示</h1>\n<p>");
+	zf_buf_init(&name);
+	put_index_name(&name, page);
+	if (page == 1)
+		title = xstrdup("行政执法决定公示");
+	else
+		title = xasprintf("行政执法决定公示（第 %zu 页）", page);
+	zf_buf_addstr(&b, "<h1>");
+	put(&b, title);
+	zf_buf_addstr(&b, "</h1>\n<p>");
 	put(&b, s->agency);
 	zf_buf_addstr(&b,
 	    "依法公示的行政执法决定如下。执法主体、执法人员、"
-	    "权责清单、执法程序和救济途径见<a href=\"standing.html\">"
-	    "事前公开信息</a>。</p>\n");
-	if (n == 0) {
+	    "权责清单、执法程序和救济途径见<a href=\"");
+	put_up(&b, page > 1);
+	zf_buf_addstr(&b,
+	    "standing.html\">事前公开信息</a>；全部记录可在"
+	    "本页末尾<a href=\"#data\">下载并核验</a>。</p>\n");
+	if (s->nentries == 0) {
 		zf_buf_addstr(&b, "<p>目前没有公示中的执法决定。</p>\n");
 	} else {
-		caption = xasprintf("现行公示的执法决定（共 %zu 件）", n);
+		zf_buf_printf(&b,
+		    "<p>第 %zu 页，共 %zu 页；本页列出第 %zu 至 %zu 件。"
+		    "</p>\n",
+		    page, s->pages_total, first, first + s->page_rows - 1);
+		if (s->pages_total == 1)
+			caption = xasprintf("现行公示的执法决定（共 %zu 件）",
+			    s->nentries);
+		else
+			caption = xasprintf("现行公示的执法决定（共 %zu 件，"
+					    "本页第 %zu 至 %zu 件）",
+			    s->nentries, first, first + s->page_rows - 1);
 		table_open(&b, "list-caption", caption, columns);
 		free(caption);
-	}
-	for (i = 0; i < n; i++) {
-		zf_buf_addstr(&b, "<tr><th scope=\"row\">");
-		put(&b, list[i].number);
-		zf_buf_addstr(&b, "</th><td>");
-		put(&b, list[i].party);
-		zf_buf_addstr(&b, "</td><td>");
-		put(&b, list[i].kind_name);
-		zf_buf_addstr(&b, "</td><td>");
-		put_date(&b, list[i].decided);
-		zf_buf_addstr(&b, "</td><td><a href=\"decisions/");
-		put(&b, list[i].page);
-		zf_buf_addstr(&b, "\">查看<span class=\"vh\">决定 ");
-		put(&b, list[i].number);
-		zf_buf_addstr(&b, "</span></a></td></tr>\n");
-	}
-	if (n > 0)
+		zf_buf_add(&b, s->rows.data, s->rows.len);
 		table_close(&b);
-	add_page(s, "index.html", "行政执法决定公示", &b);
+		if (s->pages_total > 1)
+			put_pager(&b, page, s->pages_total);
+	}
+	put_downloads(&b);
+	rc = emit_page(s, name.data, title, &b, e);
+	free(title);
+	zf_buf_release(&name);
 	zf_buf_release(&b);
+	zf_buf_reset(&s->rows);
+	s->page_rows = 0;
+	s->pages++;
+	return rc;
 }
 
+/* The entry's row in the index page that lists it. */
 static void
-build_decision(struct site *s, const struct entry *en)
+add_index_row(struct zf_site *s, const struct entry *en, size_t number)
+{
+	struct zf_buf *b = &s->rows;
+
+	zf_buf_addstr(b, "<tr><th scope=\"row\">");
+	put(b, en->number);
+	if (en->note != NULL)
+		zf_buf_addstr(b, "<span class=\"flag\">已更正</span>");
+	zf_buf_addstr(b, "</th><td>");
+	put(b, en->party);
+	zf_buf_addstr(b, "</td><td>");
+	put(b, en->kind_name);
+	zf_buf_addstr(b, "</td><td>");
+	put_date(b, en->decided);
+	zf_buf_addstr(b, "</td><td>");
+	if (en->until != NULL)
+		put_date(b, en->until);
+	else
+		zf_buf_addstr(b, "未设定");
+	zf_buf_addstr(b, "</td><td><a href=\"");
+	put_up(b, page_of(number) > 1);
+	zf_buf_addstr(b, "decisions/");
+	put(b, en->page);
+	zf_buf_addstr(b, "\">查看<span class=\"vh\">决定 ");
+	put(b, en->number);
+	zf_buf_addstr(b, "</span></a></td></tr>\n");
+	s->page_rows++;
+}
+
+/* Where the entry stands in the publication log, and its proof. */
+static void
+put_proof(struct zf_buf *b, const struct entry *en)
+{
+	zf_buf_addstr(b, "<h2 id=\"proof\">公示日志包含证明</h2>\n<p>");
+	if (en->log_index >= 0)
+		zf_buf_printf(b,
+		    "本决定信息已记入本机关的公示日志，日志序号为 "
+		    "%lld。",
+		    (long long)en->log_index);
+	else
+		zf_buf_addstr(b, "本决定信息已记入本机关的公示日志。");
+	if (en->proof != NULL) {
+		zf_buf_addstr(b, "<a href=\"" ROOT);
+		put(b, en->proof);
+		zf_buf_addstr(b,
+		    "\">下载本条的公示日志包含证明</a>（JSON 格式），"
+		    "可与<a href=\"" ROOT "log/checkpoint\">日志检查点</a>"
+		    "一起用 <code>publish-verify</code> 核验。");
+	}
+	zf_buf_addstr(b, "</p>\n");
+}
+
+static int
+emit_decision(struct zf_site *s, const struct entry *en, size_t number,
+    struct zf_err *e)
 {
 	struct zf_buf b;
 	const char *value;
 	char *name, *title;
 	size_t i;
+	int rc;
 
 	zf_buf_init(&b);
 	zf_buf_addstr(&b, "<h1>");
 	put(&b, en->kind_name);
 	zf_buf_addstr(&b, "决定信息公示</h1>\n");
+	if (en->note != NULL) {
+		zf_buf_addstr(&b,
+		    "<section class=\"notice\" aria-labelledby=\"correction\">\n"
+		    "<h2 id=\"correction\">更正说明</h2>\n<p>本条公示信息已"
+		    "更正：");
+		put_escaped(&b, en->note, 1);
+		zf_buf_addstr(&b, "</p>\n</section>\n");
+	}
 	table_open(&b, "decision-caption", "决定信息", NULL);
 	for (i = 0; i < sizeof(decision_rows) / sizeof(decision_rows[0]); i++) {
 		if ((value = FIELD(en, decision_rows[i].offset)) == NULL)
@@ -822,6 +1135,8 @@ build_decision(struct site *s, const struct entry *en)
 		zf_buf_addstr(&b, "</td></tr>\n");
 	}
 	table_close(&b);
+	if (en->proof != NULL || en->log_index >= 0)
+		put_proof(&b, en);
 	zf_buf_addstr(&b,
 	    "<h2 id=\"remedy\">救济途径</h2>\n"
 	    "<p class=\"notice\">当事人对本决定不服的，可以自知道或者应当"
@@ -829,13 +1144,16 @@ build_decision(struct site *s, const struct entry *en)
 	    "行政复议，或者自知道或者应当知道之日起六个月内依照《中华人民"
 	    "共和国行政诉讼法》提起行政诉讼。详见<a href=\"../standing.html"
 	    "#remedies\">事前公开信息中的救济途径</a>。</p>\n"
-	    "<p><a href=\"../index.html\">返回公示目录</a></p>\n");
+	    "<p><a href=\"../");
+	put_index_name(&b, page_of(number));
+	zf_buf_addstr(&b, "\">返回公示目录</a></p>\n");
 	name = xasprintf("decisions/%s", en->page);
 	title = xasprintf("%s %s决定信息公示", en->number, en->kind_name);
-	add_page(s, name, title, &b);
+	rc = emit_page(s, name, title, &b, e);
 	free(title);
 	free(name);
 	zf_buf_release(&b);
+	return rc;
 }
 
 /* The agency's own table and, when given, the other subjects'. */
@@ -1128,18 +1446,18 @@ put_remedies(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 	return 0;
 }
 
+/* The body of the standing page in b. */
 static int
-build_standing(struct site *s, const struct zf_json *standing,
-    const struct zf_json *agency, struct zf_err *e)
+build_standing(struct zf_buf *b, const struct zf_site *s,
+    const struct zf_json *standing, const struct zf_json *agency,
+    struct zf_err *e)
 {
-	struct zf_buf b;
 	size_t i;
 	int rc;
 
-	zf_buf_init(&b);
-	zf_buf_addstr(&b, "<h1>事前公开信息</h1>\n<p>");
-	put(&b, s->agency);
-	zf_buf_addstr(&b,
+	zf_buf_addstr(b, "<h1>事前公开信息</h1>\n<p>");
+	put(b, s->agency);
+	zf_buf_addstr(b,
 	    "在实施行政执法前公开以下信息。</p>\n"
 	    "<nav aria-label=\"本页目录\">\n<ul>\n"
 	    "<li><a href=\"#subjects\">执法主体</a></li>\n"
@@ -1151,102 +1469,258 @@ build_standing(struct site *s, const struct zf_json *standing,
 	    "<li><a href=\"#inspections\">随机抽查事项清单</a></li>\n"
 	    "</ul>\n</nav>\n");
 
-	zf_buf_addstr(&b, "<h2 id=\"subjects\">执法主体</h2>\n");
-	if ((rc = put_agency(&b, agency, e)) != 0 ||
-	    (rc = put_list_table(&b, standing, &subjects_table, e)) != 0)
-		goto out;
-	zf_buf_addstr(&b,
+	zf_buf_addstr(b, "<h2 id=\"subjects\">执法主体</h2>\n");
+	if ((rc = put_agency(b, agency, e)) != 0 ||
+	    (rc = put_list_table(b, standing, &subjects_table, e)) != 0)
+		return rc;
+	zf_buf_addstr(b,
 	    "<h2 id=\"officers\">执法人员</h2>\n"
 	    "<p>执法人员应当持证上岗，执法时不少于两人并主动出示执法证件。"
 	    "</p>\n");
-	if ((rc = put_list_table(&b, standing, &officers_table, e)) != 0)
-		goto out;
-	zf_buf_addstr(&b, "<h2 id=\"powers\">权责清单</h2>\n");
-	if ((rc = put_list_table(&b, standing, &powers_table, e)) != 0)
-		goto out;
-	zf_buf_addstr(&b, "<h2 id=\"bases\">执法依据</h2>\n");
-	if ((rc = put_bases(&b, standing, e)) != 0)
-		goto out;
-	zf_buf_addstr(&b,
+	if ((rc = put_list_table(b, standing, &officers_table, e)) != 0)
+		return rc;
+	zf_buf_addstr(b, "<h2 id=\"powers\">权责清单</h2>\n");
+	if ((rc = put_list_table(b, standing, &powers_table, e)) != 0)
+		return rc;
+	zf_buf_addstr(b, "<h2 id=\"bases\">执法依据</h2>\n");
+	if ((rc = put_bases(b, standing, e)) != 0)
+		return rc;
+	zf_buf_addstr(b,
 	    "<h2 id=\"procedures\">执法程序和流程图</h2>\n"
 	    "<p>每类案件的流程图按程序表的顺序列出各个步骤。实线框的步骤"
 	    "使案件进入下一阶段，虚线框的步骤视案件情况采取。每幅图下的"
 	    "编号列表列出相同的步骤。</p>\n");
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		put_flowchart(&b, kinds[i].name, kinds[i].chinese);
-	zf_buf_addstr(&b, "<h2 id=\"remedies\">救济途径</h2>\n");
-	if ((rc = put_remedies(&b, standing, e)) != 0)
-		goto out;
-	zf_buf_addstr(&b,
+		put_flowchart(b, kinds[i].name, kinds[i].chinese);
+	zf_buf_addstr(b, "<h2 id=\"remedies\">救济途径</h2>\n");
+	if ((rc = put_remedies(b, standing, e)) != 0)
+		return rc;
+	zf_buf_addstr(b,
 	    "<h2 id=\"inspections\">随机抽查事项清单</h2>\n"
 	    "<p>抽查实行“双随机、一公开”：从检查对象名录库中随机抽取检查"
 	    "对象，从执法人员名录库中随机选派执法检查人员，抽查结果自"
 	    "检查结束之日起二十个工作日内公开。</p>\n");
-	if ((rc = put_list_table(&b, standing, &inspections_table, e)) != 0)
+	return put_list_table(b, standing, &inspections_table, e);
+}
+
+/* The strings of the agency the pages' banners and footers show. */
+static int
+read_agency(const struct zf_json *standing, const struct zf_json **agency,
+    const char *text[3], struct zf_err *e)
+{
+	static const char *const members[] = { "name", "address", "phone" };
+	size_t i;
+	int rc;
+
+	if (zf_json_type(standing) != ZF_JSON_OBJECT)
+		return zf_fail(e, EX_DATAERR, "standing: not an object");
+	*agency = zf_json_get(standing, "agency");
+	if (*agency == NULL || zf_json_type(*agency) != ZF_JSON_OBJECT)
+		return zf_fail(e, EX_DATAERR, "standing: \"agency\" is %s",
+		    *agency == NULL ? "missing" : "not an object");
+	for (i = 0; i < 3; i++)
+		if ((rc = member_text(*agency, members[i], 1,
+			 "standing: agency", &text[i], e)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+zf_site_begin(const struct zf_json *standing, size_t nentries,
+    zf_site_emit_fn emit, void *ctx, struct zf_site **out, struct zf_err *e)
+{
+	const struct zf_json *agency = NULL;
+	const char *text[3];
+	struct zf_site *s = NULL;
+	struct zf_buf b;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	zf_buf_init(&b);
+	if ((rc = read_agency(standing, &agency, text, e)) != 0)
 		goto out;
-	add_page(s, "standing.html", "事前公开信息", &b);
+	s = xcalloc(1, sizeof(*s));
+	s->emit = emit;
+	s->ctx = ctx;
+	s->agency = xstrdup(text[0]);
+	s->address = xstrdup(text[1]);
+	s->phone = xstrdup(text[2]);
+	s->nentries = nentries;
+	s->pages_total = nentries == 0 ? 1 : page_of(nentries);
+	zf_buf_init(&s->rows);
+	/* Everything is checked before the first file goes out. */
+	if ((rc = build_standing(&b, s, standing, agency, e)) != 0)
+		goto out;
+	for (i = 0; i < sizeof(styles) / sizeof(styles[0]) && rc == 0; i++) {
+		struct zf_buf css;
+
+		zf_buf_init(&css);
+		put_css(&css, &styles[i]);
+		rc = emit_file(s, styles[i].path, &css, e);
+		zf_buf_release(&css);
+	}
+	if (rc == 0)
+		rc = emit_page(s, "standing.html", "事前公开信息", &b, e);
 out:
 	zf_buf_release(&b);
+	if (rc != 0) {
+		zf_site_free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+/* EX_SOFTWARE, once any call on s has failed. */
+static int
+refuse_failed(const struct zf_site *s, struct zf_err *e)
+{
+	if (!s->failed)
+		return 0;
+	return zf_fail(e, EX_SOFTWARE,
+	    "site: an earlier failure stopped the build of this site");
+}
+
+int
+zf_site_entry(struct zf_site *s, const struct zf_json *v, struct zf_err *e)
+{
+	struct seen_page *slot;
+	struct entry en;
+	size_t number = s->given + 1;
+	int rc;
+
+	if ((rc = refuse_failed(s, e)) != 0)
+		return rc;
+	memset(&en, 0, sizeof(en));
+	if (number > s->nentries) {
+		rc = zf_fail(e, EX_SOFTWARE,
+		    "site: entry %zu is one more than the %zu announced "
+		    "to zf_site_begin",
+		    number, s->nentries);
+		goto out;
+	}
+	if ((rc = read_entry(v, number, &en, e)) != 0)
+		goto out;
+	if (s->seen_cap > 0 && (slot = seen_slot(s, en.page))->page != NULL) {
+		rc = zf_fail(e, EX_DATAERR,
+		    "entry %zu: page '%s' is entry %zu's page too", number,
+		    en.page, slot->entry);
+		goto out;
+	}
+	seen_add(s, en.page, number);
+	s->given = number;
+	if ((rc = emit_decision(s, &en, number, e)) != 0)
+		goto out;
+	add_index_row(s, &en, number);
+	if (s->page_rows == ZF_SITE_INDEX_ROWS)
+		rc = emit_index_page(s, e);
+out:
+	free(en.joined);
+	if (rc != 0)
+		s->failed = 1;
 	return rc;
+}
+
+int
+zf_site_end(struct zf_site *s, struct zf_err *e)
+{
+	int rc;
+
+	if ((rc = refuse_failed(s, e)) != 0)
+		return rc;
+	if (s->given != s->nentries)
+		rc = zf_fail(e, EX_SOFTWARE,
+		    "site: %zu entries were announced to zf_site_begin but "
+		    "%zu given",
+		    s->nentries, s->given);
+	else if (s->page_rows > 0 || s->pages == 0)
+		rc = emit_index_page(s, e);
+	if (rc != 0)
+		s->failed = 1;
+	return rc;
+}
+
+void
+zf_site_free(struct zf_site *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->seen_cap; i++)
+		free(s->seen[i].page);
+	free(s->seen);
+	zf_buf_release(&s->rows);
+	free(s->agency);
+	free(s->address);
+	free(s->phone);
+	free(s);
+}
+
+/* The files zf_site_build collects. */
+struct file_list {
+	struct zf_site_file *files;
+	size_t n, cap;
+};
+
+static int
+collect(void *ctx, const char *path, const char *data, size_t len,
+    struct zf_err *e)
+{
+	struct file_list *l = ctx;
+	struct zf_site_file *f;
+
+	(void)e;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->files = xrealloc(l->files, l->cap * sizeof(*l->files));
+	}
+	f = &l->files[l->n++];
+	f->path = xstrdup(path);
+	f->data = xmalloc(len + 1);
+	memcpy(f->data, data, len);
+	f->data[len] = '\0';
+	f->len = len;
+	return 0;
 }
 
 int
 zf_site_build(const struct zf_json *standing, const struct zf_json *entries,
     struct zf_site_file **files, size_t *nfiles, struct zf_err *e)
 {
-	struct site s = { NULL, 0, 0, NULL, NULL, NULL };
-	const struct zf_json *agency;
-	struct entry *list = NULL;
-	struct zf_buf b;
+	struct file_list l = { NULL, 0, 0 };
+	struct zf_site *s = NULL;
 	size_t n = 0, i;
 	int rc;
 
 	*files = NULL;
 	*nfiles = 0;
-	if (zf_json_type(standing) != ZF_JSON_OBJECT) {
-		rc = zf_fail(e, EX_DATAERR, "standing: not an object");
+	if (zf_json_type(entries) == ZF_JSON_ARRAY)
+		n = zf_json_len(entries);
+	if ((rc = zf_site_begin(standing, n, collect, &l, &s, e)) != 0)
+		goto out;
+	if (zf_json_type(entries) != ZF_JSON_ARRAY) {
+		rc = zf_fail(e, EX_DATAERR, "entries: not an array");
 		goto out;
 	}
-	agency = zf_json_get(standing, "agency");
-	if (agency == NULL || zf_json_type(agency) != ZF_JSON_OBJECT) {
-		rc = zf_fail(e, EX_DATAERR, "standing: \"agency\" is %s",
-		    agency == NULL ? "missing" : "not an object");
-		goto out;
-	}
-	if ((rc = member_text(agency, "name", 1, "standing: agency", &s.agency,
-		 e)) != 0 ||
-	    (rc = member_text(agency, "address", 1, "standing: agency",
-		 &s.address, e)) != 0 ||
-	    (rc = member_text(agency, "phone", 1, "standing: agency", &s.phone,
-		 e)) != 0)
-		goto out;
-	if ((rc = read_entries(entries, &list, &n, e)) != 0)
-		goto out;
-
-	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
-		zf_buf_init(&b);
-		put_css(&b, &styles[i]);
-		add_file(&s, styles[i].path, &b);
-		zf_buf_release(&b);
-	}
-	build_index(&s, list, n);
-	if ((rc = build_standing(&s, standing, agency, e)) != 0)
-		goto out;
-	for (i = 0; i < n; i++)
-		build_decision(&s, &list[i]);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = zf_site_entry(s, zf_json_at(entries, i), e);
+	if (rc == 0)
+		rc = zf_site_end(s, e);
 out:
-	free_entries(list, n);
+	zf_site_free(s);
 	if (rc != 0) {
-		zf_site_free(s.files, s.nfiles);
+		zf_site_files_free(l.files, l.n);
 		return rc;
 	}
-	*files = s.files;
-	*nfiles = s.nfiles;
+	*files = l.files;
+	*nfiles = l.n;
 	return 0;
 }
 
 void
-zf_site_free(struct zf_site_file *files, size_t n)
+zf_site_files_free(struct zf_site_file *files, size_t n)
 {
 	size_t i;
 

@@ -4,12 +4,23 @@
  * The site is plain HTML and CSS in Chinese that any web server serves as
  * is, with no script.  Every page exists twice: NAME.html in the standard
  * style and elder/NAME.html in the large-type style for elderly readers
- * (长者模式), each linking to the other.  Pages: index.html (the current
- * publications, a table), decisions/PAGE.html (one per entry) and
- * standing.html (事前公开: enforcement subjects, officers, 权责清单, legal
- * bases, a flowchart per kind of case drawn from the procedure table,
- * remedies and the 随机抽查事项清单).  style.css and elder.css are built
- * from zf_site_colours, so the test checks the colours actually used.
+ * (长者模式), each linking to the other.  Pages: index.html and
+ * list/2.html, list/3.html ... (the current publications, a table of
+ * ZF_SITE_INDEX_ROWS a page, with numbered pagination and links to the
+ * bundle's data files and log for 数据下载与核验), decisions/PAGE.html
+ * (one per entry) and standing.html (事前公开: enforcement subjects,
+ * officers, 权责清单, legal bases, a flowchart per kind of case drawn from
+ * the procedure table, remedies and the 随机抽查事项清单).  style.css and
+ * elder.css are built from zf_site_colours, so the test checks the
+ * colours actually used.  The site sits at the root of the bundle: links
+ * to records.json, records-*.csv, log/... and an entry's proof are
+ * relative to that root.
+ *
+ * The site is built as a stream, so that a bundle of 100,000 decisions
+ * needs no more memory than one index page of rows (and the set of page
+ * names, to keep them unique): zf_site_begin, zf_site_entry per entry,
+ * zf_site_end, each handing finished files to an emit function as soon as
+ * they are complete.
  *
  * Invariants: every path is relative, ASCII, without "..", and unique;
  * every value taken from the JSON is HTML-escaped (& < > " ') before it
@@ -36,7 +47,8 @@
  *     "remedies": { "review", "court" }            optional: the 复议机关
  *   }                                              and the 人民法院
  *
- * The entries (an array, in the order the index lists them):
+ * The entries, in the order the index lists them (objects given one at a
+ * time to zf_site_entry, or an array given to zf_site_build):
  *
  *   [ { "id": "P2026-0001",                       publication entry id
  *       "page": "C2026-0001.html",                file name: letters,
@@ -54,7 +66,26 @@
  *                                                 with at most 2 decimals
  *       "decided": "2026-11-16",                  YYYY-MM-DD
  *       "basis": "…",                             optional
- *       "published": "2026-11-18" } ]             optional; YYYY-MM-DD
+ *       "published": "2026-11-18",                optional; YYYY-MM-DD
+ *       "party_id": "91330100MA2…",               optional; the party's
+ *                                                 certificate or credit
+ *                                                 number as published
+ *                                                 (masked upstream)
+ *       "until": "2027-11-18",                    optional; YYYY-MM-DD,
+ *                                                 公示截止日期
+ *       "note": "…",                              optional; 更正说明,
+ *                                                 '\n' breaks; the page
+ *                                                 shows it first and the
+ *                                                 index marks 已更正
+ *       "proof": "log/proofs/12.json",            optional; the entry's
+ *                                                 inclusion proof, relative
+ *                                                 to the bundle root:
+ *                                                 letters, digits, '-',
+ *                                                 '_', '.', '/', no "..",
+ *                                                 no leading or double '/'
+ *       "index": 12 } ]                           optional; an integer
+ *                                                 ≥ 0, the entry's leaf
+ *                                                 number in the log
  *
  * An optional member may be absent or null.
  */
@@ -62,6 +93,9 @@
 #define ZF_SITE_H
 
 #include <stddef.h>
+
+/* Rows of the index on each index page. */
+#define ZF_SITE_INDEX_ROWS 100
 
 struct zf_json;
 struct zf_err;
@@ -84,13 +118,50 @@ struct zf_site_colour {
 extern const struct zf_site_colour zf_site_colours[];
 
 /*
- * Builds every file of the site from the standing information and the
- * current entries (shapes above).  Returns 0 with a malloc'd array in
- * *files (free it with zf_site_free), or EX_DATAERR with the message in
- * *e and *files NULL.
+ * Receives each file of the site, in order: path is relative (as in
+ * struct zf_site_file) and data[len] is NUL.  Returning non-zero stops
+ * the build; that value is passed back as is, with what the function left
+ * in *e.
+ */
+typedef int (*zf_site_emit_fn)(void *ctx, const char *path, const char *data,
+    size_t len, struct zf_err *e);
+
+/* A site being built; the caller owns it from zf_site_begin on. */
+struct zf_site;
+
+/*
+ * Checks the standing information and emits style.css, elder.css,
+ * standing.html and elder/standing.html at once.  nentries: how many
+ * entries zf_site_entry will be given (for the index's page count).
+ * standing may be freed once this returns.  Returns 0 with the site in
+ * *out, or EX_DATAERR (nothing emitted) or emit's status, with *out NULL.
+ */
+int zf_site_begin(const struct zf_json *standing, size_t nentries,
+    zf_site_emit_fn emit, void *ctx, struct zf_site **out, struct zf_err *e);
+/*
+ * One entry, in the order the index lists them: emits decisions/PAGE and
+ * elder/decisions/PAGE, and adds its row to the index; index pages are
+ * emitted as they fill.  EX_DATAERR refuses the entry (nothing emitted);
+ * EX_SOFTWARE when it is one more than nentries.  After any failure the
+ * site only refuses, with EX_SOFTWARE, until zf_site_free.
+ */
+int
+zf_site_entry(struct zf_site *s, const struct zf_json *entry, struct zf_err *e);
+/*
+ * Emits what is left of the index (index.html even when there are no
+ * entries).  EX_SOFTWARE when fewer entries came than nentries.
+ */
+int zf_site_end(struct zf_site *s, struct zf_err *e);
+void zf_site_free(struct zf_site *s);
+
+/*
+ * Builds every file of the site in memory, through the calls above: for
+ * tests and small sites.  Returns 0 with a malloc'd array in *files (free
+ * it with zf_site_files_free), or EX_DATAERR with the message in *e and
+ * *files NULL.
  */
 int zf_site_build(const struct zf_json *standing, const struct zf_json *entries,
     struct zf_site_file **files, size_t *nfiles, struct zf_err *e);
-void zf_site_free(struct zf_site_file *files, size_t n);
+void zf_site_files_free(struct zf_site_file *files, size_t n);
 
 #endif

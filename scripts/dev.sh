@@ -13,8 +13,14 @@ what=${1:-build}
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
 libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
 
-# The tests also check the zsh and fish completions.
-[ "$what" = test ] && packages="$packages zsh fish"
+# The tests also check the zsh and fish completions, and render the public
+# site in headless Chromium with a CJK font (tests/cli/site-a11y.sh), using
+# the machine's node and npm when it has them.
+if [ "$what" = test ]; then
+	packages="$packages zsh fish chromium fonts-noto-cjk fontconfig"
+	command -v node >/dev/null 2>&1 || packages="$packages nodejs"
+	command -v npm >/dev/null 2>&1 || packages="$packages npm"
+fi
 
 missing=""
 for p in $packages; do
@@ -32,6 +38,16 @@ fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# The browser check's npm packages (axe-core, playwright-core), as pinned
+# by tests/a11y/package-lock.json; again only when the lock file changed.
+a11y_modules() {
+	lock=tests/a11y/package-lock.json
+	[ tests/a11y/node_modules/.package-lock.json -nt "$lock" ] && return
+	echo "dev.sh: installing tests/a11y/node_modules" >&2
+	(cd tests/a11y && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci \
+	    --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 build() {
 	dir=$1
 	shift
@@ -48,6 +64,7 @@ demo)
 	sh scripts/demo.sh build
 	;;
 test)
+	a11y_modules
 	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	(cd build && ctest -j"$jobs" --output-on-failure)
 	echo "dev.sh: the same tests under AddressSanitizer and UBSan" >&2
