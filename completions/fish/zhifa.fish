@@ -1,6 +1,7 @@
 # fish completion for zhifa's programs: archive-init archive-verify
 # case-new case-list case-show case-log evidence-add evidence-get case-step
-# decision-issue decision-revoke deadline-check review-submit review-decide.
+# decision-issue decision-revoke deadline-check review-submit review-decide
+# publish-export publish-withdraw publish-verify.
 #
 # Options come from each program's usage; case ids from "case-list -q"
 # (for review-decide, "case-list -q --awaiting-review"), evidence ids from "case-show -o json" of the latest cases, deadline rules
@@ -13,7 +14,8 @@
 
 set -l zhifa_programs archive-init archive-verify case-new case-list \
     case-show case-log evidence-add evidence-get case-step decision-issue \
-    decision-revoke deadline-check review-submit review-decide
+    decision-revoke deadline-check review-submit review-decide \
+    publish-export publish-withdraw
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
 # --archive=DIR (give the long name, then the short one if any).
@@ -123,13 +125,15 @@ function __zhifa_operand_list
         switch $w
             case -A -o -t -O --archive --as --output --config --algo --key \
                 --checkpoint --kind --party --party-kind --party-id --cause \
+                --party-rep --party-address --party-phone \
                 --officer --filed --source --field --batch --stage \
                 --filed-since --title --recorded-by --recorded-at --device \
                 --location --access --secret-kind --name --reason \
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
                 --today --conduct --statement --draft --opinion \
-                --opinion-file --point
+                --opinion-file --point --out --format --as-of --audience \
+                --previous
                 set skip 1
             case '-?*'
             case '*'
@@ -161,13 +165,15 @@ function __zhifa_operands -a want
         switch $w
             case -A -o -t -O --archive --as --output --config --algo --key \
                 --checkpoint --kind --party --party-kind --party-id --cause \
+                --party-rep --party-address --party-phone \
                 --officer --filed --source --field --batch --stage \
                 --filed-since --title --recorded-by --recorded-at --device \
                 --location --access --secret-kind --name --reason \
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
                 --today --conduct --statement --draft --opinion \
-                --opinion-file --point
+                --opinion-file --point --out --format --as-of --audience \
+                --previous
                 set skip 1
             case -
                 set n (math $n + 1)
@@ -210,6 +216,9 @@ complete -c case-new -s t -l kind -x -a "$kinds" -d 'Kind of case'
 complete -c case-new -l party -x -d 'The party (当事人)'
 complete -c case-new -l party-kind -x -a 'person\t"natural person" org\torganisation business\t"individual business"' -d 'Kind of party'
 complete -c case-new -l party-id -x -d 'Identity number or unified social credit code'
+complete -c case-new -l party-rep -x -d 'Legal representative or person in charge (法定代表人)'
+complete -c case-new -l party-address -x -d 'The party\'s address'
+complete -c case-new -l party-phone -x -d 'The party\'s telephone number'
 complete -c case-new -l cause -x -d 'The cause (案由)'
 complete -c case-new -l officer -x -a '(__zhifa_people)' -d 'An officer handling the case'
 complete -c case-new -l filed -x -d 'Filing date YYYY-MM-DD'
@@ -259,7 +268,7 @@ complete -c evidence-get -s O -l output-file -r -F -d 'Write the bytes to FILE'
 #     [--approved-by HEAD] [--days N] [--rule RULE]
 complete -c case-step -f
 complete -c case-step -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
-complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 mark-major\t认定为重大执法决定 serve\t送达 certify\t颁发证件 execute\t执行 publish\t公示 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关 withdraw\t撤回公示'
+complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 mark-major\t认定为重大执法决定 serve\t送达 certify\t颁发证件 execute\t执行 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关'
 complete -c case-step -l at -x -d 'When the step was taken (RFC 3339)'
 complete -c case-step -l doc -r -F -d 'The step\'s document, stored as evidence'
 complete -c case-step -l method -x -a 'direct\t直接送达 residence\t留置送达 post\t邮寄送达 electronic\t电子送达 notice\t公告送达 entrusted\t委托送达' -d 'How the decision was served (serve)'
@@ -319,3 +328,30 @@ complete -c review-decide -l reject -d 'Reject it (不同意)'
 complete -c review-decide -l opinion -x -d 'The written opinion (审核意见)'
 complete -c review-decide -l opinion-file -r -F -d 'Read the opinion from FILE'
 complete -c review-decide -l point -x -a '(__zhifa_points)' -d 'A review point: NAME=pass|fail[:NOTE]'
+
+# publish-export --out PATH [--format dir|tar.gz|zip] [--as-of DATE]
+#     [--audience public|sharing] [--dry-run] [CASE...|-]
+complete -c publish-export -f
+complete -c publish-export -a '(__zhifa_cases)' -d 'Case'
+complete -c publish-export -a '-' -d 'Case ids from standard input'
+complete -c publish-export -l out -r -F -d 'Where to write the bundle (must not exist)'
+complete -c publish-export -l format -x -a 'dir\tfolder tar.gz\t"gzip-compressed tar" zip\tzip' -d 'The bundle\'s format (default from the name)'
+complete -c publish-export -l as-of -x -d 'Judge the expiries on DATE'
+complete -c publish-export -l audience -x -a 'public\t"公众: the site, masked (default)" sharing\t"政务共享: the records whole"' -d 'Who the bundle is for'
+complete -c publish-export -l dry-run -d 'List the entries due; write nothing'
+
+# publish-withdraw CASE --reason TEXT
+complete -c publish-withdraw -f
+complete -c publish-withdraw -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c publish-withdraw -l reason -x -d 'Why the record is withdrawn (published)'
+
+# publish-verify BUNDLE [--previous BUNDLE] [--key VKEY-FILE] [-o text|json] [-q]
+# It reads a bundle, not an archive: no -A, no --as.
+complete -c publish-verify -e
+complete -c publish-verify -n '__zhifa_operands 0' -F -d 'Bundle (folder, .tar.gz or .zip)'
+complete -c publish-verify -l previous -r -F -d 'An earlier bundle the log must extend'
+complete -c publish-verify -l key -r -F -d 'The agency\'s verifier key'
+complete -c publish-verify -s o -l output -x -a 'text json' -d 'Output format'
+complete -c publish-verify -s q -l quiet -d 'Print nothing; the exit status tells'
+complete -c publish-verify -s h -l help -d 'Print a short usage'
+complete -c publish-verify -l version -d 'Print the version'
