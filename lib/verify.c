@@ -20,6 +20,7 @@
 #include "json.h"
 #include "merkle.h"
 #include "object.h"
+#include "publog.h"
 
 #define HASH_CHUNK (1 << 20)
 
@@ -430,6 +431,66 @@ check_checkpoints(struct checker *c)
 		problem(c, "W024", AUTHENTIC, "journal", "%llu event(s) after "
 		    "the last checkpoint are not yet signed (the agency key "
 		    "was not at hand)", (unsigned long long)(c->leaves - last));
+}
+
+/*
+ * The publication log's signed checkpoints (publish-export): each must
+ * verify with the agency key, name "<origin>/publication", and match the
+ * log as the replay rebuilt it — else something published was changed
+ * or removed after it was signed.
+ */
+static void
+check_pubcheckpoints(struct checker *c)
+{
+	static const char sql[] = "SELECT size, root, note FROM "
+	    "live.pubcheckpoints ORDER BY size";
+	sqlite3_stmt *st;
+	char what[64], *want = xasprintf("%s/publication", c->a->origin);
+	uint64_t leaves = 0;
+	struct zf_err e;
+
+	if (zf_publog_size(&c->replay, &leaves, &e) != 0 ||
+	    sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(want);
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		uint64_t size = (uint64_t)sqlite3_column_int64(st, 0), nsize;
+		const char *note = (const char *)sqlite3_column_text(st, 2);
+		uint8_t root[ZF_DIGEST_LEN], have[ZF_DIGEST_LEN];
+		char *origin = NULL;
+
+		snprintf(what, sizeof(what), "publication checkpoint %llu",
+		    (unsigned long long)size);
+		if (zf_checkpoint_verify(note ? note : "",
+		    (size_t)sqlite3_column_bytes(st, 2), c->a->suite,
+		    c->a->origin, c->a->pubkey, c->a->pubkey_len, &origin,
+		    &nsize, root, &e) != 0)
+			problem(c, "E026", AUTHENTIC, what, "%s", e.msg);
+		else if (strcmp(origin, want) != 0)
+			problem(c, "E026", AUTHENTIC, what, "is for another log "
+			    "('%s')", origin);
+		else if (nsize != size || sqlite3_column_bytes(st, 1) !=
+		    ZF_DIGEST_LEN || memcmp(sqlite3_column_blob(st, 1), root,
+		    ZF_DIGEST_LEN) != 0)
+			problem(c, "E026", AUTHENTIC, what, "its table row "
+			    "differs from its signed note");
+		else if (size > leaves)
+			problem(c, "E026", AUTHENTIC, what, "covers %llu "
+			    "published entries but the journal holds %llu: "
+			    "publication events were removed",
+			    (unsigned long long)size,
+			    (unsigned long long)leaves);
+		else if (zf_publog_root(&c->replay, c->a->suite, size, have,
+		    &e) != 0 || memcmp(have, root, ZF_DIGEST_LEN) != 0)
+			problem(c, "E026", AUTHENTIC, what, "its root does not "
+			    "match the first %llu published entries: something "
+			    "published was changed after it was signed",
+			    (unsigned long long)size);
+		free(origin);
+	}
+	sqlite3_finalize(st);
+	free(want);
 }
 
 static void
@@ -913,6 +974,7 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	check_checkpoints(&c);
 	check_checkpoint_files(&c);
 	check_vkey(&c);
+	check_pubcheckpoints(&c);
 	compare_tables(&c);
 	zf_db_exec(&c.replay, "COMMIT", &a->err);
 	check_objects(&c);

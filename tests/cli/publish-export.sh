@@ -262,7 +262,21 @@ if grep -rqF 张三 "$T/b8/data"; then not_ok "the expired party is still shown"
 expect_exit 0 case-log "$pen"
 expect_in "$T/out" publication.entry
 expect_exit 0 archive-verify
-if [ -x "$ZHIFA_BIN/publish-verify" ]; then
-	expect_exit 0 publish-verify "$T/b8" --previous "$T/b1"
-fi
+expect_exit 0 publish-verify "$T/b8" --previous "$T/b1"
+
+# The signed checkpoints of the publication log are checked by
+# archive-verify: a row changed, or a signature broken, is E026.
+cp "$ZHIFA_ARCHIVE/zhifa.db" "$T/db.saved"
+sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "UPDATE pubcheckpoints SET root = \
+    zeroblob(32) WHERE size = (SELECT max(size) FROM pubcheckpoints)"
+expect_exit 1 archive-verify
+expect_in "$T/out" "E026"
+expect_in "$T/out" "differs from its signed note"
+cp "$T/db.saved" "$ZHIFA_ARCHIVE/zhifa.db"
+sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "UPDATE pubcheckpoints SET note = \
+    replace(note, '/publication', '/publicatioN') WHERE size = 5"
+expect_exit 1 archive-verify
+expect_in "$T/out" "E026"
+cp "$T/db.saved" "$ZHIFA_ARCHIVE/zhifa.db"
+expect_exit 0 archive-verify
 finish
