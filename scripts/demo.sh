@@ -89,18 +89,31 @@ say "10. 调阅 The head reads the inquiry record; the read itself is journaled 
 ev=$(case-show -o json "$case" | sed -n 's/.*"id": "\(E[0-9-]*\)".*/\1/p' | sed -n 2p)
 run evidence-get "$ev" --as chengang --reason "审批前复核询问笔录"
 
-say "11. 案卷 The case file, and every step of it with its hash"
+say "11. 公示 The clerk 刘洋 publishes: a site, the records and a signed log"
+on 2026-11-18
+run publish-export --as liuyang --out "$work/gongshi-1.tar.gz"
+mkdir -p "$work/www"
+bsdtar -xf "$work/gongshi-1.tar.gz" -C "$work/www"
+printf 'The public site is in %s/www/data (open index.html); the record:\n' "$work"
+grep -o '"CF_\(XDR_MC\|WSH\|NR_FK\|GSJZQ\)":"[^"]*"' "$work/www/data/records.json"
+run deadline-check --today 2026-11-23
+say "    Anyone checks the bundle, and that the next one extends it"
+on 2026-11-19
+run publish-export --as liuyang --out "$work/gongshi-2.tar.gz" -q
+run publish-verify "$work/gongshi-2.tar.gz" --previous "$work/gongshi-1.tar.gz"
+
+say "12. 案卷 The case file, and every step of it with its hash"
 run case-show "$case"
 echo
 run case-log "$case"
 
-say "12. 核验 Verify everything: chain, Merkle tree, signed checkpoints, objects, replay"
+say "13. 核验 Verify everything: chain, Merkle tree, signed checkpoints, objects, replay"
 run archive-verify
 echo
 printf 'The latest signed checkpoint (hand it to the superior agency):\n'
 cat "$ZHIFA_ARCHIVE/checkpoint"
 
-say "13. 篡改被发现 Someone edits the recorded source of the case in the database ..."
+say "14. 篡改被发现 Someone edits the recorded source of the case in the database ..."
 sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" \
     "UPDATE journal SET body = replace(body, '群众举报', '上级交办') WHERE case_id = '$case'"
 run archive-verify || echo "(archive-verify exited $?: the change was caught)"
