@@ -143,9 +143,41 @@ other = list(csv.DictReader(open(d + "/records-other.csv",
                                  encoding="utf-8-sig", newline="")))
 assert sorted(r["ZF_LB"] for r in other) == ["行政强制", "行政征收",
                                                "行政检查"], other
+# An independent RFC 9162 tree, written here: the checkpoint's root is
+# the root over the leaf hashes, and every proof leads to it.
+import base64
+H = lambda b: hashlib.sha256(b).digest()
+def mth(leaves):
+    if len(leaves) == 1:
+        return leaves[0]
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return H(b"\1" + mth(leaves[:k]) + mth(leaves[k:]))
+leaves = [bytes.fromhex(l["hash"]) for l in lines]
+root = base64.b64decode(open(d + "/log/checkpoint").read().split("\n")[2])
+assert mth(leaves) == root
+def climb(i, n, h, path):
+    # RFC 9162 2.1.3.2
+    fn, sn = i, n - 1
+    for p in path:
+        p = bytes.fromhex(p)
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            h = H(b"\1" + p + h)
+            while fn & 1 == 0 and fn != 0:
+                fn >>= 1
+                sn >>= 1
+        else:
+            h = H(b"\1" + h + p)
+        fn >>= 1
+        sn >>= 1
+    return h if sn == 0 else None
 for r in recs["records"]:
     proof = json.load(open("%s/log/proofs/%d.json" % (d, r["index"])))
     assert proof["size"] == 5 and proof["hash"] == lines[r["index"]]["hash"]
+    assert climb(r["index"], 5, leaves[r["index"]], proof["proof"]) == root
 PY
 expect_in "$T/b1/data/log/checkpoint" "/publication"
 expect_equal "$(sed -n 2p "$T/b1/data/log/checkpoint")" 5 "the checkpoint's size"
