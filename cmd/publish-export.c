@@ -11,6 +11,7 @@
 
 #include "archive.h"
 #include "bundle.h"
+#include "case.h"
 #include "cli.h"
 #include "config.h"
 #include "export.h"
@@ -84,7 +85,7 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	const char *format = NULL, *as_of = NULL, *audience = "public";
 	char **ids = NULL;
-	size_t nids = 0;
+	size_t nids = 0, i;
 	int c, rc, dry = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -173,8 +174,19 @@ main(int argc, char **argv)
 		    zf_role_name(a->actor->role));
 		goto out;
 	}
+	for (i = 0; i < nids; i++)
+		if (zf_case_exists(a, ids[i]) != 1) {
+			rc = zf_cli_error(66, "no case '%s'", ids[i]);
+			goto out;
+		}
 	if (dry) {
-		rc = dry_run(&cli, a, &o);
+		/* A sharing export journals nothing: nothing to list. */
+		if (o.audience == ZF_AUDIENCE_SHARING) {
+			if (cli.format == ZF_FORMAT_JSON)
+				printf("[]\n");
+			rc = 0;
+		} else
+			rc = dry_run(&cli, a, &o);
 		goto out;
 	}
 	if ((rc = zf_export(a, &o, &r)) != 0) {
@@ -185,13 +197,13 @@ main(int argc, char **argv)
 		printf("%s\n", o.out);
 	else if (cli.format == ZF_FORMAT_JSON) {
 		struct zf_json *j = zf_json_object(), *counts = zf_json_object();
-		int i;
+		int t;
 
 		zf_json_set_str(j, "bundle", o.out);
 		zf_json_set_str(j, "audience", audience);
-		for (i = 0; i <= ZF_PUB_EXPIRE; i++)
-			zf_json_set_int(counts, zf_pub_type_name(i),
-			    (int64_t)r.counts[i]);
+		for (t = 0; t <= ZF_PUB_EXPIRE; t++)
+			zf_json_set_int(counts, zf_pub_type_name(t),
+			    (int64_t)r.counts[t]);
 		zf_json_set(j, "entries", counts);
 		zf_json_set_int(j, "current", (int64_t)r.current);
 		zf_json_set_int(j, "log_size", (int64_t)r.log_size);

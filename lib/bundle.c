@@ -1119,10 +1119,13 @@ move_into_place(struct zf_bundle *b, struct zf_err *e)
 		parent = xstrdup("/");
 	else
 		parent = xstrndup(b->path, (size_t)(slash - b->path));
-	if (sync_folder(AT_FDCWD, parent) != 0)
-		rc = zf_fail(e, EX_IOERR, "bundle '%s' is in place but folder "
+	if (sync_folder(AT_FDCWD, parent) != 0) {
+		/* Not durably in place: take it back, so nothing half-made stays. */
+		rc = zf_fail(e, EX_IOERR, "cannot create bundle '%s': folder "
 		    "'%s' cannot be synced: %s", b->path, parent,
 		    strerror(errno));
+		zf_bundle_remove(b->path);
+	}
 	free(parent);
 	return rc;
 fail:

@@ -233,6 +233,7 @@ static const char schema_indexes[] =
     "CREATE INDEX steps_case ON steps(case_id, step);"
     "CREATE INDEX decisions_case ON decisions(case_id);"
     "CREATE INDEX cases_review ON cases(review_status, id);"
+    "CREATE INDEX decisions_year ON decisions(year, n);"
     "CREATE INDEX publications_idx ON publications(idx);"
     "CREATE INDEX publications_state ON publications(state, updated);"
     "CREATE INDEX deadlines_open ON deadlines(due, case_id) "

@@ -217,6 +217,22 @@ put(struct zf_json *r, const char *key, const char *value,
 	free(masked);
 }
 
+/*
+ * A credit code under the party_id rule: the "id" mask is for a person's
+ * number, and keeps an organisation's code whole.
+ */
+static void
+put_credit(struct zf_json *r, const char *key, const char *value,
+    const struct zf_config *c, int audience, const char *party_kind)
+{
+	const char *mask = zf_config_mask(c, "party_id", audience, party_kind);
+
+	if (strcmp(mask, "id") == 0)
+		zf_json_set_str(r, key, value);
+	else
+		put(r, key, value, c, "party_id", audience, party_kind);
+}
+
 static const char *
 party_class(const char *kind)
 {
@@ -266,8 +282,14 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 		return rc;
 	schema = zf_publish_schema(s.kind);
 	pk = s.party_kind;
+	/*
+	 * An organisation's number is its credit code; a business's is its
+	 * credit code when it is one (some codes pass the ID check too).
+	 */
 	if (s.party_id[0] != '\0') {
-		if (zf_ident_citizen(s.party_id, norm, &why) == 0) {
+		if (strcmp(pk, "org") != 0 && !(strcmp(pk, "business") == 0 &&
+		    zf_ident_uscc(s.party_id, norm, &why) == 0) &&
+		    zf_ident_citizen(s.party_id, norm, &why) == 0) {
 			id_type = "01";		/* 身份证 */
 			citizen = s.party_id;
 		} else
@@ -289,7 +311,7 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 	if (strcmp(schema, "penalty") == 0) {
 		P("CF_XDR_MC", s.party, "party");
 		P("CF_XDR_LB", party_class(pk), NULL);
-		P("CF_XDR_SHXYM", credit, "party_id");
+		put_credit(r, "CF_XDR_SHXYM", credit, c, audience, pk);
 		P("CF_FRDB", s.rep, "party_rep");
 		P("CF_XDR_ZJLX", id_type, NULL);
 		P("CF_XDR_ZJHM", citizen, "party_id");
@@ -318,7 +340,7 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 			granted |= strcmp(names[i], "grant") == 0;
 		P("XK_XDR_MC", s.party, "party");
 		P("XK_XDR_LB", party_class(pk), NULL);
-		P("XK_XDR_SHXYM", credit, "party_id");
+		put_credit(r, "XK_XDR_SHXYM", credit, c, audience, pk);
 		P("XK_FRDB", s.rep, "party_rep");
 		P("XK_XDR_ZJLX", id_type, NULL);
 		P("XK_XDR_ZJHM", citizen, "party_id");
@@ -346,7 +368,7 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 		free(lb);
 		P("ZF_XDR_MC", s.party, "party");
 		P("ZF_XDR_LB", party_class(pk), NULL);
-		P("ZF_XDR_SHXYM", credit, "party_id");
+		put_credit(r, "ZF_XDR_SHXYM", credit, c, audience, pk);
 		P("ZF_FRDB", s.rep, "party_rep");
 		P("ZF_XDR_ZJLX", id_type, NULL);
 		P("ZF_XDR_ZJHM", citizen, "party_id");
@@ -499,6 +521,10 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		int64_t pseq = sqlite3_column_int64(st, 3);
 		int64_t idx = sqlite3_column_int64(st, 4);
 
+		size_t before = l.n;
+		struct source src;
+		int32_t until;
+
 		if (!wanted(&l, id))
 			continue;
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
@@ -527,6 +553,22 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 			if (strcmp(hex, was) != 0)
 				due_add(&l, ZF_PUB_CORRECT, id, seq, idx);
 			free(was);
+		}
+		/*
+		 * Published late, or its period shortened since: whatever is
+		 * (re)published past its period leaves the site at once, so
+		 * the log tells both and the site never shows it.
+		 */
+		if (l.n > before) {
+			if (load_source(a, id, seq, &src) != 0) {
+				sqlite3_reset(st);
+				rc = a->err.code;
+				goto out;
+			}
+			until = until_of(a, &src);
+			source_free(&src);
+			if (until < as_of)
+				due_add(&l, ZF_PUB_EXPIRE, id, seq, -1);
 		}
 	}
 	sqlite3_reset(st);
@@ -572,7 +614,8 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 	static const char sql[] = "SELECT number, state, "
 	    "coalesce(revoke_reason, '') FROM decisions WHERE seq = ?";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	const char *state;
+	const char *state, *why, *what;
+	size_t off;
 
 	if (st == NULL)
 		return a->err.code;
@@ -584,12 +627,40 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 	}
 	*number = xstrdup(col(st, 0));
 	state = col(st, 1);
+	why = col(st, 2);
+	/*
+	 * The revocation's reason was written for the file, not the public:
+	 * it goes out only when no personal number is in it.
+	 */
+	if (zf_redact_scan(why, strlen(why), &off, &what))
+		why = "";
 	*reason = xasprintf("%s%s%s", strcmp(state, "revoked") == 0 ?
 	    "决定已撤销" : strcmp(state, "illegal") == 0 ? "决定被确认违法" :
 	    strcmp(state, "remade") == 0 ? "决定被责令重作" : "撤回公示",
-	    col(st, 2)[0] ? "：" : "", col(st, 2));
+	    why[0] ? "：" : "", why);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* The leaf a case's publication shows now. */
+static int
+shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
+{
+	static const char sql[] = "SELECT idx FROM publications WHERE "
+	    "case_id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, case_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*idx = sqlite3_column_int64(st, 0);
+	else
+		rc = zf_fail(&a->err, EX_SOFTWARE, "%s has no publication to "
+		    "end", case_id);
+	sqlite3_reset(st);
+	return rc;
 }
 
 int
@@ -633,13 +704,20 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 		}
 		source_free(&s);
 	} else {
+		int64_t of = d->of;
+
+		/* An expiry right after its publication: the leaf just made. */
+		if (of < 0 && (rc = shown_leaf(a, d->case_id, &of)) != 0) {
+			zf_json_free(entry);
+			return rc;
+		}
 		if ((rc = decision_end(a, d->decision_seq, &number,
 		    &why)) != 0) {
 			zf_json_free(entry);
 			return rc;
 		}
 		zf_json_set_str(entry, "number", number);
-		zf_json_set_int(entry, "of", d->of);
+		zf_json_set_int(entry, "of", of);
 		zf_json_set_str(entry, "date", today);
 		if (d->type == ZF_PUB_WITHDRAW)
 			zf_json_set_str(entry, "reason", reason ? reason : why);
@@ -684,6 +762,16 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	if (strlen(reason) > 2000 || strpbrk(reason, "\r\n\t") != NULL)
 		return zf_fail(&a->err, EX_DATAERR, "the reason must be one "
 		    "line of at most 2000 bytes");
+	{
+		const char *what;
+		size_t off;
+
+		/* The reason is published as it is: no personal numbers. */
+		if (zf_redact_scan(reason, strlen(reason), &off, &what))
+			return zf_fail(&a->err, EX_DATAERR, "the reason is "
+			    "published with the withdrawal, and holds a %s "
+			    "(at byte %zu): leave it out", what, off);
+	}
 	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL)
 		return a->err.code;
 	zf_db_bind_text(st, 1, case_id);

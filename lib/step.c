@@ -524,9 +524,11 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number)
 {
 	/* Numbered per kind and year, or per year when the 文号 has no kind. */
-	static const char sql_n[] = "SELECT coalesce(max(n), 0) + 1 FROM "
-	    "decisions WHERE year = ?1 AND (?3 = 0 OR kind = (SELECT kind "
-	    "FROM cases WHERE id = ?2))";
+	static const char sql_kind[] = "SELECT coalesce(max(n), 0) + 1 FROM "
+	    "decisions WHERE year = ?1 AND kind = ?2";
+	static const char sql_year[] = "SELECT coalesce(max(n), 0) + 1 FROM "
+	    "decisions WHERE year = ?1";
+	int per_kind;
 	const struct zf_case_kind *kind;
 	struct zf_json *data, *measures, *clocks = NULL;
 	struct zf_clock_step cs;
@@ -546,12 +548,14 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 		return rc;
 	kind = zf_case_kind_find(s.kind);
 	zf_date_ymd(day, &year, &month, &mday);
-	if ((st = zf_db_stmt(a->db, sql_n, &a->err)) == NULL)
+	/* Two statements, so that each is answered from an index. */
+	per_kind = strstr(a->config->decision_number, "{kind}") != NULL;
+	if ((st = zf_db_stmt(a->db, per_kind ? sql_kind : sql_year,
+	    &a->err)) == NULL)
 		return a->err.code;
 	sqlite3_bind_int(st, 1, year);
-	zf_db_bind_text(st, 2, case_id);
-	sqlite3_bind_int(st, 3, strstr(a->config->decision_number,
-	    "{kind}") != NULL);
+	if (per_kind)
+		zf_db_bind_text(st, 2, s.kind);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -29,6 +29,9 @@ com=$(case-new -t compulsion --party 李四 --party-kind business \
 ins=$(case-new -t inspection --party 示例物业服务有限公司 --party-kind org \
     --party-id 91350100M000100Y43 --cause 物业服务企业服务质量检查 \
     --officer zhangwei --officer lina)
+both=$(case-new -t inspection --party 示例机械有限公司 --party-kind org \
+    --party-id 913301189907103780 --cause 建筑起重机械检查 \
+    --officer zhangwei --officer lina)
 lev=$(case-new -t levy --party 示例房地产开发有限公司 --party-kind org \
     --party-id 91350100M000100Y43 --cause 城市基础设施配套费 \
     --officer zhangwei --officer lina)
@@ -47,6 +50,7 @@ decide "$com" --outcome 强制拆除违法建筑 --measure forced-demolition \
     --basis 《中华人民共和国行政强制法》第四十四条
 decide "$ins" --outcome 责令限期整改 --measure correct --basis 《物业管理条例》
 decide "$lev" --outcome 征收城市基础设施配套费 --measure levy
+decide "$both" --outcome 检查合格 --measure other
 
 # The clocks: each decision is to be published, within 7 or 20 working days.
 expect_exit 0 deadline-check --all -o json
@@ -69,6 +73,10 @@ expect_in "$T/err" "agency key"
 mv "$T/keys" "$HOME/.config/zhifa/keys"
 mkdir "$T/taken"
 expect_exit 73 publish-export --as liuyang --out "$T/taken"
+expect_exit 66 publish-export --as liuyang --out "$T/no" C2026-0999
+expect_exit 0 publish-export --as liuyang --out "$T/no" --dry-run -o json \
+    --audience sharing
+expect_equal "$(cat "$T/out")" "[]" "a sharing export journals nothing"
 expect_exit 0 publish-export --as liuyang --out "$T/no" --dry-run -o json
 expect_in "$T/out" "\"case\": \"$pen\""
 expect_in "$T/out" '"type": "publish"'
@@ -80,9 +88,9 @@ expect_exit 0 publish-export --as liuyang --out "$T/b1" -o json
 python3 - "$T/out" <<'PY' && ok || not_ok "the export's summary"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["entries"] == {"publish": 5, "correct": 0, "withdraw": 0,
+assert r["entries"] == {"publish": 6, "correct": 0, "withdraw": 0,
                         "expire": 0}, r
-assert r["current"] == 5 and r["log_size"] == 5, r
+assert r["current"] == 6 and r["log_size"] == 6, r
 PY
 expect_exit 0 deadline-check --all -o json
 expect_not_in "$T/out" "publish-"
@@ -112,12 +120,12 @@ python3 - "$T/b1/data" "$pen" "$lic" <<'PY' && ok || not_ok "records and log"
 import csv, hashlib, json, sys
 d, pen, lic = sys.argv[1:4]
 recs = json.load(open(d + "/records.json"))
-assert recs["audience"] == "public" and recs["log_size"] == 5
+assert recs["audience"] == "public" and recs["log_size"] == 6
 kinds = sorted(r["kind"] for r in recs["records"])
-assert kinds == ["compulsion", "inspection", "levy", "licensing",
-                 "penalty"], kinds
+assert kinds == ["compulsion", "inspection", "inspection", "levy",
+                 "licensing", "penalty"], kinds
 lines = [json.loads(l) for l in open(d + "/log/entries.jsonl")]
-assert [l["index"] for l in lines] == list(range(5))
+assert [l["index"] for l in lines] == list(range(6))
 for r in recs["records"]:
     leaf = lines[r["index"]]
     body = json.dumps(leaf["entry"], ensure_ascii=False, sort_keys=True,
@@ -142,7 +150,9 @@ assert len(rows) == 1 and rows[0]["CF_XDR_MC"] == "张三", rows
 other = list(csv.DictReader(open(d + "/records-other.csv",
                                  encoding="utf-8-sig", newline="")))
 assert sorted(r["ZF_LB"] for r in other) == ["行政强制", "行政征收",
-                                               "行政检查"], other
+                                               "行政检查", "行政检查"], other
+b = [r for r in other if r["ZF_XDR_MC"] == "示例机械有限公司"][0]
+assert b["ZF_XDR_SHXYM"] == "913301189907103780" and b["ZF_XDR_ZJHM"] == "", b
 # An independent RFC 9162 tree, written here: the checkpoint's root is
 # the root over the leaf hashes, and every proof leads to it.
 import base64
@@ -176,11 +186,11 @@ def climb(i, n, h, path):
     return h if sn == 0 else None
 for r in recs["records"]:
     proof = json.load(open("%s/log/proofs/%d.json" % (d, r["index"])))
-    assert proof["size"] == 5 and proof["hash"] == lines[r["index"]]["hash"]
-    assert climb(r["index"], 5, leaves[r["index"]], proof["proof"]) == root
+    assert proof["size"] == 6 and proof["hash"] == lines[r["index"]]["hash"]
+    assert climb(r["index"], 6, leaves[r["index"]], proof["proof"]) == root
 PY
 expect_in "$T/b1/data/log/checkpoint" "/publication"
-expect_equal "$(sed -n 2p "$T/b1/data/log/checkpoint")" 5 "the checkpoint's size"
+expect_equal "$(sed -n 2p "$T/b1/data/log/checkpoint")" 6 "the checkpoint's size"
 expect_in "$T/b1/data/index.html" "示建罚决〔2026〕1号"
 expect_in "$T/b1/data/standing.html" "示建执-2020-001"
 
@@ -227,11 +237,14 @@ check "the masked cause is on the site" grep -qF '139****5678' \
 # Withdrawal: revoking a published decision opens a 3-working-day
 # withdrawal; the export withdraws it and the page goes.
 at 2026-11-23
-expect_exit 0 decision-revoke "$lev" --as chengang --reason 复议决定撤销 --kind revoked
+expect_exit 0 decision-revoke "$lev" --as chengang --kind revoked \
+    --reason "复议决定撤销（复议机关联系人 13912345678）"
 expect_exit 0 deadline-check --all -o json
 expect_in "$T/out" '"rule": "withdraw"'
 expect_exit 0 publish-export --as liuyang --out "$T/b5"
 expect_in "$T/out" "withdrawn 1"
+expect_in "$T/b5/data/log/entries.jsonl" '"reason":"决定已撤销"'
+expect_not_in "$T/b5/data/log/entries.jsonl" 13912345678
 check "the withdrawn page is gone" test ! -e "$T/b5/data/decisions/$lev.html"
 expect_exit 0 deadline-check --all -o json
 expect_not_in "$T/out" '"rule": "withdraw"'
@@ -247,6 +260,8 @@ expect_exit 77 publish-withdraw "$lev" --as liuyang --reason 再撤一次
 expect_in "$T/err" "already withdrawn"
 expect_exit 66 publish-withdraw C2026-0999 --as liuyang --reason 无此案
 expect_exit 65 publish-withdraw "$ins" --as liuyang --reason "$(printf 'a\nb')"
+expect_exit 65 publish-withdraw "$ins" --as liuyang --reason "当事人来电 13812345678 申请撤回"
+expect_in "$T/err" "mobile"
 unchanged "refused withdrawals"
 expect_exit 0 publish-withdraw "$ins" --as liuyang --reason 公示信息有误，撤回核实
 expect_equal "$(cat "$T/out")" "$ins" "publish-withdraw prints the case"
@@ -290,6 +305,27 @@ PY
 check "the expired page is gone" test ! -e "$T/b8/data/decisions/$pen.html"
 if grep -rqF 张三 "$T/b8/data"; then not_ok "the expired party is still shown"; else ok; fi
 
+# Published late, past its publicity period (a warning: 3 months): the
+# log records it and its expiry at once; the site never shows it.
+late=$(case-new -t penalty --party 示例装饰工程有限公司 --party-kind org \
+    --cause 逾期未改正 --officer zhangwei --officer lina --filed 2028-01-03)
+case-step "$late" notify --at 2028-01-04T10:00:00+08:00 >/dev/null
+decide "$late" --outcome 警告 --measure warning --at 2028-01-17T10:00:00+08:00
+expect_exit 0 publish-export --as liuyang --out "$T/b9" -o json
+expect_in "$T/out" '"publish": 1'
+expect_in "$T/out" '"expire": 1'
+check "the late record is not on the site" \
+    test ! -e "$T/b9/data/decisions/$late.html"
+expect_exit 0 case-show -o json "$late"
+expect_in "$T/out" '"status": "expired"'
+# A party name like a spreadsheet formula is text in the CSV.
+fx=$(case-new -t inspection --party "=HYPERLINK(\"http://x/\")" --party-kind org \
+    --cause 检查 --officer zhangwei --officer lina)
+decide "$fx" --outcome 检查合格 --measure other
+expect_exit 0 publish-export --as liuyang --out "$T/b10" "$fx"
+expect_in "$T/b10/data/records-other.csv" "\"'=HYPERLINK("
+expect_in "$T/b10/data/records.json" '"=HYPERLINK('
+
 # Every export is in the journal, and the archive verifies.
 expect_exit 0 case-log "$pen"
 expect_in "$T/out" publication.entry
@@ -306,7 +342,7 @@ expect_in "$T/out" "E026"
 expect_in "$T/out" "differs from its signed note"
 cp "$T/db.saved" "$ZHIFA_ARCHIVE/zhifa.db"
 sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "UPDATE pubcheckpoints SET note = \
-    replace(note, '/publication', '/publicatioN') WHERE size = 5"
+    replace(note, '/publication', '/publicatioN') WHERE size = 6"
 expect_exit 1 archive-verify
 expect_in "$T/out" "E026"
 cp "$T/db.saved" "$ZHIFA_ARCHIVE/zhifa.db"
