@@ -96,7 +96,8 @@ enum {
 	L_CURRENT = 2,
 	L_RECORD = 4,
 	L_FIELDS_DIFFER = 8,
-	L_BAD = 16
+	L_BAD = 16,
+	L_ENDED = 32	/* a shown withdraw, expire or correct names it */
 };
 
 struct leaf {
@@ -805,6 +806,25 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 		    "its hash (entries.jsonl line %" PRIu64 ")",
 		    i, i + 1);
 	type = zf_json_get_str(entry, "type");
+	/* What the entry ends: a withdrawal's or expiry's "of", a
+	 * correction's "corrects"; only earlier leaves can be ended. */
+	{
+		int64_t of;
+
+		if (type != NULL && ((strcmp(type, "correct") == 0 &&
+		    zf_json_get_int(entry, "corrects", &of) == 0) ||
+		    ((strcmp(type, "withdraw") == 0 ||
+		    strcmp(type, "expire") == 0) &&
+		    zf_json_get_int(entry, "of", &of) == 0))) {
+			if (of < 0 || (uint64_t)of >= i)
+				problem(k, P_LINE, "leaf %" PRIu64 ": a %s "
+				    "entry ends leaf %" PRId64 ", which is not "
+				    "an earlier one", i, type, of);
+			else
+				leaf_at(k, (uint64_t)of)->flags |= L_ENDED;
+			l = leaf_at(k, i);	/* leaf_at may move leaves */
+		}
+	}
 	if (type == NULL ||
 	    (strcmp(type, "publish") != 0 && strcmp(type, "correct") != 0))
 		return;
@@ -1553,6 +1573,9 @@ bag_name(struct check *k, const char *name, int is_dir)
 	if (*name == '\0' && is_dir)
 		return NULL;
 	if (*name == '\0' || *name == '/' || strstr(name, "../") != NULL ||
+	    strstr(name, "//") != NULL || strstr(name, "/./") != NULL ||
+	    starts_with(name, "./") ||
+	    (strlen(name) >= 2 && strcmp(name + strlen(name) - 2, "/.") == 0) ||
 	    strcmp(name, "..") == 0 ||
 	    (strlen(name) >= 3 &&
 		strcmp(name + strlen(name) - 3, "/..") == 0)) {
@@ -1871,7 +1894,17 @@ check_records_end(struct check *k)
 			    c->audience ? c->audience : "");
 	}
 	for (i = 0; i < k->nlines; i++) {
-		if (!(k->leaves[i].flags & L_RECORD))
+		unsigned f = k->leaves[i].flags;
+
+		if ((f & L_CURRENT) && !(f & L_ENDED) && !(f & L_RECORD))
+			problem(k, P_RECORD, "records.json lacks the record "
+			    "of leaf %" PRIu64 ", a publication the log "
+			    "shows and has not ended", i);
+		if ((f & L_RECORD) && (f & L_ENDED))
+			problem(k, P_RECORD, "records.json holds the record "
+			    "of leaf %" PRIu64 ", which the log withdrew, "
+			    "expired or corrected", i);
+		if (!(f & L_RECORD))
 			continue;
 		if (public && (k->leaves[i].flags & L_FIELDS_DIFFER))
 			problem(k, P_RECORD,
@@ -1911,6 +1944,27 @@ check_end(struct check *k)
 		    k->proof_files);
 	if (k->entries_seen)
 		check_records_end(k);
+	/*
+	 * The audience is not signed: a bundle that says "sharing" (whose
+	 * records are not held to the log's) must not carry a public site.
+	 */
+	if (k->c->audience != NULL && strcmp(k->c->audience, "sharing") == 0) {
+		size_t i;
+
+		for (i = 0; i < k->nfiles; i++) {
+			const char *name = file_name(k, i);
+			size_t n = strlen(name);
+
+			if ((k->files[i].flags & F_SEEN) && n > 5 &&
+			    strcmp(name + n - 5, ".html") == 0) {
+				problem(k, P_ONCE, "a bundle for sharing "
+				    "holds site pages (%s): only a public "
+				    "bundle has a site, and its records are "
+				    "held to the log", name);
+				break;
+			}
+		}
+	}
 	for (p = P_ONCE + 1; p < NPROBLEM; p++) {
 		char *s;
 
@@ -2069,6 +2123,12 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	for (i = 0; i < k.nlines; i++)
 		memcpy(c->leaves[i], k.leaves[i].hash, ZF_DIGEST_LEN);
 	c->nleaves = k.nlines;
+	c->ended = xcalloc(k.nlines ? k.nlines : 1, 1);
+	c->recorded = xcalloc(k.nlines ? k.nlines : 1, 1);
+	for (i = 0; i < k.nlines; i++) {
+		c->ended[i] = (k.leaves[i].flags & L_ENDED) != 0;
+		c->recorded[i] = (k.leaves[i].flags & L_RECORD) != 0;
+	}
 out:
 	release_check(&k);
 	return rc;
@@ -2132,6 +2192,16 @@ zf_pubcheck_extends(const struct zf_pubcheck *old, const struct zf_pubcheck *c,
 		free(s);
 		return count + 1;
 	}
+	for (i = 0; i < m; i++) {
+		if (!old->ended[i] || !c->recorded[i])
+			continue;
+		s = xasprintf("SECURITY ERROR: %s publishes leaf %" PRIu64
+		    " again, which %s shows withdrawn, expired or corrected",
+		    c->path, i, old->path);
+		zf_json_push(problems, zf_json_string(s));
+		free(s);
+		count++;
+	}
 	if (m == 0)
 		return count;
 	h.suite = c->suite;
@@ -2165,6 +2235,8 @@ zf_pubcheck_release(struct zf_pubcheck *c)
 	free(c->as_of);
 	free(c->audience);
 	free(c->leaves);
+	free(c->ended);
+	free(c->recorded);
 	zf_json_free(c->problems);
 	memset(c, 0, sizeof(*c));
 }

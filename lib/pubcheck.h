@@ -52,6 +52,9 @@ struct zf_pubcheck {
 	/* The leaf hashes of entries.jsonl, in line order. */
 	uint8_t (*leaves)[ZF_DIGEST_LEN];
 	uint64_t nleaves;
+	/* Per leaf: ended by a shown withdraw, expire or correct entry;
+	 * a record of records.json. */
+	unsigned char *ended, *recorded;
 	/* An array of strings, one per problem; empty when all is well. */
 	struct zf_json *problems;
 };

@@ -236,6 +236,79 @@ expect_in "$T/err" "data/extra.html is not in the manifest"
 expect_in "$T/err" "data/log/entries.jsonl fails its manifest"
 expect_in "$T/err" "entries out of order at line 2"
 
+# What the log has ended stays ended: a withdrawn record shown again is
+# refused, and a current one left out of records.json too.
+gen make "$T/agency.pem" "$T/g6" --origin zhifa.archive/0123abcd --size 6
+expect_exit 0 publish-verify "$T/g6"
+copy resurrected "$T/g6"
+python3 - "$G" "$d" <<'PY' || exit 1
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("mk", sys.argv[1])
+mk = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mk)
+root = sys.argv[2]
+entries = [mk.entry(i, None) for i in range(6)]
+hashes = [mk.leaf_hash(mk.canonical(e)) for e in entries]
+path = root + "/data/log/entries.jsonl"
+lines = open(path, "rb").read().splitlines()
+lines[2] = mk.canonical({"entry": entries[2], "hash": hashes[2].hex(),
+                         "index": 2})
+open(path, "wb").write(b"\n".join(lines) + b"\n")
+doc = json.load(open(root + "/data/records.json", encoding="utf-8"))
+e = entries[2]
+doc["records"].append({"case": e["case"], "fields": e["record"], "index": 2,
+                       "kind": e["kind"], "type": e["type"]})
+json.dump(doc, open(root + "/data/records.json", "w", encoding="utf-8"),
+          ensure_ascii=False)
+open(root + "/data/log/proofs/2.json", "wb").write(mk.canonical(
+    {"hash": hashes[2].hex(), "index": 2,
+     "proof": [p.hex() for p in mk.path(2, hashes)], "size": 6}))
+PY
+gen remanifest "$d"
+refused "records.json holds the record of leaf 2, which the log withdrew" "$d"
+copy dropped "$T/g6"
+python3 - "$d/data/records.json" <<'PY' || exit 1
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+doc["records"] = doc["records"][1:]
+json.dump(doc, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+gen remanifest "$d"
+refused "records.json lacks the record of leaf 0" "$d"
+
+# The audience is not signed: relabelled "sharing" to escape the record
+# check, a bundle with a site is refused.
+copy relabelled "$T/g6"
+sed -i 's/"audience": "public"/"audience": "sharing"/' "$d/data/records.json"
+sed -i 's/^Zhifa-Audience: public/Zhifa-Audience: sharing/' "$d/bag-info.txt"
+gen remanifest "$d"
+refused "a bundle for sharing holds site pages" "$d"
+
+# Two names for one file in an archive (data//records.json after
+# data/records.json): extracting keeps the second, so it is refused.
+copy alias "$T/g6"
+python3 - "$d" "$T/alias.tar.gz" <<'PY' || exit 1
+import hashlib, io, os, sys, tarfile
+root, out = sys.argv[1:3]
+evil = open(root + "/data/records.json", "rb").read().replace(
+    "某建筑公司".encode(), "无此公司".encode())
+with open(root + "/manifest-sha256.txt", "a") as m:
+    m.write("%s  data//records.json\n" % hashlib.sha256(evil).hexdigest())
+tag = "".join("%s  %s\n" % (hashlib.sha256(open(os.path.join(root, f), "rb")
+              .read()).hexdigest(), f) for f in ("bagit.txt", "bag-info.txt",
+              "manifest-sha256.txt"))
+open(root + "/tagmanifest-sha256.txt", "w").write(tag)
+with tarfile.open(out, "w:gz") as t:
+    for base, dirs, files in os.walk(root):
+        for f in sorted(files):
+            full = os.path.join(base, f)
+            t.add(full, arcname=os.path.relpath(full, root))
+    info = tarfile.TarInfo("data//records.json")
+    info.size = len(evil)
+    t.addfile(info, io.BytesIO(evil))
+PY
+refused "is not a safe name in a bag" "$T/alias.tar.gz"
+
 # Usage, missing and non-bundles.
 expect_exit 64 publish-verify
 expect_in "$T/err" "usage: publish-verify BUNDLE"
