@@ -1,6 +1,7 @@
 /* redact: masks for published values, and the final scan for leaks. */
 #include "redact.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -179,6 +180,49 @@ is_number_char(const char *s, size_t len)
 	    u[2] <= 0x99;
 }
 
+/*
+ * What ends the public part of an address: a digit, a Chinese numeral or
+ * a Latin letter (the building, unit and room: 3幢, 三幢二零一室, B座) —
+ * what comes after it may be anyone's home.
+ */
+static const char *const numerals[] = { "一", "二", "三", "四", "五", "六",
+	"七", "八", "九", "十", "零", "〇", "百", "千", "两", NULL };
+
+static int
+numeral_or_letter(const char *s, size_t len)
+{
+	return (len == 1 && is_ascii_alnum((unsigned char)s[0])) ||
+	    char_in(s, len, numerals);
+}
+
+/* Any numeral, digit or letter: districts hold none. */
+static int
+stops_district(const char *s, size_t len)
+{
+	return is_number_char(s, len) || numeral_or_letter(s, len);
+}
+
+/*
+ * Where a house number starts at s (n bytes): a digit, or numerals or
+ * letters followed by a building, unit or room word (三幢, 二零一室,
+ * B座), but not the numeral in a street's name (文三路).
+ */
+static int
+stops_address(const char *s, size_t n, size_t len)
+{
+	static const char *const units[] = { "幢", "栋", "号", "室", "单",
+		"层", "楼", "座", "组", "弄", "户", "排", "门", NULL };
+	size_t off = 0, l = len;
+
+	if (is_number_char(s, len))
+		return 1;
+	while (off < n && numeral_or_letter(s + off, l)) {
+		off += l;
+		l = off < n ? char_length(s + off, n - off) : 0;
+	}
+	return off > 0 && off < n && char_in(s + off, l, units);
+}
+
 /* The street marker starting at s (n bytes), or 0. */
 static size_t
 marker_at(const char *s, size_t n)
@@ -202,7 +246,7 @@ street_end(const char *s, size_t n)
 
 	while (off < n) {
 		len = char_length(s + off, n - off);
-		if (is_number_char(s + off, len))
+		if (stops_address(s + off, n - off, len))
 			return 0;
 		if (off > 0 && (mark = marker_at(s + off, n - off)) != 0 &&
 		    !char_in(s + prev, off - prev, region_suffixes)) {
@@ -227,6 +271,8 @@ district_end(const char *s, size_t n)
 
 	for (i = 0; i < DISTRICT_WINDOW && off < n; i++) {
 		len = char_length(s + off, n - off);
+		if (stops_district(s + off, len))
+			break;
 		off += len;
 		if (char_in(s + off - len, len, district_suffixes) &&
 		    !ends_with_word(s, s + off, not_districts))
@@ -571,8 +617,8 @@ found(size_t *offset, const char **kind, size_t at, const char *what)
  * run is never seen as standing alone.  Masked values ("138****8000")
  * break the run and match nothing.
  */
-int
-zf_redact_scan(const char *text, size_t len, size_t *offset, const char **kind)
+static int
+scan_ascii(const char *text, size_t len, size_t *offset, const char **kind)
 {
 	size_t i = 0, end, start;
 
@@ -589,4 +635,98 @@ zf_redact_scan(const char *text, size_t len, size_t *offset, const char **kind)
 		i = end;
 	}
 	return 0;
+}
+
+/* The full-width form of c (０-９, Ｘ, ｘ) as ASCII, or 0. */
+static int
+fullwidth(const unsigned char *u, size_t n)
+{
+	if (n < 3 || u[0] != 0xef)
+		return 0;
+	if (u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99)
+		return '0' + (u[2] - 0x90);
+	if ((u[1] == 0xbc && u[2] == 0xb8) || (u[1] == 0xbd && u[2] == 0x98))
+		return 'X';
+	return 0;
+}
+
+/* Bytes of a separator people write inside numbers at s, or 0. */
+static size_t
+number_separator(const char *s, size_t n)
+{
+	static const char *const wide[] = { "\u3000", "\uff0d", "\uff08",
+		"\uff09", "\u2014", "\u2013", "\uff0e", NULL };
+	size_t i;
+
+	if (n > 0 && strchr(" -.()/", s[0]) != NULL && s[0] != '\0')
+		return 1;
+	for (i = 0; wide[i] != NULL; i++)
+		if (strlen(wide[i]) <= n &&
+		    memcmp(s, wide[i], strlen(wide[i])) == 0)
+			return strlen(wide[i]);
+	return 0;
+}
+
+static int
+digit_at(const char *s, size_t n)
+{
+	return (n > 0 && is_digit((unsigned char)s[0])) ||
+	    (fullwidth((const unsigned char *)s, n) >= '0' &&
+	    fullwidth((const unsigned char *)s, n) <= '9');
+}
+
+/*
+ * The text as the scan reads it a second time: full-width digits and X
+ * folded to ASCII, and the separators written inside a number (spaces,
+ * dashes, dots, brackets, the ideographic space) dropped where one or two
+ * stand between digits — "１３８　1234.5678", "(138)1234-5678".
+ */
+static char *
+fold(const char *t, size_t len, size_t *outlen)
+{
+	struct zf_buf b;
+	size_t i = 0, n, sep, j, k;
+	int last_digit = 0, c;
+
+	zf_buf_init(&b);
+	while (i < len) {
+		n = char_length(t + i, len - i);
+		if ((c = fullwidth((const unsigned char *)t + i, len - i)) != 0) {
+			zf_buf_addch(&b, c);
+			last_digit = c != 'X';
+			i += 3;
+			continue;
+		}
+		if (last_digit && (sep = number_separator(t + i,
+		    len - i)) != 0) {
+			/* At most two separators, then a digit: drop them. */
+			j = i + sep;
+			if ((k = number_separator(t + j, len - j)) != 0)
+				j += k;
+			if (digit_at(t + j, len - j)) {
+				i = j;
+				continue;
+			}
+		}
+		zf_buf_add(&b, t + i, n);
+		last_digit = n == 1 && is_digit((unsigned char)t[i]);
+		i += n;
+	}
+	return zf_buf_detach(&b, outlen);
+}
+
+int
+zf_redact_scan(const char *text, size_t len, size_t *offset, const char **kind)
+{
+	char *folded;
+	size_t flen;
+	int hit;
+
+	if (scan_ascii(text, len, offset, kind))
+		return 1;
+	folded = fold(text, len, &flen);
+	hit = flen != len || memcmp(folded, text, len) != 0 ?
+	    scan_ascii(folded, flen, offset, kind) : 0;
+	free(folded);
+	return hit;
 }

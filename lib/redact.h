@@ -22,7 +22,11 @@
  * (zf_redact_scan) looks through any text for what must never reach the
  * public unmasked: an 18-character citizen ID number with a valid GB 11643
  * check digit, and a mainland mobile number (1[3-9] and 9 more digits),
- * each standing alone (not inside a longer run of digits).
+ * each standing alone (not inside a longer run of digits).  The text is
+ * read twice: as it is, and with full-width digits and Ｘ folded to
+ * ASCII and the separators people write inside numbers (spaces, dashes,
+ * dots, brackets, the ideographic space) dropped between digits, so that
+ * "１３８　1234.5678" and "(138)1234-5678" are found too.
  */
 #ifndef ZF_REDACT_H
 #define ZF_REDACT_H
@@ -41,7 +45,8 @@ int zf_redact_mask_valid(const char *mask);
 /*
  * Scans text (len bytes) for an unmasked ID number or mobile number.
  * Returns 1 and the byte offset and kind ("citizen id" / "mobile") of the
- * first found, 0 when none.
+ * first found (for one found only in the folded text, the offset is in
+ * that text), 0 when none.
  */
 int zf_redact_scan(const char *text, size_t len, size_t *offset,
     const char **kind);

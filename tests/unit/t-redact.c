@@ -180,6 +180,11 @@ mask_address(void)
 	mask_is("address", "一二三四五六七八九十区", "***********");
 	/* Nothing to keep. */
 	mask_is("address", "某某花园5栋", "******");
+	/* A house number in Chinese numerals or letters ends it too. */
+	mask_is("address", "浙江省杭州市西湖区某某花园三幢二零一室（近文三路）",
+	    "浙江省杭州市西湖区****************");
+	mask_is("address", "某某花园B幢（近人民路）", "************");
+	mask_is("address", "杭州市西湖区翠苑一区三幢", "杭州市西湖区******");
 	mask_is("address", "路边摊", "***");
 	mask_is("address", "221B Baker Street", "*****************");
 	mask_is("address", "", "");
@@ -297,7 +302,16 @@ scan_citizen(void)
 	scan_none("11010519491231002XY");
 	/* Masked, or cut. */
 	scan_none("110105********002X");
-	scan_none("110105 1949 1231 002X");
+	/* Written with spaces, dashes or full-width digits: found too. */
+	scan_is("110105 1949 1231 002X", 1, 0, "citizen id");
+	scan_is("１１０１０５１９４９１２３１００２Ｘ", 1, 0, "citizen id");
+	scan_is("电话１３８１２３４５６７８。", 1, 6, "mobile");
+	scan_is("电话138.1234.5678", 1, 6, "mobile");
+	scan_is("(138)1234-5678", 1, 1, "mobile");
+	scan_is("138　1234　5678", 1, 0, "mobile");
+	scan_is("138-12345678", 1, 0, "mobile");
+	scan_none("2026-11-20 13:45");
+	scan_none("2026.11.20");
 	scan_none("11010519491231002");
 }
 
@@ -336,10 +350,10 @@ scan_mobile(void)
 	scan_none("1380013800");
 	scan_none("138001380001");
 	scan_none("0571-88886666");
-	scan_none("1380-013-8000");
+	scan_is("1380-013-8000", 1, 0, "mobile");
 	scan_none("138-0013-80001");
-	scan_none("138-00138-000");
-	scan_none("138--0013-8000");
+	scan_is("138-00138-000", 1, 0, "mobile");
+	scan_is("138--0013-8000", 1, 0, "mobile");
 	scan_none("138_0013_8000");
 	/* Inside longer runs: a bank account, an order number. */
 	scan_none("账号62220213800138000123");
@@ -507,7 +521,8 @@ reference_citizen(const char *t, size_t len, size_t o)
 
 /* The contract read literally: try every offset, in order. */
 static int
-reference_scan(const char *t, size_t len, size_t *offset, const char **kind)
+reference_scan_once(const char *t, size_t len, size_t *offset,
+    const char **kind)
 {
 	size_t o;
 
@@ -525,6 +540,90 @@ reference_scan(const char *t, size_t len, size_t *offset, const char **kind)
 	return 0;
 }
 
+/* Full-width ０-９ as '0'-'9', Ｘ ｘ as 'X'; 0 for anything else. */
+static int
+reference_wide(const char *t, size_t len, size_t o)
+{
+	static const char *const digits[] = { "０", "１", "２", "３", "４",
+		"５", "６", "７", "８", "９" };
+	int d;
+
+	for (d = 0; d < 10; d++)
+		if (o + 3 <= len && memcmp(t + o, digits[d], 3) == 0)
+			return '0' + d;
+	if (o + 3 <= len && (memcmp(t + o, "Ｘ", 3) == 0 ||
+	    memcmp(t + o, "ｘ", 3) == 0))
+		return 'X';
+	return 0;
+}
+
+static size_t
+reference_sep(const char *t, size_t len, size_t o)
+{
+	static const char *const seps[] = { " ", "-", ".", "(", ")", "/",
+		"\u3000", "\uff0d", "\uff08", "\uff09", "\u2014", "\u2013",
+		"\uff0e", NULL };
+	size_t i;
+
+	for (i = 0; seps[i] != NULL; i++)
+		if (o + strlen(seps[i]) <= len &&
+		    memcmp(t + o, seps[i], strlen(seps[i])) == 0)
+			return strlen(seps[i]);
+	return 0;
+}
+
+static int
+reference_digit(const char *t, size_t len, size_t o)
+{
+	int w = reference_wide(t, len, o);
+
+	return (o < len && t[o] >= '0' && t[o] <= '9') || (w >= '0' &&
+	    w <= '9');
+}
+
+/* The second reading: wide forms folded, separators between digits gone. */
+static size_t
+reference_fold(const char *t, size_t len, char *out)
+{
+	size_t o = 0, n = 0, a, b;
+	int prev_digit = 0, w;
+
+	while (o < len) {
+		if ((w = reference_wide(t, len, o)) != 0) {
+			out[n++] = (char)w;
+			prev_digit = w != 'X';
+			o += 3;
+			continue;
+		}
+		if (prev_digit && (a = reference_sep(t, len, o)) != 0) {
+			b = reference_sep(t, len, o + a);
+			if (reference_digit(t, len, o + a + b)) {
+				o += a + b;
+				continue;
+			}
+			if (b == 0 && reference_digit(t, len, o + a)) {
+				o += a;
+				continue;
+			}
+		}
+		prev_digit = t[o] >= '0' && t[o] <= '9';
+		out[n++] = t[o++];
+	}
+	return n;
+}
+
+static int
+reference_scan(const char *t, size_t len, size_t *offset, const char **kind)
+{
+	char folded[1024];
+	size_t n;
+
+	if (reference_scan_once(t, len, offset, kind))
+		return 1;
+	n = reference_fold(t, len, folded);
+	return reference_scan_once(folded, n, offset, kind);
+}
+
 static void
 scan_random(void)
 {
@@ -532,7 +631,7 @@ scan_random(void)
 		" ", "+", "X", "x", "a", "中", "*", ",", "86", "0086", "138",
 		"0013", "8000", "13800138000", "11010519491231002",
 		"11010519491231002X", "440524188001010014",
-		"440524188001010015", "\xff" };
+		"440524188001010015", "\xff", "８", "Ｘ", "\u3000", ".", "(" };
 	char text[512];
 	size_t len, n, i, k, want_offset, got_offset, agree = 0, found = 0;
 	const char *want_kind, *got_kind;
