@@ -63,7 +63,7 @@ static const char *const reserved_tags[] = {
 static const char *const format_names[] = { "dir", "tar.gz", "zip" };
 
 struct entry {
-	const char *name;	/* path in the bag */
+	char *name;		/* path in the bag (owned in the tag list) */
 	uint64_t size;
 	uint8_t digest[ZF_DIGEST_LEN];
 };
@@ -74,9 +74,12 @@ struct entry_list {
 };
 
 /*
- * Every path in the bag, files and folders, to refuse clashes.  Names
- * that differ only in ASCII case clash too: they are one name on the
- * file systems of Windows and macOS, and an import refuses them.
+ * The folders of the bag, by name, to refuse clashes; the files only by
+ * the 64-bit hash of their case-folded name (fileset), so that memory
+ * grows by a few bytes a file, not by its name.  Names that differ only
+ * in ASCII case clash: they are one name on the file systems of Windows
+ * and macOS, and an import refuses them.  Two different names with one
+ * hash would be refused as a clash too, with odds of 1 in 2^64.
  */
 struct name_slot {
 	char *name;		/* NULL when the slot is free */
@@ -98,9 +101,13 @@ struct zf_bundle {
 	int caller_date;	/* the caller's bag_info gave it */
 	time_t mtime;		/* the date's midnight, UTC */
 	struct zf_buf bag_info;	/* the caller's lines, checked */
-	struct entry_list payload, tags;
-	struct name_slot *names;
+	struct entry_list tags;
+	FILE *manifest;		/* the payload's manifest lines, spooled */
+	uint64_t octets, nfiles;	/* the payload's, for Payload-Oxum */
+	struct name_slot *names;	/* folders */
 	size_t names_cap, names_len;
+	uint64_t *fileset;	/* files: folded-name hashes, 0 free */
+	size_t fileset_cap, fileset_len;
 	struct zf_digest *digest;
 	uint8_t *chunk;
 };
@@ -480,25 +487,73 @@ insert_name(struct zf_bundle *b, const char *name, size_t len, int is_dir)
 	return s->name;
 }
 
+static uint64_t
+file_key(const char *name, size_t len)
+{
+	uint64_t h = hash_name(name, len);
+
+	return h != 0 ? h : 1;
+}
+
+/* The fileset slot holding name's key, or the free one where it goes. */
+static uint64_t *
+find_file(struct zf_bundle *b, uint64_t key)
+{
+	size_t mask = b->fileset_cap - 1, i = (size_t)(key ^ (key >> 29)) &
+	    mask;
+
+	while (b->fileset[i] != 0 && b->fileset[i] != key)
+		i = (i + 1) & mask;
+	return &b->fileset[i];
+}
+
+static int
+file_taken(struct zf_bundle *b, const char *name, size_t len)
+{
+	return b->fileset_cap != 0 &&
+	    *find_file(b, file_key(name, len)) != 0;
+}
+
+static void
+take_file(struct zf_bundle *b, const char *name, size_t len)
+{
+	uint64_t *old = b->fileset, key = file_key(name, len);
+	size_t oldcap = b->fileset_cap, i;
+
+	if (2 * (b->fileset_len + 1) > b->fileset_cap) {
+		b->fileset_cap = oldcap != 0 ? 2 * oldcap : 64;
+		b->fileset = xcalloc(b->fileset_cap, sizeof(*b->fileset));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0)
+				*find_file(b, old[i]) = old[i];
+		free(old);
+	}
+	if (*find_file(b, key) == 0) {
+		*find_file(b, key) = key;
+		b->fileset_len++;
+	}
+}
+
 /*
  * Takes path for a file: refused when it is taken already, by a file or
  * a folder, or when one of its folders is a file (names compared without
  * ASCII case).  Nothing is taken unless all of it can be.
  */
 static int
-claim(struct zf_bundle *b, const char *path, const char **stored,
-    struct zf_err *e)
+claim(struct zf_bundle *b, const char *path, struct zf_err *e)
 {
 	size_t len = strlen(path), i;
 	struct name_slot *s;
 
+	if (2 * (b->names_len + 1) > b->names_cap)
+		grow_names(b);
 	for (i = 0; i < len; i++) {
 		if (path[i] != '/')
 			continue;
+		if (file_taken(b, path, i))
+			return zf_fail(e, EX_DATAERR, "cannot add '%s': '%.*s' "
+			    "is a file already", path, (int)i, path);
 		s = find_name(b, path, i);
-		if (s->name != NULL && !s->is_dir)
-			return zf_fail(e, EX_DATAERR, "cannot add '%s': '%s' "
-			    "is a file already", path, s->name);
 		if (s->name != NULL && memcmp(s->name, path, i) != 0)
 			return zf_fail(e, EX_DATAERR, "cannot add '%s': its "
 			    "folder '%.*s' differs from '%s' only in case, and "
@@ -506,20 +561,17 @@ claim(struct zf_bundle *b, const char *path, const char **stored,
 			    (int)i, path, s->name);
 	}
 	s = find_name(b, path, len);
-	if (s->name != NULL && s->is_dir)
+	if (s->name != NULL)
 		return zf_fail(e, EX_DATAERR, "cannot add '%s': '%s' is a "
 		    "folder already", path, s->name);
-	if (s->name != NULL && strcmp(s->name, path) != 0)
-		return zf_fail(e, EX_DATAERR, "cannot add '%s': it differs "
-		    "from '%s' only in case, and some systems take them for "
-		    "one name", path, s->name);
-	if (s->name != NULL)
+	if (file_taken(b, path, len))
 		return zf_fail(e, EX_DATAERR, "cannot add '%s': it is added "
-		    "already", path);
+		    "already, or differs from a name added only in case, and "
+		    "some systems take them for one name", path);
 	for (i = 0; i < len; i++)
 		if (path[i] == '/')
 			insert_name(b, path, i, 1);
-	*stored = insert_name(b, path, len, 0);
+	take_file(b, path, len);
 	return 0;
 }
 
@@ -533,9 +585,31 @@ push_entry(struct entry_list *l, const char *name, uint64_t size)
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
 	ent = &l->v[l->len++];
-	ent->name = name;
+	ent->name = xstrdup(name);
 	ent->size = size;
 	return ent;
+}
+
+static int write_failed(struct zf_bundle *b, const char *path,
+    const char *reason, struct zf_err *e);
+
+/* A payload file is written: its manifest line goes to the spool. */
+static int
+note_payload(struct zf_bundle *b, const char *path, uint64_t size,
+    const uint8_t digest[ZF_DIGEST_LEN], struct zf_err *e)
+{
+	char hex[ZF_DIGEST_HEX];
+
+	if (b->manifest == NULL && (b->manifest = tmpfile()) == NULL)
+		return write_failed(b, "manifest-sha256.txt",
+		    strerror(errno), e);
+	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	if (fprintf(b->manifest, "%s  %s\n", hex, path) < 0)
+		return write_failed(b, "manifest-sha256.txt",
+		    strerror(errno), e);
+	b->octets += size;
+	b->nfiles++;
+	return 0;
 }
 
 /* Writing entries */
@@ -694,18 +768,15 @@ entry_end(struct zf_bundle *b, const char *path, struct zf_err *e)
 	return 0;
 }
 
-/* Writes a file from memory and records it in list. */
+/* Writes a file from memory; its digest goes to ent (may be NULL). */
 static int
-put_file(struct zf_bundle *b, const char *path, struct entry_list *list,
+put_file(struct zf_bundle *b, const char *path, struct entry *ent,
     const void *data, size_t len, struct zf_err *e)
 {
-	struct entry *ent;
 	int rc;
 
-	if (list != NULL) {
-		ent = push_entry(list, path, len);
+	if (ent != NULL)
 		zf_digest_buf(SHA256, data, len, ent->digest);
-	}
 	if ((rc = entry_begin(b, path, len, e)) != 0 ||
 	    (rc = entry_write(b, path, data, len, e)) != 0 ||
 	    (rc = entry_end(b, path, e)) != 0)
@@ -725,7 +796,7 @@ put_data_folder(struct zf_bundle *b, struct zf_err *e)
 	size_t i;
 
 	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
-		insert_name(b, own[i], strlen(own[i]), 0);
+		take_file(b, own[i], strlen(own[i]));
 	insert_name(b, "data", 4, 1);
 	if (b->format == ZF_BUNDLE_DIR) {
 		if (mkdirat(b->tmpfd, "data", 0755) != 0 ||
@@ -805,8 +876,12 @@ bundle_free(struct zf_bundle *b, locale_t old)
 	for (i = 0; i < b->names_cap; i++)
 		free(b->names[i].name);
 	free(b->names);
-	free(b->payload.v);
+	free(b->fileset);
+	for (i = 0; i < b->tags.len; i++)
+		free(b->tags.v[i].name);
 	free(b->tags.v);
+	if (b->manifest != NULL)
+		fclose(b->manifest);
 	zf_buf_release(&b->bag_info);
 	zf_digest_free(b->digest);
 	free(b->chunk);
@@ -926,8 +1001,10 @@ zf_bundle_open(const char *path, int format, const char *bag_info,
 		goto out;
 	if (format != ZF_BUNDLE_DIR && (rc = open_archive(b, e)) != 0)
 		goto out;
-	if ((rc = put_file(b, "bagit.txt", &b->tags, bagit_txt,
-	    sizeof(bagit_txt) - 1, e)) != 0 ||
+	take_file(b, "bagit.txt", 9);
+	if ((rc = put_file(b, "bagit.txt", push_entry(&b->tags, "bagit.txt",
+	    sizeof(bagit_txt) - 1), bagit_txt, sizeof(bagit_txt) - 1,
+	    e)) != 0 ||
 	    (rc = put_data_folder(b, e)) != 0)
 		goto out;
 	*out = b;
@@ -952,7 +1029,7 @@ int
 zf_bundle_add(struct zf_bundle *b, const char *name, const void *data,
     size_t len, struct zf_err *e)
 {
-	const char *stored;
+	struct entry ent;
 	locale_t old;
 	char *path;
 	int rc;
@@ -962,8 +1039,9 @@ zf_bundle_add(struct zf_bundle *b, const char *name, const void *data,
 		return rc;
 	path = xasprintf("data/%s", name);
 	old = enter(b);
-	if ((rc = claim(b, path, &stored, e)) == 0)
-		rc = put_file(b, stored, &b->payload, data, len, e);
+	if ((rc = claim(b, path, e)) == 0 &&
+	    (rc = put_file(b, path, &ent, data, len, e)) == 0)
+		rc = note_payload(b, path, len, ent.digest, e);
 	leave(b, old);
 	free(path);
 	return rc;
@@ -973,7 +1051,6 @@ int
 zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
     size_t len, struct zf_err *e)
 {
-	const char *stored;
 	locale_t old;
 	int rc;
 
@@ -981,8 +1058,9 @@ zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
 	    (rc = check_tag_name(name, e)) != 0)
 		return rc;
 	old = enter(b);
-	if ((rc = claim(b, name, &stored, e)) == 0)
-		rc = put_file(b, stored, &b->tags, data, len, e);
+	if ((rc = claim(b, name, e)) == 0)
+		rc = put_file(b, name, push_entry(&b->tags, name, len), data,
+		    len, e);
 	leave(b, old);
 	return rc;
 }
@@ -1026,7 +1104,7 @@ int
 zf_bundle_add_fd(struct zf_bundle *b, const char *name, int fd,
     struct zf_err *e)
 {
-	const char *stored;
+	struct entry ent;
 	struct stat st;
 	locale_t old;
 	off_t offset;
@@ -1051,10 +1129,11 @@ zf_bundle_add_fd(struct zf_bundle *b, const char *name, int fd,
 		b->chunk = xmalloc(CHUNK);
 	path = xasprintf("data/%s", name);
 	old = enter(b);
-	if ((rc = claim(b, path, &stored, e)) == 0)
-		rc = copy_fd(b, stored, fd, (uint64_t)(st.st_size - offset),
-		    push_entry(&b->payload, stored,
-		    (uint64_t)(st.st_size - offset)), e);
+	if ((rc = claim(b, path, e)) == 0 &&
+	    (rc = copy_fd(b, path, fd, (uint64_t)(st.st_size - offset), &ent,
+	    e)) == 0)
+		rc = note_payload(b, path, (uint64_t)(st.st_size - offset),
+		    ent.digest, e);
 	leave(b, old);
 	free(path);
 	return rc;
@@ -1176,26 +1255,37 @@ zf_bundle_close(struct zf_bundle *b, struct zf_err *e)
 	unsigned long long octets = 0;
 	struct zf_buf text;
 	locale_t old;
-	size_t i;
+	off_t size;
 	int rc;
 
 	zf_buf_init(&text);
 	old = enter(b);
 	if ((rc = check_usable(b, e)) != 0)
 		goto out;
-	for (i = 0; i < b->payload.len; i++)
-		octets += b->payload.v[i].size;
+	octets = b->octets;
 	if (!b->caller_date)
 		zf_buf_printf(&text, "Bagging-Date: %s\n", b->date);
-	zf_buf_printf(&text, "Payload-Oxum: %llu.%zu\n", octets,
-	    b->payload.len);
+	zf_buf_printf(&text, "Payload-Oxum: %llu.%llu\n", octets,
+	    (unsigned long long)b->nfiles);
 	zf_buf_add(&text, b->bag_info.data, b->bag_info.len);
-	if ((rc = put_file(b, "bag-info.txt", &b->tags, text.data, text.len,
-	    e)) != 0)
+	if ((rc = put_file(b, "bag-info.txt", push_entry(&b->tags,
+	    "bag-info.txt", text.len), text.data, text.len, e)) != 0)
 		goto out;
-	manifest_text(&text, &b->payload);
-	if ((rc = put_file(b, "manifest-sha256.txt", &b->tags, text.data,
-	    text.len, e)) != 0)
+	/* The payload's manifest, streamed from its spool. */
+	if (b->manifest == NULL && (b->manifest = tmpfile()) == NULL) {
+		rc = write_failed(b, "manifest-sha256.txt", strerror(errno), e);
+		goto out;
+	}
+	if (fflush(b->manifest) != 0 || (size = ftello(b->manifest)) < 0 ||
+	    fseeko(b->manifest, 0, SEEK_SET) != 0) {
+		rc = write_failed(b, "manifest-sha256.txt", strerror(errno), e);
+		goto out;
+	}
+	if (b->chunk == NULL)
+		b->chunk = xmalloc(CHUNK);
+	if ((rc = copy_fd(b, "manifest-sha256.txt", fileno(b->manifest),
+	    (uint64_t)size, push_entry(&b->tags, "manifest-sha256.txt",
+	    (uint64_t)size), e)) != 0)
 		goto out;
 	manifest_text(&text, &b->tags);
 	if ((rc = put_file(b, "tagmanifest-sha256.txt", NULL, text.data,
