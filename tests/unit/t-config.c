@@ -2,8 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "config.h"
+#include "json.h"
+#include "redact.h"
 #include "when.h"
 
 static struct zf_config *
@@ -38,6 +41,84 @@ static const char minimal[] =
     "agency: {name: 某局, short: 某建}\n"
     "people:\n"
     "  - {id: a, name: 甲, role: officer}\n";
+
+/* The publication and redaction sections, the sample's and refused ones. */
+static void
+publication(void)
+{
+	static const char *const warning_only[] = { "warning" };
+	static const char *const with_fine[] = { "warning", "fine" };
+	struct zf_config *c;
+	struct zf_err e;
+	char *text;
+
+	c = parse(zf_config_sample, &e);
+	CHECK(c != NULL);
+	if (c == NULL)
+		return;
+	CHECK_STR(zf_json_get_str(c->standing, "phone"), "0570-1234567");
+	CHECK_INT(zf_json_len(zf_json_get(c->standing, "powers")), 6);
+	CHECK_STR(zf_json_get_str(zf_json_get(c->standing, "remedies"),
+	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起六个月内提起"
+	    "行政诉讼）");
+	/* The first period that matches decides. */
+	CHECK_INT(zf_config_period(c, "penalty", "org", warning_only, 1), 3);
+	CHECK_INT(zf_config_period(c, "penalty", "org", with_fine, 2), 36);
+	CHECK_INT(zf_config_period(c, "penalty", "person", with_fine, 2), 24);
+	CHECK_INT(zf_config_period(c, "licensing", "person", NULL, 0), 36);
+	CHECK_STR(zf_config_mask(c, "party_id", ZF_AUDIENCE_PUBLIC, "org"),
+	    "id");
+	CHECK_STR(zf_config_mask(c, "address", ZF_AUDIENCE_PUBLIC, "org"),
+	    "keep");
+	CHECK_STR(zf_config_mask(c, "address", ZF_AUDIENCE_PUBLIC, "person"),
+	    "address");
+	CHECK_STR(zf_config_mask(c, "phone", ZF_AUDIENCE_SHARING, "person"),
+	    "keep");
+	zf_config_free(c);
+
+	/* Left out, periods and redaction are the shipped ones. */
+	c = parse(minimal, &e);
+	CHECK(c != NULL && c->nperiods == 4 && c->nredaction == 3);
+	zf_config_free(c);
+
+	text = xasprintf("%sredaction:\n  - {field: phone, mask: stars}\n",
+	    minimal);
+	refused(text, "zhifa.yaml:5:26: mask 'stars' is not one of");
+	free(text);
+	text = xasprintf("%sredaction:\n  - {field: salary, mask: drop}\n",
+	    minimal);
+	refused(text, "zhifa.yaml:5:13: field 'salary' is not one of");
+	free(text);
+	text = xasprintf("%sredaction:\n  - {field: phone, audience: press, "
+	    "mask: drop}\n", minimal);
+	refused(text, "zhifa.yaml:5:30: audience must be public");
+	free(text);
+	text = xasprintf("%sredaction:\n  - {field: phone, party: [alien], "
+	    "mask: drop}\n", minimal);
+	refused(text, "zhifa.yaml:5:28: party 'alien' is not person");
+	free(text);
+	text = xasprintf("%spublication:\n  periods:\n    - {kinds: [penalty], "
+	    "months: 2}\n", minimal);
+	refused(text, "zhifa.yaml:6:34: a penalty stays public at least 3 "
+	    "months");
+	free(text);
+	text = xasprintf("%spublication:\n  periods:\n    - {months: 61}\n",
+	    minimal);
+	refused(text, "zhifa.yaml:6:16: months must be a whole number from 1 "
+	    "to 60");
+	free(text);
+	text = xasprintf("%spublication:\n  periods:\n    - {measures: "
+	    "[flogging], months: 12}\n", minimal);
+	refused(text, "zhifa.yaml:6:19: 'flogging' is not a measure");
+	free(text);
+	text = xasprintf("%spublication:\n  powers:\n    - {name: 某权}\n",
+	    minimal);
+	refused(text, "zhifa.yaml:6:7: 'basis' is required");
+	free(text);
+	text = xasprintf("%spublication:\n  adress: x\n", minimal);
+	refused(text, "zhifa.yaml:5:3: unknown key 'adress' in publication");
+	free(text);
+}
 
 int
 main(void)
@@ -127,5 +208,6 @@ main(void)
 	    "contain {n}");
 	refused("---\na: 1\n---\nb: 2\n", "zhifa.yaml:1:1: expected one YAML "
 	    "document, found 2");
+	publication();
 	return check_report("t-config");
 }
