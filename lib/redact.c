@@ -684,15 +684,14 @@ digit_at(const char *s, size_t n)
 static char *
 fold(const char *t, size_t len, size_t *outlen)
 {
-	struct zf_buf b;
-	size_t i = 0, n, sep, j, k;
+	char *out = xmalloc(len + 1);	/* folding never lengthens */
+	size_t i = 0, n, o = 0, sep, j, k;
 	int last_digit = 0, c;
 
-	zf_buf_init(&b);
 	while (i < len) {
-		n = char_length(t + i, len - i);
-		if ((c = fullwidth((const unsigned char *)t + i, len - i)) != 0) {
-			zf_buf_addch(&b, c);
+		if ((unsigned char)t[i] == 0xef && (c = fullwidth((const
+		    unsigned char *)t + i, len - i)) != 0) {
+			out[o++] = (char)c;
 			last_digit = c != 'X';
 			i += 3;
 			continue;
@@ -701,18 +700,45 @@ fold(const char *t, size_t len, size_t *outlen)
 		    len - i)) != 0) {
 			/* At most two separators, then a digit: drop them. */
 			j = i + sep;
-			if ((k = number_separator(t + j, len - j)) != 0)
+			if ((k = number_separator(t + j, len - j)) != 0 &&
+			    digit_at(t + j + k, len - j - k))
 				j += k;
 			if (digit_at(t + j, len - j)) {
 				i = j;
 				continue;
 			}
 		}
-		zf_buf_add(&b, t + i, n);
+		n = (unsigned char)t[i] < 0x80 ? 1 : char_length(t + i, len - i);
+		memcpy(out + o, t + i, n);
+		o += n;
 		last_digit = n == 1 && is_digit((unsigned char)t[i]);
 		i += n;
 	}
-	return zf_buf_detach(&b, outlen);
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+/* Whether fold() would change anything: most text it would not. */
+static int
+foldable(const char *t, size_t len)
+{
+	size_t i, a, b;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)t[i] == 0xef &&
+		    fullwidth((const unsigned char *)t + i, len - i))
+			return 1;
+		if (!is_digit((unsigned char)t[i]) || i + 1 >= len ||
+		    (a = number_separator(t + i + 1, len - i - 1)) == 0)
+			continue;
+		if (digit_at(t + i + 1 + a, len - i - 1 - a))
+			return 1;
+		b = number_separator(t + i + 1 + a, len - i - 1 - a);
+		if (b != 0 && digit_at(t + i + 1 + a + b, len - i - 1 - a - b))
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -724,9 +750,10 @@ zf_redact_scan(const char *text, size_t len, size_t *offset, const char **kind)
 
 	if (scan_ascii(text, len, offset, kind))
 		return 1;
+	if (!foldable(text, len))
+		return 0;
 	folded = fold(text, len, &flen);
-	hit = flen != len || memcmp(folded, text, len) != 0 ?
-	    scan_ascii(folded, flen, offset, kind) : 0;
+	hit = scan_ascii(folded, flen, offset, kind);
 	free(folded);
 	return hit;
 }
