@@ -719,24 +719,38 @@ fold(const char *t, size_t len, size_t *outlen)
 	return out;
 }
 
-/* Whether fold() would change anything: most text it would not. */
+/*
+ * Whether the second reading could find anything the first did not: a
+ * full-width digit or Ｘ, or 11 digits or more joined by separators.
+ * Dates and amounts are shorter, so most text is read once.
+ */
 static int
 foldable(const char *t, size_t len)
 {
-	size_t i, a, b;
+	size_t i = 0, n, digits = 0, gap = 0;
+	int joined = 0;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
 		if ((unsigned char)t[i] == 0xef &&
 		    fullwidth((const unsigned char *)t + i, len - i))
 			return 1;
-		if (!is_digit((unsigned char)t[i]) || i + 1 >= len ||
-		    (a = number_separator(t + i + 1, len - i - 1)) == 0)
+		if (is_digit((unsigned char)t[i])) {
+			gap = 0;
+			if (++digits >= MOBILE_LEN && joined)
+				return 1;
+			i++;
 			continue;
-		if (digit_at(t + i + 1 + a, len - i - 1 - a))
-			return 1;
-		b = number_separator(t + i + 1 + a, len - i - 1 - a);
-		if (b != 0 && digit_at(t + i + 1 + a + b, len - i - 1 - a - b))
-			return 1;
+		}
+		if (digits > 0 && gap < 2 &&
+		    (n = number_separator(t + i, len - i)) != 0) {
+			gap++;
+			joined = 1;
+			i += n;
+			continue;
+		}
+		digits = gap = 0;
+		joined = 0;
+		i++;
 	}
 	return 0;
 }
