@@ -160,3 +160,6 @@ echo "filled by case-new --batch in $(fmt "$t_fill") s; $open open deadlines"
 echo "bare SQL query      $(fmt "$t_sql") s"
 echo "deadline-check      $(fmt "$t_check") s, ${rows} rows, peak RSS $((kib / 1024)) MiB (goal < 1 s, < 64 MiB)"
 echo "ratio deadline-check / bare SQL  $(ratio "$t_check" "$t_sql")"
+
+echo
+sh "$(dirname "$0")/publish.sh" "$bin"
