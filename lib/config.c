@@ -551,6 +551,67 @@ read_calendar(struct reader *r, struct zf_config *c,
 
 static void free_catalog(struct zf_major_rule *rules, size_t n);
 
+static const char *const party_names[] = { "person", "org", "business",
+	NULL };
+
+/* The kinds list of n as ZF_KIND_* bits; none given: every kind. */
+static int
+kind_bits(struct reader *r, const struct zf_yaml_node *n, char **kinds,
+    unsigned *bits)
+{
+	const struct zf_yaml_node *k = zf_yaml_get(n, "kinds");
+	size_t i;
+
+	*bits = 0;
+	for (i = 0; kinds[i] != NULL; i++) {
+		unsigned bit = zf_kind_bit(kinds[i]);
+
+		if (bit == 0)
+			return fail_at(r, k->items[i], "'%s' is not a kind of "
+			    "case", kinds[i]);
+		*bits |= bit;
+	}
+	if (kinds[0] == NULL)
+		*bits = ZF_KIND_ALL;
+	return 0;
+}
+
+static int
+check_parties(struct reader *r, const struct zf_yaml_node *n, char **list)
+{
+	const struct zf_yaml_node *k = zf_yaml_get(n, "party");
+	size_t i, j;
+
+	for (i = 0; list[i] != NULL; i++) {
+		for (j = 0; party_names[j] != NULL; j++)
+			if (strcmp(list[i], party_names[j]) == 0)
+				break;
+		if (party_names[j] == NULL)
+			return fail_at(r, k->items[i], "party '%s' is not "
+			    "person, org or business", list[i]);
+	}
+	return 0;
+}
+
+/* The measures list of n, each kept by its name however it was written. */
+static int
+measure_names(struct reader *r, const struct zf_yaml_node *n, char **list)
+{
+	const struct zf_yaml_node *k = zf_yaml_get(n, "measures");
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		const struct zf_measure *def = zf_measure_find(list[i]);
+
+		if (def == NULL)
+			return fail_at(r, k->items[i], "'%s' is not a measure "
+			    "(see decision-issue(1))", list[i]);
+		free(list[i]);
+		list[i] = xstrdup(def->name);
+	}
+	return 0;
+}
+
 static int
 read_major_rule(struct reader *r, struct zf_major_rule *m,
     const struct zf_yaml_node *n)
@@ -558,11 +619,7 @@ read_major_rule(struct reader *r, struct zf_major_rule *m,
 	static const char *const keys[] = { "id", "reason", "kinds", "party",
 		"conduct", "fine_at_least", "inclusive", "measures", "hearing",
 		NULL };
-	static const char *const parties[] = { "person", "org", "business",
-		NULL };
-	const struct zf_yaml_node *k;
 	char **kinds = NULL, *conduct = NULL, *fine = NULL;
-	size_t i, j;
 	int rc = 0;
 
 	m->fine_fen = -1;
@@ -585,30 +642,9 @@ read_major_rule(struct reader *r, struct zf_major_rule *m,
 		rc = r->e->code;
 		goto out;
 	}
-	k = zf_yaml_get(n, "kinds");
-	for (i = 0; kinds[i] != NULL; i++) {
-		unsigned bit = zf_kind_bit(kinds[i]);
-
-		if (bit == 0) {
-			rc = fail_at(r, k->items[i], "'%s' is not a kind of "
-			    "case", kinds[i]);
-			goto out;
-		}
-		m->kinds |= bit;
-	}
-	if (kinds[0] == NULL)
-		m->kinds = ZF_KIND_ALL;
-	k = zf_yaml_get(n, "party");
-	for (i = 0; m->parties[i] != NULL; i++) {
-		for (j = 0; parties[j] != NULL; j++)
-			if (strcmp(m->parties[i], parties[j]) == 0)
-				break;
-		if (parties[j] == NULL) {
-			rc = fail_at(r, k->items[i], "party '%s' is not person, "
-			    "org or business", m->parties[i]);
-			goto out;
-		}
-	}
+	if ((rc = kind_bits(r, n, kinds, &m->kinds)) != 0 ||
+	    (rc = check_parties(r, n, m->parties)) != 0)
+		goto out;
 	if (conduct != NULL) {
 		if (strcmp(conduct, "business") == 0)
 			m->conduct = ZF_CONDUCT_BUSINESS;
@@ -625,19 +661,8 @@ read_major_rule(struct reader *r, struct zf_major_rule *m,
 		    "an amount of yuan", fine);
 		goto out;
 	}
-	k = zf_yaml_get(n, "measures");
-	for (i = 0; m->measures[i] != NULL; i++) {
-		const struct zf_measure *def = zf_measure_find(m->measures[i]);
-
-		if (def == NULL) {
-			rc = fail_at(r, k->items[i], "'%s' is not a measure (see "
-			    "decision-issue(1))", m->measures[i]);
-			goto out;
-		}
-		/* Kept by name, whichever way the catalog wrote it. */
-		free(m->measures[i]);
-		m->measures[i] = xstrdup(def->name);
-	}
+	if ((rc = measure_names(r, n, m->measures)) != 0)
+		goto out;
 	if (m->fine_fen < 0 && m->measures[0] == NULL && !m->hearing) {
 		rc = fail_at(r, n, "catalog rule '%s' names no condition: give "
 		    "fine_at_least, measures or hearing", m->id);
@@ -683,26 +708,6 @@ read_catalog(struct reader *r, struct zf_config *c,
 }
 
 /* Publication: the standing information, periods and redaction. */
-
-static const char *const party_names[] = { "person", "org", "business",
-	NULL };
-
-static int
-check_parties(struct reader *r, const struct zf_yaml_node *n, char **list)
-{
-	const struct zf_yaml_node *k = zf_yaml_get(n, "party");
-	size_t i, j;
-
-	for (i = 0; list[i] != NULL; i++) {
-		for (j = 0; party_names[j] != NULL; j++)
-			if (strcmp(list[i], party_names[j]) == 0)
-				break;
-		if (party_names[j] == NULL)
-			return fail_at(r, k->items[i], "party '%s' is not "
-			    "person, org or business", list[i]);
-	}
-	return 0;
-}
 
 /* A scalar copied into a JSON object when present. */
 static int
@@ -754,9 +759,7 @@ read_period(struct reader *r, struct zf_period *p,
 {
 	static const char *const keys[] = { "kinds", "party", "measures",
 		"months", NULL };
-	const struct zf_yaml_node *k;
 	char **kinds = NULL, *months = NULL, *end;
-	size_t i;
 	long v;
 	int rc = 0;
 
@@ -770,31 +773,9 @@ read_period(struct reader *r, struct zf_period *p,
 		rc = r->e->code;
 		goto out;
 	}
-	k = zf_yaml_get(n, "kinds");
-	for (i = 0; kinds[i] != NULL; i++) {
-		unsigned bit = zf_kind_bit(kinds[i]);
-
-		if (bit == 0) {
-			rc = fail_at(r, k->items[i], "'%s' is not a kind of "
-			    "case", kinds[i]);
-			goto out;
-		}
-		p->kinds |= bit;
-	}
-	if (kinds[0] == NULL)
-		p->kinds = ZF_KIND_ALL;
-	k = zf_yaml_get(n, "measures");
-	for (i = 0; p->measures[i] != NULL; i++) {
-		const struct zf_measure *def = zf_measure_find(p->measures[i]);
-
-		if (def == NULL) {
-			rc = fail_at(r, k->items[i], "'%s' is not a measure (see "
-			    "decision-issue(1))", p->measures[i]);
-			goto out;
-		}
-		free(p->measures[i]);
-		p->measures[i] = xstrdup(def->name);
-	}
+	if ((rc = kind_bits(r, n, kinds, &p->kinds)) != 0 ||
+	    (rc = measure_names(r, n, p->measures)) != 0)
+		goto out;
 	errno = 0;
 	v = strtol(months, &end, 10);
 	if (errno != 0 || *end != '\0' || end == months || v < 1 || v > 60) {

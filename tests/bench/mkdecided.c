@@ -79,19 +79,12 @@ main(int argc, char **argv)
 		if (zf_case_file(a, &in, &case_id) != 0)
 			goto fail;
 		a->actor = zf_config_person(a->config, "zhangwei");
-		if (k == 0) {
+		/* The steps the law requires before these decisions. */
+		if (k == 0 || k == 2) {
 			struct zf_step_input s;
 
 			memset(&s, 0, sizeof(s));
-			s.step = "notify";
-			s.at = "2026-01-05T10:00:00+08:00";
-			if (zf_step_record(a, case_id, &s) != 0)
-				goto fail;
-		} else if (k == 2) {
-			struct zf_step_input s;
-
-			memset(&s, 0, sizeof(s));
-			s.step = "urge";
+			s.step = k == 0 ? "notify" : "urge";
 			s.at = "2026-01-05T10:00:00+08:00";
 			if (zf_step_record(a, case_id, &s) != 0)
 				goto fail;
