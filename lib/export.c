@@ -353,9 +353,7 @@ site_entry(const struct zf_json *entry, int64_t idx)
 	zf_json_set_str(s, "page", text);
 	free(text);
 	zf_json_set_str(s, "kind", kind);
-	text = xasprintf("行政%s", k ? k->chinese : kind);
-	zf_json_set_str(s, "kind_name", text);
-	free(text);
+	zf_json_set_str(s, "kind_name", k ? k->chinese : kind);
 	zf_json_set_str(s, "number", zf_json_get_str(entry, "number"));
 	v = field_of(rec, party);
 	zf_json_set_str(s, "party", v ? v : "—");

@@ -361,11 +361,8 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 		P("XK_LYDWDM", c->agency_code ? c->agency_code : "", NULL);
 	} else {
 		const struct zf_case_kind *k = zf_case_kind_find(s.kind);
-		char *lb = xasprintf("行政%s", k ? k->chinese : s.kind);
 
-		P("ZF_LB", strncmp(k ? k->chinese : "", "行政", 6) == 0 ?
-		    k->chinese : lb, NULL);
-		free(lb);
+		P("ZF_LB", k ? k->chinese : s.kind, NULL);
 		P("ZF_XDR_MC", s.party, "party");
 		P("ZF_XDR_LB", party_class(pk), NULL);
 		put_credit(r, "ZF_XDR_SHXYM", credit, c, audience, pk);

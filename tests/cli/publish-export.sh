@@ -192,6 +192,8 @@ PY
 expect_in "$T/b1/data/log/checkpoint" "/publication"
 expect_equal "$(sed -n 2p "$T/b1/data/log/checkpoint")" 6 "the checkpoint's size"
 expect_in "$T/b1/data/index.html" "示建罚决〔2026〕1号"
+expect_in "$T/b1/data/decisions/$pen.html" "行政处罚决定信息公示"
+expect_not_in "$T/b1/data/decisions/$pen.html" "行政行政"
 expect_in "$T/b1/data/standing.html" "示建执-2020-001"
 
 # Redaction: neither the whole ID number, nor the mobile, nor the address
