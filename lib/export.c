@@ -160,7 +160,8 @@ site_emit(void *ctx, const char *path, const char *data, size_t len,
 /*
  * CSV: every field quoted, quotes doubled, CRLF line ends.  A value that
  * a spreadsheet would take for a formula (= + - @, or a tab or CR first)
- * gets a leading ' so that Excel and WPS show it as text.
+ * gets a leading ' so that Excel and WPS show it as text; so does one
+ * starting with ' itself, so that a reader can take the mark off.
  */
 static void
 csv_field(struct zf_buf *b, const char *s, int first)
@@ -168,7 +169,7 @@ csv_field(struct zf_buf *b, const char *s, int first)
 	if (!first)
 		zf_buf_addch(b, ',');
 	zf_buf_addch(b, '"');
-	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+	if (strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0')
 		zf_buf_addch(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')

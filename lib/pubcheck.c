@@ -49,7 +49,31 @@ enum kind {
 	K_CHECKPOINT,
 	K_ENTRIES,
 	K_PROOF,
-	K_RECORDS
+	K_RECORDS,
+	K_CSV
+};
+
+/* The CSV files, one per schema, in the order records.json's kinds map. */
+static const char *const csv_names[] = { "data/records-penalty.csv",
+	"data/records-licensing.csv", "data/records-other.csv" };
+#define NCSV 3
+#define CSV_FIELD_MAX (1 << 20)
+
+/*
+ * A CSV file as it streams past (RFC 4180): each row becomes an object
+ * of the header's names, and the canonical text of each, one per line,
+ * goes into a digest; records.json's records of the schema, in order,
+ * into another.  The two must be equal: the spreadsheet file is the same
+ * records as the proven ones.
+ */
+struct csv {
+	int state;		/* 0 field start, 1 plain, 2 quoted, 3 quote */
+	int broken;
+	int bom;		/* bytes of the byte order mark seen; -1 done */
+	int had_bom;
+	struct zf_buf field;
+	struct zf_json *row, *header;
+	int which;		/* index in csv_names */
 };
 
 /*
@@ -158,6 +182,11 @@ struct check {
 	int decided[NCAT];
 	struct zf_json *records_top;
 	struct splitter split;
+
+	struct csv csv;
+	struct zf_digest *csv_digest[NCSV], *rec_digest[NCSV];
+	uint64_t csv_rows[NCSV], rec_rows[NCSV];
+	int csv_seen[NCSV];
 
 	uint64_t counts[NPROBLEM];
 	struct reading cur;
@@ -964,6 +993,223 @@ lines_end(struct check *k)
 
 /* records.json */
 
+/* The CSV a kind of case goes to (lib/publish.c's schemas). */
+static int
+csv_of_kind(const char *kind)
+{
+	if (strcmp(kind, "penalty") == 0)
+		return 0;
+	if (strcmp(kind, "licensing") == 0)
+		return 1;
+	return 2;
+}
+
+static void
+digest_line(struct zf_digest **d, const struct zf_json *v)
+{
+	size_t len;
+	char *text = zf_json_canonical(v, &len);
+
+	if (*d == NULL)
+		*d = zf_digest_new(SHA256);
+	zf_digest_update(*d, text, len);
+	zf_digest_update(*d, "\n", 1);
+	free(text);
+}
+
+/* A value as publish-export wrote it, less the ' that keeps it text. */
+static struct zf_json *
+csv_value(const struct zf_buf *b)
+{
+	const char *v = b->len ? b->data : "";
+
+	if (b->len >= 2 && v[0] == '\'' && strchr("=+-@\t\r'", v[1]) != NULL)
+		return zf_json_stringn(v + 1, b->len - 1);
+	return zf_json_stringn(v, b->len);
+}
+
+static void
+csv_field_end(struct check *k)
+{
+	struct csv *c = &k->csv;
+
+	if (c->row == NULL)
+		c->row = zf_json_array();
+	zf_json_push(c->row, csv_value(&c->field));
+	zf_buf_reset(&c->field);
+	c->state = 0;
+}
+
+static void
+csv_row_end(struct check *k)
+{
+	struct csv *c = &k->csv;
+	struct zf_json *obj;
+	const char *name;
+	size_t i, n;
+
+	csv_field_end(k);
+	n = zf_json_len(c->row);
+	if (c->header == NULL) {
+		if (!c->had_bom)
+			problem(k, P_ONCE, "%s has no byte order mark",
+			    csv_names[c->which]);
+		c->header = c->row;
+		c->row = NULL;
+		return;
+	}
+	if (n != zf_json_len(c->header)) {
+		problem(k, P_RECORD, "%s: row %" PRIu64 " has %zu fields, "
+		    "the header %zu", csv_names[c->which],
+		    k->csv_rows[c->which] + 1, n, zf_json_len(c->header));
+		c->broken = 1;
+	} else {
+		obj = zf_json_object();
+		for (i = 0; i < n; i++) {
+			name = zf_json_str(zf_json_at(c->header, i));
+			zf_json_set_str(obj, name, zf_json_str(zf_json_at(
+			    c->row, i)));
+		}
+		digest_line(&k->csv_digest[c->which], obj);
+		zf_json_free(obj);
+	}
+	k->csv_rows[c->which]++;
+	zf_json_free(c->row);
+	c->row = NULL;
+}
+
+static void
+csv_feed(struct check *k, const char *p, size_t n)
+{
+	struct csv *c = &k->csv;
+	size_t i;
+
+	for (i = 0; i < n && !c->broken; i++) {
+		static const char bom[] = "\xef\xbb\xbf";
+		char ch = p[i];
+
+		/* The byte order mark, before anything else. */
+		if (c->bom >= 0) {
+			if (ch == bom[c->bom]) {
+				if (++c->bom == 3) {
+					c->had_bom = 1;
+					c->bom = -1;
+				}
+				continue;
+			}
+			zf_buf_add(&c->field, bom, (size_t)c->bom);
+			c->state = c->bom > 0 ? 1 : 0;
+			c->bom = -1;
+		}
+		if (c->field.len > CSV_FIELD_MAX) {
+			problem(k, P_ONCE, "%s: a field is longer than %d "
+			    "bytes", csv_names[c->which], CSV_FIELD_MAX);
+			c->broken = 1;
+			break;
+		}
+		switch (c->state) {
+		case 2:		/* inside quotes */
+			if (ch == '"')
+				c->state = 3;
+			else
+				zf_buf_addch(&c->field, ch);
+			continue;
+		case 3:		/* a quote inside quotes */
+			if (ch == '"') {
+				zf_buf_addch(&c->field, ch);
+				c->state = 2;
+				continue;
+			}
+			break;
+		case 0:
+			if (ch == '"') {
+				c->state = 2;
+				continue;
+			}
+			break;
+		}
+		if (ch == ',')
+			csv_field_end(k);
+		else if (ch == '\n')
+			csv_row_end(k);
+		else if (ch == '\r')
+			continue;
+		else if (c->state == 3) {
+			problem(k, P_ONCE, "%s: text after a closing quote",
+			    csv_names[c->which]);
+			c->broken = 1;
+		} else {
+			zf_buf_addch(&c->field, ch);
+			c->state = 1;
+		}
+	}
+}
+
+static void
+csv_begin(struct check *k, int which)
+{
+	struct csv *c = &k->csv;
+
+	zf_json_free(c->row);
+	zf_json_free(c->header);
+	memset(c, 0, sizeof(*c));
+	zf_buf_init(&c->field);
+	c->which = which;
+	k->csv_seen[which] = 1;
+}
+
+static void
+csv_end(struct check *k)
+{
+	struct csv *c = &k->csv;
+
+	if (c->state == 2 && !c->broken)
+		problem(k, P_ONCE, "%s ends inside a quoted field",
+		    csv_names[c->which]);
+	else if (!c->broken && (c->field.len > 0 || c->row != NULL ||
+	    c->state != 0))
+		csv_row_end(k);
+	if (c->header == NULL && !c->broken)
+		problem(k, P_ONCE, "%s has no header line",
+		    csv_names[c->which]);
+	if (c->broken)
+		k->csv_seen[c->which] = -1;
+	zf_json_free(c->row);
+	zf_json_free(c->header);
+	zf_buf_release(&c->field);
+	c->row = c->header = NULL;
+}
+
+/* Each CSV file holds exactly the records of records.json, in order. */
+static void
+check_csv_end(struct check *k)
+{
+	uint8_t a[ZF_DIGEST_LEN], b[ZF_DIGEST_LEN];
+	int i;
+
+	for (i = 0; i < NCSV; i++) {
+		if (k->csv_seen[i] == 0) {
+			problem(k, P_ONCE, "%s is missing", csv_names[i]);
+			continue;
+		}
+		if (k->csv_seen[i] < 0)
+			continue;
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		if (k->csv_digest[i] != NULL)
+			zf_digest_final(k->csv_digest[i], a);
+		if (k->rec_digest[i] != NULL)
+			zf_digest_final(k->rec_digest[i], b);
+		if (k->csv_rows[i] != k->rec_rows[i])
+			problem(k, P_ONCE, "%s has %" PRIu64 " rows but "
+			    "records.json %" PRIu64 " records of its kinds",
+			    csv_names[i], k->csv_rows[i], k->rec_rows[i]);
+		else if (memcmp(a, b, ZF_DIGEST_LEN) != 0)
+			problem(k, P_ONCE, "%s differs from the records of "
+			    "records.json", csv_names[i]);
+	}
+}
+
 static void
 check_record(struct check *k, const char *text, size_t len)
 {
@@ -997,6 +1243,8 @@ check_record(struct check *k, const char *text, size_t len)
 		    s->ordinal);
 		goto out;
 	}
+	k->rec_rows[csv_of_kind(kind)]++;
+	digest_line(&k->rec_digest[csv_of_kind(kind)], f);
 	if (index < 0 || (uint64_t)index >= k->nlines) {
 		problem(k, P_RECORD,
 		    "records.json: record of %s names leaf %" PRId64
@@ -1205,6 +1453,11 @@ classify(const char *name, uint64_t *proof_index)
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (strcmp(name, fixed[i].name) == 0)
 			return fixed[i].kind;
+	for (i = 0; i < NCSV; i++)
+		if (strcmp(name, csv_names[i]) == 0) {
+			*proof_index = i;
+			return K_CSV;
+		}
 	if (!starts_with(name, PROOFS))
 		return K_OTHER;
 	p = name + strlen(PROOFS);
@@ -1287,6 +1540,8 @@ file_begin(struct check *k, const char *name)
 	}
 	if (cat == CAT_NONE) {
 		r->active = k->pass == 1 && r->kind != K_OTHER;
+		if (r->active && r->kind == K_CSV)
+			csv_begin(k, (int)r->proof_index);
 		if (r->kind == K_MANIFEST)
 			k->manifest_seen = 1;
 		if (r->kind == K_TAGMANIFEST)
@@ -1323,6 +1578,9 @@ file_data(struct check *k, const void *p, size_t n)
 		break;
 	case K_RECORDS:
 		split_feed(k, p, n);
+		break;
+	case K_CSV:
+		csv_feed(k, p, n);
 		break;
 	default:
 		if (!r->overlong && r->buf.len + n > SMALL_MAX)
@@ -1362,6 +1620,9 @@ file_end(struct check *k)
 		break;
 	case K_RECORDS:
 		split_end(k);
+		break;
+	case K_CSV:
+		csv_end(k);
 		break;
 	default:
 		small_done(k);
@@ -1944,6 +2205,8 @@ check_end(struct check *k)
 		    k->proof_files);
 	if (k->entries_seen)
 		check_records_end(k);
+	if (k->records_seen)
+		check_csv_end(k);
 	/*
 	 * The audience is not signed: a bundle that says "sharing" (whose
 	 * records are not held to the log's) must not carry a public site.
@@ -2025,6 +2288,8 @@ any_deferred_ready(struct check *k)
 static void
 release_check(struct check *k)
 {
+	int i;
+
 	free(k->given_vkey);
 	free(k->note);
 	free(k->files);
@@ -2042,6 +2307,13 @@ release_check(struct check *k)
 	zf_buf_release(&k->split.key);
 	zf_buf_release(&k->cur.buf);
 	zf_digest_free(k->sha);
+	for (i = 0; i < NCSV; i++) {
+		zf_digest_free(k->csv_digest[i]);
+		zf_digest_free(k->rec_digest[i]);
+	}
+	zf_json_free(k->csv.row);
+	zf_json_free(k->csv.header);
+	zf_buf_release(&k->csv.field);
 	free(k->chunk);
 	free(k->prefix_owned);
 }

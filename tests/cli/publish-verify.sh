@@ -276,6 +276,32 @@ PY
 gen remanifest "$d"
 refused "records.json lacks the record of leaf 0" "$d"
 
+# The CSV files are the same records as records.json, row for row.
+copy csvedit "$T/b2"
+f=$(grep -l . "$d/data/records-penalty.csv" "$d/data/records-other.csv" \
+    "$d/data/records-licensing.csv" | while read -r c; do
+	[ "$(wc -l <"$c")" -gt 1 ] && { echo "$c"; break; }; done)
+python3 - "$f" <<'PY' || exit 1
+import sys
+p = sys.argv[1]
+lines = open(p, "rb").read().split(b"\r\n")
+lines[1] = lines[1].replace(b'"",', b'"\xe6\x94\xb9",', 1) if b'"",' in \
+    lines[1] else lines[1][:-1] + b'X"'
+open(p, "wb").write(b"\r\n".join(lines))
+PY
+gen remanifest "$d"
+refused "$(basename "$f") differs from the records of records.json" "$d"
+copy csvdrop "$T/b2"
+python3 - "$f" "$d" <<'PY' || exit 1
+import os, sys
+p = os.path.join(sys.argv[2], "data", os.path.basename(sys.argv[1]))
+lines = open(p, "rb").read().split(b"\r\n")
+del lines[1]
+open(p, "wb").write(b"\r\n".join(lines))
+PY
+gen remanifest "$d"
+refused "$(basename "$f") has [0-9]+ rows but records.json [0-9]+ records" "$d"
+
 # The audience is not signed: relabelled "sharing" to escape the record
 # check, a bundle with a site is refused.
 copy relabelled "$T/g6"

@@ -221,7 +221,17 @@ def make(keyfile, root, origin, size, fork, as_of):
           "<!doctype html><title>行政执法公示</title><p>%d</p>\n"
           % len(records))
     write(root, "data/style.css", "body { font-size: 18px }\n")
-    write(root, "data/records-penalty.csv", "\ufeffCF_WSH,CF_XDR_MC\r\n")
+    # The CSV files hold the same records, one file per schema.
+    for schema in ("penalty", "licensing", "other"):
+        rows = [r["fields"] for r in records
+                if {"penalty": "penalty", "licensing": "licensing"}.get(
+                    r["kind"], "other") == schema]
+        cols = sorted(rows[0]) if rows else ["BZ"]
+        text = ",".join('"%s"' % c for c in cols) + "\r\n"
+        for f in rows:
+            text += ",".join('"%s"' % f[c].replace('"', '""')
+                             for c in cols) + "\r\n"
+        write(root, "data/records-%s.csv" % schema, "\ufeff" + text)
     name = origin
     text = "%s/publication\n%d\n%s\n" % (
         name, size, base64.b64encode(root_hash).decode())
