@@ -19,18 +19,6 @@ typedef int (*apply_fn)(struct zf_db *, const struct zf_event *,
     struct zf_err *);
 
 static int
-step_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
-    const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e, what);
-	return 0;
-}
-
-static int
 bad(struct zf_err *e, const struct zf_event *ev, const char *what)
 {
 	return zf_fail(e, EX_DATAERR, "event %lld (%s): %s",
@@ -49,7 +37,7 @@ put_meta(struct zf_db *db, const char *key, const char *value,
 		return e->code;
 	zf_db_bind_text(st, 1, key);
 	zf_db_bind_text(st, 2, value);
-	return step_done(db, st, e, "cannot write meta");
+	return zf_db_done(db, st, e, "cannot write meta");
 }
 
 static int
@@ -65,7 +53,7 @@ put_object(struct zf_db *db, const char *digest, int64_t size, int64_t seq,
 	zf_db_bind_text(st, 1, digest);
 	sqlite3_bind_int64(st, 2, size);
 	sqlite3_bind_int64(st, 3, seq);
-	return step_done(db, st, e, "cannot record an object");
+	return zf_db_done(db, st, e, "cannot record an object");
 }
 
 static int
@@ -104,7 +92,7 @@ apply_config_changed(struct zf_db *db, const struct zf_event *ev,
 	sqlite3_bind_int64(st, 1, ev->seq);
 	zf_db_bind_text(st, 2, digest);
 	sqlite3_bind_int64(st, 3, size);
-	if (step_done(db, st, e, "cannot record the configuration") != 0)
+	if (zf_db_done(db, st, e, "cannot record the configuration") != 0)
 		return e->code;
 	if (put_object(db, digest, size, ev->seq, e) != 0)
 		return e->code;
@@ -160,7 +148,7 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 16, zf_json_get_str(party, "rep"));
 	zf_db_bind_text(st, 17, zf_json_get_str(party, "address"));
 	zf_db_bind_text(st, 18, zf_json_get_str(party, "phone"));
-	if (step_done(db, st, e, "cannot record the case") != 0)
+	if (zf_db_done(db, st, e, "cannot record the case") != 0)
 		return e->code;
 	for (i = 0; i < zf_json_len(officers); i++) {
 		const struct zf_json *o = zf_json_at(officers, i);
@@ -172,7 +160,7 @@ apply_case_filed(struct zf_db *db, const struct zf_event *ev,
 		zf_db_bind_text(st, 1, ev->case_id);
 		zf_db_bind_text(st, 2, zf_json_str(o));
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
-		if (step_done(db, st, e, "cannot record an officer") != 0)
+		if (zf_db_done(db, st, e, "cannot record an officer") != 0)
 			return e->code;
 	}
 	return 0;
@@ -220,7 +208,7 @@ apply_evidence_added(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 17, ev->actor);
 	sqlite3_bind_int64(st, 18, ev->seq);
 	zf_db_bind_text(st, 19, sha256);
-	if (step_done(db, st, e, "cannot record the evidence") != 0)
+	if (zf_db_done(db, st, e, "cannot record the evidence") != 0)
 		return e->code;
 	return put_object(db, digest, size, ev->seq, e);
 }
@@ -245,7 +233,7 @@ apply_evidence_read(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 4, ev->actor);
 	zf_db_bind_text(st, 5, ev->time);
 	zf_db_bind_text(st, 6, reason);
-	return step_done(db, st, e, "cannot record the read");
+	return zf_db_done(db, st, e, "cannot record the read");
 }
 
 /* Writes the case's stage, and the steps table, for every step event. */
@@ -281,14 +269,14 @@ put_step(struct zf_db *db, const struct zf_event *ev, const char *step,
 	zf_db_bind_text(st, 8, zf_json_get_str(d, "note"));
 	zf_db_bind_text(st, 9, zf_json_get_str(d, "doc"));
 	zf_db_bind_text(st, 10, zf_json_get_str(d, "approved_by"));
-	if (step_done(db, st, e, "cannot record the step") != 0)
+	if (zf_db_done(db, st, e, "cannot record the step") != 0)
 		return e->code;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, ev->case_id);
 	zf_db_bind_text(st, 2, stage);
 	zf_db_bind_text(st, 3, zf_json_get_str(d, "prior"));
-	return step_done(db, st, e, "cannot move the case");
+	return zf_db_done(db, st, e, "cannot move the case");
 }
 
 static int
@@ -312,7 +300,7 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 			return e->code;
 		zf_db_bind_text(st, 1, ev->case_id);
 		zf_db_bind_text(st, 2, zf_json_get_str(ev->data, "note"));
-		return step_done(db, st, e, "cannot mark the case");
+		return zf_db_done(db, st, e, "cannot mark the case");
 	}
 	if (strcmp(step, "publish") != 0 && strcmp(step, "withdraw") != 0)
 		return 0;
@@ -320,7 +308,7 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 		return e->code;
 	zf_db_bind_text(st, 1, ev->case_id);
 	sqlite3_bind_int(st, 2, strcmp(step, "publish") == 0);
-	return step_done(db, st, e, "cannot mark the publication");
+	return zf_db_done(db, st, e, "cannot mark the publication");
 }
 
 static int
@@ -366,7 +354,7 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 	sqlite3_bind_int(st, 11, zf_json_get_bool(d, "party_absent") == 1);
 	zf_db_bind_text(st, 12, ev->actor);
 	zf_db_bind_text(st, 13, zf_json_get_str(d, "basis"));
-	if (step_done(db, st, e, "cannot record the decision") != 0 ||
+	if (zf_db_done(db, st, e, "cannot record the decision") != 0 ||
 	    put_step(db, ev, "decide", e) != 0)
 		return e->code;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
@@ -375,7 +363,7 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 	sqlite3_bind_int64(st, 2, ev->seq);
 	if (has_fine)
 		sqlite3_bind_int64(st, 3, fen);
-	return step_done(db, st, e, "cannot record the decision");
+	return zf_db_done(db, st, e, "cannot record the decision");
 }
 
 static int
@@ -400,13 +388,13 @@ apply_decision_revoked(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 2, zf_json_get_str(d, "kind"));
 	sqlite3_bind_int64(st, 3, ev->seq);
 	zf_db_bind_text(st, 4, zf_json_get_str(d, "reason"));
-	if (step_done(db, st, e, "cannot revoke the decision") != 0 ||
+	if (zf_db_done(db, st, e, "cannot revoke the decision") != 0 ||
 	    put_step(db, ev, "revoke", e) != 0)
 		return e->code;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, ev->case_id);
-	return step_done(db, st, e, "cannot revoke the decision");
+	return zf_db_done(db, st, e, "cannot revoke the decision");
 }
 
 static int
@@ -450,7 +438,7 @@ apply_review_submitted(struct zf_db *db, const struct zf_event *ev,
 	text = zf_json_canonical(reasons, NULL);
 	zf_db_bind_text(st, 11, text);
 	free(text);
-	if (step_done(db, st, e, "cannot record the review") != 0 ||
+	if (zf_db_done(db, st, e, "cannot record the review") != 0 ||
 	    put_step(db, ev, "review-submit", e) != 0)
 		return e->code;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
@@ -458,7 +446,7 @@ apply_review_submitted(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 1, ev->case_id);
 	sqlite3_bind_int64(st, 2, round);
 	sqlite3_bind_int(st, 3, major);
-	return step_done(db, st, e, "cannot record the review");
+	return zf_db_done(db, st, e, "cannot record the review");
 }
 
 static int
@@ -499,14 +487,14 @@ apply_review_decided(struct zf_db *db, const struct zf_event *ev,
 	zf_db_bind_text(st, 7, text);
 	free(text);
 	zf_db_bind_text(st, 8, zf_json_get_str(d, "doc"));
-	if (step_done(db, st, e, "cannot record the review") != 0 ||
+	if (zf_db_done(db, st, e, "cannot record the review") != 0 ||
 	    put_step(db, ev, "review-decide", e) != 0)
 		return e->code;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, ev->case_id);
 	zf_db_bind_text(st, 2, to);
-	return step_done(db, st, e, "cannot record the review");
+	return zf_db_done(db, st, e, "cannot record the review");
 }
 
 /* An export changes no table: the journal keeps who wrote which bundle. */

@@ -531,3 +531,23 @@ zf_db_bind_text(sqlite3_stmt *st, int i, const char *s)
 	else
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
+
+const char *
+zf_db_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+int
+zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
+    const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return zf_db_fail(db, e, what);
+	return 0;
+}

@@ -90,4 +90,14 @@ int zf_db_int(struct zf_db *db, const char *sql, int64_t arg, int64_t *out,
 /* Binds a string or NULL. */
 void zf_db_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* Column i as text, "" when NULL. */
+const char *zf_db_text(sqlite3_stmt *st, int i);
+
+/*
+ * Steps st, which must finish without a row (an INSERT or UPDATE), and
+ * resets it; else the connection's error, as zf_db_fail with what.
+ */
+int zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
+    const char *what);
+
 #endif

@@ -81,14 +81,6 @@ zf_publish_columns(const char *schema)
 	return other_columns;
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s != NULL ? s : "";
-}
-
 /* What a record is built from. */
 struct source {
 	char *kind, *party, *party_kind, *party_id, *rep, *address, *phone;
@@ -141,7 +133,7 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 		    case_id, (long long)decision_seq);
 	}
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		*f[i] = xstrdup(col(st, (int)i));
+		*f[i] = xstrdup(zf_db_text(st, (int)i));
 	s->fine_fen = sqlite3_column_int64(st, 14);
 	sqlite3_reset(st);
 	return 0;
@@ -494,7 +486,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	zf_db_bind_text(st, 1, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = col(st, 0);
+		const char *id = zf_db_text(st, 0);
 
 		if (!wanted(&l, id))
 			continue;
@@ -513,7 +505,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		goto out;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = col(st, 0), *state = col(st, 2);
+		const char *id = zf_db_text(st, 0), *state = zf_db_text(st, 2);
 		int64_t seq = sqlite3_column_int64(st, 1);
 		int64_t pseq = sqlite3_column_int64(st, 3);
 		int64_t idx = sqlite3_column_int64(st, 4);
@@ -536,7 +528,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		    !listed(&l, id, ZF_PUB_EXPIRE)) {
 			struct zf_json *record;
 			char hex[65];
-			char *was = xstrdup(col(st, 5));
+			char *was = xstrdup(zf_db_text(st, 5));
 
 			if (zf_publish_fields(a, id, seq, ZF_AUDIENCE_PUBLIC,
 			    &record) != 0) {
@@ -598,7 +590,7 @@ case_kind(struct zf_archive *a, const char *case_id, char kind[16])
 		sqlite3_reset(st);
 		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", case_id);
 	}
-	snprintf(kind, 16, "%s", col(st, 0));
+	snprintf(kind, 16, "%s", zf_db_text(st, 0));
 	sqlite3_reset(st);
 	return 0;
 }
@@ -622,9 +614,9 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 		return zf_fail(&a->err, EX_SOFTWARE, "no decision %lld",
 		    (long long)seq);
 	}
-	*number = xstrdup(col(st, 0));
-	state = col(st, 1);
-	why = col(st, 2);
+	*number = xstrdup(zf_db_text(st, 0));
+	state = zf_db_text(st, 1);
+	why = zf_db_text(st, 2);
 	/*
 	 * The revocation's reason was written for the file, not the public:
 	 * it goes out only when no personal number is in it.
@@ -782,9 +774,9 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	snprintf(d.case_id, sizeof(d.case_id), "%s", case_id);
 	d.decision_seq = sqlite3_column_int64(st, 0);
 	d.of = sqlite3_column_int64(st, 1);
-	if (strcmp(col(st, 2), "published") != 0) {
+	if (strcmp(zf_db_text(st, 2), "published") != 0) {
 		rc = zf_fail(&a->err, EX_NOPERM, "%s: its entry is already %s",
-		    case_id, col(st, 2));
+		    case_id, zf_db_text(st, 2));
 		sqlite3_reset(st);
 		return rc;
 	}
@@ -809,17 +801,6 @@ db_suite(struct zf_db *db, struct zf_err *e, int *suite)
 	sqlite3_reset(st);
 	if (*suite < 0)
 		return zf_fail(e, EX_DATAERR, "the archive's suite is unknown");
-	return 0;
-}
-
-static int
-run(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e, "cannot record the publication");
 	return 0;
 }
 
@@ -893,12 +874,13 @@ zf_publish_apply(struct zf_db *db, const struct zf_event *ev,
 		zf_db_bind_text(st, 3, day);
 		zf_db_bind_text(st, 4, zf_json_get_str(entry, "reason"));
 	}
-	if ((rc = run(db, st, e)) != 0)
+	if ((rc = zf_db_done(db, st, e, "cannot record the publication")) !=
+	    0)
 		return rc;
 	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, ev->case_id);
 	sqlite3_bind_int(st, 2, type == ZF_PUB_PUBLISH ||
 	    type == ZF_PUB_CORRECT);
-	return run(db, st, e);
+	return zf_db_done(db, st, e, "cannot record the publication");
 }

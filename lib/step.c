@@ -25,14 +25,6 @@ zf_stage_chinese(const char *stage)
 	return s != NULL ? s->chinese : stage;
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s != NULL ? s : "";
-}
-
 int
 zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 {
@@ -54,10 +46,10 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
 	}
 	snprintf(s->id, sizeof(s->id), "%s", id);
-	snprintf(s->kind, sizeof(s->kind), "%s", col(st, 0));
-	snprintf(s->stage, sizeof(s->stage), "%s", col(st, 1));
-	snprintf(s->prior, sizeof(s->prior), "%s", col(st, 2));
-	zf_date_parse(col(st, 3), &s->filed);
+	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));
+	snprintf(s->stage, sizeof(s->stage), "%s", zf_db_text(st, 1));
+	snprintf(s->prior, sizeof(s->prior), "%s", zf_db_text(st, 2));
+	zf_date_parse(zf_db_text(st, 3), &s->filed);
 	s->published = sqlite3_column_int(st, 4);
 	s->fine_fen = sqlite3_column_int64(st, 5);
 	s->decision_seq = sqlite3_column_int64(st, 6);
@@ -82,8 +74,8 @@ after_last_step(struct zf_archive *a, const char *case_id,
 		return a->err.code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		when = xstrdup(col(st, 0));
-		step = xstrdup(col(st, 1));
+		when = xstrdup(zf_db_text(st, 0));
+		step = xstrdup(zf_db_text(st, 1));
 	}
 	sqlite3_reset(st);
 	if (when != NULL && zf_time_parse(when, &last) == 0 &&
@@ -240,9 +232,9 @@ within_cap(struct zf_archive *a, const char *case_id, const char *rule,
 	sqlite3_bind_int(st, 3, days);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = zf_fail(&a->err, EX_NOPERM, "%s may be extended by at most "
-		    "%d days in all and has been by %d (%s)", col(st, 0),
+		    "%d days in all and has been by %d (%s)", zf_db_text(st, 0),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-		    col(st, 3));
+		    zf_db_text(st, 3));
 	sqlite3_reset(st);
 	return rc;
 }
