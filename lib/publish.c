@@ -18,6 +18,7 @@
 #include "procedure.h"
 #include "publog.h"
 #include "redact.h"
+#include "step.h"
 #include "when.h"
 
 #define ZF_MAX_MEASURES_PUB 32
@@ -254,40 +255,35 @@ wan_yuan(int64_t fen)
 	return s;
 }
 
-int
-zf_publish_fields(struct zf_archive *a, const char *case_id,
-    int64_t decision_seq, int audience, struct zf_json **record)
+/* The record of a decision already read (load_source). */
+static struct zf_json *
+fields_of(struct zf_archive *a, const struct source *s, int audience)
 {
 	const struct zf_config *c = a->config;
 	const char *names[ZF_MAX_MEASURES_PUB], *chinese[ZF_MAX_MEASURES_PUB];
 	const char *schema, *pk, *id_type = "", *citizen = "", *credit = "";
 	struct zf_json *r;
-	struct source s;
 	struct zf_buf cat, zk;
 	char norm[19], until[11], yuan[24], *wan;
 	const char *why;
 	size_t n, i;
-	int rc;
 
-	*record = NULL;
-	if ((rc = load_source(a, case_id, decision_seq, &s)) != 0)
-		return rc;
-	schema = zf_publish_schema(s.kind);
-	pk = s.party_kind;
+	schema = zf_publish_schema(s->kind);
+	pk = s->party_kind;
 	/*
 	 * An organisation's number is its credit code; a business's is its
 	 * credit code when it is one (some codes pass the ID check too).
 	 */
-	if (s.party_id[0] != '\0') {
+	if (s->party_id[0] != '\0') {
 		if (strcmp(pk, "org") != 0 && !(strcmp(pk, "business") == 0 &&
-		    zf_ident_uscc(s.party_id, norm, &why) == 0) &&
-		    zf_ident_citizen(s.party_id, norm, &why) == 0) {
+		    zf_ident_uscc(s->party_id, norm, &why) == 0) &&
+		    zf_ident_citizen(s->party_id, norm, &why) == 0) {
 			id_type = "01";		/* 身份证 */
-			citizen = s.party_id;
+			citizen = s->party_id;
 		} else
-			credit = s.party_id;
+			credit = s->party_id;
 	}
-	n = measure_names(s.measures, names, chinese, ZF_MAX_MEASURES_PUB);
+	n = measure_names(s->measures, names, chinese, ZF_MAX_MEASURES_PUB);
 	zf_buf_init(&cat);
 	zf_buf_init(&zk);
 	for (i = 0; i < n; i++) {
@@ -297,28 +293,28 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 			zf_buf_printf(&zk, "%s%s", zk.len ? "；" : "",
 			    chinese[i]);
 	}
-	zf_date_format(until_of(a, &s), until);
+	zf_date_format(until_of(a, s), until);
 	r = zf_json_object();
 #define P(k, v, f) put(r, (k), (v), c, (f), audience, pk)
 	if (strcmp(schema, "penalty") == 0) {
-		P("CF_XDR_MC", s.party, "party");
+		P("CF_XDR_MC", s->party, "party");
 		P("CF_XDR_LB", party_class(pk), NULL);
 		put_credit(r, "CF_XDR_SHXYM", credit, c, audience, pk);
-		P("CF_FRDB", s.rep, "party_rep");
+		P("CF_FRDB", s->rep, "party_rep");
 		P("CF_XDR_ZJLX", id_type, NULL);
 		P("CF_XDR_ZJHM", citizen, "party_id");
-		P("CF_WSH", s.number, NULL);
-		P("CF_WFXW", s.field[0] ? s.field : s.cause, "cause");
-		P("CF_SY", s.cause, "cause");
-		P("CF_YJ", s.basis, "basis");
+		P("CF_WSH", s->number, NULL);
+		P("CF_WFXW", s->field[0] ? s->field : s->cause, "cause");
+		P("CF_SY", s->cause, "cause");
+		P("CF_YJ", s->basis, "basis");
 		P("CF_CFLB", cat.len ? cat.data : "", NULL);
-		P("CF_NR", s.outcome, "outcome");
-		wan = wan_yuan(s.fine_fen);
+		P("CF_NR", s->outcome, "outcome");
+		wan = wan_yuan(s->fine_fen);
 		P("CF_NR_FK", wan, NULL);
 		free(wan);
 		P("CF_NR_WFFF", "", NULL);
 		P("CF_NR_ZKDX", zk.len ? zk.data : "", NULL);
-		P("CF_JDRQ", s.decided, NULL);
+		P("CF_JDRQ", s->decided, NULL);
 		P("CF_YXQ", until, NULL);
 		P("CF_GSJZQ", until, NULL);
 		P("CF_CFJG", c->agency_name, NULL);
@@ -330,59 +326,72 @@ zf_publish_fields(struct zf_archive *a, const char *case_id,
 
 		for (i = 0; i < n; i++)
 			granted |= strcmp(names[i], "grant") == 0;
-		P("XK_XDR_MC", s.party, "party");
+		P("XK_XDR_MC", s->party, "party");
 		P("XK_XDR_LB", party_class(pk), NULL);
 		put_credit(r, "XK_XDR_SHXYM", credit, c, audience, pk);
-		P("XK_FRDB", s.rep, "party_rep");
+		P("XK_FRDB", s->rep, "party_rep");
 		P("XK_XDR_ZJLX", id_type, NULL);
 		P("XK_XDR_ZJHM", citizen, "party_id");
 		P("XK_XKWS", granted ? "准予行政许可决定书" :
 		    "不予行政许可决定书", NULL);
-		P("XK_WSH", s.number, NULL);
+		P("XK_WSH", s->number, NULL);
 		P("XK_XKLB", "01", NULL);	/* 普通 */
-		P("XK_XKZS", s.field[0] ? s.field : "", NULL);
-		P("XK_XKBH", s.number, NULL);
-		P("XK_NR", s.outcome, "outcome");
-		P("XK_JDRQ", s.decided, NULL);
-		P("XK_YXQZ", s.decided, NULL);
-		P("XK_YXQZI", granted ? "2099-12-31" : s.decided, NULL);
+		P("XK_XKZS", s->field[0] ? s->field : "", NULL);
+		P("XK_XKBH", s->number, NULL);
+		P("XK_NR", s->outcome, "outcome");
+		P("XK_JDRQ", s->decided, NULL);
+		P("XK_YXQZ", s->decided, NULL);
+		P("XK_YXQZI", granted ? "2099-12-31" : s->decided, NULL);
 		P("XK_XKJG", c->agency_name, NULL);
 		P("XK_XKJGDM", c->agency_code ? c->agency_code : "", NULL);
 		P("XK_ZT", granted ? "有效" : "不予许可", NULL);
 		P("XK_LYDW", c->agency_name, NULL);
 		P("XK_LYDWDM", c->agency_code ? c->agency_code : "", NULL);
 	} else {
-		const struct zf_case_kind *k = zf_case_kind_find(s.kind);
+		const struct zf_case_kind *k = zf_case_kind_find(s->kind);
 
-		P("ZF_LB", k ? k->chinese : s.kind, NULL);
-		P("ZF_XDR_MC", s.party, "party");
+		P("ZF_LB", k ? k->chinese : s->kind, NULL);
+		P("ZF_XDR_MC", s->party, "party");
 		P("ZF_XDR_LB", party_class(pk), NULL);
 		put_credit(r, "ZF_XDR_SHXYM", credit, c, audience, pk);
-		P("ZF_FRDB", s.rep, "party_rep");
+		P("ZF_FRDB", s->rep, "party_rep");
 		P("ZF_XDR_ZJLX", id_type, NULL);
 		P("ZF_XDR_ZJHM", citizen, "party_id");
-		P("ZF_WSH", s.number, NULL);
-		P("ZF_SY", s.cause, "cause");
-		P("ZF_YJ", s.basis, "basis");
+		P("ZF_WSH", s->number, NULL);
+		P("ZF_SY", s->cause, "cause");
+		P("ZF_YJ", s->basis, "basis");
 		P("ZF_CSLB", cat.len ? cat.data : "", NULL);
-		P("ZF_NR", s.outcome, "outcome");
+		P("ZF_NR", s->outcome, "outcome");
 		yuan[0] = '\0';
-		if (s.fine_fen >= 0)
-			zf_money_format(s.fine_fen, yuan);
+		if (s->fine_fen >= 0)
+			zf_money_format(s->fine_fen, yuan);
 		P("ZF_JE", yuan, NULL);
-		P("ZF_JDRQ", s.decided, NULL);
+		P("ZF_JDRQ", s->decided, NULL);
 		P("ZF_GSJZQ", until, NULL);
 		P("ZF_JG", c->agency_name, NULL);
 		P("ZF_JGDM", c->agency_code ? c->agency_code : "", NULL);
 	}
-	P("ZF_XDR_DZ", s.address, "address");
-	P("ZF_XDR_LXDH", s.phone, "phone");
+	P("ZF_XDR_DZ", s->address, "address");
+	P("ZF_XDR_LXDH", s->phone, "phone");
 	P("BZ", "", NULL);
 #undef P
 	zf_buf_release(&cat);
 	zf_buf_release(&zk);
+	return r;
+}
+
+int
+zf_publish_fields(struct zf_archive *a, const char *case_id,
+    int64_t decision_seq, int audience, struct zf_json **record)
+{
+	struct source s;
+	int rc;
+
+	*record = NULL;
+	if ((rc = load_source(a, case_id, decision_seq, &s)) != 0)
+		return rc;
+	*record = fields_of(a, &s, audience);
 	source_free(&s);
-	*record = r;
 	return 0;
 }
 
@@ -421,17 +430,6 @@ wanted(const struct due_list *l, const char *id)
 	    sizeof(char *), case_cmp) != NULL;
 }
 
-static int
-listed(const struct due_list *l, const char *id, int type)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].type == type && strcmp(l->v[i].case_id, id) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 due_add(struct due_list *l, int type, const char *case_id, int64_t seq,
     int64_t of)
@@ -460,9 +458,9 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	    "WHERE p.state = 'published' AND (d.state != 'in-force' OR "
 	    "p.until < ?1) ORDER BY p.case_id";
 	static const char sql_pub[] = "SELECT c.id, c.decision_seq, p.state, "
-	    "p.decision_seq, p.idx, p.record FROM cases c JOIN decisions d ON "
-	    "d.seq = c.decision_seq LEFT JOIN publications p ON p.case_id = "
-	    "c.id WHERE d.state = 'in-force' ORDER BY c.id";
+	    "p.decision_seq, p.idx, p.record, p.until < ?1 FROM cases c JOIN "
+	    "decisions d ON d.seq = c.decision_seq LEFT JOIN publications p "
+	    "ON p.case_id = c.id WHERE d.state = 'in-force' ORDER BY c.id";
 	struct due_list l;
 	char **sorted = NULL, day[11];
 	sqlite3_stmt *st;
@@ -504,61 +502,53 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		rc = a->err.code;
 		goto out;
 	}
+	zf_db_bind_text(st, 1, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = zf_db_text(st, 0), *state = zf_db_text(st, 2);
 		int64_t seq = sqlite3_column_int64(st, 1);
 		int64_t pseq = sqlite3_column_int64(st, 3);
 		int64_t idx = sqlite3_column_int64(st, 4);
-
-		size_t before = l.n;
+		int shown = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		int type = -1;
 		struct source src;
-		int32_t until;
 
 		if (!wanted(&l, id))
 			continue;
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
-			due_add(&l, ZF_PUB_PUBLISH, id, seq, -1);
-		} else if (pseq != seq) {
-			/* A decision remade: it corrects the one shown. */
-			if (strcmp(state, "expired") == 0)
-				due_add(&l, ZF_PUB_PUBLISH, id, seq, -1);
-			else
-				due_add(&l, ZF_PUB_CORRECT, id, seq, idx);
-		} else if (strcmp(state, "published") == 0 &&
-		    !listed(&l, id, ZF_PUB_EXPIRE)) {
-			struct zf_json *record;
+		if (!shown || (pseq != seq && strcmp(state, "expired") == 0))
+			type = ZF_PUB_PUBLISH;
+		else if (pseq != seq)
+			type = ZF_PUB_CORRECT;	/* a decision remade */
+		else if (strcmp(state, "published") != 0 ||
+		    sqlite3_column_int(st, 6))
+			continue;	/* ended, or expiring (listed above) */
+		if (load_source(a, id, seq, &src) != 0) {
+			sqlite3_reset(st);
+			rc = a->err.code;
+			goto out;
+		}
+		if (type < 0) {
+			/* Shown: is the record still what it would be now? */
+			struct zf_json *record = fields_of(a, &src,
+			    ZF_AUDIENCE_PUBLIC);
 			char hex[65];
-			char *was = xstrdup(zf_db_text(st, 5));
 
-			if (zf_publish_fields(a, id, seq, ZF_AUDIENCE_PUBLIC,
-			    &record) != 0) {
-				free(was);
-				sqlite3_reset(st);
-				rc = a->err.code;
-				goto out;
-			}
 			record_digest(a->suite, record, hex);
 			zf_json_free(record);
-			if (strcmp(hex, was) != 0)
-				due_add(&l, ZF_PUB_CORRECT, id, seq, idx);
-			free(was);
+			if (strcmp(hex, zf_db_text(st, 5)) != 0)
+				type = ZF_PUB_CORRECT;
 		}
 		/*
 		 * Published late, or its period shortened since: whatever is
 		 * (re)published past its period leaves the site at once, so
 		 * the log tells both and the site never shows it.
 		 */
-		if (l.n > before) {
-			if (load_source(a, id, seq, &src) != 0) {
-				sqlite3_reset(st);
-				rc = a->err.code;
-				goto out;
-			}
-			until = until_of(a, &src);
-			source_free(&src);
-			if (until < as_of)
+		if (type >= 0) {
+			due_add(&l, type, id, seq, type == ZF_PUB_PUBLISH ?
+			    -1 : idx);
+			if (until_of(a, &src) < as_of)
 				due_add(&l, ZF_PUB_EXPIRE, id, seq, -1);
 		}
+		source_free(&src);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -576,24 +566,6 @@ out:
 }
 
 /* Journaling an entry. */
-
-static int
-case_kind(struct zf_archive *a, const char *case_id, char kind[16])
-{
-	static const char sql[] = "SELECT kind FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-
-	if (st == NULL)
-		return a->err.code;
-	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", case_id);
-	}
-	snprintf(kind, 16, "%s", zf_db_text(st, 0));
-	sqlite3_reset(st);
-	return 0;
-}
 
 /* The decision's 文号 and the reason it no longer stands. */
 static int
@@ -656,14 +628,16 @@ int
 zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
     const char *reason)
 {
-	struct zf_json *entry, *data, *record = NULL, *clocks = NULL;
+	struct zf_json *entry, *data, *clocks = NULL;
 	struct zf_clock_step cs;
-	char kind[16], today[11], until[11];
+	struct zf_case_state cstate;
+	const char *kind = cstate.kind;
+	char today[11], until[11];
 	char *number = NULL, *why = NULL;
 	int32_t day = zf_archive_today(a);
 	int rc;
 
-	if ((rc = case_kind(a, d->case_id, kind)) != 0)
+	if ((rc = zf_case_state(a, d->case_id, &cstate)) != 0)
 		return rc;
 	zf_date_format(day, today);
 	entry = zf_json_object();
@@ -674,9 +648,8 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 	if (d->type == ZF_PUB_PUBLISH || d->type == ZF_PUB_CORRECT) {
 		struct source s;
 
-		if ((rc = load_source(a, d->case_id, d->decision_seq, &s)) != 0 ||
-		    (rc = zf_publish_fields(a, d->case_id, d->decision_seq,
-		    ZF_AUDIENCE_PUBLIC, &record)) != 0) {
+		if ((rc = load_source(a, d->case_id, d->decision_seq,
+		    &s)) != 0) {
 			zf_json_free(entry);
 			return rc;
 		}
@@ -685,7 +658,8 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 		zf_json_set_str(entry, "decided", s.decided);
 		zf_json_set_str(entry, "published", today);
 		zf_json_set_str(entry, "until", until);
-		zf_json_set(entry, "record", record);
+		zf_json_set(entry, "record", fields_of(a, &s,
+		    ZF_AUDIENCE_PUBLIC));
 		if (d->type == ZF_PUB_CORRECT) {
 			zf_json_set_int(entry, "corrects", d->of);
 			if (reason != NULL)
@@ -739,12 +713,12 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 {
 	static const char sql[] = "SELECT decision_seq, idx, state FROM "
 	    "publications WHERE case_id = ?";
+	struct zf_case_state cstate;
 	struct zf_pub_due d;
 	sqlite3_stmt *st;
-	char kind[16];
 	int rc;
 
-	if ((rc = case_kind(a, case_id, kind)) != 0)
+	if ((rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')
 		return zf_fail(&a->err, EX_USAGE, "say why with --reason");
