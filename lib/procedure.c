@@ -62,7 +62,8 @@ const struct zf_step_def zf_steps[] = {
 	{ "serve", "送达", ALL, "decided served", "served", ZF_STEP_METHOD },
 	{ "certify", "颁发证件", L, "decided served", NULL, 0 },
 	{ "execute", "执行", P | C | V, "served executed", "executed", 0 },
-	{ "publish", "公示", ALL, "decided served executed closed", NULL, 0 },
+	{ "publish", "公示", ALL, "decided served executed closed", NULL,
+	    ZF_STEP_DECISION },
 	{ "close", "结案", ALL, "open", "closed", 0 },
 	{ "archive", "归档", ALL, "closed transferred revoked", "archived", 0 },
 	{ "extend", "延期", ALL, "open", NULL,
@@ -74,7 +75,7 @@ const struct zf_step_def zf_steps[] = {
 	{ "revoke", "撤销决定", ALL, "decided served executed closed",
 	    "revoked", ZF_STEP_DECISION },
 	{ "withdraw", "撤回公示", ALL, "decided served executed closed "
-	    "revoked investigating", NULL, 0 },
+	    "revoked investigating", NULL, ZF_STEP_DECISION },
 	{ NULL, NULL, 0, NULL, NULL, 0 }
 };
 

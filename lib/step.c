@@ -284,6 +284,12 @@ program_of(const char *step)
 		return "decision-issue";
 	if (strcmp(step, "revoke") == 0)
 		return "decision-revoke";
+	/* The publication log is written by the publishing programs only. */
+	if (strcmp(step, "publish") == 0)
+		return "publish-export";
+	if (strcmp(step, "withdraw") == 0)
+		return "publish-withdraw (or publish-export, for a revoked "
+		    "decision)";
 	return step;	/* review-submit, review-decide */
 }
 
@@ -307,14 +313,6 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 		free(allowed);
 		return rc;
 	}
-	/* The publication log is written by the publishing programs only. */
-	if (strcmp(in->step, "publish") == 0 ||
-	    strcmp(in->step, "withdraw") == 0)
-		return zf_fail(&a->err, EX_USAGE, "%s (%s) is recorded by %s, "
-		    "which also writes it in the publication log", in->step,
-		    d->chinese, strcmp(in->step, "publish") == 0 ?
-		    "publish-export" : "publish-export (for a revoked "
-		    "decision) or publish-withdraw");
 	if (d->flags & ZF_STEP_DECISION)
 		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with %s",
 		    d->name, d->chinese, program_of(d->name));
