@@ -13,7 +13,6 @@
 #include "bundle.h"
 #include "case.h"
 #include "cli.h"
-#include "config.h"
 #include "export.h"
 #include "json.h"
 #include "publish.h"
@@ -168,10 +167,8 @@ main(int argc, char **argv)
 		}
 		o.as_of = day;
 	}
-	if (a->actor->role != ZF_ROLE_CLERK && a->actor->role != ZF_ROLE_HEAD) {
-		rc = zf_cli_error(77, "publishing is for a clerk (内勤) or the "
-		    "head (负责人); '%s' is %s", a->actor->id,
-		    zf_role_name(a->actor->role));
+	if ((rc = zf_publish_may(a)) != 0) {
+		zf_cli_fail(&a->err);
 		goto out;
 	}
 	for (i = 0; i < nids; i++)

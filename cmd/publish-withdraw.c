@@ -10,7 +10,6 @@
 
 #include "archive.h"
 #include "cli.h"
-#include "config.h"
 #include "publish.h"
 
 static const char usage[] = "CASE --reason TEXT";
@@ -43,13 +42,6 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "say why with --reason TEXT");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (a->actor->role != ZF_ROLE_CLERK && a->actor->role != ZF_ROLE_HEAD) {
-		rc = zf_cli_error(77, "withdrawing a publication is for a "
-		    "clerk (内勤) or the head (负责人); '%s' is %s",
-		    a->actor->id, zf_role_name(a->actor->role));
-		zf_archive_close(a);
-		return zf_cli_exit(rc);
-	}
 	if ((rc = zf_archive_begin(a)) != 0)
 		goto fail;
 	if ((rc = zf_publish_withdraw(a, argv[optind], reason)) != 0) {

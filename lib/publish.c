@@ -708,6 +708,17 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 }
 
 int
+zf_publish_may(struct zf_archive *a)
+{
+	if (a->actor != NULL && (a->actor->role == ZF_ROLE_CLERK ||
+	    a->actor->role == ZF_ROLE_HEAD))
+		return 0;
+	return zf_fail(&a->err, EX_NOPERM, "publication is for a clerk (内勤) "
+	    "or the head (负责人); '%s' is %s", a->actor ? a->actor->id :
+	    "nobody", a->actor ? zf_role_name(a->actor->role) : "acting");
+}
+
+int
 zf_publish_withdraw(struct zf_archive *a, const char *case_id,
     const char *reason)
 {
@@ -718,7 +729,8 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = zf_case_state(a, case_id, &cstate)) != 0)
+	if ((rc = zf_publish_may(a)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')
 		return zf_fail(&a->err, EX_USAGE, "say why with --reason");

@@ -69,6 +69,9 @@ const char *const *zf_publish_columns(const char *kind);
 /* The schema of a kind of case: "penalty", "licensing" or "other". */
 const char *zf_publish_schema(const char *kind);
 
+/* 0 when the acting person may publish (a clerk or the head); else 77. */
+int zf_publish_may(struct zf_archive *a);
+
 /*
  * publish-withdraw: checks that the case has an entry on the site and
  * journals its withdrawal with the reason.
