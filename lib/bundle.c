@@ -82,9 +82,8 @@ struct entry_list {
  * hash would be refused as a clash too, with odds of 1 in 2^64.
  */
 struct name_slot {
-	char *name;		/* NULL when the slot is free */
+	char *name;		/* a folder; NULL when the slot is free */
 	size_t len;
-	int is_dir;
 };
 
 struct zf_bundle {
@@ -470,8 +469,9 @@ grow_names(struct zf_bundle *b)
 	free(old);
 }
 
-static const char *
-insert_name(struct zf_bundle *b, const char *name, size_t len, int is_dir)
+/* Takes a folder's name (once). */
+static void
+insert_name(struct zf_bundle *b, const char *name, size_t len)
 {
 	struct name_slot *s;
 
@@ -481,10 +481,8 @@ insert_name(struct zf_bundle *b, const char *name, size_t len, int is_dir)
 	if (s->name == NULL) {
 		s->name = xstrndup(name, len);
 		s->len = len;
-		s->is_dir = is_dir;
 		b->names_len++;
 	}
-	return s->name;
 }
 
 static uint64_t
@@ -570,7 +568,7 @@ claim(struct zf_bundle *b, const char *path, struct zf_err *e)
 		    "some systems take them for one name", path);
 	for (i = 0; i < len; i++)
 		if (path[i] == '/')
-			insert_name(b, path, i, 1);
+			insert_name(b, path, i);
 	take_file(b, path, len);
 	return 0;
 }
@@ -797,7 +795,7 @@ put_data_folder(struct zf_bundle *b, struct zf_err *e)
 
 	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
 		take_file(b, own[i], strlen(own[i]));
-	insert_name(b, "data", 4, 1);
+	insert_name(b, "data", 4);
 	if (b->format == ZF_BUNDLE_DIR) {
 		if (mkdirat(b->tmpfd, "data", 0755) != 0 ||
 		    fchmodat(b->tmpfd, "data", 0755, 0) != 0)
