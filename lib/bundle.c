@@ -40,6 +40,7 @@
 
 #include "buf.h"
 #include "crypto.h"
+#include "io.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define CHUNK (1 << 20)
@@ -629,46 +630,6 @@ write_failed(struct zf_bundle *b, const char *path, const char *reason,
 	    path, b->path, reason);
 }
 
-static int
-write_full(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static ssize_t
-read_full(int fd, void *buf, size_t cap)
-{
-	char *p = buf;
-	size_t got = 0;
-
-	while (got < cap) {
-		ssize_t n = read(fd, p + got, cap - got);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
 /* Folder format: makes the folders above path, 0755 whatever the umask. */
 static int
 make_parents(struct zf_bundle *b, const char *path, struct zf_err *e)
@@ -734,7 +695,7 @@ entry_write(struct zf_bundle *b, const char *path, const void *data,
 	la_ssize_t n;
 
 	if (b->format == ZF_BUNDLE_DIR) {
-		if (write_full(b->filefd, data, len) != 0)
+		if (zf_write_full(b->filefd, data, len) != 0)
 			return write_failed(b, path, strerror(errno), e);
 		return 0;
 	}
@@ -1081,7 +1042,7 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 	while (left > 0) {
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
 
-		if ((n = read_full(fd, b->chunk, want)) < 0)
+		if ((n = zf_read_full(fd, b->chunk, want)) < 0)
 			return write_failed(b, path, strerror(errno), e);
 		if ((size_t)n < want)
 			return write_failed(b, path, "the file shrank while "
@@ -1091,7 +1052,7 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 			return rc;
 		left -= (uint64_t)n;
 	}
-	if ((n = read_full(fd, b->chunk, 1)) != 0)
+	if ((n = zf_read_full(fd, b->chunk, 1)) != 0)
 		return write_failed(b, path, n < 0 ? strerror(errno) :
 		    "the file grew while it was read", e);
 	zf_digest_final(b->digest, ent->digest);

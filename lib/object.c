@@ -12,6 +12,7 @@
 
 #include "archive.h"
 #include "buf.h"
+#include "io.h"
 
 #define CHUNK (1 << 20)
 #define NCHUNKS 4
@@ -60,43 +61,6 @@ hasher(void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
-}
-
-static ssize_t
-read_full(int fd, uint8_t *buf, size_t cap)
-{
-	size_t got = 0;
-
-	while (got < cap) {
-		ssize_t n = read(fd, buf + got, cap - got);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
-static int
-write_full(int fd, const uint8_t *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 static int
@@ -160,7 +124,7 @@ check_existing(struct zf_archive *a, const char *path, uint64_t size,
 		goto damaged;
 	buf = xmalloc(CHUNK);
 	d = zf_digest_new(a->suite);
-	while ((n = read_full(fd, buf, CHUNK)) > 0)
+	while ((n = zf_read_full(fd, buf, CHUNK)) > 0)
 		zf_digest_update(d, buf, (size_t)n);
 	if (n < 0) {
 		rc = zf_fail(&a->err, EX_IOERR, "cannot read stored object "
@@ -275,7 +239,7 @@ zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 		while (k >= NCHUNKS && p.hashed + NCHUNKS <= k)
 			pthread_cond_wait(&p.cv, &p.mu);
 		pthread_mutex_unlock(&p.mu);
-		if ((n = read_full(fd, buf, CHUNK)) < 0) {
+		if ((n = zf_read_full(fd, buf, CHUNK)) < 0) {
 			rc = zf_fail(&a->err, EX_IOERR, "cannot read '%s': %s",
 			    name, strerror(errno));
 			break;
@@ -287,7 +251,7 @@ zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 		p.filled = k + 1;
 		pthread_cond_broadcast(&p.cv);
 		pthread_mutex_unlock(&p.mu);
-		if (write_full(out, buf, (size_t)n) != 0) {
+		if (zf_write_full(out, buf, (size_t)n) != 0) {
 			rc = zf_fail(&a->err, EX_IOERR, "cannot store '%s': %s",
 			    name, strerror(errno));
 			break;
@@ -362,7 +326,7 @@ zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
 	if ((out = open_temp(a, tmp, sizeof(tmp))) < 0)
 		return zf_fail(&a->err, EX_CANTCREAT, "cannot create a file in "
 		    "tmp/: %s", strerror(errno));
-	if (write_full(out, data, len) != 0 || fchmod(out, 0440) != 0 ||
+	if (zf_write_full(out, data, len) != 0 || fchmod(out, 0440) != 0 ||
 	    fsync(out) != 0) {
 		rc = zf_fail(&a->err, EX_IOERR, "cannot store an object: %s",
 		    strerror(errno));
