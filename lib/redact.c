@@ -670,9 +670,7 @@ number_separator(const char *s, size_t n)
 static int
 digit_at(const char *s, size_t n)
 {
-	return (n > 0 && is_digit((unsigned char)s[0])) ||
-	    (fullwidth((const unsigned char *)s, n) >= '0' &&
-	    fullwidth((const unsigned char *)s, n) <= '9');
+	return n > 0 && is_number_char(s, char_length(s, n));
 }
 
 /*
