@@ -1,0 +1,49 @@
+#!/bin/sh
+# An archive made by an earlier release (tests/fixtures/archive-v1: the
+# demo's archive as an SQL dump, its objects, configuration, checkpoint
+# and keys) is read by today's programs exactly as it was written: it
+# verifies, its case file and clocks print as they did then, and it takes
+# a new event whose checkpoint extends the old ones.
+. "$(dirname "$0")/lib.sh"
+
+F=$ZHIFA_SRC/tests/fixtures/archive-v1
+A=$ZHIFA_ARCHIVE
+mkdir -p "$A/exports" "$A/tmp" "$A/keys" "$HOME/.config/zhifa/keys"
+sqlite3 "$A/zhifa.db" <"$F/zhifa.sql"
+cp -R "$F/objects" "$A/objects"
+cp "$F/zhifa.yaml" "$F/checkpoint" "$A/"
+cp "$F/keys/agency.vkey" "$A/keys/"
+cp "$F"/home-key/*.pem "$HOME/.config/zhifa/keys/"
+chmod 600 "$HOME"/.config/zhifa/keys/*.pem
+: >"$A/lock"
+export ZHIFA_ACTOR=chengang
+
+expect_exit 0 archive-verify
+expect_in "$T/err" "19 events, 7 objects, 13 checkpoints: ok (0 errors, 0 warnings)"
+
+expect_exit 0 case-log C2026-0001
+check "case-log prints the old events as they were written" \
+    cmp -s "$T/out" "$F/expect-case-log.txt"
+expect_exit 0 case-show -o json C2026-0001
+check "case-show -o json prints the old case file as it was" \
+    cmp -s "$T/out" "$F/expect-case-show.json"
+expect_exit 0 deadline-check --all
+check "deadline-check prints the old clocks as they were" \
+    cmp -s "$T/out" "$F/expect-deadline-check.txt"
+
+# A new event on the old record: appended, signed, and the whole verifies.
+rows() {
+	sqlite3 "$A/zhifa.db" "select seq, hex(hash), hex(prev) from journal
+	    where seq in (select seq from journal order by seq limit 19)"
+}
+rows >"$T/rows-before"
+expect_exit 0 case-step C2026-0001 serve --as zhangwei --method direct --note 直接送达
+expect_exit 0 archive-verify
+expect_in "$T/err" "20 events"
+expect_in "$T/err" "ok (0 errors, 0 warnings)"
+rows >"$T/rows-after"
+check "the old events are still there, unchanged" \
+    cmp -s "$T/rows-before" "$T/rows-after"
+expect_equal "$(wc -l <"$T/rows-after")" 19 "nineteen old events"
+
+finish
