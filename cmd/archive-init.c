@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "crypto.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "base/crypto.h"
 
 static const char usage[] = "[--config FILE] [--algo sha256-ed25519|sm3-sm2] "
     "[--key FILE] DIR";

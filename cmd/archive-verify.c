@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "json.h"
-#include "verify.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "base/json.h"
+#include "record/verify.h"
 
 static const char usage[] = "[--quick] [--checkpoint FILE]";
 

@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "case.h"
-#include "cli.h"
-#include "json.h"
-#include "procedure.h"
+#include "record/archive.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "base/json.h"
+#include "rules/procedure.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
     "[--overdue] [--awaiting-review] [--filed-since DATE]";

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "case.h"
-#include "cli.h"
-#include "json.h"
+#include "record/archive.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "base/json.h"
 
 static const char usage[] = "CASE...";
 

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "batch.h"
-#include "case.h"
-#include "cli.h"
-#include "err.h"
+#include "record/archive.h"
+#include "cases/batch.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "base/err.h"
 
 static const char usage[] = "-t KIND --party NAME [--party-kind "
     "person|org|business] [--party-id ID] [--party-rep NAME]\n"

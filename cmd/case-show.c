@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "case.h"
-#include "cli.h"
-#include "config.h"
-#include "json.h"
-#include "money.h"
+#include "record/archive.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "rules/config.h"
+#include "base/json.h"
+#include "base/money.h"
 
 static const char usage[] = "CASE...";
 

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "evidence.h"
-#include "step.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "cases/evidence.h"
+#include "cases/step.h"
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
     "[--method M] [--note TEXT] [--approved-by HEAD] [--days N] "

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "calendar.h"
-#include "case.h"
-#include "cli.h"
-#include "deadline.h"
-#include "json.h"
+#include "record/archive.h"
+#include "rules/calendar.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "cases/deadline.h"
+#include "base/json.h"
 
 static const char usage[] = "[--within DAYS] [--today DATE] [--kind K] "
     "[--officer P] [--party] [--all] [--is-workday]";

@@ -8,10 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "evidence.h"
-#include "step.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "cases/evidence.h"
+#include "cases/step.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
     "[--measure M]... [--basis TEXT] [--number DOCNO] [--at TIME] "

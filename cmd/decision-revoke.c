@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "step.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "cases/step.h"
 
 static const char usage[] = "CASE --reason TEXT "
     "[--kind revoked|illegal|remade]";

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "crypto.h"
-#include "evidence.h"
-#include "object.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "base/crypto.h"
+#include "cases/evidence.h"
+#include "record/object.h"
 
 static const char usage[] = "CASE FILE... [--kind document|photo|audio|"
     "video|record|other] [--title T] [--stage S] [--recorded-by PERSON] "

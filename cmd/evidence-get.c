@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "buf.h"
-#include "cli.h"
-#include "crypto.h"
-#include "evidence.h"
+#include "record/archive.h"
+#include "base/buf.h"
+#include "common/cli.h"
+#include "base/crypto.h"
+#include "cases/evidence.h"
 
 static const char usage[] = "EVIDENCE --reason TEXT [-O FILE]";
 

@@ -9,15 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "bundle.h"
-#include "case.h"
-#include "cli.h"
-#include "export.h"
-#include "json.h"
-#include "publish.h"
-#include "redact.h"
-#include "when.h"
+#include "record/archive.h"
+#include "publication/bundle.h"
+#include "cases/case.h"
+#include "common/cli.h"
+#include "publication/export.h"
+#include "base/json.h"
+#include "publication/publish.h"
+#include "rules/redact.h"
+#include "base/when.h"
 
 static const char usage[] = "--out PATH [--format dir|tar.gz|zip] "
     "[--as-of DATE] [--audience public|sharing] [--dry-run] [CASE...|-]";

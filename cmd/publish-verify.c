@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
-#include "crypto.h"
-#include "json.h"
-#include "pubcheck.h"
+#include "common/cli.h"
+#include "base/crypto.h"
+#include "base/json.h"
+#include "publication/pubcheck.h"
 
 static const char usage[] =
     "BUNDLE [--previous BUNDLE] [--key VKEY-FILE] [-o text|json] [-q]";

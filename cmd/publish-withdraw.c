@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "publish.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "publication/publish.h"
 
 static const char usage[] = "CASE --reason TEXT";
 

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "buf.h"
-#include "cli.h"
-#include "evidence.h"
-#include "review.h"
+#include "record/archive.h"
+#include "base/buf.h"
+#include "common/cli.h"
+#include "cases/evidence.h"
+#include "cases/review.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
     "--opinion TEXT|--opinion-file FILE [--point NAME=pass|fail[:NOTE]]...";

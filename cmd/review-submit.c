@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "cli.h"
-#include "evidence.h"
-#include "json.h"
-#include "review.h"
+#include "record/archive.h"
+#include "common/cli.h"
+#include "cases/evidence.h"
+#include "base/json.h"
+#include "cases/review.h"
 
 static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
     "[--fine YUAN] [--measure M]... [--note TEXT]";

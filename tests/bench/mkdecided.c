@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "archive.h"
-#include "case.h"
-#include "config.h"
-#include "step.h"
+#include "record/archive.h"
+#include "cases/case.h"
+#include "rules/config.h"
+#include "cases/step.h"
+#include "publication/events.h"
 
 static void
 citizen(long i, char out[19])
@@ -47,6 +48,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: mkdecided N\n");
 		return 64;
 	}
+	zf_publication_register();
 	if (zf_archive_locate(NULL, &dir, &e) != 0 ||
 	    zf_archive_open(dir, ZF_OPEN_WRITE, &a, &e) != 0) {
 		fprintf(stderr, "mkdecided: %s\n", e.msg);

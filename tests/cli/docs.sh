@@ -48,8 +48,8 @@ has_word() {
 	grep -qE -- "(^|[^a-z0-9-])$2([^a-z0-9-]|\$)" "$1"
 }
 
-common=$(long_options "$S/lib/cli.h")
-if [ -n "$common" ]; then ok; else not_ok "no ZF_CLI_LONG options in lib/cli.h"; fi
+common=$(long_options "$S/cmd/common/cli.h")
+if [ -n "$common" ]; then ok; else not_ok "no ZF_CLI_LONG options in cmd/common/cli.h"; fi
 
 for p in $programs; do
 	page=$S/man/man1/$p.1
@@ -111,18 +111,18 @@ if [ "$have_mandoc" -eq 1 ]; then
 	done
 fi
 
-# archive-verify.1 lists exactly the problem codes lib/verify.c reports.
-grep -oE '"[EW][0-9]{3}"' "$S/lib/verify.c" | tr -d '"' | sort -u >"$T/codes.c"
+# archive-verify.1 lists exactly the problem codes the verifier reports.
+cat "$S"/lib/*/verify*.c | grep -oE '"[EW][0-9]{3}"' | tr -d '"' | sort -u >"$T/codes.c"
 grep -oE 'Sy [EW][0-9]{3}' "$S/man/man1/archive-verify.1" | cut -c4- |
     sort -u >"$T/codes.1"
 if [ -s "$T/codes.c" ] && cmp -s "$T/codes.c" "$T/codes.1"; then ok; else
-	not_ok "problem codes: lib/verify.c and archive-verify.1 differ: $(diff "$T/codes.c" "$T/codes.1" | grep '^[<>]' | tr '\n' ' ')"
+	not_ok "problem codes: the verifier and archive-verify.1 differ: $(diff "$T/codes.c" "$T/codes.1" | grep '^[<>]' | tr '\n' ' ')"
 fi
 
-# zhifa.yaml.5 documents every key lib/config.c knows.
-awk '/keys\[\] = \{/ { on = 1 } on { print } on && /\};/ { on = 0 }' \
-    "$S/lib/config.c" | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$T/keys"
-if [ -s "$T/keys" ]; then ok; else not_ok "no keys found in lib/config.c"; fi
+# zhifa.yaml.5 documents every key the configuration reader knows.
+cat "$S"/lib/rules/config*.c |
+    awk '/keys\[\] = \{/ { on = 1 } on { print } on && /\};/ { on = 0 }' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$T/keys"
+if [ -s "$T/keys" ]; then ok; else not_ok "no keys found in lib/rules/config*.c"; fi
 for k in $(cat "$T/keys"); do
 	if grep -qE "Ic $k( |\$)" "$S/man/man5/zhifa.yaml.5"; then ok; else
 		not_ok "zhifa.yaml.5 does not document the key '$k'"; fi
@@ -138,9 +138,10 @@ if cmp -s "$T/sample" "$S/data/sample-zhifa.yaml"; then ok; else
 	not_ok "zhifa.yaml.5's sample differs from data/sample-zhifa.yaml: $(diff "$S/data/sample-zhifa.yaml" "$T/sample" | head -5)"
 fi
 
-# zhifa-journal.5 describes every event type lib/apply.c applies.
-types=$(sed -nE 's/.*\{ *"([a-z]+\.[a-z]+)", *apply_.*/\1/p' "$S/lib/apply.c")
-if [ -n "$types" ]; then ok; else not_ok "no event types found in lib/apply.c"; fi
+# zhifa-journal.5 describes every event type an applier table applies.
+types=$(cat "$S"/lib/*/*.c |
+    sed -nE 's/.*\{ *"([a-z]+\.[a-z]+)", *[a-z_]*apply[a-z_]* *\}.*/\1/p')
+if [ -n "$types" ]; then ok; else not_ok "no event types found in lib/"; fi
 for t in $types; do
 	if grep -q "^\.It Cm $t\$" "$S/man/man5/zhifa-journal.5"; then ok; else
 		not_ok "zhifa-journal.5 does not describe the event type $t"; fi

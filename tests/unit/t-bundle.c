@@ -17,10 +17,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "bundle.h"
+#include "base/buf.h"
+#include "publication/bundle.h"
 #include "check.h"
-#include "crypto.h"
+#include "base/crypto.h"
 
 #define BIG_SIZE (5 << 20)
 #define CHINESE "案件/C2026-0001.html"

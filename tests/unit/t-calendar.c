@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "rules/calendar.h"
 #include "check.h"
-#include "when.h"
+#include "base/when.h"
 
 extern const char zf_calendar_data[];
 

@@ -2,12 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check.h"
-#include "config.h"
-#include "json.h"
-#include "redact.h"
-#include "when.h"
+#include "rules/config.h"
+#include "base/json.h"
+#include "rules/redact.h"
+#include "base/when.h"
 
 static struct zf_config *
 parse(const char *text, struct zf_err *e)

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "crypto.h"
+#include "base/crypto.h"
 
 static void
 digest_vectors(void)

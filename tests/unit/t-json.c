@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check.h"
-#include "json.h"
+#include "base/json.h"
 
 /* The canonical encoding of v, freed by the caller. */
 static char *

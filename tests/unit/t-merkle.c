@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "crypto.h"
-#include "merkle.h"
+#include "base/crypto.h"
+#include "base/merkle.h"
 
 #define SHA ZF_SUITE_SHA256_ED25519
 #define SM3 ZF_SUITE_SM3_SM2

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "db.h"
-#include "merkle.h"
-#include "publog.h"
+#include "record/db.h"
+#include "base/merkle.h"
+#include "record/publog.h"
 
 #define MAX 300
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "ident.h"
-#include "redact.h"
+#include "base/ident.h"
+#include "rules/redact.h"
 
 #define ADDRESS "浙江省杭州市西湖区文三路478号华星时代广场A座1201室"
 

@@ -24,12 +24,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check.h"
-#include "err.h"
-#include "json.h"
-#include "procedure.h"
-#include "site.h"
+#include "base/err.h"
+#include "base/json.h"
+#include "rules/procedure.h"
+#include "publication/site.h"
 
 static const char standing_json[] =
     "{\"agency\": {\"name\": \"某市市场监督管理局\","

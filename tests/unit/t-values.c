@@ -5,9 +5,9 @@
 #include <time.h>
 
 #include "check.h"
-#include "ident.h"
-#include "money.h"
-#include "when.h"
+#include "base/ident.h"
+#include "base/money.h"
+#include "base/when.h"
 
 static uint32_t random_state = 20261127;
 

@@ -1,0 +1,473 @@
+/* cli: common options, messages, output and exit status. */
+#include "common/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "rules/calendar.h"
+#include "base/err.h"
+#include "base/json.h"
+#include "base/text.h"
+#include "publication/events.h"
+
+const char *zf_progname = "zhifa";
+
+void
+zf_cli_init(struct zf_cli *cli, char **argv, const char *usage)
+{
+	const char *slash = strrchr(argv[0], '/');
+
+	memset(cli, 0, sizeof(*cli));
+	zf_progname = slash ? slash + 1 : argv[0];
+	cli->usage = usage;
+	cli->format = ZF_FORMAT_TEXT;
+	/* Every event type, before any archive is written or replayed. */
+	zf_publication_register();
+}
+
+void
+zf_cli_usage(struct zf_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", zf_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s %s\n", zf_progname, cli->usage);
+	exit(EX_USAGE);
+}
+
+int
+zf_cli_option(struct zf_cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case 'A':
+		cli->archive = arg;
+		return 1;
+	case ZF_OPT_AS:
+		cli->as = arg;
+		return 1;
+	case 'o':
+		if (strcmp(arg, "text") == 0)
+			cli->format = ZF_FORMAT_TEXT;
+		else if (strcmp(arg, "json") == 0)
+			cli->format = ZF_FORMAT_JSON;
+		else if (strcmp(arg, "tsv") == 0)
+			cli->format = ZF_FORMAT_TSV;
+		else
+			zf_cli_usage(cli, "output format '%s' is not text, "
+			    "json or tsv", arg);
+		return 1;
+	case 'q':
+		cli->quiet = 1;
+		return 1;
+	case 'h':
+		printf("usage: %s %s\n", zf_progname, cli->usage);
+		printf("common options: -A DIR (archive; default "
+		    "$ZHIFA_ARCHIVE), --as PERSON, -o text|json|tsv, -q, "
+		    "--version\nsee %s(1)\n", zf_progname);
+		exit(zf_cli_exit(0));
+	case ZF_OPT_VERSION:
+		printf("%s (zhifa) %s\n", zf_progname, ZHIFA_VERSION);
+		exit(zf_cli_exit(0));
+	case '?':
+		fprintf(stderr, "usage: %s %s\n", zf_progname, cli->usage);
+		exit(EX_USAGE);
+	default:
+		return 0;
+	}
+}
+
+int
+zf_cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", zf_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+void
+zf_cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: warning: ", zf_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+zf_cli_fail(const struct zf_err *e)
+{
+	return zf_cli_error(e->code ? e->code : EX_SOFTWARE, "%s", e->msg);
+}
+
+int
+zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
+{
+	struct zf_err e;
+	const char *dir;
+	int rc;
+
+	*a = NULL;
+	if (zf_archive_locate(cli->archive, &dir, &e) != 0)
+		zf_cli_usage(cli, "%s", e.msg);
+	if ((rc = zf_archive_open(dir, flags, a, &e)) != 0)
+		return zf_cli_fail(&e);
+	if ((rc = zf_archive_actor(*a, cli->as)) != 0) {
+		zf_cli_fail(&(*a)->err);
+		zf_archive_close(*a);
+		*a = NULL;
+		return rc;
+	}
+	return 0;
+}
+
+char **
+zf_cli_ids(int argc, char **argv, size_t *n)
+{
+	char **ids = NULL, *line = NULL;
+	size_t cap = 0, linecap = 0;
+	ssize_t len;
+	int i;
+
+	*n = 0;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0) {
+			if (*n + 2 > cap) {
+				cap = cap ? 2 * cap : 16;
+				ids = xrealloc(ids, cap * sizeof(*ids));
+			}
+			ids[(*n)++] = xstrdup(argv[i]);
+			continue;
+		}
+		while ((len = getline(&line, &linecap, stdin)) > 0) {
+			while (len > 0 && (line[len - 1] == '\n' ||
+			    line[len - 1] == '\r' || line[len - 1] == ' '))
+				line[--len] = '\0';
+			if (len == 0)
+				continue;
+			if (*n + 2 > cap) {
+				cap = cap ? 2 * cap : 16;
+				ids = xrealloc(ids, cap * sizeof(*ids));
+			}
+			ids[(*n)++] = xstrdup(line);
+		}
+	}
+	free(line);
+	if (ids == NULL)
+		ids = xcalloc(1, sizeof(*ids));
+	ids[*n] = NULL;
+	return ids;
+}
+
+void
+zf_cli_ids_free(char **ids)
+{
+	size_t i;
+
+	if (ids == NULL)
+		return;
+	for (i = 0; ids[i] != NULL; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+/* The value at key ("a.b" reaches into a member object) as text. */
+static void
+cell(const struct zf_json *item, const char *key, struct zf_buf *out)
+{
+	const struct zf_json *v = item;
+	char part[64];
+	const char *dot;
+	size_t i;
+
+	while (v != NULL && (dot = strchr(key, '.')) != NULL &&
+	    (size_t)(dot - key) < sizeof(part)) {
+		memcpy(part, key, (size_t)(dot - key));
+		part[dot - key] = '\0';
+		v = zf_json_get(v, part);
+		key = dot + 1;
+	}
+	v = v ? zf_json_get(v, key) : NULL;
+	zf_buf_reset(out);
+	if (v == NULL)
+		return;
+	switch (zf_json_type(v)) {
+	case ZF_JSON_STRING:
+		zf_text_escape(out, zf_json_str(v));
+		break;
+	case ZF_JSON_INT:
+		zf_buf_printf(out, "%lld", (long long)zf_json_int_value(v));
+		break;
+	case ZF_JSON_BOOL:
+		zf_buf_addstr(out, zf_json_bool_value(v) ? "yes" : "no");
+		break;
+	case ZF_JSON_ARRAY:
+		for (i = 0; i < zf_json_len(v); i++) {
+			const struct zf_json *x = zf_json_at(v, i);
+
+			if (i > 0)
+				zf_buf_addch(out, ',');
+			if (zf_json_type(x) == ZF_JSON_STRING)
+				zf_text_escape(out, zf_json_str(x));
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Cuts s to at most max columns, marking the cut with "…". */
+static void
+cut(struct zf_buf *b, size_t max)
+{
+	size_t len;
+
+	if (max == 0)
+		return;
+	if (zf_text_prefix(b->data, max, NULL) == b->len)
+		return;
+	len = zf_text_prefix(b->data, max - 1, NULL);
+	b->len = len;
+	b->data[len] = '\0';
+	zf_buf_addstr(b, "…");
+}
+
+int
+zf_cli_print_list(struct zf_cli *cli, const struct zf_json *list,
+    const struct zf_column *cols)
+{
+	size_t ncols, nitems = zf_json_len(list), i, j;
+	size_t *width;
+	char ***cells;
+	struct zf_buf b;
+
+	if (cli->format == ZF_FORMAT_JSON && !cli->quiet)
+		return zf_cli_print_json(list);
+	zf_buf_init(&b);
+	if (cli->quiet) {
+		for (i = 0; i < nitems; i++) {
+			cell(zf_json_at(list, i), cols[0].key, &b);
+			printf("%s\n", b.data);
+		}
+		zf_buf_release(&b);
+		return 0;
+	}
+	for (ncols = 0; cols[ncols].header != NULL; ncols++)
+		;
+	width = xcalloc(ncols, sizeof(*width));
+	cells = xcalloc(nitems ? nitems : 1, sizeof(*cells));
+	for (j = 0; j < ncols; j++)
+		width[j] = zf_text_width(cols[j].header);
+	for (i = 0; i < nitems; i++) {
+		cells[i] = xcalloc(ncols, sizeof(char *));
+		for (j = 0; j < ncols; j++) {
+			cell(zf_json_at(list, i), cols[j].key, &b);
+			if (cli->format == ZF_FORMAT_TEXT) {
+				cut(&b, (size_t)cols[j].max_width);
+				/* An empty cell would shift the eye. */
+				if (b.len == 0)
+					zf_buf_addch(&b, '-');
+			}
+			cells[i][j] = xstrdup(b.data);
+			if (zf_text_width(cells[i][j]) > width[j])
+				width[j] = zf_text_width(cells[i][j]);
+		}
+	}
+	for (i = 0; i <= nitems; i++) {
+		for (j = 0; j < ncols; j++) {
+			const char *s = i == 0 ? cols[j].header :
+			    cells[i - 1][j];
+
+			if (cli->format == ZF_FORMAT_TSV) {
+				/* Programs get field names: party.name -> party_name. */
+				if (i == 0) {
+					const char *k;
+
+					printf("%s", j ? "\t" : "");
+					for (k = cols[j].key; *k != '\0'; k++)
+						putchar(*k == '.' ? '_' : *k);
+					continue;
+				}
+				printf("%s%s", j ? "\t" : "", s);
+				continue;
+			}
+			printf("%s%s", j ? "  " : "", s);
+			if (j + 1 < ncols) {
+				size_t pad = width[j] - zf_text_width(s);
+
+				while (pad-- > 0)
+					putchar(' ');
+			}
+		}
+		putchar('\n');
+	}
+	for (i = 0; i < nitems; i++) {
+		for (j = 0; j < ncols; j++)
+			free(cells[i][j]);
+		free(cells[i]);
+	}
+	free(cells);
+	free(width);
+	zf_buf_release(&b);
+	return 0;
+}
+
+int
+zf_cli_print_json(const struct zf_json *v)
+{
+	return zf_json_write(stdout, v, 1);
+}
+
+int
+zf_cli_exit(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			zf_cli_error(EX_IOERR, "cannot write output: %s",
+			    strerror(errno));
+		return rc ? rc : EX_IOERR;
+	}
+	if (fclose(stdout) != 0) {
+		zf_cli_error(EX_IOERR, "cannot write output: %s",
+		    strerror(errno));
+		return rc ? rc : EX_IOERR;
+	}
+	return rc;
+}
+
+int
+zf_cli_progress_wanted(void)
+{
+	return isatty(STDERR_FILENO);
+}
+
+void
+zf_cli_warn_calendar(struct zf_archive *a)
+{
+	if (a->calendar_beyond)
+		zf_cli_warn("the working-day calendar ends with %d: later "
+		    "dates are counted Monday to Friday (marked estimated)",
+		    zf_calendar_last_year(zf_archive_calendar(a)));
+}
+
+void
+zf_cli_stream_begin(struct zf_cli_stream *s, struct zf_cli *cli,
+    const struct zf_column *cols)
+{
+	s->cli = cli;
+	s->cols = cols;
+	s->rows = 0;
+}
+
+static void
+print_padded(const char *text, size_t width, int last)
+{
+	size_t w = zf_text_width(text);
+
+	fputs(text, stdout);
+	if (last)
+		return;
+	while (w++ < width)
+		putchar(' ');
+	fputs("  ", stdout);
+}
+
+static void
+stream_header(struct zf_cli_stream *s)
+{
+	const struct zf_column *c;
+	const char *k;
+
+	for (c = s->cols; c->header != NULL; c++) {
+		int last = c[1].header == NULL;
+
+		if (s->cli->format == ZF_FORMAT_TEXT) {
+			print_padded(c->header, (size_t)c->max_width, last);
+			continue;
+		}
+		if (c != s->cols)
+			putchar('\t');
+		for (k = c->key; *k != '\0'; k++)
+			putchar(*k == '.' ? '_' : *k);
+	}
+	putchar('\n');
+}
+
+void
+zf_cli_stream_row(struct zf_cli_stream *s, const struct zf_json *row)
+{
+	const struct zf_column *c;
+	struct zf_buf b;
+
+	if (s->cli->format == ZF_FORMAT_JSON && !s->cli->quiet) {
+		fputs(s->rows == 0 ? "[\n" : ",\n", stdout);
+		s->rows++;
+		/* As zf_cli_print_json writes it, less its final newline. */
+		{
+			char *text = NULL;
+			size_t len = 0;
+			FILE *m = open_memstream(&text, &len);
+
+			if (m == NULL)
+				abort();
+			zf_json_write(m, row, 1);
+			fclose(m);
+			if (len > 0 && text[len - 1] == '\n')
+				text[--len] = '\0';
+			fputs(text, stdout);
+			free(text);
+		}
+		return;
+	}
+	zf_buf_init(&b);
+	if (s->cli->quiet) {
+		cell(row, s->cols[0].key, &b);
+		printf("%s\n", b.data);
+		zf_buf_release(&b);
+		s->rows++;
+		return;
+	}
+	if (s->rows++ == 0)
+		stream_header(s);
+	for (c = s->cols; c->header != NULL; c++) {
+		int last = c[1].header == NULL;
+
+		cell(row, c->key, &b);
+		if (s->cli->format == ZF_FORMAT_TSV) {
+			printf("%s%s", c == s->cols ? "" : "\t", b.data);
+			continue;
+		}
+		cut(&b, (size_t)c->max_width);
+		if (b.len == 0)
+			zf_buf_addch(&b, '-');
+		print_padded(b.data, (size_t)c->max_width, last);
+	}
+	putchar('\n');
+	zf_buf_release(&b);
+}
+
+void
+zf_cli_stream_end(struct zf_cli_stream *s)
+{
+	if (s->cli->format == ZF_FORMAT_JSON && !s->cli->quiet)
+		fputs(s->rows == 0 ? "[]\n" : "\n]\n", stdout);
+	/* Programs reading tsv always get its header. */
+	if (s->cli->format == ZF_FORMAT_TSV && !s->cli->quiet && s->rows == 0)
+		stream_header(s);
+}

@@ -1,0 +1,186 @@
+/* text: checking, escaping and measuring free text. */
+#include "base/text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+
+/* Decodes one UTF-8 sequence; returns its length or 0 when invalid. */
+static size_t
+decode(const unsigned char *s, uint32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+		return 2;
+	}
+	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
+		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		if (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x07) << 18 |
+		    (uint32_t)(s[1] & 0x3f) << 12 |
+		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+		if (*cp < 0x10000 || *cp > 0x10ffff)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+zf_text_check(const char *s, size_t max_bytes, int multiline,
+    const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
+
+	if (strlen(s) > max_bytes) {
+		*why = "too long";
+		return -1;
+	}
+	while (*p != '\0') {
+		if ((n = decode(p, &cp)) == 0) {
+			*why = "not valid UTF-8";
+			return -1;
+		}
+		if ((cp < 0x20 && !(multiline && (cp == '\n' || cp == '\r'))) ||
+		    cp == 0x7f ||
+		    (cp >= 0x80 && cp < 0xa0)) {
+			*why = multiline ? "holds a control character" :
+			    "holds a control character or a line break";
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+int
+zf_text_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && (p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static int
+wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) ||
+	    (cp >= 0x2e80 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x33ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xa000 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) ||
+	    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+size_t
+zf_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, n;
+	uint32_t cp;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {	/* most of what is printed */
+			w++;
+			p++;
+			continue;
+		}
+		if ((n = decode(p, &cp)) == 0) {
+			w++;
+			p++;
+			continue;
+		}
+		if (cp >= 0x300 && cp <= 0x36f)
+			;	/* combining marks take no column */
+		else
+			w += wide(cp) ? 2 : 1;
+		p += n;
+	}
+	return w;
+}
+
+void
+zf_text_escape(struct zf_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+
+	for (; *p != '\0'; p++) {
+		if (*p >= 0x20 && *p != '\\' && *p != 0x7f)
+			continue;
+		/* Plain runs go in whole; only what needs escaping is slow. */
+		zf_buf_add(b, run, (size_t)(p - run));
+		run = p + 1;
+		switch (*p) {
+		case '\t':
+			zf_buf_addstr(b, "\\t");
+			break;
+		case '\n':
+			zf_buf_addstr(b, "\\n");
+			break;
+		case '\r':
+			zf_buf_addstr(b, "\\r");
+			break;
+		case '\\':
+			zf_buf_addstr(b, "\\\\");
+			break;
+		default:
+			zf_buf_printf(b, "\\x%02x", *p);
+		}
+	}
+	zf_buf_add(b, run, (size_t)(p - run));
+}
+
+size_t
+zf_text_prefix(const char *s, size_t max_columns, size_t *columns)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, n, cw;
+	uint32_t cp;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			n = 1;
+			cw = 1;
+		} else if ((n = decode(p, &cp)) == 0) {
+			n = 1;
+			cw = 1;
+		} else {
+			cw = cp >= 0x300 && cp <= 0x36f ? 0 : wide(cp) ? 2 : 1;
+		}
+		if (w + cw > max_columns)
+			break;
+		w += cw;
+		p += n;
+	}
+	if (columns != NULL)
+		*columns = w;
+	return (size_t)(p - (const unsigned char *)s);
+}

@@ -1,0 +1,834 @@
+/* case: filing cases and reading them back. */
+#include "cases/case.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "record/db.h"
+#include "cases/deadline.h"
+#include "base/ident.h"
+#include "record/journal.h"
+#include "base/json.h"
+#include "rules/procedure.h"
+#include "base/text.h"
+
+const struct zf_case_kind zf_case_kinds[] = {
+	{ "penalty", "行政处罚", "罚" },
+	{ "compulsion", "行政强制", "强" },
+	{ "inspection", "行政检查", "检" },
+	{ "levy", "行政征收", "征" },
+	{ "licensing", "行政许可", "许" },
+	{ NULL, NULL, NULL }
+};
+
+const struct zf_case_kind *
+zf_case_kind_find(const char *name)
+{
+	const struct zf_case_kind *k;
+
+	if (name == NULL)
+		return NULL;
+	for (k = zf_case_kinds; k->name != NULL; k++)
+		if (strcmp(name, k->name) == 0 ||
+		    strcmp(name, k->chinese) == 0 ||
+		    strcmp(name, k->chinese + strlen("行政")) == 0)
+			return k;
+	return NULL;
+}
+
+static const char *const party_kinds[] = { "person", "org", "business",
+    NULL };
+
+static int
+check_field(struct zf_archive *a, const char *what, const char *s,
+    size_t max, int required, int multiline)
+{
+	const char *why;
+
+	if (s == NULL || s[0] == '\0') {
+		if (required)
+			return zf_fail(&a->err, EX_DATAERR, "%s is required",
+			    what);
+		return 0;
+	}
+	if (zf_text_check(s, max, multiline, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "%s %s", what, why);
+	return 0;
+}
+
+static int
+check_party(struct zf_archive *a, const struct zf_case_input *in)
+{
+	const char *kind = in->party_kind ? in->party_kind : "person";
+	const char *why = NULL, *why2 = NULL;
+	char norm[19];
+	int i;
+
+	for (i = 0; party_kinds[i] != NULL; i++)
+		if (strcmp(kind, party_kinds[i]) == 0)
+			break;
+	if (party_kinds[i] == NULL)
+		return zf_fail(&a->err, EX_DATAERR, "party kind '%s' is not "
+		    "person, org or business", kind);
+	if (in->party_id == NULL || in->party_id[0] == '\0')
+		return 0;
+	if (strcmp(kind, "person") == 0) {
+		if (zf_ident_citizen(in->party_id, norm, &why) != 0)
+			return zf_fail(&a->err, EX_DATAERR, "party id '%s' is "
+			    "not a valid citizen identity number (GB 11643): "
+			    "%s", in->party_id, why);
+	} else if (strcmp(kind, "org") == 0) {
+		if (zf_ident_uscc(in->party_id, norm, &why) != 0)
+			return zf_fail(&a->err, EX_DATAERR, "party id '%s' is "
+			    "not a valid unified social credit code "
+			    "(GB 32100): %s", in->party_id, why);
+	} else if (zf_ident_uscc(in->party_id, norm, &why) != 0 &&
+	    zf_ident_citizen(in->party_id, norm, &why2) != 0) {
+		return zf_fail(&a->err, EX_DATAERR, "party id '%s' is neither "
+		    "a unified social credit code (%s) nor a citizen "
+		    "identity number (%s)", in->party_id, why, why2);
+	}
+	return 0;
+}
+
+static int
+check_officers(struct zf_archive *a, const struct zf_case_input *in,
+    int32_t filed)
+{
+	char day[11];
+	size_t i, j;
+	int actor_is_officer = 0;
+
+	zf_date_format(filed, day);
+	if (in->nofficers < 2)
+		return zf_fail(&a->err, EX_NOPERM, "a case needs at least two "
+		    "officers (行政处罚法 Art 42); %zu given", in->nofficers);
+	for (i = 0; i < in->nofficers; i++) {
+		const struct zf_person *p = zf_config_person(a->config,
+		    in->officers[i]);
+
+		for (j = 0; j < i; j++)
+			if (strcmp(in->officers[j], in->officers[i]) == 0)
+				return zf_fail(&a->err, EX_NOPERM, "officer "
+				    "'%s' is named twice; a case needs two "
+				    "different officers", in->officers[i]);
+		if (p == NULL)
+			return zf_fail(&a->err, EX_NOPERM, "officer '%s' is "
+			    "not a person in %s", in->officers[i],
+			    a->config->path);
+		if (p->role != ZF_ROLE_OFFICER && p->role != ZF_ROLE_HEAD)
+			return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) is a "
+			    "%s, not an enforcement officer", p->id, p->name,
+			    zf_role_name(p->role));
+		if (!zf_person_cert_valid(p, filed)) {
+			char from[11], to[11];
+
+			if (!p->has_cert)
+				return zf_fail(&a->err, EX_NOPERM, "officer "
+				    "'%s' (%s) holds no enforcement "
+				    "certificate", p->id, p->name);
+			zf_date_format(p->cert_from, from);
+			zf_date_format(p->cert_to, to);
+			return zf_fail(&a->err, EX_NOPERM, "officer '%s' (%s) "
+			    "has no enforcement certificate valid on %s "
+			    "(certificate %s is valid %s to %s)", p->id,
+			    p->name, day, p->certificate, from, to);
+		}
+		if (a->actor != NULL && strcmp(a->actor->id, p->id) == 0)
+			actor_is_officer = 1;
+	}
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	if (a->actor->role == ZF_ROLE_CLERK || actor_is_officer)
+		return 0;
+	return zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not file this "
+	    "case: only one of its officers or a clerk may", a->actor->id,
+	    a->actor->name, zf_role_name(a->actor->role));
+}
+
+static int
+filed_day(struct zf_archive *a, const struct zf_case_input *in,
+    int32_t *filed)
+{
+	if (in->filed == NULL || in->filed[0] == '\0') {
+		*filed = zf_archive_today(a);
+		return 0;
+	}
+	if (zf_date_parse(in->filed, filed) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "filing date '%s' is not a "
+		    "date YYYY-MM-DD", in->filed);
+	if (*filed > zf_archive_today(a))
+		return zf_fail(&a->err, EX_DATAERR, "filing date %s is in the "
+		    "future", in->filed);
+	return 0;
+}
+
+/* 经营性 or 非经营性 conduct: catalogs set fine thresholds by it. */
+static const char *
+conduct_name(const char *conduct)
+{
+	if (strcmp(conduct, "business") == 0 || strcmp(conduct, "经营性") == 0)
+		return "business";
+	if (strcmp(conduct, "non-business") == 0 ||
+	    strcmp(conduct, "非经营性") == 0)
+		return "non-business";
+	return NULL;
+}
+
+static int
+check_conduct(struct zf_archive *a, const char *conduct)
+{
+	if (conduct == NULL || conduct_name(conduct) != NULL)
+		return 0;
+	return zf_fail(&a->err, EX_DATAERR, "conduct '%s' is not business "
+	    "(经营性) or non-business (非经营性)", conduct);
+}
+
+int
+zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
+{
+	int32_t filed;
+	int rc;
+
+	if (zf_case_kind_find(in->kind) == NULL)
+		return zf_fail(&a->err, in->kind ? EX_DATAERR : EX_USAGE,
+		    "case kind '%s' is not one of penalty, compulsion, "
+		    "inspection, levy, licensing (or 处罚 强制 检查 征收 许可)",
+		    in->kind ? in->kind : "");
+	if ((rc = check_field(a, "party name", in->party, 300, 1, 0)) != 0 ||
+	    (rc = check_party(a, in)) != 0 ||
+	    (rc = check_field(a, "party representative", in->party_rep, 100,
+	    0, 0)) != 0 ||
+	    (rc = check_field(a, "party address", in->party_address, 500, 0,
+	    0)) != 0 ||
+	    (rc = check_field(a, "party phone", in->party_phone, 40, 0,
+	    0)) != 0 ||
+	    (rc = check_field(a, "cause", in->cause, 4000, 1, 1)) != 0 ||
+	    (rc = check_field(a, "source", in->source, 1000, 0, 0)) != 0 ||
+	    (rc = check_field(a, "field", in->field, 200, 0, 0)) != 0 ||
+	    (rc = check_conduct(a, in->conduct)) != 0 ||
+	    (rc = filed_day(a, in, &filed)) != 0)
+		return rc;
+	return check_officers(a, in, filed);
+}
+
+int
+zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
+{
+	const struct zf_case_kind *kind;
+	struct zf_json *data, *party, *officers;
+	char day[11], norm[19], *number;
+	const char *why;
+	int32_t filed;
+	int year, month, mday, rc;
+	int64_t n = 0;
+	size_t i;
+
+	*id = NULL;
+	if ((rc = zf_case_check(a, in)) != 0)
+		return rc;
+	kind = zf_case_kind_find(in->kind);
+	filed_day(a, in, &filed);
+	zf_date_format(filed, day);
+	zf_date_ymd(filed, &year, &month, &mday);
+	if ((rc = zf_db_int(a->db, "SELECT coalesce(max(n), 0) + 1 FROM cases "
+	    "WHERE year = ?", year, &n, &a->err)) != 0)
+		return rc;
+	*id = xasprintf("C%d-%04lld", year, (long long)n);
+	number = zf_config_case_number(a->config, kind->letter, year, n);
+
+	party = zf_json_object();
+	zf_json_set_str(party, "name", in->party);
+	zf_json_set_str(party, "kind", in->party_kind ? in->party_kind :
+	    "person");
+	if (in->party_id != NULL && in->party_id[0] != '\0') {
+		/* Store the normalised form (upper-case X, for one). */
+		if (zf_ident_citizen(in->party_id, norm, &why) != 0 &&
+		    zf_ident_uscc(in->party_id, norm, &why) != 0)
+			snprintf(norm, sizeof(norm), "%s", in->party_id);
+		zf_json_set_str(party, "id", norm);
+	}
+	if (in->party_rep != NULL && in->party_rep[0] != '\0')
+		zf_json_set_str(party, "rep", in->party_rep);
+	if (in->party_address != NULL && in->party_address[0] != '\0')
+		zf_json_set_str(party, "address", in->party_address);
+	if (in->party_phone != NULL && in->party_phone[0] != '\0')
+		zf_json_set_str(party, "phone", in->party_phone);
+	officers = zf_json_array();
+	for (i = 0; i < in->nofficers; i++)
+		zf_json_push(officers, zf_json_string(in->officers[i]));
+	data = zf_json_object();
+	zf_json_set_str(data, "id", *id);
+	zf_json_set_int(data, "year", year);
+	zf_json_set_int(data, "n", n);
+	zf_json_set_str(data, "number", number);
+	zf_json_set_str(data, "kind", kind->name);
+	zf_json_set(data, "party", party);
+	zf_json_set_str(data, "cause", in->cause);
+	zf_json_set(data, "officers", officers);
+	zf_json_set_str(data, "filed", day);
+	if (in->source != NULL && in->source[0] != '\0')
+		zf_json_set_str(data, "source", in->source);
+	if (in->field != NULL && in->field[0] != '\0')
+		zf_json_set_str(data, "field", in->field);
+	if (in->conduct != NULL)
+		zf_json_set_str(data, "conduct", conduct_name(in->conduct));
+	free(number);
+	{
+		struct zf_clock_step cs;
+		struct zf_json *clocks = NULL;
+
+		memset(&cs, 0, sizeof(cs));
+		cs.case_id = *id;
+		cs.kind = kind->name;
+		cs.step = "filed";
+		cs.day = filed;
+		if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+			zf_json_free(data);
+			free(*id);
+			*id = NULL;
+			return rc;
+		}
+		if (clocks != NULL)
+			zf_json_set(data, "clocks", clocks);
+	}
+	rc = zf_journal_append(a, "case.filed", *id, data, NULL);
+	if (rc != 0) {
+		free(*id);
+		*id = NULL;
+	}
+	return rc;
+}
+
+int
+zf_case_exists(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	zf_db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* 1 when sql, given two texts, finds a row. */
+static int
+found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
+{
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	zf_db_bind_text(st, 1, p1);
+	zf_db_bind_text(st, 2, p2);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+int
+zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
+{
+	return found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
+	    "person = ?", id, person);
+}
+
+int
+zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
+{
+	return found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
+	    id, step);
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static struct zf_json *
+officer_list(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT person FROM case_officers "
+	    "WHERE case_id = ? ORDER BY ord";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		zf_json_push(list, zf_json_string(col(st, 0)));
+	sqlite3_reset(st);
+	return list;
+}
+
+/* What the public site shows of the case (publish.h), or NULL. */
+static struct zf_json *
+publication_of(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT state, first, ended, until, idx, "
+	    "updated, reason FROM publications WHERE case_id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *p;
+	const char *state;
+
+	if (st == NULL)
+		return NULL;
+	p = zf_json_object();
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		zf_json_set_str(p, "status", "none");
+		zf_json_set(p, "published", zf_json_null());
+		zf_json_set(p, "withdrawn", zf_json_null());
+		return p;
+	}
+	state = col(st, 0);
+	zf_json_set_str(p, "status", state);
+	zf_json_set_str(p, "published", col(st, 1));
+	if (strcmp(state, "withdrawn") == 0)
+		zf_json_set_str(p, "withdrawn", col(st, 2));
+	else
+		zf_json_set(p, "withdrawn", zf_json_null());
+	if (strcmp(state, "expired") == 0)
+		zf_json_set_str(p, "expired", col(st, 2));
+	zf_json_set_str(p, "until", col(st, 3));
+	zf_json_set_int(p, "index", sqlite3_column_int64(st, 4));
+	zf_json_set_str(p, "updated", col(st, 5));
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+		zf_json_set_str(p, "reason", col(st, 6));
+	sqlite3_reset(st);
+	return p;
+}
+
+/* The party's representative, address and phone, for case-show. */
+static int
+party_details(struct zf_archive *a, const char *id, struct zf_json *party)
+{
+	static const char sql[] = "SELECT party_rep, party_address, "
+	    "party_phone FROM cases WHERE id = ?";
+	static const char *const keys[] = { "rep", "address", "phone" };
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int i;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < 3; i++)
+			if (sqlite3_column_type(st, i) != SQLITE_NULL)
+				zf_json_set_str(party, keys[i], col(st, i));
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The columns every case view starts with. */
+#define CASE_COLUMNS "id, number, kind, stage, party_name, party_kind, " \
+    "party_id, cause, filed, major, source, field, filed_by, " \
+    "conduct, review_status, review_round, " \
+    "(SELECT min(due) FROM deadlines WHERE case_id = cases.id AND " \
+    "state = 'open' AND party = 0)"
+
+static struct zf_json *
+case_row(struct zf_archive *a, sqlite3_stmt *st)
+{
+	struct zf_json *c = zf_json_object(), *party = zf_json_object();
+	const struct zf_case_kind *kind = zf_case_kind_find(col(st, 2));
+
+	zf_json_set_str(c, "id", col(st, 0));
+	zf_json_set_str(c, "number", col(st, 1));
+	zf_json_set_str(c, "kind", col(st, 2));
+	zf_json_set_str(c, "kind_name", kind ? kind->chinese : col(st, 2));
+	zf_json_set_str(c, "stage", col(st, 3));
+	zf_json_set_str(c, "stage_name", zf_stage_chinese(col(st, 3)));
+	zf_json_set_str(party, "name", col(st, 4));
+	zf_json_set_str(party, "kind", col(st, 5));
+	zf_json_set_str(party, "id", col(st, 6));
+	zf_json_set(c, "party", party);
+	zf_json_set_str(c, "cause", col(st, 7));
+	zf_json_set(c, "officers", officer_list(a, col(st, 0)));
+	zf_json_set_str(c, "filed", col(st, 8));
+	zf_json_set_bool(c, "major", sqlite3_column_int(st, 9));
+	zf_json_set_str(c, "source", col(st, 10));
+	zf_json_set_str(c, "field", col(st, 11));
+	zf_json_set_str(c, "filed_by", col(st, 12));
+	zf_json_set_str(c, "conduct", col(st, 13));
+	zf_json_set_str(c, "review_status", col(st, 14));
+	zf_json_set_int(c, "review_round", sqlite3_column_int(st, 15));
+	zf_json_set_str(c, "next_due", col(st, 16));
+	return c;
+}
+
+static struct zf_json *
+evidence_list(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT id, sha256, kind, title, size, "
+	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
+	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+	const char *algo = zf_suite_digest_name(a->suite);
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *e = zf_json_object();
+
+		zf_json_set_str(e, "id", col(st, 0));
+		zf_json_set_str(e, "sha256", col(st, 1));
+		if (a->suite != ZF_SUITE_SHA256_ED25519)
+			zf_json_set_str(e, algo, col(st, 11));
+		zf_json_set_str(e, "kind", col(st, 2));
+		zf_json_set_str(e, "title", col(st, 3));
+		zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));
+		zf_json_set_str(e, "name", col(st, 5));
+		zf_json_set_str(e, "access", col(st, 6));
+		zf_json_set_str(e, "secret_kind", col(st, 7));
+		zf_json_set_str(e, "recorded_by", col(st, 8));
+		zf_json_set_str(e, "recorded_at", col(st, 9));
+		zf_json_set_str(e, "added_by", col(st, 10));
+		zf_json_push(list, e);
+	}
+	sqlite3_reset(st);
+	return list;
+}
+
+static struct zf_json *
+decision_row(sqlite3_stmt *st)
+{
+	struct zf_json *d = zf_json_object(), *measures;
+	char msg[128];
+
+	zf_json_set_str(d, "number", col(st, 0));
+	zf_json_set_str(d, "outcome", col(st, 1));
+	measures = zf_json_parse(col(st, 2), strlen(col(st, 2)), msg,
+	    sizeof(msg));
+	zf_json_set(d, "measures", measures ? measures : zf_json_array());
+	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+		zf_json_set(d, "fine_fen", zf_json_null());
+	else
+		zf_json_set_int(d, "fine_fen", sqlite3_column_int64(st, 3));
+	zf_json_set_str(d, "doc", col(st, 4));
+	zf_json_set_str(d, "at", col(st, 5));
+	zf_json_set_bool(d, "party_absent", sqlite3_column_int(st, 6));
+	zf_json_set_str(d, "issued_by", col(st, 7));
+	zf_json_set_str(d, "state", col(st, 8));
+	zf_json_set_str(d, "revoke_reason", col(st, 9));
+	zf_json_set_str(d, "basis", col(st, 10));
+	return d;
+}
+
+#define DECISION_COLUMNS "number, outcome, measures, fine_fen, doc, at, " \
+    "party_absent, issued_by, state, revoke_reason, basis"
+
+/* The decision in force, or null. */
+static struct zf_json *
+decision_of(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
+	    "WHERE seq = (SELECT decision_seq FROM cases WHERE id = ?)";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *d = NULL;
+
+	if (st == NULL)
+		return zf_json_null();
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = decision_row(st);
+	sqlite3_reset(st);
+	return d != NULL ? d : zf_json_null();
+}
+
+/* Every decision of the case, revoked ones too. */
+static struct zf_json *
+decision_history(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
+	    "WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		zf_json_push(list, decision_row(st));
+	sqlite3_reset(st);
+	return list;
+}
+
+static struct zf_json *
+step_list(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
+	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *o = zf_json_object();
+		const struct zf_step_def *d = zf_step_find(col(st, 1));
+
+		zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
+		zf_json_set_str(o, "step", col(st, 1));
+		zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
+		zf_json_set_str(o, "at", col(st, 2));
+		zf_json_set_str(o, "stage", col(st, 3));
+		zf_json_set_str(o, "actor", col(st, 4));
+		zf_json_set_str(o, "method", col(st, 5));
+		zf_json_set_str(o, "note", col(st, 6));
+		zf_json_set_str(o, "doc", col(st, 7));
+		zf_json_set_str(o, "approved_by", col(st, 8));
+		zf_json_push(list, o);
+	}
+	sqlite3_reset(st);
+	return list;
+}
+
+static struct zf_json *
+review_rounds(struct zf_archive *a, const char *id)
+{
+	static const char sql[] = "SELECT round, submitted_by, at, proposal, "
+	    "major, reasons, status, reviewer, opinion, points, opinion_doc, "
+	    "statement, draft FROM reviews WHERE case_id = ? ORDER BY round";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *list = zf_json_array();
+	char msg[128];
+	int i;
+
+	if (st == NULL)
+		return list;
+	zf_db_bind_text(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *r = zf_json_object();
+		static const int json_cols[] = { 3, 5, 9 };
+		static const char *const json_keys[] = { "proposal", "reasons",
+			"points" };
+
+		zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
+		zf_json_set_str(r, "submitted_by", col(st, 1));
+		zf_json_set_str(r, "submitted", col(st, 2));
+		zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
+		zf_json_set_str(r, "status", col(st, 6));
+		zf_json_set_str(r, "reviewer", col(st, 7));
+		zf_json_set_str(r, "opinion", col(st, 8));
+		zf_json_set_str(r, "opinion_doc", col(st, 10));
+		zf_json_set_str(r, "statement", col(st, 11));
+		zf_json_set_str(r, "draft", col(st, 12));
+		for (i = 0; i < 3; i++) {
+			const char *t = col(st, json_cols[i]);
+			struct zf_json *v = t ? zf_json_parse(t, strlen(t),
+			    msg, sizeof(msg)) : NULL;
+
+			zf_json_set(r, json_keys[i], v ? v : zf_json_null());
+		}
+		zf_json_push(list, r);
+	}
+	sqlite3_reset(st);
+	return list;
+}
+
+int
+zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
+{
+	static const char sql[] = "SELECT " CASE_COLUMNS
+	    " FROM cases WHERE id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *c, *review, *publication;
+
+	*out = NULL;
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
+	}
+	c = case_row(a, st);
+	sqlite3_reset(st);
+	zf_json_set(c, "evidence", evidence_list(a, id));
+	review = zf_json_object();
+	zf_json_set_str(review, "status", zf_json_get_str(c,
+	    "review_status"));
+	{
+		int64_t round = 0;
+
+		zf_json_get_int(c, "review_round", &round);
+		zf_json_set_int(review, "round", round);
+	}
+	zf_json_set(review, "rounds", review_rounds(a, id));
+	zf_json_set(c, "review", review);
+	zf_json_set(c, "decision", decision_of(a, id));
+	zf_json_set(c, "decisions", decision_history(a, id));
+	zf_json_set(c, "steps", step_list(a, id));
+	{
+		struct zf_deadline_filter f;
+		struct zf_json *deadlines = NULL;
+
+		memset(&f, 0, sizeof(f));
+		f.today = zf_archive_today(a);
+		f.until = INT32_MAX;
+		f.case_id = id;
+		f.party = 1;
+		if (zf_deadline_list(a, &f, &deadlines) != 0)
+			deadlines = zf_json_array();
+		zf_json_set(c, "deadlines", deadlines);
+	}
+	if ((publication = publication_of(a, id)) == NULL ||
+	    party_details(a, id, zf_json_get(c, "party")) != 0) {
+		zf_json_free(publication);
+		zf_json_free(c);
+		return a->err.code;
+	}
+	zf_json_set(c, "publication", publication);
+	*out = c;
+	return 0;
+}
+
+int
+zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
+    struct zf_json **out)
+{
+	static const char sql[] = "SELECT " CASE_COLUMNS " FROM cases "
+	    "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR stage = ?2) "
+	    "AND (?3 IS NULL OR id IN (SELECT case_id FROM case_officers "
+	    "WHERE person = ?3)) AND (?4 = 0 OR major = 1) "
+	    "AND (?5 IS NULL OR filed >= ?5) AND (?7 = 0 OR "
+	    "review_status = 'submitted') AND (?6 IS NULL OR EXISTS "
+	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
+	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
+	    "ORDER BY year, n";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	const struct zf_case_kind *kind = NULL;
+	struct zf_json *list;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return a->err.code;
+	if (f->kind != NULL && (kind = zf_case_kind_find(f->kind)) == NULL)
+		return zf_fail(&a->err, EX_USAGE, "case kind '%s' is not one of "
+		    "penalty, compulsion, inspection, levy, licensing",
+		    f->kind);
+	zf_db_bind_text(st, 1, kind ? kind->name : NULL);
+	zf_db_bind_text(st, 2, f->stage);
+	zf_db_bind_text(st, 3, f->officer);
+	sqlite3_bind_int(st, 4, f->major);
+	zf_db_bind_text(st, 5, f->filed_since);
+	sqlite3_bind_int(st, 7, f->awaiting_review);
+	if (f->overdue) {
+		char today[11];
+
+		zf_date_format(zf_archive_today(a), today);
+		zf_db_bind_text(st, 6, today);
+	}
+	list = zf_json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		zf_json_push(list, case_row(a, st));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		zf_json_free(list);
+		return zf_db_fail(a->db, &a->err, "cannot list cases");
+	}
+	*out = list;
+	return 0;
+}
+
+int
+zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
+{
+	static const char sql[] = "SELECT seq, time, actor, type, hash, body "
+	    "FROM journal WHERE case_id = ? ORDER BY seq";
+	sqlite3_stmt *st;
+	struct zf_json *list;
+	char hex[ZF_DIGEST_HEX], msg[256];
+	int rc;
+
+	*out = NULL;
+	if ((rc = zf_case_exists(a, id)) <= 0)
+		return rc < 0 ? a->err.code : zf_fail(&a->err, EX_NOINPUT,
+		    "no case '%s'", id);
+	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	list = zf_json_array();
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct zf_json *ev = zf_json_object(), *body;
+
+		zf_json_set_int(ev, "seq", sqlite3_column_int64(st, 0));
+		zf_json_set_str(ev, "time", col(st, 1));
+		zf_json_set_str(ev, "actor", col(st, 2));
+		zf_json_set_str(ev, "type", col(st, 3));
+		if (sqlite3_column_bytes(st, 4) == ZF_DIGEST_LEN)
+			zf_hex(sqlite3_column_blob(st, 4), ZF_DIGEST_LEN, hex);
+		else
+			hex[0] = '\0';
+		zf_json_set_str(ev, "hash", hex);
+		body = zf_json_parse(col(st, 5),
+		    (size_t)sqlite3_column_bytes(st, 5), msg, sizeof(msg));
+		if (body != NULL && zf_json_get(body, "data") != NULL)
+			zf_json_set(ev, "data", zf_json_copy(zf_json_get(body,
+			    "data")));
+		zf_json_free(body);
+		zf_json_push(list, ev);
+	}
+	sqlite3_reset(st);
+	*out = list;
+	return 0;
+}
+
+const char *
+zf_stage_chinese(const char *stage)
+{
+	const struct zf_stage_def *s = zf_stage_find(stage);
+
+	return s != NULL ? s->chinese : stage;
+}
+
+int
+zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
+{
+	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
+	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
+	    "FROM cases WHERE id = ?";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return zf_db_fail(a->db, &a->err, "cannot read cases");
+		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
+	}
+	snprintf(s->id, sizeof(s->id), "%s", id);
+	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));
+	snprintf(s->stage, sizeof(s->stage), "%s", zf_db_text(st, 1));
+	snprintf(s->prior, sizeof(s->prior), "%s", zf_db_text(st, 2));
+	zf_date_parse(zf_db_text(st, 3), &s->filed);
+	s->published = sqlite3_column_int(st, 4);
+	s->fine_fen = sqlite3_column_int64(st, 5);
+	s->decision_seq = sqlite3_column_int64(st, 6);
+	sqlite3_reset(st);
+	return 0;
+}

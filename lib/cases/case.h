@@ -1,0 +1,102 @@
+/*
+ * case: filing cases and reading them back.
+ *
+ * Rules that hold from the first release: a case has at least two
+ * distinct officers whose enforcement certificates are valid on the
+ * filing date (行政处罚法 Art 42); the party's identity number is checked
+ * (GB 11643 for a natural person, GB 32100 for an organisation; either
+ * for an individual business); the one filing is an officer of the case
+ * or a clerk.  Case ids are "C<year>-<n:4>", numbered per filing year.
+ */
+#ifndef ZF_CASE_H
+#define ZF_CASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct zf_archive;
+struct zf_json;
+
+#define ZF_CASE_MAX_OFFICERS 16
+
+struct zf_case_input {
+	const char *kind;	/* penalty ... or 处罚 ... */
+	const char *party;
+	const char *party_kind;	/* person | org | business; NULL: person */
+	const char *party_id;
+	const char *party_rep;	/* 法定代表人 or 负责人 */
+	const char *party_address;
+	const char *party_phone;
+	const char *cause;
+	const char *officers[ZF_CASE_MAX_OFFICERS];
+	size_t nofficers;
+	const char *filed;	/* YYYY-MM-DD; NULL: today */
+	const char *source;
+	const char *field;
+	const char *conduct;	/* business | non-business; NULL: not said */
+};
+
+/* The five kinds: English name, Chinese name, one-character name. */
+struct zf_case_kind {
+	const char *name, *chinese, *letter;
+};
+extern const struct zf_case_kind zf_case_kinds[];
+const struct zf_case_kind *zf_case_kind_find(const char *name);
+
+/*
+ * Checks the input against every rule, without writing.  0, or EX_DATAERR
+ * (bad input) / EX_NOPERM (a rule or permission) with the message.
+ */
+int zf_case_check(struct zf_archive *a, const struct zf_case_input *in);
+
+/*
+ * Files the case inside the caller's write transaction: checks, assigns
+ * the id and number, journals case.filed.  *id gets the id (malloc'd).
+ */
+int zf_case_file(struct zf_archive *a, const struct zf_case_input *in,
+    char **id);
+
+/* 1 when the case exists, 0 when not, -1 on error. */
+int zf_case_exists(struct zf_archive *a, const char *id);
+/* 1 when person handles the case. */
+int zf_case_has_officer(struct zf_archive *a, const char *id,
+    const char *person);
+
+/* 1 when the step was ever recorded in the case. */
+int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
+
+/* Everything about one case as JSON (CLI.md's fields); EX_NOINPUT. */
+int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);
+
+struct zf_case_filter {
+	const char *kind, *stage, *officer, *filed_since;
+	int major;	/* 1: only major cases */
+	int overdue;	/* 1: only cases with an overdue deadline */
+	int awaiting_review;	/* 1: only cases whose review round waits */
+};
+/* Cases matching the filter, oldest first, as a JSON array. */
+int zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
+    struct zf_json **out);
+
+/* The case's events, oldest first, as a JSON array. */
+int zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out);
+
+/* What the programs know of a case before changing it. */
+struct zf_case_state {
+	char id[32];
+	char kind[16];
+	char stage[16];
+	char prior[16];		/* the stage before a suspension */
+	int32_t filed;
+	int published;
+	int64_t fine_fen;	/* of the decision in force; -1: none */
+	int64_t decision_seq;	/* 0: none */
+};
+
+int zf_case_state(struct zf_archive *a, const char *id,
+    struct zf_case_state *s);
+
+/* The text of a stage or step in Chinese, for people. */
+const char *zf_stage_chinese(const char *stage);
+
+#endif

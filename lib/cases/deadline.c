@@ -1,0 +1,481 @@
+/* deadline: planning, applying and listing the clocks of cases. */
+#include "cases/deadline.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "rules/calendar.h"
+#include "record/db.h"
+#include "base/json.h"
+#include "rules/procedure.h"
+#include "base/text.h"
+
+static int32_t
+count_from(struct zf_archive *a, int32_t start, int days, int working)
+{
+	struct zf_calendar *cal = zf_archive_calendar(a);
+
+	if (working)
+		return zf_calendar_add_workdays(cal, start, days,
+		    &a->calendar_beyond);
+	return zf_calendar_add_days(cal, start, days, &a->calendar_beyond);
+}
+
+/* Days from today to due in the unit, negative when past. */
+static int
+days_between(struct zf_archive *a, int32_t from, int32_t to, int working,
+    int *beyond)
+{
+	if (working)
+		return zf_calendar_workdays_between(zf_archive_calendar(a),
+		    from, to, beyond);
+	return (int)(to - from);
+}
+
+static char *
+join(char *const *list)
+{
+	struct zf_buf b;
+	size_t i;
+
+	zf_buf_init(&b);
+	for (i = 0; list != NULL && list[i] != NULL; i++)
+		zf_buf_printf(&b, "%s%s", i ? " " : "", list[i]);
+	return zf_buf_detach(&b, NULL);
+}
+
+static struct zf_json *
+entry(const char *rule)
+{
+	struct zf_json *o = zf_json_object();
+
+	zf_json_set_str(o, "rule", rule);
+	return o;
+}
+
+static void
+add_to(struct zf_json *clocks, const char *what, struct zf_json *item)
+{
+	struct zf_json *list = zf_json_get(clocks, what);
+
+	if (list == NULL) {
+		list = zf_json_array();
+		zf_json_set(clocks, what, list);
+	}
+	zf_json_push(list, item);
+}
+
+/* What the step does to the deadlines already running. */
+static int
+plan_running(struct zf_archive *a, const struct zf_clock_step *s,
+    struct zf_json *clocks)
+{
+	static const char sql[] = "SELECT rule, due, unit, state, remaining, "
+	    "done, extend FROM deadlines WHERE case_id = ? AND state != 'done' "
+	    "ORDER BY rule";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	char date[11];
+	int rc;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, s->case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *rule = (const char *)sqlite3_column_text(st, 0);
+		const char *due_s = (const char *)sqlite3_column_text(st, 1);
+		int working = strcmp((const char *)sqlite3_column_text(st, 2),
+		    "working") == 0;
+		int open = strcmp((const char *)sqlite3_column_text(st, 3),
+		    "open") == 0;
+		const char *done = (const char *)sqlite3_column_text(st, 5);
+		const char *extend = (const char *)sqlite3_column_text(st, 6);
+		int32_t due;
+		struct zf_json *e;
+
+		zf_date_parse(due_s, &due);
+		if (zf_text_has_word(done, s->step)) {
+			add_to(clocks, "close", zf_json_string(rule));
+		} else if (strcmp(s->step, "suspend") == 0 && open) {
+			e = entry(rule);
+			zf_json_set_int(e, "remaining", days_between(a, s->day,
+			    due, working, &a->calendar_beyond));
+			add_to(clocks, "pause", e);
+		} else if (strcmp(s->step, "resume") == 0 && !open) {
+			int left = sqlite3_column_int(st, 4), before;
+
+			/* What was left, or how late it already was. */
+			before = a->calendar_beyond;
+			a->calendar_beyond = 0;
+			due = left != 0 ? count_from(a, s->day, left, working) :
+			    s->day;
+			e = entry(rule);
+			zf_date_format(due, date);
+			zf_json_set_str(e, "due", date);
+			zf_json_set_bool(e, "estimated", a->calendar_beyond);
+			a->calendar_beyond |= before;
+			add_to(clocks, "resume", e);
+		} else if (extend != NULL && strcmp(extend, s->step) == 0 &&
+		    open && s->extend_days > 0 && (s->extend_rule == NULL ||
+		    strcmp(s->extend_rule, rule) == 0)) {
+			int before = a->calendar_beyond;
+
+			a->calendar_beyond = 0;
+			due = count_from(a, due, s->extend_days, working);
+			e = entry(rule);
+			zf_date_format(due, date);
+			zf_json_set_str(e, "due", date);
+			zf_json_set_int(e, "days", s->extend_days);
+			zf_json_set_bool(e, "estimated", a->calendar_beyond);
+			a->calendar_beyond |= before;
+			add_to(clocks, "extend", e);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return zf_db_fail(a->db, &a->err, "cannot read deadlines");
+	return 0;
+}
+
+int
+zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
+    struct zf_json **out)
+{
+	struct zf_json *clocks = zf_json_object();
+	unsigned kind = zf_kind_bit(s->kind);
+	char date[11], start[11];
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((rc = plan_running(a, s, clocks)) != 0) {
+		zf_json_free(clocks);
+		return rc;
+	}
+	zf_date_format(s->day, start);
+	for (i = 0; i < a->config->nrules; i++) {
+		const struct zf_rule *r = &a->config->rules[i];
+		struct zf_json *e;
+		char *words;
+		int before = a->calendar_beyond;
+
+		if (strcmp(r->from, s->step) != 0 || !(r->kinds & kind) ||
+		    (r->when & s->when) != r->when)
+			continue;
+		a->calendar_beyond = 0;
+		zf_date_format(count_from(a, s->day, r->days, r->working),
+		    date);
+		e = entry(r->id);
+		zf_json_set_str(e, "what", r->what);
+		zf_json_set_str(e, "basis", r->basis);
+		zf_json_set_str(e, "start", start);
+		zf_json_set_str(e, "due", date);
+		zf_json_set_str(e, "unit", r->working ? "working" : "calendar");
+		zf_json_set_int(e, "days", r->days);
+		zf_json_set_bool(e, "party", r->party);
+		words = join(r->done);
+		zf_json_set_str(e, "done", words);
+		free(words);
+		words = join(r->blocks);
+		zf_json_set_str(e, "blocks", words);
+		free(words);
+		if (r->extend != NULL)
+			zf_json_set_str(e, "extend", r->extend);
+		if (r->extend_max > 0)
+			zf_json_set_int(e, "extend_max", r->extend_max);
+		zf_json_set_bool(e, "estimated", a->calendar_beyond);
+		a->calendar_beyond |= before;
+		add_to(clocks, "open", e);
+	}
+	if (zf_json_len(clocks) == 0) {
+		zf_json_free(clocks);
+		return 0;
+	}
+	*out = clocks;
+	return 0;
+}
+
+int
+zf_clocks_blocking(struct zf_archive *a, const char *case_id,
+    const char *step, int32_t day)
+{
+	static const char sql[] = "SELECT what, due, basis, blocks "
+	    "FROM deadlines WHERE case_id = ? AND state = 'open' AND party = 1";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_db_bind_text(st, 1, case_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *due_s = (const char *)sqlite3_column_text(st, 1);
+		int32_t due;
+
+		zf_date_parse(due_s, &due);
+		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3), step) ||
+		    day > due)
+			continue;
+		rc = zf_fail(&a->err, EX_NOPERM, "%s cannot be taken before "
+		    "the party's period ends: %s runs until %s (%s)", step,
+		    (const char *)sqlite3_column_text(st, 0), due_s,
+		    (const char *)sqlite3_column_text(st, 2));
+		break;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+exec_rule(struct zf_db *db, const char *sql, const char *case_id,
+    const char *rule, const char *text, int64_t num, int64_t seq,
+    struct zf_err *e)
+{
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	int rc, n;
+
+	if (st == NULL)
+		return e->code;
+	/* Each statement uses some of the five; bind only those. */
+	n = sqlite3_bind_parameter_count(st);
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	if (n >= 3 && sqlite3_bind_parameter_name(st, 3) != NULL)
+		zf_db_bind_text(st, 3, text);
+	if (n >= 4 && sqlite3_bind_parameter_name(st, 4) != NULL)
+		sqlite3_bind_int64(st, 4, num);
+	if (n >= 5)
+		sqlite3_bind_int64(st, 5, seq);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : zf_db_fail(db, e, "deadlines");
+}
+
+static int
+apply_open(struct zf_db *db, const char *case_id, int64_t seq,
+    const struct zf_json *o, struct zf_err *e)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO deadlines (case_id, "
+	    "rule, what, basis, start, due, unit, days, party, done, extend, "
+	    "blocks, state, remaining, estimated, opened_seq, closed_seq, "
+	    "kind, extend_max, extended) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9, ?10, ?11, ?12, 'open', NULL, ?13, ?14, NULL, (SELECT kind "
+	    "FROM cases WHERE id = ?1), ?15, 0)";
+	static const char *const text[] = { "rule", "what", "basis", "start",
+		"due", "unit" };
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	int64_t days;
+	int i, rc;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	for (i = 0; i < 6; i++) {
+		const char *v = zf_json_get_str(o, text[i]);
+
+		if (v == NULL)
+			return zf_fail(e, EX_DATAERR, "event %lld: a deadline "
+			    "without %s", (long long)seq, text[i]);
+		zf_db_bind_text(st, 2 + i, v);
+	}
+	if (zf_json_get_int(o, "days", &days) != 0)
+		return zf_fail(e, EX_DATAERR, "event %lld: a deadline without "
+		    "days", (long long)seq);
+	sqlite3_bind_int64(st, 8, days);
+	sqlite3_bind_int(st, 9, zf_json_get_bool(o, "party") == 1);
+	zf_db_bind_text(st, 10, zf_json_get_str(o, "done") ?
+	    zf_json_get_str(o, "done") : "");
+	zf_db_bind_text(st, 11, zf_json_get_str(o, "extend"));
+	zf_db_bind_text(st, 12, zf_json_get_str(o, "blocks") ?
+	    zf_json_get_str(o, "blocks") : "");
+	sqlite3_bind_int(st, 13, zf_json_get_bool(o, "estimated") == 1);
+	sqlite3_bind_int64(st, 14, seq);
+	if (zf_json_get_int(o, "extend_max", &days) == 0)
+		sqlite3_bind_int64(st, 15, days);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : zf_db_fail(db, e, "deadlines");
+}
+
+int
+zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
+    const struct zf_json *clocks, struct zf_err *e)
+{
+	/* Parameters: ?1 case, ?2 rule, ?3 date, ?4 number, ?5 seq or flag. */
+	static const char sql_close[] = "UPDATE deadlines SET state = 'done', "
+	    "closed_seq = ?5 WHERE case_id = ?1 AND rule = ?2";
+	static const char sql_pause[] = "UPDATE deadlines SET state = "
+	    "'paused', remaining = ?4 WHERE case_id = ?1 AND rule = ?2";
+	static const char sql_move[] = "UPDATE deadlines SET state = 'open', "
+	    "due = ?3, remaining = NULL, days = days + ?4, extended = "
+	    "extended + ?4, estimated = (estimated OR ?5) WHERE case_id = ?1 "
+	    "AND rule = ?2";
+	const struct zf_json *list;
+	size_t i;
+	int rc = 0;
+
+	if (clocks == NULL)
+		return 0;
+	list = zf_json_get(clocks, "close");
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++)
+		rc = exec_rule(db, sql_close, case_id,
+		    zf_json_str(zf_json_at(list, i)), NULL, 0, seq, e);
+	list = zf_json_get(clocks, "pause");
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
+		const struct zf_json *o = zf_json_at(list, i);
+		int64_t left = 0;
+
+		zf_json_get_int(o, "remaining", &left);
+		rc = exec_rule(db, sql_pause, case_id,
+		    zf_json_get_str(o, "rule"), NULL, left, seq, e);
+	}
+	list = zf_json_get(clocks, "resume");
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
+		const struct zf_json *o = zf_json_at(list, i);
+
+		rc = exec_rule(db, sql_move, case_id,
+		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"), 0,
+		    zf_json_get_bool(o, "estimated") == 1, e);
+	}
+	list = zf_json_get(clocks, "extend");
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
+		const struct zf_json *o = zf_json_at(list, i);
+		int64_t days = 0;
+
+		zf_json_get_int(o, "days", &days);
+		rc = exec_rule(db, sql_move, case_id,
+		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"),
+		    days, zf_json_get_bool(o, "estimated") == 1, e);
+	}
+	list = zf_json_get(clocks, "open");
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++)
+		rc = apply_open(db, case_id, seq, zf_json_at(list, i), e);
+	return rc;
+}
+
+/* "还有 3 个工作日", "今日届满", "逾期 2 日" ... for people. */
+static void
+describe(struct zf_json *d)
+{
+	int64_t left = 0;
+	const char *unit = zf_json_get_str(d, "unit");
+	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
+	char text[64];
+
+	zf_json_get_int(d, "days_left", &left);
+	if (zf_json_get_bool(d, "overdue") == 1)
+		snprintf(text, sizeof(text), "逾期%s %lld %s",
+		    zf_json_get_bool(d, "party") == 1 ? "（当事人）" : "",
+		    (long long)(left < 0 ? -left : left), u);
+	else if (left == 0)
+		snprintf(text, sizeof(text), "今日届满");
+	else
+		snprintf(text, sizeof(text), "还有 %lld %s", (long long)left,
+		    u);
+	if (zf_json_get_bool(d, "estimated") == 1)
+		strcat(text, "（估算）");
+	zf_json_set_str(d, "left", text);
+}
+
+int
+zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
+    int (*fn)(void *ctx, struct zf_json *row), void *ctx)
+{
+/* The same conditions; the first walks the index of open deadlines by
+ * due date, the second, for one case, its primary key. */
+#define DEADLINE_COLUMNS "SELECT d.case_id, d.rule, d.what, d.due, d.unit, " \
+    "d.basis, d.party, d.estimated, d.kind FROM deadlines d "
+#define DEADLINE_FILTER "d.due <= ?1 AND (?2 IS NULL OR d.kind = ?2) " \
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_officers o " \
+    "WHERE o.case_id = d.case_id AND o.person = ?3)) " \
+    "AND (?5 OR d.party = 0) " \
+    /* A party's waiting period that has run out is simply over. */ \
+    "AND NOT (d.party = 1 AND d.blocks != '' AND d.due < ?6) "
+	static const char sql_all[] = DEADLINE_COLUMNS "WHERE d.state = "
+	    "'open' AND ?4 IS NULL AND " DEADLINE_FILTER
+	    "ORDER BY d.due, d.case_id, d.rule";
+	static const char sql_case[] = DEADLINE_COLUMNS "WHERE d.case_id = ?4 "
+	    "AND d.state = 'open' AND " DEADLINE_FILTER
+	    "ORDER BY d.due, d.case_id, d.rule";
+	sqlite3_stmt *st = zf_db_stmt(a->db, f->case_id != NULL ? sql_case :
+	    sql_all, &a->err);
+	char until[11], today[11];
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	if (f->until == INT32_MAX)
+		strcpy(until, "9999-12-31");
+	else
+		zf_date_format(f->until, until);
+	zf_db_bind_text(st, 1, until);
+	zf_db_bind_text(st, 2, f->kind);
+	zf_db_bind_text(st, 3, f->officer);
+	zf_db_bind_text(st, 4, f->case_id);
+	sqlite3_bind_int(st, 5, f->party);
+	zf_date_format(f->today, today);
+	zf_db_bind_text(st, 6, today);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct zf_json *d = zf_json_object();
+		const char *due_s = (const char *)sqlite3_column_text(st, 3);
+		const char *unit = (const char *)sqlite3_column_text(st, 4);
+		int working = strcmp(unit, "working") == 0, beyond = 0;
+		int32_t due;
+
+		zf_date_parse(due_s, &due);
+		zf_json_set_str(d, "case", (const char *)sqlite3_column_text(st,
+		    0));
+		zf_json_set_str(d, "rule", (const char *)sqlite3_column_text(st,
+		    1));
+		zf_json_set_str(d, "what", (const char *)sqlite3_column_text(st,
+		    2));
+		zf_json_set_str(d, "due", due_s);
+		zf_json_set_int(d, "days_left", days_between(a, f->today, due,
+		    working, &beyond));
+		zf_json_set_str(d, "unit", unit);
+		zf_json_set_bool(d, "overdue", due < f->today);
+		zf_json_set_str(d, "basis", (const char *)sqlite3_column_text(
+		    st, 5));
+		zf_json_set_bool(d, "party", sqlite3_column_int(st, 6));
+		zf_json_set_bool(d, "estimated", sqlite3_column_int(st, 7) ||
+		    beyond);
+		zf_json_set_str(d, "kind", (const char *)sqlite3_column_text(st,
+		    8));
+		a->calendar_beyond |= beyond;
+		describe(d);
+		stop = fn(ctx, d);
+		zf_json_free(d);
+		if (stop != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop != 0)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return zf_db_fail(a->db, &a->err, "cannot list deadlines");
+	return 0;
+}
+
+static int
+gather(void *ctx, struct zf_json *row)
+{
+	zf_json_push(ctx, zf_json_copy(row));
+	return 0;
+}
+
+int
+zf_deadline_list(struct zf_archive *a, const struct zf_deadline_filter *f,
+    struct zf_json **out)
+{
+	struct zf_json *list = zf_json_array();
+	int rc = zf_deadline_each(a, f, gather, list);
+
+	if (rc != 0) {
+		zf_json_free(list);
+		list = NULL;
+	}
+	*out = list;
+	return rc;
+}

@@ -1,0 +1,301 @@
+/* evidence: recording files with a case and journaling every read. */
+#include "cases/evidence.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "cases/case.h"
+#include "record/db.h"
+#include "record/journal.h"
+#include "base/json.h"
+#include "record/object.h"
+#include "base/text.h"
+
+static const char *const kinds[] = { "document", "photo", "audio", "video",
+    "record", "other", NULL };
+static const char *const accesses[] = { "public", "restricted", "secret",
+    NULL };
+static const char *const secret_kinds[] = { "state", "commercial",
+    "privacy", NULL };
+
+static int
+one_of(const char *s, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_text(struct zf_archive *a, const char *what, const char *s)
+{
+	const char *why;
+
+	if (s != NULL && zf_text_check(s, 1000, 0, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "%s %s", what, why);
+	return 0;
+}
+
+int
+zf_evidence_check(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in)
+{
+	struct zf_time t;
+	int rc;
+
+	if ((rc = zf_case_exists(a, case_id)) <= 0)
+		return rc < 0 ? a->err.code : zf_fail(&a->err, EX_NOINPUT,
+		    "no case '%s'", case_id);
+	if (in->kind != NULL && !one_of(in->kind, kinds))
+		return zf_fail(&a->err, EX_DATAERR, "evidence kind '%s' is not "
+		    "one of document, photo, audio, video, record, other",
+		    in->kind);
+	if (in->access != NULL && !one_of(in->access, accesses))
+		return zf_fail(&a->err, EX_DATAERR, "access '%s' is not one of "
+		    "public, restricted, secret", in->access);
+	if (in->secret_kind != NULL && !one_of(in->secret_kind, secret_kinds))
+		return zf_fail(&a->err, EX_DATAERR, "secret kind '%s' is not "
+		    "one of state, commercial, privacy", in->secret_kind);
+	if (in->secret_kind != NULL && in->access != NULL &&
+	    strcmp(in->access, "public") == 0)
+		return zf_fail(&a->err, EX_DATAERR, "evidence marked as a %s "
+		    "secret cannot be public", in->secret_kind);
+	if (in->recorded_at != NULL && zf_time_parse(in->recorded_at, &t) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "recording time '%s' is "
+		    "not an RFC 3339 time such as 2026-11-20T10:02:11+08:00",
+		    in->recorded_at);
+	if (in->recorded_by != NULL &&
+	    zf_config_person(a->config, in->recorded_by) == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "'%s' (recorded by) is not "
+		    "a person in %s", in->recorded_by, a->config->path);
+	if ((rc = check_text(a, "title", in->title)) != 0 ||
+	    (rc = check_text(a, "file name", in->name)) != 0 ||
+	    (rc = check_text(a, "stage", in->stage)) != 0 ||
+	    (rc = check_text(a, "device", in->device)) != 0 ||
+	    (rc = check_text(a, "location", in->location)) != 0)
+		return rc;
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	/* Clerks record for officers; the head records decisions. */
+	if (a->actor->role == ZF_ROLE_CLERK || a->actor->role == ZF_ROLE_HEAD)
+		return 0;
+	/* A reviewer records only the written opinion. */
+	if (a->actor->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
+	    strcmp(in->stage, "review-opinion") == 0)
+		return 0;
+	if (a->actor->role == ZF_ROLE_OFFICER &&
+	    zf_case_has_officer(a, case_id, a->actor->id)) {
+		if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))
+			return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) has no "
+			    "enforcement certificate valid today",
+			    a->actor->id, a->actor->name);
+		return 0;
+	}
+	return zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not add "
+	    "evidence to %s: only its officers or a clerk may", a->actor->id,
+	    a->actor->name, zf_role_name(a->actor->role), case_id);
+}
+
+static void
+set_opt(struct zf_json *o, const char *key, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		zf_json_set_str(o, key, value);
+}
+
+int
+zf_evidence_record(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
+    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id)
+{
+	struct zf_json *data;
+	char hex[ZF_DIGEST_HEX];
+	int year, month, day, rc;
+	int64_t n = 0;
+
+	*id = NULL;
+	if ((rc = zf_evidence_check(a, case_id, in)) != 0)
+		return rc;
+	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
+	if ((rc = zf_db_int(a->db, "SELECT coalesce(max(n), 0) + 1 "
+	    "FROM evidence WHERE year = ?", year, &n, &a->err)) != 0)
+		return rc;
+	*id = xasprintf("E%d-%05lld", year, (long long)n);
+	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	data = zf_json_object();
+	zf_json_set_str(data, "id", *id);
+	zf_json_set_int(data, "year", year);
+	zf_json_set_int(data, "n", n);
+	zf_json_set_str(data, "digest", hex);
+	zf_hex(sha256, ZF_DIGEST_LEN, hex);
+	zf_json_set_str(data, "sha256", hex);
+	zf_json_set_int(data, "size", (int64_t)size);
+	zf_json_set_str(data, "kind", in->kind ? in->kind : "document");
+	zf_json_set_str(data, "title", in->title ? in->title :
+	    in->name ? in->name : *id);
+	zf_json_set_str(data, "access", in->access ? in->access :
+	    "restricted");
+	set_opt(data, "name", in->name);
+	set_opt(data, "stage", in->stage);
+	set_opt(data, "recorded_by", in->recorded_by);
+	set_opt(data, "recorded_at", in->recorded_at);
+	set_opt(data, "device", in->device);
+	set_opt(data, "location", in->location);
+	set_opt(data, "secret_kind", in->secret_kind);
+	rc = zf_journal_append(a, "evidence.added", case_id, data, NULL);
+	if (rc != 0) {
+		free(*id);
+		*id = NULL;
+	}
+	return rc;
+}
+
+static int
+may_read(struct zf_archive *a, const char *case_id, const char *access)
+{
+	const struct zf_person *p = a->actor;
+	int officer = zf_case_has_officer(a, case_id, p->id);
+
+	if (strcmp(access, "public") == 0)
+		return 1;
+	if (p->role == ZF_ROLE_HEAD || officer)
+		return 1;
+	return strcmp(access, "restricted") == 0 &&
+	    p->role == ZF_ROLE_REVIEWER;
+}
+
+int
+zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
+    int *fd, uint8_t digest[ZF_DIGEST_LEN], uint64_t *size)
+{
+	static const char sql[] = "SELECT case_id, digest, size, access "
+	    "FROM evidence WHERE id = ?";
+	sqlite3_stmt *st;
+	struct zf_json *data;
+	char *case_id = NULL, *hex = NULL, *access = NULL;
+	const char *why;
+	int rc;
+
+	*fd = -1;
+	if (reason == NULL || reason[0] == '\0')
+		return zf_fail(&a->err, EX_USAGE, "a reason is required: every "
+		    "read of evidence is recorded with who, when and why");
+	if (zf_text_check(reason, 1000, 0, &why) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "reason %s", why);
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	if ((rc = zf_archive_begin(a)) != 0)
+		return rc;
+	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL) {
+		rc = a->err.code;
+		goto fail;
+	}
+	zf_db_bind_text(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		rc = zf_fail(&a->err, EX_NOINPUT, "no evidence '%s'", id);
+		goto fail;
+	}
+	case_id = xstrdup((const char *)sqlite3_column_text(st, 0));
+	hex = xstrdup((const char *)sqlite3_column_text(st, 1));
+	*size = (uint64_t)sqlite3_column_int64(st, 2);
+	access = xstrdup((const char *)sqlite3_column_text(st, 3));
+	sqlite3_reset(st);
+	if (!may_read(a, case_id, access)) {
+		rc = zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not read "
+		    "%s evidence %s of %s", a->actor->id, a->actor->name,
+		    zf_role_name(a->actor->role), access, id, case_id);
+		goto fail;
+	}
+	if (zf_unhex(hex, digest, ZF_DIGEST_LEN) != 0) {
+		rc = zf_fail(&a->err, EX_DATAERR, "evidence %s has a malformed "
+		    "digest: run archive-verify", id);
+		goto fail;
+	}
+	if ((rc = zf_object_open(a, hex, fd)) != 0)
+		goto fail;
+	data = zf_json_object();
+	zf_json_set_str(data, "evidence", id);
+	zf_json_set_str(data, "reason", reason);
+	if ((rc = zf_journal_append(a, "evidence.read", case_id, data,
+	    NULL)) != 0 || (rc = zf_archive_commit(a)) != 0)
+		goto fail_open;
+	goto out;
+fail_open:
+	close(*fd);
+	*fd = -1;
+fail:
+	zf_archive_abort(a);
+out:
+	free(case_id);
+	free(hex);
+	free(access);
+	return rc;
+}
+
+int
+zf_evidence_store_file(struct zf_archive *a, const char *path,
+    struct zf_stored *s)
+{
+	const char *base = strrchr(path, '/');
+	int fd, rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return zf_fail(&a->err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", path, strerror(errno));
+	rc = zf_object_put_fd(a, fd, path, s->digest, s->sha256, &s->size,
+	    NULL, NULL);
+	close(fd);
+	if (rc == 0)
+		s->name = xstrdup(base ? base + 1 : path);
+	return rc;
+}
+
+int
+zf_evidence_store_text(struct zf_archive *a, const char *text,
+    const char *name, struct zf_stored *s)
+{
+	size_t len = strlen(text);
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((rc = zf_object_put_mem(a, text, len, s->digest)) != 0)
+		return rc;
+	zf_digest_buf(ZF_SUITE_SHA256_ED25519, text, len, s->sha256);
+	s->size = len;
+	s->name = xstrdup(name);
+	return 0;
+}
+
+int
+zf_evidence_document(struct zf_archive *a, const char *case_id,
+    const struct zf_stored *s, const char *title, const char *stage,
+    char **id)
+{
+	struct zf_evidence_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.kind = "document";
+	in.title = title;
+	in.name = s->name;
+	in.stage = stage;
+	return zf_evidence_record(a, case_id, &in, s->digest, s->sha256,
+	    s->size, id);
+}
+
+void
+zf_stored_release(struct zf_stored *s)
+{
+	free(s->name);
+	s->name = NULL;
+}

@@ -1,0 +1,56 @@
+/*
+ * bundle: writing a set of files as a folder, a .tar.gz or a .zip that a
+ * web server can serve as is, with BagIt (RFC 8493) manifests.
+ *
+ * Files are added by name (relative, ASCII or UTF-8, '/'-separated, no
+ * "." or ".." parts) with their bytes, or streamed from a file
+ * descriptor.  zf_bundle_close writes bagit.txt, bag-info.txt (with
+ * Payload-Oxum and Bagging-Date), manifest-sha256.txt (payload under
+ * data/) and tagmanifest-sha256.txt, each "HEX  NAME" so that
+ * `sha256sum -c` accepts it, then makes the bundle appear whole: a
+ * folder is built beside the destination and renamed; an archive file is
+ * written to a temporary name and renamed.  Media are stored, not
+ * compressed, in zip; text is deflated.  Memory stays bounded whatever
+ * the sizes of the files (streamed in chunks).
+ *
+ * Payload files go under data/; tag files (the manifests, and whatever
+ * the caller adds with zf_bundle_add_tag) sit at the top.
+ */
+#ifndef ZF_BUNDLE_H
+#define ZF_BUNDLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+enum zf_bundle_format { ZF_BUNDLE_DIR, ZF_BUNDLE_TAR_GZ, ZF_BUNDLE_ZIP };
+
+struct zf_bundle;
+
+/* "dir", "tar.gz", "zip"; -1 otherwise. */
+int zf_bundle_format_parse(const char *name);
+
+/*
+ * Starts a bundle at path (which must not exist).  bag_info holds extra
+ * "Key: value" lines for bag-info.txt (may be NULL).
+ */
+int zf_bundle_open(const char *path, int format, const char *bag_info,
+    struct zf_bundle **out, struct zf_err *e);
+/* A payload file data/NAME from memory. */
+int zf_bundle_add(struct zf_bundle *b, const char *name, const void *data,
+    size_t len, struct zf_err *e);
+/* A payload file data/NAME streamed from fd (read to its end). */
+int zf_bundle_add_fd(struct zf_bundle *b, const char *name, int fd,
+    struct zf_err *e);
+/* A tag file NAME at the top (covered by tagmanifest-sha256.txt). */
+int zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
+    size_t len, struct zf_err *e);
+/* Writes the manifests and puts the bundle in place. */
+int zf_bundle_close(struct zf_bundle *b, struct zf_err *e);
+/* Drops an unfinished bundle, leaving nothing behind. */
+void zf_bundle_abort(struct zf_bundle *b);
+/* Removes a bundle already put in place (folder or file). */
+void zf_bundle_remove(const char *path);
+
+#endif

@@ -1,0 +1,806 @@
+/* export: journal what is owed, sign the log, write the bundle. */
+#include "publication/export.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "publication/bundle.h"
+#include "cases/case.h"
+#include "record/checkpoint.h"
+#include "rules/config.h"
+#include "base/crypto.h"
+#include "record/db.h"
+#include "record/journal.h"
+#include "base/json.h"
+#include "base/merkle.h"
+#include "publication/publish.h"
+#include "record/publog.h"
+#include "rules/redact.h"
+#include "publication/site.h"
+#include "base/when.h"
+
+/* A file of the bundle built on disk, line by line (bounded memory). */
+struct spool {
+	FILE *f;
+	const char *name;	/* its name under data/ */
+	size_t lines;
+};
+
+struct exporter {
+	struct zf_archive *a;
+	const struct zf_export_opts *o;
+	struct zf_bundle *b;
+	struct spool records, csv[3], entries;
+	const char *scan_case;	/* the case being written, for messages */
+};
+
+static const char *const schemas[] = { "penalty", "licensing", "other" };
+
+static int
+spool_open(struct exporter *x, struct spool *s, const char *name)
+{
+	s->name = name;
+	s->lines = 0;
+	if ((s->f = tmpfile()) == NULL)
+		return zf_fail(&x->a->err, EX_CANTCREAT, "cannot make a "
+		    "temporary file for %s: %s", name, strerror(errno));
+	return 0;
+}
+
+/*
+ * The final scan: nothing that reaches the public may hold an unmasked
+ * citizen ID number or mobile number.
+ */
+/*
+ * Some organisations' credit codes pass the citizen ID check too: a hit
+ * that is the credit code of an organisation or business party of the
+ * archive is not a person's number.
+ */
+static int
+credit_code(struct exporter *x, const char *s)
+{
+	static const char sql[] = "SELECT 1 FROM cases WHERE party_id = ? "
+	    "AND party_kind IN ('org', 'business') LIMIT 1";
+	sqlite3_stmt *st = zf_db_stmt(x->a->db, sql, &x->a->err);
+	char id[19];
+	int found;
+
+	if (st == NULL)
+		return 0;
+	memcpy(id, s, 18);
+	id[18] = '\0';
+	zf_db_bind_text(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+static int
+scan(struct exporter *x, const char *file, const char *text, size_t len)
+{
+	const char *kind;
+	size_t off, at = 0;
+
+	if (x->o->audience != ZF_AUDIENCE_PUBLIC)
+		return 0;
+	while (at < len && zf_redact_scan(text + at, len - at, &off, &kind)) {
+		off += at;
+		if (strcmp(kind, "citizen id") != 0 || off + 18 > len ||
+		    !credit_code(x, text + off))
+			return zf_fail(&x->a->err, EX_DATAERR, "refused: data/%s "
+			    "would publish an unmasked %s%s%s (byte %zu); "
+			    "nothing was published — mask the field in "
+			    "zhifa.yaml's redaction, or correct the record",
+			    file, kind, x->scan_case ? " of " : "",
+			    x->scan_case ? x->scan_case : "", off);
+		at = off + 18;
+	}
+	return 0;
+}
+
+static int
+spool_write(struct exporter *x, struct spool *s, const char *text,
+    size_t len, int check)
+{
+	if (check && scan(x, s->name, text, len) != 0)
+		return x->a->err.code;
+	if (len > 0 && fwrite(text, 1, len, s->f) != len)
+		return zf_fail(&x->a->err, EX_IOERR, "cannot write %s: %s",
+		    s->name, strerror(errno));
+	return 0;
+}
+
+static int
+spool_add(struct exporter *x, struct spool *s)
+{
+	int rc;
+
+	if (fflush(s->f) != 0 || fseek(s->f, 0, SEEK_SET) != 0)
+		return zf_fail(&x->a->err, EX_IOERR, "cannot write %s: %s",
+		    s->name, strerror(errno));
+	rc = zf_bundle_add_fd(x->b, s->name, fileno(s->f), &x->a->err);
+	fclose(s->f);
+	s->f = NULL;
+	return rc;
+}
+
+static void
+spool_drop(struct spool *s)
+{
+	if (s->f != NULL)
+		fclose(s->f);
+	s->f = NULL;
+}
+
+/* A payload file from memory, scanned first. */
+static int
+add(struct exporter *x, const char *name, const char *data, size_t len,
+    int check)
+{
+	if (check && scan(x, name, data, len) != 0)
+		return x->a->err.code;
+	return zf_bundle_add(x->b, name, data, len, &x->a->err);
+}
+
+static int
+site_emit(void *ctx, const char *path, const char *data, size_t len,
+    struct zf_err *e)
+{
+	struct exporter *x = ctx;
+
+	(void)e;
+	return add(x, path, data, len, 1);
+}
+
+/*
+ * CSV: every field quoted, quotes doubled, CRLF line ends.  A value that
+ * a spreadsheet would take for a formula (= + - @, or a tab or CR first)
+ * gets a leading ' so that Excel and WPS show it as text; so does one
+ * starting with ' itself, so that a reader can take the mark off.
+ */
+static void
+csv_field(struct zf_buf *b, const char *s, int first)
+{
+	if (!first)
+		zf_buf_addch(b, ',');
+	zf_buf_addch(b, '"');
+	if (strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0')
+		zf_buf_addch(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			zf_buf_addch(b, '"');
+		zf_buf_addch(b, *s);
+	}
+	zf_buf_addch(b, '"');
+}
+
+static int
+csv_header(struct exporter *x, struct spool *s, const char *schema)
+{
+	const char *const *cols = zf_publish_columns(schema);
+	struct zf_buf b;
+	size_t i;
+	int rc;
+
+	zf_buf_init(&b);
+	zf_buf_addstr(&b, "\xef\xbb\xbf");	/* BOM: Excel and WPS */
+	for (i = 0; cols[i] != NULL; i++)
+		csv_field(&b, cols[i], i == 0);
+	zf_buf_addstr(&b, "\r\n");
+	rc = spool_write(x, s, b.data, b.len, 0);
+	zf_buf_release(&b);
+	return rc;
+}
+
+static int
+csv_row(struct exporter *x, struct spool *s, const char *schema,
+    const struct zf_json *fields)
+{
+	const char *const *cols = zf_publish_columns(schema);
+	struct zf_buf b;
+	size_t i;
+	int rc;
+
+	zf_buf_init(&b);
+	for (i = 0; cols[i] != NULL; i++) {
+		const char *v = zf_json_get_str(fields, cols[i]);
+
+		csv_field(&b, v ? v : "", i == 0);
+	}
+	zf_buf_addstr(&b, "\r\n");
+	rc = spool_write(x, s, b.data, b.len, 1);
+	zf_buf_release(&b);
+	s->lines++;
+	return rc;
+}
+
+/* The standing information (事前公开) for site.h. */
+static int
+standing(struct zf_archive *a, struct zf_json **out)
+{
+	const struct zf_config *c = a->config;
+	struct zf_json *s = zf_json_copy(c->standing), *agency, *officers;
+	static const char *const lists[] = { "subjects", "powers", "bases",
+		"inspections", NULL };
+	int32_t today = zf_archive_today(a);
+	const char *address = zf_json_get_str(s, "address");
+	const char *phone = zf_json_get_str(s, "phone");
+	size_t i, j;
+
+	*out = NULL;
+	if (c->agency_code == NULL || address == NULL || phone == NULL) {
+		zf_json_free(s);
+		return zf_fail(&a->err, EX_CONFIG, "%s: the public site needs "
+		    "the agency's %s: give %s", c->path, c->agency_code ==
+		    NULL ? "统一社会信用代码" : "address and phone",
+		    c->agency_code == NULL ? "agency: code" :
+		    "publication: address and phone");
+	}
+	agency = zf_json_object();
+	zf_json_set_str(agency, "name", c->agency_name);
+	zf_json_set_str(agency, "code", c->agency_code);
+	zf_json_set_str(agency, "address", address);
+	zf_json_set_str(agency, "phone", phone);
+	if (zf_json_get_str(s, "site") != NULL)
+		zf_json_set_str(agency, "site", zf_json_get_str(s, "site"));
+	zf_json_set(s, "agency", agency);
+	for (i = 0; lists[i] != NULL; i++)
+		if (zf_json_get(s, lists[i]) == NULL)
+			zf_json_set(s, lists[i], zf_json_array());
+	/* Officers: those whose certificate is valid today. */
+	officers = zf_json_array();
+	for (i = 0; i < c->npeople; i++) {
+		const struct zf_person *p = &c->people[i];
+		struct zf_json *o, *fields;
+
+		if (p->role != ZF_ROLE_OFFICER || !zf_person_cert_valid(p,
+		    today))
+			continue;
+		o = zf_json_object();
+		zf_json_set_str(o, "name", p->name);
+		zf_json_set_str(o, "certificate", p->certificate);
+		fields = zf_json_array();
+		for (j = 0; p->fields != NULL && p->fields[j] != NULL; j++)
+			zf_json_push(fields, zf_json_string(p->fields[j]));
+		zf_json_set(o, "fields", fields);
+		zf_json_push(officers, o);
+	}
+	zf_json_set(s, "officers", officers);
+	*out = s;
+	return 0;
+}
+
+/* 万元 as yuan ("6" → "60000", "0.12345" → "1234.5"). */
+static char *
+yuan_of(const char *wan)
+{
+	const char *dot = strchr(wan, '.');
+	size_t ilen = dot ? (size_t)(dot - wan) : strlen(wan);
+	const char *frac = dot ? dot + 1 : "";
+	struct zf_buf b;
+	size_t i, flen = strlen(frac);
+	char *s;
+
+	zf_buf_init(&b);
+	zf_buf_add(&b, wan, ilen);
+	for (i = 0; i < 4; i++)
+		zf_buf_addch(&b, i < flen ? frac[i] : '0');
+	if (flen > 4) {
+		zf_buf_addch(&b, '.');
+		zf_buf_addstr(&b, frac + 4);
+	}
+	s = zf_buf_detach(&b, NULL);
+	/* Leading zeros off, keeping one before the point. */
+	i = 0;
+	while (s[i] == '0' && s[i + 1] != '\0' && s[i + 1] != '.')
+		i++;
+	memmove(s, s + i, strlen(s + i) + 1);
+	return s;
+}
+
+static const char *
+field_of(const struct zf_json *rec, const char *const *keys)
+{
+	size_t i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		const char *v = zf_json_get_str(rec, keys[i]);
+
+		if (v != NULL && v[0] != '\0')
+			return v;
+	}
+	return NULL;
+}
+
+static void
+set_some(struct zf_json *o, const char *key, const char *v)
+{
+	if (v != NULL && v[0] != '\0')
+		zf_json_set_str(o, key, v);
+}
+
+/* The site's view of a current entry (site.h's entry shape). */
+static struct zf_json *
+site_entry(const struct zf_json *entry, int64_t idx)
+{
+	static const char *const party[] = { "CF_XDR_MC", "XK_XDR_MC",
+		"ZF_XDR_MC", NULL };
+	static const char *const lb[] = { "CF_XDR_LB", "XK_XDR_LB",
+		"ZF_XDR_LB", NULL };
+	static const char *const pid[] = { "CF_XDR_SHXYM", "CF_XDR_ZJHM",
+		"XK_XDR_SHXYM", "XK_XDR_ZJHM", "ZF_XDR_SHXYM", "ZF_XDR_ZJHM",
+		NULL };
+	static const char *const cause[] = { "CF_SY", "ZF_SY", NULL };
+	static const char *const outcome[] = { "CF_NR", "XK_NR", "ZF_NR",
+		NULL };
+	static const char *const basis[] = { "CF_YJ", "ZF_YJ", NULL };
+	static const char *const cats[] = { "CF_CFLB", "ZF_CSLB", NULL };
+	const struct zf_json *rec = zf_json_get(entry, "record");
+	const char *kind = zf_json_get_str(entry, "kind");
+	const struct zf_case_kind *k = zf_case_kind_find(kind);
+	struct zf_json *s = zf_json_object(), *measures;
+	const char *v;
+	char *text;
+
+	text = xasprintf("%lld", (long long)idx);
+	zf_json_set_str(s, "id", text);
+	free(text);
+	text = xasprintf("%s.html", zf_json_get_str(entry, "case"));
+	zf_json_set_str(s, "page", text);
+	free(text);
+	zf_json_set_str(s, "kind", kind);
+	zf_json_set_str(s, "kind_name", k ? k->chinese : kind);
+	zf_json_set_str(s, "number", zf_json_get_str(entry, "number"));
+	v = field_of(rec, party);
+	zf_json_set_str(s, "party", v ? v : "—");
+	set_some(s, "party_kind", field_of(rec, lb));
+	set_some(s, "party_id", field_of(rec, pid));
+	set_some(s, "cause", field_of(rec, cause));
+	set_some(s, "outcome", field_of(rec, outcome));
+	set_some(s, "basis", field_of(rec, basis));
+	if ((v = field_of(rec, cats)) != NULL) {
+		const char *p = v, *sep;
+
+		measures = zf_json_array();
+		while ((sep = strstr(p, "；")) != NULL) {
+			zf_json_push(measures, zf_json_stringn(p,
+			    (size_t)(sep - p)));
+			p = sep + strlen("；");
+		}
+		zf_json_push(measures, zf_json_string(p));
+		zf_json_set(s, "measures", measures);
+	}
+	if ((v = zf_json_get_str(rec, "CF_NR_FK")) != NULL && v[0] != '\0') {
+		text = yuan_of(v);
+		zf_json_set_str(s, "fine", text);
+		free(text);
+	} else if ((v = zf_json_get_str(rec, "ZF_JE")) != NULL &&
+	    v[0] != '\0')
+		zf_json_set_str(s, "fine", v);
+	zf_json_set_str(s, "decided", zf_json_get_str(entry, "decided"));
+	set_some(s, "published", zf_json_get_str(entry, "published"));
+	set_some(s, "until", zf_json_get_str(entry, "until"));
+	if (strcmp(zf_json_get_str(entry, "type"), "correct") == 0) {
+		const char *why = zf_json_get_str(entry, "reason");
+
+		text = xasprintf("本条为更正后的公示信息，取代公示日志第 %lld "
+		    "条%s%s。", (long long)zf_json_int_value(zf_json_get(entry,
+		    "corrects")), why ? "：" : "", why ? why : "");
+		zf_json_set_str(s, "note", text);
+		free(text);
+	}
+	text = xasprintf("log/proofs/%lld.json", (long long)idx);
+	zf_json_set_str(s, "proof", text);
+	free(text);
+	zf_json_set_int(s, "index", idx);
+	return s;
+}
+
+static int
+proof_file(struct exporter *x, int64_t idx, uint64_t n,
+    const uint8_t leaf[ZF_DIGEST_LEN])
+{
+	uint8_t proof[64][ZF_DIGEST_LEN];
+	struct zf_json *o, *list;
+	char hex[2 * ZF_DIGEST_LEN + 1], name[64], *text;
+	size_t plen, i, len;
+	int rc;
+
+	if ((rc = zf_publog_inclusion(x->a->db, x->a->suite, (uint64_t)idx, n,
+	    proof, &plen, &x->a->err)) != 0)
+		return rc;
+	o = zf_json_object();
+	zf_hex(leaf, ZF_DIGEST_LEN, hex);
+	zf_json_set_str(o, "hash", hex);
+	zf_json_set_int(o, "index", idx);
+	list = zf_json_array();
+	for (i = 0; i < plen; i++) {
+		zf_hex(proof[i], ZF_DIGEST_LEN, hex);
+		zf_json_push(list, zf_json_string(hex));
+	}
+	zf_json_set(o, "proof", list);
+	zf_json_set_int(o, "size", (int64_t)n);
+	text = zf_json_canonical(o, &len);
+	zf_json_free(o);
+	snprintf(name, sizeof(name), "log/proofs/%lld.json", (long long)idx);
+	rc = add(x, name, text, len, 0);
+	free(text);
+	return rc;
+}
+
+/* The signed checkpoint of the log's first n leaves, kept once signed. */
+static int
+sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
+    char **note)
+{
+	static const char sql_get[] = "SELECT root, note FROM pubcheckpoints "
+	    "WHERE size = ?";
+	static const char sql_put[] = "INSERT INTO pubcheckpoints (size, root, "
+	    "time, note) VALUES (?, ?, ?, ?)";
+	struct zf_key *key;
+	sqlite3_stmt *st;
+	char *origin, *text, when[26];
+	int rc;
+
+	*note = NULL;
+	if ((st = zf_db_stmt(a->db, sql_get, &a->err)) == NULL)
+		return a->err.code;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int same = sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN &&
+		    memcmp(sqlite3_column_blob(st, 0), root,
+		    ZF_DIGEST_LEN) == 0;
+
+		if (same)
+			*note = xstrdup((const char *)sqlite3_column_text(st,
+			    1));
+		sqlite3_reset(st);
+		if (!same)
+			return zf_fail(&a->err, EX_SOFTWARE, "the publication "
+			    "log of %llu entries has another root than the one "
+			    "signed before: run archive-verify",
+			    (unsigned long long)n);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if ((key = zf_archive_load_key(a)) == NULL) {
+		char *path = zf_archive_key_path(a);
+
+		rc = zf_fail(&a->err, EX_NOPERM, "the agency key signs the "
+		    "publication log, and it is not at hand: expected at %s "
+		    "(or give $ZHIFA_KEY)", path);
+		free(path);
+		return rc;
+	}
+	origin = xasprintf("%s/publication", a->origin);
+	text = zf_checkpoint_text(origin, n, root);
+	*note = zf_note_sign(key, a->suite, a->origin, text);
+	free(origin);
+	free(text);
+	zf_key_free(key);
+	if (*note == NULL)
+		return zf_fail(&a->err, EX_SOFTWARE, "cannot sign the "
+		    "publication log");
+	if ((st = zf_db_stmt(a->db, sql_put, &a->err)) == NULL)
+		return a->err.code;
+	zf_time_format(&a->now, when);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_TRANSIENT);
+	zf_db_bind_text(st, 3, when);
+	zf_db_bind_text(st, 4, *note);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return zf_db_fail(a->db, &a->err, "cannot keep the publication "
+		    "checkpoint");
+	return 0;
+}
+
+/* Each current entry: site pages, records, CSV rows and its proof. */
+static int
+current(struct exporter *x, const struct zf_json *stand, uint64_t n,
+    size_t *count)
+{
+	static const char sql_count[] = "SELECT count(*) FROM publications "
+	    "WHERE state = 'published'";
+	static const char sql[] = "SELECT p.case_id, p.idx, l.entry, "
+	    "p.decision_seq FROM publications p JOIN publog l ON l.idx = "
+	    "p.idx WHERE p.state = 'published' ORDER BY p.updated DESC, "
+	    "p.case_id";
+	struct zf_archive *a = x->a;
+	struct zf_site *site = NULL;
+	sqlite3_stmt *st;
+	int64_t total;
+	int public = x->o->audience == ZF_AUDIENCE_PUBLIC, rc, step;
+	size_t nrec = 0;
+
+	if ((rc = zf_db_int(a->db, sql_count, 0, &total, &a->err)) != 0)
+		return rc;
+	if (public && (rc = zf_site_begin(stand, (size_t)total, site_emit, x,
+	    &site, &a->err)) != 0)
+		return rc;
+	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL) {
+		zf_site_free(site);
+		return a->err.code;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *case_id = (const char *)sqlite3_column_text(st, 0);
+		int64_t idx = sqlite3_column_int64(st, 1);
+		const char *text = (const char *)sqlite3_column_text(st, 2);
+		size_t len = (size_t)sqlite3_column_bytes(st, 2);
+		struct zf_json *entry = zf_json_parse(text, len, NULL, 0);
+		struct zf_json *fields = NULL, *rec;
+		const char *kind = zf_json_get_str(entry, "kind");
+		const char *schema;
+		uint8_t leaf[ZF_DIGEST_LEN];
+		char *line;
+		size_t i;
+
+		x->scan_case = case_id;
+		if (entry == NULL || kind == NULL) {
+			zf_json_free(entry);
+			rc = zf_fail(&a->err, EX_SOFTWARE, "leaf %lld is not "
+			    "an entry", (long long)idx);
+			break;
+		}
+		schema = zf_publish_schema(kind);
+		if (public)
+			fields = zf_json_copy(zf_json_get(entry, "record"));
+		else if ((rc = zf_publish_fields(a, case_id,
+		    sqlite3_column_int64(st, 3), x->o->audience,
+		    &fields)) != 0) {
+			zf_json_free(entry);
+			break;
+		}
+		if (public) {
+			struct zf_json *se = site_entry(entry, idx);
+
+			rc = zf_site_entry(site, se, &a->err);
+			zf_json_free(se);
+			if (rc != 0) {
+				zf_json_free(entry);
+				zf_json_free(fields);
+				break;
+			}
+		}
+		rec = zf_json_object();
+		zf_json_set_str(rec, "case", case_id);
+		zf_json_set_str(rec, "kind", kind);
+		zf_json_set_str(rec, "type", zf_json_get_str(entry, "type"));
+		zf_json_set_int(rec, "index", idx);
+		for (i = 0; i < 3; i++)
+			if (strcmp(schema, schemas[i]) == 0)
+				break;
+		rc = csv_row(x, &x->csv[i], schema, fields);
+		zf_json_set(rec, "fields", fields);
+		line = zf_json_canonical(rec, &len);
+		zf_json_free(rec);
+		if (rc == 0 && (rc = spool_write(x, &x->records, nrec ? "," :
+		    "", nrec ? 1 : 0, 0)) == 0)
+			rc = spool_write(x, &x->records, line, len, 1);
+		free(line);
+		nrec++;
+		zf_merkle_leaf_hash(a->suite, text, (size_t)
+		    sqlite3_column_bytes(st, 2), leaf);
+		zf_json_free(entry);
+		if (rc != 0 || (rc = proof_file(x, idx, n, leaf)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	x->scan_case = NULL;
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = zf_db_fail(a->db, &a->err, "cannot read publications");
+	if (rc == 0 && public)
+		rc = zf_site_end(site, &a->err);
+	zf_site_free(site);
+	*count = nrec;
+	return rc;
+}
+
+/* log/entries.jsonl: every leaf's hash, and the entries still shown. */
+static int
+log_lines(struct exporter *x)
+{
+	static const char sql[] = "SELECT l.idx, l.entry, l.kind IN "
+	    "('withdraw', 'expire') OR EXISTS (SELECT 1 FROM publications p "
+	    "WHERE p.idx = l.idx AND p.state = 'published') FROM publog l "
+	    "ORDER BY l.idx";
+	struct zf_archive *a = x->a;
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	uint8_t leaf[ZF_DIGEST_LEN];
+	char hex[2 * ZF_DIGEST_LEN + 1];
+	struct zf_buf b;
+	int rc = 0, step;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_buf_init(&b);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t idx = sqlite3_column_int64(st, 0);
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		int shown = sqlite3_column_int(st, 2);
+
+		zf_merkle_leaf_hash(a->suite, text, len, leaf);
+		zf_hex(leaf, ZF_DIGEST_LEN, hex);
+		zf_buf_reset(&b);
+		if (shown) {
+			/* Canonical: "entry" < "hash" < "index". */
+			if ((rc = scan(x, x->entries.name, text, len)) != 0)
+				break;
+			zf_buf_addstr(&b, "{\"entry\":");
+			zf_buf_add(&b, text, len);
+			zf_buf_printf(&b, ",\"hash\":\"%s\",\"index\":%lld}\n",
+			    hex, (long long)idx);
+		} else
+			zf_buf_printf(&b, "{\"hash\":\"%s\",\"index\":%lld}\n",
+			    hex, (long long)idx);
+		if ((rc = spool_write(x, &x->entries, b.data, b.len, 0)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	zf_buf_release(&b);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = zf_db_fail(a->db, &a->err, "cannot read the publication "
+		    "log");
+	return rc;
+}
+
+static char *
+bag_info(struct zf_archive *a, const struct zf_export_opts *o, uint64_t n)
+{
+	char day[11];
+
+	zf_date_format(o->as_of, day);
+	return xasprintf("Source-Organization: %s\nBagging-Date: %s\n"
+	    "External-Description: 行政执法公示 (zhifa publication bundle)\n"
+	    "Zhifa-Bundle-Version: 1\nZhifa-Audience: %s\n"
+	    "Zhifa-Log-Size: %llu\nZhifa-As-Of: %s\n", a->config->agency_name,
+	    day, o->audience == ZF_AUDIENCE_PUBLIC ? "public" : "sharing",
+	    (unsigned long long)n, day);
+}
+
+static int
+journal_export(struct zf_archive *a, const struct zf_export_opts *o,
+    const struct zf_export_result *r)
+{
+	struct zf_json *data = zf_json_object(), *counts = zf_json_object();
+	const char *base = strrchr(o->out, '/');
+	char day[11];
+	int i;
+
+	zf_date_format(o->as_of, day);
+	zf_json_set_str(data, "audience", o->audience == ZF_AUDIENCE_PUBLIC ?
+	    "public" : "sharing");
+	zf_json_set_str(data, "format", o->format == ZF_BUNDLE_DIR ? "dir" :
+	    o->format == ZF_BUNDLE_ZIP ? "zip" : "tar.gz");
+	zf_json_set_str(data, "bundle", base ? base + 1 : o->out);
+	zf_json_set_str(data, "as_of", day);
+	zf_json_set_int(data, "log_size", (int64_t)r->log_size);
+	zf_json_set_str(data, "root", r->root);
+	zf_json_set_int(data, "current", (int64_t)r->current);
+	for (i = 0; i <= ZF_PUB_EXPIRE; i++)
+		zf_json_set_int(counts, zf_pub_type_name(i),
+		    (int64_t)r->counts[i]);
+	zf_json_set(data, "entries", counts);
+	return zf_journal_append(a, "publication.exported", NULL, data, NULL);
+}
+
+int
+zf_export(struct zf_archive *a, const struct zf_export_opts *o,
+    struct zf_export_result *r)
+{
+	struct exporter x;
+	struct zf_pub_due *due = NULL;
+	struct zf_json *stand = NULL;
+	uint8_t root[ZF_DIGEST_LEN];
+	char *note = NULL, *info = NULL, *vkey = NULL;
+	size_t ndue = 0, i;
+	uint64_t n;
+	int rc, placed = 0;
+
+	memset(&x, 0, sizeof(x));
+	memset(r, 0, sizeof(*r));
+	x.a = a;
+	x.o = o;
+	if (o->audience == ZF_AUDIENCE_PUBLIC &&
+	    (rc = standing(a, &stand)) != 0)
+		return rc;
+	if ((rc = zf_archive_begin(a)) != 0) {
+		zf_json_free(stand);
+		return rc;
+	}
+	if (o->audience == ZF_AUDIENCE_PUBLIC) {
+		if ((rc = zf_publish_due(a, o->as_of, o->cases, o->ncases,
+		    &due, &ndue)) != 0)
+			goto fail;
+		for (i = 0; i < ndue; i++) {
+			if ((rc = zf_publish_record(a, &due[i], NULL)) != 0)
+				goto fail;
+			r->counts[due[i].type]++;
+		}
+	}
+	if ((rc = zf_publog_size(a->db, &n, &a->err)) != 0 ||
+	    (rc = zf_publog_root(a->db, a->suite, n, root, &a->err)) != 0 ||
+	    (rc = sign_log(a, n, root, &note)) != 0)
+		goto fail;
+	r->log_size = n;
+	zf_hex(root, ZF_DIGEST_LEN, r->root);
+	info = bag_info(a, o, n);
+	if ((rc = zf_bundle_open(o->out, o->format, info, &x.b,
+	    &a->err)) != 0)
+		goto fail;
+	if ((rc = spool_open(&x, &x.records, "records.json")) != 0 ||
+	    (rc = spool_open(&x, &x.csv[0], "records-penalty.csv")) != 0 ||
+	    (rc = spool_open(&x, &x.csv[1], "records-licensing.csv")) != 0 ||
+	    (rc = spool_open(&x, &x.csv[2], "records-other.csv")) != 0 ||
+	    (rc = spool_open(&x, &x.entries, "log/entries.jsonl")) != 0)
+		goto fail;
+	{
+		char day[11], *head;
+
+		zf_date_format(o->as_of, day);
+		head = xasprintf("{\"as_of\":\"%s\",\"audience\":\"%s\","
+		    "\"log_size\":%llu,\"records\":[", day, o->audience ==
+		    ZF_AUDIENCE_PUBLIC ? "public" : "sharing",
+		    (unsigned long long)n);
+		rc = spool_write(&x, &x.records, head, strlen(head), 0);
+		free(head);
+	}
+	for (i = 0; rc == 0 && i < 3; i++)
+		rc = csv_header(&x, &x.csv[i], schemas[i]);
+	if (rc != 0 || (rc = current(&x, stand, n, &r->current)) != 0 ||
+	    (rc = spool_write(&x, &x.records, "]}\n", 3, 0)) != 0 ||
+	    (rc = log_lines(&x)) != 0)
+		goto fail;
+	vkey = zf_note_vkey(a->suite, a->origin, a->pubkey, a->pubkey_len);
+	{
+		char *line = xasprintf("%s\n", vkey);
+
+		rc = add(&x, "log/agency.vkey", line, strlen(line), 0);
+		free(line);
+	}
+	if (rc != 0 ||
+	    (rc = add(&x, "log/checkpoint", note, strlen(note), 0)) != 0 ||
+	    (rc = spool_add(&x, &x.records)) != 0 ||
+	    (rc = spool_add(&x, &x.csv[0])) != 0 ||
+	    (rc = spool_add(&x, &x.csv[1])) != 0 ||
+	    (rc = spool_add(&x, &x.csv[2])) != 0 ||
+	    (rc = spool_add(&x, &x.entries)) != 0 ||
+	    (rc = journal_export(a, o, r)) != 0)
+		goto fail;
+	rc = zf_bundle_close(x.b, &a->err);
+	x.b = NULL;
+	if (rc != 0)
+		goto fail;
+	placed = 1;
+	if ((rc = zf_archive_commit(a)) != 0)
+		goto fail;
+	free(due);
+	free(note);
+	free(info);
+	free(vkey);
+	zf_json_free(stand);
+	return 0;
+fail:
+	if (x.b != NULL)
+		zf_bundle_abort(x.b);
+	spool_drop(&x.records);
+	for (i = 0; i < 3; i++)
+		spool_drop(&x.csv[i]);
+	spool_drop(&x.entries);
+	if (placed)
+		zf_bundle_remove(o->out);
+	zf_archive_abort(a);
+	free(due);
+	free(note);
+	free(info);
+	free(vkey);
+	zf_json_free(stand);
+	return rc;
+}

@@ -1,0 +1,907 @@
+/* archive: finding, creating, opening and writing to an archive. */
+#include "record/archive.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <ftw.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "rules/calendar.h"
+#include "record/checkpoint.h"
+#include "record/db.h"
+#include "record/journal.h"
+#include "base/json.h"
+#include "base/merkle.h"
+#include "record/object.h"
+
+int
+zf_archive_locate(const char *option, const char **dir, struct zf_err *e)
+{
+	const char *env = getenv("ZHIFA_ARCHIVE");
+
+	if (option != NULL && option[0] != '\0')
+		*dir = option;
+	else if (env != NULL && env[0] != '\0')
+		*dir = env;
+	else
+		return zf_fail(e, EX_USAGE, "no archive: give -A DIR or set "
+		    "ZHIFA_ARCHIVE");
+	return 0;
+}
+
+static int
+read_meta(struct zf_archive *a)
+{
+	static const char sql[] = "SELECT key, value FROM meta";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	const char *suite = NULL;
+	char *pub64 = NULL, *suite_s = NULL;
+	long n;
+	int rc = 0;
+
+	if (st == NULL)
+		return a->err.code;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		const char *v = (const char *)sqlite3_column_text(st, 1);
+
+		if (k == NULL || v == NULL)
+			continue;
+		if (strcmp(k, "id") == 0)
+			a->id = xstrdup(v);
+		else if (strcmp(k, "origin") == 0)
+			a->origin = xstrdup(v);
+		else if (strcmp(k, "suite") == 0)
+			suite_s = xstrdup(v);
+		else if (strcmp(k, "pubkey") == 0)
+			pub64 = xstrdup(v);
+	}
+	sqlite3_reset(st);
+	suite = suite_s;
+	if (a->id == NULL || a->origin == NULL || suite == NULL ||
+	    pub64 == NULL || (a->suite = zf_suite_parse(suite)) < 0) {
+		rc = zf_fail(&a->err, EX_DATAERR, "zhifa.db has no archive "
+		    "record: run archive-verify");
+		goto out;
+	}
+	n = zf_base64_decode(pub64, strlen(pub64), a->pubkey,
+	    sizeof(a->pubkey));
+	if (n <= 0) {
+		rc = zf_fail(&a->err, EX_DATAERR, "zhifa.db holds a malformed "
+		    "agency key: run archive-verify");
+		goto out;
+	}
+	a->pubkey_len = (size_t)n;
+out:
+	free(suite_s);
+	free(pub64);
+	return rc;
+}
+
+static struct zf_archive *
+archive_new(const char *dir)
+{
+	struct zf_archive *a = xcalloc(1, sizeof(*a));
+
+	a->dir = xstrdup(dir);
+	a->dirfd = -1;
+	a->lockfd = -1;
+	a->db = xcalloc(1, sizeof(*a->db));
+	return a;
+}
+
+int
+zf_archive_open(const char *dir, int flags, struct zf_archive **out,
+    struct zf_err *e)
+{
+	struct zf_archive *a = archive_new(dir);
+	char *path = NULL;
+	int rc, version;
+
+	*out = NULL;
+	a->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (a->dirfd < 0) {
+		rc = zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot open archive '%s': %s", dir, strerror(errno));
+		goto fail;
+	}
+	if (faccessat(a->dirfd, "zhifa.db", F_OK, 0) != 0) {
+		rc = zf_fail(e, EX_NOINPUT, "'%s' is not a zhifa archive "
+		    "(no zhifa.db)", dir);
+		goto fail;
+	}
+	a->lockfd = openat(a->dirfd, "lock", O_RDWR | O_CLOEXEC);
+	if (a->lockfd < 0 || flock(a->lockfd, LOCK_SH) != 0) {
+		rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': %s", dir,
+		    strerror(errno));
+		goto fail;
+	}
+	path = xasprintf("%s/zhifa.db", dir);
+	if ((rc = zf_db_open(a->db, path, !(flags & ZF_OPEN_WRITE), e)) != 0 ||
+	    (rc = zf_db_schema_version(a->db, &version, e)) != 0)
+		goto fail;
+	if (version < ZF_DB_SCHEMA_VERSION) {
+		/* Migration runs alone: wait for every other command. */
+		if (flock(a->lockfd, LOCK_EX) != 0) {
+			rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': "
+			    "%s", dir, strerror(errno));
+			goto fail;
+		}
+		rc = zf_db_migrate(a->db, e);
+		flock(a->lockfd, LOCK_SH);
+		if (rc != 0)
+			goto fail;
+	}
+	if ((rc = read_meta(a)) != 0) {
+		*e = a->err;
+		goto fail;
+	}
+	free(path);
+	path = xasprintf("%s/zhifa.yaml", dir);
+	if ((rc = zf_config_load(path, a->suite, &a->config, e)) != 0)
+		goto fail;
+	if (zf_clock_now(a->config->offset, &a->now, &a->fixed_clock) != 0) {
+		rc = zf_fail(e, EX_USAGE, "ZHIFA_NOW is not an RFC 3339 time: "
+		    "'%s'", getenv("ZHIFA_NOW"));
+		goto fail;
+	}
+	free(path);
+	*out = a;
+	return 0;
+fail:
+	free(path);
+	zf_archive_close(a);
+	return rc;
+}
+
+void
+zf_archive_close(struct zf_archive *a)
+{
+	if (a == NULL)
+		return;
+	if (a->db != NULL) {
+		zf_db_rollback(a->db);
+		zf_db_close(a->db);
+		free(a->db);
+	}
+	if (a->lockfd >= 0)
+		close(a->lockfd);
+	if (a->dirfd >= 0)
+		close(a->dirfd);
+	zf_config_free(a->config);
+	zf_calendar_free(a->calendar);
+	free(a->checkpoint_note);
+	free(a->dir);
+	free(a->id);
+	free(a->origin);
+	free(a);
+}
+
+struct zf_calendar *
+zf_archive_calendar(struct zf_archive *a)
+{
+	struct zf_err e;
+	size_t i;
+
+	if (a->calendar != NULL)
+		return a->calendar;
+	/* The built-in data is checked by the tests; failing here is a bug. */
+	if (zf_calendar_default(&a->calendar, &e) != 0)
+		abort();
+	for (i = 0; i < a->config->ncal_on; i++)
+		zf_calendar_set(a->calendar, a->config->cal_on[i], 1);
+	for (i = 0; i < a->config->ncal_off; i++)
+		zf_calendar_set(a->calendar, a->config->cal_off[i], 0);
+	return a->calendar;
+}
+
+int32_t
+zf_archive_today(const struct zf_archive *a)
+{
+	return zf_time_date(&a->now);
+}
+
+int
+zf_archive_actor(struct zf_archive *a, const char *as)
+{
+	const char *who = as;
+	struct passwd *pw;
+
+	if (who == NULL || who[0] == '\0')
+		who = getenv("ZHIFA_ACTOR");
+	if (who != NULL && who[0] != '\0') {
+		if ((a->actor = zf_config_person(a->config, who)) == NULL)
+			return zf_fail(&a->err, EX_NOPERM, "'%s' is not a "
+			    "person in %s", who, a->config->path);
+		return 0;
+	}
+	pw = getpwuid(geteuid());
+	if (pw == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "cannot tell who you are: "
+		    "give --as PERSON");
+	a->actor = zf_config_person_by_login(a->config, pw->pw_name);
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "no person in %s has the "
+		    "login '%s': give --as PERSON or set ZHIFA_ACTOR",
+		    a->config->path, pw->pw_name);
+	return 0;
+}
+
+static char *
+default_key_path(const char *id)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *key = getenv("ZHIFA_KEY");
+
+	if (key != NULL && key[0] != '\0')
+		return xstrdup(key);
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/zhifa/keys/%s.pem", xdg, id);
+	if (home == NULL || home[0] == '\0') {
+		struct passwd *pw = getpwuid(geteuid());
+
+		home = pw ? pw->pw_dir : "/";
+	}
+	return xasprintf("%s/.config/zhifa/keys/%s.pem", home, id);
+}
+
+char *
+zf_archive_key_path(const struct zf_archive *a)
+{
+	return default_key_path(a->id);
+}
+
+static int
+read_head(struct zf_archive *a)
+{
+	static const char sql[] = "SELECT seq, hash FROM journal "
+	    "ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	if (st == NULL)
+		return a->err.code;
+	memset(a->head, 0, sizeof(a->head));
+	a->next_seq = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 1) != ZF_DIGEST_LEN) {
+			sqlite3_reset(st);
+			return zf_fail(&a->err, EX_DATAERR, "the journal's last "
+			    "event has no hash: run archive-verify");
+		}
+		a->next_seq = sqlite3_column_int64(st, 0) + 1;
+		memcpy(a->head, sqlite3_column_blob(st, 1), ZF_DIGEST_LEN);
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return zf_db_fail(a->db, &a->err, "cannot read the journal");
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Journals zhifa.yaml when it is not the version in force. */
+static int
+journal_config(struct zf_archive *a)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'config'";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	char hex[ZF_DIGEST_HEX];
+	uint8_t digest[ZF_DIGEST_LEN];
+	struct zf_json *data;
+	int same = 0, rc;
+
+	if (st == NULL)
+		return a->err.code;
+	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0),
+		    hex) == 0;
+	sqlite3_reset(st);
+	if (same)
+		return 0;
+	rc = zf_object_put_mem(a, a->config->bytes, a->config->len, digest);
+	if (rc != 0)
+		return rc;
+	data = zf_json_object();
+	zf_json_set_str(data, "digest", hex);
+	zf_json_set_int(data, "size", (int64_t)a->config->len);
+	zf_json_set_str(data, "file", "zhifa.yaml");
+	return zf_journal_append(a, "config.changed", NULL, data, NULL);
+}
+
+int
+zf_archive_begin(struct zf_archive *a)
+{
+	int rc;
+
+	a->appended = 0;
+	if ((rc = zf_db_begin(a->db, &a->err)) != 0)
+		return rc;
+	if ((rc = read_head(a)) != 0 || (rc = journal_config(a)) != 0) {
+		zf_db_rollback(a->db);
+		return rc;
+	}
+	return 0;
+}
+
+void
+zf_archive_abort(struct zf_archive *a)
+{
+	zf_db_rollback(a->db);
+	free(a->checkpoint_note);
+	a->checkpoint_note = NULL;
+}
+
+/*
+ * Signs a checkpoint of the tree as it now stands, after checking that
+ * the tree is an extension of the last checkpoint.  No key at hand is
+ * not an error: a later command, or archive-checkpoint, signs.
+ */
+static int
+sign_checkpoint(struct zf_archive *a, struct zf_key *key)
+{
+	static const char sql_last[] = "SELECT size, root FROM checkpoints "
+	    "ORDER BY size DESC LIMIT 1";
+	static const char sql_put[] = "INSERT INTO checkpoints (size, root, "
+	    "time, note) VALUES (?, ?, ?, ?)";
+	uint8_t root[ZF_DIGEST_LEN], old[ZF_DIGEST_LEN];
+	uint8_t proof[64][ZF_DIGEST_LEN];
+	uint64_t n = (uint64_t)a->next_seq, m = 0;
+	char *text, when[26];
+	sqlite3_stmt *st;
+	size_t plen;
+
+	if (zf_merkle_root(a->suite, n, zf_journal_tree_read, a->db,
+	    root) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "the journal's tree is "
+		    "incomplete: run archive-verify");
+	if ((st = zf_db_stmt(a->db, sql_last, &a->err)) == NULL)
+		return a->err.code;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 1) == ZF_DIGEST_LEN) {
+		m = (uint64_t)sqlite3_column_int64(st, 0);
+		memcpy(old, sqlite3_column_blob(st, 1), ZF_DIGEST_LEN);
+	}
+	sqlite3_reset(st);
+	if (m == n)
+		return 0;
+	if (m > n)
+		return zf_fail(&a->err, EX_DATAERR, "the journal has %llu "
+		    "events but checkpoint %llu exists: it was cut short; "
+		    "run archive-verify", (unsigned long long)n,
+		    (unsigned long long)m);
+	if (m > 0 && (zf_merkle_consistency_proof(a->suite, m, n,
+	    zf_journal_tree_read, a->db, proof, &plen) != 0 ||
+	    !zf_merkle_verify_consistency(a->suite, m, n, old, root, proof,
+	    plen)))
+		return zf_fail(&a->err, EX_DATAERR, "the journal is not an "
+		    "extension of checkpoint %llu: refusing to sign; run "
+		    "archive-verify", (unsigned long long)m);
+	text = zf_checkpoint_text(a->origin, n, root);
+	free(a->checkpoint_note);
+	a->checkpoint_note = zf_note_sign(key, a->suite, a->origin, text);
+	free(text);
+	if (a->checkpoint_note == NULL)
+		return zf_fail(&a->err, EX_SOFTWARE, "cannot sign the "
+		    "checkpoint");
+	zf_time_format(&a->now, when);
+	if ((st = zf_db_stmt(a->db, sql_put, &a->err)) == NULL)
+		return a->err.code;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_STATIC);
+	zf_db_bind_text(st, 3, when);
+	zf_db_bind_text(st, 4, a->checkpoint_note);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return zf_db_fail(a->db, &a->err, "cannot store the checkpoint");
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+struct zf_key *
+zf_archive_load_key(struct zf_archive *a)
+{
+	char *path = zf_archive_key_path(a), msg[256];
+	uint8_t pub[ZF_PUBKEY_MAX];
+	struct zf_key *k = NULL;
+	size_t len;
+
+	if (access(path, R_OK) == 0)
+		k = zf_key_load_private(a->suite, path, msg, sizeof(msg));
+	if (k != NULL) {
+		len = zf_key_public(k, pub);
+		if (len != a->pubkey_len || memcmp(pub, a->pubkey, len) != 0) {
+			zf_key_free(k);
+			k = NULL;
+		}
+	}
+	free(path);
+	return k;
+}
+
+static uint64_t
+file_checkpoint_size(int dirfd)
+{
+	char buf[4096], *p;
+	ssize_t n;
+	int fd = openat(dirfd, "checkpoint", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((p = strchr(buf, '\n')) == NULL)
+		return 0;
+	return strtoull(p + 1, NULL, 10);
+}
+
+/*
+ * Replaces ARCHIVE/checkpoint with a newer note, durably.  Commands that
+ * commit at the same moment take turns (an exclusive flock on the
+ * archive folder), and each replaces the file only with a larger tree,
+ * so the file never goes back.
+ */
+static void
+write_checkpoint_file(struct zf_archive *a)
+{
+	char tmp[64];
+	uint8_t rnd[6];
+	char hex[13];
+	size_t len = strlen(a->checkpoint_note);
+	int fd, lockfd;
+
+	lockfd = openat(a->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lockfd < 0)
+		return;
+	if (flock(lockfd, LOCK_EX) != 0)
+		goto out;
+	if (file_checkpoint_size(a->dirfd) >= (uint64_t)a->next_seq)
+		goto out;
+	if (zf_random(rnd, sizeof(rnd)) != 0)
+		goto out;
+	zf_hex(rnd, sizeof(rnd), hex);
+	snprintf(tmp, sizeof(tmp), "tmp/checkpoint-%s", hex);
+	fd = openat(a->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0444);
+	if (fd < 0)
+		goto out;
+	if (write(fd, a->checkpoint_note, len) != (ssize_t)len ||
+	    fsync(fd) != 0) {
+		close(fd);
+		unlinkat(a->dirfd, tmp, 0);
+		goto out;
+	}
+	close(fd);
+	if (renameat(a->dirfd, tmp, a->dirfd, "checkpoint") != 0) {
+		unlinkat(a->dirfd, tmp, 0);
+		goto out;
+	}
+	fsync(a->dirfd);
+out:
+	close(lockfd);
+}
+
+int
+zf_archive_commit(struct zf_archive *a)
+{
+	struct zf_key *key = NULL;
+	int rc;
+
+	if (a->appended > 0 && (key = zf_archive_load_key(a)) != NULL) {
+		rc = sign_checkpoint(a, key);
+		zf_key_free(key);
+		if (rc != 0) {
+			zf_archive_abort(a);
+			return rc;
+		}
+	}
+	if ((rc = zf_db_commit(a->db, &a->err)) != 0) {
+		zf_archive_abort(a);
+		return rc;
+	}
+	if (a->checkpoint_note != NULL)
+		write_checkpoint_file(a);
+	free(a->checkpoint_note);
+	a->checkpoint_note = NULL;
+	return 0;
+}
+
+/* Creation. */
+
+static int
+read_file(const char *path, struct zf_buf *b, struct zf_err *e)
+{
+	char chunk[65536];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", path, strerror(errno));
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		zf_buf_add(b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0)
+		return zf_fail(e, EX_IOERR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+static int
+write_file_at(int dirfd, const char *name, const void *data, size_t len,
+    mode_t mode)
+{
+	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    mode);
+	const char *p = data;
+
+	if (fd < 0)
+		return -1;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/* mkdir -p for the key's folder, private to its owner. */
+static int
+make_parents(const char *path)
+{
+	char *copy = xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
+/*
+ * An absolute, normalised form of path, which need not exist: "." and
+ * ".." are resolved lexically, and the deepest part that exists is
+ * resolved through realpath(3), symbolic links and all.
+ */
+static char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX], real[PATH_MAX], *full, *out, *p, *save = NULL;
+	size_t len = 0, keep;
+
+	if (path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL)
+		full = xstrdup(path);
+	else
+		full = xasprintf("%s/%s", cwd, path);
+	out = xcalloc(1, strlen(full) + 2);
+	for (p = strtok_r(full, "/", &save); p != NULL;
+	    p = strtok_r(NULL, "/", &save)) {
+		if (strcmp(p, ".") == 0)
+			continue;
+		if (strcmp(p, "..") == 0) {
+			while (len > 0 && out[--len] != '/')
+				;
+			out[len] = '\0';
+			continue;
+		}
+		len += (size_t)sprintf(out + len, "/%s", p);
+	}
+	if (len == 0)
+		strcpy(out, "/");
+	free(full);
+	/* Resolve the deepest existing ancestor. */
+	for (keep = strlen(out); keep > 0; ) {
+		char save_ch = out[keep];
+
+		out[keep] = '\0';
+		if (realpath(out[0] ? out : "/", real) != NULL) {
+			out[keep] = save_ch;
+			full = xasprintf("%s%s", strcmp(real, "/") == 0 ? "" :
+			    real, out + keep);
+			free(out);
+			return full;
+		}
+		out[keep] = save_ch;
+		while (keep > 0 && out[--keep] != '/')
+			;
+	}
+	return out;
+}
+
+/* 1 when path lies inside dir (neither need exist yet). */
+static int
+inside(const char *path, const char *dir)
+{
+	char *p = absolute(path), *d = absolute(dir);
+	size_t n = strlen(d);
+	int in = strncmp(p, d, n) == 0 && (p[n] == '\0' || p[n] == '/' ||
+	    strcmp(d, "/") == 0);
+
+	free(p);
+	free(d);
+	return in;
+}
+
+static int
+dir_is_empty(const char *dir, int *exists)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	int empty = 1;
+
+	*exists = stat(dir, &st) == 0;
+	if (!*exists)
+		return 1;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void
+remove_tree(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The first events: the archive itself, then its configuration. */
+static int
+journal_genesis(struct zf_archive *a, struct zf_key *key)
+{
+	struct zf_json *data = zf_json_object();
+	char pub64[128];
+	struct passwd *pw = getpwuid(geteuid());
+	int rc;
+
+	zf_base64_encode(a->pubkey, a->pubkey_len, pub64);
+	zf_json_set_str(data, "id", a->id);
+	zf_json_set_str(data, "suite", zf_suite_name(a->suite));
+	zf_json_set_str(data, "origin", a->origin);
+	zf_json_set_str(data, "agency", a->config->agency_name);
+	zf_json_set_str(data, "pubkey", pub64);
+	zf_json_set_str(data, "login", pw ? pw->pw_name : "");
+	a->appended = 0;
+	if ((rc = zf_db_begin(a->db, &a->err)) != 0) {
+		zf_json_free(data);
+		return rc;
+	}
+	if ((rc = zf_journal_append(a, "archive.created", NULL, data,
+	    NULL)) != 0 || (rc = journal_config(a)) != 0 ||
+	    (rc = sign_checkpoint(a, key)) != 0) {
+		zf_archive_abort(a);
+		return rc;
+	}
+	if ((rc = zf_db_commit(a->db, &a->err)) != 0)
+		return rc;
+	write_checkpoint_file(a);
+	return 0;
+}
+
+static int
+build(struct zf_archive *a, const char *tmpdir, struct zf_buf *config,
+    struct zf_key *key, struct zf_err *e)
+{
+	static const char *const dirs[] = { "objects", "keys", "tmp",
+	    "exports", NULL };
+	char *path = NULL, *vkey = NULL;
+	int i, rc = 0;
+
+	if ((a->dirfd = open(tmpdir, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) < 0)
+		return zf_fail(e, EX_CANTCREAT, "cannot open '%s': %s", tmpdir,
+		    strerror(errno));
+	for (i = 0; dirs[i] != NULL; i++)
+		if (mkdirat(a->dirfd, dirs[i], 0750) != 0)
+			goto io;
+	path = xasprintf("objects/%s", zf_suite_digest_name(a->suite));
+	if (mkdirat(a->dirfd, path, 0750) != 0)
+		goto io;
+	vkey = zf_note_vkey(a->suite, a->origin, a->pubkey, a->pubkey_len);
+	if (write_file_at(a->dirfd, "zhifa.yaml", config->data, config->len,
+	    0640) != 0 ||
+	    write_file_at(a->dirfd, "lock", "", 0, 0660) != 0)
+		goto io;
+	{
+		char *line = xasprintf("%s\n", vkey);
+
+		i = write_file_at(a->dirfd, "keys/agency.vkey", line,
+		    strlen(line), 0444);
+		free(line);
+		if (i != 0)
+			goto io;
+	}
+	free(path);
+	path = xasprintf("%s/zhifa.db", tmpdir);
+	if ((rc = zf_db_open(a->db, path, 0, e)) != 0 ||
+	    (rc = zf_db_create_schema(a->db, e)) != 0)
+		goto out;
+	if ((rc = zf_config_parse("zhifa.yaml", config->data, config->len,
+	    a->suite, &a->config, e)) != 0)
+		goto out;
+	if (zf_clock_now(a->config->offset, &a->now, &a->fixed_clock) != 0) {
+		rc = zf_fail(e, EX_USAGE, "ZHIFA_NOW is not an RFC 3339 time");
+		goto out;
+	}
+	if ((rc = journal_genesis(a, key)) != 0) {
+		*e = a->err;
+		goto out;
+	}
+	goto out;
+io:
+	rc = zf_fail(e, EX_CANTCREAT, "cannot create the archive in '%s': %s",
+	    tmpdir, strerror(errno));
+out:
+	free(vkey);
+	free(path);
+	return rc;
+}
+
+int
+zf_archive_create(const char *dir, const char *config_path, int suite,
+    const char *key_path, char **key_used, struct zf_err *e)
+{
+	struct zf_archive *a = NULL;
+	struct zf_config *check = NULL;
+	struct zf_key *key = NULL;
+	struct zf_buf config;
+	char *tmpdir = NULL, *keyfile = NULL, *copy, *slash, msg[256];
+	uint8_t rnd[16];
+	char hex[33];
+	int exists, rc = 0, key_saved = 0;
+
+	*key_used = NULL;
+	zf_buf_init(&config);
+	if (config_path != NULL) {
+		if ((rc = read_file(config_path, &config, e)) != 0)
+			goto out;
+		if ((rc = zf_config_parse(config_path, config.data, config.len,
+		    suite, &check, e)) != 0)
+			goto out;
+	} else {
+		zf_buf_addstr(&config, zf_config_sample);
+	}
+	if (!dir_is_empty(dir, &exists)) {
+		rc = zf_fail(e, EX_CANTCREAT, "'%s' exists and is not an empty "
+		    "folder", dir);
+		goto out;
+	}
+	if (zf_random(rnd, sizeof(rnd)) != 0) {
+		rc = zf_fail(e, EX_SOFTWARE, "no random numbers: %s",
+		    strerror(errno));
+		goto out;
+	}
+	zf_hex(rnd, sizeof(rnd), hex);
+	a = archive_new(dir);
+	a->suite = suite;
+	a->id = xstrdup(hex);
+	a->origin = xasprintf("zhifa.archive/%s", hex);
+
+	keyfile = key_path ? xstrdup(key_path) : default_key_path(a->id);
+	if (inside(keyfile, dir)) {
+		rc = zf_fail(e, EX_USAGE, "the private key '%s' must not be "
+		    "inside the archive", keyfile);
+		goto out;
+	}
+	if ((key = zf_key_generate(suite)) == NULL) {
+		rc = zf_fail(e, EX_SOFTWARE, "cannot generate an %s key",
+		    zf_suite_name(suite));
+		goto out;
+	}
+	a->pubkey_len = zf_key_public(key, a->pubkey);
+
+	/* Build beside dir, then rename: the archive appears whole. */
+	copy = xstrdup(dir);
+	while ((slash = strrchr(copy, '/')) != NULL && slash[1] == '\0' &&
+	    slash != copy)
+		*slash = '\0';
+	slash = strrchr(copy, '/');
+	if (slash == NULL)
+		tmpdir = xasprintf(".%s.new-XXXXXX", copy);
+	else
+		tmpdir = xasprintf("%.*s/.%s.new-XXXXXX", (int)(slash - copy),
+		    copy, slash + 1);
+	free(copy);
+	if (mkdtemp(tmpdir) == NULL) {
+		rc = zf_fail(e, EX_CANTCREAT, "cannot create '%s': %s", dir,
+		    strerror(errno));
+		free(tmpdir);
+		tmpdir = NULL;
+		goto out;
+	}
+	chmod(tmpdir, 0750);
+	if (make_parents(keyfile) != 0 ||
+	    zf_key_save_private(key, keyfile, msg, sizeof(msg)) != 0) {
+		rc = zf_fail(e, EX_CANTCREAT, "cannot save the agency key to "
+		    "'%s': %s", keyfile, make_parents(keyfile) ? strerror(errno)
+		    : msg);
+		goto out;
+	}
+	key_saved = 1;
+	if ((rc = build(a, tmpdir, &config, key, e)) != 0)
+		goto out;
+	zf_db_close(a->db);
+	if (rename(tmpdir, dir) != 0) {
+		rc = zf_fail(e, EX_CANTCREAT, "cannot create '%s': %s", dir,
+		    strerror(errno));
+		goto out;
+	}
+	{
+		char *parent = xstrdup(dir), *s = strrchr(parent, '/');
+		int fd;
+
+		if (s != NULL)
+			*s = '\0';
+		fd = open(s ? (parent[0] ? parent : "/") : ".",
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0) {
+			fsync(fd);
+			close(fd);
+		}
+		free(parent);
+	}
+	free(tmpdir);
+	tmpdir = NULL;
+	*key_used = keyfile;
+	keyfile = NULL;
+out:
+	if (tmpdir != NULL) {
+		remove_tree(tmpdir);
+		free(tmpdir);
+	}
+	if (rc != 0 && key_saved)
+		unlink(keyfile);
+	zf_key_free(key);
+	zf_config_free(check);
+	zf_archive_close(a);
+	zf_buf_release(&config);
+	free(keyfile);
+	return rc;
+}

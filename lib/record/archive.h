@@ -1,0 +1,119 @@
+/*
+ * archive: one directory that is the whole record of an agency.
+ *
+ *   ARCHIVE/
+ *     zhifa.yaml    the agency's configuration (people, rules, ...)
+ *     zhifa.db      SQLite: the journal, its Merkle tree, the checkpoints,
+ *                   and the tables derived from the journal
+ *     checkpoint    the latest signed checkpoint (a C2SP signed note)
+ *     objects/      content-addressed files: objects/sha256/ab/cdef...
+ *                   (0440, written once, never changed)
+ *     keys/         public keys: agency.vkey (the agency's note key)
+ *     tmp/          objects being written (same filesystem as objects/)
+ *     exports/      what publish-export wrote, when written inside
+ *     lock          flock(2) target: shared for every command, exclusive
+ *                   for maintenance; the kernel drops it when a process dies
+ *
+ * The private key never lives inside the directory: it is found at
+ * $ZHIFA_KEY, else $XDG_CONFIG_HOME/zhifa/keys/ARCHIVE-ID.pem (by default
+ * ~/.config/zhifa/keys/ARCHIVE-ID.pem), mode 0600.
+ *
+ * Every write goes through zf_archive_begin / zf_archive_commit: one
+ * BEGIN IMMEDIATE transaction in which events are appended and applied;
+ * at commit, when the agency key is at hand, a new checkpoint is checked
+ * against the previous one, signed and stored, and the checkpoint file
+ * replaced after the commit.
+ */
+#ifndef ZF_ARCHIVE_H
+#define ZF_ARCHIVE_H
+
+#include <stdint.h>
+
+#include "rules/config.h"
+#include "base/crypto.h"
+#include "base/err.h"
+#include "base/when.h"
+
+struct zf_calendar;
+struct zf_db;
+struct zf_key;
+
+struct zf_archive {
+	char *dir;
+	int dirfd;
+	int lockfd;
+	struct zf_db *db;
+	struct zf_config *config;
+	int suite;
+	char *id;		/* random, fixed at creation */
+	char *origin;		/* the log's name in checkpoints */
+	uint8_t pubkey[ZF_PUBKEY_MAX];
+	size_t pubkey_len;
+	struct zf_err err;
+
+	const struct zf_person *actor;	/* who acts; NULL until resolved */
+	struct zf_calendar *calendar;	/* loaded on first use */
+	int calendar_beyond;	/* a date was counted past the calendar */
+	struct zf_time now;
+	int fixed_clock;	/* ZHIFA_NOW is in force */
+
+	/* Valid inside a write transaction. */
+	int64_t next_seq;
+	uint8_t head[ZF_DIGEST_LEN];
+	int64_t appended;	/* events appended in this transaction */
+	char *checkpoint_note;	/* signed at commit, written after it */
+};
+
+#define ZF_OPEN_WRITE 1
+
+/* The archive directory from -A, else $ZHIFA_ARCHIVE; EX_USAGE if none. */
+int zf_archive_locate(const char *option, const char **dir,
+    struct zf_err *e);
+
+/*
+ * Opens the archive at dir: takes the shared lock, opens the database,
+ * checks its schema, reads zhifa.yaml and starts the clock.
+ */
+int zf_archive_open(const char *dir, int flags, struct zf_archive **out,
+    struct zf_err *e);
+void zf_archive_close(struct zf_archive *a);
+
+/*
+ * Creates an archive at dir, which must not exist or be empty: writes
+ * the configuration (config_path, or the sample agency when NULL),
+ * generates the agency key and saves it at key_path (or the default
+ * place), journals the archive's creation and signs the first
+ * checkpoint.  The whole directory appears at once (built beside dir and
+ * renamed).  *key_used gets the private key's path.
+ */
+int zf_archive_create(const char *dir, const char *config_path, int suite,
+    const char *key_path, char **key_used, struct zf_err *e);
+
+/*
+ * Resolves the acting person: as (--as), else $ZHIFA_ACTOR, else the
+ * person whose login is the Unix user.  EX_NOPERM when nobody matches.
+ */
+int zf_archive_actor(struct zf_archive *a, const char *as);
+
+/* The agency key when it is at hand and is this archive's; else NULL. */
+struct zf_key *zf_archive_load_key(struct zf_archive *a);
+
+/* The private key's default path for this archive (malloc'd). */
+char *zf_archive_key_path(const struct zf_archive *a);
+
+/*
+ * Starts a write: BEGIN IMMEDIATE, reads the journal head, and journals
+ * zhifa.yaml when it differs from the version in force.
+ */
+int zf_archive_begin(struct zf_archive *a);
+/* Signs a checkpoint when the key is at hand, commits, writes the file. */
+int zf_archive_commit(struct zf_archive *a);
+void zf_archive_abort(struct zf_archive *a);
+
+/* The working-day calendar: built in, plus zhifa.yaml's own days. */
+struct zf_calendar *zf_archive_calendar(struct zf_archive *a);
+
+/* Today in the archive's zone. */
+int32_t zf_archive_today(const struct zf_archive *a);
+
+#endif

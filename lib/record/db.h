@@ -1,0 +1,103 @@
+/*
+ * db: SQLite under zhifa's rules.  Internal to lib/: it is the one header
+ * that exposes sqlite3.h, and no program includes it.
+ *
+ * A struct zf_db is one connection with a cache of prepared statements
+ * keyed by the address of their SQL text (always a string literal), so a
+ * hot path prepares each statement once per process.  Writes happen only
+ * between zf_db_begin (BEGIN IMMEDIATE: the write lock is taken up front,
+ * so the busy timeout applies and no read-to-write upgrade can deadlock)
+ * and zf_db_commit; a failure rolls back.
+ *
+ * The schema: the journal, the stored Merkle hashes and the checkpoints
+ * are the record; every other table is derived from the journal by the
+ * apply functions and can be rebuilt by replay (see journal.h).
+ */
+#ifndef ZF_DB_H
+#define ZF_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+#define ZF_DB_APPLICATION_ID 0x5a484641	/* "ZHFA" */
+#define ZF_DB_SCHEMA_VERSION 1
+#define ZF_DB_BUSY_MS 60000
+
+struct zf_db_cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct zf_db {
+	sqlite3 *h;
+	struct zf_db_cached *cache;
+	int ncache, capcache;
+	int in_tx;
+};
+
+/*
+ * Opens path (flags as sqlite3_open_v2) and sets WAL, synchronous=FULL,
+ * foreign keys and the busy timeout.  A read-only open skips the pragmas
+ * that write.
+ */
+int zf_db_open(struct zf_db *db, const char *path, int readonly,
+    struct zf_err *e);
+void zf_db_close(struct zf_db *db);
+
+/* Creates every table of the current schema in an empty database. */
+int zf_db_create_schema(struct zf_db *db, struct zf_err *e);
+/* Creates only the derived tables, without the indexes (for a replay). */
+int zf_db_create_derived(struct zf_db *db, struct zf_err *e);
+/*
+ * Names of the derived tables, NULL-terminated, and each one's primary
+ * key columns, for comparing a replay with the live tables.
+ */
+extern const char *const zf_db_derived_tables[];
+extern const char *const zf_db_derived_keys[];
+/*
+ * Reads user_version after checking application_id; refuses a newer
+ * schema than this zhifa knows (EX_CONFIG).
+ */
+int zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e);
+/*
+ * Brings an older schema to the current version in one exclusive
+ * transaction.  The caller holds the archive's exclusive lock.
+ */
+int zf_db_migrate(struct zf_db *db, struct zf_err *e);
+
+/* A reset statement for sql (a literal), prepared once. NULL on error. */
+sqlite3_stmt *zf_db_stmt(struct zf_db *db, const char *sql,
+    struct zf_err *e);
+/* Runs SQL without results (may hold several statements). */
+int zf_db_exec(struct zf_db *db, const char *sql, struct zf_err *e);
+
+int zf_db_begin(struct zf_db *db, struct zf_err *e);
+int zf_db_commit(struct zf_db *db, struct zf_err *e);
+void zf_db_rollback(struct zf_db *db);
+
+/* Maps the connection's last error to a code and message. */
+int zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what);
+
+/*
+ * Runs sql (a literal with one integer parameter) and gives the first
+ * column of its one row: numbering and counting.
+ */
+int zf_db_int(struct zf_db *db, const char *sql, int64_t arg, int64_t *out,
+    struct zf_err *e);
+
+/* Binds a string or NULL. */
+void zf_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Column i as text, "" when NULL. */
+const char *zf_db_text(sqlite3_stmt *st, int i);
+
+/*
+ * Steps st, which must finish without a row (an INSERT or UPDATE), and
+ * resets it; else the connection's error, as zf_db_fail with what.
+ */
+int zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
+    const char *what);
+
+#endif

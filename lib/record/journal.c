@@ -1,0 +1,191 @@
+/* journal: appending events, their hashes and their tree. */
+#include "record/apply.h"
+#include "record/journal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/archive.h"
+#include "base/buf.h"
+#include "record/db.h"
+#include "base/json.h"
+#include "base/merkle.h"
+
+int
+zf_journal_tree_read(void *ctx, int level, uint64_t index,
+    uint8_t out[ZF_DIGEST_LEN])
+{
+	static const char sql[] = "SELECT hash FROM tree WHERE idx = ?";
+	struct zf_db *db = ctx;
+	struct zf_err e;
+	sqlite3_stmt *st = zf_db_stmt(db, sql, &e);
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
+	    index));
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
+		memcpy(out, sqlite3_column_blob(st, 0), ZF_DIGEST_LEN);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+zf_journal_size(struct zf_archive *a, int64_t *n)
+{
+	static const char sql[] = "SELECT coalesce(max(seq) + 1, 0) "
+	    "FROM journal";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+
+	if (st == NULL)
+		return a->err.code;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return zf_db_fail(a->db, &a->err, "cannot read the journal");
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+store_tree(struct zf_archive *a, int64_t seq, const uint8_t *body,
+    size_t len)
+{
+	static const char sql[] = "INSERT INTO tree (idx, hash) VALUES (?, ?)";
+	uint8_t leaf[ZF_DIGEST_LEN], hashes[66][ZF_DIGEST_LEN];
+	uint64_t idx = zf_merkle_stored_count((uint64_t)seq);
+	int i, n;
+
+	zf_merkle_leaf_hash(a->suite, body, len, leaf);
+	n = zf_merkle_append(a->suite, (uint64_t)seq, leaf,
+	    zf_journal_tree_read, a->db, hashes);
+	if (n <= 0)
+		return zf_fail(&a->err, EX_DATAERR, "the journal's tree is "
+		    "damaged at event %lld: run archive-verify",
+		    (long long)seq);
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+
+		if (st == NULL)
+			return a->err.code;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)(idx + (uint64_t)i));
+		sqlite3_bind_blob(st, 2, hashes[i], ZF_DIGEST_LEN,
+		    SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return zf_db_fail(a->db, &a->err,
+			    "cannot store the journal's tree");
+	}
+	return 0;
+}
+
+int
+zf_journal_append(struct zf_archive *a, const char *type,
+    const char *case_id, struct zf_json *data, int64_t *seq)
+{
+	static const char sql[] = "INSERT INTO journal (seq, hash, prev, "
+	    "time, actor, case_id, type, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	struct zf_json *ev = zf_json_object();
+	struct zf_event event;
+	uint8_t hash[ZF_DIGEST_LEN];
+	char prev[ZF_DIGEST_HEX], config[ZF_DIGEST_HEX], when[26];
+	const char *actor = a->actor ? a->actor->id : "system";
+	sqlite3_stmt *st;
+	char *body = NULL;
+	size_t len;
+	int rc;
+
+	zf_time_format(&a->now, when);
+	zf_hex(a->head, ZF_DIGEST_LEN, prev);
+	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, config);
+	zf_json_set_str(ev, "actor", actor);
+	zf_json_set_str(ev, "case", case_id);
+	if (a->fixed_clock)
+		zf_json_set_str(ev, "clock", "fixed");
+	zf_json_set_str(ev, "config", config);
+	zf_json_set(ev, "data", data);
+	zf_json_set_str(ev, "prev", prev);
+	zf_json_set_int(ev, "seq", a->next_seq);
+	zf_json_set_str(ev, "time", when);
+	zf_json_set_str(ev, "type", type);
+	zf_json_set_int(ev, "v", ZF_EVENT_VERSION);
+	body = zf_json_canonical(ev, &len);
+	zf_digest_buf(a->suite, body, len, hash);
+
+	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL) {
+		rc = a->err.code;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a->next_seq);
+	sqlite3_bind_blob(st, 2, hash, ZF_DIGEST_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, a->head, ZF_DIGEST_LEN, SQLITE_STATIC);
+	zf_db_bind_text(st, 4, when);
+	zf_db_bind_text(st, 5, actor);
+	zf_db_bind_text(st, 6, case_id);
+	zf_db_bind_text(st, 7, type);
+	sqlite3_bind_text(st, 8, body, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = zf_db_fail(a->db, &a->err, "cannot append to the journal");
+		goto out;
+	}
+	sqlite3_reset(st);
+	if ((rc = store_tree(a, a->next_seq, (const uint8_t *)body, len)) != 0)
+		goto out;
+
+	event.seq = a->next_seq;
+	event.time = when;
+	event.actor = actor;
+	event.case_id = case_id;
+	event.type = type;
+	event.data = data;
+	if ((rc = zf_apply(a->db, &event, &a->err)) != 0)
+		goto out;
+	if (seq != NULL)
+		*seq = a->next_seq;
+	memcpy(a->head, hash, ZF_DIGEST_LEN);
+	a->next_seq++;
+	a->appended++;
+out:
+	free(body);
+	zf_json_free(ev);
+	return rc;
+}
+
+int
+zf_event_decode(const char *body, size_t len, struct zf_json **tree,
+    struct zf_event *ev, struct zf_err *e)
+{
+	char msg[256];
+	struct zf_json *t;
+	const struct zf_json *c;
+	int64_t v;
+
+	*tree = NULL;
+	if ((t = zf_json_parse(body, len, msg, sizeof(msg))) == NULL)
+		return zf_fail(e, EX_DATAERR, "not JSON: %s", msg);
+	memset(ev, 0, sizeof(*ev));
+	c = zf_json_get(t, "case");
+	ev->time = zf_json_get_str(t, "time");
+	ev->actor = zf_json_get_str(t, "actor");
+	ev->type = zf_json_get_str(t, "type");
+	ev->case_id = c != NULL && zf_json_type(c) == ZF_JSON_STRING ?
+	    zf_json_str(c) : NULL;
+	ev->data = zf_json_get(t, "data");
+	if (zf_json_type(t) != ZF_JSON_OBJECT ||
+	    zf_json_get_int(t, "seq", &ev->seq) != 0 ||
+	    zf_json_get_int(t, "v", &v) != 0 || v != ZF_EVENT_VERSION ||
+	    ev->time == NULL || ev->actor == NULL || ev->type == NULL ||
+	    c == NULL || (zf_json_type(c) != ZF_JSON_NULL &&
+	    zf_json_type(c) != ZF_JSON_STRING) ||
+	    zf_json_get_str(t, "prev") == NULL ||
+	    zf_json_get_str(t, "config") == NULL ||
+	    ev->data == NULL || zf_json_type(ev->data) != ZF_JSON_OBJECT) {
+		zf_json_free(t);
+		return zf_fail(e, EX_DATAERR, "not a version %d event",
+		    ZF_EVENT_VERSION);
+	}
+	*tree = t;
+	return 0;
+}

@@ -1,0 +1,44 @@
+/*
+ * object: the content-addressed store, objects/ALGO/xx/rest-of-hex.
+ *
+ * A file is read once, in one streaming pass with bounded memory: each
+ * chunk is hashed (on a second thread) while it is written to a fresh
+ * file in tmp/.  Then: fsync, check the size, chmod 0440, link() into
+ * place (the same content is stored once: when the name exists, the
+ * existing file's size and digest are checked instead), fsync the shard
+ * folder, remove the temporary name.  Only after this returns may an
+ * event reference the object, so a crash leaves at most an unreferenced
+ * file, never an event that points to nothing.
+ */
+#ifndef ZF_OBJECT_H
+#define ZF_OBJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/crypto.h"
+
+struct zf_archive;
+
+/* Called now and then with the bytes stored so far. */
+typedef void (*zf_progress_fn)(void *ctx, uint64_t done);
+
+/*
+ * Stores everything readable from fd; name is used in messages.  Fills
+ * digest (the archive's), sha256 (SHA-256 fixity, computed in the same
+ * pass; equal to digest in a SHA-256 archive) and *size.  0, or a code
+ * with the message in a->err.
+ */
+int zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
+    uint8_t digest[ZF_DIGEST_LEN], uint8_t sha256[ZF_DIGEST_LEN],
+    uint64_t *size, zf_progress_fn progress, void *ctx);
+int zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
+    uint8_t digest[ZF_DIGEST_LEN]);
+
+/* "objects/sha256/ab/cdef...", relative to the archive (malloc'd). */
+char *zf_object_path(const struct zf_archive *a, const char *hex);
+
+/* Opens a stored object for reading; EX_NOINPUT when it is missing. */
+int zf_object_open(struct zf_archive *a, const char *hex, int *fd);
+
+#endif

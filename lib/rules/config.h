@@ -1,0 +1,203 @@
+/*
+ * config: the agency's zhifa.yaml, read against its schema.
+ *
+ * The file is untrusted input (yaml.h refuses the hostile shapes); this
+ * module refuses unknown keys, missing required keys, wrong types, bad
+ * dates and duplicate person ids, each as "FILE:LINE:COLUMN: reason".
+ * zhifa.yaml(5) documents every key.  The digest of the file's bytes is
+ * kept: each event records the config in force (see journal.h).
+ */
+#ifndef ZF_CONFIG_H
+#define ZF_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/crypto.h"
+#include "base/err.h"
+
+enum zf_role {
+	ZF_ROLE_OFFICER,	/* 执法人员 */
+	ZF_ROLE_CLERK,		/* 内勤 */
+	ZF_ROLE_REVIEWER,	/* 法制审核 */
+	ZF_ROLE_HEAD		/* 负责人 */
+};
+
+struct zf_person {
+	char *id;		/* ASCII, used with --as and in events */
+	char *name;
+	enum zf_role role;
+	char *login;		/* Unix login, or NULL */
+	char *certificate;	/* 执法证号, or NULL */
+	int32_t cert_from, cert_to;	/* days; valid when has_cert */
+	int has_cert;
+	int legal_qualification;	/* 法律职业资格 */
+	char **fields;		/* 执法领域, NULL-terminated */
+};
+
+/* Conditions a step can carry, for rules that start only then. */
+#define ZF_WHEN_PARTY_ABSENT 1u	/* the party was absent at the decision */
+#define ZF_WHEN_FINE 2u		/* the decision imposes a fine */
+#define ZF_WHEN_GRANTED 4u	/* a licence was granted */
+#define ZF_WHEN_PUBLISHED 8u	/* the decision had been published */
+
+/*
+ * A deadline rule: what is due, in which kinds of case, counted from
+ * which step, how long, in which unit, under which article; the steps
+ * that meet it, the step that extends it; a party's period (party) is
+ * the party's time, not the agency's, and may keep steps from being
+ * taken before it ends (blocks).
+ */
+struct zf_rule {
+	char *id, *what, *basis, *from, *extend;
+	unsigned kinds;		/* ZF_KIND_* bits */
+	unsigned when;		/* ZF_WHEN_* bits, all required */
+	char **done, **blocks;	/* step names, NULL-terminated */
+	int days, working, party;
+	int extend_max;		/* days an extension may add in all; 0: any */
+};
+
+/*
+ * A rule of the catalog of major decisions (重大执法决定目录清单): a
+ * decision is major when every condition a rule gives holds.  Unset
+ * conditions do not count.
+ */
+#define ZF_CONDUCT_ANY 0
+#define ZF_CONDUCT_BUSINESS 1		/* 经营性 */
+#define ZF_CONDUCT_NON_BUSINESS 2	/* 非经营性 */
+
+struct zf_major_rule {
+	char *id, *reason;
+	unsigned kinds;		/* ZF_KIND_* bits */
+	char **parties;		/* person org business; empty: any */
+	int conduct;
+	int64_t fine_fen;	/* threshold; -1: not a fine rule */
+	int inclusive;		/* 含本数: the threshold itself counts */
+	char **measures;	/* any of these; empty: none asked */
+	int hearing;		/* a hearing was held */
+};
+
+/*
+ * A redaction rule: how a field of a published record is masked for an
+ * audience (redact.h), for the parties of some kinds (all when empty).
+ * The first rule that matches a field decides; none: shown whole.
+ */
+struct zf_redact_rule {
+	char *field;		/* party party_id party_rep address phone ... */
+	int audience;		/* enum zf_audience */
+	char **parties;		/* person org business; empty: any */
+	char *mask;		/* keep drop ends:H:T name address phone id */
+};
+
+/*
+ * A publicity period (公示期限): how many months after the decision a
+ * record stays on the site, for decisions of some kinds, on some
+ * parties, whose measures are all among some (each unset: any).  The
+ * first that matches decides.
+ */
+struct zf_period {
+	unsigned kinds;
+	char **parties;
+	char **measures;	/* by name (warning ...) */
+	int months;
+};
+
+struct zf_json;
+
+struct zf_config {
+	char *path;
+	int suite;		/* decides the digest */
+	uint8_t digest[ZF_DIGEST_LEN];	/* use zf_config_digest */
+	int have_digest;
+	char *bytes;
+	size_t len;
+
+	char *agency_name;	/* 示例县住房和城乡建设局 */
+	char *agency_code;	/* 统一社会信用代码, or NULL */
+	char *agency_short;	/* used in case numbers: 示建 */
+	char *zone;
+	int offset;		/* minutes east of UTC */
+	char *case_number;	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
+	char *decision_number;	/* template of decisions' 文号 */
+
+	struct zf_rule *rules;	/* deadlines: or the sample's */
+	size_t nrules;
+	struct zf_major_rule *catalog;	/* catalog: or the sample's */
+	size_t ncatalog;
+	int review_qualification;	/* reviewers need 法律职业资格 */
+
+	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
+	size_t ncal_on, ncal_off;
+
+	struct zf_person *people;
+	size_t npeople;
+
+	/*
+	 * publication: the standing information (事前公开) beyond the
+	 * agency's name and officers, as the JSON site.h takes: address,
+	 * phone, site, subjects, powers, bases, inspections, remedies.
+	 */
+	struct zf_json *standing;
+	struct zf_period *periods;	/* or the sample's */
+	size_t nperiods;
+	struct zf_redact_rule *redaction;	/* or the sample's */
+	size_t nredaction;
+};
+
+/*
+ * Reads and checks the file at path.  suite decides the digest.  Returns
+ * 0, or EX_CONFIG (EX_NOINPUT when missing) with the message in e.
+ */
+int zf_config_load(const char *path, int suite, struct zf_config **out,
+    struct zf_err *e);
+/* The same from bytes in memory, with name used in messages. */
+int zf_config_parse(const char *name, const char *bytes, size_t len,
+    int suite, struct zf_config **out, struct zf_err *e);
+void zf_config_free(struct zf_config *c);
+
+/* The commented sample agency of CLI.md, as written by archive-init. */
+extern const char zf_config_sample[];
+
+/*
+ * The digest of the file's bytes, computed on first use (readers never
+ * need it, and it is what wakes OpenSSL up).
+ */
+const uint8_t *zf_config_digest(struct zf_config *c);
+
+const struct zf_person *zf_config_person(const struct zf_config *c,
+    const char *id);
+const struct zf_person *zf_config_person_by_login(const struct zf_config *c,
+    const char *login);
+/* 1 when the person holds an enforcement certificate valid on day. */
+int zf_person_cert_valid(const struct zf_person *p, int32_t day);
+const char *zf_role_name(enum zf_role r);
+
+/*
+ * Formats a number from a template (c->case_number, c->decision_number):
+ * {short} {kind} {year} {n} ({n:4} zero-pads).  kind_char is the kind's
+ * one-character name (罚).
+ */
+char *zf_config_number(const struct zf_config *c, const char *template,
+    const char *kind_char, int year, int64_t n);
+#define zf_config_case_number(c, k, y, n) \
+	zf_config_number((c), (c)->case_number, (k), (y), (n))
+
+const struct zf_rule *zf_config_rule(const struct zf_config *c,
+    const char *id);
+
+/*
+ * The mask for field of a party of party_kind for an audience: the
+ * first redaction rule that matches, else "keep".
+ */
+const char *zf_config_mask(const struct zf_config *c, const char *field,
+    int audience, const char *party_kind);
+
+/*
+ * The publicity period in months of a decision of kind on a party of
+ * party_kind whose measures (names, n of them) are given; 36 when no
+ * rule matches.
+ */
+int zf_config_period(const struct zf_config *c, const char *kind,
+    const char *party_kind, const char *const *measures, size_t n);
+
+#endif

@@ -1,0 +1,198 @@
+/* procedure: the steps of each kind of case and the stages they lead to. */
+#include "rules/procedure.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+
+const struct zf_stage_def zf_stages[] = {
+	{ "filed", "立案", 1 },
+	{ "investigating", "调查取证", 1 },
+	{ "notified", "已告知", 1 },
+	{ "hearing", "听证程序", 1 },
+	{ "heard", "已听证", 1 },
+	{ "discussed", "已集体讨论", 1 },
+	{ "decided", "已决定", 1 },
+	{ "served", "已送达", 1 },
+	{ "executed", "执行中", 1 },
+	{ "suspended", "中止", 1 },
+	{ "closed", "结案", 0 },
+	{ "archived", "归档", 0 },
+	{ "transferred", "移送", 0 },
+	{ "revoked", "决定已撤销", 0 },
+	{ NULL, NULL, 0 }
+};
+
+#define P ZF_KIND_PENALTY
+#define C ZF_KIND_COMPULSION
+#define I ZF_KIND_INSPECTION
+#define V ZF_KIND_LEVY
+#define L ZF_KIND_LICENSING
+#define ALL ZF_KIND_ALL
+
+/* Before a decision: the stages in which a case is still being handled. */
+#define BEFORE "filed investigating notified heard discussed"
+
+const struct zf_step_def zf_steps[] = {
+	{ "investigate", "调查取证", ALL, "filed investigating",
+	    "investigating", 0 },
+	{ "inspect", "现场检查", I, "filed investigating", "investigating", 0 },
+	{ "accept", "受理申请", L, "filed", "investigating", 0 },
+	{ "supplement", "补正告知", L, "filed investigating", NULL, 0 },
+	{ "preserve", "先行登记保存", P, "filed investigating", NULL, 0 },
+	{ "preserve-decide", "登记保存物品处理", P, BEFORE, NULL, 0 },
+	{ "seize", "查封、扣押", C, "filed investigating", "investigating", 0 },
+	{ "release", "解除查封、扣押", C, "open", NULL, 0 },
+	{ "notify", "事先告知", P | V | L, "filed investigating notified",
+	    "notified", 0 },
+	{ "urge", "催告", C, "filed investigating notified", "notified", 0 },
+	{ "defense", "陈述申辩", ALL, "notified heard discussed", NULL, 0 },
+	{ "waive", "放弃陈述申辩和听证", P | V | L | C, "notified", NULL, 0 },
+	{ "hearing-request", "申请听证", P | L, "notified", "hearing", 0 },
+	{ "hearing-notice", "听证通知", P | L, "hearing", NULL, 0 },
+	{ "hearing", "举行听证", P | L, "hearing", "heard", 0 },
+	{ "discuss", "集体讨论", ALL, "filed investigating notified heard "
+	    "discussed", "discussed", 0 },
+	{ "review-submit", "提交法制审核", ALL, BEFORE, NULL,
+	    ZF_STEP_DECISION },
+	{ "review-decide", "法制审核意见", ALL, BEFORE, NULL, ZF_STEP_DECISION },
+	{ "mark-major", "认定为重大执法决定", ALL, BEFORE, NULL, ZF_STEP_NOTE },
+	{ "decide", "作出决定", ALL, BEFORE, "decided", ZF_STEP_DECISION },
+	{ "serve", "送达", ALL, "decided served", "served", ZF_STEP_METHOD },
+	{ "certify", "颁发证件", L, "decided served", NULL, 0 },
+	{ "execute", "执行", P | C | V, "served executed", "executed", 0 },
+	{ "publish", "公示", ALL, "decided served executed closed", NULL,
+	    ZF_STEP_DECISION },
+	{ "close", "结案", ALL, "open", "closed", 0 },
+	{ "archive", "归档", ALL, "closed transferred revoked", "archived", 0 },
+	{ "extend", "延期", ALL, "open", NULL,
+	    ZF_STEP_APPROVAL | ZF_STEP_DAYS },
+	{ "suspend", "中止", ALL, "open", "suspended", ZF_STEP_APPROVAL },
+	{ "resume", "恢复", ALL, "suspended", "resume", 0 },
+	{ "transfer", "移送司法机关", ALL, "open", "transferred",
+	    ZF_STEP_APPROVAL },
+	{ "revoke", "撤销决定", ALL, "decided served executed closed",
+	    "revoked", ZF_STEP_DECISION },
+	{ "withdraw", "撤回公示", ALL, "decided served executed closed "
+	    "revoked investigating", NULL, ZF_STEP_DECISION },
+	{ NULL, NULL, 0, NULL, NULL, 0 }
+};
+
+const struct zf_measure zf_measures[] = {
+	{ "warning", "警告" },
+	{ "criticism", "通报批评" },
+	{ "fine", "罚款" },
+	{ "confiscate", "没收违法所得、没收非法财物" },
+	{ "suspend-licence", "暂扣许可证件" },
+	{ "lower-grade", "降低资质等级" },
+	{ "revoke-licence", "吊销许可证件" },
+	{ "restrict", "限制开展生产经营活动" },
+	{ "stop-business", "责令停产停业" },
+	{ "close-down", "责令关闭" },
+	{ "restrict-practice", "限制从业" },
+	{ "stop-construction", "责令停止建设、停止施工" },
+	{ "correct", "责令限期改正" },
+	{ "demolish", "限期拆除" },
+	{ "forced-demolition", "强制拆除" },
+	{ "seal", "查封场所、设施或者财物" },
+	{ "grant", "准予行政许可" },
+	{ "deny", "不予行政许可" },
+	{ "no-penalty", "不予行政处罚" },
+	{ "levy", "征收" },
+	{ "transfer", "移送司法机关" },
+	{ "other", "其他" },
+	{ NULL, NULL }
+};
+
+const struct zf_measure *
+zf_measure_find(const char *name)
+{
+	const struct zf_measure *m;
+
+	for (m = zf_measures; m->name != NULL; m++)
+		if (strcmp(name, m->name) == 0 || strcmp(name, m->chinese) == 0)
+			return m;
+	return NULL;
+}
+
+const char *const zf_serve_methods[] = { "direct", "residence", "post",
+	"electronic", "notice", "entrusted", NULL };
+
+unsigned
+zf_kind_bit(const char *kind)
+{
+	static const char *const names[] = { "penalty", "compulsion",
+		"inspection", "levy", "licensing", NULL };
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(kind, names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+const struct zf_stage_def *
+zf_stage_find(const char *name)
+{
+	const struct zf_stage_def *s;
+
+	for (s = zf_stages; s->name != NULL; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+const struct zf_step_def *
+zf_step_find(const char *name)
+{
+	const struct zf_step_def *s;
+
+	for (s = zf_steps; s->name != NULL; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+int
+zf_step_allowed(const struct zf_step_def *s, const char *kind,
+    const char *stage)
+{
+	const struct zf_stage_def *st = zf_stage_find(stage);
+
+	if (!(s->kinds & zf_kind_bit(kind)) || st == NULL)
+		return 0;
+	if (strcmp(s->from, "open") == 0)
+		return st->open && strcmp(stage, "suspended") != 0;
+	return zf_text_has_word(s->from, stage);
+}
+
+char *
+zf_steps_allowed_list(const char *kind, const char *stage)
+{
+	const struct zf_step_def *s;
+	struct zf_buf b;
+
+	zf_buf_init(&b);
+	for (s = zf_steps; s->name != NULL; s++) {
+		if (!zf_step_allowed(s, kind, stage))
+			continue;
+		zf_buf_printf(&b, "%s%s (%s)", b.len ? ", " : "", s->name,
+		    s->chinese);
+	}
+	if (b.len == 0)
+		zf_buf_addstr(&b, "none");
+	return zf_buf_detach(&b, NULL);
+}
+
+const char *
+zf_step_target(const struct zf_step_def *s, const char *stage,
+    const char *prior)
+{
+	if (s->to == NULL)
+		return stage;
+	if (strcmp(s->to, "resume") == 0)
+		return prior != NULL && prior[0] != '\0' ? prior :
+		    "investigating";
+	return s->to;
+}
