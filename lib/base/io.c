@@ -2,7 +2,10 @@
 #include "base/io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
+
+#include "base/buf.h"
 
 ssize_t
 zf_read_full(int fd, void *buf, size_t cap)
@@ -42,4 +45,42 @@ zf_write_full(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+int
+zf_read_fd(int fd, size_t limit, struct zf_buf *b)
+{
+	char chunk[65536];
+	size_t start = b->len;
+
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		zf_buf_add(b, chunk, (size_t)n);
+		if (b->len - start > limit) {
+			errno = EFBIG;
+			return -1;
+		}
+	}
+}
+
+int
+zf_read_file(int dirfd, const char *path, size_t limit, struct zf_buf *b)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC), rc, saved;
+
+	if (fd < 0)
+		return -1;
+	rc = zf_read_fd(fd, limit, b);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
 }

@@ -8,9 +8,21 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+struct zf_buf;
+
 /* Reads until cap bytes or the end; the count, or -1 (errno set). */
 ssize_t zf_read_full(int fd, void *buf, size_t cap);
 /* Writes all len bytes; 0, or -1 (errno set). */
 int zf_write_full(int fd, const void *buf, size_t len);
+
+/*
+ * Appends the whole file at path (relative to dirfd, or AT_FDCWD) to b,
+ * reading through EINTR: 0, or -1 with errno set (EFBIG when it holds
+ * more than limit bytes; b then holds what was read).
+ */
+int zf_read_file(int dirfd, const char *path, size_t limit, struct zf_buf *b);
+
+/* The same for an open descriptor, read to its end (not closed). */
+int zf_read_fd(int fd, size_t limit, struct zf_buf *b);
 
 #endif
