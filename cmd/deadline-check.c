@@ -14,6 +14,7 @@
 #include "cases/case.h"
 #include "common/cli.h"
 #include "cases/deadline.h"
+#include "rules/procedure.h"
 #include "base/json.h"
 
 static const char usage[] = "[--within DAYS] [--today DATE] [--kind K] "

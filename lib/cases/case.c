@@ -16,30 +16,6 @@
 #include "rules/procedure.h"
 #include "base/text.h"
 
-const struct zf_case_kind zf_case_kinds[] = {
-	{ "penalty", "行政处罚", "罚" },
-	{ "compulsion", "行政强制", "强" },
-	{ "inspection", "行政检查", "检" },
-	{ "levy", "行政征收", "征" },
-	{ "licensing", "行政许可", "许" },
-	{ NULL, NULL, NULL }
-};
-
-const struct zf_case_kind *
-zf_case_kind_find(const char *name)
-{
-	const struct zf_case_kind *k;
-
-	if (name == NULL)
-		return NULL;
-	for (k = zf_case_kinds; k->name != NULL; k++)
-		if (strcmp(name, k->name) == 0 ||
-		    strcmp(name, k->chinese) == 0 ||
-		    strcmp(name, k->chinese + strlen("行政")) == 0)
-			return k;
-	return NULL;
-}
-
 static const char *const party_kinds[] = { "person", "org", "business",
     NULL };
 

@@ -36,13 +36,6 @@ struct zf_case_input {
 	const char *conduct;	/* business | non-business; NULL: not said */
 };
 
-/* The five kinds: English name, Chinese name, one-character name. */
-struct zf_case_kind {
-	const char *name, *chinese, *letter;
-};
-extern const struct zf_case_kind zf_case_kinds[];
-const struct zf_case_kind *zf_case_kind_find(const char *name);
-
 /*
  * Checks the input against every rule, without writing.  0, or EX_DATAERR
  * (bad input) / EX_NOPERM (a rule or permission) with the message.

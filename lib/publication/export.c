@@ -9,6 +9,7 @@
 
 #include "record/archive.h"
 #include "base/buf.h"
+#include "rules/procedure.h"
 #include "publication/bundle.h"
 #include "cases/case.h"
 #include "record/checkpoint.h"

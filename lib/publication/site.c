@@ -72,17 +72,6 @@ static const struct style styles[] = {
 	{ "elder.css", "1.5rem", "1.9", "70rem", "32rem", "4px" },
 };
 
-/* The kinds of case, for the flowcharts, in zf_kind_bit() order. */
-static const struct {
-	const char *name, *chinese;
-} kinds[] = {
-	{ "penalty", "行政处罚" },
-	{ "compulsion", "行政强制" },
-	{ "inspection", "行政检查" },
-	{ "levy", "行政征收" },
-	{ "licensing", "行政许可" },
-};
-
 /* The pages every page links to. */
 static const struct {
 	const char *page, *label;
@@ -1490,8 +1479,8 @@ build_standing(struct zf_buf *b, const struct zf_site *s,
 	    "<p>每类案件的流程图按程序表的顺序列出各个步骤。实线框的步骤"
 	    "使案件进入下一阶段，虚线框的步骤视案件情况采取。每幅图下的"
 	    "编号列表列出相同的步骤。</p>\n");
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		put_flowchart(b, kinds[i].name, kinds[i].chinese);
+	for (i = 0; zf_case_kinds[i].name != NULL; i++)
+		put_flowchart(b, zf_case_kinds[i].name, zf_case_kinds[i].chinese);
 	zf_buf_addstr(b, "<h2 id=\"remedies\">救济途径</h2>\n");
 	if ((rc = put_remedies(b, standing, e)) != 0)
 		return rc;

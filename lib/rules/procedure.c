@@ -119,15 +119,37 @@ zf_measure_find(const char *name)
 const char *const zf_serve_methods[] = { "direct", "residence", "post",
 	"electronic", "notice", "entrusted", NULL };
 
+const struct zf_case_kind zf_case_kinds[] = {
+	{ "penalty", "行政处罚", "罚" },
+	{ "compulsion", "行政强制", "强" },
+	{ "inspection", "行政检查", "检" },
+	{ "levy", "行政征收", "征" },
+	{ "licensing", "行政许可", "许" },
+	{ NULL, NULL, NULL }
+};
+
+const struct zf_case_kind *
+zf_case_kind_find(const char *name)
+{
+	const struct zf_case_kind *k;
+
+	if (name == NULL)
+		return NULL;
+	for (k = zf_case_kinds; k->name != NULL; k++)
+		if (strcmp(name, k->name) == 0 ||
+		    strcmp(name, k->chinese) == 0 ||
+		    strcmp(name, k->chinese + strlen("行政")) == 0)
+			return k;
+	return NULL;
+}
+
 unsigned
 zf_kind_bit(const char *kind)
 {
-	static const char *const names[] = { "penalty", "compulsion",
-		"inspection", "levy", "licensing", NULL };
 	int i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(kind, names[i]) == 0)
+	for (i = 0; zf_case_kinds[i].name != NULL; i++)
+		if (strcmp(kind, zf_case_kinds[i].name) == 0)
 			return 1u << i;
 	return 0;
 }

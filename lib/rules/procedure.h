@@ -53,6 +53,13 @@ extern const struct zf_measure zf_measures[];
 const struct zf_measure *zf_measure_find(const char *name);
 #define zf_measure_known(name) (zf_measure_find(name) != NULL)
 
+/* The five kinds: English name, Chinese name, one-character name. */
+struct zf_case_kind {
+	const char *name, *chinese, *letter;
+};
+extern const struct zf_case_kind zf_case_kinds[];
+const struct zf_case_kind *zf_case_kind_find(const char *name);
+
 unsigned zf_kind_bit(const char *kind);
 const struct zf_stage_def *zf_stage_find(const char *name);
 const struct zf_step_def *zf_step_find(const char *name);
