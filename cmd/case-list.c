@@ -93,7 +93,7 @@ main(int argc, char **argv)
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
 	if ((rc = zf_case_list(a, &f, &list)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		zf_archive_close(a);
 		return zf_cli_exit(rc);
 	}

@@ -48,7 +48,7 @@ main(int argc, char **argv)
 	all = zf_json_array();
 	for (i = 0; i < n; i++) {
 		if ((rc = zf_case_log(a, ids[i], &log)) != 0) {
-			zf_cli_fail(&a->err);
+			zf_cli_fail(zf_archive_err(a));
 			if (rc > worst)
 				worst = rc;
 			continue;

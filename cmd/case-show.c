@@ -162,7 +162,7 @@ main(int argc, char **argv)
 	all = zf_json_array();
 	for (i = 0; i < n; i++) {
 		if ((rc = zf_case_show(a, ids[i], &c)) != 0) {
-			zf_cli_fail(&a->err);
+			zf_cli_fail(zf_archive_err(a));
 			if (rc > worst)
 				worst = rc;
 			continue;
@@ -172,7 +172,7 @@ main(int argc, char **argv)
 		else if (cli.format == ZF_FORMAT_TEXT) {
 			if (i > 0)
 				printf("\n");
-			show_text(&cli, a->config, c);
+			show_text(&cli, zf_archive_config(a), c);
 		}
 		zf_json_push(all, c);
 	}

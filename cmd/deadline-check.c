@@ -135,9 +135,9 @@ main(int argc, char **argv)
 		f.today = zf_archive_today(a);
 	cal = zf_archive_calendar(a);
 	if (workday) {
-		rc = zf_calendar_is_workday(cal, f.today, &a->calendar_beyond) ?
+		rc = zf_calendar_is_workday(cal, f.today, zf_archive_beyond(a)) ?
 		    0 : 1;
-		if (a->calendar_beyond)
+		if ((*zf_archive_beyond(a)))
 			zf_cli_warn("the working-day calendar ends with %d: "
 			    "this is a guess from the day of the week",
 			    zf_calendar_last_year(cal));
@@ -151,7 +151,7 @@ main(int argc, char **argv)
 	zf_cli_stream_begin(&p.stream, &cli, cli.quiet ? ids :
 	    cli.format == ZF_FORMAT_TEXT ? columns : fields);
 	if ((rc = zf_deadline_each(a, &f, print_one, &p)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		zf_archive_close(a);
 		return zf_cli_exit(rc);
 	}

@@ -64,7 +64,7 @@ store(struct zf_archive *a, int fd, const char *file, struct stored *s)
 	    zf_cli_progress_wanted() ? progress : NULL, (void *)label);
 	if (zf_cli_progress_wanted())
 		fputc('\n', stderr);
-	return rc != 0 ? zf_cli_fail(&a->err) : 0;
+	return rc != 0 ? zf_cli_fail(zf_archive_err(a)) : 0;
 }
 
 int
@@ -125,7 +125,7 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	/* Refuse before hashing gigabytes, and again inside the commit. */
 	if ((rc = zf_evidence_check(a, case_id, &in)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	s = calloc((size_t)n, sizeof(*s));
@@ -138,7 +138,7 @@ main(int argc, char **argv)
 		if ((rc = store(a, fds[i], argv[optind + i], &s[i])) != 0)
 			goto out;
 	if ((rc = zf_archive_begin(a)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -150,13 +150,13 @@ main(int argc, char **argv)
 		    base ? base + 1 : file;
 		if ((rc = zf_evidence_record(a, case_id, &one, s[i].digest,
 		    s[i].sha256, s[i].size, &s[i].id)) != 0) {
-			zf_cli_fail(&a->err);
+			zf_cli_fail(zf_archive_err(a));
 			zf_archive_abort(a);
 			goto out;
 		}
 	}
 	if ((rc = zf_archive_commit(a)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	for (i = 0; i < n && cli.quiet; i++)
@@ -165,9 +165,9 @@ main(int argc, char **argv)
 		zf_hex(s[i].sha256, ZF_DIGEST_LEN, hex);
 		printf("%s\t%s\t%s", s[i].id, hex, argv[optind + i]);
 		/* An SM3 archive's own address follows, as "sm3:HEX". */
-		if (a->suite != ZF_SUITE_SHA256_ED25519) {
+		if (zf_archive_suite(a) != ZF_SUITE_SHA256_ED25519) {
 			zf_hex(s[i].digest, ZF_DIGEST_LEN, hex);
-			printf("\t%s:%s", zf_suite_digest_name(a->suite), hex);
+			printf("\t%s:%s", zf_suite_digest_name(zf_archive_suite(a)), hex);
 		}
 		printf("\n");
 	}

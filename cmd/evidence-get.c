@@ -95,7 +95,7 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	if ((rc = zf_evidence_open(a, argv[optind], reason, &in, digest,
 	    &size)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	if (outfile != NULL) {
@@ -107,7 +107,7 @@ main(int argc, char **argv)
 			goto out;
 		}
 	}
-	rc = copy_out(in, out, a->suite, digest, size, argv[optind]);
+	rc = copy_out(in, out, zf_archive_suite(a), digest, size, argv[optind]);
 	if (rc == 0 && outfile != NULL && (fsync(out) != 0 ||
 	    rename(tmp, outfile) != 0))
 		rc = zf_cli_error(EX_IOERR, "cannot write '%s': %s", outfile,

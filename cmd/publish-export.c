@@ -41,7 +41,7 @@ dry_run(struct zf_cli *cli, struct zf_archive *a,
 
 	if ((rc = zf_publish_due(a, o->as_of, o->cases, o->ncases, &due,
 	    &n)) != 0)
-		return zf_cli_fail(&a->err);
+		return zf_cli_fail(zf_archive_err(a));
 	list = zf_json_array();
 	for (i = 0; i < n; i++) {
 		row = zf_json_object();
@@ -168,7 +168,7 @@ main(int argc, char **argv)
 		o.as_of = day;
 	}
 	if ((rc = zf_publish_may(a)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	for (i = 0; i < nids; i++)
@@ -187,7 +187,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if ((rc = zf_export(a, &o, &r)) != 0) {
-		zf_cli_fail(&a->err);
+		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
 	if (cli.quiet)

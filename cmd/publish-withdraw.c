@@ -54,7 +54,7 @@ main(int argc, char **argv)
 	zf_archive_close(a);
 	return zf_cli_exit(0);
 fail:
-	zf_cli_fail(&a->err);
+	zf_cli_fail(zf_archive_err(a));
 	zf_archive_close(a);
 	return zf_cli_exit(rc);
 }

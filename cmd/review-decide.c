@@ -137,7 +137,7 @@ main(int argc, char **argv)
 	printf("%s\n", id);
 	goto out;
 fail:
-	zf_cli_fail(&a->err);
+	zf_cli_fail(zf_archive_err(a));
 out:
 	zf_stored_release(&stored);
 	free(text);

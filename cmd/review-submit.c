@@ -118,7 +118,7 @@ main(int argc, char **argv)
 	}
 	goto out;
 fail:
-	zf_cli_fail(&a->err);
+	zf_cli_fail(zf_archive_err(a));
 out:
 	zf_stored_release(&sdoc);
 	zf_stored_release(&ddoc);

@@ -129,7 +129,7 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 	if ((rc = zf_archive_open(dir, flags, a, &e)) != 0)
 		return zf_cli_fail(&e);
 	if ((rc = zf_archive_actor(*a, cli->as)) != 0) {
-		zf_cli_fail(&(*a)->err);
+		zf_cli_fail(zf_archive_err(*a));
 		zf_archive_close(*a);
 		*a = NULL;
 		return rc;
@@ -360,7 +360,7 @@ zf_cli_progress_wanted(void)
 void
 zf_cli_warn_calendar(struct zf_archive *a)
 {
-	if (a->calendar_beyond)
+	if ((*zf_archive_beyond(a)))
 		zf_cli_warn("the working-day calendar ends with %d: later "
 		    "dates are counted Monday to Friday (marked estimated)",
 		    zf_calendar_last_year(zf_archive_calendar(a)));

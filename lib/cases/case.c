@@ -27,12 +27,12 @@ check_field(struct zf_archive *a, const char *what, const char *s,
 
 	if (s == NULL || s[0] == '\0') {
 		if (required)
-			return zf_fail(&a->err, EX_DATAERR, "%s is required",
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s is required",
 			    what);
 		return 0;
 	}
 	if (zf_text_check(s, max, multiline, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "%s %s", what, why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s %s", what, why);
 	return 0;
 }
 
@@ -48,23 +48,23 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 		if (strcmp(kind, party_kinds[i]) == 0)
 			break;
 	if (party_kinds[i] == NULL)
-		return zf_fail(&a->err, EX_DATAERR, "party kind '%s' is not "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "party kind '%s' is not "
 		    "person, org or business", kind);
 	if (in->party_id == NULL || in->party_id[0] == '\0')
 		return 0;
 	if (strcmp(kind, "person") == 0) {
 		if (zf_ident_citizen(in->party_id, norm, &why) != 0)
-			return zf_fail(&a->err, EX_DATAERR, "party id '%s' is "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
 			    "not a valid citizen identity number (GB 11643): "
 			    "%s", in->party_id, why);
 	} else if (strcmp(kind, "org") == 0) {
 		if (zf_ident_uscc(in->party_id, norm, &why) != 0)
-			return zf_fail(&a->err, EX_DATAERR, "party id '%s' is "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
 			    "not a valid unified social credit code "
 			    "(GB 32100): %s", in->party_id, why);
 	} else if (zf_ident_uscc(in->party_id, norm, &why) != 0 &&
 	    zf_ident_citizen(in->party_id, norm, &why2) != 0) {
-		return zf_fail(&a->err, EX_DATAERR, "party id '%s' is neither "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is neither "
 		    "a unified social credit code (%s) nor a citizen "
 		    "identity number (%s)", in->party_id, why, why2);
 	}
@@ -81,49 +81,49 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 
 	zf_date_format(filed, day);
 	if (in->nofficers < 2)
-		return zf_fail(&a->err, EX_NOPERM, "a case needs at least two "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "a case needs at least two "
 		    "officers (行政处罚法 Art 42); %zu given", in->nofficers);
 	for (i = 0; i < in->nofficers; i++) {
-		const struct zf_person *p = zf_config_person(a->config,
+		const struct zf_person *p = zf_config_person(zf_archive_config(a),
 		    in->officers[i]);
 
 		for (j = 0; j < i; j++)
 			if (strcmp(in->officers[j], in->officers[i]) == 0)
-				return zf_fail(&a->err, EX_NOPERM, "officer "
+				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
 				    "'%s' is named twice; a case needs two "
 				    "different officers", in->officers[i]);
 		if (p == NULL)
-			return zf_fail(&a->err, EX_NOPERM, "officer '%s' is "
+			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' is "
 			    "not a person in %s", in->officers[i],
-			    a->config->path);
+			    zf_archive_config(a)->path);
 		if (p->role != ZF_ROLE_OFFICER && p->role != ZF_ROLE_HEAD)
-			return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) is a "
+			return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) is a "
 			    "%s, not an enforcement officer", p->id, p->name,
 			    zf_role_name(p->role));
 		if (!zf_person_cert_valid(p, filed)) {
 			char from[11], to[11];
 
 			if (!p->has_cert)
-				return zf_fail(&a->err, EX_NOPERM, "officer "
+				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
 				    "'%s' (%s) holds no enforcement "
 				    "certificate", p->id, p->name);
 			zf_date_format(p->cert_from, from);
 			zf_date_format(p->cert_to, to);
-			return zf_fail(&a->err, EX_NOPERM, "officer '%s' (%s) "
+			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' (%s) "
 			    "has no enforcement certificate valid on %s "
 			    "(certificate %s is valid %s to %s)", p->id,
 			    p->name, day, p->certificate, from, to);
 		}
-		if (a->actor != NULL && strcmp(a->actor->id, p->id) == 0)
+		if (zf_archive_person(a) != NULL && strcmp(zf_archive_person(a)->id, p->id) == 0)
 			actor_is_officer = 1;
 	}
-	if (a->actor == NULL)
-		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
-	if (a->actor->role == ZF_ROLE_CLERK || actor_is_officer)
+	if (zf_archive_person(a) == NULL)
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+	if (zf_archive_person(a)->role == ZF_ROLE_CLERK || actor_is_officer)
 		return 0;
-	return zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not file this "
-	    "case: only one of its officers or a clerk may", a->actor->id,
-	    a->actor->name, zf_role_name(a->actor->role));
+	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not file this "
+	    "case: only one of its officers or a clerk may", zf_archive_person(a)->id,
+	    zf_archive_person(a)->name, zf_role_name(zf_archive_person(a)->role));
 }
 
 static int
@@ -135,10 +135,10 @@ filed_day(struct zf_archive *a, const struct zf_case_input *in,
 		return 0;
 	}
 	if (zf_date_parse(in->filed, filed) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "filing date '%s' is not a "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date '%s' is not a "
 		    "date YYYY-MM-DD", in->filed);
 	if (*filed > zf_archive_today(a))
-		return zf_fail(&a->err, EX_DATAERR, "filing date %s is in the "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date %s is in the "
 		    "future", in->filed);
 	return 0;
 }
@@ -160,7 +160,7 @@ check_conduct(struct zf_archive *a, const char *conduct)
 {
 	if (conduct == NULL || conduct_name(conduct) != NULL)
 		return 0;
-	return zf_fail(&a->err, EX_DATAERR, "conduct '%s' is not business "
+	return zf_fail(zf_archive_err(a), EX_DATAERR, "conduct '%s' is not business "
 	    "(经营性) or non-business (非经营性)", conduct);
 }
 
@@ -171,7 +171,7 @@ zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 	int rc;
 
 	if (zf_case_kind_find(in->kind) == NULL)
-		return zf_fail(&a->err, in->kind ? EX_DATAERR : EX_USAGE,
+		return zf_fail(zf_archive_err(a), in->kind ? EX_DATAERR : EX_USAGE,
 		    "case kind '%s' is not one of penalty, compulsion, "
 		    "inspection, levy, licensing (or 处罚 强制 检查 征收 许可)",
 		    in->kind ? in->kind : "");
@@ -211,11 +211,11 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	filed_day(a, in, &filed);
 	zf_date_format(filed, day);
 	zf_date_ymd(filed, &year, &month, &mday);
-	if ((rc = zf_db_int(a->db, "SELECT coalesce(max(n), 0) + 1 FROM cases "
-	    "WHERE year = ?", year, &n, &a->err)) != 0)
+	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 FROM cases "
+	    "WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
 		return rc;
 	*id = xasprintf("C%d-%04lld", year, (long long)n);
-	number = zf_config_case_number(a->config, kind->letter, year, n);
+	number = zf_config_case_number(zf_archive_config(a), kind->letter, year, n);
 
 	party = zf_json_object();
 	zf_json_set_str(party, "name", in->party);
@@ -284,7 +284,7 @@ int
 zf_case_exists(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -301,7 +301,7 @@ zf_case_exists(struct zf_archive *a, const char *id)
 static int
 found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 {
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -338,7 +338,7 @@ officer_list(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT person FROM case_officers "
 	    "WHERE case_id = ? ORDER BY ord";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
 	if (st == NULL)
@@ -356,7 +356,7 @@ publication_of(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT state, first, ended, until, idx, "
 	    "updated, reason FROM publications WHERE case_id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *p;
 	const char *state;
 
@@ -396,11 +396,11 @@ party_details(struct zf_archive *a, const char *id, struct zf_json *party)
 	static const char sql[] = "SELECT party_rep, party_address, "
 	    "party_phone FROM cases WHERE id = ?";
 	static const char *const keys[] = { "rep", "address", "phone" };
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int i;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		for (i = 0; i < 3; i++)
@@ -453,9 +453,9 @@ evidence_list(struct zf_archive *a, const char *id)
 	static const char sql[] = "SELECT id, sha256, kind, title, size, "
 	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
 	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
-	const char *algo = zf_suite_digest_name(a->suite);
+	const char *algo = zf_suite_digest_name(zf_archive_suite(a));
 
 	if (st == NULL)
 		return list;
@@ -465,7 +465,7 @@ evidence_list(struct zf_archive *a, const char *id)
 
 		zf_json_set_str(e, "id", col(st, 0));
 		zf_json_set_str(e, "sha256", col(st, 1));
-		if (a->suite != ZF_SUITE_SHA256_ED25519)
+		if (zf_archive_suite(a) != ZF_SUITE_SHA256_ED25519)
 			zf_json_set_str(e, algo, col(st, 11));
 		zf_json_set_str(e, "kind", col(st, 2));
 		zf_json_set_str(e, "title", col(st, 3));
@@ -516,7 +516,7 @@ decision_of(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
 	    "WHERE seq = (SELECT decision_seq FROM cases WHERE id = ?)";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *d = NULL;
 
 	if (st == NULL)
@@ -534,7 +534,7 @@ decision_history(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
 	    "WHERE case_id = ? ORDER BY seq";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
 	if (st == NULL)
@@ -551,7 +551,7 @@ step_list(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
 	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
 	if (st == NULL)
@@ -583,7 +583,7 @@ review_rounds(struct zf_archive *a, const char *id)
 	static const char sql[] = "SELECT round, submitted_by, at, proposal, "
 	    "major, reasons, status, reviewer, opinion, points, opinion_doc, "
 	    "statement, draft FROM reviews WHERE case_id = ? ORDER BY round";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 	char msg[128];
 	int i;
@@ -625,16 +625,16 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 {
 	static const char sql[] = "SELECT " CASE_COLUMNS
 	    " FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *c, *review, *publication;
 
 	*out = NULL;
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
+		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
 	}
 	c = case_row(a, st);
 	sqlite3_reset(st);
@@ -670,7 +670,7 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	    party_details(a, id, zf_json_get(c, "party")) != 0) {
 		zf_json_free(publication);
 		zf_json_free(c);
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	}
 	zf_json_set(c, "publication", publication);
 	*out = c;
@@ -690,16 +690,16 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
 	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
 	    "ORDER BY year, n";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	const struct zf_case_kind *kind = NULL;
 	struct zf_json *list;
 	int rc;
 
 	*out = NULL;
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	if (f->kind != NULL && (kind = zf_case_kind_find(f->kind)) == NULL)
-		return zf_fail(&a->err, EX_USAGE, "case kind '%s' is not one of "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "case kind '%s' is not one of "
 		    "penalty, compulsion, inspection, levy, licensing",
 		    f->kind);
 	zf_db_bind_text(st, 1, kind ? kind->name : NULL);
@@ -720,7 +720,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		zf_json_free(list);
-		return zf_db_fail(a->db, &a->err, "cannot list cases");
+		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot list cases");
 	}
 	*out = list;
 	return 0;
@@ -738,10 +738,10 @@ zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 
 	*out = NULL;
 	if ((rc = zf_case_exists(a, id)) <= 0)
-		return rc < 0 ? a->err.code : zf_fail(&a->err, EX_NOINPUT,
+		return rc < 0 ? zf_archive_err(a)->code : zf_fail(zf_archive_err(a), EX_NOINPUT,
 		    "no case '%s'", id);
-	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL)
-		return a->err.code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, id);
 	list = zf_json_array();
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -783,19 +783,19 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
 	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
 	    "FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return zf_db_fail(a->db, &a->err, "cannot read cases");
-		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", id);
+			return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read cases");
+		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
 	}
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));

@@ -21,8 +21,8 @@ count_from(struct zf_archive *a, int32_t start, int days, int working)
 
 	if (working)
 		return zf_calendar_add_workdays(cal, start, days,
-		    &a->calendar_beyond);
-	return zf_calendar_add_days(cal, start, days, &a->calendar_beyond);
+		    zf_archive_beyond(a));
+	return zf_calendar_add_days(cal, start, days, zf_archive_beyond(a));
 }
 
 /* Days from today to due in the unit, negative when past. */
@@ -77,12 +77,12 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 	static const char sql[] = "SELECT rule, due, unit, state, remaining, "
 	    "done, extend FROM deadlines WHERE case_id = ? AND state != 'done' "
 	    "ORDER BY rule";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	char date[11];
 	int rc;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, s->case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *rule = (const char *)sqlite3_column_text(st, 0);
@@ -102,41 +102,41 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 		} else if (strcmp(s->step, "suspend") == 0 && open) {
 			e = entry(rule);
 			zf_json_set_int(e, "remaining", days_between(a, s->day,
-			    due, working, &a->calendar_beyond));
+			    due, working, zf_archive_beyond(a)));
 			add_to(clocks, "pause", e);
 		} else if (strcmp(s->step, "resume") == 0 && !open) {
 			int left = sqlite3_column_int(st, 4), before;
 
 			/* What was left, or how late it already was. */
-			before = a->calendar_beyond;
-			a->calendar_beyond = 0;
+			before = (*zf_archive_beyond(a));
+			(*zf_archive_beyond(a)) = 0;
 			due = left != 0 ? count_from(a, s->day, left, working) :
 			    s->day;
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
-			zf_json_set_bool(e, "estimated", a->calendar_beyond);
-			a->calendar_beyond |= before;
+			zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
+			(*zf_archive_beyond(a)) |= before;
 			add_to(clocks, "resume", e);
 		} else if (extend != NULL && strcmp(extend, s->step) == 0 &&
 		    open && s->extend_days > 0 && (s->extend_rule == NULL ||
 		    strcmp(s->extend_rule, rule) == 0)) {
-			int before = a->calendar_beyond;
+			int before = (*zf_archive_beyond(a));
 
-			a->calendar_beyond = 0;
+			(*zf_archive_beyond(a)) = 0;
 			due = count_from(a, due, s->extend_days, working);
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
 			zf_json_set_int(e, "days", s->extend_days);
-			zf_json_set_bool(e, "estimated", a->calendar_beyond);
-			a->calendar_beyond |= before;
+			zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
+			(*zf_archive_beyond(a)) |= before;
 			add_to(clocks, "extend", e);
 		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(a->db, &a->err, "cannot read deadlines");
+		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read deadlines");
 	return 0;
 }
 
@@ -156,16 +156,16 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 		return rc;
 	}
 	zf_date_format(s->day, start);
-	for (i = 0; i < a->config->nrules; i++) {
-		const struct zf_rule *r = &a->config->rules[i];
+	for (i = 0; i < zf_archive_config(a)->nrules; i++) {
+		const struct zf_rule *r = &zf_archive_config(a)->rules[i];
 		struct zf_json *e;
 		char *words;
-		int before = a->calendar_beyond;
+		int before = (*zf_archive_beyond(a));
 
 		if (strcmp(r->from, s->step) != 0 || !(r->kinds & kind) ||
 		    (r->when & s->when) != r->when)
 			continue;
-		a->calendar_beyond = 0;
+		(*zf_archive_beyond(a)) = 0;
 		zf_date_format(count_from(a, s->day, r->days, r->working),
 		    date);
 		e = entry(r->id);
@@ -186,8 +186,8 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 			zf_json_set_str(e, "extend", r->extend);
 		if (r->extend_max > 0)
 			zf_json_set_int(e, "extend_max", r->extend_max);
-		zf_json_set_bool(e, "estimated", a->calendar_beyond);
-		a->calendar_beyond |= before;
+		zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
+		(*zf_archive_beyond(a)) |= before;
 		add_to(clocks, "open", e);
 	}
 	if (zf_json_len(clocks) == 0) {
@@ -204,11 +204,11 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 {
 	static const char sql[] = "SELECT what, due, basis, blocks "
 	    "FROM deadlines WHERE case_id = ? AND state = 'open' AND party = 1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc = 0;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *due_s = (const char *)sqlite3_column_text(st, 1);
@@ -218,7 +218,7 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3), step) ||
 		    day > due)
 			continue;
-		rc = zf_fail(&a->err, EX_NOPERM, "%s cannot be taken before "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot be taken before "
 		    "the party's period ends: %s runs until %s (%s)", step,
 		    (const char *)sqlite3_column_text(st, 0), due_s,
 		    (const char *)sqlite3_column_text(st, 2));
@@ -399,13 +399,13 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	static const char sql_case[] = DEADLINE_COLUMNS "WHERE d.case_id = ?4 "
 	    "AND d.state = 'open' AND " DEADLINE_FILTER
 	    "ORDER BY d.due, d.case_id, d.rule";
-	sqlite3_stmt *st = zf_db_stmt(a->db, f->case_id != NULL ? sql_case :
-	    sql_all, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), f->case_id != NULL ? sql_case :
+	    sql_all, zf_archive_err(a));
 	char until[11], today[11];
 	int rc, stop = 0;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	if (f->until == INT32_MAX)
 		strcpy(until, "9999-12-31");
 	else
@@ -443,7 +443,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 		    beyond);
 		zf_json_set_str(d, "kind", (const char *)sqlite3_column_text(st,
 		    8));
-		a->calendar_beyond |= beyond;
+		(*zf_archive_beyond(a)) |= beyond;
 		describe(d);
 		stop = fn(ctx, d);
 		zf_json_free(d);
@@ -454,7 +454,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	if (stop != 0)
 		return stop;
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(a->db, &a->err, "cannot list deadlines");
+		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot list deadlines");
 	return 0;
 }
 

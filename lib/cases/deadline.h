@@ -31,7 +31,7 @@ struct zf_clock_step {
 /*
  * Works out the step's effect on the case's clocks; *clocks gets the
  * JSON to put in the event (NULL when the step touches no clock).
- * Sets a->calendar_beyond when a date was counted past the calendar.
+ * Sets the flag zf_archive_beyond(a) when a date was counted past the calendar.
  */
 int zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **clocks);

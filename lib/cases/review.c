@@ -47,15 +47,15 @@ load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 {
 	static const char sql[] = "SELECT kind, party_kind, conduct, "
 	    "major_manual FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 
 	memset(f, 0, sizeof(*f));
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_NOINPUT, "no case '%s'", case_id);
+		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", case_id);
 	}
 	snprintf(f->kind, sizeof(f->kind), "%s", col(st, 0));
 	snprintf(f->party_kind, sizeof(f->party_kind), "%s", col(st, 1));
@@ -141,9 +141,9 @@ zf_review_verdict(struct zf_archive *a, const char *case_id,
 		return rc;
 	*reasons = zf_json_array();
 	zf_buf_init(&why);
-	for (i = 0; i < a->config->ncatalog; i++) {
+	for (i = 0; i < zf_archive_config(a)->ncatalog; i++) {
 		zf_buf_reset(&why);
-		if (rule_matches(&a->config->catalog[i], &f, measures,
+		if (rule_matches(&zf_archive_config(a)->catalog[i], &f, measures,
 		    nmeasures, fine_fen, &why))
 			zf_json_push(*reasons, zf_json_string(why.data));
 	}
@@ -211,19 +211,19 @@ materials(struct zf_archive *a, const char *case_id, const char *exclude,
 	    "doc IS NOT NULL AND step IN ('discuss', 'serve', 'execute', "
 	    "'publish', 'withdraw', 'close', 'archive', 'certify')) "
 	    "ORDER BY digest";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	uint8_t digest[ZF_DIGEST_LEN];
 	struct zf_buf b;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_buf_init(&b);
 	zf_db_bind_text(st, 1, case_id);
 	zf_db_bind_text(st, 2, exclude);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		zf_buf_printf(&b, "%s\n", col(st, 0));
 	sqlite3_reset(st);
-	zf_digest_buf(a->suite, b.data, b.len, digest);
+	zf_digest_buf(zf_archive_suite(a), b.data, b.len, digest);
 	zf_hex(digest, ZF_DIGEST_LEN, hex);
 	zf_buf_release(&b);
 	return 0;
@@ -240,8 +240,8 @@ previous_round_doc(struct zf_archive *a, const char *case_id, const char *stage)
 	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
 	static const char sql_draft[] = "SELECT draft FROM reviews "
 	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, strcmp(stage,
-	    "review-statement") == 0 ? sql_statement : sql_draft, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), strcmp(stage,
+	    "review-statement") == 0 ? sql_statement : sql_draft, zf_archive_err(a));
 	char *id = NULL;
 
 	if (st == NULL)
@@ -259,7 +259,7 @@ count_evidence(struct zf_archive *a, const char *case_id)
 	static const char sql[] = "SELECT count(*) FROM evidence WHERE "
 	    "case_id = ? AND coalesce(stage, '') NOT IN ('review-statement', "
 	    "'review-draft', 'review-opinion', 'decide')";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int n = 0;
 
 	if (st == NULL)
@@ -284,11 +284,11 @@ latest_round(struct zf_archive *a, const char *case_id, struct round *r)
 	static const char sql[] = "SELECT round, status, "
 	    "coalesce(decided_seq, 0), materials, proposal, reasons FROM "
 	    "reviews WHERE case_id = ? ORDER BY round DESC LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 
 	memset(r, 0, sizeof(*r));
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		r->n = sqlite3_column_int(st, 0);
@@ -383,18 +383,18 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (a->actor == NULL || a->actor->role != ZF_ROLE_OFFICER ||
-	    !zf_case_has_officer(a, case_id, a->actor->id))
-		return zf_fail(&a->err, EX_NOPERM, "only an officer of %s "
+	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_OFFICER ||
+	    !zf_case_has_officer(a, case_id, zf_archive_person(a)->id))
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only an officer of %s "
 		    "submits it for legal review; '%s' is not", case_id,
-		    a->actor ? a->actor->id : "nobody");
-	if (!zf_person_cert_valid(a->actor, zf_archive_today(a)))
-		return zf_fail(&a->err, EX_NOPERM, "'%s' holds no enforcement "
-		    "certificate valid today", a->actor->id);
+		    zf_archive_person(a) ? zf_archive_person(a)->id : "nobody");
+	if (!zf_person_cert_valid(zf_archive_person(a), zf_archive_today(a)))
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' holds no enforcement "
+		    "certificate valid today", zf_archive_person(a)->id);
 	if (!zf_step_allowed(d, s.kind, s.stage)) {
 		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
 
-		rc = zf_fail(&a->err, EX_NOPERM, "%s is at stage %s (%s), "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is at stage %s (%s), "
 		    "where it cannot go to legal review; allowed now: %s",
 		    case_id, s.stage, zf_stage_chinese(s.stage), allowed);
 		free(allowed);
@@ -402,18 +402,18 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	}
 	for (i = 0; i < in->nmeasures; i++)
 		if (!zf_measure_known(in->measures[i]))
-			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "measure '%s' is "
 			    "not known (see decision-issue(1))",
 			    in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "fine '%s' is not an amount "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan", in->fine);
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "note %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "note %s", why);
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	if (strcmp(r.status, "submitted") == 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "round %d of %s is still with "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "round %d of %s is still with "
 		    "the reviewer", r.n, case_id);
 		round_release(&r);
 		return rc;
@@ -422,7 +422,7 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	zf_buf_init(&missing);
 	missing_materials(a, case_id, in, s.kind, &missing);
 	if (missing.len > 0)
-		rc = zf_fail(&a->err, EX_NOPERM, "%s cannot go to legal review: "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot go to legal review: "
 		    "materials missing: %s", case_id, missing.data);
 	zf_buf_release(&missing);
 	return rc;
@@ -466,7 +466,7 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
 		goto out;
 	p = proposal(in->measures, in->nmeasures, fen);
-	zf_time_format(&a->now, when);
+	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();
 	zf_json_set_int(data, "round", *round);
 	zf_json_set(data, "proposal", p);
@@ -533,7 +533,7 @@ int
 zf_review_decide_check(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
-	const struct zf_person *p = a->actor;
+	const struct zf_person *p = zf_archive_person(a);
 	struct zf_case_state s;
 	struct round r;
 	const char *why;
@@ -543,51 +543,51 @@ zf_review_decide_check(struct zf_archive *a, const char *case_id,
 		return rc;
 	if (!zf_step_allowed(zf_step_find("review-decide"), s.kind,
 	    s.stage))
-		return zf_fail(&a->err, EX_NOPERM, "%s is at stage %s (%s), "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s is at stage %s (%s), "
 		    "where no review can be decided", case_id, s.stage,
 		    zf_stage_chinese(s.stage));
 	if (p == NULL || p->role != ZF_ROLE_REVIEWER)
-		return zf_fail(&a->err, EX_NOPERM, "only a legal reviewer "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only a legal reviewer "
 		    "(法制审核人员) decides a review; '%s' is %s",
 		    p ? p->id : "nobody", p ? zf_role_name(p->role) : "");
 	if (zf_case_has_officer(a, case_id, p->id))
-		return zf_fail(&a->err, EX_NOPERM, "'%s' handles %s and may not "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' handles %s and may not "
 		    "review it (回避)", p->id, case_id);
-	if (a->config->review_qualification && !p->legal_qualification)
-		return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) holds no legal "
+	if (zf_archive_config(a)->review_qualification && !p->legal_qualification)
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) holds no legal "
 		    "professional qualification (法律职业资格), which the "
 		    "catalog requires of reviewers", p->id, p->name);
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	if (strcmp(r.status, "submitted") != 0) {
-		rc = r.n == 0 ? zf_fail(&a->err, EX_NOPERM, "%s has not been "
+		rc = r.n == 0 ? zf_fail(zf_archive_err(a), EX_NOPERM, "%s has not been "
 		    "submitted for legal review", case_id) :
-		    zf_fail(&a->err, EX_NOPERM, "round %d of %s is already "
+		    zf_fail(zf_archive_err(a), EX_NOPERM, "round %d of %s is already "
 		    "decided (%s)", r.n, case_id, r.status);
 		round_release(&r);
 		return rc;
 	}
 	round_release(&r);
 	if (d->verdict == NULL)
-		return zf_fail(&a->err, EX_USAGE, "give --approve, --return or "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "give --approve, --return or "
 		    "--reject");
 	if (d->opinion == NULL || d->opinion[0] == '\0')
-		return zf_fail(&a->err, EX_USAGE, "a written opinion is "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "a written opinion is "
 		    "required: --opinion TEXT or --opinion-file FILE");
 	if (zf_text_check(d->opinion, 20000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "opinion %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "opinion %s", why);
 	for (i = 0; i < ZF_REVIEW_POINTS; i++) {
 		failed += d->fail[i];
 		if (d->note[i] != NULL && zf_text_check(d->note[i], 1000, 0,
 		    &why) != 0)
-			return zf_fail(&a->err, EX_DATAERR, "note on %s %s",
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "note on %s %s",
 			    zf_review_points[i].name, why);
 	}
 	if (strcmp(d->verdict, "approve") == 0 && failed > 0)
-		return zf_fail(&a->err, EX_DATAERR, "a review with failed "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "a review with failed "
 		    "points cannot be approved: return or reject it");
 	if (strcmp(d->verdict, "approve") != 0 && failed == 0)
-		return zf_fail(&a->err, EX_DATAERR, "say which points fail: "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "say which points fail: "
 		    "--point NAME=fail:NOTE");
 	return 0;
 }
@@ -601,7 +601,7 @@ zf_review_opinion_text(struct zf_archive *a, const char *case_id,
 	    "r.case_id = c.id WHERE c.id = ? ORDER BY r.round DESC LIMIT 1";
 	static const char *const numerals[] = { "一", "二", "三", "四", "五",
 		"六", "七", "八", "九", "十" };
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *p = NULL, *reasons = NULL;
 	struct zf_buf b;
 	char msg[128], yuan[24];
@@ -621,7 +621,7 @@ zf_review_opinion_text(struct zf_archive *a, const char *case_id,
 	reasons = zf_json_parse(col(st, 5), strlen(col(st, 5)), msg,
 	    sizeof(msg));
 	zf_buf_printf(&b, "%s\n法制审核意见书\n（第%d轮）\n\n",
-	    a->config->agency_name, sqlite3_column_int(st, 3));
+	    zf_archive_config(a)->agency_name, sqlite3_column_int(st, 3));
 	zf_buf_printf(&b, "案件：%s  %s\n当事人：%s\n案由：%s\n", case_id,
 	    col(st, 0), col(st, 1), col(st, 2));
 	sqlite3_reset(st);
@@ -656,7 +656,7 @@ zf_review_opinion_text(struct zf_archive *a, const char *case_id,
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	zf_buf_printf(&b, "\n审核结论：%s\n审核意见：%s\n\n审核人：%s（%s）\n"
 	    "日期：%d年%d月%d日\n", verdict_chinese(d->verdict), d->opinion,
-	    a->actor->name, a->actor->id, year, month, day);
+	    zf_archive_person(a)->name, zf_archive_person(a)->id, year, month, day);
 	zf_json_free(p);
 	zf_json_free(reasons);
 	return zf_buf_detach(&b, NULL);
@@ -696,7 +696,7 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 			zf_json_set_str(o, "note", d->note[i]);
 		zf_json_push(points, o);
 	}
-	zf_time_format(&a->now, when);
+	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();
 	zf_json_set_int(data, "round", r.n);
 	zf_json_set_str(data, "verdict", d->verdict);
@@ -717,7 +717,7 @@ revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
 {
 	static const char sql[] = "SELECT 1 FROM decisions WHERE case_id = ? "
 	    "AND revoked_seq > ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -735,7 +735,7 @@ discussed_after(struct zf_archive *a, const char *case_id, int64_t seq)
 {
 	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? AND "
 	    "step = 'discuss' AND seq > ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -775,19 +775,19 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		goto out;
 	if (r.n == 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s is major (%s) and has not "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is major (%s) and has not "
 		    "passed legal review (法制审核): run review-submit",
 		    case_id, why.data);
 		goto out;
 	}
 	if (strcmp(r.status, "approved") != 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s is major (%s) and its "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is major (%s) and its "
 		    "review round %d is not approved (%s)", case_id, why.data,
 		    r.n, r.status);
 		goto out;
 	}
 	if (revoked_after(a, case_id, r.decided_seq)) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s: a decision was revoked "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: a decision was revoked "
 		    "after review round %d: submit it again for review",
 		    case_id, r.n);
 		goto out;
@@ -795,7 +795,7 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	if ((rc = materials(a, case_id, exclude, hex)) != 0)
 		goto out;
 	if (strcmp(hex, r.materials) != 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s: materials changed after "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: materials changed after "
 		    "approval of review round %d (evidence was added or "
 		    "changed): submit it again for review", case_id, r.n);
 		goto out;
@@ -804,13 +804,13 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	proposed = zf_json_canonical(p, NULL);
 	zf_json_free(p);
 	if (strcmp(proposed, r.proposal) != 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s: the decision %s differs "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: the decision %s differs "
 		    "from the proposal approved in review round %d %s: submit "
 		    "it again for review", case_id, proposed, r.n, r.proposal);
 		goto out;
 	}
 	if (!discussed_after(a, case_id, r.decided_seq))
-		rc = zf_fail(&a->err, EX_NOPERM, "%s is a major decision: the "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is a major decision: the "
 		    "collective discussion (集体讨论, 行政处罚法第五十七条) must "
 		    "be recorded after the review: case-step %s discuss",
 		    case_id, case_id);

@@ -25,13 +25,13 @@ after_last_step(struct zf_archive *a, const char *case_id,
 {
 	static const char sql[] = "SELECT at, step FROM steps WHERE "
 	    "case_id = ? ORDER BY seq DESC LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_time last;
 	char *when = NULL, *step = NULL;
 	int rc = 0;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		when = xstrdup(zf_db_text(st, 0));
@@ -40,7 +40,7 @@ after_last_step(struct zf_archive *a, const char *case_id,
 	sqlite3_reset(st);
 	if (when != NULL && zf_time_parse(when, &last) == 0 &&
 	    t->unix < last.unix)
-		rc = zf_fail(&a->err, EX_DATAERR, "'%s' is before the case's "
+		rc = zf_fail(zf_archive_err(a), EX_DATAERR, "'%s' is before the case's "
 		    "last step (%s at %s)", at, step, when);
 	free(when);
 	free(step);
@@ -54,20 +54,20 @@ step_time(struct zf_archive *a, const struct zf_case_state *s,
 	char filed[11];
 	int rc;
 
-	*t = a->now;
+	*t = (*zf_archive_now(a));
 	if (at != NULL) {
 		if (zf_time_parse(at, t) != 0)
-			return zf_fail(&a->err, EX_DATAERR, "'%s' is not an RFC "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "'%s' is not an RFC "
 			    "3339 time such as 2026-11-20T10:02:11+08:00", at);
-		t->offset = a->config->offset;
-		if (t->unix > a->now.unix + 300)
-			return zf_fail(&a->err, EX_DATAERR, "'%s' is in the "
+		t->offset = zf_archive_config(a)->offset;
+		if (t->unix > zf_archive_now(a)->unix + 300)
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "'%s' is in the "
 			    "future", at);
 	}
 	*day = zf_time_date(t);
 	if (*day < s->filed) {
 		zf_date_format(s->filed, filed);
-		return zf_fail(&a->err, EX_DATAERR, "'%s' is before the case "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "'%s' is before the case "
 		    "was filed on %s", at, filed);
 	}
 	if (at != NULL && (rc = after_last_step(a, s->id, t, at)) != 0)
@@ -79,21 +79,21 @@ step_time(struct zf_archive *a, const struct zf_case_state *s,
 static int
 may_act(struct zf_archive *a, const char *case_id, int32_t day)
 {
-	const struct zf_person *p = a->actor;
+	const struct zf_person *p = zf_archive_person(a);
 
 	if (p == NULL)
-		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
 	if (p->role == ZF_ROLE_HEAD)
 		return 0;
 	if (p->role == ZF_ROLE_OFFICER && zf_case_has_officer(a, case_id,
 	    p->id)) {
 		if (zf_person_cert_valid(p, day))
 			return 0;
-		return zf_fail(&a->err, EX_NOPERM, "'%s' (%s) holds no "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) holds no "
 		    "enforcement certificate valid on that day", p->id,
 		    p->name);
 	}
-	return zf_fail(&a->err, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
+	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
 	    "only its officers or the head may", p->id, p->name,
 	    zf_role_name(p->role), case_id);
 }
@@ -105,7 +105,7 @@ not_allowed(struct zf_archive *a, const struct zf_case_state *s,
 	char *allowed = zf_steps_allowed_list(s->kind, s->stage);
 	int rc;
 
-	rc = zf_fail(&a->err, EX_NOPERM, "%s (%s) is not allowed in %s %s at "
+	rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s (%s) is not allowed in %s %s at "
 	    "stage %s (%s); allowed now: %s", d->name, d->chinese,
 	    s->kind, s->id, s->stage, zf_stage_chinese(s->stage), allowed);
 	free(allowed);
@@ -118,15 +118,15 @@ check_approval(struct zf_archive *a, const char *approved_by,
 {
 	const struct zf_person *p;
 
-	if (a->actor->role == ZF_ROLE_HEAD && approved_by == NULL)
+	if (zf_archive_person(a)->role == ZF_ROLE_HEAD && approved_by == NULL)
 		return 0;
 	if (approved_by == NULL)
-		return zf_fail(&a->err, EX_NOPERM, "%s (%s) needs the head's "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s (%s) needs the head's "
 		    "approval: give --approved-by HEAD, or let the head take "
 		    "it", d->name, d->chinese);
-	p = zf_config_person(a->config, approved_by);
+	p = zf_config_person(zf_archive_config(a), approved_by);
 	if (p == NULL || p->role != ZF_ROLE_HEAD)
-		return zf_fail(&a->err, EX_NOPERM, "'%s' is not the head "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' is not the head "
 		    "(负责人): only the head approves %s (%s)", approved_by,
 		    d->name, d->chinese);
 	return 0;
@@ -146,30 +146,30 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 			if (strcmp(in->method, zf_serve_methods[i]) == 0)
 				break;
 		if (in->method == NULL || zf_serve_methods[i] == NULL)
-			return zf_fail(&a->err, EX_DATAERR, "%s needs --method: "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s needs --method: "
 			    "direct (直接送达), residence (留置送达), post "
 			    "(邮寄送达), electronic (电子送达), notice (公告送达) "
 			    "or entrusted (委托送达)", d->name);
 	} else if (in->method != NULL) {
-		return zf_fail(&a->err, EX_USAGE, "--method is for serve only");
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--method is for serve only");
 	}
 	if ((d->flags & ZF_STEP_APPROVAL) &&
 	    (rc = check_approval(a, in->approved_by, d)) != 0)
 		return rc;
 	if (!(d->flags & ZF_STEP_APPROVAL) && in->approved_by != NULL)
-		return zf_fail(&a->err, EX_USAGE, "%s (%s) needs no approval; "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) needs no approval; "
 		    "--approved-by is for extend, suspend and transfer",
 		    d->name, d->chinese);
 	if (d->flags & ZF_STEP_DAYS) {
 		if (in->days < 1 || in->days > 366)
-			return zf_fail(&a->err, EX_USAGE, "%s needs --days, "
+			return zf_fail(zf_archive_err(a), EX_USAGE, "%s needs --days, "
 			    "from 1 to 366", d->name);
 	} else if (in->days != 0 || in->rule != NULL) {
-		return zf_fail(&a->err, EX_USAGE, "--days and --rule are for "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--days and --rule are for "
 		    "extend only");
 	}
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "note %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "note %s", why);
 	return 0;
 }
 
@@ -182,16 +182,16 @@ within_cap(struct zf_archive *a, const char *case_id, const char *rule,
 	    "FROM deadlines WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) "
 	    "AND state = 'open' AND extend IS NOT NULL AND extend_max IS NOT "
 	    "NULL AND extended + ?3 > extend_max";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc = 0;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	zf_db_bind_text(st, 2, rule);
 	sqlite3_bind_int(st, 3, days);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = zf_fail(&a->err, EX_NOPERM, "%s may be extended by at most "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s may be extended by at most "
 		    "%d days in all and has been by %d (%s)", zf_db_text(st, 0),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		    zf_db_text(st, 3));
@@ -206,7 +206,7 @@ granted(struct zf_archive *a, const char *case_id)
 	static const char sql[] = "SELECT 1 FROM decisions d JOIN cases c "
 	    "ON c.decision_seq = d.seq WHERE c.id = ? AND d.measures LIKE "
 	    "'%\"grant\"%'";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -224,7 +224,7 @@ extendable(struct zf_archive *a, const char *case_id, const char *rule)
 	static const char sql[] = "SELECT 1 FROM deadlines WHERE case_id = ?1 "
 	    "AND (?2 IS NULL OR rule = ?2) AND state = 'open' AND extend IS "
 	    "NOT NULL";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -268,17 +268,17 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 	if (d == NULL) {
 		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
 
-		rc = zf_fail(&a->err, EX_USAGE, "'%s' is not a step; allowed "
+		rc = zf_fail(zf_archive_err(a), EX_USAGE, "'%s' is not a step; allowed "
 		    "now in %s: %s", in->step, case_id, allowed);
 		free(allowed);
 		return rc;
 	}
 	if (d->flags & ZF_STEP_DECISION)
-		return zf_fail(&a->err, EX_USAGE, "%s (%s) is taken with %s",
+		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) is taken with %s",
 		    d->name, d->chinese, program_of(d->name));
 	if ((d->flags & ZF_STEP_NOTE) && (in->note == NULL ||
 	    in->note[0] == '\0'))
-		return zf_fail(&a->err, EX_USAGE, "%s (%s) needs --note: the "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) needs --note: the "
 		    "reason", d->name, d->chinese);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return not_allowed(a, &s, d);
@@ -287,17 +287,17 @@ zf_step_check(struct zf_archive *a, const char *case_id,
 	    (rc = check_details(a, d, in)) != 0)
 		return rc;
 	if (in->rule != NULL && !extendable(a, case_id, in->rule))
-		return zf_fail(&a->err, EX_DATAERR, "%s has no running deadline "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s has no running deadline "
 		    "'%s' that can be extended", case_id, in->rule);
 	if ((d->flags & ZF_STEP_DAYS) && in->rule == NULL &&
 	    !extendable(a, case_id, NULL))
-		return zf_fail(&a->err, EX_NOPERM, "%s has no running deadline "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
 	if ((d->flags & ZF_STEP_DAYS) &&
 	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0)
 		return rc;
 	if (strcmp(in->step, "certify") == 0 && !granted(a, case_id))
-		return zf_fail(&a->err, EX_NOPERM, "%s: the decision in force "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s: the decision in force "
 		    "grants no licence, so there is no certificate to issue",
 		    case_id);
 	/* A transfer is a decision too, and may be a major one. */
@@ -382,7 +382,7 @@ static int
 number_taken(struct zf_archive *a, const char *number)
 {
 	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
 	if (st == NULL)
@@ -421,23 +421,23 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (a->actor == NULL || a->actor->role != ZF_ROLE_HEAD)
-		return zf_fail(&a->err, EX_NOPERM, "only the head (负责人) "
-		    "issues decisions; '%s' is %s", a->actor ? a->actor->id :
-		    "nobody", a->actor ? zf_role_name(a->actor->role) :
+	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_HEAD)
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head (负责人) "
+		    "issues decisions; '%s' is %s", zf_archive_person(a) ? zf_archive_person(a)->id :
+		    "nobody", zf_archive_person(a) ? zf_role_name(zf_archive_person(a)->role) :
 		    "acting");
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return not_allowed(a, &s, d);
 	if (in->outcome == NULL || in->outcome[0] == '\0')
-		return zf_fail(&a->err, EX_USAGE, "--outcome is required: what "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--outcome is required: what "
 		    "was decided");
 	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "outcome %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "outcome %s", why);
 	if (in->basis != NULL && zf_text_check(in->basis, 4000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "basis %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "basis %s", why);
 	for (i = 0; i < in->nmeasures; i++)
 		if (zf_measure_find(in->measures[i]) == NULL)
-			return zf_fail(&a->err, EX_DATAERR, "measure '%s' is "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "measure '%s' is "
 			    "not one of warning, criticism, fine, confiscate, "
 			    "suspend-licence, lower-grade, revoke-licence, "
 			    "restrict, stop-business, close-down, "
@@ -446,14 +446,14 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 			    "no-penalty, levy, transfer, other (or their "
 			    "Chinese names)", in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "fine '%s' is not an amount "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan such as 50000 or 1234.5", in->fine);
 	if (in->number != NULL && in->number[strspn(in->number, " ")] == '\0')
-		return zf_fail(&a->err, EX_USAGE, "--number is empty");
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--number is empty");
 	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "number %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "number %s", why);
 	if (in->number != NULL && number_taken(a, in->number))
-		return zf_fail(&a->err, EX_DATAERR, "decision number %s is "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "decision number %s is "
 		    "already used", in->number);
 	if ((rc = step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
@@ -461,7 +461,7 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 	    sizeof(required_before_decision[0]); i++)
 		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
 		    !zf_case_has_step(a, case_id, required_before_decision[i].step))
-			return zf_fail(&a->err, EX_NOPERM, "%s cannot be "
+			return zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot be "
 			    "decided yet: %s", case_id,
 			    required_before_decision[i].why);
 	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
@@ -499,10 +499,10 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	kind = zf_case_kind_find(s.kind);
 	zf_date_ymd(day, &year, &month, &mday);
 	/* Two statements, so that each is answered from an index. */
-	per_kind = strstr(a->config->decision_number, "{kind}") != NULL;
-	if ((st = zf_db_stmt(a->db, per_kind ? sql_kind : sql_year,
-	    &a->err)) == NULL)
-		return a->err.code;
+	per_kind = strstr(zf_archive_config(a)->decision_number, "{kind}") != NULL;
+	if ((st = zf_db_stmt(zf_archive_db(a), per_kind ? sql_kind : sql_year,
+	    zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
 	sqlite3_bind_int(st, 1, year);
 	if (per_kind)
 		zf_db_bind_text(st, 2, s.kind);
@@ -515,8 +515,8 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	} else {
 		/* Skip any number already given by hand. */
 		for (;;) {
-			*number = zf_config_number(a->config,
-			    a->config->decision_number, kind->letter, year, n);
+			*number = zf_config_number(zf_archive_config(a),
+			    zf_archive_config(a)->decision_number, kind->letter, year, n);
 			if (!number_taken(a, *number))
 				break;
 			free(*number);
@@ -595,11 +595,11 @@ zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (a->actor == NULL || a->actor->role != ZF_ROLE_HEAD)
-		return zf_fail(&a->err, EX_NOPERM, "only the head (负责人) "
+	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_HEAD)
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head (负责人) "
 		    "revokes decisions");
 	if (s.decision_seq == 0)
-		return zf_fail(&a->err, EX_NOPERM, "%s has no decision in "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has no decision in "
 		    "force to revoke", case_id);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return not_allowed(a, &s, d);
@@ -607,12 +607,12 @@ zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
 		if (strcmp(kind, revoke_kinds[i]) == 0)
 			break;
 	if (revoke_kinds[i] == NULL)
-		return zf_fail(&a->err, EX_USAGE, "--kind '%s' is not revoked "
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--kind '%s' is not revoked "
 		    "(撤销), illegal (确认违法) or remade (责令重作)", kind);
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(&a->err, EX_USAGE, "--reason is required");
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--reason is required");
 	if (zf_text_check(reason, 4000, 1, &why) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "reason %s", why);
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "reason %s", why);
 	return 0;
 }
 
@@ -637,7 +637,7 @@ zf_decision_revoke(struct zf_archive *a, const char *case_id,
 	cs.when = s.published ? ZF_WHEN_PUBLISHED : 0;
 	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
 		return rc;
-	zf_time_format(&a->now, when);
+	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();
 	zf_json_set_int(data, "decision", s.decision_seq);
 	zf_json_set_str(data, "kind", kind);

@@ -48,7 +48,7 @@ spool_open(struct exporter *x, struct spool *s, const char *name)
 	s->name = name;
 	s->lines = 0;
 	if ((s->f = tmpfile()) == NULL)
-		return zf_fail(&x->a->err, EX_CANTCREAT, "cannot make a "
+		return zf_fail(zf_archive_err(x->a), EX_CANTCREAT, "cannot make a "
 		    "temporary file for %s: %s", name, strerror(errno));
 	return 0;
 }
@@ -67,7 +67,7 @@ credit_code(struct exporter *x, const char *s)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE party_id = ? "
 	    "AND party_kind IN ('org', 'business') LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(x->a->db, sql, &x->a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(x->a), sql, zf_archive_err(x->a));
 	char id[19];
 	int found;
 
@@ -93,7 +93,7 @@ scan(struct exporter *x, const char *file, const char *text, size_t len)
 		off += at;
 		if (strcmp(kind, "citizen id") != 0 || off + 18 > len ||
 		    !credit_code(x, text + off))
-			return zf_fail(&x->a->err, EX_DATAERR, "refused: data/%s "
+			return zf_fail(zf_archive_err(x->a), EX_DATAERR, "refused: data/%s "
 			    "would publish an unmasked %s%s%s (byte %zu); "
 			    "nothing was published — mask the field in "
 			    "zhifa.yaml's redaction, or correct the record",
@@ -109,9 +109,9 @@ spool_write(struct exporter *x, struct spool *s, const char *text,
     size_t len, int check)
 {
 	if (check && scan(x, s->name, text, len) != 0)
-		return x->a->err.code;
+		return zf_archive_err(x->a)->code;
 	if (len > 0 && fwrite(text, 1, len, s->f) != len)
-		return zf_fail(&x->a->err, EX_IOERR, "cannot write %s: %s",
+		return zf_fail(zf_archive_err(x->a), EX_IOERR, "cannot write %s: %s",
 		    s->name, strerror(errno));
 	return 0;
 }
@@ -122,9 +122,9 @@ spool_add(struct exporter *x, struct spool *s)
 	int rc;
 
 	if (fflush(s->f) != 0 || fseek(s->f, 0, SEEK_SET) != 0)
-		return zf_fail(&x->a->err, EX_IOERR, "cannot write %s: %s",
+		return zf_fail(zf_archive_err(x->a), EX_IOERR, "cannot write %s: %s",
 		    s->name, strerror(errno));
-	rc = zf_bundle_add_fd(x->b, s->name, fileno(s->f), &x->a->err);
+	rc = zf_bundle_add_fd(x->b, s->name, fileno(s->f), zf_archive_err(x->a));
 	fclose(s->f);
 	s->f = NULL;
 	return rc;
@@ -144,8 +144,8 @@ add(struct exporter *x, const char *name, const char *data, size_t len,
     int check)
 {
 	if (check && scan(x, name, data, len) != 0)
-		return x->a->err.code;
-	return zf_bundle_add(x->b, name, data, len, &x->a->err);
+		return zf_archive_err(x->a)->code;
+	return zf_bundle_add(x->b, name, data, len, zf_archive_err(x->a));
 }
 
 static int
@@ -224,7 +224,7 @@ csv_row(struct exporter *x, struct spool *s, const char *schema,
 static int
 standing(struct zf_archive *a, struct zf_json **out)
 {
-	const struct zf_config *c = a->config;
+	const struct zf_config *c = zf_archive_config(a);
 	struct zf_json *s = zf_json_copy(c->standing), *agency, *officers;
 	static const char *const lists[] = { "subjects", "powers", "bases",
 		"inspections", NULL };
@@ -236,7 +236,7 @@ standing(struct zf_archive *a, struct zf_json **out)
 	*out = NULL;
 	if (c->agency_code == NULL || address == NULL || phone == NULL) {
 		zf_json_free(s);
-		return zf_fail(&a->err, EX_CONFIG, "%s: the public site needs "
+		return zf_fail(zf_archive_err(a), EX_CONFIG, "%s: the public site needs "
 		    "the agency's %s: give %s", c->path, c->agency_code ==
 		    NULL ? "统一社会信用代码" : "address and phone",
 		    c->agency_code == NULL ? "agency: code" :
@@ -412,8 +412,8 @@ proof_file(struct exporter *x, int64_t idx, uint64_t n,
 	size_t plen, i, len;
 	int rc;
 
-	if ((rc = zf_publog_inclusion(x->a->db, x->a->suite, (uint64_t)idx, n,
-	    proof, &plen, &x->a->err)) != 0)
+	if ((rc = zf_publog_inclusion(zf_archive_db(x->a), zf_archive_suite(x->a), (uint64_t)idx, n,
+	    proof, &plen, zf_archive_err(x->a))) != 0)
 		return rc;
 	o = zf_json_object();
 	zf_hex(leaf, ZF_DIGEST_LEN, hex);
@@ -449,8 +449,8 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	int rc;
 
 	*note = NULL;
-	if ((st = zf_db_stmt(a->db, sql_get, &a->err)) == NULL)
-		return a->err.code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql_get, zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		int same = sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN &&
@@ -462,7 +462,7 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 			    1));
 		sqlite3_reset(st);
 		if (!same)
-			return zf_fail(&a->err, EX_SOFTWARE, "the publication "
+			return zf_fail(zf_archive_err(a), EX_SOFTWARE, "the publication "
 			    "log of %llu entries has another root than the one "
 			    "signed before: run archive-verify",
 			    (unsigned long long)n);
@@ -472,24 +472,24 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	if ((key = zf_archive_load_key(a)) == NULL) {
 		char *path = zf_archive_key_path(a);
 
-		rc = zf_fail(&a->err, EX_NOPERM, "the agency key signs the "
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "the agency key signs the "
 		    "publication log, and it is not at hand: expected at %s "
 		    "(or give $ZHIFA_KEY)", path);
 		free(path);
 		return rc;
 	}
-	origin = xasprintf("%s/publication", a->origin);
+	origin = xasprintf("%s/publication", zf_archive_origin(a));
 	text = zf_checkpoint_text(origin, n, root);
-	*note = zf_note_sign(key, a->suite, a->origin, text);
+	*note = zf_note_sign(key, zf_archive_suite(a), zf_archive_origin(a), text);
 	free(origin);
 	free(text);
 	zf_key_free(key);
 	if (*note == NULL)
-		return zf_fail(&a->err, EX_SOFTWARE, "cannot sign the "
+		return zf_fail(zf_archive_err(a), EX_SOFTWARE, "cannot sign the "
 		    "publication log");
-	if ((st = zf_db_stmt(a->db, sql_put, &a->err)) == NULL)
-		return a->err.code;
-	zf_time_format(&a->now, when);
+	if ((st = zf_db_stmt(zf_archive_db(a), sql_put, zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
+	zf_time_format(zf_archive_now(a), when);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
 	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_TRANSIENT);
 	zf_db_bind_text(st, 3, when);
@@ -497,7 +497,7 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(a->db, &a->err, "cannot keep the publication "
+		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot keep the publication "
 		    "checkpoint");
 	return 0;
 }
@@ -520,14 +520,14 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	int public = x->o->audience == ZF_AUDIENCE_PUBLIC, rc, step;
 	size_t nrec = 0;
 
-	if ((rc = zf_db_int(a->db, sql_count, 0, &total, &a->err)) != 0)
+	if ((rc = zf_db_int(zf_archive_db(a), sql_count, 0, &total, zf_archive_err(a))) != 0)
 		return rc;
 	if (public && (rc = zf_site_begin(stand, (size_t)total, site_emit, x,
-	    &site, &a->err)) != 0)
+	    &site, zf_archive_err(a))) != 0)
 		return rc;
-	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL) {
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL) {
 		zf_site_free(site);
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *case_id = (const char *)sqlite3_column_text(st, 0);
@@ -545,7 +545,7 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		x->scan_case = case_id;
 		if (entry == NULL || kind == NULL) {
 			zf_json_free(entry);
-			rc = zf_fail(&a->err, EX_SOFTWARE, "leaf %lld is not "
+			rc = zf_fail(zf_archive_err(a), EX_SOFTWARE, "leaf %lld is not "
 			    "an entry", (long long)idx);
 			break;
 		}
@@ -561,7 +561,7 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		if (public) {
 			struct zf_json *se = site_entry(entry, idx);
 
-			rc = zf_site_entry(site, se, &a->err);
+			rc = zf_site_entry(site, se, zf_archive_err(a));
 			zf_json_free(se);
 			if (rc != 0) {
 				zf_json_free(entry);
@@ -586,7 +586,7 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 			rc = spool_write(x, &x->records, line, len, 1);
 		free(line);
 		nrec++;
-		zf_merkle_leaf_hash(a->suite, text, (size_t)
+		zf_merkle_leaf_hash(zf_archive_suite(a), text, (size_t)
 		    sqlite3_column_bytes(st, 2), leaf);
 		zf_json_free(entry);
 		if (rc != 0 || (rc = proof_file(x, idx, n, leaf)) != 0)
@@ -595,9 +595,9 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	sqlite3_reset(st);
 	x->scan_case = NULL;
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(a->db, &a->err, "cannot read publications");
+		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read publications");
 	if (rc == 0 && public)
-		rc = zf_site_end(site, &a->err);
+		rc = zf_site_end(site, zf_archive_err(a));
 	zf_site_free(site);
 	*count = nrec;
 	return rc;
@@ -612,14 +612,14 @@ log_lines(struct exporter *x)
 	    "WHERE p.idx = l.idx AND p.state = 'published') FROM publog l "
 	    "ORDER BY l.idx";
 	struct zf_archive *a = x->a;
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	uint8_t leaf[ZF_DIGEST_LEN];
 	char hex[2 * ZF_DIGEST_LEN + 1];
 	struct zf_buf b;
 	int rc = 0, step;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_buf_init(&b);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t idx = sqlite3_column_int64(st, 0);
@@ -627,7 +627,7 @@ log_lines(struct exporter *x)
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
 		int shown = sqlite3_column_int(st, 2);
 
-		zf_merkle_leaf_hash(a->suite, text, len, leaf);
+		zf_merkle_leaf_hash(zf_archive_suite(a), text, len, leaf);
 		zf_hex(leaf, ZF_DIGEST_LEN, hex);
 		zf_buf_reset(&b);
 		if (shown) {
@@ -647,7 +647,7 @@ log_lines(struct exporter *x)
 	sqlite3_reset(st);
 	zf_buf_release(&b);
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(a->db, &a->err, "cannot read the publication "
+		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read the publication "
 		    "log");
 	return rc;
 }
@@ -661,7 +661,7 @@ bag_info(struct zf_archive *a, const struct zf_export_opts *o, uint64_t n)
 	return xasprintf("Source-Organization: %s\nBagging-Date: %s\n"
 	    "External-Description: 行政执法公示 (zhifa publication bundle)\n"
 	    "Zhifa-Bundle-Version: 1\nZhifa-Audience: %s\n"
-	    "Zhifa-Log-Size: %llu\nZhifa-As-Of: %s\n", a->config->agency_name,
+	    "Zhifa-Log-Size: %llu\nZhifa-As-Of: %s\n", zf_archive_config(a)->agency_name,
 	    day, o->audience == ZF_AUDIENCE_PUBLIC ? "public" : "sharing",
 	    (unsigned long long)n, day);
 }
@@ -726,15 +726,15 @@ zf_export(struct zf_archive *a, const struct zf_export_opts *o,
 			r->counts[due[i].type]++;
 		}
 	}
-	if ((rc = zf_publog_size(a->db, &n, &a->err)) != 0 ||
-	    (rc = zf_publog_root(a->db, a->suite, n, root, &a->err)) != 0 ||
+	if ((rc = zf_publog_size(zf_archive_db(a), &n, zf_archive_err(a))) != 0 ||
+	    (rc = zf_publog_root(zf_archive_db(a), zf_archive_suite(a), n, root, zf_archive_err(a))) != 0 ||
 	    (rc = sign_log(a, n, root, &note)) != 0)
 		goto fail;
 	r->log_size = n;
 	zf_hex(root, ZF_DIGEST_LEN, r->root);
 	info = bag_info(a, o, n);
 	if ((rc = zf_bundle_open(o->out, o->format, info, &x.b,
-	    &a->err)) != 0)
+	    zf_archive_err(a))) != 0)
 		goto fail;
 	if ((rc = spool_open(&x, &x.records, "records.json")) != 0 ||
 	    (rc = spool_open(&x, &x.csv[0], "records-penalty.csv")) != 0 ||
@@ -759,7 +759,7 @@ zf_export(struct zf_archive *a, const struct zf_export_opts *o,
 	    (rc = spool_write(&x, &x.records, "]}\n", 3, 0)) != 0 ||
 	    (rc = log_lines(&x)) != 0)
 		goto fail;
-	vkey = zf_note_vkey(a->suite, a->origin, a->pubkey, a->pubkey_len);
+	vkey = zf_note_vkey(zf_archive_suite(a), zf_archive_origin(a), zf_archive_pubkey(a), zf_archive_pubkey_len(a));
 	{
 		char *line = xasprintf("%s\n", vkey);
 
@@ -775,7 +775,7 @@ zf_export(struct zf_archive *a, const struct zf_export_opts *o,
 	    (rc = spool_add(&x, &x.entries)) != 0 ||
 	    (rc = journal_export(a, o, r)) != 0)
 		goto fail;
-	rc = zf_bundle_close(x.b, &a->err);
+	rc = zf_bundle_close(x.b, zf_archive_err(a));
 	x.b = NULL;
 	if (rc != 0)
 		goto fail;

@@ -117,7 +117,7 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 	    "c.field, d.number, d.outcome, d.measures, substr(d.at, 1, 10), "
 	    "d.basis, coalesce(d.fine_fen, -1) FROM cases c JOIN decisions d "
 	    "ON d.seq = ?2 AND d.case_id = c.id WHERE c.id = ?1";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	char **f[] = { &s->kind, &s->party, &s->party_kind, &s->party_id,
 		&s->rep, &s->address, &s->phone, &s->cause, &s->field,
 		&s->number, &s->outcome, &s->measures, &s->decided, &s->basis };
@@ -125,12 +125,12 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, decision_seq);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_NOINPUT, "%s has no decision %lld",
+		return zf_fail(zf_archive_err(a), EX_NOINPUT, "%s has no decision %lld",
 		    case_id, (long long)decision_seq);
 	}
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
@@ -188,7 +188,7 @@ until_of(struct zf_archive *a, const struct source *s)
 	int32_t decided = 0;
 
 	zf_date_parse(s->decided, &decided);
-	return add_months(decided, zf_config_period(a->config, s->kind,
+	return add_months(decided, zf_config_period(zf_archive_config(a), s->kind,
 	    s->party_kind, names, n));
 }
 
@@ -259,7 +259,7 @@ wan_yuan(int64_t fen)
 static struct zf_json *
 fields_of(struct zf_archive *a, const struct source *s, int audience)
 {
-	const struct zf_config *c = a->config;
+	const struct zf_config *c = zf_archive_config(a);
 	const char *names[ZF_MAX_MEASURES_PUB], *chinese[ZF_MAX_MEASURES_PUB];
 	const char *schema, *pk, *id_type = "", *citizen = "", *credit = "";
 	struct zf_json *r;
@@ -478,8 +478,8 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	zf_date_format(as_of, day);
 	/* Withdrawals and expiries. */
-	if ((st = zf_db_stmt(a->db, sql_end, &a->err)) == NULL) {
-		rc = a->err.code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql_end, zf_archive_err(a))) == NULL) {
+		rc = zf_archive_err(a)->code;
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
@@ -494,12 +494,12 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(a->db, &a->err, "cannot read publications");
+		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read publications");
 		goto out;
 	}
 	/* Publications and corrections. */
-	if ((st = zf_db_stmt(a->db, sql_pub, &a->err)) == NULL) {
-		rc = a->err.code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql_pub, zf_archive_err(a))) == NULL) {
+		rc = zf_archive_err(a)->code;
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
@@ -523,7 +523,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 			continue;	/* ended, or expiring (listed above) */
 		if (load_source(a, id, seq, &src) != 0) {
 			sqlite3_reset(st);
-			rc = a->err.code;
+			rc = zf_archive_err(a)->code;
 			goto out;
 		}
 		if (type < 0) {
@@ -532,7 +532,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 			    ZF_AUDIENCE_PUBLIC);
 			char hex[65];
 
-			record_digest(a->suite, record, hex);
+			record_digest(zf_archive_suite(a), record, hex);
 			zf_json_free(record);
 			if (strcmp(hex, zf_db_text(st, 5)) != 0)
 				type = ZF_PUB_CORRECT;
@@ -552,7 +552,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(a->db, &a->err, "cannot read decisions");
+		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read decisions");
 		goto out;
 	}
 	*out = l.v;
@@ -574,16 +574,16 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 {
 	static const char sql[] = "SELECT number, state, "
 	    "coalesce(revoke_reason, '') FROM decisions WHERE seq = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	const char *state, *why, *what;
 	size_t off;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_SOFTWARE, "no decision %lld",
+		return zf_fail(zf_archive_err(a), EX_SOFTWARE, "no decision %lld",
 		    (long long)seq);
 	}
 	*number = xstrdup(zf_db_text(st, 0));
@@ -609,16 +609,16 @@ shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
 {
 	static const char sql[] = "SELECT idx FROM publications WHERE "
 	    "case_id = ?";
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc = 0;
 
 	if (st == NULL)
-		return a->err.code;
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*idx = sqlite3_column_int64(st, 0);
 	else
-		rc = zf_fail(&a->err, EX_SOFTWARE, "%s has no publication to "
+		rc = zf_fail(zf_archive_err(a), EX_SOFTWARE, "%s has no publication to "
 		    "end", case_id);
 	sqlite3_reset(st);
 	return rc;
@@ -710,12 +710,12 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 int
 zf_publish_may(struct zf_archive *a)
 {
-	if (a->actor != NULL && (a->actor->role == ZF_ROLE_CLERK ||
-	    a->actor->role == ZF_ROLE_HEAD))
+	if (zf_archive_person(a) != NULL && (zf_archive_person(a)->role == ZF_ROLE_CLERK ||
+	    zf_archive_person(a)->role == ZF_ROLE_HEAD))
 		return 0;
-	return zf_fail(&a->err, EX_NOPERM, "publication is for a clerk (内勤) "
-	    "or the head (负责人); '%s' is %s", a->actor ? a->actor->id :
-	    "nobody", a->actor ? zf_role_name(a->actor->role) : "acting");
+	return zf_fail(zf_archive_err(a), EX_NOPERM, "publication is for a clerk (内勤) "
+	    "or the head (负责人); '%s' is %s", zf_archive_person(a) ? zf_archive_person(a)->id :
+	    "nobody", zf_archive_person(a) ? zf_role_name(zf_archive_person(a)->role) : "acting");
 }
 
 int
@@ -733,9 +733,9 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	    (rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(&a->err, EX_USAGE, "say why with --reason");
+		return zf_fail(zf_archive_err(a), EX_USAGE, "say why with --reason");
 	if (strlen(reason) > 2000 || strpbrk(reason, "\r\n\t") != NULL)
-		return zf_fail(&a->err, EX_DATAERR, "the reason must be one "
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "the reason must be one "
 		    "line of at most 2000 bytes");
 	{
 		const char *what;
@@ -743,16 +743,16 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 
 		/* The reason is published as it is: no personal numbers. */
 		if (zf_redact_scan(reason, strlen(reason), &off, &what))
-			return zf_fail(&a->err, EX_DATAERR, "the reason is "
+			return zf_fail(zf_archive_err(a), EX_DATAERR, "the reason is "
 			    "published with the withdrawal, and holds a %s "
 			    "(at byte %zu): leave it out", what, off);
 	}
-	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL)
-		return a->err.code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(&a->err, EX_NOPERM, "%s has nothing published "
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has nothing published "
 		    "to withdraw", case_id);
 	}
 	memset(&d, 0, sizeof(d));
@@ -761,7 +761,7 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	d.decision_seq = sqlite3_column_int64(st, 0);
 	d.of = sqlite3_column_int64(st, 1);
 	if (strcmp(zf_db_text(st, 2), "published") != 0) {
-		rc = zf_fail(&a->err, EX_NOPERM, "%s: its entry is already %s",
+		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: its entry is already %s",
 		    case_id, zf_db_text(st, 2));
 		sqlite3_reset(st);
 		return rc;

@@ -1,5 +1,6 @@
 /* archive: finding, creating, opening and writing to an archive. */
 #include "record/archive.h"
+#include "record/handle.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -904,4 +905,64 @@ out:
 	zf_buf_release(&config);
 	free(keyfile);
 	return rc;
+}
+
+struct zf_err *
+zf_archive_err(struct zf_archive *a)
+{
+	return &a->err;
+}
+
+struct zf_db *
+zf_archive_db(struct zf_archive *a)
+{
+	return a->db;
+}
+
+struct zf_config *
+zf_archive_config(const struct zf_archive *a)
+{
+	return a->config;
+}
+
+const struct zf_person *
+zf_archive_person(const struct zf_archive *a)
+{
+	return a->actor;
+}
+
+int
+zf_archive_suite(const struct zf_archive *a)
+{
+	return a->suite;
+}
+
+const struct zf_time *
+zf_archive_now(const struct zf_archive *a)
+{
+	return &a->now;
+}
+
+int *
+zf_archive_beyond(struct zf_archive *a)
+{
+	return &a->calendar_beyond;
+}
+
+const char *
+zf_archive_origin(const struct zf_archive *a)
+{
+	return a->origin;
+}
+
+const uint8_t *
+zf_archive_pubkey(const struct zf_archive *a)
+{
+	return a->pubkey;
+}
+
+size_t
+zf_archive_pubkey_len(const struct zf_archive *a)
+{
+	return a->pubkey_len;
 }

@@ -34,35 +34,11 @@
 #include "base/err.h"
 #include "base/when.h"
 
+struct zf_archive;		/* opaque; the record layer's own in handle.h */
 struct zf_calendar;
 struct zf_db;
 struct zf_key;
-
-struct zf_archive {
-	char *dir;
-	int dirfd;
-	int lockfd;
-	struct zf_db *db;
-	struct zf_config *config;
-	int suite;
-	char *id;		/* random, fixed at creation */
-	char *origin;		/* the log's name in checkpoints */
-	uint8_t pubkey[ZF_PUBKEY_MAX];
-	size_t pubkey_len;
-	struct zf_err err;
-
-	const struct zf_person *actor;	/* who acts; NULL until resolved */
-	struct zf_calendar *calendar;	/* loaded on first use */
-	int calendar_beyond;	/* a date was counted past the calendar */
-	struct zf_time now;
-	int fixed_clock;	/* ZHIFA_NOW is in force */
-
-	/* Valid inside a write transaction. */
-	int64_t next_seq;
-	uint8_t head[ZF_DIGEST_LEN];
-	int64_t appended;	/* events appended in this transaction */
-	char *checkpoint_note;	/* signed at commit, written after it */
-};
+struct zf_person;
 
 #define ZF_OPEN_WRITE 1
 
@@ -115,5 +91,23 @@ struct zf_calendar *zf_archive_calendar(struct zf_archive *a);
 
 /* Today in the archive's zone. */
 int32_t zf_archive_today(const struct zf_archive *a);
+
+/* The handle's parts, for the layers above the record. */
+/* Where a function taking the archive leaves its message and code. */
+struct zf_err *zf_archive_err(struct zf_archive *a);
+struct zf_db *zf_archive_db(struct zf_archive *a);
+struct zf_config *zf_archive_config(const struct zf_archive *a);
+/* The acting person once resolved (zf_archive_actor), else NULL. */
+const struct zf_person *zf_archive_person(const struct zf_archive *a);
+/* The digest suite: ZF_SUITE_SHA256 or ZF_SUITE_SM3. */
+int zf_archive_suite(const struct zf_archive *a);
+/* Now: the clock, or ZHIFA_NOW where it is in force. */
+const struct zf_time *zf_archive_now(const struct zf_archive *a);
+/* Set to 1 when a date was counted past the calendar's years. */
+int *zf_archive_beyond(struct zf_archive *a);
+/* The log's name in checkpoints, and the agency's public key. */
+const char *zf_archive_origin(const struct zf_archive *a);
+const uint8_t *zf_archive_pubkey(const struct zf_archive *a);
+size_t zf_archive_pubkey_len(const struct zf_archive *a);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "record/archive.h"
+#include "record/handle.h"
 #include "base/buf.h"
 #include "record/db.h"
 #include "base/json.h"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "record/archive.h"
+#include "record/handle.h"
 #include "base/buf.h"
 #include "base/io.h"
 

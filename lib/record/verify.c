@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "record/archive.h"
+#include "record/handle.h"
 #include "base/buf.h"
 #include "record/checkpoint.h"
 #include "record/db.h"

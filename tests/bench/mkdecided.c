@@ -77,10 +77,10 @@ main(int argc, char **argv)
 		in.officers[1] = "lina";
 		in.nofficers = 2;
 		in.filed = "2026-01-02";
-		a->actor = zf_config_person(a->config, "liuyang");
+		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "liuyang");
 		if (zf_case_file(a, &in, &case_id) != 0)
 			goto fail;
-		a->actor = zf_config_person(a->config, "zhangwei");
+		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "zhangwei");
 		/* The steps the law requires before these decisions. */
 		if (k == 0 || k == 2) {
 			struct zf_step_input s;
@@ -91,7 +91,7 @@ main(int argc, char **argv)
 			if (zf_step_record(a, case_id, &s) != 0)
 				goto fail;
 		}
-		a->actor = zf_config_person(a->config, "chengang");
+		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "chengang");
 		memset(&d, 0, sizeof(d));
 		d.outcome = outcomes[k];
 		d.measures[0] = measures[k];
@@ -109,7 +109,7 @@ main(int argc, char **argv)
 	zf_archive_close(a);
 	return 0;
 fail:
-	fprintf(stderr, "mkdecided: %s\n", a->err.msg);
+	fprintf(stderr, "mkdecided: %s\n", zf_archive_err(a)->msg);
 	zf_archive_abort(a);
 	zf_archive_close(a);
 	return 1;

@@ -1,0 +1,50 @@
+/*
+ * handle: the archive handle's fields, for the record layer alone
+ * (archive, journal, object, verify).  The layers above see struct
+ * zf_archive as opaque and reach its parts through archive.h.
+ *
+ * Invariants: db, config and dirfd are valid from open to close;
+ * next_seq, head and appended mean something only inside a write
+ * transaction (between zf_archive_begin and commit or abort).
+ */
+#ifndef ZF_HANDLE_H
+#define ZF_HANDLE_H
+
+#include <stdint.h>
+
+#include "base/crypto.h"
+#include "base/err.h"
+#include "base/when.h"
+
+struct zf_calendar;
+struct zf_config;
+struct zf_db;
+struct zf_person;
+
+struct zf_archive {
+	char *dir;
+	int dirfd;
+	int lockfd;
+	struct zf_db *db;
+	struct zf_config *config;
+	int suite;
+	char *id;		/* random, fixed at creation */
+	char *origin;		/* the log's name in checkpoints */
+	uint8_t pubkey[ZF_PUBKEY_MAX];
+	size_t pubkey_len;
+	struct zf_err err;
+
+	const struct zf_person *actor;	/* who acts; NULL until resolved */
+	struct zf_calendar *calendar;	/* loaded on first use */
+	int calendar_beyond;	/* a date was counted past the calendar */
+	struct zf_time now;
+	int fixed_clock;	/* ZHIFA_NOW is in force */
+
+	/* Valid inside a write transaction. */
+	int64_t next_seq;
+	uint8_t head[ZF_DIGEST_LEN];
+	int64_t appended;	/* events appended in this transaction */
+	char *checkpoint_note;	/* signed at commit, written after it */
+};
+
+#endif
