@@ -15,6 +15,7 @@
 #include "record/checkpoint.h"
 #include "rules/config.h"
 #include "base/crypto.h"
+#include "base/csv.h"
 #include "record/db.h"
 #include "record/journal.h"
 #include "base/json.h"
@@ -158,28 +159,6 @@ site_emit(void *ctx, const char *path, const char *data, size_t len,
 	return add(x, path, data, len, 1);
 }
 
-/*
- * CSV: every field quoted, quotes doubled, CRLF line ends.  A value that
- * a spreadsheet would take for a formula (= + - @, or a tab or CR first)
- * gets a leading ' so that Excel and WPS show it as text; so does one
- * starting with ' itself, so that a reader can take the mark off.
- */
-static void
-csv_field(struct zf_buf *b, const char *s, int first)
-{
-	if (!first)
-		zf_buf_addch(b, ',');
-	zf_buf_addch(b, '"');
-	if (strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0')
-		zf_buf_addch(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			zf_buf_addch(b, '"');
-		zf_buf_addch(b, *s);
-	}
-	zf_buf_addch(b, '"');
-}
-
 static int
 csv_header(struct exporter *x, struct spool *s, const char *schema)
 {
@@ -189,10 +168,10 @@ csv_header(struct exporter *x, struct spool *s, const char *schema)
 	int rc;
 
 	zf_buf_init(&b);
-	zf_buf_addstr(&b, "\xef\xbb\xbf");	/* BOM: Excel and WPS */
+	zf_buf_addstr(&b, ZF_CSV_BOM);
 	for (i = 0; cols[i] != NULL; i++)
-		csv_field(&b, cols[i], i == 0);
-	zf_buf_addstr(&b, "\r\n");
+		zf_csv_field(&b, cols[i], i == 0);
+	zf_csv_row_end(&b);
 	rc = spool_write(x, s, b.data, b.len, 0);
 	zf_buf_release(&b);
 	return rc;
@@ -211,9 +190,9 @@ csv_row(struct exporter *x, struct spool *s, const char *schema,
 	for (i = 0; cols[i] != NULL; i++) {
 		const char *v = zf_json_get_str(fields, cols[i]);
 
-		csv_field(&b, v ? v : "", i == 0);
+		zf_csv_field(&b, v ? v : "", i == 0);
 	}
-	zf_buf_addstr(&b, "\r\n");
+	zf_csv_row_end(&b);
 	rc = spool_write(x, s, b.data, b.len, 1);
 	zf_buf_release(&b);
 	s->lines++;

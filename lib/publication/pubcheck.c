@@ -18,6 +18,7 @@
 #include <archive_entry.h>
 
 #include "base/buf.h"
+#include "base/csv.h"
 #include "record/checkpoint.h"
 #include "base/json.h"
 #include "base/merkle.h"
@@ -60,19 +61,15 @@ static const char *const csv_names[] = { "data/records-penalty.csv",
 #define CSV_FIELD_MAX (1 << 20)
 
 /*
- * A CSV file as it streams past (RFC 4180): each row becomes an object
+ * A CSV file as it streams past (base/csv.h): each row becomes an object
  * of the header's names, and the canonical text of each, one per line,
  * goes into a digest; records.json's records of the schema, in order,
  * into another.  The two must be equal: the spreadsheet file is the same
  * records as the proven ones.
  */
 struct csv {
-	int state;		/* 0 field start, 1 plain, 2 quoted, 3 quote */
-	int broken;
-	int bom;		/* bytes of the byte order mark seen; -1 done */
-	int had_bom;
-	struct zf_buf field;
-	struct zf_json *row, *header;
+	struct zf_csv_reader reader;
+	struct zf_json *header;
 	int which;		/* index in csv_names */
 };
 
@@ -1017,131 +1014,57 @@ digest_line(struct zf_digest **d, const struct zf_json *v)
 	free(text);
 }
 
-/* A value as publish-export wrote it, less the ' that keeps it text. */
-static struct zf_json *
-csv_value(const struct zf_buf *b)
+static int
+csv_row(void *ctx, struct zf_json *row)
 {
-	const char *v = b->len ? b->data : "";
-
-	if (b->len >= 2 && v[0] == '\'' && strchr("=+-@\t\r'", v[1]) != NULL)
-		return zf_json_stringn(v + 1, b->len - 1);
-	return zf_json_stringn(v, b->len);
-}
-
-static void
-csv_field_end(struct check *k)
-{
-	struct csv *c = &k->csv;
-
-	if (c->row == NULL)
-		c->row = zf_json_array();
-	zf_json_push(c->row, csv_value(&c->field));
-	zf_buf_reset(&c->field);
-	c->state = 0;
-}
-
-static void
-csv_row_end(struct check *k)
-{
+	struct check *k = ctx;
 	struct csv *c = &k->csv;
 	struct zf_json *obj;
 	const char *name;
-	size_t i, n;
+	size_t i, n = zf_json_len(row);
+	int stop = 0;
 
-	csv_field_end(k);
-	n = zf_json_len(c->row);
 	if (c->header == NULL) {
-		if (!c->had_bom)
+		if (!c->reader.had_bom)
 			problem(k, P_ONCE, "%s has no byte order mark",
 			    csv_names[c->which]);
-		c->header = c->row;
-		c->row = NULL;
-		return;
+		c->header = row;
+		return 0;
 	}
 	if (n != zf_json_len(c->header)) {
 		problem(k, P_RECORD, "%s: row %" PRIu64 " has %zu fields, "
 		    "the header %zu", csv_names[c->which],
 		    k->csv_rows[c->which] + 1, n, zf_json_len(c->header));
-		c->broken = 1;
+		stop = 1;
 	} else {
 		obj = zf_json_object();
 		for (i = 0; i < n; i++) {
 			name = zf_json_str(zf_json_at(c->header, i));
 			zf_json_set_str(obj, name, zf_json_str(zf_json_at(
-			    c->row, i)));
+			    row, i)));
 		}
 		digest_line(&k->csv_digest[c->which], obj);
 		zf_json_free(obj);
 	}
 	k->csv_rows[c->which]++;
-	zf_json_free(c->row);
-	c->row = NULL;
+	zf_json_free(row);
+	return stop;
 }
 
 static void
 csv_feed(struct check *k, const char *p, size_t n)
 {
 	struct csv *c = &k->csv;
-	size_t i;
 
-	for (i = 0; i < n && !c->broken; i++) {
-		static const char bom[] = "\xef\xbb\xbf";
-		char ch = p[i];
-
-		/* The byte order mark, before anything else. */
-		if (c->bom >= 0) {
-			if (ch == bom[c->bom]) {
-				if (++c->bom == 3) {
-					c->had_bom = 1;
-					c->bom = -1;
-				}
-				continue;
-			}
-			zf_buf_add(&c->field, bom, (size_t)c->bom);
-			c->state = c->bom > 0 ? 1 : 0;
-			c->bom = -1;
-		}
-		if (c->field.len > CSV_FIELD_MAX) {
-			problem(k, P_ONCE, "%s: a field is longer than %d "
-			    "bytes", csv_names[c->which], CSV_FIELD_MAX);
-			c->broken = 1;
-			break;
-		}
-		switch (c->state) {
-		case 2:		/* inside quotes */
-			if (ch == '"')
-				c->state = 3;
-			else
-				zf_buf_addch(&c->field, ch);
-			continue;
-		case 3:		/* a quote inside quotes */
-			if (ch == '"') {
-				zf_buf_addch(&c->field, ch);
-				c->state = 2;
-				continue;
-			}
-			break;
-		case 0:
-			if (ch == '"') {
-				c->state = 2;
-				continue;
-			}
-			break;
-		}
-		if (ch == ',')
-			csv_field_end(k);
-		else if (ch == '\n')
-			csv_row_end(k);
-		else if (ch == '\r')
-			continue;
-		else if (c->state == 3) {
-			problem(k, P_ONCE, "%s: text after a closing quote",
-			    csv_names[c->which]);
-			c->broken = 1;
-		} else {
-			zf_buf_addch(&c->field, ch);
-			c->state = 1;
-		}
+	switch (zf_csv_feed(&c->reader, p, n)) {
+	case ZF_CSV_LONG_FIELD:
+		problem(k, P_ONCE, "%s: a field is longer than %d bytes",
+		    csv_names[c->which], CSV_FIELD_MAX);
+		break;
+	case ZF_CSV_AFTER_QUOTE:
+		problem(k, P_ONCE, "%s: text after a closing quote",
+		    csv_names[c->which]);
+		break;
 	}
 }
 
@@ -1150,10 +1073,10 @@ csv_begin(struct check *k, int which)
 {
 	struct csv *c = &k->csv;
 
-	zf_json_free(c->row);
+	zf_csv_reader_release(&c->reader);
 	zf_json_free(c->header);
-	memset(c, 0, sizeof(*c));
-	zf_buf_init(&c->field);
+	c->header = NULL;
+	zf_csv_reader_init(&c->reader, CSV_FIELD_MAX, csv_row, k);
 	c->which = which;
 	k->csv_seen[which] = 1;
 }
@@ -1163,21 +1086,17 @@ csv_end(struct check *k)
 {
 	struct csv *c = &k->csv;
 
-	if (c->state == 2 && !c->broken)
+	if (zf_csv_end(&c->reader) == ZF_CSV_IN_QUOTES)
 		problem(k, P_ONCE, "%s ends inside a quoted field",
 		    csv_names[c->which]);
-	else if (!c->broken && (c->field.len > 0 || c->row != NULL ||
-	    c->state != 0))
-		csv_row_end(k);
-	if (c->header == NULL && !c->broken)
+	if (c->header == NULL && !c->reader.stopped)
 		problem(k, P_ONCE, "%s has no header line",
 		    csv_names[c->which]);
-	if (c->broken)
+	if (c->reader.stopped)
 		k->csv_seen[c->which] = -1;
-	zf_json_free(c->row);
+	zf_csv_reader_release(&c->reader);
 	zf_json_free(c->header);
-	zf_buf_release(&c->field);
-	c->row = c->header = NULL;
+	c->header = NULL;
 }
 
 /* Each CSV file holds exactly the records of records.json, in order. */
@@ -2311,9 +2230,8 @@ release_check(struct check *k)
 		zf_digest_free(k->csv_digest[i]);
 		zf_digest_free(k->rec_digest[i]);
 	}
-	zf_json_free(k->csv.row);
+	zf_csv_reader_release(&k->csv.reader);
 	zf_json_free(k->csv.header);
-	zf_buf_release(&k->csv.field);
 	free(k->chunk);
 	free(k->prefix_owned);
 }
