@@ -1,0 +1,217 @@
+/*
+ * check: the state of one bundle's check (pubcheck.h), shared by the
+ * files that do it: pubcheck (the passes, and which check reads which
+ * file), bagcheck (BagIt), logcheck (key, checkpoint, log and proofs)
+ * and recordcheck (records.json and the CSV files).  This module owns
+ * the list of problems, the table of the bag's files and the leaves.
+ *
+ * Per file of the bag the table keeps its name, flags and two digests;
+ * per line of entries.jsonl a struct leaf: memory grows with the number
+ * of files and leaves, never with their sizes.
+ */
+#ifndef ZF_PUBLICATION_CHECK_H
+#define ZF_PUBLICATION_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "base/csv.h"
+#include "base/strset.h"
+#include "publication/bagread.h"
+#include "publication/jsonsplit.h"
+#include "publication/pubcheck.h"
+
+#define SHA256 ZF_SUITE_SHA256_ED25519
+#define PROOF_MAX 64
+
+#define ENTRIES "data/log/entries.jsonl"
+#define RECORDS "data/records.json"
+#define PROOFS "data/log/proofs/"
+
+/* What a file of the bag is to the checks. */
+enum kind {
+	K_OTHER,
+	K_BAGIT,
+	K_BAGINFO,
+	K_MANIFEST,
+	K_TAGMANIFEST,
+	K_VKEY,
+	K_CHECKPOINT,
+	K_ENTRIES,
+	K_PROOF,
+	K_RECORDS,
+	K_CSV
+};
+
+/* The CSV files, one per schema (recordcheck.c names them). */
+#define NCSV 3
+
+/*
+ * A CSV file as it streams past (base/csv.h): each row becomes an object
+ * of the header's names, and the canonical text of each, one per line,
+ * goes into a digest; records.json's records of the schema, in order,
+ * into another.  The two must be equal: the spreadsheet file is the same
+ * records as the proven ones.
+ */
+struct csv {
+	struct zf_csv_reader reader;
+	struct zf_json *header;
+	int which;		/* the schema's index */
+};
+
+/*
+ * The files whose checks need what other files hold: each is read in the
+ * first pass that has what it needs when its first file comes.
+ */
+enum category { CAT_ENTRIES, CAT_PROOFS, CAT_RECORDS, NCAT, CAT_NONE = -1 };
+enum cat_state { CAT_UNSEEN, CAT_DEFERRED, CAT_NOW, CAT_DONE };
+
+/* Kinds of problem that can come by the thousand: cut after ten. */
+enum problem_kind {
+	P_ONCE,
+	P_MANIFEST,
+	P_ORDER,
+	P_LINE,
+	P_LEAF,
+	P_PROOF,
+	P_RECORD,
+	NPROBLEM
+};
+
+enum { F_SEEN = 1, F_LISTED = 2 };
+
+struct file {
+	size_t name; /* offset in check.names */
+	unsigned flags;
+	int pass; /* the last pass that read it */
+	uint8_t digest[ZF_DIGEST_LEN]; /* SHA-256 of its bytes */
+	uint8_t listed[ZF_DIGEST_LEN]; /* as its manifest lists it */
+};
+
+enum {
+	L_SHOWN = 1,
+	L_CURRENT = 2,
+	L_RECORD = 4,
+	L_FIELDS_DIFFER = 8,
+	L_BAD = 16,
+	L_ENDED = 32	/* a shown withdraw, expire or correct names it */
+};
+
+struct leaf {
+	uint8_t hash[ZF_DIGEST_LEN]; /* as entries.jsonl gives it */
+	uint8_t fields[ZF_DIGEST_LEN]; /* of canonical(entry.record) */
+	uint8_t meta[ZF_DIGEST_LEN]; /* of canonical([case,kind,type]) */
+	unsigned char flags;
+};
+
+/* The file being read. */
+struct reading {
+	const char *name;
+	size_t file;
+	enum kind kind;
+	int active; /* its checks run in this pass */
+	int hash, duplicate;
+	uint64_t proof_index; /* a proof's leaf; a CSV file's schema */
+	struct zf_buf buf;
+	uint64_t lineno;
+	int overlong;
+};
+
+struct check {
+	struct zf_pubcheck *c;
+	int pass;
+	int key_given;
+	int have_key;
+	char *given_vkey; /* the --key text */
+	int vkey_seen, checkpoint_seen;
+	char *note;
+	size_t notelen;
+	int checkpoint_tried;
+
+	struct file *files;
+	size_t nfiles, capfiles;
+	struct zf_strset index; /* name -> index in files */
+	struct zf_buf names;
+	uint64_t payload_bytes, payload_files;
+	int bagit_seen, baginfo_seen, manifest_seen, tagmanifest_seen;
+	char *oxum, *version, *log_size, *as_of, *audience;
+
+	struct leaf *leaves;
+	uint64_t nlines, capleaves;
+	int entries_seen, entries_complete, records_seen;
+	uint64_t proof_files;
+	enum cat_state cat[NCAT];
+	int decided[NCAT];
+	struct zf_json *records_top;
+	struct zf_jsonsplit split;
+	uint64_t ordinal; /* records of records.json so far */
+
+	struct csv csv;
+	struct zf_digest *csv_digest[NCSV], *rec_digest[NCSV];
+	uint64_t csv_rows[NCSV], rec_rows[NCSV];
+	int csv_seen[NCSV];
+
+	uint64_t counts[NPROBLEM];
+	struct reading cur;
+	struct zf_digest *sha;
+	struct zf_bagread bag;
+};
+
+static inline int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* check.c */
+void zf_check_init(struct check *k, struct zf_pubcheck *c);
+void zf_check_release(struct check *k);
+/* Adds a problem; after ten of a kind (not P_ONCE), only counts it. */
+void zf_check_problem(struct check *k, enum problem_kind kind,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "(and N more ..., not shown)" for each kind that was cut. */
+void zf_check_more(struct check *k);
+/* The index of name in the table of files, added when absent (add), or -1. */
+long zf_check_file(struct check *k, const char *name, int add);
+const char *zf_check_file_name(const struct check *k, size_t i);
+/* The i-th leaf, made (zeroed) when new; earlier pointers may move. */
+struct leaf *zf_check_leaf(struct check *k, uint64_t i);
+/* 64 lowercase hex digits; 0 or -1. */
+int zf_check_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN]);
+/* SHA-256 of v's canonical JSON. */
+void zf_check_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN]);
+/* The digest of a record's case, kind and type, compared with its leaf's. */
+void zf_check_digest_meta(const char *case_id, const char *kind,
+    const char *type, uint8_t out[ZF_DIGEST_LEN]);
+
+/* bagcheck.c */
+void zf_bagcheck_bagit(struct check *k, const char *text);
+void zf_bagcheck_bag_info(struct check *k, const char *text);
+void zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len);
+void zf_bagcheck_manifests_end(struct check *k);
+void zf_bagcheck_bag_info_end(struct check *k);
+
+/* logcheck.c */
+int zf_logcheck_load_key(struct check *k, const char *path, struct zf_err *e);
+void zf_logcheck_vkey(struct check *k, const char *text, size_t len);
+void zf_logcheck_checkpoint(struct check *k);
+void zf_logcheck_proof(struct check *k, const char *text, size_t len);
+void zf_logcheck_entry_line(struct check *k, const char *line, size_t len);
+void zf_logcheck_end(struct check *k);
+
+/* recordcheck.c */
+/* The schema's index of a CSV file's name, or -1. */
+int zf_recordcheck_csv_file(const char *name);
+void zf_recordcheck_csv_begin(struct check *k, int which);
+void zf_recordcheck_csv_feed(struct check *k, const char *p, size_t n);
+void zf_recordcheck_csv_end(struct check *k);
+void zf_recordcheck_records_begin(struct check *k);
+void zf_recordcheck_records_feed(struct check *k, const char *p, size_t n);
+void zf_recordcheck_records_end(struct check *k);
+void zf_recordcheck_end(struct check *k);
+void zf_recordcheck_csv_files_end(struct check *k);
+
+#endif
