@@ -2,7 +2,7 @@
  * bagcheck: the BagIt checks (RFC 8493) of a bundle: bagit.txt,
  * bag-info.txt, and every file against its manifest line.
  */
-#include "publication/check.h"
+#include "publication/bagcheck.h"
 
 #include <errno.h>
 #include <inttypes.h>

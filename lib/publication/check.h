@@ -24,6 +24,8 @@
 #include "publication/jsonsplit.h"
 #include "publication/pubcheck.h"
 
+struct zf_json;
+
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define PROOF_MAX 64
 
@@ -166,7 +168,6 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* check.c */
 void zf_check_init(struct check *k, struct zf_pubcheck *c);
 void zf_check_release(struct check *k);
 /* Adds a problem; after ten of a kind (not P_ONCE), only counts it. */
@@ -186,32 +187,5 @@ void zf_check_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN]);
 /* The digest of a record's case, kind and type, compared with its leaf's. */
 void zf_check_digest_meta(const char *case_id, const char *kind,
     const char *type, uint8_t out[ZF_DIGEST_LEN]);
-
-/* bagcheck.c */
-void zf_bagcheck_bagit(struct check *k, const char *text);
-void zf_bagcheck_bag_info(struct check *k, const char *text);
-void zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len);
-void zf_bagcheck_manifests_end(struct check *k);
-void zf_bagcheck_bag_info_end(struct check *k);
-
-/* logcheck.c */
-int zf_logcheck_load_key(struct check *k, const char *path, struct zf_err *e);
-void zf_logcheck_vkey(struct check *k, const char *text, size_t len);
-void zf_logcheck_checkpoint(struct check *k);
-void zf_logcheck_proof(struct check *k, const char *text, size_t len);
-void zf_logcheck_entry_line(struct check *k, const char *line, size_t len);
-void zf_logcheck_end(struct check *k);
-
-/* recordcheck.c */
-/* The schema's index of a CSV file's name, or -1. */
-int zf_recordcheck_csv_file(const char *name);
-void zf_recordcheck_csv_begin(struct check *k, int which);
-void zf_recordcheck_csv_feed(struct check *k, const char *p, size_t n);
-void zf_recordcheck_csv_end(struct check *k);
-void zf_recordcheck_records_begin(struct check *k);
-void zf_recordcheck_records_feed(struct check *k, const char *p, size_t n);
-void zf_recordcheck_records_end(struct check *k);
-void zf_recordcheck_end(struct check *k);
-void zf_recordcheck_csv_files_end(struct check *k);
 
 #endif

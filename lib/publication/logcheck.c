@@ -3,7 +3,7 @@
  * signed checkpoint, entries.jsonl leaf by leaf, the root over its
  * hashes, each proof, and that one bundle's log extends another's.
  */
-#include "publication/check.h"
+#include "publication/logcheck.h"
 
 #include <errno.h>
 #include <fcntl.h>

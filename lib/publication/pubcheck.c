@@ -12,7 +12,10 @@
 #include <sys/stat.h>
 
 #include "base/json.h"
+#include "publication/bagcheck.h"
 #include "publication/check.h"
+#include "publication/logcheck.h"
+#include "publication/recordcheck.h"
 
 #define SMALL_MAX (1 << 20) /* tag files, keys, proofs */
 #define MANIFEST_LINE_MAX 8192

@@ -3,7 +3,7 @@
  * is a leaf the log shows and has not ended, with its proof, and each
  * CSV file holds the same records as records.json, in order.
  */
-#include "publication/check.h"
+#include "publication/recordcheck.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
