@@ -1,0 +1,61 @@
+/*
+ * bagstore: how a bundle (bundle.h) is stored: as a folder, a .tar.gz or
+ * a .zip, built under a temporary name beside the destination and put
+ * in place at the end, never over anything that appeared meanwhile.
+ *
+ * Files are written one at a time: begin (its name and size), write its
+ * bytes, end.  Archive entries carry the bagging date's midnight (UTC)
+ * as their time, owner 0 and modes 0644/0755, and the gzip header no
+ * time, so the same files on the same date give the same bytes; in a
+ * zip, media are stored as they are and text is deflated.  A failed
+ * write marks the store broken: it cannot be completed, only released.
+ */
+#ifndef ZF_BAGSTORE_H
+#define ZF_BAGSTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "base/err.h"
+
+struct archive;
+struct archive_entry;
+
+struct zf_bagstore {
+	int format;		/* enum zf_bundle_format */
+	char *path;		/* the destination */
+	char *tmp;		/* built here, beside it; NULL once moved */
+	int tmpfd;		/* the temporary file, or folder */
+	int filefd;		/* folder format: the file being written */
+	struct archive *ar;
+	struct archive_entry *ae;
+	time_t mtime;		/* of every entry */
+	int broken;		/* a write failed: only release is left */
+};
+
+/* Sets up an empty store for path (taken), writing nothing. */
+void zf_bagstore_init(struct zf_bagstore *s, int format, char *path);
+/* Makes the temporary beside the destination, and the archive in it. */
+int zf_bagstore_open(struct zf_bagstore *s, struct zf_err *e);
+/* A folder (name without the '/'), even when empty. */
+int zf_bagstore_folder(struct zf_bagstore *s, const char *name,
+    struct zf_err *e);
+/* A file: its name and size first, then its bytes, then its end. */
+int zf_bagstore_begin(struct zf_bagstore *s, const char *path, uint64_t size,
+    struct zf_err *e);
+int zf_bagstore_write(struct zf_bagstore *s, const char *path,
+    const void *data, size_t len, struct zf_err *e);
+int zf_bagstore_end(struct zf_bagstore *s, const char *path,
+    struct zf_err *e);
+/* Marks the store broken, with EX_IOERR: path could not be written. */
+int zf_bagstore_failed(struct zf_bagstore *s, const char *path,
+    const char *reason, struct zf_err *e);
+/* Completes the store, syncs it and puts it in place. */
+int zf_bagstore_finish(struct zf_bagstore *s, struct zf_err *e);
+/* Frees s; an unfinished temporary is removed. */
+void zf_bagstore_release(struct zf_bagstore *s);
+/* Removes a bundle already put in place (folder or file). */
+void zf_bagstore_remove(const char *path);
+
+#endif
