@@ -42,19 +42,10 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "say why with --reason TEXT");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_publish_withdraw(a, argv[optind], reason)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	printf("%s\n", argv[optind]);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
-fail:
-	zf_cli_fail(zf_archive_err(a));
+	if ((rc = zf_publish_withdraw(a, argv[optind], reason)) != 0)
+		zf_cli_fail(zf_archive_err(a));
+	else
+		printf("%s\n", argv[optind]);
 	zf_archive_close(a);
 	return zf_cli_exit(rc);
 }

@@ -26,6 +26,16 @@
 #include "publication/site.h"
 #include "base/when.h"
 
+/* A request decided: what the export writes. */
+struct options {
+	const char *out;	/* the bundle's path; must not exist */
+	int format;		/* enum zf_bundle_format */
+	int audience;		/* enum zf_audience */
+	int32_t as_of;		/* expiries are judged on this day */
+	char *const *cases;	/* record only these cases' entries */
+	size_t ncases;		/* 0: every case */
+};
+
 /* A file of the bundle built on disk, line by line (bounded memory). */
 struct spool {
 	FILE *f;
@@ -35,7 +45,7 @@ struct spool {
 
 struct exporter {
 	struct zf_archive *a;
-	const struct zf_export_opts *o;
+	const struct options *o;
 	struct zf_bundle *b;
 	struct spool records, csv[3], entries;
 	const char *scan_case;	/* the case being written, for messages */
@@ -632,7 +642,7 @@ log_lines(struct exporter *x)
 }
 
 static char *
-bag_info(struct zf_archive *a, const struct zf_export_opts *o, uint64_t n)
+bag_info(struct zf_archive *a, const struct options *o, uint64_t n)
 {
 	char day[11];
 
@@ -646,7 +656,7 @@ bag_info(struct zf_archive *a, const struct zf_export_opts *o, uint64_t n)
 }
 
 static int
-journal_export(struct zf_archive *a, const struct zf_export_opts *o,
+journal_export(struct zf_archive *a, const struct options *o,
     const struct zf_export_result *r)
 {
 	struct zf_json *data = zf_json_object(), *counts = zf_json_object();
@@ -671,8 +681,9 @@ journal_export(struct zf_archive *a, const struct zf_export_opts *o,
 	return zf_journal_append(a, "publication.exported", NULL, data, NULL);
 }
 
-int
-zf_export(struct zf_archive *a, const struct zf_export_opts *o,
+/* Journals what is owed and writes the bundle, in one transaction. */
+static int
+export_bundle(struct zf_archive *a, const struct options *o,
     struct zf_export_result *r)
 {
 	struct exporter x;
@@ -685,7 +696,6 @@ zf_export(struct zf_archive *a, const struct zf_export_opts *o,
 	int rc, placed = 0;
 
 	memset(&x, 0, sizeof(x));
-	memset(r, 0, sizeof(*r));
 	x.a = a;
 	x.o = o;
 	if (o->audience == ZF_AUDIENCE_PUBLIC &&
@@ -783,4 +793,118 @@ fail:
 	free(vkey);
 	zf_json_free(stand);
 	return rc;
+}
+
+/* The request */
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n > m && strcmp(s + n - m, tail) == 0;
+}
+
+/* The options that follow from q alone: 0 or EX_USAGE. */
+static int
+decide(const struct zf_export_request *q, struct options *o,
+    struct zf_err *e)
+{
+	const char *audience = q->audience != NULL ? q->audience : "public";
+
+	memset(o, 0, sizeof(*o));
+	o->out = q->out;
+	o->cases = q->cases;
+	o->ncases = q->ncases;
+	if (q->out == NULL && !q->dry_run)
+		return zf_fail(e, EX_USAGE, "where to? give --out PATH");
+	if (q->out != NULL && q->out[0] == '\0')
+		return zf_fail(e, EX_USAGE, "--out must name a path");
+	if (q->format != NULL) {
+		if ((o->format = zf_bundle_format_parse(q->format)) < 0)
+			return zf_fail(e, EX_USAGE, "format '%s' is not dir, "
+			    "tar.gz or zip", q->format);
+	} else if (q->out != NULL && (ends_with(q->out, ".tar.gz") ||
+	    ends_with(q->out, ".tgz")))
+		o->format = ZF_BUNDLE_TAR_GZ;
+	else if (q->out != NULL && ends_with(q->out, ".zip"))
+		o->format = ZF_BUNDLE_ZIP;
+	else
+		o->format = ZF_BUNDLE_DIR;
+	if (strcmp(audience, "public") == 0)
+		o->audience = ZF_AUDIENCE_PUBLIC;
+	else if (strcmp(audience, "sharing") == 0)
+		o->audience = ZF_AUDIENCE_SHARING;
+	else
+		return zf_fail(e, EX_USAGE, "audience '%s' is not public or "
+		    "sharing", audience);
+	if (o->audience == ZF_AUDIENCE_SHARING && q->ncases > 0)
+		return zf_fail(e, EX_USAGE, "a sharing export holds every "
+		    "current record; give no cases");
+	return 0;
+}
+
+int
+zf_export_check(const struct zf_export_request *q, struct zf_err *e)
+{
+	struct options o;
+
+	return decide(q, &o, e);
+}
+
+/* The day expiries are judged on: --as-of, today or earlier. */
+static int
+judged_on(struct zf_archive *a, const char *given, int32_t *day)
+{
+	int32_t today = zf_archive_today(a);
+
+	*day = today;
+	if (given == NULL)
+		return 0;
+	if (zf_date_parse(given, day) != 0)
+		return zf_fail(zf_archive_err(a), EX_USAGE, "--as-of '%s' is "
+		    "not a date (YYYY-MM-DD)", given);
+	if (*day > today)
+		return zf_fail(zf_archive_err(a), EX_DATAERR, "--as-of %s is "
+		    "in the future; publication is judged on today or an "
+		    "earlier day", given);
+	return 0;
+}
+
+int
+zf_export(struct zf_archive *a, const struct zf_export_request *q,
+    struct zf_export_result *r)
+{
+	struct options o;
+	size_t i;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = decide(q, &o, zf_archive_err(a))) != 0)
+		return rc;
+	r->audience = o.audience;
+	r->audience_name = o.audience == ZF_AUDIENCE_PUBLIC ? "public" :
+	    "sharing";
+	if ((rc = judged_on(a, q->as_of, &o.as_of)) != 0 ||
+	    (rc = zf_publish_may(a)) != 0)
+		return rc;
+	for (i = 0; i < o.ncases; i++)
+		if (zf_case_exists(a, o.cases[i]) != 1)
+			return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case "
+			    "'%s'", o.cases[i]);
+	if (!q->dry_run)
+		return export_bundle(a, &o, r);
+	/* A sharing export journals nothing: nothing to list. */
+	if (o.audience == ZF_AUDIENCE_SHARING)
+		return 0;
+	return zf_publish_due(a, o.as_of, o.cases, o.ncases, &r->due,
+	    &r->ndue);
+}
+
+void
+zf_export_result_release(struct zf_export_result *r)
+{
+	free(r->due);
+	r->due = NULL;
+	r->ndue = 0;
 }

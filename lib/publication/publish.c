@@ -718,9 +718,9 @@ zf_publish_may(struct zf_archive *a)
 	    "nobody", zf_archive_person(a) ? zf_role_name(zf_archive_person(a)->role) : "acting");
 }
 
-int
-zf_publish_withdraw(struct zf_archive *a, const char *case_id,
-    const char *reason)
+/* The withdrawal, inside the write transaction. */
+static int
+withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 {
 	static const char sql[] = "SELECT decision_seq, idx, state FROM "
 	    "publications WHERE case_id = ?";
@@ -768,6 +768,21 @@ zf_publish_withdraw(struct zf_archive *a, const char *case_id,
 	}
 	sqlite3_reset(st);
 	return zf_publish_record(a, &d, reason);
+}
+
+int
+zf_publish_withdraw(struct zf_archive *a, const char *case_id,
+    const char *reason)
+{
+	int rc;
+
+	if ((rc = zf_archive_begin(a)) != 0)
+		return rc;
+	if ((rc = withdraw(a, case_id, reason)) != 0) {
+		zf_archive_abort(a);
+		return rc;
+	}
+	return zf_archive_commit(a);
 }
 
 /* Apply. */

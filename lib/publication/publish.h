@@ -74,7 +74,8 @@ int zf_publish_may(struct zf_archive *a);
 
 /*
  * publish-withdraw: checks that the case has an entry on the site and
- * journals its withdrawal with the reason.
+ * journals its withdrawal with the reason, in a write transaction of its
+ * own (committed, or aborted on any failure).
  */
 int zf_publish_withdraw(struct zf_archive *a, const char *case_id,
     const char *reason);
