@@ -276,7 +276,8 @@ zf_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 	zf_buf_addstr(&b, "决定信息公示</h1>\n");
 	if (en->note != NULL) {
 		zf_buf_addstr(&b,
-		    "<section class=\"notice\" aria-labelledby=\"correction\">\n"
+		    "<section class=\"notice\" "
+		    "aria-labelledby=\"correction\">\n"
 		    "<h2 id=\"correction\">更正说明</h2>\n<p>本条公示信息已"
 		    "更正：");
 		zf_page_escaped(&b, en->note, 1);

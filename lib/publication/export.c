@@ -24,6 +24,7 @@
 #include "record/publog.h"
 #include "rules/redact.h"
 #include "publication/site.h"
+#include "publication/siteview.h"
 #include "base/when.h"
 
 /* A request decided: what the export writes. */
@@ -45,6 +46,8 @@ struct spool {
 
 struct exporter {
 	struct zf_archive *a;
+	struct zf_err *e;	/* zf_archive_err(a) */
+	struct zf_db *db;	/* zf_archive_db(a) */
 	const struct options *o;
 	struct zf_bundle *b;
 	struct spool records, csv[3], entries;
@@ -59,7 +62,7 @@ spool_open(struct exporter *x, struct spool *s, const char *name)
 	s->name = name;
 	s->lines = 0;
 	if ((s->f = tmpfile()) == NULL)
-		return zf_fail(zf_archive_err(x->a), EX_CANTCREAT, "cannot make a "
+		return zf_fail(x->e, EX_CANTCREAT, "cannot make a "
 		    "temporary file for %s: %s", name, strerror(errno));
 	return 0;
 }
@@ -78,7 +81,7 @@ credit_code(struct exporter *x, const char *s)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE party_id = ? "
 	    "AND party_kind IN ('org', 'business') LIMIT 1";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(x->a), sql, zf_archive_err(x->a));
+	sqlite3_stmt *st = zf_db_stmt(x->db, sql, x->e);
 	char id[19];
 	int found;
 
@@ -104,7 +107,7 @@ scan(struct exporter *x, const char *file, const char *text, size_t len)
 		off += at;
 		if (strcmp(kind, "citizen id") != 0 || off + 18 > len ||
 		    !credit_code(x, text + off))
-			return zf_fail(zf_archive_err(x->a), EX_DATAERR, "refused: data/%s "
+			return zf_fail(x->e, EX_DATAERR, "refused: data/%s "
 			    "would publish an unmasked %s%s%s (byte %zu); "
 			    "nothing was published — mask the field in "
 			    "zhifa.yaml's redaction, or correct the record",
@@ -120,9 +123,9 @@ spool_write(struct exporter *x, struct spool *s, const char *text,
     size_t len, int check)
 {
 	if (check && scan(x, s->name, text, len) != 0)
-		return zf_archive_err(x->a)->code;
+		return x->e->code;
 	if (len > 0 && fwrite(text, 1, len, s->f) != len)
-		return zf_fail(zf_archive_err(x->a), EX_IOERR, "cannot write %s: %s",
+		return zf_fail(x->e, EX_IOERR, "cannot write %s: %s",
 		    s->name, strerror(errno));
 	return 0;
 }
@@ -133,9 +136,9 @@ spool_add(struct exporter *x, struct spool *s)
 	int rc;
 
 	if (fflush(s->f) != 0 || fseek(s->f, 0, SEEK_SET) != 0)
-		return zf_fail(zf_archive_err(x->a), EX_IOERR, "cannot write %s: %s",
+		return zf_fail(x->e, EX_IOERR, "cannot write %s: %s",
 		    s->name, strerror(errno));
-	rc = zf_bundle_add_fd(x->b, s->name, fileno(s->f), zf_archive_err(x->a));
+	rc = zf_bundle_add_fd(x->b, s->name, fileno(s->f), x->e);
 	fclose(s->f);
 	s->f = NULL;
 	return rc;
@@ -155,8 +158,8 @@ add(struct exporter *x, const char *name, const char *data, size_t len,
     int check)
 {
 	if (check && scan(x, name, data, len) != 0)
-		return zf_archive_err(x->a)->code;
-	return zf_bundle_add(x->b, name, data, len, zf_archive_err(x->a));
+		return x->e->code;
+	return zf_bundle_add(x->b, name, data, len, x->e);
 }
 
 static int
@@ -209,188 +212,6 @@ csv_row(struct exporter *x, struct spool *s, const char *schema,
 	return rc;
 }
 
-/* The standing information (事前公开) for site.h. */
-static int
-standing(struct zf_archive *a, struct zf_json **out)
-{
-	const struct zf_config *c = zf_archive_config(a);
-	struct zf_json *s = zf_json_copy(c->standing), *agency, *officers;
-	static const char *const lists[] = { "subjects", "powers", "bases",
-		"inspections", NULL };
-	int32_t today = zf_archive_today(a);
-	const char *address = zf_json_get_str(s, "address");
-	const char *phone = zf_json_get_str(s, "phone");
-	size_t i, j;
-
-	*out = NULL;
-	if (c->agency_code == NULL || address == NULL || phone == NULL) {
-		zf_json_free(s);
-		return zf_fail(zf_archive_err(a), EX_CONFIG, "%s: the public site needs "
-		    "the agency's %s: give %s", c->path, c->agency_code ==
-		    NULL ? "统一社会信用代码" : "address and phone",
-		    c->agency_code == NULL ? "agency: code" :
-		    "publication: address and phone");
-	}
-	agency = zf_json_object();
-	zf_json_set_str(agency, "name", c->agency_name);
-	zf_json_set_str(agency, "code", c->agency_code);
-	zf_json_set_str(agency, "address", address);
-	zf_json_set_str(agency, "phone", phone);
-	if (zf_json_get_str(s, "site") != NULL)
-		zf_json_set_str(agency, "site", zf_json_get_str(s, "site"));
-	zf_json_set(s, "agency", agency);
-	for (i = 0; lists[i] != NULL; i++)
-		if (zf_json_get(s, lists[i]) == NULL)
-			zf_json_set(s, lists[i], zf_json_array());
-	/* Officers: those whose certificate is valid today. */
-	officers = zf_json_array();
-	for (i = 0; i < c->npeople; i++) {
-		const struct zf_person *p = &c->people[i];
-		struct zf_json *o, *fields;
-
-		if (p->role != ZF_ROLE_OFFICER || !zf_person_cert_valid(p,
-		    today))
-			continue;
-		o = zf_json_object();
-		zf_json_set_str(o, "name", p->name);
-		zf_json_set_str(o, "certificate", p->certificate);
-		fields = zf_json_array();
-		for (j = 0; p->fields != NULL && p->fields[j] != NULL; j++)
-			zf_json_push(fields, zf_json_string(p->fields[j]));
-		zf_json_set(o, "fields", fields);
-		zf_json_push(officers, o);
-	}
-	zf_json_set(s, "officers", officers);
-	*out = s;
-	return 0;
-}
-
-/* 万元 as yuan ("6" → "60000", "0.12345" → "1234.5"). */
-static char *
-yuan_of(const char *wan)
-{
-	const char *dot = strchr(wan, '.');
-	size_t ilen = dot ? (size_t)(dot - wan) : strlen(wan);
-	const char *frac = dot ? dot + 1 : "";
-	struct zf_buf b;
-	size_t i, flen = strlen(frac);
-	char *s;
-
-	zf_buf_init(&b);
-	zf_buf_add(&b, wan, ilen);
-	for (i = 0; i < 4; i++)
-		zf_buf_addch(&b, i < flen ? frac[i] : '0');
-	if (flen > 4) {
-		zf_buf_addch(&b, '.');
-		zf_buf_addstr(&b, frac + 4);
-	}
-	s = zf_buf_detach(&b, NULL);
-	/* Leading zeros off, keeping one before the point. */
-	i = 0;
-	while (s[i] == '0' && s[i + 1] != '\0' && s[i + 1] != '.')
-		i++;
-	memmove(s, s + i, strlen(s + i) + 1);
-	return s;
-}
-
-static const char *
-field_of(const struct zf_json *rec, const char *const *keys)
-{
-	size_t i;
-
-	for (i = 0; keys[i] != NULL; i++) {
-		const char *v = zf_json_get_str(rec, keys[i]);
-
-		if (v != NULL && v[0] != '\0')
-			return v;
-	}
-	return NULL;
-}
-
-static void
-set_some(struct zf_json *o, const char *key, const char *v)
-{
-	if (v != NULL && v[0] != '\0')
-		zf_json_set_str(o, key, v);
-}
-
-/* The site's view of a current entry (site.h's entry shape). */
-static struct zf_json *
-site_entry(const struct zf_json *entry, int64_t idx)
-{
-	static const char *const party[] = { "CF_XDR_MC", "XK_XDR_MC",
-		"ZF_XDR_MC", NULL };
-	static const char *const lb[] = { "CF_XDR_LB", "XK_XDR_LB",
-		"ZF_XDR_LB", NULL };
-	static const char *const pid[] = { "CF_XDR_SHXYM", "CF_XDR_ZJHM",
-		"XK_XDR_SHXYM", "XK_XDR_ZJHM", "ZF_XDR_SHXYM", "ZF_XDR_ZJHM",
-		NULL };
-	static const char *const cause[] = { "CF_SY", "ZF_SY", NULL };
-	static const char *const outcome[] = { "CF_NR", "XK_NR", "ZF_NR",
-		NULL };
-	static const char *const basis[] = { "CF_YJ", "ZF_YJ", NULL };
-	static const char *const cats[] = { "CF_CFLB", "ZF_CSLB", NULL };
-	const struct zf_json *rec = zf_json_get(entry, "record");
-	const char *kind = zf_json_get_str(entry, "kind");
-	const struct zf_case_kind *k = zf_case_kind_find(kind);
-	struct zf_json *s = zf_json_object(), *measures;
-	const char *v;
-	char *text;
-
-	text = xasprintf("%lld", (long long)idx);
-	zf_json_set_str(s, "id", text);
-	free(text);
-	text = xasprintf("%s.html", zf_json_get_str(entry, "case"));
-	zf_json_set_str(s, "page", text);
-	free(text);
-	zf_json_set_str(s, "kind", kind);
-	zf_json_set_str(s, "kind_name", k ? k->chinese : kind);
-	zf_json_set_str(s, "number", zf_json_get_str(entry, "number"));
-	v = field_of(rec, party);
-	zf_json_set_str(s, "party", v ? v : "—");
-	set_some(s, "party_kind", field_of(rec, lb));
-	set_some(s, "party_id", field_of(rec, pid));
-	set_some(s, "cause", field_of(rec, cause));
-	set_some(s, "outcome", field_of(rec, outcome));
-	set_some(s, "basis", field_of(rec, basis));
-	if ((v = field_of(rec, cats)) != NULL) {
-		const char *p = v, *sep;
-
-		measures = zf_json_array();
-		while ((sep = strstr(p, "；")) != NULL) {
-			zf_json_push(measures, zf_json_stringn(p,
-			    (size_t)(sep - p)));
-			p = sep + strlen("；");
-		}
-		zf_json_push(measures, zf_json_string(p));
-		zf_json_set(s, "measures", measures);
-	}
-	if ((v = zf_json_get_str(rec, "CF_NR_FK")) != NULL && v[0] != '\0') {
-		text = yuan_of(v);
-		zf_json_set_str(s, "fine", text);
-		free(text);
-	} else if ((v = zf_json_get_str(rec, "ZF_JE")) != NULL &&
-	    v[0] != '\0')
-		zf_json_set_str(s, "fine", v);
-	zf_json_set_str(s, "decided", zf_json_get_str(entry, "decided"));
-	set_some(s, "published", zf_json_get_str(entry, "published"));
-	set_some(s, "until", zf_json_get_str(entry, "until"));
-	if (strcmp(zf_json_get_str(entry, "type"), "correct") == 0) {
-		const char *why = zf_json_get_str(entry, "reason");
-
-		text = xasprintf("本条为更正后的公示信息，取代公示日志第 %lld "
-		    "条%s%s。", (long long)zf_json_int_value(zf_json_get(entry,
-		    "corrects")), why ? "：" : "", why ? why : "");
-		zf_json_set_str(s, "note", text);
-		free(text);
-	}
-	text = xasprintf("log/proofs/%lld.json", (long long)idx);
-	zf_json_set_str(s, "proof", text);
-	free(text);
-	zf_json_set_int(s, "index", idx);
-	return s;
-}
-
 static int
 proof_file(struct exporter *x, int64_t idx, uint64_t n,
     const uint8_t leaf[ZF_DIGEST_LEN])
@@ -401,8 +222,8 @@ proof_file(struct exporter *x, int64_t idx, uint64_t n,
 	size_t plen, i, len;
 	int rc;
 
-	if ((rc = zf_publog_inclusion(zf_archive_db(x->a), zf_archive_suite(x->a), (uint64_t)idx, n,
-	    proof, &plen, zf_archive_err(x->a))) != 0)
+	if ((rc = zf_publog_inclusion(x->db, zf_archive_suite(x->a),
+	    (uint64_t)idx, n, proof, &plen, x->e)) != 0)
 		return rc;
 	o = zf_json_object();
 	zf_hex(leaf, ZF_DIGEST_LEN, hex);
@@ -432,14 +253,16 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	    "WHERE size = ?";
 	static const char sql_put[] = "INSERT INTO pubcheckpoints (size, root, "
 	    "time, note) VALUES (?, ?, ?, ?)";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct zf_key *key;
 	sqlite3_stmt *st;
 	char *origin, *text, when[26];
 	int rc;
 
 	*note = NULL;
-	if ((st = zf_db_stmt(zf_archive_db(a), sql_get, zf_archive_err(a))) == NULL)
-		return zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(db, sql_get, e)) == NULL)
+		return e->code;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		int same = sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN &&
@@ -451,7 +274,7 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 			    1));
 		sqlite3_reset(st);
 		if (!same)
-			return zf_fail(zf_archive_err(a), EX_SOFTWARE, "the publication "
+			return zf_fail(e, EX_SOFTWARE, "the publication "
 			    "log of %llu entries has another root than the one "
 			    "signed before: run archive-verify",
 			    (unsigned long long)n);
@@ -461,7 +284,7 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	if ((key = zf_archive_load_key(a)) == NULL) {
 		char *path = zf_archive_key_path(a);
 
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "the agency key signs the "
+		rc = zf_fail(e, EX_NOPERM, "the agency key signs the "
 		    "publication log, and it is not at hand: expected at %s "
 		    "(or give $ZHIFA_KEY)", path);
 		free(path);
@@ -469,15 +292,16 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	}
 	origin = xasprintf("%s/publication", zf_archive_origin(a));
 	text = zf_checkpoint_text(origin, n, root);
-	*note = zf_note_sign(key, zf_archive_suite(a), zf_archive_origin(a), text);
+	*note = zf_note_sign(key, zf_archive_suite(a), zf_archive_origin(a),
+	    text);
 	free(origin);
 	free(text);
 	zf_key_free(key);
 	if (*note == NULL)
-		return zf_fail(zf_archive_err(a), EX_SOFTWARE, "cannot sign the "
+		return zf_fail(e, EX_SOFTWARE, "cannot sign the "
 		    "publication log");
-	if ((st = zf_db_stmt(zf_archive_db(a), sql_put, zf_archive_err(a))) == NULL)
-		return zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(db, sql_put, e)) == NULL)
+		return e->code;
 	zf_time_format(zf_archive_now(a), when);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
 	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_TRANSIENT);
@@ -486,7 +310,7 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot keep the publication "
+		return zf_db_fail(db, e, "cannot keep the publication "
 		    "checkpoint");
 	return 0;
 }
@@ -503,20 +327,22 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	    "p.idx WHERE p.state = 'published' ORDER BY p.updated DESC, "
 	    "p.case_id";
 	struct zf_archive *a = x->a;
+	struct zf_db *db = x->db;
+	struct zf_err *e = x->e;
 	struct zf_site *site = NULL;
 	sqlite3_stmt *st;
 	int64_t total;
 	int public = x->o->audience == ZF_AUDIENCE_PUBLIC, rc, step;
 	size_t nrec = 0;
 
-	if ((rc = zf_db_int(zf_archive_db(a), sql_count, 0, &total, zf_archive_err(a))) != 0)
+	if ((rc = zf_db_int(db, sql_count, 0, &total, e)) != 0)
 		return rc;
 	if (public && (rc = zf_site_begin(stand, (size_t)total, site_emit, x,
-	    &site, zf_archive_err(a))) != 0)
+	    &site, e)) != 0)
 		return rc;
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL) {
+	if ((st = zf_db_stmt(db, sql, e)) == NULL) {
 		zf_site_free(site);
-		return zf_archive_err(a)->code;
+		return e->code;
 	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *case_id = (const char *)sqlite3_column_text(st, 0);
@@ -534,7 +360,7 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		x->scan_case = case_id;
 		if (entry == NULL || kind == NULL) {
 			zf_json_free(entry);
-			rc = zf_fail(zf_archive_err(a), EX_SOFTWARE, "leaf %lld is not "
+			rc = zf_fail(e, EX_SOFTWARE, "leaf %lld is not "
 			    "an entry", (long long)idx);
 			break;
 		}
@@ -548,9 +374,9 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 			break;
 		}
 		if (public) {
-			struct zf_json *se = site_entry(entry, idx);
+			struct zf_json *se = zf_siteview_entry(entry, idx);
 
-			rc = zf_site_entry(site, se, zf_archive_err(a));
+			rc = zf_site_entry(site, se, e);
 			zf_json_free(se);
 			if (rc != 0) {
 				zf_json_free(entry);
@@ -584,9 +410,9 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	sqlite3_reset(st);
 	x->scan_case = NULL;
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read publications");
+		rc = zf_db_fail(db, e, "cannot read publications");
 	if (rc == 0 && public)
-		rc = zf_site_end(site, zf_archive_err(a));
+		rc = zf_site_end(site, e);
 	zf_site_free(site);
 	*count = nrec;
 	return rc;
@@ -601,14 +427,16 @@ log_lines(struct exporter *x)
 	    "WHERE p.idx = l.idx AND p.state = 'published') FROM publog l "
 	    "ORDER BY l.idx";
 	struct zf_archive *a = x->a;
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	struct zf_db *db = x->db;
+	struct zf_err *e = x->e;
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	uint8_t leaf[ZF_DIGEST_LEN];
 	char hex[2 * ZF_DIGEST_LEN + 1];
 	struct zf_buf b;
 	int rc = 0, step;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_buf_init(&b);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t idx = sqlite3_column_int64(st, 0);
@@ -636,7 +464,7 @@ log_lines(struct exporter *x)
 	sqlite3_reset(st);
 	zf_buf_release(&b);
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read the publication "
+		rc = zf_db_fail(db, e, "cannot read the publication "
 		    "log");
 	return rc;
 }
@@ -650,8 +478,9 @@ bag_info(struct zf_archive *a, const struct options *o, uint64_t n)
 	return xasprintf("Source-Organization: %s\nBagging-Date: %s\n"
 	    "External-Description: 行政执法公示 (zhifa publication bundle)\n"
 	    "Zhifa-Bundle-Version: 1\nZhifa-Audience: %s\n"
-	    "Zhifa-Log-Size: %llu\nZhifa-As-Of: %s\n", zf_archive_config(a)->agency_name,
-	    day, o->audience == ZF_AUDIENCE_PUBLIC ? "public" : "sharing",
+	    "Zhifa-Log-Size: %llu\nZhifa-As-Of: %s\n",
+	    zf_archive_config(a)->agency_name, day,
+	    o->audience == ZF_AUDIENCE_PUBLIC ? "public" : "sharing",
 	    (unsigned long long)n, day);
 }
 
@@ -686,6 +515,8 @@ static int
 export_bundle(struct zf_archive *a, const struct options *o,
     struct zf_export_result *r)
 {
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct exporter x;
 	struct zf_pub_due *due = NULL;
 	struct zf_json *stand = NULL;
@@ -697,9 +528,11 @@ export_bundle(struct zf_archive *a, const struct options *o,
 
 	memset(&x, 0, sizeof(x));
 	x.a = a;
+	x.e = e;
+	x.db = db;
 	x.o = o;
 	if (o->audience == ZF_AUDIENCE_PUBLIC &&
-	    (rc = standing(a, &stand)) != 0)
+	    (rc = zf_siteview_standing(a, &stand)) != 0)
 		return rc;
 	if ((rc = zf_archive_begin(a)) != 0) {
 		zf_json_free(stand);
@@ -715,15 +548,15 @@ export_bundle(struct zf_archive *a, const struct options *o,
 			r->counts[due[i].type]++;
 		}
 	}
-	if ((rc = zf_publog_size(zf_archive_db(a), &n, zf_archive_err(a))) != 0 ||
-	    (rc = zf_publog_root(zf_archive_db(a), zf_archive_suite(a), n, root, zf_archive_err(a))) != 0 ||
+	if ((rc = zf_publog_size(db, &n, e)) != 0 ||
+	    (rc = zf_publog_root(db, zf_archive_suite(a), n, root, e)) != 0 ||
 	    (rc = sign_log(a, n, root, &note)) != 0)
 		goto fail;
 	r->log_size = n;
 	zf_hex(root, ZF_DIGEST_LEN, r->root);
 	info = bag_info(a, o, n);
 	if ((rc = zf_bundle_open(o->out, o->format, info, &x.b,
-	    zf_archive_err(a))) != 0)
+	    e)) != 0)
 		goto fail;
 	if ((rc = spool_open(&x, &x.records, "records.json")) != 0 ||
 	    (rc = spool_open(&x, &x.csv[0], "records-penalty.csv")) != 0 ||
@@ -748,7 +581,8 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	    (rc = spool_write(&x, &x.records, "]}\n", 3, 0)) != 0 ||
 	    (rc = log_lines(&x)) != 0)
 		goto fail;
-	vkey = zf_note_vkey(zf_archive_suite(a), zf_archive_origin(a), zf_archive_pubkey(a), zf_archive_pubkey_len(a));
+	vkey = zf_note_vkey(zf_archive_suite(a), zf_archive_origin(a),
+	    zf_archive_pubkey(a), zf_archive_pubkey_len(a));
 	{
 		char *line = xasprintf("%s\n", vkey);
 
@@ -764,7 +598,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	    (rc = spool_add(&x, &x.entries)) != 0 ||
 	    (rc = journal_export(a, o, r)) != 0)
 		goto fail;
-	rc = zf_bundle_close(x.b, zf_archive_err(a));
+	rc = zf_bundle_close(x.b, e);
 	x.b = NULL;
 	if (rc != 0)
 		goto fail;

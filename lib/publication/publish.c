@@ -130,8 +130,8 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 	sqlite3_bind_int64(st, 2, decision_seq);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "%s has no decision %lld",
-		    case_id, (long long)decision_seq);
+		return zf_fail(zf_archive_err(a), EX_NOINPUT, "%s has no "
+		    "decision %lld", case_id, (long long)decision_seq);
 	}
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		*f[i] = xstrdup(zf_db_text(st, (int)i));
@@ -188,8 +188,8 @@ until_of(struct zf_archive *a, const struct source *s)
 	int32_t decided = 0;
 
 	zf_date_parse(s->decided, &decided);
-	return add_months(decided, zf_config_period(zf_archive_config(a), s->kind,
-	    s->party_kind, names, n));
+	return add_months(decided, zf_config_period(zf_archive_config(a),
+	    s->kind, s->party_kind, names, n));
 }
 
 /* Sets key to value masked for the audience (a dropped value is ""). */
@@ -461,6 +461,8 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	    "p.decision_seq, p.idx, p.record, p.until < ?1 FROM cases c JOIN "
 	    "decisions d ON d.seq = c.decision_seq LEFT JOIN publications p "
 	    "ON p.case_id = c.id WHERE d.state = 'in-force' ORDER BY c.id";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct due_list l;
 	char **sorted = NULL, day[11];
 	sqlite3_stmt *st;
@@ -478,8 +480,8 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	zf_date_format(as_of, day);
 	/* Withdrawals and expiries. */
-	if ((st = zf_db_stmt(zf_archive_db(a), sql_end, zf_archive_err(a))) == NULL) {
-		rc = zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(db, sql_end, e)) == NULL) {
+		rc = e->code;
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
@@ -494,12 +496,12 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read publications");
+		rc = zf_db_fail(db, e, "cannot read publications");
 		goto out;
 	}
 	/* Publications and corrections. */
-	if ((st = zf_db_stmt(zf_archive_db(a), sql_pub, zf_archive_err(a))) == NULL) {
-		rc = zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(db, sql_pub, e)) == NULL) {
+		rc = e->code;
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
@@ -523,7 +525,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 			continue;	/* ended, or expiring (listed above) */
 		if (load_source(a, id, seq, &src) != 0) {
 			sqlite3_reset(st);
-			rc = zf_archive_err(a)->code;
+			rc = e->code;
 			goto out;
 		}
 		if (type < 0) {
@@ -552,7 +554,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read decisions");
+		rc = zf_db_fail(db, e, "cannot read decisions");
 		goto out;
 	}
 	*out = l.v;
@@ -574,16 +576,18 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 {
 	static const char sql[] = "SELECT number, state, "
 	    "coalesce(revoke_reason, '') FROM decisions WHERE seq = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	const char *state, *why, *what;
 	size_t off;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	sqlite3_bind_int64(st, 1, seq);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_SOFTWARE, "no decision %lld",
+		return zf_fail(e, EX_SOFTWARE, "no decision %lld",
 		    (long long)seq);
 	}
 	*number = xstrdup(zf_db_text(st, 0));
@@ -609,16 +613,18 @@ shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
 {
 	static const char sql[] = "SELECT idx FROM publications WHERE "
 	    "case_id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	int rc = 0;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*idx = sqlite3_column_int64(st, 0);
 	else
-		rc = zf_fail(zf_archive_err(a), EX_SOFTWARE, "%s has no publication to "
+		rc = zf_fail(e, EX_SOFTWARE, "%s has no publication to "
 		    "end", case_id);
 	sqlite3_reset(st);
 	return rc;
@@ -710,12 +716,13 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 int
 zf_publish_may(struct zf_archive *a)
 {
-	if (zf_archive_person(a) != NULL && (zf_archive_person(a)->role == ZF_ROLE_CLERK ||
-	    zf_archive_person(a)->role == ZF_ROLE_HEAD))
+	const struct zf_person *p = zf_archive_person(a);
+
+	if (p != NULL && (p->role == ZF_ROLE_CLERK || p->role == ZF_ROLE_HEAD))
 		return 0;
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "publication is for a clerk (内勤) "
-	    "or the head (负责人); '%s' is %s", zf_archive_person(a) ? zf_archive_person(a)->id :
-	    "nobody", zf_archive_person(a) ? zf_role_name(zf_archive_person(a)->role) : "acting");
+	return zf_fail(zf_archive_err(a), EX_NOPERM, "publication is for a "
+	    "clerk (内勤) or the head (负责人); '%s' is %s",
+	    p ? p->id : "nobody", p ? zf_role_name(p->role) : "acting");
 }
 
 /* The withdrawal, inside the write transaction. */
@@ -724,6 +731,8 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 {
 	static const char sql[] = "SELECT decision_seq, idx, state FROM "
 	    "publications WHERE case_id = ?";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct zf_case_state cstate;
 	struct zf_pub_due d;
 	sqlite3_stmt *st;
@@ -733,9 +742,9 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	    (rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "say why with --reason");
+		return zf_fail(e, EX_USAGE, "say why with --reason");
 	if (strlen(reason) > 2000 || strpbrk(reason, "\r\n\t") != NULL)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "the reason must be one "
+		return zf_fail(e, EX_DATAERR, "the reason must be one "
 		    "line of at most 2000 bytes");
 	{
 		const char *what;
@@ -743,16 +752,16 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 
 		/* The reason is published as it is: no personal numbers. */
 		if (zf_redact_scan(reason, strlen(reason), &off, &what))
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "the reason is "
+			return zf_fail(e, EX_DATAERR, "the reason is "
 			    "published with the withdrawal, and holds a %s "
 			    "(at byte %zu): leave it out", what, off);
 	}
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL)
-		return zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(db, sql, e)) == NULL)
+		return e->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has nothing published "
+		return zf_fail(e, EX_NOPERM, "%s has nothing published "
 		    "to withdraw", case_id);
 	}
 	memset(&d, 0, sizeof(d));
@@ -761,7 +770,7 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	d.decision_seq = sqlite3_column_int64(st, 0);
 	d.of = sqlite3_column_int64(st, 1);
 	if (strcmp(zf_db_text(st, 2), "published") != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: its entry is already %s",
+		rc = zf_fail(e, EX_NOPERM, "%s: its entry is already %s",
 		    case_id, zf_db_text(st, 2));
 		sqlite3_reset(st);
 		return rc;
