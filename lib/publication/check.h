@@ -23,6 +23,7 @@
 #include "publication/bagread.h"
 #include "publication/jsonsplit.h"
 #include "publication/pubcheck.h"
+#include "publication/publish.h"
 
 struct zf_json;
 
@@ -49,7 +50,7 @@ enum kind {
 };
 
 /* The CSV files, one per schema (recordcheck.c names them). */
-#define NCSV 3
+#define NCSV ZF_PUBLISH_SCHEMAS
 
 /*
  * A CSV file as it streams past (base/csv.h): each row becomes an object

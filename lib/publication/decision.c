@@ -63,6 +63,16 @@ static const struct {
 #define FIELD(entry, offset) \
 	(*(const char *const *)((const char *)(entry) + (offset)))
 
+/* The dates of an entry, YYYY-MM-DD when given. */
+static const struct {
+	const char *name;
+	size_t offset;
+} dates[] = {
+	{ "decided", ENTRY(decided) },
+	{ "published", ENTRY(published) },
+	{ "until", ENTRY(until) },
+};
+
 static int
 is_digit(char c)
 {
@@ -192,21 +202,14 @@ zf_decision_read(const struct zf_json *v, size_t number, struct entry *en,
 		    "%s: page '%s' is not a file "
 		    "name of letters, digits, '-', '_' and '.' ending .html",
 		    where, en->page);
-	if (!is_date(en->decided))
-		return zf_fail(e, EX_DATAERR,
-		    "%s: decided '%s' is not a "
-		    "date (YYYY-MM-DD)",
-		    where, en->decided);
-	if (en->published != NULL && !is_date(en->published))
-		return zf_fail(e, EX_DATAERR,
-		    "%s: published '%s' is not a "
-		    "date (YYYY-MM-DD)",
-		    where, en->published);
-	if (en->until != NULL && !is_date(en->until))
-		return zf_fail(e, EX_DATAERR,
-		    "%s: until '%s' is not a "
-		    "date (YYYY-MM-DD)",
-		    where, en->until);
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		const char *day = FIELD(en, dates[i].offset);
+
+		if (day != NULL && !is_date(day))
+			return zf_fail(e, EX_DATAERR,
+			    "%s: %s '%s' is not a date (YYYY-MM-DD)", where,
+			    dates[i].name, day);
+	}
 	if (en->fine != NULL && !is_money(en->fine))
 		return zf_fail(e, EX_DATAERR,
 		    "%s: fine '%s' is not an "

@@ -50,11 +50,9 @@ struct exporter {
 	struct zf_db *db;	/* zf_archive_db(a) */
 	const struct options *o;
 	struct zf_bundle *b;
-	struct spool records, csv[3], entries;
+	struct spool records, csv[ZF_PUBLISH_SCHEMAS], entries;
 	const char *scan_case;	/* the case being written, for messages */
 };
-
-static const char *const schemas[] = { "penalty", "licensing", "other" };
 
 static int
 spool_open(struct exporter *x, struct spool *s, const char *name)
@@ -364,7 +362,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 			    "an entry", (long long)idx);
 			break;
 		}
-		schema = zf_publish_schema(kind);
+		i = (size_t)zf_publish_schema_index(kind);
+		schema = zf_publish_schemas[i];
 		if (public)
 			fields = zf_json_copy(zf_json_get(entry, "record"));
 		else if ((rc = zf_publish_fields(a, case_id,
@@ -389,9 +388,6 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		zf_json_set_str(rec, "kind", kind);
 		zf_json_set_str(rec, "type", zf_json_get_str(entry, "type"));
 		zf_json_set_int(rec, "index", idx);
-		for (i = 0; i < 3; i++)
-			if (strcmp(schema, schemas[i]) == 0)
-				break;
 		rc = csv_row(x, &x->csv[i], schema, fields);
 		zf_json_set(rec, "fields", fields);
 		line = zf_json_canonical(rec, &len);
@@ -575,8 +571,8 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		rc = spool_write(&x, &x.records, head, strlen(head), 0);
 		free(head);
 	}
-	for (i = 0; rc == 0 && i < 3; i++)
-		rc = csv_header(&x, &x.csv[i], schemas[i]);
+	for (i = 0; rc == 0 && i < ZF_PUBLISH_SCHEMAS; i++)
+		rc = csv_header(&x, &x.csv[i], zf_publish_schemas[i]);
 	if (rc != 0 || (rc = current(&x, stand, n, &r->current)) != 0 ||
 	    (rc = spool_write(&x, &x.records, "]}\n", 3, 0)) != 0 ||
 	    (rc = log_lines(&x)) != 0)
@@ -615,7 +611,7 @@ fail:
 	if (x.b != NULL)
 		zf_bundle_abort(x.b);
 	spool_drop(&x.records);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < ZF_PUBLISH_SCHEMAS; i++)
 		spool_drop(&x.csv[i]);
 	spool_drop(&x.entries);
 	if (placed)

@@ -32,6 +32,20 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* A byte inside a string; key, when not NULL, gets its text. */
+static void
+string_byte(struct zf_jsonsplit *s, int c, struct zf_buf *key)
+{
+	if (s->escape)
+		s->escape = 0;
+	else if (c == '\\')
+		s->escape = 1;
+	else if (c == '"')
+		s->in_string = 0;
+	else if (key != NULL)
+		zf_buf_addch(key, c);
+}
+
 /* A byte inside an element: kept, and the element handed on at its end. */
 static int
 item_byte(struct zf_jsonsplit *s, int c)
@@ -40,12 +54,7 @@ item_byte(struct zf_jsonsplit *s, int c)
 	if (s->text.len > s->item_max)
 		return ZF_JSONSPLIT_ITEM_LARGE;
 	if (s->in_string) {
-		if (s->escape)
-			s->escape = 0;
-		else if (c == '\\')
-			s->escape = 1;
-		else if (c == '"')
-			s->in_string = 0;
+		string_byte(s, c, NULL);
 	} else if (c == '"') {
 		s->in_string = 1;
 	} else if (c == '{' || c == '[') {
@@ -89,14 +98,7 @@ rest_byte(struct zf_jsonsplit *s, int c)
 	if (s->rest.len > s->rest_max)
 		return ZF_JSONSPLIT_LARGE;
 	if (s->in_string) {
-		if (s->escape)
-			s->escape = 0;
-		else if (c == '\\')
-			s->escape = 1;
-		else if (c == '"')
-			s->in_string = 0;
-		else if (s->depth == 1)
-			zf_buf_addch(&s->key, c);
+		string_byte(s, c, s->depth == 1 ? &s->key : NULL);
 		return ZF_JSONSPLIT_OK;
 	}
 	if (c == '"') {

@@ -62,14 +62,23 @@ static const char *const other_columns[] = { "ZF_LB", "ZF_XDR_MC",
 	"ZF_GSJZQ", "ZF_JG", "ZF_JGDM", "ZF_XDR_DZ", "ZF_XDR_LXDH", "BZ",
 	NULL };
 
+const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS] = { "penalty",
+	"licensing", "other" };
+
+int
+zf_publish_schema_index(const char *kind)
+{
+	if (strcmp(kind, "penalty") == 0)
+		return 0;
+	if (strcmp(kind, "licensing") == 0)
+		return 1;
+	return 2;
+}
+
 const char *
 zf_publish_schema(const char *kind)
 {
-	if (strcmp(kind, "penalty") == 0)
-		return "penalty";
-	if (strcmp(kind, "licensing") == 0)
-		return "licensing";
-	return "other";
+	return zf_publish_schemas[zf_publish_schema_index(kind)];
 }
 
 const char *const *

@@ -68,6 +68,11 @@ int zf_publish_fields(struct zf_archive *a, const char *case_id,
 const char *const *zf_publish_columns(const char *kind);
 /* The schema of a kind of case: "penalty", "licensing" or "other". */
 const char *zf_publish_schema(const char *kind);
+/* The schemas, in the order of the bundle's CSV files. */
+#define ZF_PUBLISH_SCHEMAS 3
+extern const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS];
+/* The index in zf_publish_schemas of the schema of a kind of case. */
+int zf_publish_schema_index(const char *kind);
 
 /* 0 when the acting person may publish (a clerk or the head); else 77. */
 int zf_publish_may(struct zf_archive *a);

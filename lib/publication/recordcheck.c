@@ -10,12 +10,13 @@
 #include <string.h>
 
 #include "base/json.h"
+#include "publication/publish.h"
 
 #define RECORD_MAX (16 << 20) /* one record of records.json */
 #define RECORDS_TOP_MAX (1 << 20) /* records.json without its records */
 #define CSV_FIELD_MAX (1 << 20)
 
-/* The CSV files, one per schema, in the order records.json's kinds map. */
+/* The CSV files, one per schema, in the order of zf_publish_schemas. */
 static const char *const csv_names[NCSV] = { "data/records-penalty.csv",
 	"data/records-licensing.csv", "data/records-other.csv" };
 
@@ -28,17 +29,6 @@ zf_recordcheck_csv_file(const char *name)
 		if (strcmp(name, csv_names[i]) == 0)
 			return i;
 	return -1;
-}
-
-/* The CSV a kind of case goes to (publish.c's schemas). */
-static int
-csv_of_kind(const char *kind)
-{
-	if (strcmp(kind, "penalty") == 0)
-		return 0;
-	if (strcmp(kind, "licensing") == 0)
-		return 1;
-	return 2;
 }
 
 static void
@@ -214,8 +204,8 @@ check_record(void *ctx, const char *text, size_t len)
 		    k->ordinal);
 		goto out;
 	}
-	k->rec_rows[csv_of_kind(kind)]++;
-	digest_line(&k->rec_digest[csv_of_kind(kind)], f);
+	k->rec_rows[zf_publish_schema_index(kind)]++;
+	digest_line(&k->rec_digest[zf_publish_schema_index(kind)], f);
 	if (index < 0 || (uint64_t)index >= k->nlines) {
 		zf_check_problem(k, P_RECORD,
 		    "records.json: record of %s names leaf %" PRId64
