@@ -535,6 +535,61 @@ test_bad_bag_info(int format)
 	}
 }
 
+/*
+ * Bagging-Date: a real day from 1970 to 9999, dated its midnight (UTC)
+ * in an archive.
+ */
+static void
+test_dates(void)
+{
+	static const struct {
+		const char *day;
+		time_t midnight;	/* -1: refused */
+	} days[] = {
+		{ "1970-01-01", 0 }, { "1969-12-31", -1 },
+		{ "1900-01-01", -1 }, { "2000-02-29", 951782400 },
+		{ "2024-02-29", 1709164800 }, { "2023-02-29", -1 },
+		{ "2100-02-29", -1 }, { "2026-04-31", -1 },
+		{ "2026-00-10", -1 }, { "2026-13-01", -1 },
+		{ "2026-12-31", 1798675200 }, { "9999-12-31", 253402214400 },
+		{ "2026-1-011", -1 }, { "2026/01/01", -1 }, { "+026-01-01", -1 },
+		{ "2026-01-01 ", -1 },
+	};
+	char bundle[512], dir[600], path[800], *info;
+	struct zf_bundle *b;
+	struct zf_err e;
+	struct stat st;
+	size_t i;
+
+	bundle_path(bundle, sizeof(bundle), "dates", ZF_BUNDLE_TAR_GZ);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		b = NULL;
+		info = xasprintf("Bagging-Date: %s\n", days[i].day);
+		if (days[i].midnight < 0) {
+			CHECK_INT(zf_bundle_open(bundle, ZF_BUNDLE_TAR_GZ,
+			    info, &b, &e), EX_DATAERR);
+			CHECK(strstr(e.msg, "is not a date") != NULL);
+			free(info);
+			continue;
+		}
+		CHECK_INT(zf_bundle_open(bundle, ZF_BUNDLE_TAR_GZ, info, &b,
+		    &e), 0);
+		free(info);
+		if (b == NULL)
+			continue;
+		CHECK_INT(zf_bundle_add(b, "a.txt", "a\n", 2, &e), 0);
+		CHECK_INT(zf_bundle_close(b, &e), 0);
+		CHECK_INT(unpack(bundle, ZF_BUNDLE_TAR_GZ, dir, sizeof(dir)),
+		    0);
+		snprintf(path, sizeof(path), "%s/data/a.txt", dir);
+		/* File systems keep times up to 2038 at least. */
+		if (days[i].midnight <= INT32_MAX)
+			CHECK(stat(path, &st) == 0 &&
+			    st.st_mtime == days[i].midnight);
+		run("rm -rf '%s' '%s'", bundle, dir);
+	}
+}
+
 static void
 test_refusals(int format)
 {
@@ -679,6 +734,7 @@ main(void)
 	make_big(big);
 
 	test_format_parse();
+	test_dates();
 	for (format = ZF_BUNDLE_DIR; format <= ZF_BUNDLE_ZIP; format++) {
 		test_abort(format);
 		test_existing(format);

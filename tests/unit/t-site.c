@@ -304,6 +304,14 @@ test_contrast(const struct zf_site_file *files, size_t n)
 	CHECK(strstr(elder->data, "font-size: 1.5rem") != NULL);
 	CHECK(strstr(css->data, ":focus") != NULL);
 	CHECK(strstr(css->data, "@media (max-width") != NULL);
+	/* Every parameter of the template is filled in. */
+	CHECK(strstr(css->data, "${") == NULL);
+	CHECK(strstr(elder->data, "${") == NULL);
+	CHECK(strstr(css->data, "max-width: 20rem") != NULL);
+	CHECK(strstr(elder->data, "max-width: 32rem") != NULL);
+	CHECK(strstr(elder->data, "outline: 4px solid") != NULL);
+	/* The two differ only in those parameters ("1rem", "1.5rem"). */
+	CHECK(css->len + 2 == elder->len);
 }
 
 /* Headings never skip a level going down, and the first is the h1. */
