@@ -379,28 +379,6 @@ check_usable(struct zf_bundle *b, struct zf_err *e)
 }
 
 int
-zf_bundle_add(struct zf_bundle *b, const char *name, const void *data,
-    size_t len, struct zf_err *e)
-{
-	struct entry ent;
-	locale_t old;
-	char *path;
-	int rc;
-
-	if ((rc = check_usable(b, e)) != 0 ||
-	    (rc = zf_bagname_check(name, "payload file", e)) != 0)
-		return rc;
-	path = xasprintf("data/%s", name);
-	old = enter(b);
-	if ((rc = zf_bagnames_claim(&b->names, path, e)) == 0 &&
-	    (rc = put_file(b, path, &ent, data, len, e)) == 0)
-		rc = note_payload(b, path, len, ent.digest, e);
-	leave(b, old);
-	free(path);
-	return rc;
-}
-
-int
 zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
     size_t len, struct zf_err *e)
 {
@@ -454,19 +432,59 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 	return zf_bagstore_end(&b->store, path, e);
 }
 
+/* A payload file's name may be added: 0, or the refusal. */
+static int
+check_payload(struct zf_bundle *b, const char *name, struct zf_err *e)
+{
+	int rc;
+
+	if ((rc = check_usable(b, e)) != 0)
+		return rc;
+	return zf_bagname_check(name, "payload file", e);
+}
+
+/*
+ * Writes payload file data/NAME of size bytes, from data or, when fd is
+ * not -1, from fd; its manifest line goes to the spool.
+ */
+static int
+add_payload(struct zf_bundle *b, const char *name, const void *data, int fd,
+    uint64_t size, struct zf_err *e)
+{
+	char *path = xasprintf("data/%s", name);
+	locale_t old = enter(b);
+	struct entry ent;
+	int rc;
+
+	if ((rc = zf_bagnames_claim(&b->names, path, e)) == 0 &&
+	    (rc = fd < 0 ? put_file(b, path, &ent, data, (size_t)size, e) :
+	    copy_fd(b, path, fd, size, &ent, e)) == 0)
+		rc = note_payload(b, path, size, ent.digest, e);
+	leave(b, old);
+	free(path);
+	return rc;
+}
+
+int
+zf_bundle_add(struct zf_bundle *b, const char *name, const void *data,
+    size_t len, struct zf_err *e)
+{
+	int rc;
+
+	if ((rc = check_payload(b, name, e)) != 0)
+		return rc;
+	return add_payload(b, name, data, -1, len, e);
+}
+
 int
 zf_bundle_add_fd(struct zf_bundle *b, const char *name, int fd,
     struct zf_err *e)
 {
-	struct entry ent;
 	struct stat st;
-	locale_t old;
 	off_t offset;
-	char *path;
 	int rc;
 
-	if ((rc = check_usable(b, e)) != 0 ||
-	    (rc = zf_bagname_check(name, "payload file", e)) != 0)
+	if ((rc = check_payload(b, name, e)) != 0)
 		return rc;
 	if (fstat(fd, &st) != 0)
 		return zf_fail(e, EX_IOERR, "cannot add '%s': %s", name,
@@ -481,16 +499,8 @@ zf_bundle_add_fd(struct zf_bundle *b, const char *name, int fd,
 		offset = st.st_size;
 	if (b->chunk == NULL)
 		b->chunk = xmalloc(CHUNK);
-	path = xasprintf("data/%s", name);
-	old = enter(b);
-	if ((rc = zf_bagnames_claim(&b->names, path, e)) == 0 &&
-	    (rc = copy_fd(b, path, fd, (uint64_t)(st.st_size - offset), &ent,
-	    e)) == 0)
-		rc = note_payload(b, path, (uint64_t)(st.st_size - offset),
-		    ent.digest, e);
-	leave(b, old);
-	free(path);
-	return rc;
+	return add_payload(b, name, NULL, fd, (uint64_t)(st.st_size - offset),
+	    e);
 }
 
 /* "HEX  NAME" per file, as sha256sum prints and checks them. */

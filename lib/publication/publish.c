@@ -271,6 +271,7 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 	const struct zf_config *c = zf_archive_config(a);
 	const char *names[ZF_MAX_MEASURES_PUB], *chinese[ZF_MAX_MEASURES_PUB];
 	const char *schema, *pk, *id_type = "", *citizen = "", *credit = "";
+	const char *code = c->agency_code ? c->agency_code : "";
 	struct zf_json *r;
 	struct zf_buf cat, zk;
 	char norm[19], until[11], yuan[24], *wan;
@@ -305,13 +306,17 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 	zf_date_format(until_of(a, s), until);
 	r = zf_json_object();
 #define P(k, v, f) put(r, (k), (v), c, (f), audience, pk)
+	/* The party, which the three schemas give alike but for the prefix. */
+#define PARTY(x) do {							\
+	P(x "_XDR_MC", s->party, "party");				\
+	P(x "_XDR_LB", party_class(pk), NULL);				\
+	put_credit(r, x "_XDR_SHXYM", credit, c, audience, pk);		\
+	P(x "_FRDB", s->rep, "party_rep");				\
+	P(x "_XDR_ZJLX", id_type, NULL);				\
+	P(x "_XDR_ZJHM", citizen, "party_id");				\
+} while (0)
 	if (strcmp(schema, "penalty") == 0) {
-		P("CF_XDR_MC", s->party, "party");
-		P("CF_XDR_LB", party_class(pk), NULL);
-		put_credit(r, "CF_XDR_SHXYM", credit, c, audience, pk);
-		P("CF_FRDB", s->rep, "party_rep");
-		P("CF_XDR_ZJLX", id_type, NULL);
-		P("CF_XDR_ZJHM", citizen, "party_id");
+		PARTY("CF");
 		P("CF_WSH", s->number, NULL);
 		P("CF_WFXW", s->field[0] ? s->field : s->cause, "cause");
 		P("CF_SY", s->cause, "cause");
@@ -327,20 +332,15 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 		P("CF_YXQ", until, NULL);
 		P("CF_GSJZQ", until, NULL);
 		P("CF_CFJG", c->agency_name, NULL);
-		P("CF_CFJGDM", c->agency_code ? c->agency_code : "", NULL);
+		P("CF_CFJGDM", code, NULL);
 		P("CF_SJLY", c->agency_name, NULL);
-		P("CF_SJLYDM", c->agency_code ? c->agency_code : "", NULL);
+		P("CF_SJLYDM", code, NULL);
 	} else if (strcmp(schema, "licensing") == 0) {
 		int granted = 0;
 
 		for (i = 0; i < n; i++)
 			granted |= strcmp(names[i], "grant") == 0;
-		P("XK_XDR_MC", s->party, "party");
-		P("XK_XDR_LB", party_class(pk), NULL);
-		put_credit(r, "XK_XDR_SHXYM", credit, c, audience, pk);
-		P("XK_FRDB", s->rep, "party_rep");
-		P("XK_XDR_ZJLX", id_type, NULL);
-		P("XK_XDR_ZJHM", citizen, "party_id");
+		PARTY("XK");
 		P("XK_XKWS", granted ? "准予行政许可决定书" :
 		    "不予行政许可决定书", NULL);
 		P("XK_WSH", s->number, NULL);
@@ -352,20 +352,15 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 		P("XK_YXQZ", s->decided, NULL);
 		P("XK_YXQZI", granted ? "2099-12-31" : s->decided, NULL);
 		P("XK_XKJG", c->agency_name, NULL);
-		P("XK_XKJGDM", c->agency_code ? c->agency_code : "", NULL);
+		P("XK_XKJGDM", code, NULL);
 		P("XK_ZT", granted ? "有效" : "不予许可", NULL);
 		P("XK_LYDW", c->agency_name, NULL);
-		P("XK_LYDWDM", c->agency_code ? c->agency_code : "", NULL);
+		P("XK_LYDWDM", code, NULL);
 	} else {
 		const struct zf_case_kind *k = zf_case_kind_find(s->kind);
 
 		P("ZF_LB", k ? k->chinese : s->kind, NULL);
-		P("ZF_XDR_MC", s->party, "party");
-		P("ZF_XDR_LB", party_class(pk), NULL);
-		put_credit(r, "ZF_XDR_SHXYM", credit, c, audience, pk);
-		P("ZF_FRDB", s->rep, "party_rep");
-		P("ZF_XDR_ZJLX", id_type, NULL);
-		P("ZF_XDR_ZJHM", citizen, "party_id");
+		PARTY("ZF");
 		P("ZF_WSH", s->number, NULL);
 		P("ZF_SY", s->cause, "cause");
 		P("ZF_YJ", s->basis, "basis");
@@ -378,11 +373,12 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 		P("ZF_JDRQ", s->decided, NULL);
 		P("ZF_GSJZQ", until, NULL);
 		P("ZF_JG", c->agency_name, NULL);
-		P("ZF_JGDM", c->agency_code ? c->agency_code : "", NULL);
+		P("ZF_JGDM", code, NULL);
 	}
 	P("ZF_XDR_DZ", s->address, "address");
 	P("ZF_XDR_LXDH", s->phone, "phone");
 	P("BZ", "", NULL);
+#undef PARTY
 #undef P
 	zf_buf_release(&cat);
 	zf_buf_release(&zk);
