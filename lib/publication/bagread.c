@@ -26,15 +26,11 @@ static void tell(struct zf_bagread *r, const char *fmt, ...)
 static void
 tell(struct zf_bagread *r, const char *fmt, ...)
 {
-	struct zf_buf b;
 	va_list ap;
 
-	zf_buf_init(&b);
 	va_start(ap, fmt);
-	zf_buf_vprintf(&b, fmt, ap);
+	r->problem(r->ctx, fmt, ap);
 	va_end(ap);
-	r->problem(r->ctx, b.data);
-	zf_buf_release(&b);
 }
 
 /* Folders */

@@ -14,6 +14,7 @@
 #ifndef ZF_BAGREAD_H
 #define ZF_BAGREAD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "base/err.h"
@@ -25,8 +26,8 @@ struct zf_bagread {
 	int (*begin)(void *ctx, const char *name);
 	void (*data)(void *ctx, const void *p, size_t n);
 	void (*end)(void *ctx);
-	/* A problem with the bundle, as one line of text. */
-	void (*problem)(void *ctx, const char *text);
+	/* A problem with the bundle, one line of text as printf makes it. */
+	void (*problem)(void *ctx, const char *fmt, va_list ap);
 	int again;		/* a later pass */
 
 	/* Found while reading: "tar.gz", "tar" or "zip" (NULL: a folder). */

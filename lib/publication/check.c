@@ -32,19 +32,27 @@ zf_check_init(struct check *k, struct zf_pubcheck *c)
 }
 
 void
-zf_check_problem(struct check *k, enum problem_kind kind, const char *fmt, ...)
+zf_check_vproblem(struct check *k, enum problem_kind kind, const char *fmt,
+    va_list ap)
 {
 	struct zf_buf b;
-	va_list ap;
 
 	if (kind != P_ONCE && ++k->counts[kind] > REPEAT_MAX)
 		return;
 	zf_buf_init(&b);
-	va_start(ap, fmt);
 	zf_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	zf_json_push(k->c->problems, zf_json_string(b.data));
 	zf_buf_release(&b);
+}
+
+void
+zf_check_problem(struct check *k, enum problem_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	zf_check_vproblem(k, kind, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -12,6 +12,7 @@
 #ifndef ZF_PUBLICATION_CHECK_H
 #define ZF_PUBLICATION_CHECK_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -174,6 +175,8 @@ void zf_check_release(struct check *k);
 /* Adds a problem; after ten of a kind (not P_ONCE), only counts it. */
 void zf_check_problem(struct check *k, enum problem_kind kind,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void zf_check_vproblem(struct check *k, enum problem_kind kind,
+    const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 /* "(and N more ..., not shown)" for each kind that was cut. */
 void zf_check_more(struct check *k);
 /* The index of name in the table of files, added when absent (add), or -1. */

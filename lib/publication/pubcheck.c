@@ -351,9 +351,9 @@ bag_end(void *ctx)
 }
 
 static void
-bag_problem(void *ctx, const char *text)
+bag_problem(void *ctx, const char *fmt, va_list ap)
 {
-	zf_check_problem(ctx, P_ONCE, "%s", text);
+	zf_check_vproblem(ctx, P_ONCE, fmt, ap);
 }
 
 /* The checks after reading */
