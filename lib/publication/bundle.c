@@ -20,8 +20,8 @@
  * releases the bundle whatever it returns, and leaves nothing behind
  * when it fails.
  *
- * This file writes the bag; bagname.c checks and keeps its names, and
- * bagstore.c stores its files as a folder, a .tar.gz or a .zip.
+ * This file writes the bag; bundle-name.c checks and keeps its names,
+ * and bundle-store.c stores its files as a folder, a .tar.gz or a .zip.
  */
 #include "publication/bundle.h"
 
@@ -39,8 +39,8 @@
 #include "base/crypto.h"
 #include "base/io.h"
 #include "base/when.h"
-#include "publication/bagname.h"
-#include "publication/bagstore.h"
+#include "publication/bundle-name.h"
+#include "publication/bundle-store.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define CHUNK (1 << 20)
@@ -62,7 +62,7 @@ struct entry_list {
 };
 
 struct zf_bundle {
-	struct zf_bagstore store;	/* the files as they are written */
+	struct zf_bundle_store store;	/* the files as they are written */
 	locale_t utf8;		/* so libarchive takes names as UTF-8 */
 	char date[11];		/* Bagging-Date, YYYY-MM-DD */
 	int caller_date;	/* the caller's bag_info gave it */
@@ -70,7 +70,7 @@ struct zf_bundle {
 	struct entry_list tags;
 	FILE *manifest;		/* the payload's manifest lines, spooled */
 	uint64_t octets, nfiles;	/* the payload's, for Payload-Oxum */
-	struct zf_bagnames names;	/* folders and files taken */
+	struct zf_bundle_names names;	/* folders and files taken */
 	struct zf_digest *digest;
 	uint8_t *chunk;
 };
@@ -125,7 +125,7 @@ take_bag_info(struct zf_bundle *b, const char *text, struct zf_err *e)
 
 	if (text == NULL)
 		return 0;
-	if ((problem = zf_bagname_text_problem(text, "\n\t")) != NULL)
+	if ((problem = zf_bundle_name_text_problem(text, "\n\t")) != NULL)
 		return zf_fail(e, EX_DATAERR, "bag-info text %s", problem);
 	for (line = text; *line != '\0'; line = next) {
 		len = strcspn(line, "\n");
@@ -204,7 +204,7 @@ static int
 write_failed(struct zf_bundle *b, const char *path, const char *reason,
     struct zf_err *e)
 {
-	return zf_bagstore_failed(&b->store, path, reason, e);
+	return zf_bundle_store_failed(&b->store, path, reason, e);
 }
 
 /* A payload file is written: its manifest line goes to the spool. */
@@ -235,9 +235,9 @@ put_file(struct zf_bundle *b, const char *path, struct entry *ent,
 
 	if (ent != NULL)
 		zf_digest_buf(SHA256, data, len, ent->digest);
-	if ((rc = zf_bagstore_begin(&b->store, path, len, e)) != 0 ||
-	    (rc = zf_bagstore_write(&b->store, path, data, len, e)) != 0 ||
-	    (rc = zf_bagstore_end(&b->store, path, e)) != 0)
+	if ((rc = zf_bundle_store_begin(&b->store, path, len, e)) != 0 ||
+	    (rc = zf_bundle_store_write(&b->store, path, data, len, e)) != 0 ||
+	    (rc = zf_bundle_store_end(&b->store, path, e)) != 0)
 		return rc;
 	return 0;
 }
@@ -254,9 +254,9 @@ put_data_folder(struct zf_bundle *b, struct zf_err *e)
 	size_t i;
 
 	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
-		zf_bagnames_take_file(&b->names, own[i]);
-	zf_bagnames_take_folder(&b->names, "data");
-	return zf_bagstore_folder(&b->store, "data", e);
+		zf_bundle_names_take_file(&b->names, own[i]);
+	zf_bundle_names_take_folder(&b->names, "data");
+	return zf_bundle_store_folder(&b->store, "data", e);
 }
 
 /* Life cycle */
@@ -287,8 +287,8 @@ bundle_free(struct zf_bundle *b, locale_t old)
 	locale_t utf8 = b->utf8;
 	size_t i;
 
-	zf_bagstore_release(&b->store);
-	zf_bagnames_release(&b->names);
+	zf_bundle_store_release(&b->store);
+	zf_bundle_names_release(&b->names);
 	for (i = 0; i < b->tags.len; i++)
 		free(b->tags.v[i].name);
 	free(b->tags.v);
@@ -321,12 +321,12 @@ zf_bundle_open(const char *path, int format, const char *bag_info,
 		    "unknown format %d", path, format);
 	b = xcalloc(1, sizeof(*b));
 	zf_buf_init(&b->bag_info);
-	zf_bagnames_init(&b->names);
+	zf_bundle_names_init(&b->names);
 	/* "out/" and "out" are one folder; its temporary sits beside it. */
 	len = strlen(path);
 	while (len > 1 && path[len - 1] == '/')
 		len--;
-	zf_bagstore_init(&b->store, format, xstrndup(path, len));
+	zf_bundle_store_init(&b->store, format, xstrndup(path, len));
 	b->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	old = enter(b);
 	if ((rc = take_bag_info(b, bag_info, e)) != 0)
@@ -352,9 +352,9 @@ zf_bundle_open(const char *path, int format, const char *bag_info,
 		rc = zf_fail(e, EX_SOFTWARE, "no sha256 digest in OpenSSL");
 		goto out;
 	}
-	if ((rc = zf_bagstore_open(&b->store, e)) != 0)
+	if ((rc = zf_bundle_store_open(&b->store, e)) != 0)
 		goto out;
-	zf_bagnames_take_file(&b->names, "bagit.txt");
+	zf_bundle_names_take_file(&b->names, "bagit.txt");
 	if ((rc = put_file(b, "bagit.txt", push_entry(&b->tags, "bagit.txt",
 	    sizeof(bagit_txt) - 1), bagit_txt, sizeof(bagit_txt) - 1,
 	    e)) != 0 ||
@@ -386,10 +386,10 @@ zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
 	int rc;
 
 	if ((rc = check_usable(b, e)) != 0 ||
-	    (rc = zf_bagname_check_tag(name, e)) != 0)
+	    (rc = zf_bundle_name_check_tag(name, e)) != 0)
 		return rc;
 	old = enter(b);
-	if ((rc = zf_bagnames_claim(&b->names, name, e)) == 0)
+	if ((rc = zf_bundle_names_claim(&b->names, name, e)) == 0)
 		rc = put_file(b, name, push_entry(&b->tags, name, len), data,
 		    len, e);
 	leave(b, old);
@@ -409,7 +409,7 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 	ssize_t n;
 	int rc;
 
-	if ((rc = zf_bagstore_begin(&b->store, path, size, e)) != 0)
+	if ((rc = zf_bundle_store_begin(&b->store, path, size, e)) != 0)
 		return rc;
 	while (left > 0) {
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
@@ -420,7 +420,7 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 			return write_failed(b, path, "the file shrank while "
 			    "it was read", e);
 		zf_digest_update(b->digest, b->chunk, (size_t)n);
-		if ((rc = zf_bagstore_write(&b->store, path, b->chunk,
+		if ((rc = zf_bundle_store_write(&b->store, path, b->chunk,
 		    (size_t)n, e)) != 0)
 			return rc;
 		left -= (uint64_t)n;
@@ -429,7 +429,7 @@ copy_fd(struct zf_bundle *b, const char *path, int fd, uint64_t size,
 		return write_failed(b, path, n < 0 ? strerror(errno) :
 		    "the file grew while it was read", e);
 	zf_digest_final(b->digest, ent->digest);
-	return zf_bagstore_end(&b->store, path, e);
+	return zf_bundle_store_end(&b->store, path, e);
 }
 
 /* A payload file's name may be added: 0, or the refusal. */
@@ -440,7 +440,7 @@ check_payload(struct zf_bundle *b, const char *name, struct zf_err *e)
 
 	if ((rc = check_usable(b, e)) != 0)
 		return rc;
-	return zf_bagname_check(name, "payload file", e);
+	return zf_bundle_name_check(name, "payload file", e);
 }
 
 /*
@@ -456,7 +456,7 @@ add_payload(struct zf_bundle *b, const char *name, const void *data, int fd,
 	struct entry ent;
 	int rc;
 
-	if ((rc = zf_bagnames_claim(&b->names, path, e)) == 0 &&
+	if ((rc = zf_bundle_names_claim(&b->names, path, e)) == 0 &&
 	    (rc = fd < 0 ? put_file(b, path, &ent, data, (size_t)size, e) :
 	    copy_fd(b, path, fd, size, &ent, e)) == 0)
 		rc = note_payload(b, path, size, ent.digest, e);
@@ -559,7 +559,7 @@ zf_bundle_close(struct zf_bundle *b, struct zf_err *e)
 	if ((rc = put_file(b, "tagmanifest-sha256.txt", NULL, text.data,
 	    text.len, e)) != 0)
 		goto out;
-	rc = zf_bagstore_finish(&b->store, e);
+	rc = zf_bundle_store_finish(&b->store, e);
 out:
 	zf_buf_release(&text);
 	bundle_free(b, old);
@@ -580,5 +580,5 @@ zf_bundle_abort(struct zf_bundle *b)
 void
 zf_bundle_remove(const char *path)
 {
-	zf_bagstore_remove(path);
+	zf_bundle_store_remove(path);
 }

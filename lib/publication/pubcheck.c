@@ -1,6 +1,7 @@
 /*
  * pubcheck: the passes over a bundle, and which check reads which of its
- * files (the checks themselves: bagcheck, logcheck, recordcheck).
+ * files (the checks themselves: pubcheck-bagit.c, pubcheck-log.c and
+ * pubcheck-records.c).
  */
 #include "publication/pubcheck.h"
 
@@ -12,10 +13,10 @@
 #include <sys/stat.h>
 
 #include "base/json.h"
-#include "publication/bagcheck.h"
-#include "publication/check.h"
-#include "publication/logcheck.h"
-#include "publication/recordcheck.h"
+#include "publication/pubcheck-bagit.h"
+#include "publication/pubcheck-state.h"
+#include "publication/pubcheck-log.h"
+#include "publication/pubcheck-records.h"
 
 #define SMALL_MAX (1 << 20) /* tag files, keys, proofs */
 #define MANIFEST_LINE_MAX 8192
@@ -30,31 +31,31 @@ small_done(struct check *k)
 	struct reading *r = &k->cur;
 
 	if (r->overlong) {
-		zf_check_problem(k, P_ONCE, "%s is larger than %d bytes",
+		zf_pubcheck_problem(k, P_ONCE, "%s is larger than %d bytes",
 		    r->name, SMALL_MAX);
 		return;
 	}
 	switch (r->kind) {
 	case K_BAGIT:
 		k->bagit_seen = 1;
-		zf_bagcheck_bagit(k, r->buf.data);
+		zf_pubcheck_bagit_bagit(k, r->buf.data);
 		break;
 	case K_BAGINFO:
 		k->baginfo_seen = 1;
-		zf_bagcheck_bag_info(k, r->buf.data);
+		zf_pubcheck_bagit_bag_info(k, r->buf.data);
 		break;
 	case K_VKEY:
 		k->vkey_seen = 1;
-		zf_logcheck_vkey(k, r->buf.data, r->buf.len);
+		zf_pubcheck_log_vkey(k, r->buf.data, r->buf.len);
 		break;
 	case K_CHECKPOINT:
 		k->checkpoint_seen = 1;
 		k->note = zf_buf_detach(&r->buf, &k->notelen);
 		zf_buf_init(&r->buf);
-		zf_logcheck_checkpoint(k);
+		zf_pubcheck_log_checkpoint(k);
 		break;
 	case K_PROOF:
-		zf_logcheck_proof(k, r->buf.data, r->buf.len);
+		zf_pubcheck_log_proof(k, r->buf.data, r->buf.len);
 		break;
 	default:
 		break;
@@ -70,16 +71,17 @@ line_done(struct check *k)
 
 	r->lineno++;
 	if (r->overlong) {
-		zf_check_problem(k, r->kind == K_ENTRIES ? P_LINE : P_MANIFEST,
+		zf_pubcheck_problem(k,
+		    r->kind == K_ENTRIES ? P_LINE : P_MANIFEST,
 		    "%s line %" PRIu64 " is too long", r->name, r->lineno);
 		if (r->kind == K_ENTRIES) {
-			zf_check_leaf(k, r->lineno - 1)->flags |= L_BAD;
+			zf_pubcheck_leaf(k, r->lineno - 1)->flags |= L_BAD;
 			k->nlines = r->lineno;
 		}
 	} else if (r->kind == K_ENTRIES) {
-		zf_logcheck_entry_line(k, r->buf.data, r->buf.len);
+		zf_pubcheck_log_entry_line(k, r->buf.data, r->buf.len);
 	} else {
-		zf_bagcheck_manifest_line(k, r->buf.data, r->buf.len);
+		zf_pubcheck_bagit_manifest_line(k, r->buf.data, r->buf.len);
 	}
 	zf_buf_reset(&r->buf);
 	r->overlong = 0;
@@ -118,7 +120,7 @@ lines_end(struct check *k)
 
 	if (r->buf.len == 0 && !r->overlong)
 		return;
-	zf_check_problem(k, P_ONCE,
+	zf_pubcheck_problem(k, P_ONCE,
 	    "%s: its last line does not end in a newline", r->name);
 	line_done(k);
 }
@@ -148,7 +150,7 @@ classify(const char *name, uint64_t *proof_index)
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (strcmp(name, fixed[i].name) == 0)
 			return fixed[i].kind;
-	if ((csv = zf_recordcheck_csv_file(name)) >= 0) {
+	if ((csv = zf_pubcheck_records_csv_file(name)) >= 0) {
 		*proof_index = (uint64_t)csv;
 		return K_CSV;
 	}
@@ -210,12 +212,12 @@ file_begin(struct check *k, const char *name)
 	cat = category(r->kind);
 	if (k->pass > 1 && (cat == CAT_NONE || k->cat[cat] == CAT_DONE))
 		return;
-	r->file = (size_t)zf_check_file(k, name, 1);
+	r->file = (size_t)zf_pubcheck_file(k, name, 1);
 	f = &k->files[r->file];
 	r->hash = 1;
 	if (k->pass == 1 && (f->flags & F_SEEN)) {
-		zf_check_problem(k, P_MANIFEST, "'%s' is twice in the bundle",
-		    name);
+		zf_pubcheck_problem(k, P_MANIFEST,
+		    "'%s' is twice in the bundle", name);
 		r->duplicate = 1;
 		r->hash = 0;
 		return;
@@ -236,7 +238,7 @@ file_begin(struct check *k, const char *name)
 	if (cat == CAT_NONE) {
 		r->active = k->pass == 1 && r->kind != K_OTHER;
 		if (r->active && r->kind == K_CSV)
-			zf_recordcheck_csv_begin(k, (int)r->proof_index);
+			zf_pubcheck_records_csv_begin(k, (int)r->proof_index);
 		if (r->kind == K_MANIFEST)
 			k->manifest_seen = 1;
 		if (r->kind == K_TAGMANIFEST)
@@ -252,7 +254,7 @@ file_begin(struct check *k, const char *name)
 		k->entries_seen = 1;
 	if (r->active && r->kind == K_RECORDS) {
 		k->records_seen = 1;
-		zf_recordcheck_records_begin(k);
+		zf_pubcheck_records_records_begin(k);
 	}
 }
 
@@ -274,10 +276,10 @@ file_data(struct check *k, const void *p, size_t n)
 		lines_feed(k, p, n);
 		break;
 	case K_RECORDS:
-		zf_recordcheck_records_feed(k, p, n);
+		zf_pubcheck_records_records_feed(k, p, n);
 		break;
 	case K_CSV:
-		zf_recordcheck_csv_feed(k, p, n);
+		zf_pubcheck_records_csv_feed(k, p, n);
 		break;
 	default:
 		if (!r->overlong && r->buf.len + n > SMALL_MAX)
@@ -301,7 +303,7 @@ file_end(struct check *k)
 		if (k->pass == 1)
 			memcpy(f->digest, digest, ZF_DIGEST_LEN);
 		else if (memcmp(f->digest, digest, ZF_DIGEST_LEN) != 0)
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "%s changed while it was read", r->name);
 	}
 	if (!r->active)
@@ -316,10 +318,10 @@ file_end(struct check *k)
 		k->entries_complete = 1;
 		break;
 	case K_RECORDS:
-		zf_recordcheck_records_end(k);
+		zf_pubcheck_records_records_end(k);
 		break;
 	case K_CSV:
-		zf_recordcheck_csv_end(k);
+		zf_pubcheck_records_csv_end(k);
 		break;
 	default:
 		small_done(k);
@@ -353,7 +355,7 @@ bag_end(void *ctx)
 static void
 bag_problem(void *ctx, const char *fmt, va_list ap)
 {
-	zf_check_vproblem(ctx, P_ONCE, fmt, ap);
+	zf_pubcheck_vproblem(ctx, P_ONCE, fmt, ap);
 }
 
 /* The checks after reading */
@@ -361,24 +363,24 @@ bag_problem(void *ctx, const char *fmt, va_list ap)
 static void
 check_end(struct check *k)
 {
-	zf_bagcheck_manifests_end(k);
-	zf_bagcheck_bag_info_end(k);
-	zf_logcheck_end(k);
+	zf_pubcheck_bagit_manifests_end(k);
+	zf_pubcheck_bagit_bag_info_end(k);
+	zf_pubcheck_log_end(k);
 	if (k->cat[CAT_PROOFS] == CAT_DEFERRED && k->c->signed_ok)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "%" PRIu64 " proofs are not checked: "
 		    "entries.jsonl cannot be read",
 		    k->proof_files);
 	if (k->cat[CAT_PROOFS] == CAT_DEFERRED && !k->c->signed_ok &&
 	    k->checkpoint_seen)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "%" PRIu64 " proofs are not checked: the "
 		    "checkpoint does not verify",
 		    k->proof_files);
 	if (k->entries_seen)
-		zf_recordcheck_end(k);
+		zf_pubcheck_records_end(k);
 	if (k->records_seen)
-		zf_recordcheck_csv_files_end(k);
+		zf_pubcheck_records_csv_files_end(k);
 	/*
 	 * The audience is not signed: a bundle that says "sharing" (whose
 	 * records are not held to the log's) must not carry a public site.
@@ -387,12 +389,12 @@ check_end(struct check *k)
 		size_t i;
 
 		for (i = 0; i < k->nfiles; i++) {
-			const char *name = zf_check_file_name(k, i);
+			const char *name = zf_pubcheck_file_name(k, i);
 			size_t n = strlen(name);
 
 			if ((k->files[i].flags & F_SEEN) && n > 5 &&
 			    strcmp(name + n - 5, ".html") == 0) {
-				zf_check_problem(k, P_ONCE,
+				zf_pubcheck_problem(k, P_ONCE,
 				    "a bundle for sharing "
 				    "holds site pages (%s): only a public "
 				    "bundle has a site, and its records are "
@@ -402,7 +404,7 @@ check_end(struct check *k)
 			}
 		}
 	}
-	zf_check_more(k);
+	zf_pubcheck_more(k);
 }
 
 /* Driving the passes */
@@ -432,7 +434,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	c->path = xstrdup(path);
 	c->problems = zf_json_array();
 	c->format = "dir";
-	zf_check_init(&k, c);
+	zf_pubcheck_state_init(&k, c);
 	k.bag.ctx = &k;
 	k.bag.begin = bag_begin;
 	k.bag.data = bag_data;
@@ -453,7 +455,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		goto out;
 	}
 	if (o != NULL && o->key_file != NULL &&
-	    (rc = zf_logcheck_load_key(&k, o->key_file, e)) != 0)
+	    (rc = zf_pubcheck_log_load_key(&k, o->key_file, e)) != 0)
 		goto out;
 	if ((k.sha = zf_digest_new(SHA256)) == NULL) {
 		rc = zf_fail(e, EX_SOFTWARE, "no sha256 digest in OpenSSL");
@@ -501,7 +503,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		c->recorded[i] = (k.leaves[i].flags & L_RECORD) != 0;
 	}
 out:
-	zf_check_release(&k);
+	zf_pubcheck_state_release(&k);
 	return rc;
 }
 

@@ -7,11 +7,11 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/json.h"
-#include "publication/decision.h"
-#include "publication/page.h"
-#include "publication/pager.h"
-#include "publication/standing.h"
-#include "publication/style.h"
+#include "publication/site-decision.h"
+#include "publication/site-page.h"
+#include "publication/site-pager.h"
+#include "publication/site-standing.h"
+#include "publication/site-style.h"
 
 int
 zf_site_begin(const struct zf_json *standing, size_t nentries,
@@ -25,7 +25,7 @@ zf_site_begin(const struct zf_json *standing, size_t nentries,
 
 	*out = NULL;
 	zf_buf_init(&b);
-	if ((rc = zf_standing_agency(standing, &agency, text, e)) != 0)
+	if ((rc = zf_site_standing_agency(standing, &agency, text, e)) != 0)
 		goto out;
 	s = xcalloc(1, sizeof(*s));
 	s->emit = emit;
@@ -34,22 +34,22 @@ zf_site_begin(const struct zf_json *standing, size_t nentries,
 	s->address = xstrdup(text[1]);
 	s->phone = xstrdup(text[2]);
 	s->nentries = nentries;
-	s->pages_total = nentries == 0 ? 1 : zf_pager_page_of(nentries);
+	s->pages_total = nentries == 0 ? 1 : zf_site_pager_page_of(nentries);
 	zf_buf_init(&s->rows);
 	zf_strset_init(&s->seen, 0);
 	/* Everything is checked before the first file goes out. */
-	if ((rc = zf_standing_build(&b, s, standing, agency, e)) != 0)
+	if ((rc = zf_site_standing_build(&b, s, standing, agency, e)) != 0)
 		goto out;
-	for (i = 0; i < ZF_STYLES && rc == 0; i++) {
+	for (i = 0; i < ZF_SITE_STYLES && rc == 0; i++) {
 		struct zf_buf css;
 
 		zf_buf_init(&css);
-		zf_style_css(&css, i);
-		rc = zf_page_file(s, zf_style_path(i), &css, e);
+		zf_site_style_css(&css, i);
+		rc = zf_site_page_file(s, zf_site_style_path(i), &css, e);
 		zf_buf_release(&css);
 	}
 	if (rc == 0)
-		rc = zf_page_emit(s, "standing.html", "事前公开信息", &b, e);
+		rc = zf_site_page_emit(s, "standing.html", "事前公开信息", &b, e);
 out:
 	zf_buf_release(&b);
 	if (rc != 0) {
@@ -88,7 +88,7 @@ zf_site_entry(struct zf_site *s, const struct zf_json *v, struct zf_err *e)
 		    number, s->nentries);
 		goto out;
 	}
-	if ((rc = zf_decision_read(v, number, &en, e)) != 0)
+	if ((rc = zf_site_decision_read(v, number, &en, e)) != 0)
 		goto out;
 	seen = zf_strset_add(&s->seen, en.page, strlen(en.page), number,
 	    &added);
@@ -99,11 +99,11 @@ zf_site_entry(struct zf_site *s, const struct zf_json *v, struct zf_err *e)
 		goto out;
 	}
 	s->given = number;
-	if ((rc = zf_decision_emit(s, &en, number, e)) != 0)
+	if ((rc = zf_site_decision_emit(s, &en, number, e)) != 0)
 		goto out;
-	zf_pager_add_row(s, &en, number);
+	zf_site_pager_add_row(s, &en, number);
 	if (s->page_rows == ZF_SITE_INDEX_ROWS)
-		rc = zf_pager_emit(s, e);
+		rc = zf_site_pager_emit(s, e);
 out:
 	free(en.joined);
 	if (rc != 0)
@@ -124,7 +124,7 @@ zf_site_end(struct zf_site *s, struct zf_err *e)
 		    "%zu given",
 		    s->nentries, s->given);
 	else if (s->page_rows > 0 || s->pages == 0)
-		rc = zf_pager_emit(s, e);
+		rc = zf_site_pager_emit(s, e);
 	if (rc != 0)
 		s->failed = 1;
 	return rc;

@@ -1,8 +1,8 @@
 /*
- * style: the colours of the site and its two style sheets, style.css and
+ * site-style: the colours of the site and its two style sheets, style.css and
  * elder.css, made from data/site.css.
  */
-#include "publication/style.h"
+#include "publication/site-style.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -59,7 +59,7 @@ struct style {
 	const char *focus_width;
 };
 
-static const struct style styles[ZF_STYLES] = {
+static const struct style styles[ZF_SITE_STYLES] = {
 	{ "style.css", "1rem", "1.7", "60rem", "20rem", "3px" },
 	{ "elder.css", "1.5rem", "1.9", "70rem", "32rem", "4px" },
 };
@@ -105,13 +105,13 @@ value(const struct style *st, const char *name, size_t len)
 }
 
 const char *
-zf_style_path(int elder)
+zf_site_style_path(int elder)
 {
 	return styles[elder].path;
 }
 
 void
-zf_style_css(struct zf_buf *b, int elder)
+zf_site_style_css(struct zf_buf *b, int elder)
 {
 	const char *p = zf_data_site_css, *at, *end, *v;
 

@@ -1,5 +1,5 @@
-/* bagname: what a file of a bag may be called, and the names taken. */
-#include "publication/bagname.h"
+/* bundle-name: what a file of a bag may be called, and the names taken. */
+#include "publication/bundle-name.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -28,7 +28,7 @@ is_control(uint32_t c)
  * those in allowed.  Returns NULL or what is wrong.
  */
 const char *
-zf_bagname_text_problem(const char *s, const char *allowed)
+zf_bundle_name_text_problem(const char *s, const char *allowed)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t left = strlen(s), n;
@@ -52,12 +52,12 @@ zf_bagname_text_problem(const char *s, const char *allowed)
  * characters, within the lengths every file system takes.
  */
 int
-zf_bagname_check(const char *name, const char *what, struct zf_err *e)
+zf_bundle_name_check(const char *name, const char *what, struct zf_err *e)
 {
 	const char *part, *end, *problem;
 	size_t len;
 
-	if ((problem = zf_bagname_text_problem(name, "")) != NULL)
+	if ((problem = zf_bundle_name_text_problem(name, "")) != NULL)
 		return zf_fail(e, EX_DATAERR, "cannot add %s: its name %s",
 		    what, problem);
 	if (*name == '\0')
@@ -112,11 +112,11 @@ is_reserved_tag(const char *name)
 }
 
 int
-zf_bagname_check_tag(const char *name, struct zf_err *e)
+zf_bundle_name_check_tag(const char *name, struct zf_err *e)
 {
 	int rc;
 
-	if ((rc = zf_bagname_check(name, "tag file", e)) != 0)
+	if ((rc = zf_bundle_name_check(name, "tag file", e)) != 0)
 		return rc;
 	if (strncasecmp(name, "data", 4) == 0 &&
 	    (name[4] == '\0' || name[4] == '/'))
@@ -138,14 +138,14 @@ zf_bagname_check_tag(const char *name, struct zf_err *e)
  * ASCII case).  Nothing is taken unless all of it can be.
  */
 void
-zf_bagnames_init(struct zf_bagnames *n)
+zf_bundle_names_init(struct zf_bundle_names *n)
 {
 	zf_strset_init(&n->folders, ZF_STRSET_FOLD);
 	zf_hashset_init(&n->files);
 }
 
 void
-zf_bagnames_release(struct zf_bagnames *n)
+zf_bundle_names_release(struct zf_bundle_names *n)
 {
 	zf_strset_release(&n->folders);
 	zf_hashset_release(&n->files);
@@ -158,25 +158,26 @@ file_key(const char *name, size_t len)
 }
 
 static int
-file_taken(const struct zf_bagnames *n, const char *name, size_t len)
+file_taken(const struct zf_bundle_names *n, const char *name, size_t len)
 {
 	return zf_hashset_has(&n->files, file_key(name, len));
 }
 
 void
-zf_bagnames_take_file(struct zf_bagnames *n, const char *name)
+zf_bundle_names_take_file(struct zf_bundle_names *n, const char *name)
 {
 	zf_hashset_add(&n->files, file_key(name, strlen(name)));
 }
 
 void
-zf_bagnames_take_folder(struct zf_bagnames *n, const char *name)
+zf_bundle_names_take_folder(struct zf_bundle_names *n, const char *name)
 {
 	zf_strset_add(&n->folders, name, strlen(name), 0, NULL);
 }
 
 int
-zf_bagnames_claim(struct zf_bagnames *n, const char *path, struct zf_err *e)
+zf_bundle_names_claim(struct zf_bundle_names *n, const char *path,
+    struct zf_err *e)
 {
 	const struct zf_strset_entry *folder;
 	size_t len = strlen(path), i;

@@ -1,16 +1,16 @@
 /*
- * decision: one entry of the site (site.h's entry shape), checked, and
+ * site-decision: one entry of the site (site.h's entry shape), checked, and
  * its page decisions/PAGE.html: the decision's particulars, where it
  * stands in the publication log with its proof, and the remedies.
  */
-#ifndef ZF_DECISION_H
-#define ZF_DECISION_H
+#ifndef ZF_SITE_DECISION_H
+#define ZF_SITE_DECISION_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "base/err.h"
-#include "publication/page.h"
+#include "publication/site-page.h"
 
 struct zf_json;
 
@@ -28,10 +28,10 @@ struct entry {
  * Entry v, the number'th given, into en: EX_DATAERR when it is not one.
  * en->joined is then the caller's to free, whatever this returns.
  */
-int zf_decision_read(const struct zf_json *v, size_t number,
+int zf_site_decision_read(const struct zf_json *v, size_t number,
     struct entry *en, struct zf_err *e);
 /* Emits the entry's page, in both styles. */
-int zf_decision_emit(struct zf_site *s, const struct entry *en,
+int zf_site_decision_emit(struct zf_site *s, const struct entry *en,
     size_t number, struct zf_err *e);
 
 #endif

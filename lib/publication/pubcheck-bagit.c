@@ -1,8 +1,8 @@
 /*
- * bagcheck: the BagIt checks (RFC 8493) of a bundle: bagit.txt,
+ * pubcheck-bagit: the BagIt checks (RFC 8493) of a bundle: bagit.txt,
  * bag-info.txt, and every file against its manifest line.
  */
-#include "publication/bagcheck.h"
+#include "publication/pubcheck-bagit.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -12,7 +12,7 @@
 /* The tag files */
 
 void
-zf_bagcheck_bagit(struct check *k, const char *text)
+zf_pubcheck_bagit_bagit(struct check *k, const char *text)
 {
 	int version = 0, encoding = 0;
 	const char *line, *next;
@@ -29,17 +29,17 @@ zf_bagcheck_bagit(struct check *k, const char *text)
 		    memcmp(line, "Tag-File-Character-Encoding: UTF-8", 34) == 0)
 			encoding = 1;
 		else if (starts_with(line, "BagIt-Version:"))
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "bagit.txt: '%.*s' is not BagIt "
 			    "1.0",
 			    (int)len, line);
 	}
 	if (!version)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bagit.txt does not say 'BagIt-Version: "
 		    "1.0'");
 	if (!encoding)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bagit.txt does not say "
 		    "'Tag-File-Character-Encoding: UTF-8'");
 }
@@ -49,7 +49,7 @@ take_label(struct check *k, char **slot, const char *label, const char *value,
     size_t len)
 {
 	if (*slot != NULL) {
-		zf_check_problem(k, P_ONCE, "bag-info.txt gives %s twice",
+		zf_pubcheck_problem(k, P_ONCE, "bag-info.txt gives %s twice",
 		    label);
 		return;
 	}
@@ -57,7 +57,7 @@ take_label(struct check *k, char **slot, const char *label, const char *value,
 }
 
 void
-zf_bagcheck_bag_info(struct check *k, const char *text)
+zf_pubcheck_bagit_bag_info(struct check *k, const char *text)
 {
 	static const struct {
 		const char *label;
@@ -81,7 +81,7 @@ zf_bagcheck_bag_info(struct check *k, const char *text)
 		if (len == 0 || line[0] == ' ' || line[0] == '\t')
 			continue;
 		if ((colon = memchr(line, ':', len)) == NULL) {
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "bag-info.txt: line '%.*s' is not "
 			    "'Label: value'",
 			    (int)len, line);
@@ -141,7 +141,7 @@ manifest_path(const char *s, size_t len)
 }
 
 void
-zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len)
+zf_pubcheck_bagit_manifest_line(struct check *k, const char *line, size_t len)
 {
 	const char *what = k->cur.name;
 	int payload = k->cur.kind == K_MANIFEST;
@@ -154,7 +154,7 @@ zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len)
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len < i + 2 || (line[i] != ' ' && line[i] != '\t')) {
-		zf_check_problem(k, P_MANIFEST,
+		zf_pubcheck_problem(k, P_MANIFEST,
 		    "%s line %" PRIu64 " is not "
 		    "'SHA256  PATH'",
 		    what, k->cur.lineno);
@@ -167,8 +167,8 @@ zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len)
 			hex[i] = (char)(hex[i] - 'A' + 'a');
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;
-	if (zf_check_hex_hash(hex, digest) != 0 || i == len) {
-		zf_check_problem(k, P_MANIFEST,
+	if (zf_pubcheck_hex_hash(hex, digest) != 0 || i == len) {
+		zf_pubcheck_problem(k, P_MANIFEST,
 		    "%s line %" PRIu64 " is not "
 		    "'SHA256  PATH'",
 		    what, k->cur.lineno);
@@ -176,7 +176,7 @@ zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len)
 	}
 	path = manifest_path(line + i, len - i);
 	if (payload != starts_with(path, "data/")) {
-		zf_check_problem(k, P_MANIFEST,
+		zf_pubcheck_problem(k, P_MANIFEST,
 		    payload ? "%s lists '%s', which is not "
 			      "under data/"
 			    : "%s lists '%s', a payload file",
@@ -185,14 +185,14 @@ zf_bagcheck_manifest_line(struct check *k, const char *line, size_t len)
 		return;
 	}
 	if (!payload && strcmp(path, "tagmanifest-sha256.txt") == 0) {
-		zf_check_problem(k, P_MANIFEST, "%s lists itself", what);
+		zf_pubcheck_problem(k, P_MANIFEST, "%s lists itself", what);
 		free(path);
 		return;
 	}
-	idx = zf_check_file(k, path, 1);
+	idx = zf_pubcheck_file(k, path, 1);
 	f = &k->files[idx];
 	if (f->flags & F_LISTED)
-		zf_check_problem(k, P_MANIFEST, "%s lists '%s' twice", what,
+		zf_pubcheck_problem(k, P_MANIFEST, "%s lists '%s' twice", what,
 		    path);
 	f->flags |= F_LISTED;
 	memcpy(f->listed, digest, ZF_DIGEST_LEN);
@@ -210,31 +210,32 @@ hex16(const uint8_t *d, char out[17])
 }
 
 void
-zf_bagcheck_manifests_end(struct check *k)
+zf_pubcheck_bagit_manifests_end(struct check *k)
 {
 	char have[17], want[17];
 	size_t i;
 
 	if (!k->manifest_seen)
-		zf_check_problem(k, P_ONCE, "manifest-sha256.txt is missing");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "manifest-sha256.txt is missing");
 	if (!k->tagmanifest_seen)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "tagmanifest-sha256.txt is missing");
 	for (i = 0; i < k->nfiles; i++) {
 		struct file *f = &k->files[i];
-		const char *name = zf_check_file_name(k, i);
+		const char *name = zf_pubcheck_file_name(k, i);
 		int payload = starts_with(name, "data/");
 		const char *manifest =
 		    payload ? "manifest-sha256.txt" : "tagmanifest-sha256.txt";
 
 		if ((f->flags & (F_SEEN | F_LISTED)) == F_LISTED) {
-			zf_check_problem(k, P_MANIFEST,
+			zf_pubcheck_problem(k, P_MANIFEST,
 			    "%s is listed in %s but missing "
 			    "from the bundle",
 			    name, manifest);
 		} else if ((f->flags & (F_SEEN | F_LISTED)) == F_SEEN) {
 			if (payload && k->manifest_seen)
-				zf_check_problem(k, P_MANIFEST,
+				zf_pubcheck_problem(k, P_MANIFEST,
 				    "%s is not in the "
 				    "manifest (manifest-sha256.txt)",
 				    name);
@@ -242,14 +243,14 @@ zf_bagcheck_manifests_end(struct check *k)
 			    (strcmp(name, "bagit.txt") == 0 ||
 				strcmp(name, "bag-info.txt") == 0 ||
 				strcmp(name, "manifest-sha256.txt") == 0))
-				zf_check_problem(k, P_MANIFEST,
+				zf_pubcheck_problem(k, P_MANIFEST,
 				    "%s is not in "
 				    "tagmanifest-sha256.txt",
 				    name);
 		} else if (memcmp(f->digest, f->listed, ZF_DIGEST_LEN) != 0) {
 			hex16(f->digest, have);
 			hex16(f->listed, want);
-			zf_check_problem(k, P_MANIFEST,
+			zf_pubcheck_problem(k, P_MANIFEST,
 			    "%s fails its manifest: its "
 			    "SHA-256 is %s..., %s says %s...",
 			    name, have, manifest, want);
@@ -273,7 +274,7 @@ parse_count(const char *s, uint64_t *out)
 }
 
 void
-zf_bagcheck_bag_info_end(struct check *k)
+zf_pubcheck_bagit_bag_info_end(struct check *k)
 {
 	struct zf_pubcheck *c = k->c;
 	uint64_t octets, count, size;
@@ -281,30 +282,31 @@ zf_bagcheck_bag_info_end(struct check *k)
 	char *left;
 
 	if (!k->baginfo_seen) {
-		zf_check_problem(k, P_ONCE, "bag-info.txt is missing");
+		zf_pubcheck_problem(k, P_ONCE, "bag-info.txt is missing");
 		return;
 	}
 	if (k->oxum == NULL) {
-		zf_check_problem(k, P_ONCE, "bag-info.txt has no Payload-Oxum");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "bag-info.txt has no Payload-Oxum");
 	} else {
 		dot = strchr(k->oxum, '.');
 		left = dot ? xstrndup(k->oxum, (size_t)(dot - k->oxum)) : NULL;
 		if (dot == NULL || parse_count(left, &octets) != 0 ||
 		    parse_count(dot + 1, &count) != 0)
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "bag-info.txt: Payload-Oxum '%s' is "
 			    "not OCTETS.COUNT",
 			    k->oxum);
 		else if (octets != k->payload_bytes ||
 		    count != k->payload_files)
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "Payload-Oxum says %s but data/ "
 			    "holds %" PRIu64 " bytes in %" PRIu64 " files",
 			    k->oxum, k->payload_bytes, k->payload_files);
 		free(left);
 	}
 	if (k->version == NULL || strcmp(k->version, "1") != 0)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bag-info.txt: Zhifa-Bundle-Version is %s%s%s"
 		    ", not 1",
 		    k->version ? "'" : "", k->version ? k->version : "missing",
@@ -312,19 +314,20 @@ zf_bagcheck_bag_info_end(struct check *k)
 	if (k->audience == NULL ||
 	    (strcmp(k->audience, "public") != 0 &&
 		strcmp(k->audience, "sharing") != 0))
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bag-info.txt: Zhifa-Audience is %s, not "
 		    "public or sharing",
 		    k->audience ? k->audience : "missing");
 	if (k->as_of == NULL)
-		zf_check_problem(k, P_ONCE, "bag-info.txt has no Zhifa-As-Of");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "bag-info.txt has no Zhifa-As-Of");
 	if (parse_count(k->log_size, &size) != 0)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bag-info.txt: Zhifa-Log-Size is %s, not a "
 		    "number",
 		    k->log_size ? k->log_size : "missing");
 	else if (c->signed_ok && size != c->size)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "bag-info.txt: Zhifa-Log-Size is %" PRIu64
 		    " but the checkpoint's tree has %" PRIu64 " leaves",
 		    size, c->size);

@@ -1,16 +1,16 @@
 /*
- * page: what the pages of the public site are made of, and the state of
+ * site-page: what the pages of the public site are made of, and the state of
  * a site being built (struct zf_site), which every kind of page reads.
  *
  * Every page exists twice, NAME.html and elder/NAME.html, with the same
  * body between a head, banner and footer of its own style; in a body,
- * ZF_PAGE_ROOT stands for the way up to the bundle's root, which differs
+ * ZF_SITE_ROOT stands for the way up to the bundle's root, which differs
  * between the two.  Every value taken from the JSON is checked here
  * (a string, no control characters) and escaped (& < > " ') on its way
  * into a page.
  */
-#ifndef ZF_PAGE_H
-#define ZF_PAGE_H
+#ifndef ZF_SITE_PAGE_H
+#define ZF_SITE_PAGE_H
 
 #include <stddef.h>
 
@@ -25,7 +25,7 @@ struct zf_json;
  * In a page's body, stands for the way up from the page to the bundle's
  * root; values with control characters never reach a body.
  */
-#define ZF_PAGE_ROOT "\001"
+#define ZF_SITE_ROOT "\001"
 
 struct zf_site {
 	zf_site_emit_fn emit;
@@ -40,48 +40,48 @@ struct zf_site {
 };
 
 /* Appends s with & < > " ' escaped; newlines become <br> when lines. */
-void zf_page_escaped(struct zf_buf *b, const char *s, int lines);
+void zf_site_page_escaped(struct zf_buf *b, const char *s, int lines);
 /* Appends s escaped, newlines as spaces. */
-void zf_page_put(struct zf_buf *b, const char *s);
+void zf_site_page_put(struct zf_buf *b, const char *s);
 /* Appends "../" n times. */
-void zf_page_up(struct zf_buf *b, int n);
+void zf_site_page_up(struct zf_buf *b, int n);
 /* Appends a date (YYYY-MM-DD) as <time>, e.g. 2026年11月16日. */
-void zf_page_date(struct zf_buf *b, const char *s);
+void zf_site_page_date(struct zf_buf *b, const char *s);
 
 /* The string v as *out, when it is a string that may be published. */
-int zf_page_text(const struct zf_json *v, const char *where,
+int zf_site_page_text(const struct zf_json *v, const char *where,
     const char *name, const char **out, struct zf_err *e);
 /*
  * Member name of object o as *out: NULL when optional and absent or null;
  * a required member must be a non-empty string.
  */
-int zf_page_member(const struct zf_json *o, const char *name, int required,
+int zf_site_page_member(const struct zf_json *o, const char *name, int required,
     const char *where, const char **out, struct zf_err *e);
 /* Member name of o as an array in *out; NULL when optional and absent. */
-int zf_page_array(const struct zf_json *o, const char *name, int required,
+int zf_site_page_array(const struct zf_json *o, const char *name, int required,
     const char *where, const struct zf_json **out, struct zf_err *e);
 /* The strings of array a joined with "、" in *out (malloc'd). */
-int zf_page_join(const struct zf_json *a, const char *where,
+int zf_site_page_join(const struct zf_json *a, const char *where,
     const char *name, char **out, struct zf_err *e);
 
 /* Hands a finished file to the site's emit function. */
-int zf_page_file(struct zf_site *s, const char *path, const struct zf_buf *b,
-    struct zf_err *e);
+int zf_site_page_file(struct zf_site *s, const char *path,
+    const struct zf_buf *b, struct zf_err *e);
 /*
  * Emits name and elder/name, both with the same body, where each
- * ZF_PAGE_ROOT becomes the way up to the bundle's root.
+ * ZF_SITE_ROOT becomes the way up to the bundle's root.
  */
-int zf_page_emit(struct zf_site *s, const char *name, const char *title,
+int zf_site_page_emit(struct zf_site *s, const char *name, const char *title,
     const struct zf_buf *body, struct zf_err *e);
 
 /*
  * Opens a table in a scrollable region named by its caption; columns
  * is NULL-terminated and each gets a column heading (NULL: none).
  */
-void zf_page_table_open(struct zf_buf *b, const char *id,
+void zf_site_page_table_open(struct zf_buf *b, const char *id,
     const char *caption, const char *const *columns);
-void zf_page_table_close(struct zf_buf *b);
+void zf_site_page_table_close(struct zf_buf *b);
 /* A row of a two-column table: a heading and a cell opened for its value. */
-void zf_page_row_open(struct zf_buf *b, const char *label);
+void zf_site_page_row_open(struct zf_buf *b, const char *label);
 
 #endif

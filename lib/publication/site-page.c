@@ -1,12 +1,12 @@
-/* page: escaping, checking and laying out what the site's pages show. */
-#include "publication/page.h"
+/* site-page: escaping, checking and laying out what the site's pages show. */
+#include "publication/site-page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/json.h"
-#include "publication/style.h"
+#include "publication/site-style.h"
 
 /* The pages every page links to. */
 static const struct {
@@ -20,7 +20,7 @@ static const struct {
 
 /* Appends s with & < > " ' escaped; newlines become <br> when lines. */
 void
-zf_page_escaped(struct zf_buf *b, const char *s, int lines)
+zf_site_page_escaped(struct zf_buf *b, const char *s, int lines)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
@@ -53,14 +53,14 @@ zf_page_escaped(struct zf_buf *b, const char *s, int lines)
 }
 
 void
-zf_page_put(struct zf_buf *b, const char *s)
+zf_site_page_put(struct zf_buf *b, const char *s)
 {
-	zf_page_escaped(b, s, 0);
+	zf_site_page_escaped(b, s, 0);
 }
 
 /* Appends "../" n times. */
 void
-zf_page_up(struct zf_buf *b, int n)
+zf_site_page_up(struct zf_buf *b, int n)
 {
 	while (n-- > 0)
 		zf_buf_addstr(b, "../");
@@ -68,10 +68,10 @@ zf_page_up(struct zf_buf *b, int n)
 
 /* Appends a date as <time>, e.g. 2026年11月16日. */
 void
-zf_page_date(struct zf_buf *b, const char *s)
+zf_site_page_date(struct zf_buf *b, const char *s)
 {
 	zf_buf_addstr(b, "<time datetime=\"");
-	zf_page_put(b, s);
+	zf_site_page_put(b, s);
 	zf_buf_printf(b, "\">%.4s年%d月%d日</time>", s,
 	    (s[5] - '0') * 10 + (s[6] - '0'), (s[8] - '0') * 10 + (s[9] - '0'));
 }
@@ -99,7 +99,7 @@ unprintable(const char *s, size_t len)
 
 /* The string v as *out, when it is a string that may be published. */
 int
-zf_page_text(const struct zf_json *v, const char *where, const char *name,
+zf_site_page_text(const struct zf_json *v, const char *where, const char *name,
     const char **out, struct zf_err *e)
 {
 	const char *why;
@@ -119,7 +119,7 @@ zf_page_text(const struct zf_json *v, const char *where, const char *name,
  * a required member must be a non-empty string.
  */
 int
-zf_page_member(const struct zf_json *o, const char *name, int required,
+zf_site_page_member(const struct zf_json *o, const char *name, int required,
     const char *where, const char **out, struct zf_err *e)
 {
 	const struct zf_json *v = zf_json_get(o, name);
@@ -132,7 +132,7 @@ zf_page_member(const struct zf_json *o, const char *name, int required,
 		return zf_fail(e, EX_DATAERR, "%s: \"%s\" is missing", where,
 		    name);
 	}
-	if ((rc = zf_page_text(v, where, name, out, e)) != 0)
+	if ((rc = zf_site_page_text(v, where, name, out, e)) != 0)
 		return rc;
 	if (required && **out == '\0')
 		return zf_fail(e, EX_DATAERR, "%s: \"%s\" is empty", where,
@@ -142,7 +142,7 @@ zf_page_member(const struct zf_json *o, const char *name, int required,
 
 /* Member name of o as an array in *out; NULL when optional and absent. */
 int
-zf_page_array(const struct zf_json *o, const char *name, int required,
+zf_site_page_array(const struct zf_json *o, const char *name, int required,
     const char *where, const struct zf_json **out, struct zf_err *e)
 {
 	const struct zf_json *v = zf_json_get(o, name);
@@ -163,7 +163,7 @@ zf_page_array(const struct zf_json *o, const char *name, int required,
 
 /* The strings of array a joined with "、" in *out (malloc'd). */
 int
-zf_page_join(const struct zf_json *a, const char *where, const char *name,
+zf_site_page_join(const struct zf_json *a, const char *where, const char *name,
     char **out, struct zf_err *e)
 {
 	struct zf_buf b;
@@ -173,7 +173,7 @@ zf_page_join(const struct zf_json *a, const char *where, const char *name,
 
 	zf_buf_init(&b);
 	for (i = 0; i < zf_json_len(a); i++) {
-		rc = zf_page_text(zf_json_at(a, i), where, name, &s, e);
+		rc = zf_site_page_text(zf_json_at(a, i), where, name, &s, e);
 		if (rc != 0) {
 			zf_buf_release(&b);
 			return rc;
@@ -189,7 +189,7 @@ zf_page_join(const struct zf_json *a, const char *where, const char *name,
 /* Pages */
 
 int
-zf_page_file(struct zf_site *s, const char *path, const struct zf_buf *b,
+zf_site_page_file(struct zf_site *s, const char *path, const struct zf_buf *b,
     struct zf_err *e)
 {
 	return s->emit(s->ctx, path, b->data, b->len, e);
@@ -218,23 +218,23 @@ page_head(struct zf_buf *b, const struct zf_site *s, const char *name,
 	    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>");
-	zf_page_put(b, title);
+	zf_site_page_put(b, title);
 	if (elder)
 		zf_buf_addstr(b, "（长者模式）");
 	zf_buf_addstr(b, " - ");
-	zf_page_put(b, s->agency);
+	zf_site_page_put(b, s->agency);
 	zf_buf_addstr(b, "</title>\n<link rel=\"stylesheet\" href=\"");
-	zf_page_up(b, depth + elder);
-	zf_buf_addstr(b, zf_style_path(elder));
+	zf_site_page_up(b, depth + elder);
+	zf_buf_addstr(b, zf_site_style_path(elder));
 	zf_buf_addstr(b,
 	    "\">\n</head>\n<body>\n<a class=\"skip\" "
 	    "href=\"#main\">跳到正文</a>\n<header class=\"banner\">\n"
 	    "<p class=\"agency\">");
-	zf_page_put(b, s->agency);
+	zf_site_page_put(b, s->agency);
 	zf_buf_addstr(b, "</p>\n<nav aria-label=\"网站导航\">\n<ul>\n");
 	for (i = 0; i < sizeof(navigation) / sizeof(navigation[0]); i++) {
 		zf_buf_addstr(b, "<li><a href=\"");
-		zf_page_up(b, depth);
+		zf_site_page_up(b, depth);
 		zf_buf_addstr(b, navigation[i].page);
 		if (strcmp(name, navigation[i].page) == 0)
 			zf_buf_addstr(b, "\" aria-current=\"page");
@@ -242,10 +242,10 @@ page_head(struct zf_buf *b, const struct zf_site *s, const char *name,
 	}
 	/* The same page in the other style. */
 	zf_buf_addstr(b, "<li><a class=\"mode\" href=\"");
-	zf_page_up(b, depth + elder);
+	zf_site_page_up(b, depth + elder);
 	if (!elder)
 		zf_buf_addstr(b, "elder/");
-	zf_page_put(b, name);
+	zf_site_page_put(b, name);
 	if (elder)
 		zf_buf_addstr(b,
 		    "\">标准模式<span class=\"vh\">（标准字号）</span>");
@@ -262,11 +262,11 @@ static void
 page_foot(struct zf_buf *b, const struct zf_site *s)
 {
 	zf_buf_addstr(b, "</main>\n<footer>\n<p>");
-	zf_page_put(b, s->agency);
+	zf_site_page_put(b, s->agency);
 	zf_buf_addstr(b, "　地址：");
-	zf_page_put(b, s->address);
+	zf_site_page_put(b, s->address);
 	zf_buf_addstr(b, "　电话：");
-	zf_page_put(b, s->phone);
+	zf_site_page_put(b, s->phone);
 	zf_buf_addstr(b,
 	    "</p>\n<p>本网站为静态页面，无需脚本即可浏览；"
 	    "“长者模式”提供大字版本。</p>\n</footer>\n</body>\n</html>\n");
@@ -274,10 +274,10 @@ page_foot(struct zf_buf *b, const struct zf_site *s)
 
 /*
  * Emits name and elder/name, both with the same body, where each
- * ZF_PAGE_ROOT becomes the way up to the bundle's root.
+ * ZF_SITE_ROOT becomes the way up to the bundle's root.
  */
 int
-zf_page_emit(struct zf_site *s, const char *name, const char *title,
+zf_site_page_emit(struct zf_site *s, const char *name, const char *title,
     const struct zf_buf *body, struct zf_err *e)
 {
 	struct zf_buf b;
@@ -289,15 +289,15 @@ zf_page_emit(struct zf_site *s, const char *name, const char *title,
 		zf_buf_init(&b);
 		page_head(&b, s, name, title, elder);
 		for (p = body->data;
-		     (root = strchr(p, ZF_PAGE_ROOT[0])) != NULL;
+		     (root = strchr(p, ZF_SITE_ROOT[0])) != NULL;
 		     p = root + 1) {
 			zf_buf_add(&b, p, (size_t)(root - p));
-			zf_page_up(&b, depth_of(name) + elder);
+			zf_site_page_up(&b, depth_of(name) + elder);
 		}
 		zf_buf_addstr(&b, p);
 		page_foot(&b, s);
 		path = elder ? xasprintf("elder/%s", name) : xstrdup(name);
-		rc = zf_page_file(s, path, &b, e);
+		rc = zf_site_page_file(s, path, &b, e);
 		free(path);
 		zf_buf_release(&b);
 	}
@@ -309,7 +309,7 @@ zf_page_emit(struct zf_site *s, const char *name, const char *title,
  * is NULL-terminated and each gets a column heading.
  */
 void
-zf_page_table_open(struct zf_buf *b, const char *id, const char *caption,
+zf_site_page_table_open(struct zf_buf *b, const char *id, const char *caption,
     const char *const *columns)
 {
 	zf_buf_printf(b,
@@ -317,13 +317,13 @@ zf_page_table_open(struct zf_buf *b, const char *id, const char *caption,
 	    "aria-labelledby=\"%s\" tabindex=\"0\">\n<table>\n"
 	    "<caption id=\"%s\">",
 	    id, id);
-	zf_page_put(b, caption);
+	zf_site_page_put(b, caption);
 	zf_buf_addstr(b, "</caption>\n");
 	if (columns != NULL) {
 		zf_buf_addstr(b, "<thead>\n<tr>");
 		for (; *columns != NULL; columns++) {
 			zf_buf_addstr(b, "<th scope=\"col\">");
-			zf_page_put(b, *columns);
+			zf_site_page_put(b, *columns);
 			zf_buf_addstr(b, "</th>");
 		}
 		zf_buf_addstr(b, "</tr>\n</thead>\n");
@@ -332,16 +332,16 @@ zf_page_table_open(struct zf_buf *b, const char *id, const char *caption,
 }
 
 void
-zf_page_table_close(struct zf_buf *b)
+zf_site_page_table_close(struct zf_buf *b)
 {
 	zf_buf_addstr(b, "</tbody>\n</table>\n</div>\n");
 }
 
 /* A row of a two-column table: a heading and a cell opened for its value. */
 void
-zf_page_row_open(struct zf_buf *b, const char *label)
+zf_site_page_row_open(struct zf_buf *b, const char *label)
 {
 	zf_buf_addstr(b, "<tr><th scope=\"row\">");
-	zf_page_put(b, label);
+	zf_site_page_put(b, label);
 	zf_buf_addstr(b, "</th><td>");
 }

@@ -1,16 +1,17 @@
 /*
- * check: the state of one bundle's check (pubcheck.h), shared by the
- * files that do it: pubcheck (the passes, and which check reads which
- * file), bagcheck (BagIt), logcheck (key, checkpoint, log and proofs)
- * and recordcheck (records.json and the CSV files).  This module owns
- * the list of problems, the table of the bag's files and the leaves.
+ * pubcheck-state: the state of one bundle's check (pubcheck.h), for
+ * the files that do it alone: pubcheck.c (the passes, and which check
+ * reads which file), pubcheck-bagit.c (BagIt), pubcheck-log.c (key,
+ * checkpoint, log and proofs) and pubcheck-records.c (records.json and
+ * the CSV files).  pubcheck-state.c owns the list of problems, the
+ * table of the bag's files and the leaves.
  *
  * Per file of the bag the table keeps its name, flags and two digests;
  * per line of entries.jsonl a struct leaf: memory grows with the number
  * of files and leaves, never with their sizes.
  */
-#ifndef ZF_PUBLICATION_CHECK_H
-#define ZF_PUBLICATION_CHECK_H
+#ifndef ZF_PUBCHECK_STATE_H
+#define ZF_PUBCHECK_STATE_H
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,7 +51,7 @@ enum kind {
 	K_CSV
 };
 
-/* The CSV files, one per schema (recordcheck.c names them). */
+/* The CSV files, one per schema (pubcheck-records.c names them). */
 #define NCSV ZF_PUBLISH_SCHEMAS
 
 /*
@@ -170,26 +171,27 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-void zf_check_init(struct check *k, struct zf_pubcheck *c);
-void zf_check_release(struct check *k);
+void zf_pubcheck_state_init(struct check *k, struct zf_pubcheck *c);
+void zf_pubcheck_state_release(struct check *k);
 /* Adds a problem; after ten of a kind (not P_ONCE), only counts it. */
-void zf_check_problem(struct check *k, enum problem_kind kind,
+void zf_pubcheck_problem(struct check *k, enum problem_kind kind,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void zf_check_vproblem(struct check *k, enum problem_kind kind,
+void zf_pubcheck_vproblem(struct check *k, enum problem_kind kind,
     const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 /* "(and N more ..., not shown)" for each kind that was cut. */
-void zf_check_more(struct check *k);
+void zf_pubcheck_more(struct check *k);
 /* The index of name in the table of files, added when absent (add), or -1. */
-long zf_check_file(struct check *k, const char *name, int add);
-const char *zf_check_file_name(const struct check *k, size_t i);
+long zf_pubcheck_file(struct check *k, const char *name, int add);
+const char *zf_pubcheck_file_name(const struct check *k, size_t i);
 /* The i-th leaf, made (zeroed) when new; earlier pointers may move. */
-struct leaf *zf_check_leaf(struct check *k, uint64_t i);
+struct leaf *zf_pubcheck_leaf(struct check *k, uint64_t i);
 /* 64 lowercase hex digits; 0 or -1. */
-int zf_check_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN]);
+int zf_pubcheck_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN]);
 /* SHA-256 of v's canonical JSON. */
-void zf_check_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN]);
+void zf_pubcheck_digest_json(const struct zf_json *v,
+    uint8_t out[ZF_DIGEST_LEN]);
 /* The digest of a record's case, kind and type, compared with its leaf's. */
-void zf_check_digest_meta(const char *case_id, const char *kind,
+void zf_pubcheck_digest_meta(const char *case_id, const char *kind,
     const char *type, uint8_t out[ZF_DIGEST_LEN]);
 
 #endif

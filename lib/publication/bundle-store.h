@@ -1,5 +1,5 @@
 /*
- * bagstore: how a bundle (bundle.h) is stored: as a folder, a .tar.gz or
+ * bundle-store: how a bundle (bundle.h) is stored: as a folder, a .tar.gz or
  * a .zip, built under a temporary name beside the destination and put
  * in place at the end, never over anything that appeared meanwhile.
  *
@@ -10,8 +10,8 @@
  * zip, media are stored as they are and text is deflated.  A failed
  * write marks the store broken: it cannot be completed, only released.
  */
-#ifndef ZF_BAGSTORE_H
-#define ZF_BAGSTORE_H
+#ifndef ZF_BUNDLE_STORE_H
+#define ZF_BUNDLE_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -22,7 +22,7 @@
 struct archive;
 struct archive_entry;
 
-struct zf_bagstore {
+struct zf_bundle_store {
 	int format;		/* enum zf_bundle_format */
 	char *path;		/* the destination */
 	char *tmp;		/* built here, beside it; NULL once moved */
@@ -35,27 +35,27 @@ struct zf_bagstore {
 };
 
 /* Sets up an empty store for path (taken), writing nothing. */
-void zf_bagstore_init(struct zf_bagstore *s, int format, char *path);
+void zf_bundle_store_init(struct zf_bundle_store *s, int format, char *path);
 /* Makes the temporary beside the destination, and the archive in it. */
-int zf_bagstore_open(struct zf_bagstore *s, struct zf_err *e);
+int zf_bundle_store_open(struct zf_bundle_store *s, struct zf_err *e);
 /* A folder (name without the '/'), even when empty. */
-int zf_bagstore_folder(struct zf_bagstore *s, const char *name,
+int zf_bundle_store_folder(struct zf_bundle_store *s, const char *name,
     struct zf_err *e);
 /* A file: its name and size first, then its bytes, then its end. */
-int zf_bagstore_begin(struct zf_bagstore *s, const char *path, uint64_t size,
-    struct zf_err *e);
-int zf_bagstore_write(struct zf_bagstore *s, const char *path,
+int zf_bundle_store_begin(struct zf_bundle_store *s, const char *path,
+    uint64_t size, struct zf_err *e);
+int zf_bundle_store_write(struct zf_bundle_store *s, const char *path,
     const void *data, size_t len, struct zf_err *e);
-int zf_bagstore_end(struct zf_bagstore *s, const char *path,
+int zf_bundle_store_end(struct zf_bundle_store *s, const char *path,
     struct zf_err *e);
 /* Marks the store broken, with EX_IOERR: path could not be written. */
-int zf_bagstore_failed(struct zf_bagstore *s, const char *path,
+int zf_bundle_store_failed(struct zf_bundle_store *s, const char *path,
     const char *reason, struct zf_err *e);
 /* Completes the store, syncs it and puts it in place. */
-int zf_bagstore_finish(struct zf_bagstore *s, struct zf_err *e);
+int zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e);
 /* Frees s; an unfinished temporary is removed. */
-void zf_bagstore_release(struct zf_bagstore *s);
+void zf_bundle_store_release(struct zf_bundle_store *s);
 /* Removes a bundle already put in place (folder or file). */
-void zf_bagstore_remove(const char *path);
+void zf_bundle_store_remove(const char *path);
 
 #endif

@@ -1,5 +1,5 @@
-/* bagstore: a bundle's files written as a folder, a .tar.gz or a .zip. */
-#include "publication/bagstore.h"
+/* bundle-store: a bundle's files written as a folder, a .tar.gz or a .zip. */
+#include "publication/bundle-store.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -42,15 +42,15 @@ is_stored(const char *path)
 }
 
 static const char *
-archive_reason(struct zf_bagstore *s)
+archive_reason(struct zf_bundle_store *s)
 {
 	const char *why = archive_error_string(s->ar);
 
 	return why != NULL ? why : "unknown libarchive error";
 }
 
-int
-zf_bagstore_failed(struct zf_bagstore *s, const char *path, const char *reason,
+static int
+failed(struct zf_bundle_store *s, const char *path, const char *reason,
     struct zf_err *e)
 {
 	s->broken = 1;
@@ -58,11 +58,18 @@ zf_bagstore_failed(struct zf_bagstore *s, const char *path, const char *reason,
 	    path, s->path, reason);
 }
 
+int
+zf_bundle_store_failed(struct zf_bundle_store *s, const char *path,
+    const char *reason, struct zf_err *e)
+{
+	return failed(s, path, reason, e);
+}
+
 /* Entries */
 
 /* Folder format: makes the folders above path, 0755 whatever the umask. */
 static int
-make_parents(struct zf_bagstore *s, const char *path, struct zf_err *e)
+make_parents(struct zf_bundle_store *s, const char *path, struct zf_err *e)
 {
 	char *dir = xstrdup(path), *slash;
 	int rc = 0;
@@ -72,10 +79,9 @@ make_parents(struct zf_bagstore *s, const char *path, struct zf_err *e)
 		*slash = '\0';
 		if (mkdirat(s->tmpfd, dir, 0755) == 0) {
 			if (fchmodat(s->tmpfd, dir, 0755, 0) != 0)
-				rc = zf_bagstore_failed(s, dir, strerror(errno),
-				    e);
+				rc = failed(s, dir, strerror(errno), e);
 		} else if (errno != EEXIST) {
-			rc = zf_bagstore_failed(s, dir, strerror(errno), e);
+			rc = failed(s, dir, strerror(errno), e);
 		}
 		*slash = '/';
 		if (rc != 0)
@@ -86,8 +92,8 @@ make_parents(struct zf_bagstore *s, const char *path, struct zf_err *e)
 }
 
 int
-zf_bagstore_begin(struct zf_bagstore *s, const char *path, uint64_t size,
-    struct zf_err *e)
+zf_bundle_store_begin(struct zf_bundle_store *s, const char *path,
+    uint64_t size, struct zf_err *e)
 {
 	int r;
 
@@ -97,7 +103,7 @@ zf_bagstore_begin(struct zf_bagstore *s, const char *path, uint64_t size,
 		s->filefd = openat(s->tmpfd, path, O_WRONLY | O_CREAT |
 		    O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (s->filefd < 0 || fchmod(s->filefd, 0644) != 0)
-			return zf_bagstore_failed(s, path, strerror(errno), e);
+			return failed(s, path, strerror(errno), e);
 		return 0;
 	}
 	archive_entry_clear(s->ae);
@@ -111,29 +117,28 @@ zf_bagstore_begin(struct zf_bagstore *s, const char *path, uint64_t size,
 		    archive_write_zip_set_compression_store(s->ar) :
 		    archive_write_zip_set_compression_deflate(s->ar);
 		if (r != ARCHIVE_OK)
-			return zf_bagstore_failed(s, path, archive_reason(s),
-			    e);
+			return failed(s, path, archive_reason(s), e);
 	}
 	if (archive_write_header(s->ar, s->ae) != ARCHIVE_OK)
-		return zf_bagstore_failed(s, path, archive_reason(s), e);
+		return failed(s, path, archive_reason(s), e);
 	return 0;
 }
 
 int
-zf_bagstore_write(struct zf_bagstore *s, const char *path, const void *data,
-    size_t len, struct zf_err *e)
+zf_bundle_store_write(struct zf_bundle_store *s, const char *path,
+    const void *data, size_t len, struct zf_err *e)
 {
 	const char *p = data;
 	la_ssize_t n;
 
 	if (s->format == ZF_BUNDLE_DIR) {
 		if (zf_write_full(s->filefd, data, len) != 0)
-			return zf_bagstore_failed(s, path, strerror(errno), e);
+			return failed(s, path, strerror(errno), e);
 		return 0;
 	}
 	while (len > 0) {
 		if ((n = archive_write_data(s->ar, p, len)) <= 0)
-			return zf_bagstore_failed(s, path, n < 0 ?
+			return failed(s, path, n < 0 ?
 			    archive_reason(s) : "nothing was written", e);
 		p += n;
 		len -= (size_t)n;
@@ -142,7 +147,8 @@ zf_bagstore_write(struct zf_bagstore *s, const char *path, const void *data,
 }
 
 int
-zf_bagstore_end(struct zf_bagstore *s, const char *path, struct zf_err *e)
+zf_bundle_store_end(struct zf_bundle_store *s, const char *path,
+    struct zf_err *e)
 {
 	int fd;
 
@@ -151,17 +157,18 @@ zf_bagstore_end(struct zf_bagstore *s, const char *path, struct zf_err *e)
 		fd = s->filefd;
 		s->filefd = -1;
 		if (close(fd) != 0)
-			return zf_bagstore_failed(s, path, strerror(errno), e);
+			return failed(s, path, strerror(errno), e);
 		return 0;
 	}
 	if (archive_write_finish_entry(s->ar) != ARCHIVE_OK)
-		return zf_bagstore_failed(s, path, archive_reason(s), e);
+		return failed(s, path, archive_reason(s), e);
 	return 0;
 }
 
 /* A folder entry (0755); the same folder may come again in a dir. */
 int
-zf_bagstore_folder(struct zf_bagstore *s, const char *name, struct zf_err *e)
+zf_bundle_store_folder(struct zf_bundle_store *s, const char *name,
+    struct zf_err *e)
 {
 	char *slashed = xasprintf("%s/", name);
 	int rc = 0;
@@ -169,7 +176,7 @@ zf_bagstore_folder(struct zf_bagstore *s, const char *name, struct zf_err *e)
 	if (s->format == ZF_BUNDLE_DIR) {
 		if (mkdirat(s->tmpfd, name, 0755) != 0 ||
 		    fchmodat(s->tmpfd, name, 0755, 0) != 0)
-			rc = zf_bagstore_failed(s, slashed, strerror(errno), e);
+			rc = failed(s, slashed, strerror(errno), e);
 		goto out;
 	}
 	archive_entry_clear(s->ae);
@@ -180,10 +187,10 @@ zf_bagstore_folder(struct zf_bagstore *s, const char *name, struct zf_err *e)
 	archive_entry_set_mtime(s->ae, s->mtime, 0);
 	if (s->format == ZF_BUNDLE_ZIP &&
 	    archive_write_zip_set_compression_store(s->ar) != ARCHIVE_OK)
-		rc = zf_bagstore_failed(s, slashed, archive_reason(s), e);
+		rc = failed(s, slashed, archive_reason(s), e);
 	else if (archive_write_header(s->ar, s->ae) != ARCHIVE_OK ||
 	    archive_write_finish_entry(s->ar) != ARCHIVE_OK)
-		rc = zf_bagstore_failed(s, slashed, archive_reason(s), e);
+		rc = failed(s, slashed, archive_reason(s), e);
 out:
 	free(slashed);
 	return rc;
@@ -192,7 +199,7 @@ out:
 /* Life cycle */
 
 void
-zf_bagstore_init(struct zf_bagstore *s, int format, char *path)
+zf_bundle_store_init(struct zf_bundle_store *s, int format, char *path)
 {
 	memset(s, 0, sizeof(*s));
 	s->format = format;
@@ -212,7 +219,7 @@ remove_one(const char *path, const struct stat *st, int type,
 }
 
 static int
-open_archive(struct zf_bagstore *s, struct zf_err *e)
+open_archive(struct zf_bundle_store *s, struct zf_err *e)
 {
 	int r;
 
@@ -237,7 +244,7 @@ open_archive(struct zf_bagstore *s, struct zf_err *e)
 }
 
 static int
-make_temp(struct zf_bagstore *s, struct zf_err *e)
+make_temp(struct zf_bundle_store *s, struct zf_err *e)
 {
 	int saved;
 
@@ -266,7 +273,7 @@ fail:
 }
 
 int
-zf_bagstore_open(struct zf_bagstore *s, struct zf_err *e)
+zf_bundle_store_open(struct zf_bundle_store *s, struct zf_err *e)
 {
 	int rc;
 
@@ -278,7 +285,7 @@ zf_bagstore_open(struct zf_bagstore *s, struct zf_err *e)
 }
 
 void
-zf_bagstore_release(struct zf_bagstore *s)
+zf_bundle_store_release(struct zf_bundle_store *s)
 {
 	/* Frees libarchive's state; an unfinished archive is flushed first. */
 	if (s->ar != NULL)
@@ -315,7 +322,7 @@ sync_folder(int dirfd, const char *path)
 
 /* Moves the temporary into place, never over something that appeared. */
 static int
-move_into_place(struct zf_bagstore *s, struct zf_err *e)
+move_into_place(struct zf_bundle_store *s, struct zf_err *e)
 {
 	const char *slash = strrchr(s->path, '/');
 	char *parent;
@@ -351,7 +358,7 @@ move_into_place(struct zf_bagstore *s, struct zf_err *e)
 		rc = zf_fail(e, EX_IOERR, "cannot create bundle '%s': folder "
 		    "'%s' cannot be synced: %s", s->path, parent,
 		    strerror(errno));
-		zf_bagstore_remove(s->path);
+		zf_bundle_store_remove(s->path);
 	}
 	free(parent);
 	return rc;
@@ -364,7 +371,7 @@ fail:
 }
 
 int
-zf_bagstore_finish(struct zf_bagstore *s, struct zf_err *e)
+zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e)
 {
 	int fd;
 
@@ -398,7 +405,7 @@ zf_bagstore_finish(struct zf_bagstore *s, struct zf_err *e)
 }
 
 void
-zf_bagstore_remove(const char *path)
+zf_bundle_store_remove(const char *path)
 {
 	struct stat st;
 

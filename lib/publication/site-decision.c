@@ -1,5 +1,5 @@
-/* decision: a decision's entry, checked, and its page. */
-#include "publication/decision.h"
+/* site-decision: a decision's entry, checked, and its page. */
+#include "publication/site-decision.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/json.h"
-#include "publication/pager.h"
+#include "publication/site-pager.h"
 #include "rules/procedure.h"
 
 #define ENTRY(member) offsetof(struct entry, member)
@@ -175,7 +175,7 @@ read_log_index(const struct zf_json *v, const char *where, struct entry *en,
 
 /* Entry v, the number'th given, into en; en->joined is then owned. */
 int
-zf_decision_read(const struct zf_json *v, size_t number, struct entry *en,
+zf_site_decision_read(const struct zf_json *v, size_t number, struct entry *en,
     struct zf_err *e)
 {
 	const struct zf_json *measures;
@@ -188,7 +188,7 @@ zf_decision_read(const struct zf_json *v, size_t number, struct entry *en,
 	if (zf_json_type(v) != ZF_JSON_OBJECT)
 		return zf_fail(e, EX_DATAERR, "%s: not an object", where);
 	for (i = 0; i < sizeof(entry_members) / sizeof(entry_members[0]); i++) {
-		if ((rc = zf_page_member(v, entry_members[i].name,
+		if ((rc = zf_site_page_member(v, entry_members[i].name,
 			 entry_members[i].required, where,
 			 (const char **)((char *)en + entry_members[i].offset),
 			 e)) != 0)
@@ -228,11 +228,12 @@ zf_decision_read(const struct zf_json *v, size_t number, struct entry *en,
 		    where, en->proof);
 	if ((rc = read_log_index(v, where, en, e)) != 0)
 		return rc;
-	if ((rc = zf_page_array(v, "measures", 0, where, &measures, e)) != 0)
+	if ((rc = zf_site_page_array(v, "measures", 0, where, &measures, e)) !=
+	    0)
 		return rc;
 	if (measures == NULL || zf_json_len(measures) == 0)
 		return 0;
-	rc = zf_page_join(measures, where, "measures", &en->joined, e);
+	rc = zf_site_page_join(measures, where, "measures", &en->joined, e);
 	if (rc != 0)
 		return rc;
 	en->measures = en->joined;
@@ -252,11 +253,11 @@ put_proof(struct zf_buf *b, const struct entry *en)
 	else
 		zf_buf_addstr(b, "本决定信息已记入本机关的公示日志。");
 	if (en->proof != NULL) {
-		zf_buf_addstr(b, "<a href=\"" ZF_PAGE_ROOT);
-		zf_page_put(b, en->proof);
+		zf_buf_addstr(b, "<a href=\"" ZF_SITE_ROOT);
+		zf_site_page_put(b, en->proof);
 		zf_buf_addstr(b,
 		    "\">下载本条的公示日志包含证明</a>（JSON 格式），"
-		    "可与<a href=\"" ZF_PAGE_ROOT
+		    "可与<a href=\"" ZF_SITE_ROOT
 		    "log/checkpoint\">日志检查点</a>"
 		    "一起用 <code>publish-verify</code> 核验。");
 	}
@@ -264,7 +265,7 @@ put_proof(struct zf_buf *b, const struct entry *en)
 }
 
 int
-zf_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
+zf_site_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
     struct zf_err *e)
 {
 	struct zf_buf b;
@@ -275,7 +276,7 @@ zf_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 
 	zf_buf_init(&b);
 	zf_buf_addstr(&b, "<h1>");
-	zf_page_put(&b, en->kind_name);
+	zf_site_page_put(&b, en->kind_name);
 	zf_buf_addstr(&b, "决定信息公示</h1>\n");
 	if (en->note != NULL) {
 		zf_buf_addstr(&b,
@@ -283,32 +284,32 @@ zf_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 		    "aria-labelledby=\"correction\">\n"
 		    "<h2 id=\"correction\">更正说明</h2>\n<p>本条公示信息已"
 		    "更正：");
-		zf_page_escaped(&b, en->note, 1);
+		zf_site_page_escaped(&b, en->note, 1);
 		zf_buf_addstr(&b, "</p>\n</section>\n");
 	}
-	zf_page_table_open(&b, "decision-caption", "决定信息", NULL);
+	zf_site_page_table_open(&b, "decision-caption", "决定信息", NULL);
 	for (i = 0; i < sizeof(decision_rows) / sizeof(decision_rows[0]); i++) {
 		if ((value = FIELD(en, decision_rows[i].offset)) == NULL)
 			continue;
-		zf_page_row_open(&b, decision_rows[i].label);
+		zf_site_page_row_open(&b, decision_rows[i].label);
 		switch (decision_rows[i].shape) {
 		case PLAIN:
-			zf_page_put(&b, value);
+			zf_site_page_put(&b, value);
 			break;
 		case LINES:
-			zf_page_escaped(&b, value, 1);
+			zf_site_page_escaped(&b, value, 1);
 			break;
 		case DATE:
-			zf_page_date(&b, value);
+			zf_site_page_date(&b, value);
 			break;
 		case MONEY:
-			zf_page_put(&b, value);
+			zf_site_page_put(&b, value);
 			zf_buf_addstr(&b, " 元");
 			break;
 		}
 		zf_buf_addstr(&b, "</td></tr>\n");
 	}
-	zf_page_table_close(&b);
+	zf_site_page_table_close(&b);
 	if (en->proof != NULL || en->log_index >= 0)
 		put_proof(&b, en);
 	zf_buf_addstr(&b,
@@ -319,11 +320,11 @@ zf_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 	    "共和国行政诉讼法》提起行政诉讼。详见<a href=\"../standing.html"
 	    "#remedies\">事前公开信息中的救济途径</a>。</p>\n"
 	    "<p><a href=\"../");
-	zf_pager_index_name(&b, zf_pager_page_of(number));
+	zf_site_pager_index_name(&b, zf_site_pager_page_of(number));
 	zf_buf_addstr(&b, "\">返回公示目录</a></p>\n");
 	name = xasprintf("decisions/%s", en->page);
 	title = xasprintf("%s %s决定信息公示", en->number, en->kind_name);
-	rc = zf_page_emit(s, name, title, &b, e);
+	rc = zf_site_page_emit(s, name, title, &b, e);
 	free(title);
 	free(name);
 	zf_buf_release(&b);

@@ -1,24 +1,24 @@
 /*
- * pager: the index of the site (公示目录), ZF_SITE_INDEX_ROWS rows a page,
+ * site-pager: the index of the site (公示目录), ZF_SITE_INDEX_ROWS rows a page,
  * and the pagination between its pages.
  */
-#include "publication/pager.h"
+#include "publication/site-pager.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "publication/decision.h"
+#include "publication/site-decision.h"
 
 /* The index page number (from 1) that lists the entry-th entry. */
 size_t
-zf_pager_page_of(size_t entry)
+zf_site_pager_page_of(size_t entry)
 {
 	return (entry - 1) / ZF_SITE_INDEX_ROWS + 1;
 }
 
 /* The name of index page number page: index.html, list/2.html, ... */
 void
-zf_pager_index_name(struct zf_buf *b, size_t page)
+zf_site_pager_index_name(struct zf_buf *b, size_t page)
 {
 	if (page == 1)
 		zf_buf_addstr(b, "index.html");
@@ -31,8 +31,8 @@ static void
 put_pager_link(struct zf_buf *b, size_t from, size_t to, const char *rel)
 {
 	zf_buf_addstr(b, "<li><a href=\"");
-	zf_page_up(b, from > 1);
-	zf_pager_index_name(b, to);
+	zf_site_page_up(b, from > 1);
+	zf_site_pager_index_name(b, to);
 	zf_buf_addstr(b, "\"");
 	if (rel != NULL)
 		zf_buf_printf(b, " rel=\"%s\">%s</a></li>\n", rel,
@@ -94,7 +94,7 @@ put_downloads(struct zf_buf *b)
 	    "签名，公示以后没有被改动或删除。</p>\n<ul>\n");
 	for (i = 0; i < sizeof(downloads) / sizeof(downloads[0]); i++) {
 		zf_buf_printf(b,
-		    "<li><a href=\"" ZF_PAGE_ROOT "%s\">%s</a>"
+		    "<li><a href=\"" ZF_SITE_ROOT "%s\">%s</a>"
 		    "（<code>%s</code>%s%s%s）</li>\n",
 		    downloads[i].path, downloads[i].label, downloads[i].path,
 		    downloads[i].format != NULL ? "，" : "",
@@ -106,7 +106,7 @@ put_downloads(struct zf_buf *b)
 
 /* Emits the current index page with its rows, and starts the next one. */
 int
-zf_pager_emit(struct zf_site *s, struct zf_err *e)
+zf_site_pager_emit(struct zf_site *s, struct zf_err *e)
 {
 	static const char *const columns[] = { "文号", "当事人", "类别",
 		"决定日期", "公示截止日期", "详情", NULL };
@@ -118,19 +118,19 @@ zf_pager_emit(struct zf_site *s, struct zf_err *e)
 	first = (page - 1) * ZF_SITE_INDEX_ROWS + 1;
 	zf_buf_init(&b);
 	zf_buf_init(&name);
-	zf_pager_index_name(&name, page);
+	zf_site_pager_index_name(&name, page);
 	if (page == 1)
 		title = xstrdup("行政执法决定公示");
 	else
 		title = xasprintf("行政执法决定公示（第 %zu 页）", page);
 	zf_buf_addstr(&b, "<h1>");
-	zf_page_put(&b, title);
+	zf_site_page_put(&b, title);
 	zf_buf_addstr(&b, "</h1>\n<p>");
-	zf_page_put(&b, s->agency);
+	zf_site_page_put(&b, s->agency);
 	zf_buf_addstr(&b,
 	    "依法公示的行政执法决定如下。执法主体、执法人员、"
 	    "权责清单、执法程序和救济途径见<a href=\"");
-	zf_page_up(&b, page > 1);
+	zf_site_page_up(&b, page > 1);
 	zf_buf_addstr(&b,
 	    "standing.html\">事前公开信息</a>；全部记录可在"
 	    "本页末尾<a href=\"#data\">下载并核验</a>。</p>\n");
@@ -148,15 +148,15 @@ zf_pager_emit(struct zf_site *s, struct zf_err *e)
 			caption = xasprintf("现行公示的执法决定（共 %zu 件，"
 					    "本页第 %zu 至 %zu 件）",
 			    s->nentries, first, first + s->page_rows - 1);
-		zf_page_table_open(&b, "list-caption", caption, columns);
+		zf_site_page_table_open(&b, "list-caption", caption, columns);
 		free(caption);
 		zf_buf_add(&b, s->rows.data, s->rows.len);
-		zf_page_table_close(&b);
+		zf_site_page_table_close(&b);
 		if (s->pages_total > 1)
 			put_pager(&b, page, s->pages_total);
 	}
 	put_downloads(&b);
-	rc = zf_page_emit(s, name.data, title, &b, e);
+	rc = zf_site_page_emit(s, name.data, title, &b, e);
 	free(title);
 	zf_buf_release(&name);
 	zf_buf_release(&b);
@@ -168,31 +168,31 @@ zf_pager_emit(struct zf_site *s, struct zf_err *e)
 
 /* The entry's row in the index page that lists it. */
 void
-zf_pager_add_row(struct zf_site *s, const struct entry *en, size_t number)
+zf_site_pager_add_row(struct zf_site *s, const struct entry *en, size_t number)
 {
 	struct zf_buf *b = &s->rows;
 
 	zf_buf_addstr(b, "<tr><th scope=\"row\">");
-	zf_page_put(b, en->number);
+	zf_site_page_put(b, en->number);
 	if (en->note != NULL)
 		zf_buf_addstr(b, "<span class=\"flag\">已更正</span>");
 	zf_buf_addstr(b, "</th><td>");
-	zf_page_put(b, en->party);
+	zf_site_page_put(b, en->party);
 	zf_buf_addstr(b, "</td><td>");
-	zf_page_put(b, en->kind_name);
+	zf_site_page_put(b, en->kind_name);
 	zf_buf_addstr(b, "</td><td>");
-	zf_page_date(b, en->decided);
+	zf_site_page_date(b, en->decided);
 	zf_buf_addstr(b, "</td><td>");
 	if (en->until != NULL)
-		zf_page_date(b, en->until);
+		zf_site_page_date(b, en->until);
 	else
 		zf_buf_addstr(b, "未设定");
 	zf_buf_addstr(b, "</td><td><a href=\"");
-	zf_page_up(b, zf_pager_page_of(number) > 1);
+	zf_site_page_up(b, zf_site_pager_page_of(number) > 1);
 	zf_buf_addstr(b, "decisions/");
-	zf_page_put(b, en->page);
+	zf_site_page_put(b, en->page);
 	zf_buf_addstr(b, "\">查看<span class=\"vh\">决定 ");
-	zf_page_put(b, en->number);
+	zf_site_page_put(b, en->number);
 	zf_buf_addstr(b, "</span></a></td></tr>\n");
 	s->page_rows++;
 }

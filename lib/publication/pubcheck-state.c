@@ -1,5 +1,5 @@
-/* check: the problems, the table of the bag's files and the leaves. */
-#include "publication/check.h"
+/* pubcheck-state: the problems, the table of the bag's files and the leaves. */
+#include "publication/pubcheck-state.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -22,7 +22,7 @@ static const char *const problem_more[NPROBLEM] = { NULL,
 	"records.json" };
 
 void
-zf_check_init(struct check *k, struct zf_pubcheck *c)
+zf_pubcheck_state_init(struct check *k, struct zf_pubcheck *c)
 {
 	memset(k, 0, sizeof(*k));
 	k->c = c;
@@ -32,7 +32,7 @@ zf_check_init(struct check *k, struct zf_pubcheck *c)
 }
 
 void
-zf_check_vproblem(struct check *k, enum problem_kind kind, const char *fmt,
+zf_pubcheck_vproblem(struct check *k, enum problem_kind kind, const char *fmt,
     va_list ap)
 {
 	struct zf_buf b;
@@ -46,17 +46,18 @@ zf_check_vproblem(struct check *k, enum problem_kind kind, const char *fmt,
 }
 
 void
-zf_check_problem(struct check *k, enum problem_kind kind, const char *fmt, ...)
+zf_pubcheck_problem(struct check *k, enum problem_kind kind, const char *fmt,
+    ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	zf_check_vproblem(k, kind, fmt, ap);
+	zf_pubcheck_vproblem(k, kind, fmt, ap);
 	va_end(ap);
 }
 
 void
-zf_check_more(struct check *k)
+zf_pubcheck_more(struct check *k)
 {
 	enum problem_kind p;
 
@@ -75,13 +76,13 @@ zf_check_more(struct check *k)
 /* The table of files */
 
 const char *
-zf_check_file_name(const struct check *k, size_t i)
+zf_pubcheck_file_name(const struct check *k, size_t i)
 {
 	return k->names.data + k->files[i].name;
 }
 
 long
-zf_check_file(struct check *k, const char *name, int add)
+zf_pubcheck_file(struct check *k, const char *name, int add)
 {
 	const struct zf_strset_entry *e;
 	size_t len = strlen(name);
@@ -105,7 +106,7 @@ zf_check_file(struct check *k, const char *name, int add)
 }
 
 struct leaf *
-zf_check_leaf(struct check *k, uint64_t i)
+zf_pubcheck_leaf(struct check *k, uint64_t i)
 {
 	if (i >= k->capleaves) {
 		uint64_t old = k->capleaves;
@@ -124,7 +125,7 @@ zf_check_leaf(struct check *k, uint64_t i)
 /* Digests */
 
 int
-zf_check_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN])
+zf_pubcheck_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN])
 {
 	size_t i;
 
@@ -138,7 +139,7 @@ zf_check_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN])
 }
 
 void
-zf_check_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN])
+zf_pubcheck_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN])
 {
 	size_t len;
 	char *s = zf_json_canonical(v, &len);
@@ -148,7 +149,7 @@ zf_check_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN])
 }
 
 void
-zf_check_digest_meta(const char *case_id, const char *kind, const char *type,
+zf_pubcheck_digest_meta(const char *case_id, const char *kind, const char *type,
     uint8_t out[ZF_DIGEST_LEN])
 {
 	struct zf_json *a = zf_json_array();
@@ -156,12 +157,12 @@ zf_check_digest_meta(const char *case_id, const char *kind, const char *type,
 	zf_json_push(a, zf_json_string(case_id));
 	zf_json_push(a, zf_json_string(kind));
 	zf_json_push(a, zf_json_string(type));
-	zf_check_digest_json(a, out);
+	zf_pubcheck_digest_json(a, out);
 	zf_json_free(a);
 }
 
 void
-zf_check_release(struct check *k)
+zf_pubcheck_state_release(struct check *k)
 {
 	int i;
 

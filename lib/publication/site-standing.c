@@ -1,16 +1,16 @@
 /*
- * standing: the standing page (事前公开信息): the agency and the other
+ * site-standing: the standing page (事前公开信息): the agency and the other
  * subjects, officers, 权责清单, legal bases, a flowchart per kind of
  * case, remedies and the 随机抽查事项清单.
  */
-#include "publication/standing.h"
+#include "publication/site-standing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/json.h"
-#include "publication/style.h"
+#include "publication/site-style.h"
 #include "rules/procedure.h"
 
 /* A table of the standing information: one row per array element. */
@@ -65,30 +65,30 @@ put_agency(struct zf_buf *b, const struct zf_json *agency, struct zf_err *e)
 	size_t i;
 	int rc;
 
-	zf_page_table_open(b, "agency-caption", "执法机关", NULL);
+	zf_site_page_table_open(b, "agency-caption", "执法机关", NULL);
 	for (i = 0; i < sizeof(agency_rows) / sizeof(agency_rows[0]); i++) {
-		if ((rc = zf_page_member(agency, agency_rows[i].member,
+		if ((rc = zf_site_page_member(agency, agency_rows[i].member,
 			 agency_rows[i].required, "standing: agency", &value,
 			 e)) != 0)
 			return rc;
 		if (value == NULL)
 			continue;
-		zf_page_row_open(b, agency_rows[i].label);
+		zf_site_page_row_open(b, agency_rows[i].label);
 		/* Only a web address is a link: never javascript: or data:. */
 		if (strcmp(agency_rows[i].member, "site") == 0 &&
 		    (strncmp(value, "https://", 8) == 0 ||
 			strncmp(value, "http://", 7) == 0)) {
 			zf_buf_addstr(b, "<a href=\"");
-			zf_page_put(b, value);
+			zf_site_page_put(b, value);
 			zf_buf_addstr(b, "\">");
-			zf_page_put(b, value);
+			zf_site_page_put(b, value);
 			zf_buf_addstr(b, "</a>");
 		} else {
-			zf_page_put(b, value);
+			zf_site_page_put(b, value);
 		}
 		zf_buf_addstr(b, "</td></tr>\n");
 	}
-	zf_page_table_close(b);
+	zf_site_page_table_close(b);
 	return 0;
 }
 
@@ -103,15 +103,15 @@ put_cell(struct zf_buf *b, const struct zf_json *o, const char *member,
 	int rc;
 
 	if (v != NULL && zf_json_type(v) == ZF_JSON_ARRAY) {
-		if ((rc = zf_page_join(v, where, member, &joined, e)) != 0)
+		if ((rc = zf_site_page_join(v, where, member, &joined, e)) != 0)
 			return rc;
-		zf_page_put(b, joined);
+		zf_site_page_put(b, joined);
 		free(joined);
 		return 0;
 	}
-	if ((rc = zf_page_member(o, member, 1, where, &s, e)) != 0)
+	if ((rc = zf_site_page_member(o, member, 1, where, &s, e)) != 0)
 		return rc;
-	zf_page_put(b, s);
+	zf_site_page_put(b, s);
 	return 0;
 }
 
@@ -125,14 +125,14 @@ put_list_table(struct zf_buf *b, const struct zf_json *standing,
 	size_t i, c;
 	int rc;
 
-	if ((rc = zf_page_array(standing, t->member, t->required, "standing",
-		 &a, e)) != 0)
+	if ((rc = zf_site_page_array(standing, t->member, t->required,
+		 "standing", &a, e)) != 0)
 		return rc;
 	if (a == NULL)
 		return 0;
 	if (zf_json_len(a) == 0) {
 		zf_buf_addstr(b, "<p>暂无公开的");
-		zf_page_put(b, t->caption);
+		zf_site_page_put(b, t->caption);
 		zf_buf_addstr(b, "。</p>\n");
 		return 0;
 	}
@@ -142,7 +142,7 @@ put_list_table(struct zf_buf *b, const struct zf_json *standing,
 	caption =
 	    xasprintf("%s（共 %zu %s）", t->caption, zf_json_len(a), t->unit);
 	snprintf(id, sizeof(id), "%s-caption", t->member);
-	zf_page_table_open(b, id, caption, headings);
+	zf_site_page_table_open(b, id, caption, headings);
 	free(caption);
 	for (i = 0; i < zf_json_len(a); i++) {
 		o = zf_json_at(a, i);
@@ -162,7 +162,7 @@ put_list_table(struct zf_buf *b, const struct zf_json *standing,
 		}
 		zf_buf_addstr(b, "</tr>\n");
 	}
-	zf_page_table_close(b);
+	zf_site_page_table_close(b);
 	return 0;
 }
 
@@ -175,7 +175,8 @@ put_bases(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 	size_t i;
 	int rc;
 
-	if ((rc = zf_page_array(standing, "bases", 1, "standing", &a, e)) != 0)
+	if ((rc = zf_site_page_array(standing, "bases", 1, "standing", &a,
+		 e)) != 0)
 		return rc;
 	if (zf_json_len(a) == 0) {
 		zf_buf_addstr(b, "<p>暂无公开的执法依据。</p>\n");
@@ -184,11 +185,11 @@ put_bases(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 	zf_buf_addstr(b, "<ul>\n");
 	for (i = 0; i < zf_json_len(a); i++) {
 		snprintf(where, sizeof(where), "standing: basis %zu", i + 1);
-		if ((rc = zf_page_text(zf_json_at(a, i), where, "bases", &s,
-			 e)) != 0)
+		if ((rc = zf_site_page_text(zf_json_at(a, i), where, "bases",
+			 &s, e)) != 0)
 			return rc;
 		zf_buf_addstr(b, "<li>");
-		zf_page_put(b, s);
+		zf_site_page_put(b, s);
 		zf_buf_addstr(b, "</li>\n");
 	}
 	zf_buf_addstr(b, "</ul>\n");
@@ -216,10 +217,10 @@ put_step_effect(struct zf_buf *b, const struct zf_step_def *st)
 		zf_buf_addstr(b, "回到中止前的阶段");
 	else if ((to = zf_stage_find(st->to)) != NULL) {
 		zf_buf_addstr(b, "进入“");
-		zf_page_put(b, to->chinese);
+		zf_site_page_put(b, to->chinese);
 		zf_buf_addstr(b, "”阶段");
 	} else
-		zf_page_put(b, st->to);
+		zf_site_page_put(b, st->to);
 	zf_buf_addstr(b, "）</span>");
 }
 
@@ -246,21 +247,21 @@ put_flowchart(struct zf_buf *b, const char *kind, const char *chinese)
 	height =
 	    2 * FLOW_MARGIN + n * FLOW_PITCH - (FLOW_PITCH - FLOW_BOX_HEIGHT);
 	zf_buf_printf(b, "<h3 id=\"flow-%s\">", kind);
-	zf_page_put(b, chinese);
+	zf_site_page_put(b, chinese);
 	zf_buf_printf(b,
 	    "程序</h3>\n<svg class=\"flow\" role=\"img\" "
 	    "aria-labelledby=\"flow-%s-title flow-%s-desc\" "
 	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n"
 	    "<title id=\"flow-%s-title\">",
 	    kind, kind, FLOW_WIDTH, height, FLOW_WIDTH, height, kind);
-	zf_page_put(b, chinese);
+	zf_site_page_put(b, chinese);
 	zf_buf_printf(b,
 	    "程序流程图</title>\n<desc id=\"flow-%s-desc\">"
 	    "按程序表的顺序列出 %d 个步骤，从“",
 	    kind, n);
-	zf_page_put(b, first->chinese);
+	zf_site_page_put(b, first->chinese);
 	zf_buf_addstr(b, "”到“");
-	zf_page_put(b, last->chinese);
+	zf_site_page_put(b, last->chinese);
 	zf_buf_addstr(b,
 	    "”；实线框的步骤改变案件阶段，虚线框的步骤视情况"
 	    "采取。图下的列表列出相同的步骤。</desc>\n");
@@ -279,7 +280,7 @@ put_flowchart(struct zf_buf *b, const char *kind, const char *chinese)
 		    "<text x=\"%d\" y=\"%d\" "
 		    "text-anchor=\"middle\" font-size=\"16\" fill=\"%s\">",
 		    mid, y + 26, FG(C_FLOW));
-		zf_page_put(b, st->chinese);
+		zf_site_page_put(b, st->chinese);
 		zf_buf_addstr(b, "</text>\n");
 		if (++i < n)
 			zf_buf_printf(b,
@@ -292,13 +293,13 @@ put_flowchart(struct zf_buf *b, const char *kind, const char *chinese)
 			    FG(C_FLOW));
 	}
 	zf_buf_printf(b, "</svg>\n<ol aria-label=\"");
-	zf_page_put(b, chinese);
+	zf_site_page_put(b, chinese);
 	zf_buf_addstr(b, "程序步骤\">\n");
 	for (st = zf_steps; st->name != NULL; st++) {
 		if (!(st->kinds & bit))
 			continue;
 		zf_buf_addstr(b, "<li>");
-		zf_page_put(b, st->chinese);
+		zf_site_page_put(b, st->chinese);
 		put_step_effect(b, st);
 		zf_buf_addstr(b, "</li>\n");
 	}
@@ -319,37 +320,38 @@ put_remedies(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 			return zf_fail(e, EX_DATAERR,
 			    "standing: \"remedies\" "
 			    "is not an object");
-		if ((rc = zf_page_member(r, "review", 0, "standing: remedies",
-			 &review, e)) != 0 ||
-		    (rc = zf_page_member(r, "court", 0, "standing: remedies",
-			 &court, e)) != 0)
+		if ((rc = zf_site_page_member(r, "review", 0,
+			 "standing: remedies", &review, e)) != 0 ||
+		    (rc = zf_site_page_member(r, "court", 0,
+			 "standing: remedies", &court, e)) != 0)
 			return rc;
 	}
 	zf_buf_addstr(b,
 	    "<p>公民、法人或者其他组织认为行政行为侵犯其合法"
 	    "权益的，可以依法申请行政复议或者提起行政诉讼。</p>\n");
-	zf_page_table_open(b, "remedies-caption", "救济途径和期限", columns);
+	zf_site_page_table_open(b, "remedies-caption", "救济途径和期限",
+	    columns);
 	zf_buf_addstr(b,
 	    "<tr><th scope=\"row\">行政复议</th><td>自知道或者"
 	    "应当知道该行政行为之日起六十日内提出申请（法律规定的申请期限"
 	    "超过六十日的除外）</td><td>《中华人民共和国行政复议法》"
 	    "第二十条</td><td>");
-	zf_page_put(b, review != NULL ? review : "依法确定的行政复议机关");
+	zf_site_page_put(b, review != NULL ? review : "依法确定的行政复议机关");
 	zf_buf_addstr(b,
 	    "</td></tr>\n<tr><th scope=\"row\">行政诉讼</th>"
 	    "<td>直接起诉的，自知道或者应当知道作出行政行为之日起六个月内"
 	    "提起；经行政复议的，自收到复议决定书之日起十五日内提起</td>"
 	    "<td>《中华人民共和国行政诉讼法》第四十六条、第四十五条</td>"
 	    "<td>");
-	zf_page_put(b, court != NULL ? court : "有管辖权的人民法院");
+	zf_site_page_put(b, court != NULL ? court : "有管辖权的人民法院");
 	zf_buf_addstr(b, "</td></tr>\n");
-	zf_page_table_close(b);
+	zf_site_page_table_close(b);
 	return 0;
 }
 
 /* The body of the standing page in b. */
 int
-zf_standing_build(struct zf_buf *b, const struct zf_site *s,
+zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
     const struct zf_json *standing, const struct zf_json *agency,
     struct zf_err *e)
 {
@@ -357,7 +359,7 @@ zf_standing_build(struct zf_buf *b, const struct zf_site *s,
 	int rc;
 
 	zf_buf_addstr(b, "<h1>事前公开信息</h1>\n<p>");
-	zf_page_put(b, s->agency);
+	zf_site_page_put(b, s->agency);
 	zf_buf_addstr(b,
 	    "在实施行政执法前公开以下信息。</p>\n"
 	    "<nav aria-label=\"本页目录\">\n<ul>\n"
@@ -407,7 +409,7 @@ zf_standing_build(struct zf_buf *b, const struct zf_site *s,
 
 /* The strings of the agency the pages' banners and footers show. */
 int
-zf_standing_agency(const struct zf_json *standing,
+zf_site_standing_agency(const struct zf_json *standing,
     const struct zf_json **agency, const char *text[3], struct zf_err *e)
 {
 	static const char *const members[] = { "name", "address", "phone" };
@@ -421,7 +423,7 @@ zf_standing_agency(const struct zf_json *standing,
 		return zf_fail(e, EX_DATAERR, "standing: \"agency\" is %s",
 		    *agency == NULL ? "missing" : "not an object");
 	for (i = 0; i < 3; i++)
-		if ((rc = zf_page_member(*agency, members[i], 1,
+		if ((rc = zf_site_page_member(*agency, members[i], 1,
 			 "standing: agency", &text[i], e)) != 0)
 			return rc;
 	return 0;

@@ -1,5 +1,5 @@
 /*
- * style: the colours of the public site (zf_site_colours, site.h) and
+ * site-style: the colours of the public site (zf_site_colours, site.h) and
  * its two style sheets: style.css in the standard style and elder.css in
  * the large type of 长者模式.  Both are made from one template,
  * data/site.css, compiled in: "${name}" in it stands for a parameter of
@@ -7,8 +7,8 @@
  * "focus-width") or for a colour of the table, "${fg:ROLE}" its text
  * and "${bg:ROLE}" its background ("fg:link", "bg:banner").
  */
-#ifndef ZF_STYLE_H
-#define ZF_STYLE_H
+#ifndef ZF_SITE_STYLE_H
+#define ZF_SITE_STYLE_H
 
 #include "base/buf.h"
 #include "publication/site.h"
@@ -38,11 +38,11 @@ enum colour {
 #define BG(c) (zf_site_colours[c].background)
 
 /* The styles: 0 standard, 1 elder (长者模式). */
-#define ZF_STYLES 2
+#define ZF_SITE_STYLES 2
 
 /* The style sheet's file name: "style.css" or "elder.css". */
-const char *zf_style_path(int elder);
+const char *zf_site_style_path(int elder);
 /* Appends the style sheet. */
-void zf_style_css(struct zf_buf *b, int elder);
+void zf_site_style_css(struct zf_buf *b, int elder);
 
 #endif

@@ -1,9 +1,9 @@
 /*
- * recordcheck: records.json and the CSV files of a bundle: every record
+ * pubcheck-records: records.json and the CSV files of a bundle: every record
  * is a leaf the log shows and has not ended, with its proof, and each
  * CSV file holds the same records as records.json, in order.
  */
-#include "publication/recordcheck.h"
+#include "publication/pubcheck-records.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@ static const char *const csv_names[NCSV] = { "data/records-penalty.csv",
 	"data/records-licensing.csv", "data/records-other.csv" };
 
 int
-zf_recordcheck_csv_file(const char *name)
+zf_pubcheck_records_csv_file(const char *name)
 {
 	int i;
 
@@ -58,13 +58,13 @@ csv_row(void *ctx, struct zf_json *row)
 
 	if (c->header == NULL) {
 		if (!c->reader.had_bom)
-			zf_check_problem(k, P_ONCE, "%s has no byte order mark",
-			    csv_names[c->which]);
+			zf_pubcheck_problem(k, P_ONCE,
+			    "%s has no byte order mark", csv_names[c->which]);
 		c->header = row;
 		return 0;
 	}
 	if (n != zf_json_len(c->header)) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "%s: row %" PRIu64 " has %zu fields, "
 		    "the header %zu",
 		    csv_names[c->which], k->csv_rows[c->which] + 1, n,
@@ -86,25 +86,25 @@ csv_row(void *ctx, struct zf_json *row)
 }
 
 void
-zf_recordcheck_csv_feed(struct check *k, const char *p, size_t n)
+zf_pubcheck_records_csv_feed(struct check *k, const char *p, size_t n)
 {
 	struct csv *c = &k->csv;
 
 	switch (zf_csv_feed(&c->reader, p, n)) {
 	case ZF_CSV_LONG_FIELD:
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "%s: a field is longer than %d bytes", csv_names[c->which],
 		    CSV_FIELD_MAX);
 		break;
 	case ZF_CSV_AFTER_QUOTE:
-		zf_check_problem(k, P_ONCE, "%s: text after a closing quote",
+		zf_pubcheck_problem(k, P_ONCE, "%s: text after a closing quote",
 		    csv_names[c->which]);
 		break;
 	}
 }
 
 void
-zf_recordcheck_csv_begin(struct check *k, int which)
+zf_pubcheck_records_csv_begin(struct check *k, int which)
 {
 	struct csv *c = &k->csv;
 
@@ -117,15 +117,15 @@ zf_recordcheck_csv_begin(struct check *k, int which)
 }
 
 void
-zf_recordcheck_csv_end(struct check *k)
+zf_pubcheck_records_csv_end(struct check *k)
 {
 	struct csv *c = &k->csv;
 
 	if (zf_csv_end(&c->reader) == ZF_CSV_IN_QUOTES)
-		zf_check_problem(k, P_ONCE, "%s ends inside a quoted field",
+		zf_pubcheck_problem(k, P_ONCE, "%s ends inside a quoted field",
 		    csv_names[c->which]);
 	if (c->header == NULL && !c->reader.stopped)
-		zf_check_problem(k, P_ONCE, "%s has no header line",
+		zf_pubcheck_problem(k, P_ONCE, "%s has no header line",
 		    csv_names[c->which]);
 	if (c->reader.stopped)
 		k->csv_seen[c->which] = -1;
@@ -136,14 +136,14 @@ zf_recordcheck_csv_end(struct check *k)
 
 /* Each CSV file holds exactly the records of records.json, in order. */
 void
-zf_recordcheck_csv_files_end(struct check *k)
+zf_pubcheck_records_csv_files_end(struct check *k)
 {
 	uint8_t a[ZF_DIGEST_LEN], b[ZF_DIGEST_LEN];
 	int i;
 
 	for (i = 0; i < NCSV; i++) {
 		if (k->csv_seen[i] == 0) {
-			zf_check_problem(k, P_ONCE, "%s is missing",
+			zf_pubcheck_problem(k, P_ONCE, "%s is missing",
 			    csv_names[i]);
 			continue;
 		}
@@ -156,12 +156,12 @@ zf_recordcheck_csv_files_end(struct check *k)
 		if (k->rec_digest[i] != NULL)
 			zf_digest_final(k->rec_digest[i], b);
 		if (k->csv_rows[i] != k->rec_rows[i])
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "%s has %" PRIu64 " rows but "
 			    "records.json %" PRIu64 " records of its kinds",
 			    csv_names[i], k->csv_rows[i], k->rec_rows[i]);
 		else if (memcmp(a, b, ZF_DIGEST_LEN) != 0)
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "%s differs from the records of "
 			    "records.json",
 			    csv_names[i]);
@@ -185,7 +185,7 @@ check_record(void *ctx, const char *text, size_t len)
 	k->ordinal++;
 	k->c->records++;
 	if ((v = zf_json_parse(text, len, err, sizeof(err))) == NULL) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: record %" PRIu64 " is not "
 		    "JSON: %s",
 		    k->ordinal, err);
@@ -198,7 +198,7 @@ check_record(void *ctx, const char *text, size_t len)
 	if (zf_json_get_int(v, "index", &index) != 0 || case_id == NULL ||
 	    kind == NULL || type == NULL || f == NULL ||
 	    zf_json_type(f) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: record %" PRIu64 " lacks "
 		    "case, kind, type, index or fields",
 		    k->ordinal);
@@ -207,7 +207,7 @@ check_record(void *ctx, const char *text, size_t len)
 	k->rec_rows[zf_publish_schema_index(kind)]++;
 	digest_line(&k->rec_digest[zf_publish_schema_index(kind)], f);
 	if (index < 0 || (uint64_t)index >= k->nlines) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: record of %s names leaf %" PRId64
 		    ", beyond the %" PRIu64 " lines of entries.jsonl",
 		    case_id, index, k->nlines);
@@ -215,33 +215,33 @@ check_record(void *ctx, const char *text, size_t len)
 	}
 	l = &k->leaves[index];
 	if (l->flags & L_RECORD) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json lists leaf %" PRId64 " twice", index);
 		goto out;
 	}
 	l->flags |= L_RECORD;
 	if (!(l->flags & L_SHOWN)) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s is leaf %" PRId64
 		    ", whose content the log withholds",
 		    case_id, index);
 		goto out;
 	}
 	if (!(l->flags & L_CURRENT)) {
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s is leaf %" PRId64
 		    ", which is not a publication or correction",
 		    case_id, index);
 		goto out;
 	}
-	zf_check_digest_meta(case_id, kind, type, meta);
+	zf_pubcheck_digest_meta(case_id, kind, type, meta);
 	if (memcmp(meta, l->meta, ZF_DIGEST_LEN) != 0)
-		zf_check_problem(k, P_RECORD,
+		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s (leaf %" PRId64
 		    ") differs from the leaf's entry in case, kind or "
 		    "type",
 		    case_id, index);
-	zf_check_digest_json(f, fields);
+	zf_pubcheck_digest_json(f, fields);
 	if (memcmp(fields, l->fields, ZF_DIGEST_LEN) != 0)
 		l->flags |= L_FIELDS_DIFFER;
 out:
@@ -257,7 +257,7 @@ static const char *const split_why[] = {
 };
 
 void
-zf_recordcheck_records_begin(struct check *k)
+zf_pubcheck_records_records_begin(struct check *k)
 {
 	zf_jsonsplit_release(&k->split);
 	zf_jsonsplit_init(&k->split, "records", RECORD_MAX, RECORDS_TOP_MAX,
@@ -265,17 +265,18 @@ zf_recordcheck_records_begin(struct check *k)
 }
 
 void
-zf_recordcheck_records_feed(struct check *k, const char *p, size_t n)
+zf_pubcheck_records_records_feed(struct check *k, const char *p, size_t n)
 {
 	int rc = zf_jsonsplit_feed(&k->split, p, n);
 
 	if (rc != ZF_JSONSPLIT_OK)
-		zf_check_problem(k, P_ONCE, "records.json %s", split_why[rc]);
+		zf_pubcheck_problem(k, P_ONCE, "records.json %s",
+		    split_why[rc]);
 }
 
 /* The rest of records.json, once its records are checked. */
 void
-zf_recordcheck_records_end(struct check *k)
+zf_pubcheck_records_records_end(struct check *k)
 {
 	struct zf_jsonsplit *s = &k->split;
 	char err[160];
@@ -284,23 +285,25 @@ zf_recordcheck_records_end(struct check *k)
 	if (s->broken)
 		return;
 	if ((rc = zf_jsonsplit_end(s)) != ZF_JSONSPLIT_OK) {
-		zf_check_problem(k, P_ONCE, "records.json %s", split_why[rc]);
+		zf_pubcheck_problem(k, P_ONCE, "records.json %s",
+		    split_why[rc]);
 		return;
 	}
 	if ((k->records_top = zf_json_parse(s->rest.data, s->rest.len, err,
 		 sizeof(err))) == NULL ||
 	    zf_json_type(k->records_top) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "records.json is not a JSON object%s%s",
 		    k->records_top == NULL ? ": " : "",
 		    k->records_top == NULL ? err : "");
 		return;
 	}
 	if (!s->seen)
-		zf_check_problem(k, P_ONCE, "records.json has no records list");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "records.json has no records list");
 }
 void
-zf_recordcheck_end(struct check *k)
+zf_pubcheck_records_end(struct check *k)
 {
 	struct zf_pubcheck *c = k->c;
 	int public = c->audience == NULL || strcmp(c->audience, "sharing") != 0;
@@ -310,26 +313,26 @@ zf_recordcheck_end(struct check *k)
 	char *proof;
 
 	if (!k->records_seen) {
-		zf_check_problem(k, P_ONCE, "data/records.json is missing");
+		zf_pubcheck_problem(k, P_ONCE, "data/records.json is missing");
 		return;
 	}
 	if (k->records_top != NULL) {
 		if (zf_json_get_int(k->records_top, "log_size", &size) != 0 ||
 		    (c->signed_ok && (size < 0 || (uint64_t)size != c->size)))
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "records.json: log_size is not the "
 			    "checkpoint's %" PRIu64,
 			    c->size);
 		s = zf_json_get_str(k->records_top, "as_of");
 		if (s == NULL || (c->as_of != NULL && strcmp(s, c->as_of) != 0))
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "records.json: as_of is not "
 			    "bag-info.txt's Zhifa-As-Of %s",
 			    c->as_of ? c->as_of : "");
 		s = zf_json_get_str(k->records_top, "audience");
 		if (s == NULL ||
 		    (c->audience != NULL && strcmp(s, c->audience) != 0))
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "records.json: audience is not "
 			    "bag-info.txt's Zhifa-Audience %s",
 			    c->audience ? c->audience : "");
@@ -338,13 +341,13 @@ zf_recordcheck_end(struct check *k)
 		unsigned f = k->leaves[i].flags;
 
 		if ((f & L_CURRENT) && !(f & L_ENDED) && !(f & L_RECORD))
-			zf_check_problem(k, P_RECORD,
+			zf_pubcheck_problem(k, P_RECORD,
 			    "records.json lacks the record "
 			    "of leaf %" PRIu64 ", a publication the log "
 			    "shows and has not ended",
 			    i);
 		if ((f & L_RECORD) && (f & L_ENDED))
-			zf_check_problem(k, P_RECORD,
+			zf_pubcheck_problem(k, P_RECORD,
 			    "records.json holds the record "
 			    "of leaf %" PRIu64 ", which the log withdrew, "
 			    "expired or corrected",
@@ -352,15 +355,15 @@ zf_recordcheck_end(struct check *k)
 		if (!(f & L_RECORD))
 			continue;
 		if (public && (k->leaves[i].flags & L_FIELDS_DIFFER))
-			zf_check_problem(k, P_RECORD,
+			zf_pubcheck_problem(k, P_RECORD,
 			    "records.json: the fields of the "
 			    "record of leaf %" PRIu64 " differ from the leaf's "
 			    "entry.record",
 			    i);
 		proof = xasprintf(PROOFS "%" PRIu64 ".json", i);
-		if (zf_check_file(k, proof, 0) < 0 ||
-		    !(k->files[zf_check_file(k, proof, 0)].flags & F_SEEN))
-			zf_check_problem(k, P_RECORD,
+		if (zf_pubcheck_file(k, proof, 0) < 0 ||
+		    !(k->files[zf_pubcheck_file(k, proof, 0)].flags & F_SEEN))
+			zf_pubcheck_problem(k, P_RECORD,
 			    "records.json: the record of leaf "
 			    "%" PRIu64 " has no proof (%s)",
 			    i, proof);

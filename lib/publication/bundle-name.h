@@ -1,5 +1,5 @@
 /*
- * bagname: the names of the files of a bag being written (bundle.h).
+ * bundle-name: the names of the files of a bag being written (bundle.h).
  *
  * A name is relative, '/'-separated parts that are neither empty nor
  * "." or "..", no backslash, UTF-8 without control characters, within
@@ -14,8 +14,8 @@
  * a few bytes a file, not by its name.  Two different names with one
  * hash would be refused as a clash too, with odds of 1 in 2^64.
  */
-#ifndef ZF_BAGNAME_H
-#define ZF_BAGNAME_H
+#ifndef ZF_BUNDLE_NAME_H
+#define ZF_BUNDLE_NAME_H
 
 #include <stddef.h>
 
@@ -27,29 +27,29 @@
  * those in allowed.  Returns NULL or what is wrong ("is not valid
  * UTF-8", "has a control character").
  */
-const char *zf_bagname_text_problem(const char *s, const char *allowed);
+const char *zf_bundle_name_text_problem(const char *s, const char *allowed);
 /* A name for a file in the bag; what says which ("payload file"). */
-int zf_bagname_check(const char *name, const char *what, struct zf_err *e);
+int zf_bundle_name_check(const char *name, const char *what, struct zf_err *e);
 /* A tag file's name: not under data/, not one the bundle writes. */
-int zf_bagname_check_tag(const char *name, struct zf_err *e);
+int zf_bundle_name_check_tag(const char *name, struct zf_err *e);
 
-struct zf_bagnames {
+struct zf_bundle_names {
 	struct zf_strset folders;	/* without ASCII case */
 	struct zf_hashset files;	/* hashes of case-folded names */
 };
 
-void zf_bagnames_init(struct zf_bagnames *n);
-void zf_bagnames_release(struct zf_bagnames *n);
+void zf_bundle_names_init(struct zf_bundle_names *n);
+void zf_bundle_names_release(struct zf_bundle_names *n);
 /*
  * Takes path for a file: EX_DATAERR when it is taken already, by a file
  * or a folder, or when one of its folders is a file (names compared
  * without ASCII case).  Nothing is taken unless all of it can be.
  */
-int zf_bagnames_claim(struct zf_bagnames *n, const char *path,
+int zf_bundle_names_claim(struct zf_bundle_names *n, const char *path,
     struct zf_err *e);
 /* Takes a file's name, unchecked (the bundle's own files). */
-void zf_bagnames_take_file(struct zf_bagnames *n, const char *name);
+void zf_bundle_names_take_file(struct zf_bundle_names *n, const char *name);
 /* Takes a folder's name, unchecked. */
-void zf_bagnames_take_folder(struct zf_bagnames *n, const char *name);
+void zf_bundle_names_take_folder(struct zf_bundle_names *n, const char *name);
 
 #endif

@@ -1,9 +1,9 @@
 /*
- * logcheck: the publication log of a bundle: the verifier key, the
+ * pubcheck-log: the publication log of a bundle: the verifier key, the
  * signed checkpoint, entries.jsonl leaf by leaf, the root over its
  * hashes, each proof, and that one bundle's log extends another's.
  */
-#include "publication/logcheck.h"
+#include "publication/pubcheck-log.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -88,7 +88,7 @@ vkey_line(const char *text, size_t len)
 }
 
 int
-zf_logcheck_load_key(struct check *k, const char *path, struct zf_err *e)
+zf_pubcheck_log_load_key(struct check *k, const char *path, struct zf_err *e)
 {
 	struct zf_pubcheck *c = k->c;
 	char *line, *name = NULL;
@@ -122,7 +122,7 @@ zf_logcheck_load_key(struct check *k, const char *path, struct zf_err *e)
 }
 
 void
-zf_logcheck_checkpoint(struct check *k)
+zf_pubcheck_log_checkpoint(struct check *k)
 {
 	struct zf_pubcheck *c = k->c;
 	struct zf_err e;
@@ -134,26 +134,26 @@ zf_logcheck_checkpoint(struct check *k)
 	if (zf_checkpoint_verify(k->note, k->notelen, c->suite, c->key_name,
 		c->pub, c->publen, &c->origin, &c->size, c->root, &e) != 0) {
 		if (strstr(e.msg, "is not signed by") != NULL)
-			zf_check_problem(k, P_ONCE,
-			    k->key_given ?
-				"checkpoint signed by another key than --key "
-				"(%s)" :
-				"checkpoint is not signed by the key in "
-				"data/log/agency.vkey (%s)",
+			zf_pubcheck_problem(k, P_ONCE,
+			    k->key_given
+				? "checkpoint signed by another key than --key "
+				  "(%s)"
+				: "checkpoint is not signed by the key in "
+				  "data/log/agency.vkey (%s)",
 			    c->key);
 		else if (strstr(e.msg, "does not verify") != NULL)
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "checkpoint signature does not "
 			    "verify (key %s)",
 			    c->key);
 		else
-			zf_check_problem(k, P_ONCE, "data/log/checkpoint: %s",
-			    e.msg);
+			zf_pubcheck_problem(k, P_ONCE,
+			    "data/log/checkpoint: %s", e.msg);
 		return;
 	}
 	want = xasprintf("%s/publication", c->key_name);
 	if (strcmp(c->origin, want) != 0)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "checkpoint origin is '%s', not '%s'", c->origin, want);
 	else
 		c->signed_ok = 1;
@@ -161,7 +161,7 @@ zf_logcheck_checkpoint(struct check *k)
 }
 
 void
-zf_logcheck_vkey(struct check *k, const char *text, size_t len)
+zf_pubcheck_log_vkey(struct check *k, const char *text, size_t len)
 {
 	struct zf_pubcheck *c = k->c;
 	uint8_t pub[ZF_PUBKEY_MAX];
@@ -171,7 +171,7 @@ zf_logcheck_vkey(struct check *k, const char *text, size_t len)
 
 	if (line == NULL ||
 	    zf_note_vkey_parse(line, &suite, &name, pub, &publen) != 0) {
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "data/log/agency.vkey is not a verifier "
 		    "key (name+id+base64 key on one line)");
 		free(line);
@@ -181,7 +181,7 @@ zf_logcheck_vkey(struct check *k, const char *text, size_t len)
 		if (!same_key(suite, name, pub, publen, c->suite, c->key_name,
 			c->pub, c->publen)) {
 			label = key_label(line);
-			zf_check_problem(k, P_ONCE,
+			zf_pubcheck_problem(k, P_ONCE,
 			    "data/log/agency.vkey is another key "
 			    "than --key: the bundle names %s, --key is %s",
 			    label, c->key);
@@ -198,13 +198,13 @@ zf_logcheck_vkey(struct check *k, const char *text, size_t len)
 	c->key = key_label(line);
 	k->have_key = 1;
 	free(line);
-	zf_logcheck_checkpoint(k);
+	zf_pubcheck_log_checkpoint(k);
 }
 
 /* Proofs */
 
 void
-zf_logcheck_proof(struct check *k, const char *text, size_t len)
+zf_pubcheck_log_proof(struct check *k, const char *text, size_t len)
 {
 	struct zf_pubcheck *c = k->c;
 	uint64_t i = k->cur.proof_index;
@@ -217,7 +217,7 @@ zf_logcheck_proof(struct check *k, const char *text, size_t len)
 
 	if ((v = zf_json_parse(text, len, err, sizeof(err))) == NULL ||
 	    zf_json_type(v) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s is not a JSON object%s%s", name,
 		    v == NULL ? ": " : "", v == NULL ? err : "");
 		goto out;
@@ -225,22 +225,23 @@ zf_logcheck_proof(struct check *k, const char *text, size_t len)
 	path = zf_json_get(v, "proof");
 	if (zf_json_get_int(v, "index", &index) != 0 ||
 	    zf_json_get_int(v, "size", &size) != 0 ||
-	    zf_check_hex_hash(zf_json_get_str(v, "hash"), leaf) != 0 ||
+	    zf_pubcheck_hex_hash(zf_json_get_str(v, "hash"), leaf) != 0 ||
 	    path == NULL || zf_json_type(path) != ZF_JSON_ARRAY ||
 	    (n = zf_json_len(path)) > PROOF_MAX) {
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s lacks index, size, hash or "
 		    "proof, or one of them is malformed",
 		    name);
 		goto out;
 	}
 	for (j = 0; j < n; j++) {
-		if (zf_check_hex_hash(zf_json_str(zf_json_at(path, j)) == NULL
+		if (zf_pubcheck_hex_hash(zf_json_str(zf_json_at(path, j)) ==
+				NULL
 			    ? NULL
 			    : zf_json_str(zf_json_at(path, j)),
 			proof[j]) != 0 ||
 		    zf_json_type(zf_json_at(path, j)) != ZF_JSON_STRING) {
-			zf_check_problem(k, P_PROOF,
+			zf_pubcheck_problem(k, P_PROOF,
 			    "proof %s: hash %zu of the proof "
 			    "is not 64 hex digits",
 			    name, j);
@@ -248,26 +249,26 @@ zf_logcheck_proof(struct check *k, const char *text, size_t len)
 		}
 	}
 	if ((uint64_t)index != i || index < 0)
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s says it is for leaf %" PRId64, name, index);
 	if (size < 0 || (uint64_t)size != c->size)
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s is for a tree of %" PRId64
 		    " leaves, the checkpoint's has %" PRIu64,
 		    name, size, c->size);
 	if (i >= k->nlines)
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s is for leaf %" PRIu64 ", beyond "
 		    "the %" PRIu64 " lines of entries.jsonl",
 		    name, i, k->nlines);
 	else if (memcmp(leaf, k->leaves[i].hash, ZF_DIGEST_LEN) != 0)
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s: its leaf hash differs from "
 		    "leaf %" PRIu64 " of entries.jsonl",
 		    name, i);
 	if (!zf_merkle_verify_inclusion(c->suite, i, c->size, leaf,
 		(const uint8_t(*)[ZF_DIGEST_LEN])proof, n, c->root))
-		zf_check_problem(k, P_PROOF,
+		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s does not verify against the "
 		    "checkpoint's root",
 		    name);
@@ -309,7 +310,7 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 	l->flags |= L_SHOWN;
 	k->c->shown++;
 	if (zf_json_type(entry) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_LINE,
+		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 ": the entry "
 		    "is not an object",
 		    i + 1);
@@ -319,7 +320,7 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 	zf_merkle_leaf_hash(k->c->suite, s, len, h);
 	free(s);
 	if (memcmp(h, l->hash, ZF_DIGEST_LEN) != 0)
-		zf_check_problem(k, P_LEAF,
+		zf_pubcheck_problem(k, P_LEAF,
 		    "leaf %" PRIu64 ": content does not match "
 		    "its hash (entries.jsonl line %" PRIu64 ")",
 		    i, i + 1);
@@ -327,37 +328,37 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 	if (ends(entry, type, &of)) {
 		/* Only earlier leaves can be ended. */
 		if (of < 0 || (uint64_t)of >= i)
-			zf_check_problem(k, P_LINE,
+			zf_pubcheck_problem(k, P_LINE,
 			    "leaf %" PRIu64 ": a %s "
 			    "entry ends leaf %" PRId64 ", which is not "
 			    "an earlier one",
 			    i, type, of);
 		else
-			zf_check_leaf(k, (uint64_t)of)->flags |= L_ENDED;
-		l = zf_check_leaf(k, i); /* the leaves may have moved */
+			zf_pubcheck_leaf(k, (uint64_t)of)->flags |= L_ENDED;
+		l = zf_pubcheck_leaf(k, i); /* the leaves may have moved */
 	}
 	if (type == NULL ||
 	    (strcmp(type, "publish") != 0 && strcmp(type, "correct") != 0))
 		return;
 	record = zf_json_get(entry, "record");
 	if (record == NULL || zf_json_type(record) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_LINE,
+		zf_pubcheck_problem(k, P_LINE,
 		    "leaf %" PRIu64 ": a %s entry without a "
 		    "record object",
 		    i, type);
 		return;
 	}
 	l->flags |= L_CURRENT;
-	zf_check_digest_json(record, l->fields);
-	zf_check_digest_meta(zf_json_get_str(entry, "case"),
+	zf_pubcheck_digest_json(record, l->fields);
+	zf_pubcheck_digest_meta(zf_json_get_str(entry, "case"),
 	    zf_json_get_str(entry, "kind"), type, l->meta);
 }
 
 void
-zf_logcheck_entry_line(struct check *k, const char *line, size_t len)
+zf_pubcheck_log_entry_line(struct check *k, const char *line, size_t len)
 {
 	uint64_t lineno = k->cur.lineno, i = lineno - 1;
-	struct leaf *l = zf_check_leaf(k, i);
+	struct leaf *l = zf_pubcheck_leaf(k, i);
 	struct zf_json *v, *entry = NULL;
 	int64_t index;
 	char err[160], *canon;
@@ -366,7 +367,7 @@ zf_logcheck_entry_line(struct check *k, const char *line, size_t len)
 	k->nlines = lineno;
 	if ((v = zf_json_parse(line, len, err, sizeof(err))) == NULL ||
 	    zf_json_type(v) != ZF_JSON_OBJECT) {
-		zf_check_problem(k, P_LINE,
+		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 " is not a "
 		    "JSON object%s%s",
 		    lineno, v == NULL ? ": " : "", v == NULL ? err : "");
@@ -376,7 +377,7 @@ zf_logcheck_entry_line(struct check *k, const char *line, size_t len)
 	}
 	canon = zf_json_canonical(v, &clen);
 	if (clen != len || memcmp(canon, line, len) != 0)
-		zf_check_problem(k, P_LINE,
+		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 " is not "
 		    "canonical JSON",
 		    lineno);
@@ -386,23 +387,23 @@ zf_logcheck_entry_line(struct check *k, const char *line, size_t len)
 
 		if (strcmp(key, "hash") != 0 && strcmp(key, "index") != 0 &&
 		    strcmp(key, "entry") != 0)
-			zf_check_problem(k, P_LINE,
+			zf_pubcheck_problem(k, P_LINE,
 			    "entries.jsonl line %" PRIu64 " has "
 			    "an unexpected member '%s'",
 			    lineno, key);
 	}
 	if (zf_json_get_int(v, "index", &index) != 0)
-		zf_check_problem(k, P_LINE,
+		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 " has no "
 		    "index",
 		    lineno);
 	else if (index < 0 || (uint64_t)index != i)
-		zf_check_problem(k, P_ORDER,
+		zf_pubcheck_problem(k, P_ORDER,
 		    "entries out of order at line %" PRIu64 ": index %" PRId64
 		    " where %" PRIu64 " is due",
 		    lineno, index, i);
-	if (zf_check_hex_hash(zf_json_get_str(v, "hash"), l->hash) != 0) {
-		zf_check_problem(k, P_LINE,
+	if (zf_pubcheck_hex_hash(zf_json_get_str(v, "hash"), l->hash) != 0) {
+		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 ": hash is "
 		    "not 64 lowercase hex digits",
 		    lineno);
@@ -414,7 +415,7 @@ zf_logcheck_entry_line(struct check *k, const char *line, size_t len)
 }
 
 void
-zf_logcheck_end(struct check *k)
+zf_pubcheck_log_end(struct check *k)
 {
 	struct zf_pubcheck *c = k->c;
 	uint8_t root[ZF_DIGEST_LEN];
@@ -423,22 +424,24 @@ zf_logcheck_end(struct check *k)
 	uint64_t i;
 
 	if (!k->vkey_seen)
-		zf_check_problem(k, P_ONCE, "data/log/agency.vkey is missing");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "data/log/agency.vkey is missing");
 	if (!k->checkpoint_seen)
-		zf_check_problem(k, P_ONCE, "data/log/checkpoint is missing");
+		zf_pubcheck_problem(k, P_ONCE,
+		    "data/log/checkpoint is missing");
 	else if (!k->have_key)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "the checkpoint cannot be checked without "
 		    "a key");
 	if (!k->entries_seen) {
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "data/log/entries.jsonl is missing");
 		return;
 	}
 	if (!c->signed_ok)
 		return;
 	if (k->nlines != c->size)
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "entries.jsonl has %" PRIu64 " lines but "
 		    "the checkpoint's tree has %" PRIu64 " leaves",
 		    k->nlines, c->size);
@@ -454,7 +457,7 @@ zf_logcheck_end(struct check *k)
 	if (memcmp(root, c->root, ZF_DIGEST_LEN) != 0) {
 		zf_hex(root, ZF_DIGEST_LEN, have);
 		zf_hex(c->root, ZF_DIGEST_LEN, want);
-		zf_check_problem(k, P_ONCE,
+		zf_pubcheck_problem(k, P_ONCE,
 		    "the root over the %" PRIu64 " hashes of "
 		    "entries.jsonl is %s, not the checkpoint's %s",
 		    k->nlines, have, want);
