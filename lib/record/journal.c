@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "record/archive.h"
 #include "record/handle.h"
+#include "rules/config.h"
 #include "base/buf.h"
 #include "record/db.h"
 #include "base/json.h"
