@@ -11,6 +11,8 @@ A=$ZHIFA_ARCHIVE
 mkdir -p "$A/exports" "$A/tmp" "$A/keys" "$HOME/.config/zhifa/keys"
 sqlite3 "$A/zhifa.db" <"$F/zhifa.sql"
 cp -R "$F/objects" "$A/objects"
+# git keeps no modes but the executable bit: objects are written 0440.
+find "$A/objects" -type f -exec chmod 0440 {} +
 cp "$F/zhifa.yaml" "$F/checkpoint" "$A/"
 cp "$F/keys/agency.vkey" "$A/keys/"
 cp "$F"/home-key/*.pem "$HOME/.config/zhifa/keys/"
