@@ -5,6 +5,7 @@
 # verifies, its case file and clocks print as they did then, and it takes
 # a new event whose checkpoint extends the old ones.
 . "$(dirname "$0")/lib.sh"
+plan 14
 
 F=$ZHIFA_SRC/tests/fixtures/archive-v1
 A=$ZHIFA_ARCHIVE

@@ -1,6 +1,13 @@
 #!/bin/sh
 # archive-init: creating archives, refusing bad folders, configs and key places; zhifa.yaml checked and journaled.
 . "$(dirname "$0")/lib.sh"
+# An openssl without SM3 leaves out the check against its digest.
+if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
+	openssl_sm3=1
+else
+	openssl_sm3=0
+fi
+plan $((119 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -164,7 +171,7 @@ expect_equal "$(printf %s "$digest" | grep -cE '^[0-9a-f]{64}$')" 1 "an SM3 dige
 p=$T/sm/objects/sm3/$(printf %s "$digest" | cut -c1-2)/$(printf %s "$digest" | cut -c3-)
 if [ -f "$p" ]; then ok; else not_ok "no object at $p"; fi
 expect_equal "$(stat -c %a "$p" 2>/dev/null)" 440 "mode of the SM3 object"
-if [ "$(openssl dgst -sm3 <"$T/sm.txt" 2>/dev/null | sed 's/.* //')" != "" ]; then
+if [ "$openssl_sm3" -eq 1 ]; then
 	expect_equal "$(openssl dgst -sm3 <"$T/sm.txt" | sed 's/.* //')" "$digest" \
 	    "SM3 digest as openssl computes it"
 fi

@@ -86,6 +86,13 @@ reset_archive() {
 # Crashes stack (a kill that left only debris is followed by the next
 # kill on the same archive) up to this many times before a reset.
 MAX_STACK=3
+# Kill points: for archive-init, and for each of the two commands after.
+INIT_POINTS=30
+KILL_POINTS=24
+# What a kill point checks depends on where the kill lands: each point
+# is one group of checks, and so are the later points a slow machine
+# may need.
+plan $((16 + INIT_POINTS + 2 * KILL_POINTS))
 start_ms=$(now_ms)
 
 #
@@ -100,7 +107,8 @@ expect_equal "$rc" 0 "an uninterrupted archive-init"
 i_whole=0
 i_none=0
 k=0
-for ms in $(points 30 "$dur"); do
+for ms in $(points "$INIT_POINTS" "$dur"); do
+	group_begin
 	k=$((k + 1))
 	dir="$T/init-$k"
 	archive-init "$dir" >/dev/null 2>"$T/init.err" &
@@ -120,6 +128,7 @@ for ms in $(points 30 "$dur"); do
 		expect_exit 0 archive-init "$dir"
 		verify_ok "archive-init again after a kill at $ms ms" "$dir"
 	fi
+	group_end "archive-init killed at $ms ms"
 done
 # Nothing but whole archives under the names asked for.
 for d in "$T"/init-*; do
@@ -192,15 +201,19 @@ batch_point() {
 		stack=0
 	fi
 }
-for ms in $(points 24 "$dur"); do
+for ms in $(points "$KILL_POINTS" "$dur"); do
+	group_begin
 	batch_point "$ms"
+	group_end "case-new --batch killed at $ms ms"
 done
 # A machine slower now than when measured may have left no point after
 # the end: a few later ones.
+group_begin
 for f in 2 4 8; do
 	[ "$b_all" -eq 0 ] || break
 	batch_point $((dur * f))
 done
+group_end "case-new --batch killed later"
 if [ "$b_all" -gt 0 ] && [ "$b_none" -gt 0 ]; then
 	ok
 else
@@ -287,13 +300,17 @@ evidence_point() {
 		stack=0
 	fi
 }
-for ms in $(points 24 "$dur"); do
+for ms in $(points "$KILL_POINTS" "$dur"); do
+	group_begin
 	evidence_point "$ms"
+	group_end "evidence-add killed at $ms ms"
 done
+group_begin
 for f in 2 4 8; do
 	[ "$ev_recorded" -eq 0 ] || break
 	evidence_point $((dur * f))
 done
+group_end "evidence-add killed later"
 if [ "$ev_recorded" -gt 0 ] && [ "$ev_absent" -gt 0 ]; then
 	ok
 else

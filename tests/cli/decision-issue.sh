@@ -2,6 +2,7 @@
 # decision-issue and decision-revoke: who decides, numbers, measures,
 # the document, revocation and the withdrawal it calls for.
 . "$(dirname "$0")/lib.sh"
+plan 44
 
 at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 at 2026-11-02

@@ -1,6 +1,7 @@
 #!/bin/sh
 # evidence-add: storing files by digest, read-only and once, and the refusals that change nothing.
 . "$(dirname "$0")/lib.sh"
+plan $((85 + $(have python3)))	# python3 reads three fields, grep two
 
 sha() {
 	sha256sum <"$1" | cut -c1-64

@@ -1,6 +1,13 @@
 # Sourced by every command-line test: a fresh temporary archive home,
 # git-style expect/actual helpers, and a closing "N passed, N failed".
 # Each test runs with stdin from /dev/null and the clock fixed.
+#
+# Each test states its plan, as TAP does: "plan N" before its first
+# check, N the number of checks (ok or not_ok) it makes, computed from
+# the test's own inputs where a loop runs over them.  finish fails when
+# no plan was given, or when the count differs (a loop that ran zero
+# times, a check skipped by an early return); a test that exits 0
+# without reaching finish fails too, unless it called skip_all.
 set -u
 
 : "${ZHIFA_BIN:?set ZHIFA_BIN to the build folder}"
@@ -8,7 +15,8 @@ set -u
 PATH=$ZHIFA_BIN:$PATH
 TEST_NAME=$(basename "$0" .sh)
 T=$(mktemp -d "${TMPDIR:-/tmp}/zhifa-$TEST_NAME.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+finished=0
+trap 'at_exit $?' EXIT
 mkdir -p "$T/home"
 export HOME="$T/home"
 unset XDG_CONFIG_HOME ZHIFA_KEY
@@ -20,6 +28,45 @@ exec </dev/null
 
 passed=0
 failed=0
+planned=
+
+at_exit() {
+	rm -rf "$T"
+	if [ "$1" -eq 0 ] && [ "$finished" -eq 0 ]; then
+		printf '%s: FAILED: the test ended before finish\n' "$TEST_NAME" >&2
+		exit 1
+	fi
+}
+
+# plan N: the test makes exactly N checks.  Once, before the first check.
+plan() {
+	case ${1:-} in
+	'' | *[!0-9]* | 0)
+		printf '%s: FAILED: plan "%s" is not a positive number\n' \
+		    "$TEST_NAME" "${1:-}" >&2
+		exit 1
+		;;
+	esac
+	if [ -n "$planned" ] || [ $((passed + failed)) -ne 0 ]; then
+		printf '%s: FAILED: plan must be given once, before the first check\n' \
+		    "$TEST_NAME" >&2
+		exit 1
+	fi
+	planned=$1
+}
+
+# skip_all REASON: the test cannot run here; it passes without a plan.
+skip_all() {
+	printf '%s: skipped: %s\n' "$TEST_NAME" "$1"
+	finished=1
+	exit 0
+}
+
+# have COMMAND: prints 1 when COMMAND is on the PATH, else 0, for plans
+# that count the checks a missing tool leaves out.
+have() {
+	if command -v "$1" >/dev/null 2>&1; then echo 1; else echo 0; fi
+}
 
 ok() {
 	passed=$((passed + 1))
@@ -28,6 +75,28 @@ ok() {
 not_ok() {
 	failed=$((failed + 1))
 	printf '%s: FAILED: %s\n' "$TEST_NAME" "$*" >&2
+}
+
+# group_begin ... group_end DESCRIPTION: the checks made in between count
+# as one, which fails when any of them failed (each failure is still
+# reported).  For checks whose number depends on an outcome the test
+# cannot fix in advance, such as where a kill lands.
+group_begin() {
+	group_passed=$passed
+	group_failed=$failed
+}
+
+group_end() {
+	if [ "$failed" -gt "$group_failed" ]; then
+		group_n=$((failed - group_failed))
+		passed=$group_passed
+		failed=$group_failed
+		not_ok "$1 ($group_n failed)"
+	else
+		passed=$group_passed
+		failed=$group_failed
+		ok
+	fi
 }
 
 # check DESCRIPTION COMMAND...: the command must succeed.
@@ -145,7 +214,18 @@ starts() {
 }
 
 finish() {
+	finished=1
 	printf '%s: %d passed, %d failed\n' "$TEST_NAME" "$passed" "$failed"
+	if [ -z "$planned" ]; then
+		printf '%s: FAILED: no plan: call "plan N" before the first check\n' \
+		    "$TEST_NAME" >&2
+		exit 1
+	fi
+	if [ $((passed + failed)) -ne "$planned" ]; then
+		printf '%s: FAILED: planned %d checks, made %d\n' "$TEST_NAME" \
+		    "$planned" $((passed + failed)) >&2
+		exit 1
+	fi
 	[ "$failed" -eq 0 ]
 	exit $?
 }

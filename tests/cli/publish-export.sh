@@ -5,6 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
+plan 166
 
 at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 export ZHIFA_ACTOR=zhangwei

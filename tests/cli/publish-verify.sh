@@ -2,6 +2,7 @@
 # publish-verify: good bundles (folder, tar.gz, zip) and a good sequence pass;
 # each kind of tampering, a foreign key and a forked log are refused, saying why.
 . "$(dirname "$0")/lib.sh"
+plan 129
 
 G="$ZHIFA_SRC/tests/pubverify/mkbundle.py"
 gen() { python3 "$G" "$@" || { echo "mkbundle $* failed" >&2; exit 1; }; }

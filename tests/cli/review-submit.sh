@@ -2,6 +2,7 @@
 # Legal review of major decisions: review-submit, review-decide and the
 # gate in decision-issue, walked through as the legal-review office would.
 . "$(dirname "$0")/lib.sh"
+plan 82
 
 PATH=$ZHIFA_BIN:$PATH
 at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }

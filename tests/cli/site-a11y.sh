@@ -24,6 +24,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
+plan 36	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"

@@ -668,6 +668,8 @@ main(void)
 	const char *tmpdir = getenv("TMPDIR");
 	int format;
 
+	CHECK_PLAN(668);
+
 	snprintf(root, sizeof(root), "%s/t-bundle-XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	if (mkdtemp(root) == NULL) {

@@ -739,6 +739,8 @@ main(void)
 	struct zf_calendar *c = NULL;
 	struct zf_err e;
 
+	CHECK_PLAN(301);
+
 	zf_err_clear(&e);
 	CHECK_INT(zf_calendar_default(&c, &e), 0);
 	if (c == NULL) {

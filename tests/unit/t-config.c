@@ -129,6 +129,8 @@ main(void)
 	int32_t day;
 	char *num;
 
+	CHECK_PLAN(78);
+
 	c = parse(zf_config_sample, &e);
 	CHECK(c != NULL);
 	if (c == NULL) {

@@ -602,6 +602,7 @@ test_misc(void)
 int
 main(void)
 {
+	CHECK_PLAN(247);
 	test_build_and_canonical();
 	test_utf16_order();
 	test_escaping();

@@ -709,6 +709,7 @@ mask_random(void)
 int
 main(void)
 {
+	CHECK_PLAN(320);
 	mask_keep_drop();
 	mask_ends();
 	mask_name();

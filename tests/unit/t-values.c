@@ -761,6 +761,7 @@ money_formatting(void)
 int
 main(void)
 {
+	CHECK_PLAN(533);
 	citizen_published();
 	citizen_generated();
 	citizen_refusals();
