@@ -5,7 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 plan 74
 
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 dues() {	# CASE [options]: "rule=due" of its deadlines, sorted
 	deadline-check --all --party -o json "$@" | python3 -c '
 import json, sys

@@ -4,7 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 plan 44
 
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 at 2026-11-02
 new_archive_without_review
 printf '行政处罚决定书\n当事人：某建筑公司\n' >"$T/d.txt"

@@ -178,6 +178,36 @@ new_archive_without_review() {
 	new_archive --config "$T/no-review.yaml"
 }
 
+# at DATE: the clock at 10:00 Beijing time on DATE.
+at() {
+	ZHIFA_NOW="$1T10:00:00+08:00"
+	export ZHIFA_NOW
+}
+
+# json EXPR: EXPR evaluated by python3 with d the JSON document on stdin.
+json() {
+	python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"
+}
+
+# stage CASE: the case's stage, as case-show -o json says.
+stage() {
+	case-show -o json "$1" | json 'd["stage"]'
+}
+
+# decided_case [PARTY]: a penalty case filed on 2 November 2026, notified
+# on the 3rd and decided by the head on the 16th (a fine of 5,000 yuan,
+# not major: no review), the decision in $T/decision.txt; its id in
+# $decided, and the clock left on the 16th.
+decided_case() {
+	[ -f "$T/decision.txt" ] ||
+	    printf '行政处罚决定书\n当事人：某建筑公司\n' >"$T/decision.txt"
+	at 2026-11-02
+	decided=$(new_case "$@") &&
+	    { at 2026-11-03; case-step "$decided" notify >/dev/null; } &&
+	    { at 2026-11-16; decision-issue "$decided" --as chengang \
+	    --outcome 罚款五千元 --fine 5000 --doc "$T/decision.txt" >/dev/null; }
+}
+
 # A penalty case filed by zhangwei with lina; prints its id.
 new_case() {
 	case-new -t penalty --party "${1:-某建筑公司}" --party-kind org \

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 plan 166
 
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
 new_archive_without_review

@@ -39,15 +39,6 @@ cd "$T" || exit 1
 # generator (the same format, signed with a key of its own).
 real=no
 if [ -x "$ZHIFA_BIN/publish-export" ]; then
-	at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
-	printf '行政处罚决定书\n当事人：某建筑公司\n' >"$T/d.txt"
-	decided_case() {
-		at 2026-11-02
-		p=$(new_case "$1" 2>/dev/null) &&
-		    { at 2026-11-03; case-step "$p" notify >/dev/null; } &&
-		    { at 2026-11-16; decision-issue "$p" --as chengang \
-		    --outcome "罚款五千元" --fine 5000 --doc "$T/d.txt" >/dev/null; }
-	}
 	if new_archive_without_review 2>/dev/null &&
 	    decided_case 某建筑公司 && decided_case 另一建筑公司 &&
 	    { at 2026-11-20; publish-export --as liuyang --out "$T/b1" \

@@ -4,10 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 plan 82
 
-PATH=$ZHIFA_BIN:$PATH
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-
 at 2026-11-02
 new_archive
 printf '案件调查终结报告\n' >"$T/report.txt"

@@ -82,7 +82,6 @@ expect_in "$T/err" "drawn as empty or as the missing-glyph box: no CJK font"
 # The site publish-export writes from a real archive: a penalty on a
 # natural person and a licence, published as a .tar.gz and unpacked as a
 # web server would serve it.
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 at 2026-11-02
 new_archive_without_review
 printf '决定书\n' >"$T/d.txt"
