@@ -119,6 +119,16 @@ expect_exit() {
 	fi
 }
 
+# expect_fail CODE TEXT COMMAND...: the command exits CODE and its
+# stderr says TEXT (two checks).
+expect_fail() {
+	ef_code=$1
+	ef_text=$2
+	shift 2
+	expect_exit "$ef_code" "$@"
+	expect_in "$T/err" "$ef_text"
+}
+
 # expect_in FILE TEXT: FILE contains TEXT (fixed string).
 expect_in() {
 	if grep -qF -- "$2" "$1"; then
