@@ -225,6 +225,17 @@ new_case() {
 	    --officer zhangwei --officer lina
 }
 
+# case_for_review [PARTY]: a penalty case with a photo as evidence, the
+# notice given and the party heard: ready for review-submit; prints its id.
+case_for_review() {
+	[ -f "$T/photo.jpg" ] || printf '现场照片\n' >"$T/photo.jpg"
+	cr_id=$(new_case "$@") &&
+	    evidence-add "$cr_id" "$T/photo.jpg" >/dev/null &&
+	    case-step "$cr_id" notify >/dev/null &&
+	    case-step "$cr_id" defense >/dev/null &&
+	    echo "$cr_id"
+}
+
 # starts: for each line of stdin, the display columns at which its fields
 # (runs of text separated by two or more spaces) start; every line of an
 # aligned table prints the same.
