@@ -77,6 +77,25 @@ verify_ok() {
 	fi
 }
 
+# kill_points FUNCTION WHAT VARIABLE: FUNCTION MS at each of KILL_POINTS
+# kill times over the measured run ($dur ms), each a group of checks;
+# then, as one more group, at later times while VARIABLE (the count of
+# runs that finished) is 0: a machine slower now than when measured may
+# have left no point after the end.
+kill_points() {
+	for ms in $(points "$KILL_POINTS" "$dur"); do
+		group_begin
+		"$1" "$ms"
+		group_end "$2 killed at $ms ms"
+	done
+	group_begin
+	for f in 2 4 8; do
+		eval "[ \"\$$3\" -eq 0 ]" || break
+		"$1" $((dur * f))
+	done
+	group_end "$2 killed later"
+}
+
 # reset_archive: the archive back to its saved state ($T/base).
 reset_archive() {
 	rm -rf "$ZHIFA_ARCHIVE"
@@ -201,19 +220,7 @@ batch_point() {
 		stack=0
 	fi
 }
-for ms in $(points "$KILL_POINTS" "$dur"); do
-	group_begin
-	batch_point "$ms"
-	group_end "case-new --batch killed at $ms ms"
-done
-# A machine slower now than when measured may have left no point after
-# the end: a few later ones.
-group_begin
-for f in 2 4 8; do
-	[ "$b_all" -eq 0 ] || break
-	batch_point $((dur * f))
-done
-group_end "case-new --batch killed later"
+kill_points batch_point "case-new --batch" b_all
 if [ "$b_all" -gt 0 ] && [ "$b_none" -gt 0 ]; then
 	ok
 else
@@ -300,17 +307,7 @@ evidence_point() {
 		stack=0
 	fi
 }
-for ms in $(points "$KILL_POINTS" "$dur"); do
-	group_begin
-	evidence_point "$ms"
-	group_end "evidence-add killed at $ms ms"
-done
-group_begin
-for f in 2 4 8; do
-	[ "$ev_recorded" -eq 0 ] || break
-	evidence_point $((dur * f))
-done
-group_end "evidence-add killed later"
+kill_points evidence_point evidence-add ev_recorded
 if [ "$ev_recorded" -gt 0 ] && [ "$ev_absent" -gt 0 ]; then
 	ok
 else

@@ -75,34 +75,30 @@ reason='行政复议决定撤销（示复决〔2026〕3号）'
 expect_exit 0 decision-revoke "$p" --as chengang --reason "$reason"
 expect_equal "$(cat "$T/out")" "$p" "decision-revoke prints the case"
 case-log -o json "$p" >"$T/log"
-python3 - "$T/log" "$reason" <<'PY' && ok || not_ok "decision.revoked journaled"
-import json, sys
-log = json.load(open(sys.argv[1]))
-issued = [e for e in log if e["type"] == "decision.issued"][0]
-e = log[-1]
+check_json "decision.revoked journaled" "$T/log" "$reason" <<'PY'
+issued = [e for e in j if e["type"] == "decision.issued"][0]
+e = j[-1]
 assert e["type"] == "decision.revoked" and e["actor"] == "chengang", e
 d = e["data"]
 assert d["decision"] == issued["seq"] and d["kind"] == "revoked", d
-assert d["reason"] == sys.argv[2] and d["at"] == "2026-11-20T10:00:00+08:00", d
+assert d["reason"] == arg[0] and d["at"] == "2026-11-20T10:00:00+08:00", d
 assert d["prior"] == "decided" and d["stage"] == "revoked", d
 w = d["clocks"]["open"]
 assert [(c["rule"], c["days"], c["due"]) for c in w] == \
     [("withdraw", 3, "2026-11-25")], w
 PY
 case-show -o json "$p" >"$T/show"
-python3 - "$T/show" "$reason" <<'PY' && ok || not_ok "case-show after the revocation"
-import json, sys
-c = json.load(open(sys.argv[1]))
-assert c["stage"] == "revoked" and c["decision"] is None, c
-d = c["decisions"]
+check_json "case-show after the revocation" "$T/show" "$reason" <<'PY'
+assert j["stage"] == "revoked" and j["decision"] is None, j
+d = j["decisions"]
 assert len(d) == 1 and d[0]["number"] == "示建罚决〔2026〕1号", d
-assert d[0]["state"] == "revoked" and d[0]["revoke_reason"] == sys.argv[2], d
-assert d[0]["doc"] == c["evidence"][0]["id"], d
-assert c["steps"][-1]["step"] == "revoke" and \
-    c["steps"][-1]["actor"] == "chengang", c["steps"]
-assert c["publication"]["status"] == "published", c["publication"]
-assert [(x["rule"], x["due"]) for x in c["deadlines"]] == \
-    [("withdraw", "2026-11-25")], c["deadlines"]
+assert d[0]["state"] == "revoked" and d[0]["revoke_reason"] == arg[0], d
+assert d[0]["doc"] == j["evidence"][0]["id"], d
+assert j["steps"][-1]["step"] == "revoke" and \
+    j["steps"][-1]["actor"] == "chengang", j["steps"]
+assert j["publication"]["status"] == "published", j["publication"]
+assert [(x["rule"], x["due"]) for x in j["deadlines"]] == \
+    [("withdraw", "2026-11-25")], j["deadlines"]
 PY
 mark
 expect_fail 77 "$p has no decision in force to revoke" \

@@ -129,6 +129,36 @@ expect_fail() {
 	expect_in "$T/err" "$ef_text"
 }
 
+# expect_refused CODE TEXT COMMAND...: the command exits CODE, says TEXT
+# on stderr (unless TEXT is empty) and leaves the archive as it was at the
+# last mark (three checks, or two).
+expect_refused() {
+	er_code=$1
+	er_text=$2
+	shift 2
+	expect_exit "$er_code" "$@"
+	[ -z "$er_text" ] || expect_in "$T/err" "$er_text"
+	unchanged "'$*'"
+}
+
+# check_json DESCRIPTION FILE [ARG...] <<'PY' ... PY: the python3 script
+# on stdin, with the JSON document of FILE as j and the ARGs as arg[0],
+# arg[1], ..., raises nothing; a failed assert is shown (one check).
+check_json() {
+	cj_desc=$1
+	shift
+	{
+		printf 'import json, sys\nj = json.load(open(sys.argv[1]))\n'
+		printf 'arg = sys.argv[2:]\n'
+		cat
+	} >"$T/check.py"
+	if python3 "$T/check.py" "$@" >"$T/check.out" 2>&1; then
+		ok
+	else
+		not_ok "$cj_desc: $(tail -n 3 "$T/check.out")"
+	fi
+}
+
 # expect_in FILE TEXT: FILE contains TEXT (fixed string).
 expect_in() {
 	if grep -qF -- "$2" "$1"; then

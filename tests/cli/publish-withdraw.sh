@@ -62,28 +62,24 @@ reason=公示信息有误，撤回核实
 expect_exit 0 publish-withdraw "$p" --as liuyang --reason "$reason"
 expect_equal "$(cat "$T/out")" "$p" "publish-withdraw prints the case"
 case-log -o json "$p" >"$T/log"
-python3 - "$T/log" "$reason" <<'PY' && ok || not_ok "the withdraw entry journaled"
-import json, sys
-log = json.load(open(sys.argv[1]))
-issued = [e for e in log if e["type"] == "decision.issued"][0]
-published = [e for e in log if e["type"] == "publication.entry"][0]
-e = log[-1]
+check_json "the withdraw entry journaled" "$T/log" "$reason" <<'PY'
+issued = [e for e in j if e["type"] == "decision.issued"][0]
+published = [e for e in j if e["type"] == "publication.entry"][0]
+e = j[-1]
 assert e["type"] == "publication.entry" and e["actor"] == "liuyang", e
 assert e["data"]["decision"] == issued["seq"], e
 w = e["data"]["entry"]
-assert w["type"] == "withdraw" and w["reason"] == sys.argv[2], w
+assert w["type"] == "withdraw" and w["reason"] == arg[0], w
 assert w["case"] == e["case"] and w["date"] == "2026-11-18", w
 assert w["number"] == "示建罚决〔2026〕1号" and w["kind"] == "penalty", w
 assert published["data"]["entry"]["type"] == "publish", published
 PY
 case-show -o json "$p" >"$T/show"
-python3 - "$T/show" "$reason" <<'PY' && ok || not_ok "case-show after the withdrawal"
-import json, sys
-c = json.load(open(sys.argv[1]))
-p = c["publication"]
-assert p["status"] == "withdrawn" and p["reason"] == sys.argv[2], p
+check_json "case-show after the withdrawal" "$T/show" "$reason" <<'PY'
+p = j["publication"]
+assert p["status"] == "withdrawn" and p["reason"] == arg[0], p
 assert p["published"] == "2026-11-17" and p["withdrawn"] == "2026-11-18", p
-assert c["stage"] == "decided" and c["decision"]["state"] == "in-force", c
+assert j["stage"] == "decided" and j["decision"]["state"] == "in-force", j
 PY
 mark
 expect_fail 77 "$p: its entry is already withdrawn" \

@@ -93,14 +93,13 @@ doc=$(cat "$T/out")
 expect_equal "$(printf %s "$doc" | grep -cE '^E2026-[0-9]{5}$')" 1 \
     "review-decide prints the opinion's evidence id"
 case-log -o json "$a" >"$T/log"
-python3 - "$T/log" "$doc" <<'PY' && ok || not_ok "review.decided journaled"
-import json, sys
-e = json.load(open(sys.argv[1]))[-1]
+check_json "review.decided journaled" "$T/log" "$doc" <<'PY'
+e = j[-1]
 assert e["type"] == "review.decided" and e["actor"] == "zhaomin", e
 d = e["data"]
 assert d["round"] == 1 and d["verdict"] == "approve", d
 assert d["opinion"] == "事实清楚，证据确凿。\n适用法律正确，程序合法，裁量适当，同意。", d
-assert d["doc"] == sys.argv[2] and d["at"] == "2026-11-18T10:00:00+08:00", d
+assert d["doc"] == arg[0] and d["at"] == "2026-11-18T10:00:00+08:00", d
 assert d["stage"] == "notified", d
 assert [p["point"] for p in d["points"]] == ["subject", "officers",
     "procedure", "facts", "evidence", "law", "discretion", "authority",
@@ -110,19 +109,17 @@ assert [p.get("note") for p in d["points"] if "note" in p] == ["经现场核实"
 assert d["clocks"]["close"] == ["legal-review"], d["clocks"]
 PY
 case-show -o json "$a" >"$T/show"
-python3 - "$T/show" "$doc" "$a" <<'PY' && ok || not_ok "case-show after the approval"
-import json, sys
-c = json.load(open(sys.argv[1]))
-r = c["review"]
+check_json "case-show after the approval" "$T/show" "$doc" "$a" <<'PY'
+r = j["review"]
 assert r["status"] == "approved" and r["round"] == 1, r
 rd = r["rounds"][0]
 assert rd["status"] == "approved" and rd["reviewer"] == "zhaomin", rd
-assert rd["opinion_doc"] == sys.argv[2], rd
-e = [x for x in c["evidence"] if x["id"] == sys.argv[2]][0]
+assert rd["opinion_doc"] == arg[0], rd
+e = [x for x in j["evidence"] if x["id"] == arg[0]][0]
 assert e["title"] == "法制审核意见书" and e["kind"] == "document", e
-assert e["name"] == "法制审核意见书-%s.txt" % sys.argv[3], e
+assert e["name"] == "法制审核意见书-%s.txt" % arg[1], e
 assert e["access"] == "restricted" and e["added_by"] == "zhaomin", e
-assert "legal-review" not in [x["rule"] for x in c["deadlines"]], c["deadlines"]
+assert "legal-review" not in [x["rule"] for x in j["deadlines"]], j["deadlines"]
 PY
 expect_exit 0 evidence-get "$doc" --as zhaomin --reason 核对意见书
 cat >"$T/want" <<EOF
