@@ -63,6 +63,21 @@ check_plan(long n)
 	} \
 } while (0)
 
+/* CHECK_PREFIX(got, want): the string got starts with want. */
+#define CHECK_PREFIX(got, want) do { \
+	const char *check_g = (got), *check_w = (want); \
+	if (check_g != NULL && check_w != NULL && \
+	    strncmp(check_g, check_w, strlen(check_w)) == 0) { \
+		check_passed++; \
+	} else { \
+		check_failed++; \
+		fprintf(stderr, "%s:%d: %s is \"%s\", want it to start " \
+		    "\"%s\"\n", __FILE__, __LINE__, #got, \
+		    check_g ? check_g : "(null)", \
+		    check_w ? check_w : "(null)"); \
+	} \
+} while (0)
+
 static inline int
 check_report(const char *name)
 {

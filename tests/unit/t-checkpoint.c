@@ -253,6 +253,23 @@ check_key_id(const char *vkey, int suite, const char *name,
 	zf_buf_release(&b);
 }
 
+#define ROOT "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+
+/* Texts that are not checkpoints, and why. */
+static const struct {
+	const char *text, *why;
+} not_checkpoints[] = {
+	{ "\n42\n" ROOT "\n", "checkpoint has no origin line" },
+	{ ORIGIN "\nforty-two\n" ROOT "\n",
+	    "checkpoint tree size is not a number" },
+	{ ORIGIN "\n042\n" ROOT "\n", "checkpoint tree size is not a number" },
+	{ ORIGIN "\n-1\n" ROOT "\n", "checkpoint tree size is not a number" },
+	{ ORIGIN "\n42\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==\n",
+	    "checkpoint root hash is not base64 of 32 bytes" },
+	{ ORIGIN "\n42\nnot base64\n",
+	    "checkpoint root hash is not base64 of 32 bytes" },
+};
+
 /* Checkpoints of one suite, from text to verified note and back. */
 static void
 checkpoints(int suite)
@@ -263,7 +280,7 @@ checkpoints(int suite)
 	char *cosigned, *want;
 	uint64_t size;
 	struct zf_err e;
-	size_t len;
+	size_t len, i;
 	int parsed;
 
 	s.key = zf_key_generate(suite);
@@ -285,8 +302,7 @@ checkpoints(int suite)
 
 	/* The text, and the note. */
 	text = zf_checkpoint_text(ORIGIN, 42, root);
-	CHECK_STR(text, ORIGIN "\n42\n"
-	    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n");
+	CHECK_STR(text, ORIGIN "\n42\n" ROOT "\n");
 	note = signed_note(&s, ORIGIN, text);
 	want = xasprintf("%s\n— %s ", text, ORIGIN);
 	CHECK(strncmp(note, want, strlen(want)) == 0);
@@ -377,31 +393,12 @@ checkpoints(int suite)
 	free(bad);
 
 	/* Signed, but not checkpoints. */
-	bad = signed_note(&s, ORIGIN, "\n42\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYX"
-	    "GBkaGxwdHh8=\n");
-	refused(&s, ORIGIN, bad, "checkpoint has no origin line");
-	free(bad);
-	bad = signed_note(&s, ORIGIN, ORIGIN "\nforty-two\nAAECAwQFBgcICQoL"
-	    "DA0ODxAREhMUFRYXGBkaGxwdHh8=\n");
-	refused(&s, ORIGIN, bad, "checkpoint tree size is not a number");
-	free(bad);
-	bad = signed_note(&s, ORIGIN, ORIGIN "\n042\nAAECAwQFBgcICQoLDA0ODxAR"
-	    "EhMUFRYXGBkaGxwdHh8=\n");
-	refused(&s, ORIGIN, bad, "checkpoint tree size is not a number");
-	free(bad);
-	bad = signed_note(&s, ORIGIN, ORIGIN "\n-1\nAAECAwQFBgcICQoLDA0ODxAR"
-	    "EhMUFRYXGBkaGxwdHh8=\n");
-	refused(&s, ORIGIN, bad, "checkpoint tree size is not a number");
-	free(bad);
-	bad = signed_note(&s, ORIGIN, ORIGIN "\n42\nAAECAwQFBgcICQoLDA0ODxAR"
-	    "EhMUFRYXGBkaGxwdHg==\n");
-	refused(&s, ORIGIN, bad, "checkpoint root hash is not base64 of 32 "
-	    "bytes");
-	free(bad);
-	bad = signed_note(&s, ORIGIN, ORIGIN "\n42\nnot base64\n");
-	refused(&s, ORIGIN, bad, "checkpoint root hash is not base64 of 32 "
-	    "bytes");
-	free(bad);
+	for (i = 0; i < sizeof(not_checkpoints) / sizeof(not_checkpoints[0]);
+	    i++) {
+		bad = signed_note(&s, ORIGIN, not_checkpoints[i].text);
+		refused(&s, ORIGIN, bad, not_checkpoints[i].why);
+		free(bad);
+	}
 
 	free(note);
 	free(text);

@@ -221,28 +221,30 @@ check_width(void)
 static void
 check_prefix(void)
 {
+	static const struct {
+		const char *s;
+		size_t max, bytes, cols;
+	} t[] = {
+		{ "abcdef", 3, 3, 3 },
+		{ "ab", 5, 2, 2 },
+		/* A wide character is never split: 5 columns hold two. */
+		{ "某建筑", 4, 6, 4 },
+		{ "某建筑", 5, 6, 4 },
+		{ "某建筑", 0, 0, 0 },
+		{ "a某", 2, 1, 1 },
+		/* A combining mark goes with its letter. */
+		{ "e\xcc\x81x", 1, 3, 1 },
+		{ "\xff\xfe" "ab", 3, 3, 3 },
+	};
 	static const char mixed[] = "C2026-0001 某建筑公司\xcc\x81（ｱ）😀\xff!";
-	size_t cols = 99, n, max, width = zf_text_width(mixed);
+	size_t cols, n, max, i, width = zf_text_width(mixed);
 	int wrong = 0;
 
-	CHECK_INT(zf_text_prefix("abcdef", 3, &cols), 3);
-	CHECK_INT(cols, 3);
-	CHECK_INT(zf_text_prefix("ab", 5, &cols), 2);
-	CHECK_INT(cols, 2);
-	/* A wide character is never split: 5 columns hold two of three. */
-	CHECK_INT(zf_text_prefix("某建筑", 4, &cols), 6);
-	CHECK_INT(cols, 4);
-	CHECK_INT(zf_text_prefix("某建筑", 5, &cols), 6);
-	CHECK_INT(cols, 4);
-	CHECK_INT(zf_text_prefix("某建筑", 0, &cols), 0);
-	CHECK_INT(cols, 0);
-	CHECK_INT(zf_text_prefix("a某", 2, &cols), 1);
-	CHECK_INT(cols, 1);
-	/* A combining mark goes with its letter. */
-	CHECK_INT(zf_text_prefix("e\xcc\x81x", 1, &cols), 3);
-	CHECK_INT(cols, 1);
-	CHECK_INT(zf_text_prefix("\xff\xfe" "ab", 3, &cols), 3);
-	CHECK_INT(cols, 3);
+	for (i = 0; i < NELEM(t); i++) {
+		cols = 99;
+		CHECK_INT(zf_text_prefix(t[i].s, t[i].max, &cols), t[i].bytes);
+		CHECK_INT(cols, t[i].cols);
+	}
 	CHECK_INT(zf_text_prefix("\xf0\x9f\x98\x80" "a", 2, NULL), 4);
 	/* Every width of a mixed string: the longest prefix that fits (no
 	 * more of the rest would), its width as zf_text_width says, no
