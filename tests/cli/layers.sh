@@ -11,10 +11,11 @@
 
 S=$ZHIFA_SRC
 LAYERS="base rules record cases publication"
-# A cycle known when the check was written, inside lib/record: archive
-# calls the journal and the object store, which call back into the
-# archive, and the journal calls the appliers, which journal.  Any other
-# cycle, or one that draws in another module, fails.
+# Cycles known when the check was written, inside lib/record: archive
+# calls the journal and the object store, which called back into the
+# archive, and the journal calls the appliers, which journal.  A cycle
+# among these modules alone is noted; any other, or one that draws in
+# another module, fails.  Remove a module here once it is out of them.
 KNOWN_CYCLES="record/apply record/archive record/journal record/object"
 
 set -- $LAYERS
@@ -180,15 +181,22 @@ function cycle(start, root,   parent, queue, head, tail, v, n, s, i, w,
 	return start " -> ..."
 }
 END {
+	nknown = split(known, k, " ")
+	for (i = 1; i <= nknown; i++)
+		is_known[k[i]] = 1
 	next_index = 0
 	for (v in node)
 		if (!(v in index_of))
 			connect(v)
 	for (root in components) {
 		members = sorted(components[root])
-		split(members, m, " ")
+		n = split(members, m, " ")
 		line = "cycle: " cycle(m[1], root) " (among " members ")"
-		if (members == known)
+		all_known = 1
+		for (i = 1; i <= n; i++)
+			if (!(m[i] in is_known))
+				all_known = 0
+		if (all_known)
 			print line " (known)" > (out "/known-cycles")
 		else
 			print line > (out "/cycles")
