@@ -29,11 +29,7 @@ refused(const char *text, const char *want)
 
 	CHECK(c == NULL);
 	CHECK_INT(e.code, EX_CONFIG);
-	if (strncmp(e.msg, want, strlen(want)) != 0) {
-		check_failed++;
-		fprintf(stderr, "message \"%s\", want it to start \"%s\"\n",
-		    e.msg, want);
-	}
+	CHECK_PREFIX(e.msg, want);
 	zf_config_free(c);
 }
 
@@ -128,6 +124,8 @@ main(void)
 	struct zf_err e;
 	int32_t day;
 	char *num;
+
+	CHECK_PLAN(103);
 
 	c = parse(zf_config_sample, &e);
 	CHECK(c != NULL);

@@ -104,6 +104,7 @@ suite(int s)
 int
 main(void)
 {
+	CHECK_PLAN(43);
 	digest_vectors();
 	encodings();
 	suite(ZF_SUITE_SHA256_ED25519);
