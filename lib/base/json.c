@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 
 #define MAX_DEPTH	64
 
@@ -414,78 +415,6 @@ zf_json_get_bool(const struct zf_json *object, const char *name)
 }
 
 /*
- * Decodes one UTF-8 sequence from s[0..len), len > 0: returns its length
- * and sets *cp, or returns 0 when it is invalid (a stray continuation
- * byte, truncated, overlong, an encoded surrogate, or above U+10FFFF).
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	uint32_t c = s[0], min;
-	size_t n, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xc2)
-		return 0;
-	if (c < 0xe0) {
-		n = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c < 0xf0) {
-		n = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c < 0xf5) {
-		n = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (len < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
-static void
-utf8_encode(struct zf_buf *b, uint32_t cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	zf_buf_add(b, u, n);
-}
-
-/*
  * Strings made through the API are not checked, so the writers must cope
  * with invalid UTF-8: each bad byte is written (and sorted) as U+FFFD,
  * which keeps every output valid UTF-8 that the parser accepts.
@@ -496,7 +425,7 @@ next_code_point(const char *s, size_t len, size_t *i)
 	uint32_t cp;
 	size_t n;
 
-	n = utf8_decode((const unsigned char *)s + *i, len - *i, &cp);
+	n = zf_utf8_decode((const unsigned char *)s + *i, len - *i, &cp);
 	if (n == 0) {
 		*i += 1;
 		return 0xfffd;
@@ -588,14 +517,13 @@ put_string(struct zf_buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, start, n;
-	uint32_t cp;
 
 	zf_buf_addch(b, '"');
 	while (i < len) {
 		start = i;
 		while (i < len) {
 			if (p[i] >= 0x80) {
-				if ((n = utf8_decode(p + i, len - i, &cp)) == 0)
+				if ((n = zf_utf8_decode(p + i, len - i, NULL)) == 0)
 					break;
 				i += n;
 			} else if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
@@ -879,7 +807,7 @@ parse_escape(struct parser *p)
 			return -1;
 		}
 		if (hi < 0xd800 || hi > 0xdbff) {
-			utf8_encode(&p->scratch, (uint32_t)hi);
+			zf_utf8_encode(&p->scratch, (uint32_t)hi);
 			p->pos = at + 6;
 			return 0;
 		}
@@ -888,7 +816,7 @@ parse_escape(struct parser *p)
 			fail(p, at, "lone high surrogate \\u%04lx", hi);
 			return -1;
 		}
-		utf8_encode(&p->scratch,
+		zf_utf8_encode(&p->scratch,
 		    0x10000 + ((uint32_t)(hi - 0xd800) << 10) +
 		    (uint32_t)(lo - 0xdc00));
 		p->pos = at + 12;
@@ -913,7 +841,6 @@ parse_string(struct parser *p, size_t *len)
 {
 	size_t start, n;
 	unsigned char c;
-	uint32_t cp;
 
 	zf_buf_reset(&p->scratch);
 	p->pos++;
@@ -943,7 +870,7 @@ parse_string(struct parser *p, size_t *len)
 			    "must be escaped", c);
 			return NULL;
 		}
-		n = utf8_decode(p->s + p->pos, p->len - p->pos, &cp);
+		n = zf_utf8_decode(p->s + p->pos, p->len - p->pos, NULL);
 		if (n == 0) {
 			fail(p, p->pos, "invalid UTF-8");
 			return NULL;
