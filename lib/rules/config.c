@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/io.h"
 #include "base/json.h"
 #include "base/money.h"
 #include "rules/procedure.h"
@@ -1025,8 +1026,6 @@ zf_config_load(const char *path, int suite, struct zf_config **out,
     struct zf_err *e)
 {
 	struct zf_buf b;
-	char chunk[65536];
-	ssize_t n;
 	int fd, rc;
 
 	*out = NULL;
@@ -1034,20 +1033,14 @@ zf_config_load(const char *path, int suite, struct zf_config **out,
 		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_CONFIG,
 		    "cannot read '%s': %s", path, strerror(errno));
 	zf_buf_init(&b);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = zf_fail(e, EX_IOERR, "cannot read '%s': %s", path,
-			    strerror(errno));
-			goto out;
-		}
-		zf_buf_add(&b, chunk, (size_t)n);
-		if (b.len > CONFIG_MAX_BYTES) {
+	if (zf_read_fd(fd, CONFIG_MAX_BYTES, &b) != 0) {
+		if (errno == EFBIG)
 			rc = zf_fail(e, EX_CONFIG, "%s: larger than %d bytes",
 			    path, CONFIG_MAX_BYTES);
-			goto out;
-		}
+		else
+			rc = zf_fail(e, EX_IOERR, "cannot read '%s': %s", path,
+			    strerror(errno));
+		goto out;
 	}
 	rc = zf_config_parse(path, b.data, b.len, suite, out, e);
 out:
