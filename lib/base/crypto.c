@@ -165,8 +165,8 @@ zf_hex(const uint8_t *in, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
-static int
-hexval(int c)
+int
+zf_hex_digit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -183,8 +183,9 @@ zf_unhex(const char *in, uint8_t *out, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		int hi = hexval((unsigned char)in[2 * i]);
-		int lo = hi < 0 ? -1 : hexval((unsigned char)in[2 * i + 1]);
+		int hi = zf_hex_digit((unsigned char)in[2 * i]);
+		int lo = hi < 0 ? -1 :
+		    zf_hex_digit((unsigned char)in[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;
