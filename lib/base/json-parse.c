@@ -289,33 +289,54 @@ parse_literal(struct parser *p, const char *word, enum zf_json_type type)
 
 static struct zf_json *parse_value(struct parser *, size_t);
 
+/*
+ * At an opening bracket: steps over it and the space after it, and over
+ * close too when the container is empty (1); otherwise 0.
+ */
+static int
+open_container(struct parser *p, unsigned char close)
+{
+	p->pos++;
+	skip_space(p);
+	if (p->pos < p->len && p->s[p->pos] == close) {
+		p->pos++;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * After an item: steps over the ',' before the next one (0) or over
+ * close (1); anything else is refused (-1).
+ */
+static int
+next_item(struct parser *p, unsigned char close, const char *expected)
+{
+	unsigned char c;
+
+	skip_space(p);
+	c = p->pos < p->len ? p->s[p->pos] : '\0';
+	if (c != close && c != ',') {
+		fail_unexpected(p, expected);
+		return -1;
+	}
+	p->pos++;
+	return c == close;
+}
+
 static struct zf_json *
 parse_array(struct parser *p, size_t depth)
 {
 	struct zf_json *array = zf_json_array(), *item;
-	unsigned char c;
+	int end = open_container(p, ']');
 
-	p->pos++;
-	skip_space(p);
-	if (p->pos < p->len && p->s[p->pos] == ']') {
-		p->pos++;
-		return array;
-	}
-	for (;;) {
+	while (!end) {
 		if ((item = parse_value(p, depth)) == NULL)
 			goto out;
 		zf_json_push(array, item);
-		skip_space(p);
-		c = p->pos < p->len ? p->s[p->pos] : '\0';
-		if (c == ']')
-			break;
-		if (c != ',') {
-			fail_unexpected(p, "',' or ']'");
+		if ((end = next_item(p, ']', "',' or ']'")) < 0)
 			goto out;
-		}
-		p->pos++;
 	}
-	p->pos++;
 	return array;
 out:
 	zf_json_free(array);
@@ -396,16 +417,10 @@ parse_object(struct parser *p, size_t depth)
 {
 	struct zf_json *object = zf_json_object(), *value;
 	size_t base = p->noffsets, at, namelen, dup;
-	unsigned char c;
+	int end = open_container(p, '}');
 	char *name;
 
-	p->pos++;
-	skip_space(p);
-	if (p->pos < p->len && p->s[p->pos] == '}') {
-		p->pos++;
-		return object;
-	}
-	for (;;) {
+	while (!end) {
 		skip_space(p);
 		if (p->pos >= p->len || p->s[p->pos] != '"') {
 			fail_unexpected(p, "a member name");
@@ -429,17 +444,9 @@ parse_object(struct parser *p, size_t depth)
 		p->offsets = zf_json_grow(p->offsets, &p->offsetscap,
 		    p->noffsets + 1, sizeof(*p->offsets));
 		p->offsets[p->noffsets++] = at;
-		skip_space(p);
-		c = p->pos < p->len ? p->s[p->pos] : '\0';
-		if (c == '}')
-			break;
-		if (c != ',') {
-			fail_unexpected(p, "',' or '}'");
+		if ((end = next_item(p, '}', "',' or '}'")) < 0)
 			goto out;
-		}
-		p->pos++;
 	}
-	p->pos++;
 	if ((dup = find_duplicate(object)) != SIZE_MAX) {
 		report_duplicate(p, &object->u.object.members[dup],
 		    p->offsets[base + dup]);

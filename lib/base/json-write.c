@@ -142,10 +142,31 @@ put_scalar(struct zf_buf *b, const struct zf_json *v)
 	}
 }
 
+/*
+ * How a value is written: canonically (members sorted, no space), or
+ * readably, compact (members in insertion order, no space) or pretty
+ * (indented two spaces a level, a space after each ':').
+ */
+enum style { CANONICAL, COMPACT, PRETTY };
+
+/* Before an item, or before the closing bracket: a pretty newline. */
 static void
-put_canonical(struct zf_buf *b, const struct zf_json *v)
+put_break(struct zf_buf *b, enum style style, size_t depth)
 {
-	const struct zf_json_member **sorted;
+	size_t i;
+
+	if (style != PRETTY)
+		return;
+	zf_buf_addch(b, '\n');
+	for (i = 0; i < depth; i++)
+		zf_buf_add(b, "  ", 2);
+}
+
+static void
+put_value(struct zf_buf *b, const struct zf_json *v, enum style style,
+    size_t depth)
+{
+	const struct zf_json_member **m;
 	size_t i, n;
 
 	switch (zf_json_type(v)) {
@@ -154,26 +175,33 @@ put_canonical(struct zf_buf *b, const struct zf_json *v)
 		for (i = 0; i < v->u.array.len; i++) {
 			if (i > 0)
 				zf_buf_addch(b, ',');
-			put_canonical(b, v->u.array.items[i]);
+			put_break(b, style, depth + 1);
+			put_value(b, v->u.array.items[i], style, depth + 1);
 		}
+		if (v->u.array.len > 0)
+			put_break(b, style, depth);
 		zf_buf_addch(b, ']');
 		break;
 	case ZF_JSON_OBJECT:
 		n = v->u.object.len;
-		sorted = xmalloc(n * sizeof(*sorted));
+		m = xmalloc(n * sizeof(*m));
 		for (i = 0; i < n; i++)
-			sorted[i] = &v->u.object.members[i];
-		qsort(sorted, n, sizeof(*sorted), compare_members_utf16);
+			m[i] = &v->u.object.members[i];
+		if (style == CANONICAL)
+			qsort(m, n, sizeof(*m), compare_members_utf16);
 		zf_buf_addch(b, '{');
 		for (i = 0; i < n; i++) {
 			if (i > 0)
 				zf_buf_addch(b, ',');
-			put_string(b, sorted[i]->name, sorted[i]->namelen);
-			zf_buf_addch(b, ':');
-			put_canonical(b, sorted[i]->value);
+			put_break(b, style, depth + 1);
+			put_string(b, m[i]->name, m[i]->namelen);
+			zf_buf_add(b, ": ", style == PRETTY ? 2 : 1);
+			put_value(b, m[i]->value, style, depth + 1);
 		}
+		if (n > 0)
+			put_break(b, style, depth);
 		zf_buf_addch(b, '}');
-		free(sorted);
+		free(m);
 		break;
 	default:
 		put_scalar(b, v);
@@ -187,61 +215,8 @@ zf_json_canonical(const struct zf_json *v, size_t *len)
 	struct zf_buf b;
 
 	zf_buf_init(&b);
-	put_canonical(&b, v);
+	put_value(&b, v, CANONICAL, 0);
 	return zf_buf_detach(&b, len);
-}
-
-static void
-put_newline(struct zf_buf *b, size_t depth)
-{
-	size_t i;
-
-	zf_buf_addch(b, '\n');
-	for (i = 0; i < depth; i++)
-		zf_buf_add(b, "  ", 2);
-}
-
-static void
-put_readable(struct zf_buf *b, const struct zf_json *v, int pretty,
-    size_t depth)
-{
-	const struct zf_json_member *m;
-	size_t i;
-
-	switch (zf_json_type(v)) {
-	case ZF_JSON_ARRAY:
-		zf_buf_addch(b, '[');
-		for (i = 0; i < v->u.array.len; i++) {
-			if (i > 0)
-				zf_buf_addch(b, ',');
-			if (pretty)
-				put_newline(b, depth + 1);
-			put_readable(b, v->u.array.items[i], pretty, depth + 1);
-		}
-		if (pretty && v->u.array.len > 0)
-			put_newline(b, depth);
-		zf_buf_addch(b, ']');
-		break;
-	case ZF_JSON_OBJECT:
-		zf_buf_addch(b, '{');
-		for (i = 0; i < v->u.object.len; i++) {
-			m = &v->u.object.members[i];
-			if (i > 0)
-				zf_buf_addch(b, ',');
-			if (pretty)
-				put_newline(b, depth + 1);
-			put_string(b, m->name, m->namelen);
-			zf_buf_add(b, ": ", pretty ? 2 : 1);
-			put_readable(b, m->value, pretty, depth + 1);
-		}
-		if (pretty && v->u.object.len > 0)
-			put_newline(b, depth);
-		zf_buf_addch(b, '}');
-		break;
-	default:
-		put_scalar(b, v);
-		break;
-	}
 }
 
 int
@@ -251,7 +226,7 @@ zf_json_write(FILE *f, const struct zf_json *v, int pretty)
 	int rc = 0;
 
 	zf_buf_init(&b);
-	put_readable(&b, v, pretty, 0);
+	put_value(&b, v, pretty ? PRETTY : COMPACT, 0);
 	zf_buf_addch(&b, '\n');
 	if (fwrite(b.data, 1, b.len, f) != b.len || ferror(f))
 		rc = -1;

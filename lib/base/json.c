@@ -306,22 +306,29 @@ zf_json_get(const struct zf_json *object, const char *name)
 	return m != NULL ? m->value : NULL;
 }
 
-const char *
-zf_json_key_at(const struct zf_json *object, size_t i)
+static const struct zf_json_member *
+member_at(const struct zf_json *object, size_t i)
 {
 	if (object == NULL || object->type != ZF_JSON_OBJECT ||
 	    i >= object->u.object.len)
 		return NULL;
-	return object->u.object.members[i].name;
+	return &object->u.object.members[i];
+}
+
+const char *
+zf_json_key_at(const struct zf_json *object, size_t i)
+{
+	const struct zf_json_member *m = member_at(object, i);
+
+	return m != NULL ? m->name : NULL;
 }
 
 struct zf_json *
 zf_json_value_at(const struct zf_json *object, size_t i)
 {
-	if (object == NULL || object->type != ZF_JSON_OBJECT ||
-	    i >= object->u.object.len)
-		return NULL;
-	return object->u.object.members[i].value;
+	const struct zf_json_member *m = member_at(object, i);
+
+	return m != NULL ? m->value : NULL;
 }
 
 const char *

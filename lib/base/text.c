@@ -81,7 +81,10 @@ zf_text_width(const char *s)
 void
 zf_text_escape(struct zf_buf *b, const char *s)
 {
+	/* Each character escaped as a backslash and a letter, the letter. */
+	static const char letters[] = "\tt\nn\rr\\\\";
 	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const char *e;
 
 	for (; *p != '\0'; p++) {
 		if (*p >= 0x20 && *p != '\\' && *p != 0x7f)
@@ -89,20 +92,12 @@ zf_text_escape(struct zf_buf *b, const char *s)
 		/* Plain runs go in whole; only what needs escaping is slow. */
 		zf_buf_add(b, run, (size_t)(p - run));
 		run = p + 1;
-		switch (*p) {
-		case '\t':
-			zf_buf_addstr(b, "\\t");
-			break;
-		case '\n':
-			zf_buf_addstr(b, "\\n");
-			break;
-		case '\r':
-			zf_buf_addstr(b, "\\r");
-			break;
-		case '\\':
-			zf_buf_addstr(b, "\\\\");
-			break;
-		default:
+		for (e = letters; *e != '\0' && (unsigned char)*e != *p; e += 2)
+			;
+		if (*e != '\0') {
+			zf_buf_addch(b, '\\');
+			zf_buf_addch(b, e[1]);
+		} else {
 			zf_buf_printf(b, "\\x%02x", *p);
 		}
 	}

@@ -22,9 +22,18 @@
 
 #define CONFIG_MAX_BYTES (4 << 20)
 
+/* Moves the list field of from, with its count n, to to. */
+#define TAKE(to, from, field, n) do {	\
+	(to)->field = (from)->field;	\
+	(to)->n = (from)->n;		\
+	(from)->field = NULL;		\
+	(from)->n = 0;			\
+} while (0)
+
 /*
- * The deadline rules and the catalog an agency leaves out of its
- * zhifa.yaml are the shipped ones: the sample's, parsed once.
+ * The deadline rules, the catalog, the publicity periods and the
+ * redaction rules an agency leaves out of its zhifa.yaml are the
+ * shipped ones: the sample's, parsed once.
  */
 static int
 take_shipped(struct zf_schema *r, struct zf_config *c,
@@ -42,30 +51,14 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 	if (zf_config_parse("(shipped rules)", zf_config_sample,
 	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
 		return r->e->code;
-	if (rules) {
-		c->rules = sample->rules;
-		c->nrules = sample->nrules;
-		sample->rules = NULL;
-		sample->nrules = 0;
-	}
-	if (catalog) {
-		c->catalog = sample->catalog;
-		c->ncatalog = sample->ncatalog;
-		sample->catalog = NULL;
-		sample->ncatalog = 0;
-	}
-	if (periods) {
-		c->periods = sample->periods;
-		c->nperiods = sample->nperiods;
-		sample->periods = NULL;
-		sample->nperiods = 0;
-	}
-	if (redaction) {
-		c->redaction = sample->redaction;
-		c->nredaction = sample->nredaction;
-		sample->redaction = NULL;
-		sample->nredaction = 0;
-	}
+	if (rules)
+		TAKE(c, sample, rules, nrules);
+	if (catalog)
+		TAKE(c, sample, catalog, ncatalog);
+	if (periods)
+		TAKE(c, sample, periods, nperiods);
+	if (redaction)
+		TAKE(c, sample, redaction, nredaction);
 	zf_config_free(sample);
 	return 0;
 }
