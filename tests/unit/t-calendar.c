@@ -12,6 +12,7 @@
 
 #include "rules/calendar.h"
 #include "check.h"
+#include "helpers.h"
 #include "base/when.h"
 
 extern const char zf_calendar_data[];
@@ -598,11 +599,7 @@ refused(const char *text, const char *want)
 
 	CHECK(c == NULL);
 	CHECK_INT(e.code, EX_CONFIG);
-	if (strncmp(e.msg, want, strlen(want)) != 0) {
-		check_failed++;
-		fprintf(stderr, "message \"%s\", want it to start \"%s\"\n",
-		    e.msg, want);
-	}
+	CHECK_PREFIX(e.msg, want);
 	zf_calendar_free(c);
 }
 

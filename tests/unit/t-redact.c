@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "helpers.h"
 #include "base/ident.h"
 #include "rules/redact.h"
 
@@ -415,16 +416,6 @@ scan_text(void)
 	free(text);
 }
 
-static uint32_t random_state = 20260611;
-
-/* A fixed linear congruential sequence, so that every run is the same. */
-static uint32_t
-next_random(uint32_t below)
-{
-	random_state = random_state * 1103515245u + 12345u;
-	return (random_state >> 8) % below;
-}
-
 static int
 is_digit(int c)
 {
@@ -709,6 +700,7 @@ mask_random(void)
 int
 main(void)
 {
+	random_state = 20260611;
 	mask_keep_drop();
 	mask_ends();
 	mask_name();

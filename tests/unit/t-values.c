@@ -5,19 +5,10 @@
 #include <time.h>
 
 #include "check.h"
+#include "helpers.h"
 #include "base/ident.h"
 #include "base/money.h"
 #include "base/when.h"
-
-static uint32_t random_state = 20261127;
-
-/* A fixed linear congruential sequence, so that every run is the same. */
-static uint32_t
-next_random(uint32_t below)
-{
-	random_state = random_state * 1103515245u + 12345u;
-	return (random_state >> 8) % below;
-}
 
 static int
 leap_year(int y)
@@ -761,6 +752,7 @@ money_formatting(void)
 int
 main(void)
 {
+	random_state = 20261127;
 	citizen_published();
 	citizen_generated();
 	citizen_refusals();
