@@ -1,7 +1,7 @@
 /*
  * helpers: what several unit tests share beyond check.h's assertions: a
- * message checked by how it starts, a fixed pseudo-random sequence, and
- * scratch files in a folder of their own.
+ * message checked by how it starts, a parse checked as refused, a fixed
+ * pseudo-random sequence, and scratch files.
  *
  * The sequence is the same on every run: a test sets random_state to
  * its own seed before the first next_random().
@@ -11,7 +11,6 @@
 
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -28,6 +27,16 @@
 		    "\"%s\"\n", __FILE__, __LINE__, \
 		    check_g ? check_g : "(null)", check_w); \
 	} \
+} while (0)
+
+/*
+ * Passes when a parse made nothing (made is NULL) and left status and a
+ * message starting with want in the struct zf_err at e.
+ */
+#define CHECK_REFUSED(made, e, status, want) do { \
+	CHECK((made) == NULL); \
+	CHECK_INT((e)->code, (status)); \
+	CHECK_PREFIX((e)->msg, (want)); \
 } while (0)
 
 static uint32_t random_state;

@@ -29,9 +29,7 @@ refused(const char *text, const char *want)
 	struct zf_err e;
 	struct zf_config *c = parse(text, &e);
 
-	CHECK(c == NULL);
-	CHECK_INT(e.code, EX_CONFIG);
-	CHECK_PREFIX(e.msg, want);
+	CHECK_REFUSED(c, &e, EX_CONFIG, want);
 	zf_config_free(c);
 }
 
