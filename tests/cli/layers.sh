@@ -4,7 +4,8 @@
 # #include "..." under lib/ and cmd/ names a folder, of its own layer or
 # one below, and a header that is there; record/handle.h is included in
 # lib/record alone; the include graph of the modules of lib/ (a module:
-# lib/LAYER/NAME.c with its .h) has no cycle, each one found printed; and
+# lib/LAYER/NAME.c with its .h, and the files NAME-PART.c and .h into
+# which a large one is split) has no cycle, each one found printed; and
 # in the built libraries, every zf_* symbol a layer uses is defined in
 # that layer or one below (nm).
 . "$(dirname "$0")/lib.sh"
@@ -102,8 +103,10 @@ awk -v known="$KNOWN_CYCLES" -v out="$T" '
 $1 ~ /^lib\// && index($3, "/") {
 	from = substr($1, 5)
 	sub(/\.[ch]$/, "", from)
+	sub(/-[^\/]*$/, "", from)
 	to = $3
 	sub(/\.h$/, "", to)
+	sub(/-[^\/]*$/, "", to)
 	node[from] = 1
 	node[to] = 1
 	if (from != to && !((from, to) in edge)) {

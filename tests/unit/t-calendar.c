@@ -12,6 +12,7 @@
 
 #include "rules/calendar.h"
 #include "check.h"
+#include "helpers.h"
 #include "base/when.h"
 
 extern const char zf_calendar_data[];
@@ -594,9 +595,7 @@ refused(const char *text, const char *want)
 	struct zf_err e;
 	struct zf_calendar *c = parse(text, &e);
 
-	CHECK(c == NULL);
-	CHECK_INT(e.code, EX_CONFIG);
-	CHECK_PREFIX(e.msg, want);
+	CHECK_REFUSED(c, &e, EX_CONFIG, want);
 	zf_calendar_free(c);
 }
 
