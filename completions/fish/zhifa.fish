@@ -153,36 +153,7 @@ end
 # True when the operands typed so far (words that are not options or
 # option values) number exactly $argv[1].
 function __zhifa_operands -a want
-    set -l words (commandline -opc)
-    set -e words[1]
-    set -l n 0
-    set -l skip 0
-    for w in $words
-        if test $skip -eq 1
-            set skip 0
-            continue
-        end
-        switch $w
-            case -A -o -t -O --archive --as --output --config --algo --key \
-                --checkpoint --kind --party --party-kind --party-id --cause \
-                --party-rep --party-address --party-phone \
-                --officer --filed --source --field --batch --stage \
-                --filed-since --title --recorded-by --recorded-at --device \
-                --location --access --secret-kind --name --reason \
-                --output-file --at --doc --method --note --approved-by \
-                --days --rule --outcome --fine --measure --number --within \
-                --today --conduct --statement --draft --opinion \
-                --opinion-file --point --out --format --as-of --audience \
-                --previous
-                set skip 1
-            case -
-                set n (math $n + 1)
-            case '-*'
-            case '*'
-                set n (math $n + 1)
-        end
-    end
-    test $n -eq $want
+    test (count (__zhifa_operand_list)) -eq $want
 end
 
 # Common options.

@@ -20,6 +20,7 @@
 #include <openssl/sha.h>
 
 #include "base/buf.h"
+#include "base/io.h"
 
 /* GM/T 0009-2012's default user id for SM2 signatures. */
 static const char sm2_user_id[] = "1234567812345678";
@@ -164,8 +165,8 @@ zf_hex(const uint8_t *in, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
-static int
-hexval(int c)
+int
+zf_hex_digit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -182,8 +183,9 @@ zf_unhex(const char *in, uint8_t *out, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		int hi = hexval((unsigned char)in[2 * i]);
-		int lo = hi < 0 ? -1 : hexval((unsigned char)in[2 * i + 1]);
+		int hi = zf_hex_digit((unsigned char)in[2 * i]);
+		int lo = hi < 0 ? -1 :
+		    zf_hex_digit((unsigned char)in[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;
@@ -360,17 +362,33 @@ load_ed25519_fast(FILE *f)
 	return pkey;
 }
 
+/*
+ * Key files are a few hundred bytes; reading stops past this, and what
+ * was read is still decoded, as it is after a read error, so that the
+ * decoders speak of what they were given.
+ */
+#define KEY_MAX_BYTES (1 << 20)
+
 struct zf_key *
 zf_key_load_private(int suite, const char *path, char *err, size_t errlen)
 {
-	EVP_PKEY *pkey;
+	struct zf_buf b;
+	EVP_PKEY *pkey = NULL;
 	FILE *f;
+	int fd;
 
-	if ((f = fopen(path, "r")) == NULL) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		snprintf(err, errlen, "%s", strerror(errno));
 		return NULL;
 	}
-	pkey = NULL;
+	zf_buf_init(&b);
+	(void)zf_read_fd(fd, KEY_MAX_BYTES, &b);
+	close(fd);
+	/* The decoders read a stream: the bytes read, as one. */
+	if ((f = fmemopen(b.data, b.len, "r")) == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		goto out;
+	}
 	if (suite == ZF_SUITE_SHA256_ED25519) {
 		pkey = load_ed25519_fast(f);
 		rewind(f);
@@ -380,13 +398,16 @@ zf_key_load_private(int suite, const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (pkey == NULL) {
 		openssl_reason(err, errlen, "not a PEM private key");
-		return NULL;
+		goto out;
 	}
 	if (!EVP_PKEY_is_a(pkey, suite_keytype(suite))) {
 		snprintf(err, errlen, "not an %s key", suite_keytype(suite));
 		EVP_PKEY_free(pkey);
-		return NULL;
+		pkey = NULL;
 	}
+out:
+	OPENSSL_cleanse(b.data, b.len);
+	zf_buf_release(&b);
 	return wrap(suite, pkey);
 }
 

@@ -46,6 +46,8 @@ void zf_digest_buf(int suite, const void *data, size_t len,
 void zf_hex(const uint8_t *in, size_t len, char *out);
 /* Parses exactly 2 * len hex digits; 0 on success, -1 otherwise. */
 int zf_unhex(const char *in, uint8_t *out, size_t len);
+/* The value of the hex digit c (either case), or -1. */
+int zf_hex_digit(int c);
 
 /* Standard base64 with padding; out must hold 4 * ((len + 2) / 3) + 1. */
 size_t zf_base64_encode(const uint8_t *in, size_t len, char *out);

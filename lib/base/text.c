@@ -6,38 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-
-/* Decodes one UTF-8 sequence; returns its length or 0 when invalid. */
-static size_t
-decode(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf && (s[1] & 0xc0) == 0x80) {
-		*cp = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-		return 2;
-	}
-	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		*cp = (uint32_t)(s[0] & 0x0f) << 12 |
-		    (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-		if (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))
-			return 0;
-		return 3;
-	}
-	if (s[0] >= 0xf0 && s[0] <= 0xf4 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
-		*cp = (uint32_t)(s[0] & 0x07) << 18 |
-		    (uint32_t)(s[1] & 0x3f) << 12 |
-		    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-		if (*cp < 0x10000 || *cp > 0x10ffff)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
+#include "base/utf8.h"
 
 int
 zf_text_check(const char *s, size_t max_bytes, int multiline,
@@ -52,7 +21,7 @@ zf_text_check(const char *s, size_t max_bytes, int multiline,
 		return -1;
 	}
 	while (*p != '\0') {
-		if ((n = decode(p, &cp)) == 0) {
+		if ((n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp)) == 0) {
 			*why = "not valid UTF-8";
 			return -1;
 		}
@@ -103,34 +72,19 @@ wide(uint32_t cp)
 size_t
 zf_text_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t w = 0, n;
-	uint32_t cp;
+	size_t w;
 
-	while (*p != '\0') {
-		if (*p < 0x80) {	/* most of what is printed */
-			w++;
-			p++;
-			continue;
-		}
-		if ((n = decode(p, &cp)) == 0) {
-			w++;
-			p++;
-			continue;
-		}
-		if (cp >= 0x300 && cp <= 0x36f)
-			;	/* combining marks take no column */
-		else
-			w += wide(cp) ? 2 : 1;
-		p += n;
-	}
+	zf_text_prefix(s, SIZE_MAX, &w);
 	return w;
 }
 
 void
 zf_text_escape(struct zf_buf *b, const char *s)
 {
+	/* Each character escaped as a backslash and a letter, the letter. */
+	static const char letters[] = "\tt\nn\rr\\\\";
 	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const char *e;
 
 	for (; *p != '\0'; p++) {
 		if (*p >= 0x20 && *p != '\\' && *p != 0x7f)
@@ -138,20 +92,12 @@ zf_text_escape(struct zf_buf *b, const char *s)
 		/* Plain runs go in whole; only what needs escaping is slow. */
 		zf_buf_add(b, run, (size_t)(p - run));
 		run = p + 1;
-		switch (*p) {
-		case '\t':
-			zf_buf_addstr(b, "\\t");
-			break;
-		case '\n':
-			zf_buf_addstr(b, "\\n");
-			break;
-		case '\r':
-			zf_buf_addstr(b, "\\r");
-			break;
-		case '\\':
-			zf_buf_addstr(b, "\\\\");
-			break;
-		default:
+		for (e = letters; *e != '\0' && (unsigned char)*e != *p; e += 2)
+			;
+		if (*e != '\0') {
+			zf_buf_addch(b, '\\');
+			zf_buf_addch(b, e[1]);
+		} else {
 			zf_buf_printf(b, "\\x%02x", *p);
 		}
 	}
@@ -166,13 +112,14 @@ zf_text_prefix(const char *s, size_t max_columns, size_t *columns)
 	uint32_t cp;
 
 	while (*p != '\0') {
-		if (*p < 0x80) {
+		if (*p < 0x80) {	/* most of what is printed */
 			n = 1;
 			cw = 1;
-		} else if ((n = decode(p, &cp)) == 0) {
-			n = 1;
+		} else if ((n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp)) == 0) {
+			n = 1;	/* a stray byte takes one column */
 			cw = 1;
 		} else {
+			/* Combining marks take no column. */
 			cw = cp >= 0x300 && cp <= 0x36f ? 0 : wide(cp) ? 2 : 1;
 		}
 		if (w + cw > max_columns)

@@ -11,10 +11,15 @@
 
 struct zf_buf;
 
+/* The longest sequence, in bytes. */
+#define ZF_UTF8_MAX 4
+
 /*
  * Decodes the sequence at s[0..len), len > 0: returns its length (1 to
  * 4) and sets *cp (when cp is not NULL), or returns 0 when it is not
- * valid.  Never reads past s[len - 1], nor past a NUL inside a sequence.
+ * valid.  Never reads past s[len - 1], nor past a NUL inside a sequence
+ * (a NUL is no continuation byte), so NUL-terminated text may pass
+ * ZF_UTF8_MAX as len.
  */
 size_t zf_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 

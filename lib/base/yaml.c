@@ -24,6 +24,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 
 struct frame {
 	struct zf_yaml_node *node;
@@ -63,42 +64,6 @@ refuse(struct loader *l, unsigned line, unsigned column, const char *fmt, ...)
 	zf_buf_release(&b);
 }
 
-/*
- * Length of the valid UTF-8 sequence at s[0..len), or 0 when it is not
- * one (overlong forms, surrogates and code points past U+10FFFF too).
- */
-static size_t
-utf8_length(const unsigned char *s, size_t len)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t n, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (len < n || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 0;
-	return n;
-}
-
 static int
 has_bom(const unsigned char *s, size_t len)
 {
@@ -119,7 +84,7 @@ locate(const unsigned char *s, size_t offset, unsigned *line,
 
 	*line = *column = 1;
 	while (i < offset) {
-		n = utf8_length(s + i, offset - i);
+		n = zf_utf8_decode(s + i, offset - i, NULL);
 		if (n == 0)
 			n = 1;
 		if (s[i] == '\r' && i + 1 < offset && s[i + 1] == '\n')
@@ -153,7 +118,7 @@ check_encoding(struct loader *l, const unsigned char *s, size_t len)
 			refuse(l, line, column, "NUL byte in input");
 			return -1;
 		}
-		n = utf8_length(s + i, len - i);
+		n = zf_utf8_decode(s + i, len - i, NULL);
 		if (n == 0) {
 			locate(s, i, &line, &column);
 			refuse(l, line, column, "invalid UTF-8 (byte 0x%02x)",

@@ -7,7 +7,7 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "record/db.h"
-#include "record/journal.h"
+#include "record/event.h"
 
 #define MAX_TABLES 8
 

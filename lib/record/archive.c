@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/io.h"
 #include "rules/calendar.h"
 #include "record/checkpoint.h"
 #include "record/db.h"
@@ -526,19 +527,9 @@ zf_archive_commit(struct zf_archive *a)
 static int
 read_file(const char *path, struct zf_buf *b, struct zf_err *e)
 {
-	char chunk[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
+	if (zf_read_file(AT_FDCWD, path, SIZE_MAX, b) != 0)
 		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "cannot read '%s': %s", path, strerror(errno));
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		zf_buf_add(b, chunk, (size_t)n);
-	close(fd);
-	if (n < 0)
-		return zf_fail(e, EX_IOERR, "cannot read '%s': %s", path,
-		    strerror(errno));
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/merkle.h"
 
 /*
  * Version 1.  A migration to version N is migrations[N - 2], run on an
@@ -550,4 +551,25 @@ zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
 	if (rc != SQLITE_DONE)
 		return zf_db_fail(db, e, what);
 	return 0;
+}
+
+int
+zf_db_tree_read(struct zf_db *db, const char *sql, int level, uint64_t index,
+    uint8_t out[ZF_DIGEST_LEN])
+{
+	struct zf_err e;
+	sqlite3_stmt *st = zf_db_stmt(db, sql, &e);
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
+	    index));
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
+		memcpy(out, sqlite3_column_blob(st, 0), ZF_DIGEST_LEN);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
 }

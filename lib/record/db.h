@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "base/crypto.h"
 #include "base/err.h"
 
 #define ZF_DB_APPLICATION_ID 0x5a484641	/* "ZHFA" */
@@ -99,5 +100,13 @@ const char *zf_db_text(sqlite3_stmt *st, int i);
  */
 int zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
     const char *what);
+
+/*
+ * Reads the stored hash of node (level, index) of a Merkle tree kept in
+ * a table by stored index: sql selects it, "SELECT hash FROM T WHERE
+ * idx = ?".  0, or -1 when it is not there.
+ */
+int zf_db_tree_read(struct zf_db *db, const char *sql, int level,
+    uint64_t index, uint8_t out[ZF_DIGEST_LEN]);
 
 #endif

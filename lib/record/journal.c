@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "record/archive.h"
 #include "record/handle.h"
+#include "rules/config.h"
 #include "base/buf.h"
 #include "record/db.h"
 #include "base/json.h"
@@ -17,22 +17,8 @@ zf_journal_tree_read(void *ctx, int level, uint64_t index,
     uint8_t out[ZF_DIGEST_LEN])
 {
 	static const char sql[] = "SELECT hash FROM tree WHERE idx = ?";
-	struct zf_db *db = ctx;
-	struct zf_err e;
-	sqlite3_stmt *st = zf_db_stmt(db, sql, &e);
-	int rc = -1;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
-	    index));
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
-		memcpy(out, sqlite3_column_blob(st, 0), ZF_DIGEST_LEN);
-		rc = 0;
-	}
-	sqlite3_reset(st);
-	return rc;
+	return zf_db_tree_read(ctx, sql, level, index, out);
 }
 
 int
@@ -152,41 +138,4 @@ out:
 	free(body);
 	zf_json_free(ev);
 	return rc;
-}
-
-int
-zf_event_decode(const char *body, size_t len, struct zf_json **tree,
-    struct zf_event *ev, struct zf_err *e)
-{
-	char msg[256];
-	struct zf_json *t;
-	const struct zf_json *c;
-	int64_t v;
-
-	*tree = NULL;
-	if ((t = zf_json_parse(body, len, msg, sizeof(msg))) == NULL)
-		return zf_fail(e, EX_DATAERR, "not JSON: %s", msg);
-	memset(ev, 0, sizeof(*ev));
-	c = zf_json_get(t, "case");
-	ev->time = zf_json_get_str(t, "time");
-	ev->actor = zf_json_get_str(t, "actor");
-	ev->type = zf_json_get_str(t, "type");
-	ev->case_id = c != NULL && zf_json_type(c) == ZF_JSON_STRING ?
-	    zf_json_str(c) : NULL;
-	ev->data = zf_json_get(t, "data");
-	if (zf_json_type(t) != ZF_JSON_OBJECT ||
-	    zf_json_get_int(t, "seq", &ev->seq) != 0 ||
-	    zf_json_get_int(t, "v", &v) != 0 || v != ZF_EVENT_VERSION ||
-	    ev->time == NULL || ev->actor == NULL || ev->type == NULL ||
-	    c == NULL || (zf_json_type(c) != ZF_JSON_NULL &&
-	    zf_json_type(c) != ZF_JSON_STRING) ||
-	    zf_json_get_str(t, "prev") == NULL ||
-	    zf_json_get_str(t, "config") == NULL ||
-	    ev->data == NULL || zf_json_type(ev->data) != ZF_JSON_OBJECT) {
-		zf_json_free(t);
-		return zf_fail(e, EX_DATAERR, "not a version %d event",
-		    ZF_EVENT_VERSION);
-	}
-	*tree = t;
-	return 0;
 }

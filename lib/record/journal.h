@@ -22,22 +22,12 @@
 #include <stdint.h>
 
 #include "base/crypto.h"
+#include "record/event.h"
 
 struct zf_archive;
 struct zf_db;
 struct zf_err;
 struct zf_json;
-
-#define ZF_EVENT_VERSION 1
-
-struct zf_event {
-	int64_t seq;
-	const char *time;
-	const char *actor;
-	const char *case_id;	/* NULL when none */
-	const char *type;
-	const struct zf_json *data;
-};
 
 /*
  * Appends an event of type for case_id (or NULL) with data (taken over),
@@ -48,10 +38,6 @@ int zf_journal_append(struct zf_archive *a, const char *type,
 
 /* Number of events (the tree size). */
 int zf_journal_size(struct zf_archive *a, int64_t *n);
-
-/* Decodes a stored event body into ev (pointers into *tree). */
-int zf_event_decode(const char *body, size_t len, struct zf_json **tree,
-    struct zf_event *ev, struct zf_err *e);
 
 /* Reads the stored hash at (level, index) of the journal tree. */
 int zf_journal_tree_read(void *db, int level, uint64_t index,

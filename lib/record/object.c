@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "record/archive.h"
 #include "record/handle.h"
 #include "base/buf.h"
 #include "base/io.h"

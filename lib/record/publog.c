@@ -10,22 +10,8 @@ static int
 tree_read(void *ctx, int level, uint64_t index, uint8_t out[ZF_DIGEST_LEN])
 {
 	static const char sql[] = "SELECT hash FROM publog_tree WHERE idx = ?";
-	struct zf_db *db = ctx;
-	struct zf_err e;
-	sqlite3_stmt *st = zf_db_stmt(db, sql, &e);
-	int rc = -1;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
-	    index));
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
-		memcpy(out, sqlite3_column_blob(st, 0), ZF_DIGEST_LEN);
-		rc = 0;
-	}
-	sqlite3_reset(st);
-	return rc;
+	return zf_db_tree_read(ctx, sql, level, index, out);
 }
 
 int

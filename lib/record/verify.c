@@ -12,7 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "record/archive.h"
 #include "record/handle.h"
 #include "base/buf.h"
 #include "record/checkpoint.h"

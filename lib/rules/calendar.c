@@ -22,7 +22,6 @@
 #include "rules/calendar.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,7 @@
 #include "base/buf.h"
 #include "base/when.h"
 #include "base/yaml.h"
+#include "rules/schema.h"
 
 #define CALENDAR_MAX_BYTES (4 << 20)
 #define CALENDAR_MIN_YEAR 1900
@@ -63,8 +63,7 @@ struct zf_calendar {
 };
 
 struct reader {
-	const char *file;
-	struct zf_err *e;
+	struct zf_schema s;	/* the name in messages, the error */
 	struct zf_calendar *c;
 	const struct zf_yaml_node **on;	/* every "on" item, checked last */
 	int32_t *onday;
@@ -72,62 +71,6 @@ struct reader {
 };
 
 extern const char zf_calendar_data[];
-
-static int
-fail_at(struct reader *r, const struct zf_yaml_node *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail_at(struct reader *r, const struct zf_yaml_node *n, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return zf_fail(r->e, EX_CONFIG, "%s:%u:%u: %s", r->file,
-	    n ? n->line : 1, n ? n->column : 1, msg);
-}
-
-static int
-want(struct reader *r, const struct zf_yaml_node *n, enum zf_yaml_kind kind,
-    const char *what)
-{
-	static const char *const names[] = { "a scalar", "a list",
-	    "a mapping" };
-
-	if (n->kind != kind)
-		return fail_at(r, n, "%s must be %s, not %s", what,
-		    names[kind], names[n->kind]);
-	return 0;
-}
-
-/* Refuses any key of map not in allowed (NULL-terminated). */
-static int
-check_keys(struct reader *r, const struct zf_yaml_node *map,
-    const char *section, const char *const *allowed)
-{
-	struct zf_buf b;
-	size_t i, j;
-	int rc;
-
-	for (i = 0; i < map->count; i++) {
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(map->keys[i]->text, allowed[j]) == 0)
-				break;
-		if (allowed[j] != NULL)
-			continue;
-		zf_buf_init(&b);
-		for (j = 0; allowed[j] != NULL; j++)
-			zf_buf_printf(&b, "%s%s", j ? ", " : "", allowed[j]);
-		rc = fail_at(r, map->keys[i], "unknown key '%s' in %s "
-		    "(known: %s)", map->keys[i]->text, section, b.data);
-		zf_buf_release(&b);
-		return rc;
-	}
-	return 0;
-}
 
 /* A year written as plain decimal digits; 0 or -1. */
 static int
@@ -156,14 +99,15 @@ get_year(struct reader *r, const struct zf_yaml_node *root, const char *key,
 	char what[32];
 
 	if (n == NULL)
-		return fail_at(r, root, "'%s' is required", key);
+		return zf_schema_fail(&r->s, root, "'%s' is required", key);
 	snprintf(what, sizeof(what), "'%s'", key);
-	if (want(r, n, ZF_YAML_SCALAR, what) != 0)
-		return r->e->code;
+	if (zf_schema_want(&r->s, n, ZF_YAML_SCALAR, what) != 0)
+		return r->s.e->code;
 	if (parse_year(n->text, year) != 0 || *year < CALENDAR_MIN_YEAR ||
 	    *year > CALENDAR_MAX_YEAR)
-		return fail_at(r, n, "'%s' must be a year %d..%d, not '%s'",
-		    key, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR, n->text);
+		return zf_schema_fail(&r->s, n, "'%s' must be a year %d..%d, "
+		    "not '%s'", key, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR,
+		    n->text);
 	return 0;
 }
 
@@ -176,15 +120,15 @@ get_date(struct reader *r, const struct zf_yaml_node *n, const char *what,
 {
 	int y, m, d;
 
-	if (want(r, n, ZF_YAML_SCALAR, what) != 0)
-		return r->e->code;
+	if (zf_schema_want(&r->s, n, ZF_YAML_SCALAR, what) != 0)
+		return r->s.e->code;
 	if (zf_date_parse(n->text, day) != 0)
-		return fail_at(r, n, "%s must be a date YYYY-MM-DD, not '%s'",
-		    what, n->text);
+		return zf_schema_fail(&r->s, n, "%s must be a date "
+		    "YYYY-MM-DD, not '%s'", what, n->text);
 	zf_date_ymd(*day, &y, &m, &d);
 	if (y < year - 1 || y > year + 1)
-		return fail_at(r, n, "%s %s is outside the years the %d "
-		    "notice may arrange (%d..%d)", what, n->text, year,
+		return zf_schema_fail(&r->s, n, "%s %s is outside the years "
+		    "the %d notice may arrange (%d..%d)", what, n->text, year,
 		    year - 1, year + 1);
 	return 0;
 }
@@ -198,7 +142,7 @@ get_text(struct reader *r, const struct zf_yaml_node *map, const char *key)
 	if (n == NULL)
 		return 0;
 	snprintf(what, sizeof(what), "'%s'", key);
-	return want(r, n, ZF_YAML_SCALAR, what);
+	return zf_schema_want(&r->s, n, ZF_YAML_SCALAR, what);
 }
 
 static int
@@ -209,22 +153,23 @@ read_span(struct reader *r, const struct zf_yaml_node *span, int year)
 	struct zf_calendar *c = r->c;
 	int32_t first, last, day;
 
-	if (want(r, span, ZF_YAML_MAPPING, "a span of days off") != 0 ||
-	    check_keys(r, span, "a span of days off", keys) != 0 ||
+	if (zf_schema_want(&r->s, span, ZF_YAML_MAPPING,
+	    "a span of days off") != 0 ||
+	    zf_schema_keys(&r->s, span, "a span of days off", keys) != 0 ||
 	    get_text(r, span, "name") != 0)
-		return r->e->code;
+		return r->s.e->code;
 	from = zf_yaml_get(span, "from");
 	to = zf_yaml_get(span, "to");
 	if (from == NULL)
-		return fail_at(r, span, "'from' is required");
+		return zf_schema_fail(&r->s, span, "'from' is required");
 	if (to == NULL)
-		return fail_at(r, span, "'to' is required");
+		return zf_schema_fail(&r->s, span, "'to' is required");
 	if (get_date(r, from, "'from'", year, &first) != 0 ||
 	    get_date(r, to, "'to'", year, &last) != 0)
-		return r->e->code;
+		return r->s.e->code;
 	if (last < first)
-		return fail_at(r, to, "'to' %s is before 'from' %s", to->text,
-		    from->text);
+		return zf_schema_fail(&r->s, to, "'to' %s is before 'from' %s",
+		    to->text, from->text);
 	for (day = first; day <= last; day++)
 		c->flags[day - c->base] |= DAY_LISTED_OFF;
 	return 0;
@@ -251,26 +196,26 @@ read_year(struct reader *r, const struct zf_yaml_node *entry, int year)
 	int32_t day;
 	size_t i;
 
-	if (want(r, entry, ZF_YAML_MAPPING, "a year") != 0 ||
-	    check_keys(r, entry, "a year", keys) != 0 ||
+	if (zf_schema_want(&r->s, entry, ZF_YAML_MAPPING, "a year") != 0 ||
+	    zf_schema_keys(&r->s, entry, "a year", keys) != 0 ||
 	    get_text(r, entry, "notice") != 0)
-		return r->e->code;
+		return r->s.e->code;
 	off = zf_yaml_get(entry, "off");
 	if (off != NULL) {
-		if (want(r, off, ZF_YAML_SEQUENCE, "'off'") != 0)
-			return r->e->code;
+		if (zf_schema_want(&r->s, off, ZF_YAML_SEQUENCE, "'off'") != 0)
+			return r->s.e->code;
 		for (i = 0; i < off->count; i++)
 			if (read_span(r, off->items[i], year) != 0)
-				return r->e->code;
+				return r->s.e->code;
 	}
 	on = zf_yaml_get(entry, "on");
 	if (on != NULL) {
-		if (want(r, on, ZF_YAML_SEQUENCE, "'on'") != 0)
-			return r->e->code;
+		if (zf_schema_want(&r->s, on, ZF_YAML_SEQUENCE, "'on'") != 0)
+			return r->s.e->code;
 		for (i = 0; i < on->count; i++) {
 			if (get_date(r, on->items[i], "a worked day", year,
 			    &day) != 0)
-				return r->e->code;
+				return r->s.e->code;
 			remember_on(r, on->items[i], day);
 		}
 	}
@@ -286,21 +231,21 @@ read_years(struct reader *r, const struct zf_yaml_node *root)
 	size_t i;
 
 	if (years == NULL)
-		return fail_at(r, root, "'years' is required");
-	if (want(r, years, ZF_YAML_MAPPING, "'years'") != 0)
-		return r->e->code;
+		return zf_schema_fail(&r->s, root, "'years' is required");
+	if (zf_schema_want(&r->s, years, ZF_YAML_MAPPING, "'years'") != 0)
+		return r->s.e->code;
 	for (i = 0; i < years->count; i++) {
 		const struct zf_yaml_node *key = years->keys[i];
 
 		if (parse_year(key->text, &year) != 0)
-			return fail_at(r, key, "a key of 'years' must be a "
-			    "year, not '%s'", key->text);
+			return zf_schema_fail(&r->s, key, "a key of 'years' "
+			    "must be a year, not '%s'", key->text);
 		if (year < c->first_year || year > c->last_year)
-			return fail_at(r, key, "year %d is outside first_year.."
-			    "last_year (%d..%d)", year, c->first_year,
-			    c->last_year);
+			return zf_schema_fail(&r->s, key, "year %d is outside "
+			    "first_year..last_year (%d..%d)", year,
+			    c->first_year, c->last_year);
 		if (read_year(r, years->items[i], year) != 0)
-			return r->e->code;
+			return r->s.e->code;
 	}
 	/* Keys are distinct years in range, so a short count means a hole. */
 	if (years->count != (size_t)(c->last_year - c->first_year + 1)) {
@@ -311,9 +256,9 @@ read_years(struct reader *r, const struct zf_yaml_node *root)
 			if (zf_yaml_get(years, text) == NULL)
 				break;
 		}
-		return fail_at(r, years, "year %d is missing from 'years' "
-		    "(every year %d..%d must be listed)", year, c->first_year,
-		    c->last_year);
+		return zf_schema_fail(&r->s, years, "year %d is missing from "
+		    "'years' (every year %d..%d must be listed)", year,
+		    c->first_year, c->last_year);
 	}
 	return 0;
 }
@@ -369,8 +314,8 @@ table_finish(struct reader *r)
 	for (i = 0; i < r->non; i++) {
 		j = r->onday[i] - c->base;
 		if (c->flags[j] & DAY_LISTED_OFF)
-			return fail_at(r, r->on[i], "worked day %s lies inside "
-			    "a span of days off", r->on[i]->text);
+			return zf_schema_fail(&r->s, r->on[i], "worked day %s "
+			    "lies inside a span of days off", r->on[i]->text);
 		c->flags[j] |= DAY_LISTED_ON;
 	}
 	for (j = 0; j < c->ndays; j++) {
@@ -393,26 +338,26 @@ read_calendar(struct reader *r, const struct zf_yaml_doc *doc)
 	struct zf_calendar *c = r->c;
 
 	if (doc->ndocs != 1)
-		return fail_at(r, NULL, "expected one YAML document, found "
-		    "%zu", doc->ndocs);
+		return zf_schema_fail(&r->s, NULL, "expected one YAML "
+		    "document, found %zu", doc->ndocs);
 	root = doc->docs[0];
-	if (want(r, root, ZF_YAML_MAPPING, "the calendar") != 0 ||
-	    check_keys(r, root, "the calendar", keys) != 0 ||
+	if (zf_schema_want(&r->s, root, ZF_YAML_MAPPING, "the calendar") != 0 ||
+	    zf_schema_keys(&r->s, root, "the calendar", keys) != 0 ||
 	    get_text(r, root, "region") != 0 ||
 	    get_year(r, root, "first_year", &c->first_year) != 0 ||
 	    get_year(r, root, "last_year", &c->last_year) != 0)
-		return r->e->code;
+		return r->s.e->code;
 	if (c->last_year < c->first_year)
-		return fail_at(r, zf_yaml_get(root, "last_year"), "'last_year' "
-		    "%d is before 'first_year' %d", c->last_year,
+		return zf_schema_fail(&r->s, zf_yaml_get(root, "last_year"),
+		    "'last_year' %d is before 'first_year' %d", c->last_year,
 		    c->first_year);
 	if (c->last_year - c->first_year >= CALENDAR_MAX_SPAN)
-		return fail_at(r, zf_yaml_get(root, "last_year"), "first_year.."
-		    "last_year may cover at most %d years",
+		return zf_schema_fail(&r->s, zf_yaml_get(root, "last_year"),
+		    "first_year..last_year may cover at most %d years",
 		    CALENDAR_MAX_SPAN);
 	table_init(c);
 	if (read_years(r, root) != 0 || table_finish(r) != 0)
-		return r->e->code;
+		return r->s.e->code;
 	return 0;
 }
 
@@ -427,8 +372,8 @@ zf_calendar_parse(const char *name, const char *bytes, size_t len,
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
-	r.file = name;
-	r.e = e;
+	r.s.file = name;
+	r.s.e = e;
 	r.c = xcalloc(1, sizeof(*r.c));
 	if (len > CALENDAR_MAX_BYTES) {
 		rc = zf_fail(e, EX_CONFIG, "%s: larger than %d bytes", name,

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/ident.h"
+#include "base/utf8.h"
 
 #define ENDS_PREFIX "ends:"
 #define ENDS_MAX 64
@@ -58,28 +59,9 @@ static const char stars[] = "****************************************";
 static size_t
 char_length(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t want, i;
+	size_t len = zf_utf8_decode((const unsigned char *)s, n, NULL);
 
-	if (u[0] < 0x80)
-		return 1;
-	if (u[0] >= 0xc2 && u[0] <= 0xdf)
-		want = 2;
-	else if (u[0] >= 0xe0 && u[0] <= 0xef)
-		want = 3;
-	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
-		want = 4;
-	else
-		return 1;
-	if (n < want)
-		return 1;
-	for (i = 1; i < want; i++)
-		if ((u[i] & 0xc0) != 0x80)
-			return 1;
-	if ((u[0] == 0xe0 && u[1] < 0xa0) || (u[0] == 0xed && u[1] > 0x9f) ||
-	    (u[0] == 0xf0 && u[1] < 0x90) || (u[0] == 0xf4 && u[1] > 0x8f))
-		return 1;
-	return want;
+	return len != 0 ? len : 1;
 }
 
 static size_t

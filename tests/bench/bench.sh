@@ -31,6 +31,22 @@ ratio() { awk "BEGIN{printf \"%.2f\", ($1) / ($2)}"; }
 fmt() { awk "BEGIN{printf \"%.3f\", $1}"; }
 peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
+# median.py N: defines median(cmd), the median wall time of N runs of cmd,
+# without the shell's own overhead in it; the script follows on stdin.
+cat >"$w/median.py" <<'PY'
+import statistics, subprocess, sys, time
+n = int(sys.argv[1])
+def median(cmd):
+    ts = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+PY
+median() { python3 -c "import sys; exec(open('$w/median.py').read() + sys.stdin.read())" "$@"; }
+
 archive-init "$ZHIFA_ARCHIVE" >/dev/null 2>&1
 id=$(case-new -t penalty --party 某公司 --cause 基准 --officer zhangwei \
     --officer lina)
@@ -69,17 +85,7 @@ rm -f "$w"/sparse*
 echo
 echo "== case-new, one process per case (${ninvoke} runs, median)"
 # Per-run wall times without the shell's own overhead in them.
-python3 - "$ninvoke" <<'PY'
-import statistics, subprocess, sys, time
-n = int(sys.argv[1])
-def median(cmd):
-    ts = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
+median "$ninvoke" <<'PY'
 t_true = median(["/bin/true"])
 t_new = median(["case-new", "-t", "penalty", "--party", "某公司", "--cause",
     "基准", "--officer", "zhangwei", "--officer", "lina"])
@@ -106,17 +112,7 @@ echo "sqlite3 bare insert $(fmt "$t_ref") s"
 echo "case-new --batch    $(fmt "$t_batch") s (goal < 20 s for 100000)"
 echo "ratio batch / bare insert  $(ratio "$t_batch" "$t_ref")"
 
-python3 - "$ninvoke" <<'PY'
-import statistics, subprocess, sys, time
-n = int(sys.argv[1])
-def median(cmd):
-    ts = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
+median "$ninvoke" <<'PY'
 t_true = median(["/bin/true"])
 t_show = median(["case-show", "C2026-0500"])
 print("case-show of one case among them  %.2f ms (ratio to /bin/true %.2f)"

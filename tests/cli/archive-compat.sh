@@ -5,12 +5,15 @@
 # verifies, its case file and clocks print as they did then, and it takes
 # a new event whose checkpoint extends the old ones.
 . "$(dirname "$0")/lib.sh"
+plan 14
 
 F=$ZHIFA_SRC/tests/fixtures/archive-v1
 A=$ZHIFA_ARCHIVE
 mkdir -p "$A/exports" "$A/tmp" "$A/keys" "$HOME/.config/zhifa/keys"
 sqlite3 "$A/zhifa.db" <"$F/zhifa.sql"
 cp -R "$F/objects" "$A/objects"
+# git keeps no modes but the executable bit: objects are written 0440.
+find "$A/objects" -type f -exec chmod 0440 {} +
 cp "$F/zhifa.yaml" "$F/checkpoint" "$A/"
 cp "$F/keys/agency.vkey" "$A/keys/"
 cp "$F"/home-key/*.pem "$HOME/.config/zhifa/keys/"

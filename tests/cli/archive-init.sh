@@ -1,6 +1,13 @@
 #!/bin/sh
 # archive-init: creating archives, refusing bad folders, configs and key places; zhifa.yaml checked and journaled.
 . "$(dirname "$0")/lib.sh"
+# An openssl without SM3 leaves out the check against its digest.
+if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
+	openssl_sm3=1
+else
+	openssl_sm3=0
+fi
+plan $((119 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -92,36 +99,27 @@ expect_exit 0 case-show -A "$T/own" C2026-0001
 expect_in "$T/out" "测建罚立〔2026〕1号"
 keys=$(nkeys)
 
+# config_refused NAME AT [TEXT]: archive-init --config $T/NAME.yaml exits
+# 78 with a message at NAME.yaml:AT: (saying TEXT), and creates nothing.
+config_refused() {
+	expect_exit 78 archive-init --config "$T/$1.yaml" "$T/bad-$1"
+	expect_in "$T/err" "$1.yaml:$2:"
+	[ $# -lt 3 ] || expect_in "$T/err" "$3"
+	nothing_created "$T/bad-$1" "$1.yaml"
+}
 sed '3a\
   shrot: 测' "$T/good.yaml" >"$T/unknown.yaml"
-expect_exit 78 archive-init --config "$T/unknown.yaml" "$T/bad1"
-expect_in "$T/err" "unknown.yaml:4:3:"
-expect_in "$T/err" "shrot"
-nothing_created "$T/bad1" "unknown key"
-
+config_refused unknown 4:3 shrot
 sed '3a\
   name: 另一个局' "$T/good.yaml" >"$T/dup.yaml"
-expect_exit 78 archive-init --config "$T/dup.yaml" "$T/bad2"
-expect_in "$T/err" "dup.yaml:4:3:"
-expect_in "$T/err" "name"
-nothing_created "$T/bad2" "duplicate key"
-
+config_refused dup 4:3 name
 sed '1s/^agency:/agency: \&a/' "$T/good.yaml" >"$T/anchor.yaml"
-expect_exit 78 archive-init --config "$T/anchor.yaml" "$T/bad3"
-expect_in "$T/err" "anchor.yaml:1:9:"
-nothing_created "$T/bad3" "anchor"
-
+config_refused anchor 1:9
 cat "$T/good.yaml" >"$T/alias.yaml"
 printf '  - *someone\n' >>"$T/alias.yaml"
-expect_exit 78 archive-init --config "$T/alias.yaml" "$T/bad4"
-expect_in "$T/err" "alias.yaml:13:5:"
-expect_in "$T/err" "alias"
-nothing_created "$T/bad4" "alias"
-
+config_refused alias 13:5 alias
 sed 's/role: officer/role: sheriff/' "$T/good.yaml" >"$T/role.yaml"
-expect_exit 78 archive-init --config "$T/role.yaml" "$T/bad5"
-expect_in "$T/err" "role.yaml:7:11:"
-nothing_created "$T/bad5" "unknown role"
+config_refused role 7:11
 
 expect_exit 66 archive-init --config "$T/no-such.yaml" "$T/bad6"
 nothing_created "$T/bad6" "missing config"
@@ -164,7 +162,7 @@ expect_equal "$(printf %s "$digest" | grep -cE '^[0-9a-f]{64}$')" 1 "an SM3 dige
 p=$T/sm/objects/sm3/$(printf %s "$digest" | cut -c1-2)/$(printf %s "$digest" | cut -c3-)
 if [ -f "$p" ]; then ok; else not_ok "no object at $p"; fi
 expect_equal "$(stat -c %a "$p" 2>/dev/null)" 440 "mode of the SM3 object"
-if [ "$(openssl dgst -sm3 <"$T/sm.txt" 2>/dev/null | sed 's/.* //')" != "" ]; then
+if [ "$openssl_sm3" -eq 1 ]; then
 	expect_equal "$(openssl dgst -sm3 <"$T/sm.txt" | sed 's/.* //')" "$digest" \
 	    "SM3 digest as openssl computes it"
 fi

@@ -1,6 +1,7 @@
 #!/bin/sh
 # archive-verify: an untouched archive passes; each kind of tampering is caught with its code.
 . "$(dirname "$0")/lib.sh"
+plan $((82 + $(have python3)))	# one check needs python3
 
 # expect_re FILE REGEX: FILE has a line matching the extended regex.
 expect_re() {

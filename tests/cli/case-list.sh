@@ -1,6 +1,7 @@
 #!/bin/sh
 # case-list: filters, -q for pipes, aligned text, TSV and JSON.
 . "$(dirname "$0")/lib.sh"
+plan 50
 
 ids() {
 	tr '\n' ' ' <"$T/out"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # case-log: every event of a case, in order, with the hash of its journal body.
 . "$(dirname "$0")/lib.sh"
+plan $((34 + $(have python3)))	# one check needs python3
 
 q() {
 	sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "$1"

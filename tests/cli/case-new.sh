@@ -1,6 +1,7 @@
 #!/bin/sh
 # case-new: filing, the rules of filing, and batches.
 . "$(dirname "$0")/lib.sh"
+plan 46
 
 new_archive
 

@@ -2,9 +2,8 @@
 # case-step: the procedure of each kind as a table — allowed steps move
 # the stage, refused ones name what is allowed and change nothing.
 . "$(dirname "$0")/lib.sh"
+plan 73
 
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
-stage() { case-show -o json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stage"])'; }
 
 at 2026-11-02
 new_archive_without_review

@@ -12,6 +12,7 @@ command -v sqlite3 >/dev/null 2>&1 ||
 
 P=8		# processes
 C=15		# cases each, with one evidence each
+plan $((P + 29))	# one for each writer
 
 new_archive
 events0=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" 'SELECT count(*) FROM journal')

@@ -77,6 +77,25 @@ verify_ok() {
 	fi
 }
 
+# kill_points FUNCTION WHAT VARIABLE: FUNCTION MS at each of KILL_POINTS
+# kill times over the measured run ($dur ms), each a group of checks;
+# then, as one more group, at later times while VARIABLE (the count of
+# runs that finished) is 0: a machine slower now than when measured may
+# have left no point after the end.
+kill_points() {
+	for ms in $(points "$KILL_POINTS" "$dur"); do
+		group_begin
+		"$1" "$ms"
+		group_end "$2 killed at $ms ms"
+	done
+	group_begin
+	for f in 2 4 8; do
+		eval "[ \"\$$3\" -eq 0 ]" || break
+		"$1" $((dur * f))
+	done
+	group_end "$2 killed later"
+}
+
 # reset_archive: the archive back to its saved state ($T/base).
 reset_archive() {
 	rm -rf "$ZHIFA_ARCHIVE"
@@ -86,6 +105,13 @@ reset_archive() {
 # Crashes stack (a kill that left only debris is followed by the next
 # kill on the same archive) up to this many times before a reset.
 MAX_STACK=3
+# Kill points: for archive-init, and for each of the two commands after.
+INIT_POINTS=30
+KILL_POINTS=24
+# What a kill point checks depends on where the kill lands: each point
+# is one group of checks, and so are the later points a slow machine
+# may need.
+plan $((16 + INIT_POINTS + 2 * KILL_POINTS))
 start_ms=$(now_ms)
 
 #
@@ -100,7 +126,8 @@ expect_equal "$rc" 0 "an uninterrupted archive-init"
 i_whole=0
 i_none=0
 k=0
-for ms in $(points 30 "$dur"); do
+for ms in $(points "$INIT_POINTS" "$dur"); do
+	group_begin
 	k=$((k + 1))
 	dir="$T/init-$k"
 	archive-init "$dir" >/dev/null 2>"$T/init.err" &
@@ -120,6 +147,7 @@ for ms in $(points 30 "$dur"); do
 		expect_exit 0 archive-init "$dir"
 		verify_ok "archive-init again after a kill at $ms ms" "$dir"
 	fi
+	group_end "archive-init killed at $ms ms"
 done
 # Nothing but whole archives under the names asked for.
 for d in "$T"/init-*; do
@@ -192,15 +220,7 @@ batch_point() {
 		stack=0
 	fi
 }
-for ms in $(points 24 "$dur"); do
-	batch_point "$ms"
-done
-# A machine slower now than when measured may have left no point after
-# the end: a few later ones.
-for f in 2 4 8; do
-	[ "$b_all" -eq 0 ] || break
-	batch_point $((dur * f))
-done
+kill_points batch_point "case-new --batch" b_all
 if [ "$b_all" -gt 0 ] && [ "$b_none" -gt 0 ]; then
 	ok
 else
@@ -287,13 +307,7 @@ evidence_point() {
 		stack=0
 	fi
 }
-for ms in $(points 24 "$dur"); do
-	evidence_point "$ms"
-done
-for f in 2 4 8; do
-	[ "$ev_recorded" -eq 0 ] || break
-	evidence_point $((dur * f))
-done
+kill_points evidence_point evidence-add ev_recorded
 if [ "$ev_recorded" -gt 0 ] && [ "$ev_absent" -gt 0 ]; then
 	ok
 else

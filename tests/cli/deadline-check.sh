@@ -3,8 +3,8 @@
 # examples, each deadline leaving when its step is recorded, extension,
 # suspension, --is-workday, and counting past the calendar.
 . "$(dirname "$0")/lib.sh"
+plan 74
 
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 dues() {	# CASE [options]: "rule=due" of its deadlines, sorted
 	deadline-check --all --party -o json "$@" | python3 -c '
 import json, sys

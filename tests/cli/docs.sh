@@ -19,7 +19,6 @@ programs=$(awk '
 		for (i = 1; i <= n; i++) if (w[i] != "") print w[i]
 		if (on == 2) exit
 	}' "$S/CMakeLists.txt")
-if [ -n "$programs" ]; then ok; else not_ok "no ZHIFA_PROGRAMS in CMakeLists.txt"; fi
 
 have_mandoc=0
 if command -v mandoc >/dev/null 2>&1; then
@@ -49,6 +48,35 @@ has_word() {
 }
 
 common=$(long_options "$S/cmd/common/cli.h")
+
+# The keys of zhifa.yaml the configuration reader knows, and the event
+# types an applier table applies.
+cat "$S"/lib/rules/config*.c |
+    awk '/keys\[\] = \{/ { on = 1 } on { print } on && /\};/ { on = 0 }' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$T/keys"
+types=$(cat "$S"/lib/*/*.c |
+    sed -nE 's/.*\{ *"([a-z]+\.[a-z]+)", *[a-z_]*apply[a-z_]* *\}.*/\1/p')
+
+# The plan, from what the loops below run over: for each program 24
+# checks and one for each of its own and the common options; one for
+# each man page linted, each key, each event type; the shells present.
+words() {
+	echo $#
+}
+nprograms=$(words $programs)
+nopts=0
+for p in $programs; do
+	[ -f "$S/cmd/$p.c" ] &&
+	    nopts=$((nopts + $(long_options "$S/cmd/$p.c" | wc -l)))
+done
+npages=$(words "$S"/man/man1/*.1 "$S"/man/man5/*.5 "$S"/man/man7/*.7)
+bash=$(have bash)
+zsh=$(have zsh)
+fish=$(have fish)
+plan $((10 + nprograms * (24 + $(words $common)) + nopts +
+    have_mandoc * npages + $(wc -l <"$T/keys") + $(words $types) +
+    bash * 2 + zsh + fish * (1 + 2 * bash)))
+
+if [ -n "$programs" ]; then ok; else not_ok "no ZHIFA_PROGRAMS in CMakeLists.txt"; fi
 if [ -n "$common" ]; then ok; else not_ok "no ZF_CLI_LONG options in cmd/common/cli.h"; fi
 
 for p in $programs; do
@@ -120,8 +148,6 @@ if [ -s "$T/codes.c" ] && cmp -s "$T/codes.c" "$T/codes.1"; then ok; else
 fi
 
 # zhifa.yaml.5 documents every key the configuration reader knows.
-cat "$S"/lib/rules/config*.c |
-    awk '/keys\[\] = \{/ { on = 1 } on { print } on && /\};/ { on = 0 }' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$T/keys"
 if [ -s "$T/keys" ]; then ok; else not_ok "no keys found in lib/rules/config*.c"; fi
 for k in $(cat "$T/keys"); do
 	if grep -qE "Ic $k( |\$)" "$S/man/man5/zhifa.yaml.5"; then ok; else
@@ -139,8 +165,6 @@ if cmp -s "$T/sample" "$S/data/sample-zhifa.yaml"; then ok; else
 fi
 
 # zhifa-journal.5 describes every event type an applier table applies.
-types=$(cat "$S"/lib/*/*.c |
-    sed -nE 's/.*\{ *"([a-z]+\.[a-z]+)", *[a-z_]*apply[a-z_]* *\}.*/\1/p')
 if [ -n "$types" ]; then ok; else not_ok "no event types found in lib/"; fi
 for t in $types; do
 	if grep -q "^\.It Cm $t\$" "$S/man/man5/zhifa-journal.5"; then ok; else

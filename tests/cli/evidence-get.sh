@@ -1,6 +1,7 @@
 #!/bin/sh
 # evidence-get: exact bytes out, every read journaled with its reason, access levels, damage detected.
 . "$(dirname "$0")/lib.sh"
+plan 66
 
 reads() {
 	sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" \

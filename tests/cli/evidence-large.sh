@@ -6,9 +6,9 @@
 need=$((9 * 1024 * 1024))	# KiB: the input is sparse, the object is not
 free=$(df -Pk "$T" | awk 'NR == 2 {print $4}')
 if [ "$free" -lt "$need" ]; then
-	echo "$TEST_NAME: skipped: needs 9 GiB free in $T, has $((free / 1024)) MiB"
-	exit 0
+	skip_all "needs 9 GiB free in $T, has $((free / 1024)) MiB"
 fi
+plan 10	# four checks for each of the two sizes, and two
 
 new_archive
 id=$(new_case)

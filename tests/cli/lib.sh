@@ -1,6 +1,13 @@
 # Sourced by every command-line test: a fresh temporary archive home,
 # git-style expect/actual helpers, and a closing "N passed, N failed".
 # Each test runs with stdin from /dev/null and the clock fixed.
+#
+# Each test states its plan, as TAP does: "plan N" before its first
+# check, N the number of checks (ok or not_ok) it makes, computed from
+# the test's own inputs where a loop runs over them.  finish fails when
+# no plan was given, or when the count differs (a loop that ran zero
+# times, a check skipped by an early return); a test that exits 0
+# without reaching finish fails too, unless it called skip_all.
 set -u
 
 : "${ZHIFA_BIN:?set ZHIFA_BIN to the build folder}"
@@ -8,7 +15,8 @@ set -u
 PATH=$ZHIFA_BIN:$PATH
 TEST_NAME=$(basename "$0" .sh)
 T=$(mktemp -d "${TMPDIR:-/tmp}/zhifa-$TEST_NAME.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+finished=0
+trap 'at_exit $?' EXIT
 mkdir -p "$T/home"
 export HOME="$T/home"
 unset XDG_CONFIG_HOME ZHIFA_KEY
@@ -20,6 +28,45 @@ exec </dev/null
 
 passed=0
 failed=0
+planned=
+
+at_exit() {
+	rm -rf "$T"
+	if [ "$1" -eq 0 ] && [ "$finished" -eq 0 ]; then
+		printf '%s: FAILED: the test ended before finish\n' "$TEST_NAME" >&2
+		exit 1
+	fi
+}
+
+# plan N: the test makes exactly N checks.  Once, before the first check.
+plan() {
+	case ${1:-} in
+	'' | *[!0-9]* | 0)
+		printf '%s: FAILED: plan "%s" is not a positive number\n' \
+		    "$TEST_NAME" "${1:-}" >&2
+		exit 1
+		;;
+	esac
+	if [ -n "$planned" ] || [ $((passed + failed)) -ne 0 ]; then
+		printf '%s: FAILED: plan must be given once, before the first check\n' \
+		    "$TEST_NAME" >&2
+		exit 1
+	fi
+	planned=$1
+}
+
+# skip_all REASON: the test cannot run here; it passes without a plan.
+skip_all() {
+	printf '%s: skipped: %s\n' "$TEST_NAME" "$1"
+	finished=1
+	exit 0
+}
+
+# have COMMAND: prints 1 when COMMAND is on the PATH, else 0, for plans
+# that count the checks a missing tool leaves out.
+have() {
+	if command -v "$1" >/dev/null 2>&1; then echo 1; else echo 0; fi
+}
 
 ok() {
 	passed=$((passed + 1))
@@ -28,6 +75,28 @@ ok() {
 not_ok() {
 	failed=$((failed + 1))
 	printf '%s: FAILED: %s\n' "$TEST_NAME" "$*" >&2
+}
+
+# group_begin ... group_end DESCRIPTION: the checks made in between count
+# as one, which fails when any of them failed (each failure is still
+# reported).  For checks whose number depends on an outcome the test
+# cannot fix in advance, such as where a kill lands.
+group_begin() {
+	group_passed=$passed
+	group_failed=$failed
+}
+
+group_end() {
+	if [ "$failed" -gt "$group_failed" ]; then
+		group_n=$((failed - group_failed))
+		passed=$group_passed
+		failed=$group_failed
+		not_ok "$1 ($group_n failed)"
+	else
+		passed=$group_passed
+		failed=$group_failed
+		ok
+	fi
 }
 
 # check DESCRIPTION COMMAND...: the command must succeed.
@@ -47,6 +116,46 @@ expect_exit() {
 		ok
 	else
 		not_ok "'$*' exited $got, want $want; stderr: $(head -c 600 "$T/err")"
+	fi
+}
+
+# expect_fail CODE TEXT COMMAND...: the command exits CODE and its
+# stderr says TEXT (two checks).
+expect_fail() {
+	ef_code=$1
+	ef_text=$2
+	shift 2
+	expect_exit "$ef_code" "$@"
+	expect_in "$T/err" "$ef_text"
+}
+
+# expect_refused CODE TEXT COMMAND...: the command exits CODE, says TEXT
+# on stderr (unless TEXT is empty) and leaves the archive as it was at the
+# last mark (three checks, or two).
+expect_refused() {
+	er_code=$1
+	er_text=$2
+	shift 2
+	expect_exit "$er_code" "$@"
+	[ -z "$er_text" ] || expect_in "$T/err" "$er_text"
+	unchanged "'$*'"
+}
+
+# check_json DESCRIPTION FILE [ARG...] <<'PY' ... PY: the python3 script
+# on stdin, with the JSON document of FILE as j and the ARGs as arg[0],
+# arg[1], ..., raises nothing; a failed assert is shown (one check).
+check_json() {
+	cj_desc=$1
+	shift
+	{
+		printf 'import json, sys\nj = json.load(open(sys.argv[1]))\n'
+		printf 'arg = sys.argv[2:]\n'
+		cat
+	} >"$T/check.py"
+	if python3 "$T/check.py" "$@" >"$T/check.out" 2>&1; then
+		ok
+	else
+		not_ok "$cj_desc: $(tail -n 3 "$T/check.out")"
 	fi
 }
 
@@ -109,11 +218,52 @@ new_archive_without_review() {
 	new_archive --config "$T/no-review.yaml"
 }
 
+# at DATE: the clock at 10:00 Beijing time on DATE.
+at() {
+	ZHIFA_NOW="$1T10:00:00+08:00"
+	export ZHIFA_NOW
+}
+
+# json EXPR: EXPR evaluated by python3 with d the JSON document on stdin.
+json() {
+	python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"
+}
+
+# stage CASE: the case's stage, as case-show -o json says.
+stage() {
+	case-show -o json "$1" | json 'd["stage"]'
+}
+
+# decided_case [PARTY]: a penalty case filed on 2 November 2026, notified
+# on the 3rd and decided by the head on the 16th (a fine of 5,000 yuan,
+# not major: no review), the decision in $T/decision.txt; its id in
+# $decided, and the clock left on the 16th.
+decided_case() {
+	[ -f "$T/decision.txt" ] ||
+	    printf '行政处罚决定书\n当事人：某建筑公司\n' >"$T/decision.txt"
+	at 2026-11-02
+	decided=$(new_case "$@") &&
+	    { at 2026-11-03; case-step "$decided" notify >/dev/null; } &&
+	    { at 2026-11-16; decision-issue "$decided" --as chengang \
+	    --outcome 罚款五千元 --fine 5000 --doc "$T/decision.txt" >/dev/null; }
+}
+
 # A penalty case filed by zhangwei with lina; prints its id.
 new_case() {
 	case-new -t penalty --party "${1:-某建筑公司}" --party-kind org \
 	    --party-id 91350100M000100Y43 --cause "未取得施工许可证擅自施工" \
 	    --officer zhangwei --officer lina
+}
+
+# case_for_review [PARTY]: a penalty case with a photo as evidence, the
+# notice given and the party heard: ready for review-submit; prints its id.
+case_for_review() {
+	[ -f "$T/photo.jpg" ] || printf '现场照片\n' >"$T/photo.jpg"
+	cr_id=$(new_case "$@") &&
+	    evidence-add "$cr_id" "$T/photo.jpg" >/dev/null &&
+	    case-step "$cr_id" notify >/dev/null &&
+	    case-step "$cr_id" defense >/dev/null &&
+	    echo "$cr_id"
 }
 
 # starts: for each line of stdin, the display columns at which its fields
@@ -145,7 +295,18 @@ starts() {
 }
 
 finish() {
+	finished=1
 	printf '%s: %d passed, %d failed\n' "$TEST_NAME" "$passed" "$failed"
+	if [ -z "$planned" ]; then
+		printf '%s: FAILED: no plan: call "plan N" before the first check\n' \
+		    "$TEST_NAME" >&2
+		exit 1
+	fi
+	if [ $((passed + failed)) -ne "$planned" ]; then
+		printf '%s: FAILED: planned %d checks, made %d\n' "$TEST_NAME" \
+		    "$planned" $((passed + failed)) >&2
+		exit 1
+	fi
 	[ "$failed" -eq 0 ]
 	exit $?
 }

@@ -24,6 +24,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
+plan 36	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"
@@ -81,7 +82,6 @@ expect_in "$T/err" "drawn as empty or as the missing-glyph box: no CJK font"
 # The site publish-export writes from a real archive: a penalty on a
 # natural person and a licence, published as a .tar.gz and unpacked as a
 # web server would serve it.
-at() { ZHIFA_NOW="$1T10:00:00+08:00"; export ZHIFA_NOW; }
 at 2026-11-02
 new_archive_without_review
 printf '决定书\n' >"$T/d.txt"

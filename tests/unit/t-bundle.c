@@ -126,9 +126,10 @@ make_big(const char *path)
 	close(fd);
 }
 
-/* Entries in a folder, but "." and "..". */
+/* Entries in a folder, but "." and "..", whose names hold part (any
+ * name when part is NULL); -1 when the folder cannot be read. */
 static int
-count_entries(const char *path)
+entries_with(const char *path, const char *part)
 {
 	struct dirent *d;
 	DIR *dir;
@@ -137,27 +138,26 @@ count_entries(const char *path)
 	if ((dir = opendir(path)) == NULL)
 		return -1;
 	while ((d = readdir(dir)) != NULL)
-		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0 &&
+		    (part == NULL || strstr(d->d_name, part) != NULL))
 			n++;
 	closedir(dir);
 	return n;
+}
+
+static int
+count_entries(const char *path)
+{
+	return entries_with(path, NULL);
 }
 
 /* Whether a folder holds something named like a bundle's temporary. */
 static int
 has_temp(const char *path)
 {
-	struct dirent *d;
-	DIR *dir;
-	int found = 0;
+	int n = entries_with(path, ".tmp-");
 
-	if ((dir = opendir(path)) == NULL)
-		return -1;
-	while ((d = readdir(dir)) != NULL)
-		if (strstr(d->d_name, ".tmp-") != NULL)
-			found = 1;
-	closedir(dir);
-	return found;
+	return n > 0 ? 1 : n;
 }
 
 static int
@@ -722,6 +722,8 @@ main(void)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	int format;
+
+	CHECK_PLAN(668);
 
 	snprintf(root, sizeof(root), "%s/t-bundle-XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");

@@ -1,9 +1,11 @@
 /* t-config: zhifa.yaml against its schema, and the sample agency. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "check.h"
+#include "helpers.h"
 #include "rules/config.h"
 #include "base/json.h"
 #include "rules/redact.h"
@@ -27,13 +29,7 @@ refused(const char *text, const char *want)
 	struct zf_err e;
 	struct zf_config *c = parse(text, &e);
 
-	CHECK(c == NULL);
-	CHECK_INT(e.code, EX_CONFIG);
-	if (strncmp(e.msg, want, strlen(want)) != 0) {
-		check_failed++;
-		fprintf(stderr, "message \"%s\", want it to start \"%s\"\n",
-		    e.msg, want);
-	}
+	CHECK_REFUSED(c, &e, EX_CONFIG, want);
 	zf_config_free(c);
 }
 
@@ -120,6 +116,71 @@ publication(void)
 	free(text);
 }
 
+/* zf_config_load: the file read whole, its size limit and its messages. */
+static void
+loading(void)
+{
+	char dir[] = "/tmp/t-config-XXXXXX", *path, *want, *big;
+	struct zf_config *c = NULL;
+	struct zf_err e;
+	size_t limit = 4 << 20, used;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	path = xasprintf("%s/zhifa.yaml", dir);
+	zf_err_clear(&e);
+	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e),
+	    EX_NOINPUT);
+	CHECK(c == NULL);
+	want = xasprintf("cannot read '%s': No such file or directory", path);
+	CHECK_STR(e.msg, want);
+	free(want);
+
+	CHECK(write_scratch(path, minimal, strlen(minimal)) == 0);
+	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e), 0);
+	CHECK(c != NULL && c->len == strlen(minimal) &&
+	    strcmp(c->path, path) == 0 && c->npeople == 1);
+	zf_config_free(c);
+	c = NULL;
+
+	/* Exactly at the limit (a comment fills it) is read. */
+	big = xmalloc(limit + 1);
+	used = strlen(minimal);
+	memcpy(big, minimal, used);
+	big[used] = '#';
+	memset(big + used + 1, 'x', limit - used - 2);
+	big[limit - 1] = '\n';
+	CHECK(write_scratch(path, big, limit) == 0);
+	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e), 0);
+	CHECK(c != NULL && c->len == limit);
+	zf_config_free(c);
+	c = NULL;
+	/* One byte more is refused before it is parsed. */
+	big[limit - 1] = 'x';
+	big[limit] = '\n';
+	CHECK(write_scratch(path, big, limit + 1) == 0);
+	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e),
+	    EX_CONFIG);
+	CHECK(c == NULL);
+	want = xasprintf("%s: larger than 4194304 bytes", path);
+	CHECK_STR(e.msg, want);
+	free(want);
+	free(big);
+	unlink(path);
+
+	/* A folder opens but cannot be read. */
+	CHECK_INT(zf_config_load(dir, ZF_SUITE_SHA256_ED25519, &c, &e),
+	    EX_IOERR);
+	CHECK(c == NULL);
+	want = xasprintf("cannot read '%s': Is a directory", dir);
+	CHECK_STR(e.msg, want);
+	free(want);
+	free(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -128,6 +189,8 @@ main(void)
 	struct zf_err e;
 	int32_t day;
 	char *num;
+
+	CHECK_PLAN(119);
 
 	c = parse(zf_config_sample, &e);
 	CHECK(c != NULL);
@@ -209,5 +272,6 @@ main(void)
 	refused("---\na: 1\n---\nb: 2\n", "zhifa.yaml:1:1: expected one YAML "
 	    "document, found 2");
 	publication();
+	loading();
 	return check_report("t-config");
 }

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "helpers.h"
+#include "base/buf.h"
 #include "base/crypto.h"
 
 static void
@@ -101,12 +103,53 @@ suite(int s)
 	zf_key_free(verifier);
 }
 
+/*
+ * Key files that are missing, or hold no key: the error, or the
+ * decoders' reason, in err.
+ */
+static void
+unusable_keys(void)
+{
+	static const char garbage[] = "-----BEGIN PRIVATE KEY-----\n"
+	    "bm90IGEga2V5\n-----END PRIVATE KEY-----\n";
+	char dir[] = "/tmp/t-crypto-XXXXXX", err[256], *path;
+	int s;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	path = xasprintf("%s/agency.pem", dir);
+	for (s = ZF_SUITE_SHA256_ED25519; s <= ZF_SUITE_SM3_SM2; s++) {
+		strcpy(err, "-");
+		CHECK(zf_key_load_private(s, path, err, sizeof(err)) == NULL);
+		CHECK_STR(err, "No such file or directory");
+		CHECK(write_scratch(path, garbage, strlen(garbage)) == 0);
+		strcpy(err, "");
+		CHECK(zf_key_load_private(s, path, err, sizeof(err)) == NULL);
+		CHECK(err[0] != '\0');
+		CHECK(write_scratch(path, "", 0) == 0);
+		strcpy(err, "");
+		CHECK(zf_key_load_private(s, path, err, sizeof(err)) == NULL);
+		CHECK(err[0] != '\0');
+		unlink(path);
+		/* A folder opens but reads as nothing. */
+		strcpy(err, "");
+		CHECK(zf_key_load_private(s, dir, err, sizeof(err)) == NULL);
+		CHECK(err[0] != '\0');
+	}
+	free(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
+	CHECK_PLAN(63);
 	digest_vectors();
 	encodings();
 	suite(ZF_SUITE_SHA256_ED25519);
 	suite(ZF_SUITE_SM3_SM2);
+	unusable_keys();
 	return check_report("t-crypto");
 }

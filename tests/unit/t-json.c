@@ -410,53 +410,46 @@ test_refusals(void)
 	check_canon_of(" \t\r\n1 \t\r\n", "1");
 }
 
+/* b holds open n times, then middle, then close n times. */
+static void
+nested(struct zf_buf *b, const char *open, int n, const char *middle,
+    const char *close)
+{
+	int i;
+
+	zf_buf_reset(b);
+	for (i = 0; i < n; i++)
+		zf_buf_addstr(b, open);
+	zf_buf_addstr(b, middle);
+	for (i = 0; i < n; i++)
+		zf_buf_addstr(b, close);
+}
+
 static void
 test_depth(void)
 {
 	struct zf_buf b;
 	struct zf_json *v;
 	char err[128];
-	int i;
 
 	zf_buf_init(&b);
-	for (i = 0; i < 64; i++)
-		zf_buf_addch(&b, '[');
-	zf_buf_addstr(&b, "7");
-	for (i = 0; i < 64; i++)
-		zf_buf_addch(&b, ']');
+	nested(&b, "[", 64, "7", "]");
 	v = zf_json_parse(b.data, b.len, err, sizeof(err));
 	CHECK(v != NULL);
 	zf_json_free(v);
-
-	zf_buf_reset(&b);
-	for (i = 0; i < 65; i++)
-		zf_buf_addch(&b, '[');
-	for (i = 0; i < 65; i++)
-		zf_buf_addch(&b, ']');
+	nested(&b, "[", 65, "", "]");
 	check_refused(b.data, b.len, 64, "nesting deeper than 64");
 
 	/* Objects and arrays count alike. */
-	zf_buf_reset(&b);
-	for (i = 0; i < 32; i++)
-		zf_buf_addstr(&b, "{\"a\":[");
-	for (i = 0; i < 32; i++)
-		zf_buf_addstr(&b, "]}");
+	nested(&b, "{\"a\":[", 32, "", "]}");
 	v = zf_json_parse(b.data, b.len, err, sizeof(err));
 	CHECK(v != NULL);
 	zf_json_free(v);
-
-	zf_buf_reset(&b);
-	for (i = 0; i < 32; i++)
-		zf_buf_addstr(&b, "{\"a\":[");
-	zf_buf_addstr(&b, "{}");
-	for (i = 0; i < 32; i++)
-		zf_buf_addstr(&b, "]}");
+	nested(&b, "{\"a\":[", 32, "{}", "]}");
 	check_refused(b.data, b.len, 32 * 6, "nesting");
 
 	/* Deeply nested refusals free everything (checked by ASan). */
-	zf_buf_reset(&b);
-	for (i = 0; i < 1000; i++)
-		zf_buf_addstr(&b, "[1,");
+	nested(&b, "[1,", 1000, "", "");
 	check_refused(b.data, b.len, 64 * 3, "nesting");
 	zf_buf_release(&b);
 }
@@ -602,6 +595,7 @@ test_misc(void)
 int
 main(void)
 {
+	CHECK_PLAN(247);
 	test_build_and_canonical();
 	test_utf16_order();
 	test_escaping();

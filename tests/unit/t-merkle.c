@@ -1010,6 +1010,7 @@ edges(void)
 int
 main(void)
 {
+	CHECK_PLAN(1214394);
 	layout();
 	edges();
 	ct_vectors();

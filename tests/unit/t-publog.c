@@ -88,6 +88,7 @@ run(int suite)
 int
 main(void)
 {
+	CHECK_PLAN(4844);
 	run(ZF_SUITE_SHA256_ED25519);
 	run(ZF_SUITE_SM3_SM2);
 	return check_report("t-publog");

@@ -428,6 +428,7 @@ test_messages(void)
 int
 main(void)
 {
+	CHECK_PLAN(204);
 	test_config();
 	test_nulls();
 	test_documents();
