@@ -723,7 +723,7 @@ main(void)
 	const char *tmpdir = getenv("TMPDIR");
 	int format;
 
-	CHECK_PLAN(668);
+	CHECK_PLAN(714);
 
 	snprintf(root, sizeof(root), "%s/t-bundle-XXXXXX",
 	    tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");

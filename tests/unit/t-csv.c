@@ -235,6 +235,7 @@ test_refusals(void)
 int
 main(void)
 {
+	CHECK_PLAN(77);
 	test_writer();
 	test_reader();
 	test_broken_bom();

@@ -1529,7 +1529,7 @@ main(int argc, char **argv)
 
 	if (argc > 1)
 		return run_mode(argc, argv);
-	CHECK_PLAN(184702);
+	CHECK_PLAN(184708);
 	standing = parse(standing_json);
 	entries = parse(entries_json);
 	zf_err_clear(&err);
