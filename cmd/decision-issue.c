@@ -11,7 +11,7 @@
 #include "record/archive.h"
 #include "common/cli.h"
 #include "cases/evidence.h"
-#include "cases/step.h"
+#include "cases/decision.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
     "[--measure M]... [--basis TEXT] [--number DOCNO] [--at TIME] "

@@ -8,7 +8,7 @@
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/step.h"
+#include "cases/decision.h"
 
 static const char usage[] = "CASE --reason TEXT "
     "[--kind revoked|illegal|remade]";

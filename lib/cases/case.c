@@ -281,6 +281,32 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 }
 
 int
+zf_case_new(struct zf_archive *a, const struct zf_case_input *in, char **id)
+{
+	int rc;
+
+	*id = NULL;
+	if ((rc = zf_case_check(a, in)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	if ((rc = zf_case_commit(a, zf_case_file(a, in, id))) != 0) {
+		free(*id);
+		*id = NULL;
+	}
+	return rc;
+}
+
+int
+zf_case_commit(struct zf_archive *a, int rc)
+{
+	if (rc != 0) {
+		zf_archive_abort(a);
+		return rc;
+	}
+	return zf_archive_commit(a);
+}
+
+int
 zf_case_exists(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
@@ -807,4 +833,74 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 	s->decision_seq = sqlite3_column_int64(st, 6);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* A step recorded late is still recorded after the steps before it. */
+static int
+after_last_step(struct zf_archive *a, const char *case_id,
+    const struct zf_time *t, const char *at)
+{
+	static const char sql[] = "SELECT at, step FROM steps WHERE "
+	    "case_id = ? ORDER BY seq DESC LIMIT 1";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_time last;
+	char *when = NULL, *step = NULL;
+	int rc = 0;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		when = xstrdup(zf_db_text(st, 0));
+		step = xstrdup(zf_db_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (when != NULL && zf_time_parse(when, &last) == 0 &&
+	    t->unix < last.unix)
+		rc = zf_fail(e, EX_DATAERR, "'%s' is before the case's last "
+		    "step (%s at %s)", at, step, when);
+	free(when);
+	free(step);
+	return rc;
+}
+
+int
+zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
+    const char *at, struct zf_time *t, int32_t *day)
+{
+	struct zf_err *e = zf_archive_err(a);
+	char filed[11];
+
+	*t = *zf_archive_now(a);
+	if (at != NULL) {
+		if (zf_time_parse(at, t) != 0)
+			return zf_fail(e, EX_DATAERR, "'%s' is not an RFC 3339 "
+			    "time such as 2026-11-20T10:02:11+08:00", at);
+		t->offset = zf_archive_config(a)->offset;
+		if (t->unix > zf_archive_now(a)->unix + 300)
+			return zf_fail(e, EX_DATAERR, "'%s' is in the future",
+			    at);
+	}
+	*day = zf_time_date(t);
+	if (*day < s->filed) {
+		zf_date_format(s->filed, filed);
+		return zf_fail(e, EX_DATAERR, "'%s' is before the case was "
+		    "filed on %s", at, filed);
+	}
+	return at != NULL ? after_last_step(a, s->id, t, at) : 0;
+}
+
+int
+zf_case_refuse_step(struct zf_archive *a, const struct zf_case_state *s,
+    const struct zf_step_def *d)
+{
+	char *allowed = zf_steps_allowed_list(s->kind, s->stage);
+	int rc;
+
+	rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s (%s) is not allowed in "
+	    "%s %s at stage %s (%s); allowed now: %s", d->name, d->chinese,
+	    s->kind, s->id, s->stage, zf_stage_chinese(s->stage), allowed);
+	free(allowed);
+	return rc;
 }
