@@ -45,8 +45,9 @@ check_text(struct zf_archive *a, const char *what, const char *s)
 	return 0;
 }
 
-int
-zf_evidence_check(struct zf_archive *a, const char *case_id,
+/* Checks the input and that the actor may add evidence to the case. */
+static int
+check(struct zf_archive *a, const char *case_id,
     const struct zf_evidence_input *in)
 {
 	struct zf_time t;
@@ -112,10 +113,13 @@ set_opt(struct zf_json *o, const char *key, const char *value)
 		zf_json_set_str(o, key, value);
 }
 
-int
-zf_evidence_record(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
-    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id)
+/*
+ * Journals a stored file as evidence of the case, inside the caller's
+ * write transaction.  *id gets the evidence id (malloc'd).
+ */
+static int
+record(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, const struct zf_stored *s, char **id)
 {
 	struct zf_json *data;
 	char hex[ZF_DIGEST_HEX];
@@ -123,22 +127,22 @@ zf_evidence_record(struct zf_archive *a, const char *case_id,
 	int64_t n = 0;
 
 	*id = NULL;
-	if ((rc = zf_evidence_check(a, case_id, in)) != 0)
+	if ((rc = check(a, case_id, in)) != 0)
 		return rc;
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 "
 	    "FROM evidence WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
 		return rc;
 	*id = xasprintf("E%d-%05lld", year, (long long)n);
-	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	zf_hex(s->digest, ZF_DIGEST_LEN, hex);
 	data = zf_json_object();
 	zf_json_set_str(data, "id", *id);
 	zf_json_set_int(data, "year", year);
 	zf_json_set_int(data, "n", n);
 	zf_json_set_str(data, "digest", hex);
-	zf_hex(sha256, ZF_DIGEST_LEN, hex);
+	zf_hex(s->sha256, ZF_DIGEST_LEN, hex);
 	zf_json_set_str(data, "sha256", hex);
-	zf_json_set_int(data, "size", (int64_t)size);
+	zf_json_set_int(data, "size", (int64_t)s->size);
 	zf_json_set_str(data, "kind", in->kind ? in->kind : "document");
 	zf_json_set_str(data, "title", in->title ? in->title :
 	    in->name ? in->name : *id);
@@ -242,22 +246,67 @@ out:
 	return rc;
 }
 
+/* How the storing of one file goes, for zf_object_put_fd. */
+struct progress {
+	zf_evidence_progress_fn fn;
+	void *ctx;
+	const char *file;
+};
+
+static void
+tell(void *arg, uint64_t done)
+{
+	struct progress *p = arg;
+
+	p->fn(p->ctx, p->file, done, 0);
+}
+
+/* Stores what fd holds; label names it in messages. */
+static int
+store_fd(struct zf_archive *a, int fd, const char *label, const char *name,
+    struct zf_stored *s, struct progress *p)
+{
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	rc = zf_object_put_fd(a, fd, label, s->digest, s->sha256, &s->size,
+	    p != NULL ? tell : NULL, p);
+	if (p != NULL)
+		p->fn(p->ctx, label, s->size, 1);
+	if (rc == 0 && name != NULL)
+		s->name = xstrdup(name);
+	return rc;
+}
+
+static int
+open_file(struct zf_archive *a, const char *path, int *fd)
+{
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return zf_fail(zf_archive_err(a), errno == ENOENT ?
+		    EX_NOINPUT : EX_IOERR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+static const char *
+last_part(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return base != NULL ? base + 1 : path;
+}
+
 int
 zf_evidence_store_file(struct zf_archive *a, const char *path,
     struct zf_stored *s)
 {
-	const char *base = strrchr(path, '/');
 	int fd, rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return zf_fail(zf_archive_err(a), errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", path, strerror(errno));
-	rc = zf_object_put_fd(a, fd, path, s->digest, s->sha256, &s->size,
-	    NULL, NULL);
+	if ((rc = open_file(a, path, &fd)) != 0)
+		return rc;
+	rc = store_fd(a, fd, path, last_part(path), s, NULL);
 	close(fd);
-	if (rc == 0)
-		s->name = xstrdup(base ? base + 1 : path);
 	return rc;
 }
 
@@ -289,8 +338,7 @@ zf_evidence_document(struct zf_archive *a, const char *case_id,
 	in.title = title;
 	in.name = s->name;
 	in.stage = stage;
-	return zf_evidence_record(a, case_id, &in, s->digest, s->sha256,
-	    s->size, id);
+	return record(a, case_id, &in, s, id);
 }
 
 void
@@ -298,4 +346,71 @@ zf_stored_release(struct zf_stored *s)
 {
 	free(s->name);
 	s->name = NULL;
+}
+
+/* Stores every file, after opening them all: one missing changes nothing. */
+static int
+store_files(struct zf_archive *a, struct zf_evidence_file *files, size_t n,
+    zf_evidence_progress_fn progress, void *ctx)
+{
+	struct progress p;
+	int *fds = xmalloc(n * sizeof(*fds)), rc = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fds[i] = -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (strcmp(files[i].path, "-") == 0)
+			fds[i] = 0;
+		else
+			rc = open_file(a, files[i].path, &fds[i]);
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		int in = strcmp(files[i].path, "-") == 0;
+
+		p.fn = progress;
+		p.ctx = ctx;
+		p.file = in ? "stdin" : files[i].path;
+		rc = store_fd(a, fds[i], p.file, files[i].name != NULL ?
+		    files[i].name : in ? NULL : last_part(files[i].path),
+		    &files[i].stored, progress != NULL ? &p : NULL);
+	}
+	for (i = 0; i < n; i++)
+		if (fds[i] > 0)
+			close(fds[i]);
+	free(fds);
+	return rc;
+}
+
+int
+zf_evidence_add(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, struct zf_evidence_file *files,
+    size_t n, zf_evidence_progress_fn progress, void *ctx)
+{
+	struct zf_evidence_input one = *in;
+	size_t i;
+	int rc;
+
+	/* Refuse before hashing gigabytes, and again inside the commit. */
+	if ((rc = check(a, case_id, in)) != 0 ||
+	    (rc = store_files(a, files, n, progress, ctx)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		one.name = files[i].stored.name;
+		rc = record(a, case_id, &one, &files[i].stored, &files[i].id);
+	}
+	return zf_case_commit(a, rc);
+}
+
+void
+zf_evidence_files_release(struct zf_evidence_file *files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		zf_stored_release(&files[i].stored);
+		free(files[i].id);
+		files[i].id = NULL;
+	}
 }
