@@ -50,7 +50,8 @@ main(int argc, char **argv)
 	struct zf_archive *a = NULL;
 	struct zf_cli cli;
 	const char *batch = NULL;
-	char *id = NULL;
+	char *id = NULL, **ids = NULL;
+	size_t n = 0, i;
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
@@ -119,35 +120,16 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "which kind of case? give -t KIND");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (batch != NULL) {
-		char **ids;
-		size_t n, i;
-
-		if ((rc = zf_batch_cases(a, batch, &ids, &n)) != 0)
-			goto fail;
+	rc = batch != NULL ? zf_batch_cases(a, batch, &ids, &n) :
+	    zf_case_new(a, &in, &id);
+	if (rc == 0) {
 		zf_cli_warn_calendar(a);
 		for (i = 0; i < n; i++)
 			printf("%s\n", ids[i]);
-		zf_cli_ids_free(ids);
-		zf_archive_close(a);
-		return zf_cli_exit(0);
+		if (id != NULL)
+			printf("%s\n", id);
 	}
-	if ((rc = zf_case_check(a, &in)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_case_file(a, &in, &id)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", id);
+	zf_cli_ids_free(ids);
 	free(id);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
-fail:
-	zf_cli_fail(zf_archive_err(a));
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -7,11 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "cases/step.h"
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
@@ -37,14 +35,12 @@ main(int argc, char **argv)
 	struct zf_step_input in;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *doc = NULL, *case_id;
-	struct zf_stored stored;
-	char *evidence = NULL, *end;
+	const char *case_id;
+	char *end;
 	long days;
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -55,7 +51,7 @@ main(int argc, char **argv)
 			in.at = optarg;
 			break;
 		case OPT_DOC:
-			doc = optarg;
+			in.doc_file = optarg;
 			break;
 		case OPT_METHOD:
 			in.method = optarg;
@@ -84,35 +80,9 @@ main(int argc, char **argv)
 	in.step = argv[optind + 1];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_step_check(a, case_id, &in)) != 0)
-		goto fail;
-	/* The document is stored before the transaction, like evidence. */
-	if (doc != NULL && (rc = zf_evidence_store_file(a, doc, &stored)) != 0)
-		goto fail;
-	if ((rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if (doc != NULL) {
-		if ((rc = zf_evidence_document(a, case_id, &stored, NULL,
-		    in.step, &evidence)) != 0) {
-			zf_archive_abort(a);
-			goto fail;
-		}
-		in.doc = evidence;
+	if ((rc = zf_step_take(a, case_id, &in)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", case_id);
 	}
-	if ((rc = zf_step_record(a, case_id, &in)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", case_id);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(evidence);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

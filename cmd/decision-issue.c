@@ -6,11 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "cases/decision.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
@@ -35,15 +33,12 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_decision_input in;
-	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *doc = NULL, *case_id;
-	char *evidence = NULL, *number = NULL;
+	char *number = NULL;
 	int c, rc;
 
 	memset(&in, 0, sizeof(in));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -54,7 +49,7 @@ main(int argc, char **argv)
 			in.outcome = optarg;
 			break;
 		case OPT_DOC:
-			doc = optarg;
+			in.doc_file = optarg;
 			break;
 		case OPT_FINE:
 			in.fine = optarg;
@@ -81,37 +76,14 @@ main(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
-	if (doc == NULL)
+	if (in.doc_file == NULL)
 		zf_cli_usage(&cli, "--doc is required: the decision document");
-	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_check(a, case_id, &in)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_store_file(a, doc, &stored)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_document(a, case_id, &stored, "决定书",
-	    "decide", &evidence)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
+	if ((rc = zf_decision_issue(a, argv[optind], &in, &number)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", number);
 	}
-	in.doc = evidence;
-	if ((rc = zf_decision_issue(a, case_id, &in, &number)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", number);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(evidence);
 	free(number);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -44,21 +44,9 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "--reason is required");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_revoke_check(a, argv[optind], kind,
-	    reason)) != 0 || (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_decision_revoke(a, argv[optind], kind, reason)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
+	if ((rc = zf_decision_revoke(a, argv[optind], kind, reason)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", argv[optind]);
 	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", argv[optind]);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
-fail:
-	zf_cli_fail(zf_archive_err(a));
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -137,6 +137,15 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 	return 0;
 }
 
+int
+zf_cli_done(struct zf_archive *a, int rc)
+{
+	if (rc != 0)
+		zf_cli_fail(zf_archive_err(a));
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
+}
+
 char **
 zf_cli_ids(int argc, char **argv, size_t *n)
 {

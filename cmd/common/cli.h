@@ -60,6 +60,11 @@ int zf_cli_fail(const struct zf_err *e);
 
 /* Locates and opens the archive and resolves who acts; prints failures. */
 int zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a);
+/*
+ * Ends a program that opened the archive: prints the library's message
+ * when rc is not 0, closes the archive and returns zf_cli_exit(rc).
+ */
+int zf_cli_done(struct zf_archive *a, int rc);
 
 /*
  * The ids to work on: the arguments, where "-" stands for the lines of

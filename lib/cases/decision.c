@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "cases/case.h"
 #include "cases/deadline.h"
+#include "cases/evidence.h"
 #include "cases/review.h"
 #include "record/archive.h"
 #include "record/db.h"
@@ -63,8 +64,8 @@ review_gate(struct zf_archive *a, const char *case_id,
 	    in->doc);
 }
 
-int
-zf_decision_check(struct zf_archive *a, const char *case_id,
+static int
+check_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
 {
 	const struct zf_step_def *d = zf_step_find("decide");
@@ -127,7 +128,7 @@ zf_decision_check(struct zf_archive *a, const char *case_id,
 }
 
 int
-zf_decision_issue(struct zf_archive *a, const char *case_id,
+zf_decision_record(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number)
 {
 	/* Numbered per kind and year, or per year when the 文号 has no kind. */
@@ -149,7 +150,7 @@ zf_decision_issue(struct zf_archive *a, const char *case_id,
 	size_t i;
 
 	*number = NULL;
-	if ((rc = zf_decision_check(a, case_id, in)) != 0 ||
+	if ((rc = check_issue(a, case_id, in)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
@@ -237,12 +238,42 @@ fail:
 	return rc;
 }
 
+int
+zf_decision_issue(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in, char **number)
+{
+	struct zf_decision_input one = *in;
+	struct zf_stored doc;
+	char *id = NULL;
+	int rc;
+
+	*number = NULL;
+	memset(&doc, 0, sizeof(doc));
+	if ((rc = check_issue(a, case_id, in)) != 0 ||
+	    (in->doc_file != NULL && (rc = zf_evidence_store_file(a,
+	    in->doc_file, &doc)) != 0) || (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if (in->doc_file != NULL && (rc = zf_evidence_document(a, case_id,
+	    &doc, "决定书", "decide", &id)) == 0)
+		one.doc = id;
+	if (rc == 0)
+		rc = zf_decision_record(a, case_id, &one, number);
+	if ((rc = zf_case_commit(a, rc)) != 0) {
+		free(*number);
+		*number = NULL;
+	}
+out:
+	zf_stored_release(&doc);
+	free(id);
+	return rc;
+}
+
 static const char *const revoke_kinds[] = { "revoked", "illegal", "remade",
 	NULL };
 
-int
-zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
-    const char *kind, const char *reason)
+static int
+check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
+    const char *reason)
 {
 	const struct zf_step_def *d = zf_step_find("revoke");
 	struct zf_case_state s;
@@ -273,9 +304,9 @@ zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
-int
-zf_decision_revoke(struct zf_archive *a, const char *case_id,
-    const char *kind, const char *reason)
+static int
+record_revoke(struct zf_archive *a, const char *case_id, const char *kind,
+    const char *reason)
 {
 	struct zf_clock_step cs;
 	struct zf_case_state s;
@@ -283,7 +314,7 @@ zf_decision_revoke(struct zf_archive *a, const char *case_id,
 	char when[26];
 	int rc;
 
-	if ((rc = zf_decision_revoke_check(a, case_id, kind, reason)) != 0 ||
+	if ((rc = check_revoke(a, case_id, kind, reason)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
 	memset(&cs, 0, sizeof(cs));
@@ -307,4 +338,16 @@ zf_decision_revoke(struct zf_archive *a, const char *case_id,
 	if (clocks != NULL)
 		zf_json_set(data, "clocks", clocks);
 	return zf_journal_append(a, "decision.revoked", case_id, data, NULL);
+}
+
+int
+zf_decision_revoke(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *reason)
+{
+	int rc;
+
+	if ((rc = check_revoke(a, case_id, kind, reason)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	return zf_case_commit(a, record_revoke(a, case_id, kind, reason));
 }

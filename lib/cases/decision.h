@@ -27,17 +27,28 @@ struct zf_decision_input {
 	int party_absent;
 	const char *basis;	/* the legal basis (处罚依据), for publication */
 	const char *doc;	/* evidence id of the decision document */
+	const char *doc_file;	/* for zf_decision_issue: the document */
 };
 
-int zf_decision_check(struct zf_archive *a, const char *case_id,
-    const struct zf_decision_input *in);
-/* Journals the decision; *number gets its 文号 (malloc'd). */
+/*
+ * Issues the decision in a transaction of its own: checks it, stores
+ * doc_file (决定书), then begins, journals the document and the
+ * decision, and commits.  *number gets its 文号 (malloc'd).
+ */
 int zf_decision_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number);
 
-/* revoked (撤销), illegal (确认违法), remade (责令重作). */
-int zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
-    const char *kind, const char *reason);
+/*
+ * Checks and journals the decision inside the caller's write
+ * transaction; *number gets its 文号 (malloc'd).
+ */
+int zf_decision_record(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in, char **number);
+
+/*
+ * Voids the decision in force, in a transaction of its own: kind is
+ * revoked (撤销), illegal (确认违法) or remade (责令重作).
+ */
 int zf_decision_revoke(struct zf_archive *a, const char *case_id,
     const char *kind, const char *reason);
 

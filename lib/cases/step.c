@@ -9,6 +9,7 @@
 #include "cases/case.h"
 #include "record/db.h"
 #include "cases/deadline.h"
+#include "cases/evidence.h"
 #include "record/journal.h"
 #include "base/json.h"
 #include "rules/procedure.h"
@@ -179,8 +180,13 @@ program_of(const char *step)
 	return step;	/* review-submit, review-decide */
 }
 
-int
-zf_step_check(struct zf_archive *a, const char *case_id,
+/*
+ * Checks a step without writing (its document is not needed yet).
+ * The document, once recorded, is left out of the review gate's
+ * materials.
+ */
+static int
+check(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
 {
 	const struct zf_step_def *d = zf_step_find(in->step);
@@ -257,7 +263,7 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	int32_t day;
 	int rc;
 
-	if ((rc = zf_step_check(a, case_id, in)) != 0 ||
+	if ((rc = check(a, case_id, in)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
@@ -289,4 +295,31 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	if (clocks != NULL)
 		zf_json_set(data, "clocks", clocks);
 	return zf_journal_append(a, "case.step", case_id, data, NULL);
+}
+
+int
+zf_step_take(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in)
+{
+	struct zf_step_input one = *in;
+	struct zf_stored doc;
+	char *id = NULL;
+	int rc;
+
+	memset(&doc, 0, sizeof(doc));
+	/* The document is stored before the transaction, like evidence. */
+	if ((rc = check(a, case_id, in)) != 0 || (in->doc_file != NULL &&
+	    (rc = zf_evidence_store_file(a, in->doc_file, &doc)) != 0) ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if (in->doc_file != NULL && (rc = zf_evidence_document(a, case_id,
+	    &doc, NULL, in->step, &id)) == 0)
+		one.doc = id;
+	if (rc == 0)
+		rc = zf_step_record(a, case_id, &one);
+	rc = zf_case_commit(a, rc);
+out:
+	zf_stored_release(&doc);
+	free(id);
+	return rc;
 }

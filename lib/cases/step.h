@@ -24,15 +24,18 @@ struct zf_step_input {
 	const char *rule;	/* extend: only this deadline */
 	int days;		/* extend */
 	const char *doc;	/* evidence id of the step's document */
+	const char *doc_file;	/* for zf_step_take: the document to store */
 };
 
 /*
- * Checks a step without writing (the document is not needed yet):
- * 0, or 77 naming the rule and the steps allowed now, 65 for bad input.
+ * Takes a step in a transaction of its own: checks it (0, or 77 naming
+ * the rule and the steps allowed now, 65 for bad input), stores doc_file,
+ * then begins, journals the document and the step, and commits.
  */
-int zf_step_check(struct zf_archive *a, const char *case_id,
+int zf_step_take(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in);
-/* Journals the step inside the caller's write transaction. */
+
+/* Checks and journals the step inside the caller's write transaction. */
 int zf_step_record(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in);
 
