@@ -9,35 +9,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "base/buf.h"
+#include "base/io.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "cases/review.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
     "--opinion TEXT|--opinion-file FILE [--point NAME=pass|fail[:NOTE]]...";
 
+#define OPINION_MAX 65536
+
+/*
+ * The opinion in the file at path, less its final line breaks; only its
+ * first 64 KiB are read (more is too long anyway).  NULL with errno set,
+ * EILSEQ when it holds a NUL byte.
+ */
 static char *
-read_all(const char *path)
+read_opinion(const char *path)
 {
 	struct zf_buf b;
-	char chunk[4096];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0)
-		return NULL;
 	zf_buf_init(&b);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
-		zf_buf_add(&b, chunk, (size_t)n);
-	close(fd);
-	if (n < 0 || memchr(b.data, '\0', b.len) != NULL) {
-		if (n >= 0)
-			errno = EILSEQ;
+	if (zf_read_file(AT_FDCWD, path, OPINION_MAX, &b) != 0 &&
+	    errno != EFBIG) {
 		zf_buf_release(&b);
+		return NULL;
+	}
+	if (b.len > OPINION_MAX) {
+		b.len = OPINION_MAX;
+		b.data[b.len] = '\0';
+	}
+	if (memchr(b.data, '\0', b.len) != NULL) {
+		zf_buf_release(&b);
+		errno = EILSEQ;
 		return NULL;
 	}
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
@@ -62,15 +68,12 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zf_review_decision d;
-	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	char *text = NULL, *opinion = NULL, *id = NULL, name[64];
-	const char *case_id;
+	char *opinion = NULL, *id = NULL;
 	int c, rc;
 
 	memset(&d, 0, sizeof(d));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
@@ -91,7 +94,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_OPINION_FILE:
 			free(opinion);
-			if ((opinion = read_all(optarg)) == NULL) {
+			if ((opinion = read_opinion(optarg)) == NULL) {
 				rc = errno == ENOENT ? EX_NOINPUT : errno ==
 				    EILSEQ ? EX_DATAERR : EX_IOERR;
 				zf_cli_error(rc, "cannot read '%s': %s", optarg,
@@ -113,36 +116,13 @@ main(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
-	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0) {
 		free(opinion);
 		return zf_cli_exit(rc);
 	}
-	if ((rc = zf_review_decide_check(a, case_id, &d)) != 0)
-		goto fail;
-	/* The opinion document is written, stored, then journaled. */
-	text = zf_review_opinion_text(a, case_id, &d);
-	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
-	if ((rc = zf_evidence_store_text(a, text, name, &stored)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_document(a, case_id, &stored, "法制审核意见书",
-	    "review-opinion", &id)) != 0 ||
-	    (rc = zf_review_decide(a, case_id, &d, id)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	printf("%s\n", id);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(text);
+	if ((rc = zf_review_decide(a, argv[optind], &d, &id)) == 0)
+		printf("%s\n", id);
 	free(id);
 	free(opinion);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

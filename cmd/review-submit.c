@@ -9,7 +9,6 @@
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "base/json.h"
 #include "cases/review.h"
 
@@ -34,9 +33,7 @@ main(int argc, char **argv)
 	struct zf_json *reasons = NULL;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *statement = NULL, *draft = NULL, *case_id;
-	struct zf_stored sdoc, ddoc;
-	char *sid = NULL, *did = NULL;
+	const char *case_id;
 	int c, rc, round = 0;
 	size_t i;
 
@@ -48,10 +45,10 @@ main(int argc, char **argv)
 			continue;
 		switch (c) {
 		case OPT_STATEMENT:
-			statement = optarg;
+			in.statement_file = optarg;
 			break;
 		case OPT_DRAFT:
-			draft = optarg;
+			in.draft_file = optarg;
 			break;
 		case OPT_FINE:
 			in.fine = optarg;
@@ -70,34 +67,10 @@ main(int argc, char **argv)
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
 	case_id = argv[optind];
-	memset(&sdoc, 0, sizeof(sdoc));
-	memset(&ddoc, 0, sizeof(ddoc));
-	in.statement_given = statement != NULL;
-	in.draft_given = draft != NULL;
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_review_submit_check(a, case_id, &in)) != 0)
-		goto fail;
-	if ((statement != NULL &&
-	    (rc = zf_evidence_store_file(a, statement, &sdoc)) != 0) ||
-	    (draft != NULL && (rc = zf_evidence_store_file(a, draft,
-	    &ddoc)) != 0) || (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((statement != NULL && (rc = zf_evidence_document(a, case_id,
-	    &sdoc, "案件调查终结报告", "review-statement", &sid)) != 0) ||
-	    (draft != NULL && (rc = zf_evidence_document(a, case_id, &ddoc,
-	    "决定书代拟稿", "review-draft", &did)) != 0)) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	in.statement = sid;
-	in.draft = did;
-	if ((rc = zf_review_submit(a, case_id, &in, &round, &reasons)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
+	if ((rc = zf_review_submit(a, case_id, &in, &round, &reasons)) != 0)
+		return zf_cli_done(a, rc);
 	if (cli.quiet) {
 		printf("%s\n", case_id);
 	} else if (cli.format == ZF_FORMAT_JSON) {
@@ -116,15 +89,6 @@ main(int argc, char **argv)
 		for (i = 0; i < zf_json_len(reasons); i++)
 			printf("  %s\n", zf_json_str(zf_json_at(reasons, i)));
 	}
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&sdoc);
-	zf_stored_release(&ddoc);
 	zf_json_free(reasons);
-	free(sid);
-	free(did);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, 0);
 }

@@ -10,6 +10,7 @@
 #include "cases/case.h"
 #include "record/db.h"
 #include "cases/deadline.h"
+#include "cases/evidence.h"
 #include "record/journal.h"
 #include "base/json.h"
 #include "base/money.h"
@@ -332,14 +333,14 @@ missing_materials(struct zf_archive *a, const char *case_id,
 
 #define MISSING(text) zf_buf_printf(missing, "%s%s", missing->len ? "；" : "", \
 	    (text))
-	id = in->statement_given ? NULL : previous_round_doc(a, case_id,
+	id = in->statement_file ? NULL : previous_round_doc(a, case_id,
 	    "review-statement");
-	if (!in->statement_given && id == NULL)
+	if (in->statement_file == NULL && id == NULL)
 		MISSING("案件调查终结报告（情况说明）：--statement FILE");
 	free(id);
-	id = in->draft_given ? NULL : previous_round_doc(a, case_id,
+	id = in->draft_file ? NULL : previous_round_doc(a, case_id,
 	    "review-draft");
-	if (!in->draft_given && id == NULL)
+	if (in->draft_file == NULL && id == NULL)
 		MISSING("决定书代拟稿：--draft FILE");
 	free(id);
 	if (count_evidence(a, case_id) == 0)
@@ -368,8 +369,9 @@ missing_materials(struct zf_archive *a, const char *case_id,
 #undef MISSING
 }
 
-int
-zf_review_submit_check(struct zf_archive *a, const char *case_id,
+/* Checks a submission: who submits, the stage, and every material. */
+static int
+check_submission(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in)
 {
 	const struct zf_step_def *d = zf_step_find("review-submit");
@@ -428,10 +430,14 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	return rc;
 }
 
-int
-zf_review_submit(struct zf_archive *a, const char *case_id,
-    const struct zf_review_submission *in, int *round,
-    struct zf_json **reasons)
+/*
+ * Journals the round with its stored statement and draft (NULL: the
+ * previous round's).
+ */
+static int
+record_submission(struct zf_archive *a, const char *case_id,
+    const struct zf_review_submission *in, const char *statement_id,
+    const char *draft_id, int *round, struct zf_json **reasons)
 {
 	struct zf_clock_step cs;
 	struct zf_case_state s;
@@ -442,7 +448,7 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	int rc;
 
 	*reasons = NULL;
-	if ((rc = zf_review_submit_check(a, case_id, in)) != 0 ||
+	if ((rc = check_submission(a, case_id, in)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
@@ -450,9 +456,9 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	round_release(&r);
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
-	statement = in->statement ? xstrdup(in->statement) :
+	statement = statement_id ? xstrdup(statement_id) :
 	    previous_round_doc(a, case_id, "review-statement");
-	draft = in->draft ? xstrdup(in->draft) :
+	draft = draft_id ? xstrdup(draft_id) :
 	    previous_round_doc(a, case_id, "review-draft");
 	if ((rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
@@ -529,8 +535,8 @@ verdict_chinese(const char *v)
 	return "不同意";
 }
 
-int
-zf_review_decide_check(struct zf_archive *a, const char *case_id,
+static int
+check_decision(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
 	const struct zf_person *p = zf_archive_person(a);
@@ -592,8 +598,9 @@ zf_review_decide_check(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
-char *
-zf_review_opinion_text(struct zf_archive *a, const char *case_id,
+/* The written opinion (法制审核意见书), as the text to store (malloc'd). */
+static char *
+opinion_text(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
 	static const char sql[] = "SELECT c.number, c.party_name, c.cause, "
@@ -662,8 +669,9 @@ zf_review_opinion_text(struct zf_archive *a, const char *case_id,
 	return zf_buf_detach(&b, NULL);
 }
 
-int
-zf_review_decide(struct zf_archive *a, const char *case_id,
+/* Journals the decision with the stored opinion's evidence id. */
+static int
+record_decision(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d, const char *opinion_doc)
 {
 	struct zf_json *data, *points, *clocks = NULL;
@@ -673,7 +681,7 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	char when[26];
 	int i, rc;
 
-	if ((rc = zf_review_decide_check(a, case_id, d)) != 0 ||
+	if ((rc = check_decision(a, case_id, d)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
@@ -709,6 +717,77 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 		zf_json_set(data, "clocks", clocks);
 	round_release(&r);
 	return zf_journal_append(a, "review.decided", case_id, data, NULL);
+}
+
+int
+zf_review_submit(struct zf_archive *a, const char *case_id,
+    const struct zf_review_submission *in, int *round,
+    struct zf_json **reasons)
+{
+	struct zf_stored statement, draft;
+	char *sid = NULL, *did = NULL;
+	int rc;
+
+	*reasons = NULL;
+	memset(&statement, 0, sizeof(statement));
+	memset(&draft, 0, sizeof(draft));
+	if ((rc = check_submission(a, case_id, in)) != 0 ||
+	    (in->statement_file != NULL && (rc = zf_evidence_store_file(a,
+	    in->statement_file, &statement)) != 0) ||
+	    (in->draft_file != NULL && (rc = zf_evidence_store_file(a,
+	    in->draft_file, &draft)) != 0) ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if (in->statement_file != NULL)
+		rc = zf_evidence_document(a, case_id, &statement,
+		    "案件调查终结报告", "review-statement", &sid);
+	if (rc == 0 && in->draft_file != NULL)
+		rc = zf_evidence_document(a, case_id, &draft, "决定书代拟稿",
+		    "review-draft", &did);
+	if (rc == 0)
+		rc = record_submission(a, case_id, in, sid, did, round,
+		    reasons);
+	if ((rc = zf_case_commit(a, rc)) != 0) {
+		zf_json_free(*reasons);
+		*reasons = NULL;
+	}
+out:
+	zf_stored_release(&statement);
+	zf_stored_release(&draft);
+	free(sid);
+	free(did);
+	return rc;
+}
+
+int
+zf_review_decide(struct zf_archive *a, const char *case_id,
+    const struct zf_review_decision *d, char **opinion_id)
+{
+	struct zf_stored opinion;
+	char *text = NULL, name[64];
+	int rc;
+
+	*opinion_id = NULL;
+	memset(&opinion, 0, sizeof(opinion));
+	if ((rc = check_decision(a, case_id, d)) != 0)
+		return rc;
+	/* The opinion document is written, stored, then journaled. */
+	text = opinion_text(a, case_id, d);
+	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
+	if ((rc = zf_evidence_store_text(a, text, name, &opinion)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if ((rc = zf_evidence_document(a, case_id, &opinion, "法制审核意见书",
+	    "review-opinion", opinion_id)) == 0)
+		rc = record_decision(a, case_id, d, *opinion_id);
+	if ((rc = zf_case_commit(a, rc)) != 0) {
+		free(*opinion_id);
+		*opinion_id = NULL;
+	}
+out:
+	zf_stored_release(&opinion);
+	free(text);
+	return rc;
 }
 
 /* 1 when a decision of the case was revoked after seq. */
