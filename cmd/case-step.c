@@ -19,60 +19,33 @@ static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_AT = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_METHOD, OPT_NOTE,
-		OPT_APPROVED, OPT_DAYS, OPT_RULE };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "at", required_argument, NULL, OPT_AT },
-		{ "doc", required_argument, NULL, OPT_DOC },
-		{ "method", required_argument, NULL, OPT_METHOD },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "approved-by", required_argument, NULL, OPT_APPROVED },
-		{ "days", required_argument, NULL, OPT_DAYS },
-		{ "rule", required_argument, NULL, OPT_RULE },
-		{ NULL, 0, NULL, 0 }
-	};
+	enum { OPT_DAYS = ZF_OPT_FIRST_OWN };
 	struct zf_step_input in;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *case_id;
 	char *end;
 	long days;
-	int c, rc;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("at", 0, &in.at),
+		ZF_TEXT("doc", 0, &in.doc_file),
+		ZF_TEXT("method", 0, &in.method),
+		ZF_TEXT("note", 0, &in.note),
+		ZF_TEXT("approved-by", 0, &in.approved_by),
+		ZF_OWN("days", OPT_DAYS),
+		ZF_TEXT("rule", 0, &in.rule),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_AT:
-			in.at = optarg;
-			break;
-		case OPT_DOC:
-			in.doc_file = optarg;
-			break;
-		case OPT_METHOD:
-			in.method = optarg;
-			break;
-		case OPT_NOTE:
-			in.note = optarg;
-			break;
-		case OPT_APPROVED:
-			in.approved_by = optarg;
-			break;
-		case OPT_DAYS:
-			days = strtol(optarg, &end, 10);
-			in.days = days >= 1 && days <= 3660 ? (int)days : 0;
-			if (*end != '\0' || in.days == 0)
-				zf_cli_usage(&cli, "--days '%s' is not a "
-				    "number of days", optarg);
-			break;
-		case OPT_RULE:
-			in.rule = optarg;
-			break;
-		}
+	while (zf_cli_next(&cli, argc, argv, opts) == OPT_DAYS) {
+		days = strtol(optarg, &end, 10);
+		in.days = days >= 1 && days <= 3660 ? (int)days : 0;
+		if (*end != '\0' || in.days == 0)
+			zf_cli_usage(&cli, "--days '%s' is not a number of "
+			    "days", optarg);
 	}
 	if (argc - optind != 2)
 		zf_cli_usage(&cli, "give a case and a step");

@@ -16,28 +16,18 @@ static const char usage[] = "CASE --reason TEXT "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REASON = ZF_OPT_FIRST_OWN, OPT_KIND };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "reason", required_argument, NULL, OPT_REASON },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *reason = NULL, *kind = "revoked";
 	struct zf_archive *a;
 	struct zf_cli cli;
-	int c, rc;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("reason", 0, &reason),
+		ZF_TEXT("kind", 0, &kind),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		if (c == OPT_REASON)
-			reason = optarg;
-		else if (c == OPT_KIND)
-			kind = optarg;
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
 	if (reason == NULL)

@@ -34,50 +34,30 @@ progress(void *ctx, const char *file, uint64_t done, int ended)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_KIND = ZF_OPT_FIRST_OWN, OPT_TITLE, OPT_STAGE, OPT_BY,
-	    OPT_AT, OPT_DEVICE, OPT_LOCATION, OPT_ACCESS, OPT_SECRET,
-	    OPT_NAME };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "stage", required_argument, NULL, OPT_STAGE },
-		{ "recorded-by", required_argument, NULL, OPT_BY },
-		{ "recorded-at", required_argument, NULL, OPT_AT },
-		{ "device", required_argument, NULL, OPT_DEVICE },
-		{ "location", required_argument, NULL, OPT_LOCATION },
-		{ "access", required_argument, NULL, OPT_ACCESS },
-		{ "secret-kind", required_argument, NULL, OPT_SECRET },
-		{ "name", required_argument, NULL, OPT_NAME },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct zf_evidence_input in;
 	struct zf_evidence_file *files = NULL;
 	struct zf_archive *a = NULL;
 	struct zf_cli cli;
 	const char *case_id, *stdin_name = NULL;
 	char hex[ZF_DIGEST_HEX];
-	int c, i, n, rc, stdin_seen = 0;
+	int i, n, rc, stdin_seen = 0;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("kind", 0, &in.kind),
+		ZF_TEXT("title", 0, &in.title),
+		ZF_TEXT("stage", 0, &in.stage),
+		ZF_TEXT("recorded-by", 0, &in.recorded_by),
+		ZF_TEXT("recorded-at", 0, &in.recorded_at),
+		ZF_TEXT("device", 0, &in.device),
+		ZF_TEXT("location", 0, &in.location),
+		ZF_TEXT("access", 0, &in.access),
+		ZF_TEXT("secret-kind", 0, &in.secret_kind),
+		ZF_TEXT("name", 0, &stdin_name),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_KIND: in.kind = optarg; break;
-		case OPT_TITLE: in.title = optarg; break;
-		case OPT_STAGE: in.stage = optarg; break;
-		case OPT_BY: in.recorded_by = optarg; break;
-		case OPT_AT: in.recorded_at = optarg; break;
-		case OPT_DEVICE: in.device = optarg; break;
-		case OPT_LOCATION: in.location = optarg; break;
-		case OPT_ACCESS: in.access = optarg; break;
-		case OPT_SECRET: in.secret_kind = optarg; break;
-		case OPT_NAME: stdin_name = optarg; break;
-		}
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind < 2)
 		zf_cli_usage(&cli, "give a case and at least one file");
 	case_id = argv[optind++];

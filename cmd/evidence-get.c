@@ -23,31 +23,21 @@ static const char usage[] = "EVIDENCE --reason TEXT [-O FILE]";
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REASON = ZF_OPT_FIRST_OWN };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "reason", required_argument, NULL, OPT_REASON },
-		{ "output-file", required_argument, NULL, 'O' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *reason = NULL, *outfile = NULL;
 	uint8_t digest[ZF_DIGEST_LEN];
 	struct zf_archive *a;
 	struct zf_cli cli;
 	char *tmp = NULL;
 	uint64_t size;
-	int c, rc, in = -1, out = 1;
+	int rc, in = -1, out = 1;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("reason", 0, &reason),
+		ZF_TEXT("output-file", 'O', &outfile),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT "O:", longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		if (c == OPT_REASON)
-			reason = optarg;
-		else if (c == 'O')
-			outfile = optarg;
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (optind + 1 != argc)
 		zf_cli_usage(&cli, "give one evidence id");
 	if (reason == NULL)

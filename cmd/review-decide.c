@@ -56,29 +56,25 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_APPROVE = ZF_OPT_FIRST_OWN, OPT_RETURN, OPT_REJECT,
-		OPT_OPINION, OPT_OPINION_FILE, OPT_POINT };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "approve", no_argument, NULL, OPT_APPROVE },
-		{ "return", no_argument, NULL, OPT_RETURN },
-		{ "reject", no_argument, NULL, OPT_REJECT },
-		{ "opinion", required_argument, NULL, OPT_OPINION },
-		{ "opinion-file", required_argument, NULL, OPT_OPINION_FILE },
-		{ "point", required_argument, NULL, OPT_POINT },
-		{ NULL, 0, NULL, 0 }
-	};
+		OPT_OPINION_FILE, OPT_POINT };
 	struct zf_review_decision d;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	char *opinion = NULL, *id = NULL;
 	int c, rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_OWN_FLAG("approve", OPT_APPROVE),
+		ZF_OWN_FLAG("return", OPT_RETURN),
+		ZF_OWN_FLAG("reject", OPT_REJECT),
+		ZF_TEXT("opinion", 0, &d.opinion),
+		ZF_OWN("opinion-file", OPT_OPINION_FILE),
+		ZF_OWN("point", OPT_POINT),
+		ZF_OPT_END
+	};
 
 	memset(&d, 0, sizeof(d));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
+	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
 		switch (c) {
 		case OPT_APPROVE:
 		case OPT_RETURN:
@@ -88,9 +84,6 @@ main(int argc, char **argv)
 				    "--return, --reject");
 			d.verdict = c == OPT_APPROVE ? "approve" :
 			    c == OPT_RETURN ? "return" : "reject";
-			break;
-		case OPT_OPINION:
-			d.opinion = optarg;
 			break;
 		case OPT_OPINION_FILE:
 			free(opinion);

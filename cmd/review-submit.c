@@ -18,52 +18,26 @@ static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_STATEMENT = ZF_OPT_FIRST_OWN, OPT_DRAFT, OPT_FINE,
-		OPT_MEASURE, OPT_NOTE };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "statement", required_argument, NULL, OPT_STATEMENT },
-		{ "draft", required_argument, NULL, OPT_DRAFT },
-		{ "fine", required_argument, NULL, OPT_FINE },
-		{ "measure", required_argument, NULL, OPT_MEASURE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct zf_review_submission in;
 	struct zf_json *reasons = NULL;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *case_id;
-	int c, rc, round = 0;
+	int rc, round = 0;
 	size_t i;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("statement", 0, &in.statement_file),
+		ZF_TEXT("draft", 0, &in.draft_file),
+		ZF_TEXT("fine", 0, &in.fine),
+		ZF_LIST("measure", in.measures, &in.nmeasures,
+		    ZF_REVIEW_MAX_MEASURES, "measures"),
+		ZF_TEXT("note", 0, &in.note),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_STATEMENT:
-			in.statement_file = optarg;
-			break;
-		case OPT_DRAFT:
-			in.draft_file = optarg;
-			break;
-		case OPT_FINE:
-			in.fine = optarg;
-			break;
-		case OPT_MEASURE:
-			if (in.nmeasures == ZF_REVIEW_MAX_MEASURES)
-				zf_cli_usage(&cli, "at most %d measures",
-				    ZF_REVIEW_MAX_MEASURES);
-			in.measures[in.nmeasures++] = optarg;
-			break;
-		case OPT_NOTE:
-			in.note = optarg;
-			break;
-		}
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
 	case_id = argv[optind];

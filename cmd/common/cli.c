@@ -85,6 +85,88 @@ zf_cli_option(struct zf_cli *cli, int c, const char *arg)
 	}
 }
 
+/* getopt_long's tables: the common options, then the program's own. */
+static void
+build(struct zf_cli *cli, const struct zf_cli_opt *opts)
+{
+	static const struct option common[] = { ZF_CLI_LONG };
+	size_t n = 0, len, i;
+
+	len = strlen(ZF_CLI_SHORT);
+	memcpy(cli->shortopts, ZF_CLI_SHORT, len);
+	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		cli->longopts[n++] = common[i];
+	for (i = 0; opts[i].name != NULL; i++) {
+		struct option *o = &cli->longopts[n];
+		int bare = opts[i].arg == ZF_ARG_FLAG ||
+		    opts[i].arg == ZF_ARG_OWN_FLAG;
+
+		if (++n > ZF_CLI_MAX_OPTIONS)
+			abort();
+		o->name = opts[i].name;
+		o->has_arg = bare ? no_argument : required_argument;
+		o->flag = NULL;
+		o->val = opts[i].key ? opts[i].key : ZF_OPT_TABLE + (int)i;
+		if (opts[i].key > 0 && opts[i].key < 128) {
+			cli->shortopts[len++] = (char)opts[i].key;
+			if (!bare)
+				cli->shortopts[len++] = ':';
+		}
+	}
+	memset(&cli->longopts[n], 0, sizeof(cli->longopts[n]));
+	cli->shortopts[len] = '\0';
+	cli->opts = opts;
+}
+
+int
+zf_cli_next(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	const struct zf_cli_opt *o;
+	const char **list;
+	int c;
+
+	if (cli->opts != opts)
+		build(cli, opts);
+	while ((c = getopt_long(argc, argv, cli->shortopts, cli->longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(cli, c, optarg))
+			continue;
+		for (o = opts; o->name != NULL; o++)
+			if (c == (o->key ? o->key : ZF_OPT_TABLE +
+			    (int)(o - opts)))
+				break;
+		if (o->name == NULL)
+			continue;
+		switch (o->arg) {
+		case ZF_ARG_TEXT:
+			*(const char **)o->to = optarg;
+			break;
+		case ZF_ARG_FLAG:
+			*(int *)o->to = 1;
+			break;
+		case ZF_ARG_LIST:
+			if (*o->n == o->max)
+				zf_cli_usage(cli, "at most %zu %s", o->max,
+				    o->many);
+			list = o->to;
+			list[(*o->n)++] = optarg;
+			break;
+		default:
+			return c;
+		}
+	}
+	return -1;
+}
+
+void
+zf_cli_options(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	while (zf_cli_next(cli, argc, argv, opts) != -1)
+		;
+}
+
 int
 zf_cli_error(int code, const char *fmt, ...)
 {
