@@ -18,6 +18,15 @@
 
 const char *zf_progname = "zhifa";
 
+/* "PROGRAM: [kind]message" on stderr. */
+static void __attribute__((format(printf, 2, 0)))
+say(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s", zf_progname, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 zf_cli_init(struct zf_cli *cli, char **argv, const char *usage)
 {
@@ -36,11 +45,10 @@ zf_cli_usage(struct zf_cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s %s\n", zf_progname, cli->usage);
+	fprintf(stderr, "usage: %s %s\n", zf_progname, cli->usage);
 	exit(EX_USAGE);
 }
 
@@ -172,11 +180,9 @@ zf_cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -185,11 +191,9 @@ zf_cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: warning: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int

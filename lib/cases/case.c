@@ -323,9 +323,9 @@ zf_case_exists(struct zf_archive *a, const char *id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* 1 when sql, given two texts, finds a row. */
-static int
-found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
+int
+zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
+    const char *p2)
 {
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
@@ -333,7 +333,8 @@ found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 	if (st == NULL)
 		return 0;
 	zf_db_bind_text(st, 1, p1);
-	zf_db_bind_text(st, 2, p2);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		zf_db_bind_text(st, 2, p2);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW;
@@ -342,14 +343,14 @@ found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 int
 zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
 {
-	return found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
+	return zf_case_found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
 	    "person = ?", id, person);
 }
 
 int
 zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
 {
-	return found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
+	return zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
 	    id, step);
 }
 
@@ -357,6 +358,17 @@ static const char *
 col(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Sets o's members keys[0], keys[1] ... to the texts of columns first ... */
+static void
+set_texts(struct zf_json *o, sqlite3_stmt *st, int first,
+    const char *const *keys)
+{
+	int i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		zf_json_set_str(o, keys[i], col(st, first + i));
 }
 
 static struct zf_json *
@@ -446,6 +458,9 @@ party_details(struct zf_archive *a, const char *id, struct zf_json *party)
 static struct zf_json *
 case_row(struct zf_archive *a, sqlite3_stmt *st)
 {
+	static const char *const party_keys[] = { "name", "kind", "id", NULL };
+	static const char *const more_keys[] = { "source", "field",
+		"filed_by", "conduct", "review_status", NULL };
 	struct zf_json *c = zf_json_object(), *party = zf_json_object();
 	const struct zf_case_kind *kind = zf_case_kind_find(col(st, 2));
 
@@ -455,19 +470,13 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(c, "kind_name", kind ? kind->chinese : col(st, 2));
 	zf_json_set_str(c, "stage", col(st, 3));
 	zf_json_set_str(c, "stage_name", zf_stage_chinese(col(st, 3)));
-	zf_json_set_str(party, "name", col(st, 4));
-	zf_json_set_str(party, "kind", col(st, 5));
-	zf_json_set_str(party, "id", col(st, 6));
+	set_texts(party, st, 4, party_keys);
 	zf_json_set(c, "party", party);
 	zf_json_set_str(c, "cause", col(st, 7));
 	zf_json_set(c, "officers", officer_list(a, col(st, 0)));
 	zf_json_set_str(c, "filed", col(st, 8));
 	zf_json_set_bool(c, "major", sqlite3_column_int(st, 9));
-	zf_json_set_str(c, "source", col(st, 10));
-	zf_json_set_str(c, "field", col(st, 11));
-	zf_json_set_str(c, "filed_by", col(st, 12));
-	zf_json_set_str(c, "conduct", col(st, 13));
-	zf_json_set_str(c, "review_status", col(st, 14));
+	set_texts(c, st, 10, more_keys);
 	zf_json_set_int(c, "review_round", sqlite3_column_int(st, 15));
 	zf_json_set_str(c, "next_due", col(st, 16));
 	return c;
@@ -479,6 +488,8 @@ evidence_list(struct zf_archive *a, const char *id)
 	static const char sql[] = "SELECT id, sha256, kind, title, size, "
 	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
 	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
+	static const char *const keys[] = { "name", "access", "secret_kind",
+		"recorded_by", "recorded_at", "added_by", NULL };
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 	const char *algo = zf_suite_digest_name(zf_archive_suite(a));
@@ -496,12 +507,7 @@ evidence_list(struct zf_archive *a, const char *id)
 		zf_json_set_str(e, "kind", col(st, 2));
 		zf_json_set_str(e, "title", col(st, 3));
 		zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));
-		zf_json_set_str(e, "name", col(st, 5));
-		zf_json_set_str(e, "access", col(st, 6));
-		zf_json_set_str(e, "secret_kind", col(st, 7));
-		zf_json_set_str(e, "recorded_by", col(st, 8));
-		zf_json_set_str(e, "recorded_at", col(st, 9));
-		zf_json_set_str(e, "added_by", col(st, 10));
+		set_texts(e, st, 5, keys);
 		zf_json_push(list, e);
 	}
 	sqlite3_reset(st);
@@ -511,6 +517,8 @@ evidence_list(struct zf_archive *a, const char *id)
 static struct zf_json *
 decision_row(sqlite3_stmt *st)
 {
+	static const char *const keys[] = { "issued_by", "state",
+		"revoke_reason", "basis", NULL };
 	struct zf_json *d = zf_json_object(), *measures;
 	char msg[128];
 
@@ -526,10 +534,7 @@ decision_row(sqlite3_stmt *st)
 	zf_json_set_str(d, "doc", col(st, 4));
 	zf_json_set_str(d, "at", col(st, 5));
 	zf_json_set_bool(d, "party_absent", sqlite3_column_int(st, 6));
-	zf_json_set_str(d, "issued_by", col(st, 7));
-	zf_json_set_str(d, "state", col(st, 8));
-	zf_json_set_str(d, "revoke_reason", col(st, 9));
-	zf_json_set_str(d, "basis", col(st, 10));
+	set_texts(d, st, 7, keys);
 	return d;
 }
 
@@ -577,6 +582,8 @@ step_list(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
 	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
+	static const char *const keys[] = { "at", "stage", "actor", "method",
+		"note", "doc", "approved_by", NULL };
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
@@ -590,13 +597,7 @@ step_list(struct zf_archive *a, const char *id)
 		zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
 		zf_json_set_str(o, "step", col(st, 1));
 		zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
-		zf_json_set_str(o, "at", col(st, 2));
-		zf_json_set_str(o, "stage", col(st, 3));
-		zf_json_set_str(o, "actor", col(st, 4));
-		zf_json_set_str(o, "method", col(st, 5));
-		zf_json_set_str(o, "note", col(st, 6));
-		zf_json_set_str(o, "doc", col(st, 7));
-		zf_json_set_str(o, "approved_by", col(st, 8));
+		set_texts(o, st, 2, keys);
 		zf_json_push(list, o);
 	}
 	sqlite3_reset(st);
@@ -622,17 +623,17 @@ review_rounds(struct zf_archive *a, const char *id)
 		static const int json_cols[] = { 3, 5, 9 };
 		static const char *const json_keys[] = { "proposal", "reasons",
 			"points" };
+		static const char *const decided[] = { "status", "reviewer",
+			"opinion", NULL };
+		static const char *const documents[] = { "opinion_doc",
+			"statement", "draft", NULL };
 
 		zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
 		zf_json_set_str(r, "submitted_by", col(st, 1));
 		zf_json_set_str(r, "submitted", col(st, 2));
 		zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
-		zf_json_set_str(r, "status", col(st, 6));
-		zf_json_set_str(r, "reviewer", col(st, 7));
-		zf_json_set_str(r, "opinion", col(st, 8));
-		zf_json_set_str(r, "opinion_doc", col(st, 10));
-		zf_json_set_str(r, "statement", col(st, 11));
-		zf_json_set_str(r, "draft", col(st, 12));
+		set_texts(r, st, 6, decided);
+		set_texts(r, st, 10, documents);
 		for (i = 0; i < 3; i++) {
 			const char *t = col(st, json_cols[i]);
 			struct zf_json *v = t ? zf_json_parse(t, strlen(t),

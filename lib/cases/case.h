@@ -74,6 +74,12 @@ int zf_case_has_officer(struct zf_archive *a, const char *id,
 
 /* 1 when the step was ever recorded in the case. */
 int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
+/*
+ * 1 when sql, given the texts p1 and p2 (when it takes two), finds a
+ * row; 0 when it does not, or fails.
+ */
+int zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
+    const char *p2);
 
 /* Everything about one case as JSON (CLI.md's fields); EX_NOINPUT. */
 int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);

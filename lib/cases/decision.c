@@ -64,10 +64,20 @@ review_gate(struct zf_archive *a, const char *case_id,
 	    in->doc);
 }
 
+/* 1 when the one acting is the head (负责人), who alone decides. */
+static int
+head_acts(struct zf_archive *a)
+{
+	const struct zf_person *p = zf_archive_person(a);
+
+	return p != NULL && p->role == ZF_ROLE_HEAD;
+}
+
 static int
 check_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
 {
+	const struct zf_person *p = zf_archive_person(a);
 	const struct zf_step_def *d = zf_step_find("decide");
 	struct zf_case_state s;
 	struct zf_time t;
@@ -79,11 +89,10 @@ check_issue(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_HEAD)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head (负责人) "
-		    "issues decisions; '%s' is %s", zf_archive_person(a) ? zf_archive_person(a)->id :
-		    "nobody", zf_archive_person(a) ? zf_role_name(zf_archive_person(a)->role) :
-		    "acting");
+	if (!head_acts(a))
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head "
+		    "(负责人) issues decisions; '%s' is %s", p ? p->id :
+		    "nobody", p ? zf_role_name(p->role) : "acting");
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
 	if (in->outcome == NULL || in->outcome[0] == '\0')
@@ -283,9 +292,9 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_HEAD)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head (负责人) "
-		    "revokes decisions");
+	if (!head_acts(a))
+		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head "
+		    "(负责人) revokes decisions");
 	if (s.decision_seq == 0)
 		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has no decision in "
 		    "force to revoke", case_id);

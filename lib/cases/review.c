@@ -790,12 +790,11 @@ out:
 	return rc;
 }
 
-/* 1 when a decision of the case was revoked after seq. */
+/* 1 when sql, given the case and a journal seq, finds a row. */
 static int
-revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
+found_after(struct zf_archive *a, const char *sql, const char *case_id,
+    int64_t seq)
 {
-	static const char sql[] = "SELECT 1 FROM decisions WHERE case_id = ? "
-	    "AND revoked_seq > ?";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
@@ -808,22 +807,20 @@ revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
 	return rc == SQLITE_ROW;
 }
 
+/* 1 when a decision of the case was revoked after seq. */
+static int
+revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
+{
+	return found_after(a, "SELECT 1 FROM decisions WHERE case_id = ? AND "
+	    "revoked_seq > ?", case_id, seq);
+}
+
 /* 1 when a collective discussion was recorded after seq. */
 static int
 discussed_after(struct zf_archive *a, const char *case_id, int64_t seq)
 {
-	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? AND "
-	    "step = 'discuss' AND seq > ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, seq);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return found_after(a, "SELECT 1 FROM steps WHERE case_id = ? AND "
+	    "step = 'discuss' AND seq > ?", case_id, seq);
 }
 
 int

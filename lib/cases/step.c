@@ -130,37 +130,18 @@ within_cap(struct zf_archive *a, const char *case_id, const char *rule,
 static int
 granted(struct zf_archive *a, const char *case_id)
 {
-	static const char sql[] = "SELECT 1 FROM decisions d JOIN cases c "
+	return zf_case_found(a, "SELECT 1 FROM decisions d JOIN cases c "
 	    "ON c.decision_seq = d.seq WHERE c.id = ? AND d.measures LIKE "
-	    "'%\"grant\"%'";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	    "'%\"grant\"%'", case_id, NULL);
 }
 
 /* 1 when the case has an extendable open deadline named rule. */
 static int
 extendable(struct zf_archive *a, const char *case_id, const char *rule)
 {
-	static const char sql[] = "SELECT 1 FROM deadlines WHERE case_id = ?1 "
+	return zf_case_found(a, "SELECT 1 FROM deadlines WHERE case_id = ?1 "
 	    "AND (?2 IS NULL OR rule = ?2) AND state = 'open' AND extend IS "
-	    "NOT NULL";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, rule);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	    "NOT NULL", case_id, rule);
 }
 
 /* The program that takes a step case-step does not. */
