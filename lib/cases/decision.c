@@ -251,29 +251,27 @@ int
 zf_decision_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number)
 {
+	struct zf_evidence_doc doc = { .file = in->doc_file,
+	    .title = "决定书", .stage = "decide" };
 	struct zf_decision_input one = *in;
-	struct zf_stored doc;
-	char *id = NULL;
 	int rc;
 
 	*number = NULL;
-	memset(&doc, 0, sizeof(doc));
 	if ((rc = check_issue(a, case_id, in)) != 0 ||
-	    (in->doc_file != NULL && (rc = zf_evidence_store_file(a,
-	    in->doc_file, &doc)) != 0) || (rc = zf_archive_begin(a)) != 0)
+	    (rc = zf_evidence_doc_store(a, &doc)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
 		goto out;
-	if (in->doc_file != NULL && (rc = zf_evidence_document(a, case_id,
-	    &doc, "决定书", "decide", &id)) == 0)
-		one.doc = id;
-	if (rc == 0)
+	if ((rc = zf_evidence_doc_record(a, case_id, &doc)) == 0) {
+		if (doc.id != NULL)
+			one.doc = doc.id;
 		rc = zf_decision_record(a, case_id, &one, number);
+	}
 	if ((rc = zf_case_commit(a, rc)) != 0) {
 		free(*number);
 		*number = NULL;
 	}
 out:
-	zf_stored_release(&doc);
-	free(id);
+	zf_evidence_doc_release(&doc);
 	return rc;
 }
 

@@ -296,9 +296,9 @@ last_part(const char *path)
 	return base != NULL ? base + 1 : path;
 }
 
-int
-zf_evidence_store_file(struct zf_archive *a, const char *path,
-    struct zf_stored *s)
+/* Stores the file at path; EX_NOINPUT when it is missing. */
+static int
+store_file(struct zf_archive *a, const char *path, struct zf_stored *s)
 {
 	int fd, rc;
 
@@ -310,9 +310,10 @@ zf_evidence_store_file(struct zf_archive *a, const char *path,
 	return rc;
 }
 
-int
-zf_evidence_store_text(struct zf_archive *a, const char *text,
-    const char *name, struct zf_stored *s)
+/* Stores bytes made by zhifa itself, named name. */
+static int
+store_text(struct zf_archive *a, const char *text, const char *name,
+    struct zf_stored *s)
 {
 	size_t len = strlen(text);
 	int rc;
@@ -326,26 +327,45 @@ zf_evidence_store_text(struct zf_archive *a, const char *text,
 	return 0;
 }
 
-int
-zf_evidence_document(struct zf_archive *a, const char *case_id,
-    const struct zf_stored *s, const char *title, const char *stage,
-    char **id)
-{
-	struct zf_evidence_input in;
-
-	memset(&in, 0, sizeof(in));
-	in.kind = "document";
-	in.title = title;
-	in.name = s->name;
-	in.stage = stage;
-	return record(a, case_id, &in, s, id);
-}
-
-void
-zf_stored_release(struct zf_stored *s)
+static void
+stored_release(struct zf_stored *s)
 {
 	free(s->name);
 	s->name = NULL;
+}
+
+int
+zf_evidence_doc_store(struct zf_archive *a, struct zf_evidence_doc *d)
+{
+	if (d->file != NULL)
+		return store_file(a, d->file, &d->stored);
+	if (d->text != NULL)
+		return store_text(a, d->text, d->name, &d->stored);
+	return 0;
+}
+
+int
+zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d)
+{
+	struct zf_evidence_input in;
+
+	if (d->file == NULL && d->text == NULL)
+		return 0;
+	memset(&in, 0, sizeof(in));
+	in.kind = "document";
+	in.title = d->title;
+	in.name = d->stored.name;
+	in.stage = d->stage;
+	return record(a, case_id, &in, &d->stored, &d->id);
+}
+
+void
+zf_evidence_doc_release(struct zf_evidence_doc *d)
+{
+	stored_release(&d->stored);
+	free(d->id);
+	d->id = NULL;
 }
 
 /* Stores every file, after opening them all: one missing changes nothing. */
@@ -409,7 +429,7 @@ zf_evidence_files_release(struct zf_evidence_file *files, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		zf_stored_release(&files[i].stored);
+		stored_release(&files[i].stored);
 		free(files[i].id);
 		files[i].id = NULL;
 	}

@@ -31,11 +31,7 @@ struct zf_evidence_input {
 	const char *secret_kind;	/* state commercial privacy */
 };
 
-/*
- * A document stored before its transaction and journaled inside it:
- * the documents of steps, decisions and reviews, and each file of
- * zf_evidence_add.
- */
+/* What storing a file gave. */
 struct zf_stored {
 	uint8_t digest[ZF_DIGEST_LEN];
 	uint8_t sha256[ZF_DIGEST_LEN];
@@ -43,20 +39,27 @@ struct zf_stored {
 	char *name;		/* the file's own name */
 };
 
-/* Stores the file at path; EX_NOINPUT when it is missing. */
-int zf_evidence_store_file(struct zf_archive *a, const char *path,
-    struct zf_stored *s);
-/* Stores bytes made by zhifa itself (an opinion), named name. */
-int zf_evidence_store_text(struct zf_archive *a, const char *text,
-    const char *name, struct zf_stored *s);
 /*
- * Journals a stored document of the case at stage, inside the caller's
- * write transaction; *id gets its id (malloc'd).
+ * The document of a step, a decision or a review: stored before the
+ * transaction that journals it, so that a refusal comes before a large
+ * file is read and no event names an object not yet stored.
  */
-int zf_evidence_document(struct zf_archive *a, const char *case_id,
-    const struct zf_stored *s, const char *title, const char *stage,
-    char **id);
-void zf_stored_release(struct zf_stored *s);
+struct zf_evidence_doc {
+	const char *file;	/* the file to store; NULL: text, or none */
+	const char *text;	/* or bytes made by zhifa (an opinion) */
+	const char *name;	/* the text's name */
+	const char *title;	/* NULL: the file's name */
+	const char *stage;
+	struct zf_stored stored;
+	char *id;		/* its evidence id, once journaled */
+};
+
+/* Stores the document, if there is one; EX_NOINPUT for a missing file. */
+int zf_evidence_doc_store(struct zf_archive *a, struct zf_evidence_doc *d);
+/* Journals the stored document, if any, in the caller's transaction. */
+int zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d);
+void zf_evidence_doc_release(struct zf_evidence_doc *d);
 
 /* One file of zf_evidence_add. */
 struct zf_evidence_file {

@@ -724,38 +724,29 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in, int *round,
     struct zf_json **reasons)
 {
-	struct zf_stored statement, draft;
-	char *sid = NULL, *did = NULL;
+	struct zf_evidence_doc statement = { .file = in->statement_file,
+	    .title = "案件调查终结报告", .stage = "review-statement" };
+	struct zf_evidence_doc draft = { .file = in->draft_file,
+	    .title = "决定书代拟稿", .stage = "review-draft" };
 	int rc;
 
 	*reasons = NULL;
-	memset(&statement, 0, sizeof(statement));
-	memset(&draft, 0, sizeof(draft));
 	if ((rc = check_submission(a, case_id, in)) != 0 ||
-	    (in->statement_file != NULL && (rc = zf_evidence_store_file(a,
-	    in->statement_file, &statement)) != 0) ||
-	    (in->draft_file != NULL && (rc = zf_evidence_store_file(a,
-	    in->draft_file, &draft)) != 0) ||
+	    (rc = zf_evidence_doc_store(a, &statement)) != 0 ||
+	    (rc = zf_evidence_doc_store(a, &draft)) != 0 ||
 	    (rc = zf_archive_begin(a)) != 0)
 		goto out;
-	if (in->statement_file != NULL)
-		rc = zf_evidence_document(a, case_id, &statement,
-		    "案件调查终结报告", "review-statement", &sid);
-	if (rc == 0 && in->draft_file != NULL)
-		rc = zf_evidence_document(a, case_id, &draft, "决定书代拟稿",
-		    "review-draft", &did);
-	if (rc == 0)
-		rc = record_submission(a, case_id, in, sid, did, round,
-		    reasons);
+	if ((rc = zf_evidence_doc_record(a, case_id, &statement)) == 0 &&
+	    (rc = zf_evidence_doc_record(a, case_id, &draft)) == 0)
+		rc = record_submission(a, case_id, in, statement.id, draft.id,
+		    round, reasons);
 	if ((rc = zf_case_commit(a, rc)) != 0) {
 		zf_json_free(*reasons);
 		*reasons = NULL;
 	}
 out:
-	zf_stored_release(&statement);
-	zf_stored_release(&draft);
-	free(sid);
-	free(did);
+	zf_evidence_doc_release(&statement);
+	zf_evidence_doc_release(&draft);
 	return rc;
 }
 
@@ -763,29 +754,29 @@ int
 zf_review_decide(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d, char **opinion_id)
 {
-	struct zf_stored opinion;
-	char *text = NULL, name[64];
+	struct zf_evidence_doc opinion = { .title = "法制审核意见书",
+	    .stage = "review-opinion" };
+	char *text, name[64];
 	int rc;
 
 	*opinion_id = NULL;
-	memset(&opinion, 0, sizeof(opinion));
 	if ((rc = check_decision(a, case_id, d)) != 0)
 		return rc;
 	/* The opinion document is written, stored, then journaled. */
-	text = opinion_text(a, case_id, d);
+	opinion.text = text = opinion_text(a, case_id, d);
 	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
-	if ((rc = zf_evidence_store_text(a, text, name, &opinion)) != 0 ||
+	opinion.name = name;
+	if ((rc = zf_evidence_doc_store(a, &opinion)) != 0 ||
 	    (rc = zf_archive_begin(a)) != 0)
 		goto out;
-	if ((rc = zf_evidence_document(a, case_id, &opinion, "法制审核意见书",
-	    "review-opinion", opinion_id)) == 0)
-		rc = record_decision(a, case_id, d, *opinion_id);
-	if ((rc = zf_case_commit(a, rc)) != 0) {
-		free(*opinion_id);
-		*opinion_id = NULL;
+	if ((rc = zf_evidence_doc_record(a, case_id, &opinion)) == 0)
+		rc = record_decision(a, case_id, d, opinion.id);
+	if ((rc = zf_case_commit(a, rc)) == 0) {
+		*opinion_id = opinion.id;
+		opinion.id = NULL;
 	}
 out:
-	zf_stored_release(&opinion);
+	zf_evidence_doc_release(&opinion);
 	free(text);
 	return rc;
 }

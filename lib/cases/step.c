@@ -282,25 +282,22 @@ int
 zf_step_take(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
 {
+	struct zf_evidence_doc doc = { .file = in->doc_file,
+	    .stage = in->step };
 	struct zf_step_input one = *in;
-	struct zf_stored doc;
-	char *id = NULL;
 	int rc;
 
-	memset(&doc, 0, sizeof(doc));
-	/* The document is stored before the transaction, like evidence. */
-	if ((rc = check(a, case_id, in)) != 0 || (in->doc_file != NULL &&
-	    (rc = zf_evidence_store_file(a, in->doc_file, &doc)) != 0) ||
+	if ((rc = check(a, case_id, in)) != 0 ||
+	    (rc = zf_evidence_doc_store(a, &doc)) != 0 ||
 	    (rc = zf_archive_begin(a)) != 0)
 		goto out;
-	if (in->doc_file != NULL && (rc = zf_evidence_document(a, case_id,
-	    &doc, NULL, in->step, &id)) == 0)
-		one.doc = id;
-	if (rc == 0)
+	if ((rc = zf_evidence_doc_record(a, case_id, &doc)) == 0) {
+		if (doc.id != NULL)
+			one.doc = doc.id;
 		rc = zf_step_record(a, case_id, &one);
+	}
 	rc = zf_case_commit(a, rc);
 out:
-	zf_stored_release(&doc);
-	free(id);
+	zf_evidence_doc_release(&doc);
 	return rc;
 }
