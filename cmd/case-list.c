@@ -52,11 +52,11 @@ main(int argc, char **argv)
 	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
 		if (c == OPT_STAGE) {
 			if (zf_stage_find(optarg) == NULL)
-				zf_cli_usage(&cli, "'%s' is not a stage (filed, "
-				    "investigating, notified, hearing, heard, "
-				    "discussed, decided, served, executed, "
-				    "suspended, closed, archived, transferred, "
-				    "revoked)", optarg);
+				zf_cli_usage(&cli, "'%s' is not a stage "
+				    "(filed, investigating, notified, hearing, "
+				    "heard, discussed, decided, served, "
+				    "executed, suspended, closed, archived, "
+				    "transferred, revoked)", optarg);
 			f.stage = optarg;
 		} else {
 			if (zf_date_parse(optarg, &day) != 0)

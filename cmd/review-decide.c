@@ -100,10 +100,10 @@ main(int argc, char **argv)
 		case OPT_POINT:
 			if (zf_review_point_parse(optarg, &d) != 0)
 				zf_cli_usage(&cli, "--point '%s' is not NAME="
-				    "pass|fail[:NOTE] with NAME one of subject, "
-				    "officers, procedure, facts, evidence, law, "
-				    "discretion, authority, documents, transfer",
-				    optarg);
+				    "pass|fail[:NOTE] with NAME one of "
+				    "subject, officers, procedure, facts, "
+				    "evidence, law, discretion, authority, "
+				    "documents, transfer", optarg);
 			break;
 		}
 	}
