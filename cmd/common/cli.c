@@ -390,7 +390,10 @@ zf_cli_print_list(struct zf_cli *cli, const struct zf_json *list,
 			    cells[i - 1][j];
 
 			if (cli->format == ZF_FORMAT_TSV) {
-				/* Programs get field names: party.name -> party_name. */
+				/*
+				 * Programs get field names: party.name ->
+				 * party_name.
+				 */
 				if (i == 0) {
 					const char *k;
 

@@ -23,22 +23,24 @@ static int
 check_field(struct zf_archive *a, const char *what, const char *s,
     size_t max, int required, int multiline)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *why;
 
 	if (s == NULL || s[0] == '\0') {
 		if (required)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s is required",
+			return zf_fail(e, EX_DATAERR, "%s is required",
 			    what);
 		return 0;
 	}
 	if (zf_text_check(s, max, multiline, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s %s", what, why);
+		return zf_fail(e, EX_DATAERR, "%s %s", what, why);
 	return 0;
 }
 
 static int
 check_party(struct zf_archive *a, const struct zf_case_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *kind = in->party_kind ? in->party_kind : "person";
 	const char *why = NULL, *why2 = NULL;
 	char norm[19];
@@ -48,23 +50,23 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 		if (strcmp(kind, party_kinds[i]) == 0)
 			break;
 	if (party_kinds[i] == NULL)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "party kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "party kind '%s' is not "
 		    "person, org or business", kind);
 	if (in->party_id == NULL || in->party_id[0] == '\0')
 		return 0;
 	if (strcmp(kind, "person") == 0) {
 		if (zf_ident_citizen(in->party_id, norm, &why) != 0)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
+			return zf_fail(e, EX_DATAERR, "party id '%s' is "
 			    "not a valid citizen identity number (GB 11643): "
 			    "%s", in->party_id, why);
 	} else if (strcmp(kind, "org") == 0) {
 		if (zf_ident_uscc(in->party_id, norm, &why) != 0)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
+			return zf_fail(e, EX_DATAERR, "party id '%s' is "
 			    "not a valid unified social credit code "
 			    "(GB 32100): %s", in->party_id, why);
 	} else if (zf_ident_uscc(in->party_id, norm, &why) != 0 &&
 	    zf_ident_citizen(in->party_id, norm, &why2) != 0) {
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is neither "
+		return zf_fail(e, EX_DATAERR, "party id '%s' is neither "
 		    "a unified social credit code (%s) nor a citizen "
 		    "identity number (%s)", in->party_id, why, why2);
 	}
@@ -75,70 +77,74 @@ static int
 check_officers(struct zf_archive *a, const struct zf_case_input *in,
     int32_t filed)
 {
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *actor = zf_archive_person(a);
+	const struct zf_config *cfg = zf_archive_config(a);
 	char day[11];
 	size_t i, j;
 	int actor_is_officer = 0;
 
 	zf_date_format(filed, day);
 	if (in->nofficers < 2)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "a case needs at least two "
+		return zf_fail(e, EX_NOPERM, "a case needs at least two "
 		    "officers (行政处罚法 Art 42); %zu given", in->nofficers);
 	for (i = 0; i < in->nofficers; i++) {
-		const struct zf_person *p = zf_config_person(zf_archive_config(a),
+		const struct zf_person *p = zf_config_person(cfg,
 		    in->officers[i]);
 
 		for (j = 0; j < i; j++)
 			if (strcmp(in->officers[j], in->officers[i]) == 0)
-				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
+				return zf_fail(e, EX_NOPERM, "officer "
 				    "'%s' is named twice; a case needs two "
 				    "different officers", in->officers[i]);
 		if (p == NULL)
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' is "
-			    "not a person in %s", in->officers[i],
-			    zf_archive_config(a)->path);
+			return zf_fail(e, EX_NOPERM, "officer '%s' is "
+			    "not a person in %s", in->officers[i], cfg->path);
 		if (p->role != ZF_ROLE_OFFICER && p->role != ZF_ROLE_HEAD)
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) is a "
+			return zf_fail(e, EX_NOPERM, "'%s' (%s) is a "
 			    "%s, not an enforcement officer", p->id, p->name,
 			    zf_role_name(p->role));
 		if (!zf_person_cert_valid(p, filed)) {
 			char from[11], to[11];
 
 			if (!p->has_cert)
-				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
+				return zf_fail(e, EX_NOPERM, "officer "
 				    "'%s' (%s) holds no enforcement "
 				    "certificate", p->id, p->name);
 			zf_date_format(p->cert_from, from);
 			zf_date_format(p->cert_to, to);
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' (%s) "
+			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) "
 			    "has no enforcement certificate valid on %s "
 			    "(certificate %s is valid %s to %s)", p->id,
 			    p->name, day, p->certificate, from, to);
 		}
-		if (zf_archive_person(a) != NULL && strcmp(zf_archive_person(a)->id, p->id) == 0)
+		if (actor != NULL && strcmp(actor->id, p->id) == 0)
 			actor_is_officer = 1;
 	}
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
-	if (zf_archive_person(a)->role == ZF_ROLE_CLERK || actor_is_officer)
+	if (actor == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
+	if (actor->role == ZF_ROLE_CLERK || actor_is_officer)
 		return 0;
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not file this "
-	    "case: only one of its officers or a clerk may", zf_archive_person(a)->id,
-	    zf_archive_person(a)->name, zf_role_name(zf_archive_person(a)->role));
+	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not file this "
+	    "case: only one of its officers or a clerk may", actor->id,
+	    actor->name, zf_role_name(actor->role));
 }
 
 static int
 filed_day(struct zf_archive *a, const struct zf_case_input *in,
     int32_t *filed)
 {
+	struct zf_err *e = zf_archive_err(a);
+
 	if (in->filed == NULL || in->filed[0] == '\0') {
 		*filed = zf_archive_today(a);
 		return 0;
 	}
 	if (zf_date_parse(in->filed, filed) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date '%s' is not a "
+		return zf_fail(e, EX_DATAERR, "filing date '%s' is not a "
 		    "date YYYY-MM-DD", in->filed);
 	if (*filed > zf_archive_today(a))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date %s is in the "
+		return zf_fail(e, EX_DATAERR, "filing date %s is in the "
 		    "future", in->filed);
 	return 0;
 }
@@ -158,20 +164,23 @@ conduct_name(const char *conduct)
 static int
 check_conduct(struct zf_archive *a, const char *conduct)
 {
+	struct zf_err *e = zf_archive_err(a);
+
 	if (conduct == NULL || conduct_name(conduct) != NULL)
 		return 0;
-	return zf_fail(zf_archive_err(a), EX_DATAERR, "conduct '%s' is not business "
+	return zf_fail(e, EX_DATAERR, "conduct '%s' is not business "
 	    "(经营性) or non-business (非经营性)", conduct);
 }
 
 int
 zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	int32_t filed;
 	int rc;
 
 	if (zf_case_kind_find(in->kind) == NULL)
-		return zf_fail(zf_archive_err(a), in->kind ? EX_DATAERR : EX_USAGE,
+		return zf_fail(e, in->kind ? EX_DATAERR : EX_USAGE,
 		    "case kind '%s' is not one of penalty, compulsion, "
 		    "inspection, levy, licensing (or 处罚 强制 检查 征收 许可)",
 		    in->kind ? in->kind : "");
@@ -211,11 +220,12 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	filed_day(a, in, &filed);
 	zf_date_format(filed, day);
 	zf_date_ymd(filed, &year, &month, &mday);
-	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 FROM cases "
-	    "WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
+	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 "
+	    "FROM cases WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
 		return rc;
 	*id = xasprintf("C%d-%04lld", year, (long long)n);
-	number = zf_config_case_number(zf_archive_config(a), kind->letter, year, n);
+	number = zf_config_case_number(zf_archive_config(a), kind->letter,
+	    year, n);
 
 	party = zf_json_object();
 	zf_json_set_str(party, "name", in->party);
@@ -343,15 +353,15 @@ zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
 int
 zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
 {
-	return zf_case_found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
-	    "person = ?", id, person);
+	return zf_case_found(a, "SELECT 1 FROM case_officers WHERE "
+	    "case_id = ? AND person = ?", id, person);
 }
 
 int
 zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
 {
-	return zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
-	    id, step);
+	return zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ? AND "
+	    "step = ?", id, step);
 }
 
 static const char *
@@ -650,18 +660,19 @@ review_rounds(struct zf_archive *a, const char *id)
 int
 zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT " CASE_COLUMNS
 	    " FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	struct zf_json *c, *review, *publication;
 
 	*out = NULL;
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
 	}
 	c = case_row(a, st);
 	sqlite3_reset(st);
@@ -697,7 +708,7 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	    party_details(a, id, zf_json_get(c, "party")) != 0) {
 		zf_json_free(publication);
 		zf_json_free(c);
-		return zf_archive_err(a)->code;
+		return e->code;
 	}
 	zf_json_set(c, "publication", publication);
 	*out = c;
@@ -708,6 +719,7 @@ int
 zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
     struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT " CASE_COLUMNS " FROM cases "
 	    "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR stage = ?2) "
 	    "AND (?3 IS NULL OR id IN (SELECT case_id FROM case_officers "
@@ -717,16 +729,16 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
 	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
 	    "ORDER BY year, n";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	const struct zf_case_kind *kind = NULL;
 	struct zf_json *list;
 	int rc;
 
 	*out = NULL;
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	if (f->kind != NULL && (kind = zf_case_kind_find(f->kind)) == NULL)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "case kind '%s' is not one of "
+		return zf_fail(e, EX_USAGE, "case kind '%s' is not one of "
 		    "penalty, compulsion, inspection, levy, licensing",
 		    f->kind);
 	zf_db_bind_text(st, 1, kind ? kind->name : NULL);
@@ -747,7 +759,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		zf_json_free(list);
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot list cases");
+		return zf_db_fail(zf_archive_db(a), e, "cannot list cases");
 	}
 	*out = list;
 	return 0;
@@ -756,6 +768,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 int
 zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT seq, time, actor, type, hash, body "
 	    "FROM journal WHERE case_id = ? ORDER BY seq";
 	sqlite3_stmt *st;
@@ -765,10 +778,10 @@ zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 
 	*out = NULL;
 	if ((rc = zf_case_exists(a, id)) <= 0)
-		return rc < 0 ? zf_archive_err(a)->code : zf_fail(zf_archive_err(a), EX_NOINPUT,
+		return rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
 		    "no case '%s'", id);
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL)
-		return zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	list = zf_json_array();
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -807,22 +820,24 @@ zf_stage_chinese(const char *stage)
 int
 zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
 	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
 	    "FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read cases");
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
+			return zf_db_fail(zf_archive_db(a), e,
+			    "cannot read cases");
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
 	}
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));

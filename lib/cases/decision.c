@@ -77,6 +77,7 @@ static int
 check_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p = zf_archive_person(a);
 	const struct zf_step_def *d = zf_step_find("decide");
 	struct zf_case_state s;
@@ -90,21 +91,21 @@ check_issue(struct zf_archive *a, const char *case_id,
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
 	if (!head_acts(a))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head "
+		return zf_fail(e, EX_NOPERM, "only the head "
 		    "(负责人) issues decisions; '%s' is %s", p ? p->id :
 		    "nobody", p ? zf_role_name(p->role) : "acting");
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
 	if (in->outcome == NULL || in->outcome[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--outcome is required: what "
+		return zf_fail(e, EX_USAGE, "--outcome is required: what "
 		    "was decided");
 	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "outcome %s", why);
+		return zf_fail(e, EX_DATAERR, "outcome %s", why);
 	if (in->basis != NULL && zf_text_check(in->basis, 4000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "basis %s", why);
+		return zf_fail(e, EX_DATAERR, "basis %s", why);
 	for (i = 0; i < in->nmeasures; i++)
 		if (zf_measure_find(in->measures[i]) == NULL)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "measure '%s' is "
+			return zf_fail(e, EX_DATAERR, "measure '%s' is "
 			    "not one of warning, criticism, fine, confiscate, "
 			    "suspend-licence, lower-grade, revoke-licence, "
 			    "restrict, stop-business, close-down, "
@@ -113,22 +114,23 @@ check_issue(struct zf_archive *a, const char *case_id,
 			    "no-penalty, levy, transfer, other (or their "
 			    "Chinese names)", in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "fine '%s' is not an amount "
+		return zf_fail(e, EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan such as 50000 or 1234.5", in->fine);
 	if (in->number != NULL && in->number[strspn(in->number, " ")] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--number is empty");
+		return zf_fail(e, EX_USAGE, "--number is empty");
 	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "number %s", why);
+		return zf_fail(e, EX_DATAERR, "number %s", why);
 	if (in->number != NULL && number_taken(a, in->number))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "decision number %s is "
+		return zf_fail(e, EX_DATAERR, "decision number %s is "
 		    "already used", in->number);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
 	for (i = 0; i < sizeof(required_before_decision) /
 	    sizeof(required_before_decision[0]); i++)
 		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
-		    !zf_case_has_step(a, case_id, required_before_decision[i].step))
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot be "
+		    !zf_case_has_step(a, case_id,
+		    required_before_decision[i].step))
+			return zf_fail(e, EX_NOPERM, "%s cannot be "
 			    "decided yet: %s", case_id,
 			    required_before_decision[i].why);
 	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
@@ -145,8 +147,9 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	    "decisions WHERE year = ?1 AND kind = ?2";
 	static const char sql_year[] = "SELECT coalesce(max(n), 0) + 1 FROM "
 	    "decisions WHERE year = ?1";
-	int per_kind;
+	const struct zf_config *cfg = zf_archive_config(a);
 	const struct zf_case_kind *kind;
+	int per_kind;
 	struct zf_json *data, *measures, *clocks = NULL;
 	struct zf_clock_step cs;
 	struct zf_case_state s;
@@ -166,7 +169,7 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	kind = zf_case_kind_find(s.kind);
 	zf_date_ymd(day, &year, &month, &mday);
 	/* Two statements, so that each is answered from an index. */
-	per_kind = strstr(zf_archive_config(a)->decision_number, "{kind}") != NULL;
+	per_kind = strstr(cfg->decision_number, "{kind}") != NULL;
 	if ((st = zf_db_stmt(zf_archive_db(a), per_kind ? sql_kind : sql_year,
 	    zf_archive_err(a))) == NULL)
 		return zf_archive_err(a)->code;
@@ -182,8 +185,8 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	} else {
 		/* Skip any number already given by hand. */
 		for (;;) {
-			*number = zf_config_number(zf_archive_config(a),
-			    zf_archive_config(a)->decision_number, kind->letter, year, n);
+			*number = zf_config_number(cfg, cfg->decision_number,
+			    kind->letter, year, n);
 			if (!number_taken(a, *number))
 				break;
 			free(*number);
@@ -282,6 +285,7 @@ static int
 check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
     const char *reason)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find("revoke");
 	struct zf_case_state s;
 	const char *why;
@@ -291,10 +295,10 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
 	if (!head_acts(a))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only the head "
+		return zf_fail(e, EX_NOPERM, "only the head "
 		    "(负责人) revokes decisions");
 	if (s.decision_seq == 0)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has no decision in "
+		return zf_fail(e, EX_NOPERM, "%s has no decision in "
 		    "force to revoke", case_id);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
@@ -302,12 +306,12 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 		if (strcmp(kind, revoke_kinds[i]) == 0)
 			break;
 	if (revoke_kinds[i] == NULL)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--kind '%s' is not revoked "
+		return zf_fail(e, EX_USAGE, "--kind '%s' is not revoked "
 		    "(撤销), illegal (确认违法) or remade (责令重作)", kind);
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--reason is required");
+		return zf_fail(e, EX_USAGE, "--reason is required");
 	if (zf_text_check(reason, 4000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "reason %s", why);
+		return zf_fail(e, EX_DATAERR, "reason %s", why);
 	return 0;
 }
 

@@ -38,10 +38,11 @@ one_of(const char *s, const char *const *list)
 static int
 check_text(struct zf_archive *a, const char *what, const char *s)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *why;
 
 	if (s != NULL && zf_text_check(s, 1000, 0, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s %s", what, why);
+		return zf_fail(e, EX_DATAERR, "%s %s", what, why);
 	return 0;
 }
 
@@ -50,60 +51,63 @@ static int
 check(struct zf_archive *a, const char *case_id,
     const struct zf_evidence_input *in)
 {
+	const struct zf_person *p = zf_archive_person(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct zf_time t;
 	int rc;
 
 	if ((rc = zf_case_exists(a, case_id)) <= 0)
-		return rc < 0 ? zf_archive_err(a)->code : zf_fail(zf_archive_err(a), EX_NOINPUT,
+		return rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
 		    "no case '%s'", case_id);
 	if (in->kind != NULL && !one_of(in->kind, kinds))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "evidence kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "evidence kind '%s' is not "
 		    "one of document, photo, audio, video, record, other",
 		    in->kind);
 	if (in->access != NULL && !one_of(in->access, accesses))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "access '%s' is not one of "
+		return zf_fail(e, EX_DATAERR, "access '%s' is not one of "
 		    "public, restricted, secret", in->access);
 	if (in->secret_kind != NULL && !one_of(in->secret_kind, secret_kinds))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "secret kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "secret kind '%s' is not "
 		    "one of state, commercial, privacy", in->secret_kind);
 	if (in->secret_kind != NULL && in->access != NULL &&
 	    strcmp(in->access, "public") == 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "evidence marked as a %s "
+		return zf_fail(e, EX_DATAERR, "evidence marked as a %s "
 		    "secret cannot be public", in->secret_kind);
 	if (in->recorded_at != NULL && zf_time_parse(in->recorded_at, &t) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "recording time '%s' is "
+		return zf_fail(e, EX_DATAERR, "recording time '%s' is "
 		    "not an RFC 3339 time such as 2026-11-20T10:02:11+08:00",
 		    in->recorded_at);
 	if (in->recorded_by != NULL &&
 	    zf_config_person(zf_archive_config(a), in->recorded_by) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (recorded by) is not "
-		    "a person in %s", in->recorded_by, zf_archive_config(a)->path);
+		return zf_fail(e, EX_NOPERM, "'%s' (recorded by) is not "
+		    "a person in %s", in->recorded_by,
+		    zf_archive_config(a)->path);
 	if ((rc = check_text(a, "title", in->title)) != 0 ||
 	    (rc = check_text(a, "file name", in->name)) != 0 ||
 	    (rc = check_text(a, "stage", in->stage)) != 0 ||
 	    (rc = check_text(a, "device", in->device)) != 0 ||
 	    (rc = check_text(a, "location", in->location)) != 0)
 		return rc;
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+	if (p == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	/* Clerks record for officers; the head records decisions. */
-	if (zf_archive_person(a)->role == ZF_ROLE_CLERK || zf_archive_person(a)->role == ZF_ROLE_HEAD)
+	if (p->role == ZF_ROLE_CLERK || p->role == ZF_ROLE_HEAD)
 		return 0;
 	/* A reviewer records only the written opinion. */
-	if (zf_archive_person(a)->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
+	if (p->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
 	    strcmp(in->stage, "review-opinion") == 0)
 		return 0;
-	if (zf_archive_person(a)->role == ZF_ROLE_OFFICER &&
-	    zf_case_has_officer(a, case_id, zf_archive_person(a)->id)) {
-		if (!zf_person_cert_valid(zf_archive_person(a), zf_archive_today(a)))
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) has no "
+	if (p->role == ZF_ROLE_OFFICER &&
+	    zf_case_has_officer(a, case_id, p->id)) {
+		if (!zf_person_cert_valid(p, zf_archive_today(a)))
+			return zf_fail(e, EX_NOPERM, "'%s' (%s) has no "
 			    "enforcement certificate valid today",
-			    zf_archive_person(a)->id, zf_archive_person(a)->name);
+			    p->id, p->name);
 		return 0;
 	}
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not add "
-	    "evidence to %s: only its officers or a clerk may", zf_archive_person(a)->id,
-	    zf_archive_person(a)->name, zf_role_name(zf_archive_person(a)->role), case_id);
+	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not add "
+	    "evidence to %s: only its officers or a clerk may", p->id,
+	    p->name, zf_role_name(p->role), case_id);
 }
 
 static void
@@ -181,6 +185,8 @@ int
 zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
     int *fd, uint8_t digest[ZF_DIGEST_LEN], uint64_t *size)
 {
+	const struct zf_person *p = zf_archive_person(a);
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT case_id, digest, size, access "
 	    "FROM evidence WHERE id = ?";
 	sqlite3_stmt *st;
@@ -191,22 +197,22 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 
 	*fd = -1;
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "a reason is required: every "
+		return zf_fail(e, EX_USAGE, "a reason is required: every "
 		    "read of evidence is recorded with who, when and why");
 	if (zf_text_check(reason, 1000, 0, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "reason %s", why);
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+		return zf_fail(e, EX_DATAERR, "reason %s", why);
+	if (p == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	if ((rc = zf_archive_begin(a)) != 0)
 		return rc;
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL) {
-		rc = zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL) {
+		rc = e->code;
 		goto fail;
 	}
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		rc = zf_fail(zf_archive_err(a), EX_NOINPUT, "no evidence '%s'", id);
+		rc = zf_fail(e, EX_NOINPUT, "no evidence '%s'", id);
 		goto fail;
 	}
 	case_id = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -215,13 +221,13 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 	access = xstrdup((const char *)sqlite3_column_text(st, 3));
 	sqlite3_reset(st);
 	if (!may_read(a, case_id, access)) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not read "
-		    "%s evidence %s of %s", zf_archive_person(a)->id, zf_archive_person(a)->name,
-		    zf_role_name(zf_archive_person(a)->role), access, id, case_id);
+		rc = zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read "
+		    "%s evidence %s of %s", p->id, p->name,
+		    zf_role_name(p->role), access, id, case_id);
 		goto fail;
 	}
 	if (zf_unhex(hex, digest, ZF_DIGEST_LEN) != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_DATAERR, "evidence %s has a malformed "
+		rc = zf_fail(e, EX_DATAERR, "evidence %s has a malformed "
 		    "digest: run archive-verify", id);
 		goto fail;
 	}

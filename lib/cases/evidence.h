@@ -27,7 +27,8 @@ struct zf_evidence_input {
 	const char *recorded_at;	/* RFC 3339 */
 	const char *device;
 	const char *location;
-	const char *access;	/* public restricted secret; default restricted */
+	const char *access;	/* public restricted secret (the default:
+				   restricted) */
 	const char *secret_kind;	/* state commercial privacy */
 };
 

@@ -20,21 +20,22 @@
 static int
 may_act(struct zf_archive *a, const char *case_id, int32_t day)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p = zf_archive_person(a);
 
 	if (p == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	if (p->role == ZF_ROLE_HEAD)
 		return 0;
 	if (p->role == ZF_ROLE_OFFICER && zf_case_has_officer(a, case_id,
 	    p->id)) {
 		if (zf_person_cert_valid(p, day))
 			return 0;
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) holds no "
+		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no "
 		    "enforcement certificate valid on that day", p->id,
 		    p->name);
 	}
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
+	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
 	    "only its officers or the head may", p->id, p->name,
 	    zf_role_name(p->role), case_id);
 }
@@ -43,17 +44,18 @@ static int
 check_approval(struct zf_archive *a, const char *approved_by,
     const struct zf_step_def *d)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p;
 
 	if (zf_archive_person(a)->role == ZF_ROLE_HEAD && approved_by == NULL)
 		return 0;
 	if (approved_by == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s (%s) needs the head's "
+		return zf_fail(e, EX_NOPERM, "%s (%s) needs the head's "
 		    "approval: give --approved-by HEAD, or let the head take "
 		    "it", d->name, d->chinese);
 	p = zf_config_person(zf_archive_config(a), approved_by);
 	if (p == NULL || p->role != ZF_ROLE_HEAD)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' is not the head "
+		return zf_fail(e, EX_NOPERM, "'%s' is not the head "
 		    "(负责人): only the head approves %s (%s)", approved_by,
 		    d->name, d->chinese);
 	return 0;
@@ -64,6 +66,7 @@ static int
 check_details(struct zf_archive *a, const struct zf_step_def *d,
     const struct zf_step_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *why;
 	size_t i;
 	int rc;
@@ -73,30 +76,30 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 			if (strcmp(in->method, zf_serve_methods[i]) == 0)
 				break;
 		if (in->method == NULL || zf_serve_methods[i] == NULL)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s needs --method: "
+			return zf_fail(e, EX_DATAERR, "%s needs --method: "
 			    "direct (直接送达), residence (留置送达), post "
 			    "(邮寄送达), electronic (电子送达), notice (公告送达) "
 			    "or entrusted (委托送达)", d->name);
 	} else if (in->method != NULL) {
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--method is for serve only");
+		return zf_fail(e, EX_USAGE, "--method is for serve only");
 	}
 	if ((d->flags & ZF_STEP_APPROVAL) &&
 	    (rc = check_approval(a, in->approved_by, d)) != 0)
 		return rc;
 	if (!(d->flags & ZF_STEP_APPROVAL) && in->approved_by != NULL)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) needs no approval; "
+		return zf_fail(e, EX_USAGE, "%s (%s) needs no approval; "
 		    "--approved-by is for extend, suspend and transfer",
 		    d->name, d->chinese);
 	if (d->flags & ZF_STEP_DAYS) {
 		if (in->days < 1 || in->days > 366)
-			return zf_fail(zf_archive_err(a), EX_USAGE, "%s needs --days, "
+			return zf_fail(e, EX_USAGE, "%s needs --days, "
 			    "from 1 to 366", d->name);
 	} else if (in->days != 0 || in->rule != NULL) {
-		return zf_fail(zf_archive_err(a), EX_USAGE, "--days and --rule are for "
+		return zf_fail(e, EX_USAGE, "--days and --rule are for "
 		    "extend only");
 	}
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "note %s", why);
+		return zf_fail(e, EX_DATAERR, "note %s", why);
 	return 0;
 }
 
@@ -105,20 +108,21 @@ static int
 within_cap(struct zf_archive *a, const char *case_id, const char *rule,
     int days)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT what, extend_max, extended, basis "
 	    "FROM deadlines WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) "
 	    "AND state = 'open' AND extend IS NOT NULL AND extend_max IS NOT "
 	    "NULL AND extended + ?3 > extend_max";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	int rc = 0;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, case_id);
 	zf_db_bind_text(st, 2, rule);
 	sqlite3_bind_int(st, 3, days);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s may be extended by at most "
+		rc = zf_fail(e, EX_NOPERM, "%s may be extended by at most "
 		    "%d days in all and has been by %d (%s)", zf_db_text(st, 0),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		    zf_db_text(st, 3));
@@ -170,6 +174,7 @@ static int
 check(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find(in->step);
 	struct zf_case_state s;
 	struct zf_time t;
@@ -181,17 +186,17 @@ check(struct zf_archive *a, const char *case_id,
 	if (d == NULL) {
 		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
 
-		rc = zf_fail(zf_archive_err(a), EX_USAGE, "'%s' is not a step; allowed "
+		rc = zf_fail(e, EX_USAGE, "'%s' is not a step; allowed "
 		    "now in %s: %s", in->step, case_id, allowed);
 		free(allowed);
 		return rc;
 	}
 	if (d->flags & ZF_STEP_DECISION)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) is taken with %s",
+		return zf_fail(e, EX_USAGE, "%s (%s) is taken with %s",
 		    d->name, d->chinese, program_of(d->name));
 	if ((d->flags & ZF_STEP_NOTE) && (in->note == NULL ||
 	    in->note[0] == '\0'))
-		return zf_fail(zf_archive_err(a), EX_USAGE, "%s (%s) needs --note: the "
+		return zf_fail(e, EX_USAGE, "%s (%s) needs --note: the "
 		    "reason", d->name, d->chinese);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
@@ -200,17 +205,17 @@ check(struct zf_archive *a, const char *case_id,
 	    (rc = check_details(a, d, in)) != 0)
 		return rc;
 	if (in->rule != NULL && !extendable(a, case_id, in->rule))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s has no running deadline "
+		return zf_fail(e, EX_DATAERR, "%s has no running deadline "
 		    "'%s' that can be extended", case_id, in->rule);
 	if ((d->flags & ZF_STEP_DAYS) && in->rule == NULL &&
 	    !extendable(a, case_id, NULL))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s has no running deadline "
+		return zf_fail(e, EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
 	if ((d->flags & ZF_STEP_DAYS) &&
 	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0)
 		return rc;
 	if (strcmp(in->step, "certify") == 0 && !granted(a, case_id))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s: the decision in force "
+		return zf_fail(e, EX_NOPERM, "%s: the decision in force "
 		    "grants no licence, so there is no certificate to issue",
 		    case_id);
 	/* A transfer is a decision too, and may be a major one. */
