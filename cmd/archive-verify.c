@@ -77,11 +77,11 @@ main(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (!cli.quiet)
-		fprintf(stderr, "%s: %lld events, %lld objects, %lld checkpoints: "
-	    "%s (%d errors, %d warnings)\n", zf_progname,
-	    (long long)r.events, (long long)r.objects,
-	    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" : "ok",
-	    r.errors, r.warnings);
+		fprintf(stderr, "%s: %lld events, %lld objects, %lld "
+		    "checkpoints: %s (%d errors, %d warnings)\n", zf_progname,
+		    (long long)r.events, (long long)r.objects,
+		    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" :
+		    "ok", r.errors, r.warnings);
 	rc = r.errors ? 1 : 0;
 	zf_verify_report_release(&r);
 	zf_archive_close(a);

@@ -118,9 +118,9 @@ main(int argc, char **argv)
 		f.today = zf_archive_today(a);
 	cal = zf_archive_calendar(a);
 	if (workday) {
-		rc = zf_calendar_is_workday(cal, f.today, zf_archive_beyond(a)) ?
-		    0 : 1;
-		if ((*zf_archive_beyond(a)))
+		rc = zf_calendar_is_workday(cal, f.today,
+		    zf_archive_beyond(a)) ? 0 : 1;
+		if (*zf_archive_beyond(a))
 			zf_cli_warn("the working-day calendar ends with %d: "
 			    "this is a guess from the day of the week",
 			    zf_calendar_last_year(cal));
