@@ -10,6 +10,7 @@
 
 #include "record/archive.h"
 #include "base/buf.h"
+#include "base/io.h"
 #include "cases/case.h"
 #include "base/yaml.h"
 
@@ -230,28 +231,19 @@ static int
 read_input(struct zf_archive *a, const char *path, struct zf_buf *b)
 {
 	struct zf_err *e = zf_archive_err(a);
-	char chunk[65536];
-	ssize_t n;
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
 
 	if (fd < 0)
 		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "cannot read '%s': %s", path, strerror(errno));
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || b->len + (size_t)n > BATCH_MAX_BYTES) {
-			if (fd != 0)
-				close(fd);
-			return zf_fail(e, n < 0 ? EX_IOERR : EX_DATAERR,
-			    "cannot read '%s': %s", path, n < 0 ?
-			    strerror(errno) : "larger than 1 GiB");
-		}
-		zf_buf_add(b, chunk, (size_t)n);
-	}
+	if (zf_read_fd(fd, BATCH_MAX_BYTES, b) != 0)
+		rc = zf_fail(e, errno == EFBIG ? EX_DATAERR : EX_IOERR,
+		    "cannot read '%s': %s", path, errno == EFBIG ?
+		    "larger than 1 GiB" : strerror(errno));
 	if (fd != 0)
 		close(fd);
-	return 0;
+	return rc;
 }
 
 int
