@@ -17,39 +17,24 @@ static const char usage[] = "[--config FILE] [--algo sha256-ed25519|sm3-sm2] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_CONFIG = ZF_OPT_FIRST_OWN, OPT_ALGO, OPT_KEY };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "algo", required_argument, NULL, OPT_ALGO },
-		{ "key", required_argument, NULL, OPT_KEY },
-		{ NULL, 0, NULL, 0 }
-	};
+	enum { OPT_ALGO = ZF_OPT_FIRST_OWN };
 	const char *config = NULL, *key = NULL;
 	struct zf_cli cli;
 	struct zf_err e;
 	char *key_used = NULL;
-	int c, suite = ZF_SUITE_SHA256_ED25519;
+	int suite = ZF_SUITE_SHA256_ED25519;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("config", 0, &config),
+		ZF_OWN("algo", OPT_ALGO),
+		ZF_TEXT("key", 0, &key),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_CONFIG:
-			config = optarg;
-			break;
-		case OPT_ALGO:
-			if ((suite = zf_suite_parse(optarg)) < 0)
-				zf_cli_usage(&cli, "--algo '%s' is not "
-				    "sha256-ed25519 or sm3-sm2", optarg);
-			break;
-		case OPT_KEY:
-			key = optarg;
-			break;
-		}
-	}
+	while (zf_cli_next(&cli, argc, argv, opts) == OPT_ALGO)
+		if ((suite = zf_suite_parse(optarg)) < 0)
+			zf_cli_usage(&cli, "--algo '%s' is not sha256-ed25519 "
+			    "or sm3-sm2", optarg);
 	if (optind + 1 != argc)
 		zf_cli_usage(&cli, optind == argc ? "which folder?" :
 		    "one folder only");

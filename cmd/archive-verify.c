@@ -33,30 +33,20 @@ progress(void *ctx, const char *what, uint64_t done, uint64_t total)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_QUICK = ZF_OPT_FIRST_OWN, OPT_CHECKPOINT };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "quick", no_argument, NULL, OPT_QUICK },
-		{ "checkpoint", required_argument, NULL, OPT_CHECKPOINT },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct zf_verify_options o;
 	struct zf_verify_report r;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	int c, rc;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_FLAG("quick", &o.quick),
+		ZF_TEXT("checkpoint", 0, &o.witness),
+		ZF_OPT_END
+	};
 
 	memset(&o, 0, sizeof(o));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		if (c == OPT_QUICK)
-			o.quick = 1;
-		else if (c == OPT_CHECKPOINT)
-			o.witness = optarg;
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
 	if (zf_cli_progress_wanted())
@@ -87,11 +77,11 @@ main(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (!cli.quiet)
-		fprintf(stderr, "%s: %lld events, %lld objects, %lld checkpoints: "
-	    "%s (%d errors, %d warnings)\n", zf_progname,
-	    (long long)r.events, (long long)r.objects,
-	    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" : "ok",
-	    r.errors, r.warnings);
+		fprintf(stderr, "%s: %lld events, %lld objects, %lld "
+		    "checkpoints: %s (%d errors, %d warnings)\n", zf_progname,
+		    (long long)r.events, (long long)r.objects,
+		    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" :
+		    "ok", r.errors, r.warnings);
 	rc = r.errors ? 1 : 0;
 	zf_verify_report_release(&r);
 	zf_archive_close(a);

@@ -29,76 +29,49 @@ static const struct zf_column columns[] = {
 int
 main(int argc, char **argv)
 {
-	enum { OPT_KIND = ZF_OPT_FIRST_OWN, OPT_STAGE, OPT_OFFICER, OPT_MAJOR,
-	    OPT_SINCE, OPT_OVERDUE, OPT_AWAITING };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "stage", required_argument, NULL, OPT_STAGE },
-		{ "officer", required_argument, NULL, OPT_OFFICER },
-		{ "major", no_argument, NULL, OPT_MAJOR },
-		{ "filed-since", required_argument, NULL, OPT_SINCE },
-		{ "overdue", no_argument, NULL, OPT_OVERDUE },
-		{ "awaiting-review", no_argument, NULL, OPT_AWAITING },
-		{ NULL, 0, NULL, 0 }
-	};
+	enum { OPT_STAGE = ZF_OPT_FIRST_OWN, OPT_SINCE };
 	struct zf_case_filter f;
 	struct zf_archive *a;
 	struct zf_json *list;
 	struct zf_cli cli;
 	int32_t day;
 	int c, rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("kind", 0, &f.kind),
+		ZF_OWN("stage", OPT_STAGE),
+		ZF_TEXT("officer", 0, &f.officer),
+		ZF_FLAG("major", &f.major),
+		ZF_OWN("filed-since", OPT_SINCE),
+		ZF_FLAG("overdue", &f.overdue),
+		ZF_FLAG("awaiting-review", &f.awaiting_review),
+		ZF_OPT_END
+	};
 
 	memset(&f, 0, sizeof(f));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_KIND:
-			f.kind = optarg;
-			break;
-		case OPT_STAGE:
+	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
+		if (c == OPT_STAGE) {
 			if (zf_stage_find(optarg) == NULL)
-				zf_cli_usage(&cli, "'%s' is not a stage (filed, "
-				    "investigating, notified, hearing, heard, "
-				    "discussed, decided, served, executed, "
-				    "suspended, closed, archived, transferred, "
-				    "revoked)", optarg);
+				zf_cli_usage(&cli, "'%s' is not a stage "
+				    "(filed, investigating, notified, hearing, "
+				    "heard, discussed, decided, served, "
+				    "executed, suspended, closed, archived, "
+				    "transferred, revoked)", optarg);
 			f.stage = optarg;
-			break;
-		case OPT_OFFICER:
-			f.officer = optarg;
-			break;
-		case OPT_MAJOR:
-			f.major = 1;
-			break;
-		case OPT_OVERDUE:
-			f.overdue = 1;
-			break;
-		case OPT_AWAITING:
-			f.awaiting_review = 1;
-			break;
-		case OPT_SINCE:
+		} else {
 			if (zf_date_parse(optarg, &day) != 0)
-				zf_cli_usage(&cli, "--filed-since '%s' is not a "
-				    "date YYYY-MM-DD", optarg);
+				zf_cli_usage(&cli, "--filed-since '%s' is not "
+				    "a date YYYY-MM-DD", optarg);
 			f.filed_since = optarg;
-			break;
 		}
 	}
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_case_list(a, &f, &list)) != 0) {
-		zf_cli_fail(zf_archive_err(a));
-		zf_archive_close(a);
-		return zf_cli_exit(rc);
+	if ((rc = zf_case_list(a, &f, &list)) == 0) {
+		zf_cli_print_list(&cli, list, columns);
+		zf_json_free(list);
 	}
-	zf_cli_print_list(&cli, list, columns);
-	zf_json_free(list);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
+	return zf_cli_done(a, rc);
 }

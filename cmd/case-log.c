@@ -25,21 +25,16 @@ static const struct zf_column columns[] = {
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct zf_cli_opt opts[] = { ZF_OPT_END };
 	struct zf_archive *a;
 	struct zf_json *log, *all;
 	struct zf_cli cli;
 	char **ids;
 	size_t n, i, j;
-	int ch, rc, worst = 0;
+	int rc, worst = 0;
 
 	zf_cli_init(&cli, argv, usage);
-	while ((ch = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1)
-		zf_cli_option(&cli, ch, optarg);
+	zf_cli_options(&cli, argc, argv, opts);
 	if (optind == argc)
 		zf_cli_usage(&cli, "which case?");
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)

@@ -24,130 +24,57 @@ static const char usage[] = "-t KIND --party NAME [--party-kind "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_PARTY = ZF_OPT_FIRST_OWN, OPT_PARTY_KIND, OPT_PARTY_ID,
-	    OPT_CAUSE, OPT_OFFICER, OPT_FILED, OPT_SOURCE, OPT_FIELD,
-	    OPT_BATCH, OPT_CONDUCT, OPT_PARTY_REP, OPT_PARTY_ADDRESS,
-	    OPT_PARTY_PHONE };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "kind", required_argument, NULL, 't' },
-		{ "party", required_argument, NULL, OPT_PARTY },
-		{ "party-kind", required_argument, NULL, OPT_PARTY_KIND },
-		{ "party-id", required_argument, NULL, OPT_PARTY_ID },
-		{ "party-rep", required_argument, NULL, OPT_PARTY_REP },
-		{ "party-address", required_argument, NULL, OPT_PARTY_ADDRESS },
-		{ "party-phone", required_argument, NULL, OPT_PARTY_PHONE },
-		{ "cause", required_argument, NULL, OPT_CAUSE },
-		{ "officer", required_argument, NULL, OPT_OFFICER },
-		{ "filed", required_argument, NULL, OPT_FILED },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "field", required_argument, NULL, OPT_FIELD },
-		{ "batch", required_argument, NULL, OPT_BATCH },
-		{ "conduct", required_argument, NULL, OPT_CONDUCT },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct zf_case_input in;
 	struct zf_archive *a = NULL;
 	struct zf_cli cli;
 	const char *batch = NULL;
-	char *id = NULL;
-	int c, rc;
+	char *id = NULL, **ids = NULL;
+	size_t n = 0, i;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("kind", 't', &in.kind),
+		ZF_TEXT("party", 0, &in.party),
+		ZF_TEXT("party-kind", 0, &in.party_kind),
+		ZF_TEXT("party-id", 0, &in.party_id),
+		ZF_TEXT("party-rep", 0, &in.party_rep),
+		ZF_TEXT("party-address", 0, &in.party_address),
+		ZF_TEXT("party-phone", 0, &in.party_phone),
+		ZF_TEXT("cause", 0, &in.cause),
+		ZF_LIST("officer", in.officers, &in.nofficers,
+		    ZF_CASE_MAX_OFFICERS, "officers"),
+		ZF_TEXT("filed", 0, &in.filed),
+		ZF_TEXT("source", 0, &in.source),
+		ZF_TEXT("field", 0, &in.field),
+		ZF_TEXT("batch", 0, &batch),
+		ZF_TEXT("conduct", 0, &in.conduct),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT "t:", longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case 't':
-			in.kind = optarg;
-			break;
-		case OPT_PARTY:
-			in.party = optarg;
-			break;
-		case OPT_PARTY_KIND:
-			in.party_kind = optarg;
-			break;
-		case OPT_PARTY_ID:
-			in.party_id = optarg;
-			break;
-		case OPT_PARTY_REP:
-			in.party_rep = optarg;
-			break;
-		case OPT_PARTY_ADDRESS:
-			in.party_address = optarg;
-			break;
-		case OPT_PARTY_PHONE:
-			in.party_phone = optarg;
-			break;
-		case OPT_CAUSE:
-			in.cause = optarg;
-			break;
-		case OPT_OFFICER:
-			if (in.nofficers == ZF_CASE_MAX_OFFICERS)
-				zf_cli_usage(&cli, "at most %d officers",
-				    ZF_CASE_MAX_OFFICERS);
-			in.officers[in.nofficers++] = optarg;
-			break;
-		case OPT_FILED:
-			in.filed = optarg;
-			break;
-		case OPT_SOURCE:
-			in.source = optarg;
-			break;
-		case OPT_FIELD:
-			in.field = optarg;
-			break;
-		case OPT_BATCH:
-			batch = optarg;
-			break;
-		case OPT_CONDUCT:
-			in.conduct = optarg;
-			break;
-		}
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (optind != argc)
 		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
 	if (batch != NULL && (in.kind || in.party || in.party_kind ||
 	    in.party_id || in.party_rep || in.party_address ||
-	    in.party_phone || in.cause || in.nofficers || in.filed || in.source ||
-	    in.field || in.conduct))
+	    in.party_phone || in.cause || in.nofficers || in.filed ||
+	    in.source || in.field || in.conduct))
 		zf_cli_usage(&cli, "--batch takes every case from its file; "
 		    "give no other case options");
 	if (batch == NULL && in.kind == NULL)
 		zf_cli_usage(&cli, "which kind of case? give -t KIND");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (batch != NULL) {
-		char **ids;
-		size_t n, i;
-
-		if ((rc = zf_batch_cases(a, batch, &ids, &n)) != 0)
-			goto fail;
+	rc = batch != NULL ? zf_batch_cases(a, batch, &ids, &n) :
+	    zf_case_new(a, &in, &id);
+	if (rc == 0) {
 		zf_cli_warn_calendar(a);
 		for (i = 0; i < n; i++)
 			printf("%s\n", ids[i]);
-		zf_cli_ids_free(ids);
-		zf_archive_close(a);
-		return zf_cli_exit(0);
+		if (id != NULL)
+			printf("%s\n", id);
 	}
-	if ((rc = zf_case_check(a, &in)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_case_file(a, &in, &id)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", id);
+	zf_cli_ids_free(ids);
 	free(id);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
-fail:
-	zf_cli_fail(zf_archive_err(a));
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -7,11 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "cases/step.h"
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
@@ -21,62 +19,33 @@ static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_AT = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_METHOD, OPT_NOTE,
-		OPT_APPROVED, OPT_DAYS, OPT_RULE };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "at", required_argument, NULL, OPT_AT },
-		{ "doc", required_argument, NULL, OPT_DOC },
-		{ "method", required_argument, NULL, OPT_METHOD },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "approved-by", required_argument, NULL, OPT_APPROVED },
-		{ "days", required_argument, NULL, OPT_DAYS },
-		{ "rule", required_argument, NULL, OPT_RULE },
-		{ NULL, 0, NULL, 0 }
-	};
+	enum { OPT_DAYS = ZF_OPT_FIRST_OWN };
 	struct zf_step_input in;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *doc = NULL, *case_id;
-	struct zf_stored stored;
-	char *evidence = NULL, *end;
+	const char *case_id;
+	char *end;
 	long days;
-	int c, rc;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("at", 0, &in.at),
+		ZF_TEXT("doc", 0, &in.doc_file),
+		ZF_TEXT("method", 0, &in.method),
+		ZF_TEXT("note", 0, &in.note),
+		ZF_TEXT("approved-by", 0, &in.approved_by),
+		ZF_OWN("days", OPT_DAYS),
+		ZF_TEXT("rule", 0, &in.rule),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_AT:
-			in.at = optarg;
-			break;
-		case OPT_DOC:
-			doc = optarg;
-			break;
-		case OPT_METHOD:
-			in.method = optarg;
-			break;
-		case OPT_NOTE:
-			in.note = optarg;
-			break;
-		case OPT_APPROVED:
-			in.approved_by = optarg;
-			break;
-		case OPT_DAYS:
-			days = strtol(optarg, &end, 10);
-			in.days = days >= 1 && days <= 3660 ? (int)days : 0;
-			if (*end != '\0' || in.days == 0)
-				zf_cli_usage(&cli, "--days '%s' is not a "
-				    "number of days", optarg);
-			break;
-		case OPT_RULE:
-			in.rule = optarg;
-			break;
-		}
+	while (zf_cli_next(&cli, argc, argv, opts) == OPT_DAYS) {
+		days = strtol(optarg, &end, 10);
+		in.days = days >= 1 && days <= 3660 ? (int)days : 0;
+		if (*end != '\0' || in.days == 0)
+			zf_cli_usage(&cli, "--days '%s' is not a number of "
+			    "days", optarg);
 	}
 	if (argc - optind != 2)
 		zf_cli_usage(&cli, "give a case and a step");
@@ -84,35 +53,9 @@ main(int argc, char **argv)
 	in.step = argv[optind + 1];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_step_check(a, case_id, &in)) != 0)
-		goto fail;
-	/* The document is stored before the transaction, like evidence. */
-	if (doc != NULL && (rc = zf_evidence_store_file(a, doc, &stored)) != 0)
-		goto fail;
-	if ((rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if (doc != NULL) {
-		if ((rc = zf_evidence_document(a, case_id, &stored, NULL,
-		    in.step, &evidence)) != 0) {
-			zf_archive_abort(a);
-			goto fail;
-		}
-		in.doc = evidence;
+	if ((rc = zf_step_take(a, case_id, &in)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", case_id);
 	}
-	if ((rc = zf_step_record(a, case_id, &in)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", case_id);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(evidence);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

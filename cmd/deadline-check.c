@@ -61,19 +61,7 @@ print_one(void *ctx, struct zf_json *d)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_WITHIN = ZF_OPT_FIRST_OWN, OPT_TODAY, OPT_KIND, OPT_OFFICER,
-		OPT_PARTY, OPT_ALL, OPT_WORKDAY };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "within", required_argument, NULL, OPT_WITHIN },
-		{ "today", required_argument, NULL, OPT_TODAY },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "officer", required_argument, NULL, OPT_OFFICER },
-		{ "party", no_argument, NULL, OPT_PARTY },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "is-workday", no_argument, NULL, OPT_WORKDAY },
-		{ NULL, 0, NULL, 0 }
-	};
+	enum { OPT_WITHIN = ZF_OPT_FIRST_OWN, OPT_TODAY, OPT_KIND };
 	struct zf_deadline_filter f;
 	const struct zf_case_kind *kind;
 	struct zf_calendar *cal;
@@ -87,13 +75,20 @@ main(int argc, char **argv)
 	char *end;
 	long within = 3;
 	int c, rc, all = 0, workday = 0;
+	const struct zf_cli_opt opts[] = {
+		ZF_OWN("within", OPT_WITHIN),
+		ZF_OWN("today", OPT_TODAY),
+		ZF_OWN("kind", OPT_KIND),
+		ZF_TEXT("officer", 0, &f.officer),
+		ZF_FLAG("party", &f.party),
+		ZF_FLAG("all", &all),
+		ZF_FLAG("is-workday", &workday),
+		ZF_OPT_END
+	};
 
 	memset(&f, 0, sizeof(f));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
+	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
 		switch (c) {
 		case OPT_WITHIN:
 			within = strtol(optarg, &end, 10);
@@ -113,18 +108,6 @@ main(int argc, char **argv)
 				    optarg);
 			f.kind = kind->name;
 			break;
-		case OPT_OFFICER:
-			f.officer = optarg;
-			break;
-		case OPT_PARTY:
-			f.party = 1;
-			break;
-		case OPT_ALL:
-			all = 1;
-			break;
-		case OPT_WORKDAY:
-			workday = 1;
-			break;
 		}
 	}
 	if (optind != argc)
@@ -135,9 +118,9 @@ main(int argc, char **argv)
 		f.today = zf_archive_today(a);
 	cal = zf_archive_calendar(a);
 	if (workday) {
-		rc = zf_calendar_is_workday(cal, f.today, zf_archive_beyond(a)) ?
-		    0 : 1;
-		if ((*zf_archive_beyond(a)))
+		rc = zf_calendar_is_workday(cal, f.today,
+		    zf_archive_beyond(a)) ? 0 : 1;
+		if (*zf_archive_beyond(a))
 			zf_cli_warn("the working-day calendar ends with %d: "
 			    "this is a guess from the day of the week",
 			    zf_calendar_last_year(cal));

@@ -6,12 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
-#include "cases/step.h"
+#include "cases/decision.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
     "[--measure M]... [--basis TEXT] [--number DOCNO] [--at TIME] "
@@ -20,98 +18,37 @@ static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_OUTCOME = ZF_OPT_FIRST_OWN, OPT_DOC, OPT_FINE, OPT_MEASURE,
-		OPT_NUMBER, OPT_AT, OPT_ABSENT, OPT_BASIS };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "outcome", required_argument, NULL, OPT_OUTCOME },
-		{ "doc", required_argument, NULL, OPT_DOC },
-		{ "fine", required_argument, NULL, OPT_FINE },
-		{ "measure", required_argument, NULL, OPT_MEASURE },
-		{ "number", required_argument, NULL, OPT_NUMBER },
-		{ "at", required_argument, NULL, OPT_AT },
-		{ "party-absent", no_argument, NULL, OPT_ABSENT },
-		{ "basis", required_argument, NULL, OPT_BASIS },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct zf_decision_input in;
-	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *doc = NULL, *case_id;
-	char *evidence = NULL, *number = NULL;
-	int c, rc;
+	char *number = NULL;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("outcome", 0, &in.outcome),
+		ZF_TEXT("doc", 0, &in.doc_file),
+		ZF_TEXT("fine", 0, &in.fine),
+		ZF_LIST("measure", in.measures, &in.nmeasures,
+		    ZF_MAX_MEASURES, "measures"),
+		ZF_TEXT("number", 0, &in.number),
+		ZF_TEXT("at", 0, &in.at),
+		ZF_FLAG("party-absent", &in.party_absent),
+		ZF_TEXT("basis", 0, &in.basis),
+		ZF_OPT_END
+	};
 
 	memset(&in, 0, sizeof(in));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		switch (c) {
-		case OPT_OUTCOME:
-			in.outcome = optarg;
-			break;
-		case OPT_DOC:
-			doc = optarg;
-			break;
-		case OPT_FINE:
-			in.fine = optarg;
-			break;
-		case OPT_MEASURE:
-			if (in.nmeasures == ZF_MAX_MEASURES)
-				zf_cli_usage(&cli, "at most %d measures",
-				    ZF_MAX_MEASURES);
-			in.measures[in.nmeasures++] = optarg;
-			break;
-		case OPT_NUMBER:
-			in.number = optarg;
-			break;
-		case OPT_AT:
-			in.at = optarg;
-			break;
-		case OPT_ABSENT:
-			in.party_absent = 1;
-			break;
-		case OPT_BASIS:
-			in.basis = optarg;
-			break;
-		}
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
-	if (doc == NULL)
+	if (in.doc_file == NULL)
 		zf_cli_usage(&cli, "--doc is required: the decision document");
-	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_check(a, case_id, &in)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_store_file(a, doc, &stored)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_document(a, case_id, &stored, "决定书",
-	    "decide", &evidence)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
+	if ((rc = zf_decision_issue(a, argv[optind], &in, &number)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", number);
 	}
-	in.doc = evidence;
-	if ((rc = zf_decision_issue(a, case_id, &in, &number)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", number);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(evidence);
 	free(number);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -8,7 +8,7 @@
 
 #include "record/archive.h"
 #include "common/cli.h"
-#include "cases/step.h"
+#include "cases/decision.h"
 
 static const char usage[] = "CASE --reason TEXT "
     "[--kind revoked|illegal|remade]";
@@ -16,49 +16,27 @@ static const char usage[] = "CASE --reason TEXT "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REASON = ZF_OPT_FIRST_OWN, OPT_KIND };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "reason", required_argument, NULL, OPT_REASON },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *reason = NULL, *kind = "revoked";
 	struct zf_archive *a;
 	struct zf_cli cli;
-	int c, rc;
+	int rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("reason", 0, &reason),
+		ZF_TEXT("kind", 0, &kind),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		if (c == OPT_REASON)
-			reason = optarg;
-		else if (c == OPT_KIND)
-			kind = optarg;
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
 	if (reason == NULL)
 		zf_cli_usage(&cli, "--reason is required");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_revoke_check(a, argv[optind], kind,
-	    reason)) != 0 || (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_decision_revoke(a, argv[optind], kind, reason)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
+	if ((rc = zf_decision_revoke(a, argv[optind], kind, reason)) == 0) {
+		zf_cli_warn_calendar(a);
+		printf("%s\n", argv[optind]);
 	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	zf_cli_warn_calendar(a);
-	printf("%s\n", argv[optind]);
-	zf_archive_close(a);
-	return zf_cli_exit(0);
-fail:
-	zf_cli_fail(zf_archive_err(a));
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

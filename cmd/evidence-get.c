@@ -16,76 +16,28 @@
 #include "common/cli.h"
 #include "base/crypto.h"
 #include "cases/evidence.h"
+#include "record/object.h"
 
 static const char usage[] = "EVIDENCE --reason TEXT [-O FILE]";
-
-static int
-copy_out(int in, int out, int suite, const uint8_t want[ZF_DIGEST_LEN],
-    uint64_t size, const char *id)
-{
-	struct zf_digest *d = zf_digest_new(suite);
-	uint8_t got[ZF_DIGEST_LEN];
-	static char buf[1 << 20];
-	uint64_t total = 0;
-	ssize_t n;
-
-	while ((n = read(in, buf, sizeof(buf))) > 0) {
-		ssize_t off = 0;
-
-		zf_digest_update(d, buf, (size_t)n);
-		total += (uint64_t)n;
-		while (off < n) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0) {
-				zf_digest_free(d);
-				return zf_cli_error(EX_IOERR, "cannot write "
-				    "%s: %s", id, strerror(errno));
-			}
-			off += w;
-		}
-	}
-	zf_digest_final(d, got);
-	zf_digest_free(d);
-	if (n < 0)
-		return zf_cli_error(EX_IOERR, "cannot read %s: %s", id,
-		    strerror(errno));
-	if (total != size || memcmp(got, want, ZF_DIGEST_LEN) != 0)
-		return zf_cli_error(EX_DATAERR, "stored %s does not match its "
-		    "digest: the archive is damaged; run archive-verify", id);
-	return 0;
-}
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_REASON = ZF_OPT_FIRST_OWN };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "reason", required_argument, NULL, OPT_REASON },
-		{ "output-file", required_argument, NULL, 'O' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *reason = NULL, *outfile = NULL;
 	uint8_t digest[ZF_DIGEST_LEN];
 	struct zf_archive *a;
 	struct zf_cli cli;
 	char *tmp = NULL;
 	uint64_t size;
-	int c, rc, in = -1, out = 1;
+	int rc, in = -1, out = 1;
+	const struct zf_cli_opt opts[] = {
+		ZF_TEXT("reason", 0, &reason),
+		ZF_TEXT("output-file", 'O', &outfile),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT "O:", longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
-		if (c == OPT_REASON)
-			reason = optarg;
-		else if (c == 'O')
-			outfile = optarg;
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (optind + 1 != argc)
 		zf_cli_usage(&cli, "give one evidence id");
 	if (reason == NULL)
@@ -107,7 +59,9 @@ main(int argc, char **argv)
 			goto out;
 		}
 	}
-	rc = copy_out(in, out, zf_archive_suite(a), digest, size, argv[optind]);
+	if ((rc = zf_object_copy_out(a, in, out, digest, size,
+	    argv[optind])) != 0)
+		zf_cli_fail(zf_archive_err(a));
 	if (rc == 0 && outfile != NULL && (fsync(out) != 0 ||
 	    rename(tmp, outfile) != 0))
 		rc = zf_cli_error(EX_IOERR, "cannot write '%s': %s", outfile,

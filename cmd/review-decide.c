@@ -9,35 +9,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "record/archive.h"
 #include "base/buf.h"
+#include "base/io.h"
 #include "common/cli.h"
-#include "cases/evidence.h"
 #include "cases/review.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
     "--opinion TEXT|--opinion-file FILE [--point NAME=pass|fail[:NOTE]]...";
 
+#define OPINION_MAX 65536
+
+/*
+ * The opinion in the file at path, less its final line breaks; only its
+ * first 64 KiB are read (more is too long anyway).  NULL with errno set,
+ * EILSEQ when it holds a NUL byte.
+ */
 static char *
-read_all(const char *path)
+read_opinion(const char *path)
 {
 	struct zf_buf b;
-	char chunk[4096];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0)
-		return NULL;
 	zf_buf_init(&b);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
-		zf_buf_add(&b, chunk, (size_t)n);
-	close(fd);
-	if (n < 0 || memchr(b.data, '\0', b.len) != NULL) {
-		if (n >= 0)
-			errno = EILSEQ;
+	if (zf_read_file(AT_FDCWD, path, OPINION_MAX, &b) != 0 &&
+	    errno != EFBIG) {
 		zf_buf_release(&b);
+		return NULL;
+	}
+	if (b.len > OPINION_MAX) {
+		b.len = OPINION_MAX;
+		b.data[b.len] = '\0';
+	}
+	if (memchr(b.data, '\0', b.len) != NULL) {
+		zf_buf_release(&b);
+		errno = EILSEQ;
 		return NULL;
 	}
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
@@ -50,32 +56,25 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_APPROVE = ZF_OPT_FIRST_OWN, OPT_RETURN, OPT_REJECT,
-		OPT_OPINION, OPT_OPINION_FILE, OPT_POINT };
-	static const struct option longopts[] = {
-		ZF_CLI_LONG,
-		{ "approve", no_argument, NULL, OPT_APPROVE },
-		{ "return", no_argument, NULL, OPT_RETURN },
-		{ "reject", no_argument, NULL, OPT_REJECT },
-		{ "opinion", required_argument, NULL, OPT_OPINION },
-		{ "opinion-file", required_argument, NULL, OPT_OPINION_FILE },
-		{ "point", required_argument, NULL, OPT_POINT },
-		{ NULL, 0, NULL, 0 }
-	};
+		OPT_OPINION_FILE, OPT_POINT };
 	struct zf_review_decision d;
-	struct zf_stored stored;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	char *text = NULL, *opinion = NULL, *id = NULL, name[64];
-	const char *case_id;
+	char *opinion = NULL, *id = NULL;
 	int c, rc;
+	const struct zf_cli_opt opts[] = {
+		ZF_OWN_FLAG("approve", OPT_APPROVE),
+		ZF_OWN_FLAG("return", OPT_RETURN),
+		ZF_OWN_FLAG("reject", OPT_REJECT),
+		ZF_TEXT("opinion", 0, &d.opinion),
+		ZF_OWN("opinion-file", OPT_OPINION_FILE),
+		ZF_OWN("point", OPT_POINT),
+		ZF_OPT_END
+	};
 
 	memset(&d, 0, sizeof(d));
-	memset(&stored, 0, sizeof(stored));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
-	    NULL)) != -1) {
-		if (zf_cli_option(&cli, c, optarg))
-			continue;
+	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
 		switch (c) {
 		case OPT_APPROVE:
 		case OPT_RETURN:
@@ -86,12 +85,9 @@ main(int argc, char **argv)
 			d.verdict = c == OPT_APPROVE ? "approve" :
 			    c == OPT_RETURN ? "return" : "reject";
 			break;
-		case OPT_OPINION:
-			d.opinion = optarg;
-			break;
 		case OPT_OPINION_FILE:
 			free(opinion);
-			if ((opinion = read_all(optarg)) == NULL) {
+			if ((opinion = read_opinion(optarg)) == NULL) {
 				rc = errno == ENOENT ? EX_NOINPUT : errno ==
 				    EILSEQ ? EX_DATAERR : EX_IOERR;
 				zf_cli_error(rc, "cannot read '%s': %s", optarg,
@@ -104,45 +100,22 @@ main(int argc, char **argv)
 		case OPT_POINT:
 			if (zf_review_point_parse(optarg, &d) != 0)
 				zf_cli_usage(&cli, "--point '%s' is not NAME="
-				    "pass|fail[:NOTE] with NAME one of subject, "
-				    "officers, procedure, facts, evidence, law, "
-				    "discretion, authority, documents, transfer",
-				    optarg);
+				    "pass|fail[:NOTE] with NAME one of "
+				    "subject, officers, procedure, facts, "
+				    "evidence, law, discretion, authority, "
+				    "documents, transfer", optarg);
 			break;
 		}
 	}
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one case");
-	case_id = argv[optind];
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0) {
 		free(opinion);
 		return zf_cli_exit(rc);
 	}
-	if ((rc = zf_review_decide_check(a, case_id, &d)) != 0)
-		goto fail;
-	/* The opinion document is written, stored, then journaled. */
-	text = zf_review_opinion_text(a, case_id, &d);
-	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
-	if ((rc = zf_evidence_store_text(a, text, name, &stored)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto fail;
-	if ((rc = zf_evidence_document(a, case_id, &stored, "法制审核意见书",
-	    "review-opinion", &id)) != 0 ||
-	    (rc = zf_review_decide(a, case_id, &d, id)) != 0) {
-		zf_archive_abort(a);
-		goto fail;
-	}
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	printf("%s\n", id);
-	goto out;
-fail:
-	zf_cli_fail(zf_archive_err(a));
-out:
-	zf_stored_release(&stored);
-	free(text);
+	if ((rc = zf_review_decide(a, argv[optind], &d, &id)) == 0)
+		printf("%s\n", id);
 	free(id);
 	free(opinion);
-	zf_archive_close(a);
-	return zf_cli_exit(rc);
+	return zf_cli_done(a, rc);
 }

@@ -18,6 +18,15 @@
 
 const char *zf_progname = "zhifa";
 
+/* "PROGRAM: [kind]message" on stderr. */
+static void __attribute__((format(printf, 2, 0)))
+say(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s", zf_progname, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 zf_cli_init(struct zf_cli *cli, char **argv, const char *usage)
 {
@@ -36,11 +45,10 @@ zf_cli_usage(struct zf_cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s %s\n", zf_progname, cli->usage);
+	fprintf(stderr, "usage: %s %s\n", zf_progname, cli->usage);
 	exit(EX_USAGE);
 }
 
@@ -85,16 +93,96 @@ zf_cli_option(struct zf_cli *cli, int c, const char *arg)
 	}
 }
 
+/* getopt_long's tables: the common options, then the program's own. */
+static void
+build(struct zf_cli *cli, const struct zf_cli_opt *opts)
+{
+	static const struct option common[] = { ZF_CLI_LONG };
+	size_t n = 0, len, i;
+
+	len = strlen(ZF_CLI_SHORT);
+	memcpy(cli->shortopts, ZF_CLI_SHORT, len);
+	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		cli->longopts[n++] = common[i];
+	for (i = 0; opts[i].name != NULL; i++) {
+		struct option *o = &cli->longopts[n];
+		int bare = opts[i].arg == ZF_ARG_FLAG ||
+		    opts[i].arg == ZF_ARG_OWN_FLAG;
+
+		if (++n > ZF_CLI_MAX_OPTIONS)
+			abort();
+		o->name = opts[i].name;
+		o->has_arg = bare ? no_argument : required_argument;
+		o->flag = NULL;
+		o->val = opts[i].key ? opts[i].key : ZF_OPT_TABLE + (int)i;
+		if (opts[i].key > 0 && opts[i].key < 128) {
+			cli->shortopts[len++] = (char)opts[i].key;
+			if (!bare)
+				cli->shortopts[len++] = ':';
+		}
+	}
+	memset(&cli->longopts[n], 0, sizeof(cli->longopts[n]));
+	cli->shortopts[len] = '\0';
+	cli->opts = opts;
+}
+
+int
+zf_cli_next(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	const struct zf_cli_opt *o;
+	const char **list;
+	int c;
+
+	if (cli->opts != opts)
+		build(cli, opts);
+	while ((c = getopt_long(argc, argv, cli->shortopts, cli->longopts,
+	    NULL)) != -1) {
+		if (zf_cli_option(cli, c, optarg))
+			continue;
+		for (o = opts; o->name != NULL; o++)
+			if (c == (o->key ? o->key : ZF_OPT_TABLE +
+			    (int)(o - opts)))
+				break;
+		if (o->name == NULL)
+			continue;
+		switch (o->arg) {
+		case ZF_ARG_TEXT:
+			*(const char **)o->to = optarg;
+			break;
+		case ZF_ARG_FLAG:
+			*(int *)o->to = 1;
+			break;
+		case ZF_ARG_LIST:
+			if (*o->n == o->max)
+				zf_cli_usage(cli, "at most %zu %s", o->max,
+				    o->many);
+			list = o->to;
+			list[(*o->n)++] = optarg;
+			break;
+		default:
+			return c;
+		}
+	}
+	return -1;
+}
+
+void
+zf_cli_options(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	while (zf_cli_next(cli, argc, argv, opts) != -1)
+		;
+}
+
 int
 zf_cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -103,11 +191,9 @@ zf_cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: warning: ", zf_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -135,6 +221,15 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 		return rc;
 	}
 	return 0;
+}
+
+int
+zf_cli_done(struct zf_archive *a, int rc)
+{
+	if (rc != 0)
+		zf_cli_fail(zf_archive_err(a));
+	zf_archive_close(a);
+	return zf_cli_exit(rc);
 }
 
 char **
@@ -295,7 +390,10 @@ zf_cli_print_list(struct zf_cli *cli, const struct zf_json *list,
 			    cells[i - 1][j];
 
 			if (cli->format == ZF_FORMAT_TSV) {
-				/* Programs get field names: party.name -> party_name. */
+				/*
+				 * Programs get field names: party.name ->
+				 * party_name.
+				 */
 				if (i == 0) {
 					const char *k;
 

@@ -19,17 +19,24 @@ struct zf_json;
 
 enum zf_format { ZF_FORMAT_TEXT, ZF_FORMAT_JSON, ZF_FORMAT_TSV };
 
+#define ZF_CLI_MAX_OPTIONS 40
+
 struct zf_cli {
 	const char *archive;
 	const char *as;
 	enum zf_format format;
 	int quiet;
 	const char *usage;	/* the synopsis, without "usage: " */
+	/* getopt_long's tables, built from the program's zf_cli_opt. */
+	const struct zf_cli_opt *opts;
+	struct option longopts[ZF_CLI_MAX_OPTIONS + 1];
+	char shortopts[2 * ZF_CLI_MAX_OPTIONS + 1];
 };
 
 extern const char *zf_progname;
 
-enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_FIRST_OWN = 1100 };
+enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_FIRST_OWN = 1100,
+	ZF_OPT_TABLE = 1200 };
 
 #define ZF_CLI_SHORT "A:o:qh"
 #define ZF_CLI_LONG \
@@ -39,6 +46,48 @@ enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_FIRST_OWN = 1100 };
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, ZF_OPT_VERSION }
+
+/*
+ * A program's own options, as a table that ZF_OPT_END closes: each
+ * stores its argument (ZF_TEXT), sets a flag to 1 (ZF_FLAG) or adds its
+ * argument to a list, refusing more than max (ZF_LIST); the program's
+ * loop handles those of ZF_OWN (with an argument) and ZF_OWN_FLAG
+ * (without) itself, by their key.  key is also the option's letter when
+ * it is one (-t).
+ */
+enum zf_arg { ZF_ARG_TEXT, ZF_ARG_FLAG, ZF_ARG_LIST, ZF_ARG_OWN,
+	ZF_ARG_OWN_FLAG };
+
+struct zf_cli_opt {
+	const char *name;	/* the long option, without "--" */
+	int key;		/* its letter, the program's own number, or 0 */
+	enum zf_arg arg;
+	void *to;		/* const char **, int *, or const char *[max] */
+	size_t *n;		/* ZF_LIST: how many so far */
+	size_t max;		/* ZF_LIST: at most */
+	const char *many;	/* ZF_LIST: what they are, for the refusal */
+};
+
+#define ZF_TEXT(name, key, to)	{ name, key, ZF_ARG_TEXT, to, NULL, 0, NULL }
+#define ZF_FLAG(name, to)	{ name, 0, ZF_ARG_FLAG, to, NULL, 0, NULL }
+#define ZF_LIST(name, to, n, max, many) \
+	{ name, 0, ZF_ARG_LIST, to, n, max, many }
+#define ZF_OWN(name, key)	{ name, key, ZF_ARG_OWN, NULL, NULL, 0, NULL }
+#define ZF_OWN_FLAG(name, key) \
+	{ name, key, ZF_ARG_OWN_FLAG, NULL, NULL, 0, NULL }
+#define ZF_OPT_END		{ NULL, 0, ZF_ARG_TEXT, NULL, NULL, 0, NULL }
+
+/*
+ * Reads the options (getopt_long) up to the next one of the program's
+ * ZF_OWN or ZF_OWN_FLAG options and returns its key, with optarg set;
+ * -1 after the last.  The common options (zf_cli_option) and the rest
+ * of opts are dealt with on the way.
+ */
+int zf_cli_next(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts);
+/* Reads all options, for a program that handles none itself. */
+void zf_cli_options(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts);
 
 /* Sets the program name from argv[0] and the usage line. */
 void zf_cli_init(struct zf_cli *cli, char **argv, const char *usage);
@@ -60,6 +109,11 @@ int zf_cli_fail(const struct zf_err *e);
 
 /* Locates and opens the archive and resolves who acts; prints failures. */
 int zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a);
+/*
+ * Ends a program that opened the archive: prints the library's message
+ * when rc is not 0, closes the archive and returns zf_cli_exit(rc).
+ */
+int zf_cli_done(struct zf_archive *a, int rc);
 
 /*
  * The ids to work on: the arguments, where "-" stands for the lines of

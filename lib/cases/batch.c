@@ -10,6 +10,7 @@
 
 #include "record/archive.h"
 #include "base/buf.h"
+#include "base/io.h"
 #include "cases/case.h"
 #include "base/yaml.h"
 
@@ -121,6 +122,7 @@ known_column(const char *name)
 static int
 read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 {
+	struct zf_err *e = zf_archive_err(a);
 	char *p = b->bytes.data, *nl, *fields[32];
 	size_t nfields = 0, i;
 	unsigned line = 0;
@@ -144,7 +146,7 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 			for (f = strtok_r(cur, "\t", &save); f != NULL;
 			    f = strtok_r(NULL, "\t", &save)) {
 				if (nfields == 32)
-					return zf_fail(zf_archive_err(a), EX_DATAERR,
+					return zf_fail(e, EX_DATAERR,
 					    "%s:1: too many columns", name);
 				fields[nfields++] = f;
 			}
@@ -160,7 +162,7 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 				*tab = '\0';
 			if (*cur != '\0' &&
 			    (rc = set_field(r, fields[k], cur)) != 0)
-				return zf_fail(zf_archive_err(a), EX_DATAERR, "%s:%u: "
+				return zf_fail(e, EX_DATAERR, "%s:%u: "
 				    "%s '%s'", name, line, rc == -1 ?
 				    "unknown column" : "too many officers in",
 				    fields[k]);
@@ -168,13 +170,13 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 			k++;
 		}
 		if (cur != NULL)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s:%u: more "
+			return zf_fail(e, EX_DATAERR, "%s:%u: more "
 			    "cells than the header's %zu columns", name, line,
 			    nfields);
 	}
 	for (i = 0; i < nfields; i++)
 		if (!known_column(fields[i]))
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s:1: unknown "
+			return zf_fail(e, EX_DATAERR, "%s:1: unknown "
 			    "column '%s'", name, fields[i]);
 	return 0;
 }
@@ -182,19 +184,20 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 static int
 read_yaml(struct zf_archive *a, const char *name, struct batch *b)
 {
+	struct zf_err *e = zf_archive_err(a);
 	char msg[1024];
 	size_t d, i, j;
 
 	b->doc = zf_yaml_parse(name, b->bytes.data, b->bytes.len, msg,
 	    sizeof(msg));
 	if (b->doc == NULL)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s", msg);
+		return zf_fail(e, EX_DATAERR, "%s", msg);
 	for (d = 0; d < b->doc->ndocs; d++) {
 		struct zf_yaml_node *m = b->doc->docs[d];
 		struct record *r;
 
 		if (m->kind != ZF_YAML_MAPPING)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s:%u:%u: each "
+			return zf_fail(e, EX_DATAERR, "%s:%u:%u: each "
 			    "document must be a mapping of one case", name,
 			    m->line, m->column);
 		r = add_record(b, m->line);
@@ -214,7 +217,7 @@ read_yaml(struct zf_archive *a, const char *name, struct batch *b)
 				rc = set_field(r, k->text, v->text);
 			}
 			if (rc != 0)
-				return zf_fail(zf_archive_err(a), EX_DATAERR, "%s:%u:%u: "
+				return zf_fail(e, EX_DATAERR, "%s:%u:%u: "
 				    "%s '%s'", name, k->line, k->column,
 				    rc == -1 ? "unknown key" : rc == -2 ?
 				    "too many officers in" :
@@ -227,34 +230,27 @@ read_yaml(struct zf_archive *a, const char *name, struct batch *b)
 static int
 read_input(struct zf_archive *a, const char *path, struct zf_buf *b)
 {
-	char chunk[65536];
-	ssize_t n;
+	struct zf_err *e = zf_archive_err(a);
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
 
 	if (fd < 0)
-		return zf_fail(zf_archive_err(a), errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "cannot read '%s': %s", path, strerror(errno));
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || b->len + (size_t)n > BATCH_MAX_BYTES) {
-			if (fd != 0)
-				close(fd);
-			return zf_fail(zf_archive_err(a), n < 0 ? EX_IOERR : EX_DATAERR,
-			    "cannot read '%s': %s", path, n < 0 ?
-			    strerror(errno) : "larger than 1 GiB");
-		}
-		zf_buf_add(b, chunk, (size_t)n);
-	}
+	if (zf_read_fd(fd, BATCH_MAX_BYTES, b) != 0)
+		rc = zf_fail(e, errno == EFBIG ? EX_DATAERR : EX_IOERR,
+		    "cannot read '%s': %s", path, errno == EFBIG ?
+		    "larger than 1 GiB" : strerror(errno));
 	if (fd != 0)
 		close(fd);
-	return 0;
+	return rc;
 }
 
 int
 zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
     size_t *n)
 {
+	struct zf_err *e = zf_archive_err(a);
 	struct batch b;
 	struct zf_buf errors;
 	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
@@ -270,7 +266,7 @@ zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
 	if ((rc = read_input(a, path, &b.bytes)) != 0)
 		goto out;
 	if (memchr(b.bytes.data, '\0', b.bytes.len) != NULL) {
-		rc = zf_fail(zf_archive_err(a), EX_DATAERR, "%s holds a NUL byte", name);
+		rc = zf_fail(e, EX_DATAERR, "%s holds a NUL byte", name);
 		goto out;
 	}
 	nl = strchr(b.bytes.data, '\n');
@@ -282,7 +278,7 @@ zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
 	if (rc != 0)
 		goto out;
 	if (b.n == 0) {
-		rc = zf_fail(zf_archive_err(a), EX_DATAERR, "%s holds no cases", name);
+		rc = zf_fail(e, EX_DATAERR, "%s holds no cases", name);
 		goto out;
 	}
 	for (i = 0; i < b.n; i++) {
@@ -292,13 +288,13 @@ zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
 			worst = rc;
 		if (bad++ < BATCH_MAX_ERRORS)
 			zf_buf_printf(&errors, "%s%s:%u: %s", bad > 1 ?
-			    "\n" : "", name, b.recs[i].line, zf_archive_err(a)->msg);
+			    "\n" : "", name, b.recs[i].line, e->msg);
 	}
 	if (bad > 0) {
 		if (bad > BATCH_MAX_ERRORS)
 			zf_buf_printf(&errors, "\n... and %zu more",
 			    bad - BATCH_MAX_ERRORS);
-		rc = zf_fail(zf_archive_err(a), worst, "%s\nnothing filed: %zu of %zu "
+		rc = zf_fail(e, worst, "%s\nnothing filed: %zu of %zu "
 		    "cases refused", errors.data, bad, b.n);
 		goto out;
 	}
@@ -307,7 +303,7 @@ zf_batch_cases(struct zf_archive *a, const char *path, char ***ids,
 	*ids = xcalloc(b.n + 1, sizeof(char *));
 	for (i = 0; i < b.n; i++) {
 		if ((rc = zf_case_file(a, &b.recs[i].in, &(*ids)[i])) != 0) {
-			zf_err_prefix(zf_archive_err(a), "%s:%u", name, b.recs[i].line);
+			zf_err_prefix(e, "%s:%u", name, b.recs[i].line);
 			zf_archive_abort(a);
 			goto out;
 		}

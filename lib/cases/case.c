@@ -23,22 +23,24 @@ static int
 check_field(struct zf_archive *a, const char *what, const char *s,
     size_t max, int required, int multiline)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *why;
 
 	if (s == NULL || s[0] == '\0') {
 		if (required)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "%s is required",
+			return zf_fail(e, EX_DATAERR, "%s is required",
 			    what);
 		return 0;
 	}
 	if (zf_text_check(s, max, multiline, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s %s", what, why);
+		return zf_fail(e, EX_DATAERR, "%s %s", what, why);
 	return 0;
 }
 
 static int
 check_party(struct zf_archive *a, const struct zf_case_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *kind = in->party_kind ? in->party_kind : "person";
 	const char *why = NULL, *why2 = NULL;
 	char norm[19];
@@ -48,23 +50,23 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 		if (strcmp(kind, party_kinds[i]) == 0)
 			break;
 	if (party_kinds[i] == NULL)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "party kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "party kind '%s' is not "
 		    "person, org or business", kind);
 	if (in->party_id == NULL || in->party_id[0] == '\0')
 		return 0;
 	if (strcmp(kind, "person") == 0) {
 		if (zf_ident_citizen(in->party_id, norm, &why) != 0)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
+			return zf_fail(e, EX_DATAERR, "party id '%s' is "
 			    "not a valid citizen identity number (GB 11643): "
 			    "%s", in->party_id, why);
 	} else if (strcmp(kind, "org") == 0) {
 		if (zf_ident_uscc(in->party_id, norm, &why) != 0)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is "
+			return zf_fail(e, EX_DATAERR, "party id '%s' is "
 			    "not a valid unified social credit code "
 			    "(GB 32100): %s", in->party_id, why);
 	} else if (zf_ident_uscc(in->party_id, norm, &why) != 0 &&
 	    zf_ident_citizen(in->party_id, norm, &why2) != 0) {
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "party id '%s' is neither "
+		return zf_fail(e, EX_DATAERR, "party id '%s' is neither "
 		    "a unified social credit code (%s) nor a citizen "
 		    "identity number (%s)", in->party_id, why, why2);
 	}
@@ -75,70 +77,74 @@ static int
 check_officers(struct zf_archive *a, const struct zf_case_input *in,
     int32_t filed)
 {
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *actor = zf_archive_person(a);
+	const struct zf_config *cfg = zf_archive_config(a);
 	char day[11];
 	size_t i, j;
 	int actor_is_officer = 0;
 
 	zf_date_format(filed, day);
 	if (in->nofficers < 2)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "a case needs at least two "
+		return zf_fail(e, EX_NOPERM, "a case needs at least two "
 		    "officers (行政处罚法 Art 42); %zu given", in->nofficers);
 	for (i = 0; i < in->nofficers; i++) {
-		const struct zf_person *p = zf_config_person(zf_archive_config(a),
+		const struct zf_person *p = zf_config_person(cfg,
 		    in->officers[i]);
 
 		for (j = 0; j < i; j++)
 			if (strcmp(in->officers[j], in->officers[i]) == 0)
-				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
+				return zf_fail(e, EX_NOPERM, "officer "
 				    "'%s' is named twice; a case needs two "
 				    "different officers", in->officers[i]);
 		if (p == NULL)
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' is "
-			    "not a person in %s", in->officers[i],
-			    zf_archive_config(a)->path);
+			return zf_fail(e, EX_NOPERM, "officer '%s' is "
+			    "not a person in %s", in->officers[i], cfg->path);
 		if (p->role != ZF_ROLE_OFFICER && p->role != ZF_ROLE_HEAD)
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) is a "
+			return zf_fail(e, EX_NOPERM, "'%s' (%s) is a "
 			    "%s, not an enforcement officer", p->id, p->name,
 			    zf_role_name(p->role));
 		if (!zf_person_cert_valid(p, filed)) {
 			char from[11], to[11];
 
 			if (!p->has_cert)
-				return zf_fail(zf_archive_err(a), EX_NOPERM, "officer "
+				return zf_fail(e, EX_NOPERM, "officer "
 				    "'%s' (%s) holds no enforcement "
 				    "certificate", p->id, p->name);
 			zf_date_format(p->cert_from, from);
 			zf_date_format(p->cert_to, to);
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "officer '%s' (%s) "
+			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) "
 			    "has no enforcement certificate valid on %s "
 			    "(certificate %s is valid %s to %s)", p->id,
 			    p->name, day, p->certificate, from, to);
 		}
-		if (zf_archive_person(a) != NULL && strcmp(zf_archive_person(a)->id, p->id) == 0)
+		if (actor != NULL && strcmp(actor->id, p->id) == 0)
 			actor_is_officer = 1;
 	}
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
-	if (zf_archive_person(a)->role == ZF_ROLE_CLERK || actor_is_officer)
+	if (actor == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
+	if (actor->role == ZF_ROLE_CLERK || actor_is_officer)
 		return 0;
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not file this "
-	    "case: only one of its officers or a clerk may", zf_archive_person(a)->id,
-	    zf_archive_person(a)->name, zf_role_name(zf_archive_person(a)->role));
+	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not file this "
+	    "case: only one of its officers or a clerk may", actor->id,
+	    actor->name, zf_role_name(actor->role));
 }
 
 static int
 filed_day(struct zf_archive *a, const struct zf_case_input *in,
     int32_t *filed)
 {
+	struct zf_err *e = zf_archive_err(a);
+
 	if (in->filed == NULL || in->filed[0] == '\0') {
 		*filed = zf_archive_today(a);
 		return 0;
 	}
 	if (zf_date_parse(in->filed, filed) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date '%s' is not a "
+		return zf_fail(e, EX_DATAERR, "filing date '%s' is not a "
 		    "date YYYY-MM-DD", in->filed);
 	if (*filed > zf_archive_today(a))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "filing date %s is in the "
+		return zf_fail(e, EX_DATAERR, "filing date %s is in the "
 		    "future", in->filed);
 	return 0;
 }
@@ -158,20 +164,23 @@ conduct_name(const char *conduct)
 static int
 check_conduct(struct zf_archive *a, const char *conduct)
 {
+	struct zf_err *e = zf_archive_err(a);
+
 	if (conduct == NULL || conduct_name(conduct) != NULL)
 		return 0;
-	return zf_fail(zf_archive_err(a), EX_DATAERR, "conduct '%s' is not business "
+	return zf_fail(e, EX_DATAERR, "conduct '%s' is not business "
 	    "(经营性) or non-business (非经营性)", conduct);
 }
 
 int
 zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 {
+	struct zf_err *e = zf_archive_err(a);
 	int32_t filed;
 	int rc;
 
 	if (zf_case_kind_find(in->kind) == NULL)
-		return zf_fail(zf_archive_err(a), in->kind ? EX_DATAERR : EX_USAGE,
+		return zf_fail(e, in->kind ? EX_DATAERR : EX_USAGE,
 		    "case kind '%s' is not one of penalty, compulsion, "
 		    "inspection, levy, licensing (or 处罚 强制 检查 征收 许可)",
 		    in->kind ? in->kind : "");
@@ -211,11 +220,12 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 	filed_day(a, in, &filed);
 	zf_date_format(filed, day);
 	zf_date_ymd(filed, &year, &month, &mday);
-	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 FROM cases "
-	    "WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
+	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 "
+	    "FROM cases WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
 		return rc;
 	*id = xasprintf("C%d-%04lld", year, (long long)n);
-	number = zf_config_case_number(zf_archive_config(a), kind->letter, year, n);
+	number = zf_config_case_number(zf_archive_config(a), kind->letter,
+	    year, n);
 
 	party = zf_json_object();
 	zf_json_set_str(party, "name", in->party);
@@ -281,6 +291,32 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 }
 
 int
+zf_case_new(struct zf_archive *a, const struct zf_case_input *in, char **id)
+{
+	int rc;
+
+	*id = NULL;
+	if ((rc = zf_case_check(a, in)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	if ((rc = zf_case_commit(a, zf_case_file(a, in, id))) != 0) {
+		free(*id);
+		*id = NULL;
+	}
+	return rc;
+}
+
+int
+zf_case_commit(struct zf_archive *a, int rc)
+{
+	if (rc != 0) {
+		zf_archive_abort(a);
+		return rc;
+	}
+	return zf_archive_commit(a);
+}
+
+int
 zf_case_exists(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
@@ -297,9 +333,9 @@ zf_case_exists(struct zf_archive *a, const char *id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* 1 when sql, given two texts, finds a row. */
-static int
-found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
+int
+zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
+    const char *p2)
 {
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
@@ -307,7 +343,8 @@ found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 	if (st == NULL)
 		return 0;
 	zf_db_bind_text(st, 1, p1);
-	zf_db_bind_text(st, 2, p2);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		zf_db_bind_text(st, 2, p2);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW;
@@ -316,21 +353,32 @@ found(struct zf_archive *a, const char *sql, const char *p1, const char *p2)
 int
 zf_case_has_officer(struct zf_archive *a, const char *id, const char *person)
 {
-	return found(a, "SELECT 1 FROM case_officers WHERE case_id = ? AND "
-	    "person = ?", id, person);
+	return zf_case_found(a, "SELECT 1 FROM case_officers WHERE "
+	    "case_id = ? AND person = ?", id, person);
 }
 
 int
 zf_case_has_step(struct zf_archive *a, const char *id, const char *step)
 {
-	return found(a, "SELECT 1 FROM steps WHERE case_id = ? AND step = ?",
-	    id, step);
+	return zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ? AND "
+	    "step = ?", id, step);
 }
 
 static const char *
 col(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Sets o's members keys[0], keys[1] ... to the texts of columns first ... */
+static void
+set_texts(struct zf_json *o, sqlite3_stmt *st, int first,
+    const char *const *keys)
+{
+	int i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		zf_json_set_str(o, keys[i], col(st, first + i));
 }
 
 static struct zf_json *
@@ -420,6 +468,9 @@ party_details(struct zf_archive *a, const char *id, struct zf_json *party)
 static struct zf_json *
 case_row(struct zf_archive *a, sqlite3_stmt *st)
 {
+	static const char *const party_keys[] = { "name", "kind", "id", NULL };
+	static const char *const more_keys[] = { "source", "field",
+		"filed_by", "conduct", "review_status", NULL };
 	struct zf_json *c = zf_json_object(), *party = zf_json_object();
 	const struct zf_case_kind *kind = zf_case_kind_find(col(st, 2));
 
@@ -429,19 +480,13 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(c, "kind_name", kind ? kind->chinese : col(st, 2));
 	zf_json_set_str(c, "stage", col(st, 3));
 	zf_json_set_str(c, "stage_name", zf_stage_chinese(col(st, 3)));
-	zf_json_set_str(party, "name", col(st, 4));
-	zf_json_set_str(party, "kind", col(st, 5));
-	zf_json_set_str(party, "id", col(st, 6));
+	set_texts(party, st, 4, party_keys);
 	zf_json_set(c, "party", party);
 	zf_json_set_str(c, "cause", col(st, 7));
 	zf_json_set(c, "officers", officer_list(a, col(st, 0)));
 	zf_json_set_str(c, "filed", col(st, 8));
 	zf_json_set_bool(c, "major", sqlite3_column_int(st, 9));
-	zf_json_set_str(c, "source", col(st, 10));
-	zf_json_set_str(c, "field", col(st, 11));
-	zf_json_set_str(c, "filed_by", col(st, 12));
-	zf_json_set_str(c, "conduct", col(st, 13));
-	zf_json_set_str(c, "review_status", col(st, 14));
+	set_texts(c, st, 10, more_keys);
 	zf_json_set_int(c, "review_round", sqlite3_column_int(st, 15));
 	zf_json_set_str(c, "next_due", col(st, 16));
 	return c;
@@ -453,6 +498,8 @@ evidence_list(struct zf_archive *a, const char *id)
 	static const char sql[] = "SELECT id, sha256, kind, title, size, "
 	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
 	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
+	static const char *const keys[] = { "name", "access", "secret_kind",
+		"recorded_by", "recorded_at", "added_by", NULL };
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 	const char *algo = zf_suite_digest_name(zf_archive_suite(a));
@@ -470,12 +517,7 @@ evidence_list(struct zf_archive *a, const char *id)
 		zf_json_set_str(e, "kind", col(st, 2));
 		zf_json_set_str(e, "title", col(st, 3));
 		zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));
-		zf_json_set_str(e, "name", col(st, 5));
-		zf_json_set_str(e, "access", col(st, 6));
-		zf_json_set_str(e, "secret_kind", col(st, 7));
-		zf_json_set_str(e, "recorded_by", col(st, 8));
-		zf_json_set_str(e, "recorded_at", col(st, 9));
-		zf_json_set_str(e, "added_by", col(st, 10));
+		set_texts(e, st, 5, keys);
 		zf_json_push(list, e);
 	}
 	sqlite3_reset(st);
@@ -485,6 +527,8 @@ evidence_list(struct zf_archive *a, const char *id)
 static struct zf_json *
 decision_row(sqlite3_stmt *st)
 {
+	static const char *const keys[] = { "issued_by", "state",
+		"revoke_reason", "basis", NULL };
 	struct zf_json *d = zf_json_object(), *measures;
 	char msg[128];
 
@@ -500,10 +544,7 @@ decision_row(sqlite3_stmt *st)
 	zf_json_set_str(d, "doc", col(st, 4));
 	zf_json_set_str(d, "at", col(st, 5));
 	zf_json_set_bool(d, "party_absent", sqlite3_column_int(st, 6));
-	zf_json_set_str(d, "issued_by", col(st, 7));
-	zf_json_set_str(d, "state", col(st, 8));
-	zf_json_set_str(d, "revoke_reason", col(st, 9));
-	zf_json_set_str(d, "basis", col(st, 10));
+	set_texts(d, st, 7, keys);
 	return d;
 }
 
@@ -551,6 +592,8 @@ step_list(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
 	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
+	static const char *const keys[] = { "at", "stage", "actor", "method",
+		"note", "doc", "approved_by", NULL };
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
@@ -564,13 +607,7 @@ step_list(struct zf_archive *a, const char *id)
 		zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
 		zf_json_set_str(o, "step", col(st, 1));
 		zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
-		zf_json_set_str(o, "at", col(st, 2));
-		zf_json_set_str(o, "stage", col(st, 3));
-		zf_json_set_str(o, "actor", col(st, 4));
-		zf_json_set_str(o, "method", col(st, 5));
-		zf_json_set_str(o, "note", col(st, 6));
-		zf_json_set_str(o, "doc", col(st, 7));
-		zf_json_set_str(o, "approved_by", col(st, 8));
+		set_texts(o, st, 2, keys);
 		zf_json_push(list, o);
 	}
 	sqlite3_reset(st);
@@ -596,17 +633,17 @@ review_rounds(struct zf_archive *a, const char *id)
 		static const int json_cols[] = { 3, 5, 9 };
 		static const char *const json_keys[] = { "proposal", "reasons",
 			"points" };
+		static const char *const decided[] = { "status", "reviewer",
+			"opinion", NULL };
+		static const char *const documents[] = { "opinion_doc",
+			"statement", "draft", NULL };
 
 		zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
 		zf_json_set_str(r, "submitted_by", col(st, 1));
 		zf_json_set_str(r, "submitted", col(st, 2));
 		zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
-		zf_json_set_str(r, "status", col(st, 6));
-		zf_json_set_str(r, "reviewer", col(st, 7));
-		zf_json_set_str(r, "opinion", col(st, 8));
-		zf_json_set_str(r, "opinion_doc", col(st, 10));
-		zf_json_set_str(r, "statement", col(st, 11));
-		zf_json_set_str(r, "draft", col(st, 12));
+		set_texts(r, st, 6, decided);
+		set_texts(r, st, 10, documents);
 		for (i = 0; i < 3; i++) {
 			const char *t = col(st, json_cols[i]);
 			struct zf_json *v = t ? zf_json_parse(t, strlen(t),
@@ -623,18 +660,19 @@ review_rounds(struct zf_archive *a, const char *id)
 int
 zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT " CASE_COLUMNS
 	    " FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	struct zf_json *c, *review, *publication;
 
 	*out = NULL;
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
 	}
 	c = case_row(a, st);
 	sqlite3_reset(st);
@@ -670,7 +708,7 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	    party_details(a, id, zf_json_get(c, "party")) != 0) {
 		zf_json_free(publication);
 		zf_json_free(c);
-		return zf_archive_err(a)->code;
+		return e->code;
 	}
 	zf_json_set(c, "publication", publication);
 	*out = c;
@@ -681,6 +719,7 @@ int
 zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
     struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT " CASE_COLUMNS " FROM cases "
 	    "WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR stage = ?2) "
 	    "AND (?3 IS NULL OR id IN (SELECT case_id FROM case_officers "
@@ -690,16 +729,16 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	    "(SELECT 1 FROM deadlines d WHERE d.case_id = cases.id AND "
 	    "d.state = 'open' AND d.party = 0 AND d.due < ?6)) "
 	    "ORDER BY year, n";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	const struct zf_case_kind *kind = NULL;
 	struct zf_json *list;
 	int rc;
 
 	*out = NULL;
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	if (f->kind != NULL && (kind = zf_case_kind_find(f->kind)) == NULL)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "case kind '%s' is not one of "
+		return zf_fail(e, EX_USAGE, "case kind '%s' is not one of "
 		    "penalty, compulsion, inspection, levy, licensing",
 		    f->kind);
 	zf_db_bind_text(st, 1, kind ? kind->name : NULL);
@@ -720,7 +759,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		zf_json_free(list);
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot list cases");
+		return zf_db_fail(zf_archive_db(a), e, "cannot list cases");
 	}
 	*out = list;
 	return 0;
@@ -729,6 +768,7 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 int
 zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT seq, time, actor, type, hash, body "
 	    "FROM journal WHERE case_id = ? ORDER BY seq";
 	sqlite3_stmt *st;
@@ -738,10 +778,10 @@ zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 
 	*out = NULL;
 	if ((rc = zf_case_exists(a, id)) <= 0)
-		return rc < 0 ? zf_archive_err(a)->code : zf_fail(zf_archive_err(a), EX_NOINPUT,
+		return rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
 		    "no case '%s'", id);
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL)
-		return zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	list = zf_json_array();
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -780,22 +820,24 @@ zf_stage_chinese(const char *stage)
 int
 zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
 	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
 	    "FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read cases");
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", id);
+			return zf_db_fail(zf_archive_db(a), e,
+			    "cannot read cases");
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
 	}
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));
@@ -807,4 +849,74 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 	s->decision_seq = sqlite3_column_int64(st, 6);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* A step recorded late is still recorded after the steps before it. */
+static int
+after_last_step(struct zf_archive *a, const char *case_id,
+    const struct zf_time *t, const char *at)
+{
+	static const char sql[] = "SELECT at, step FROM steps WHERE "
+	    "case_id = ? ORDER BY seq DESC LIMIT 1";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_time last;
+	char *when = NULL, *step = NULL;
+	int rc = 0;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		when = xstrdup(zf_db_text(st, 0));
+		step = xstrdup(zf_db_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (when != NULL && zf_time_parse(when, &last) == 0 &&
+	    t->unix < last.unix)
+		rc = zf_fail(e, EX_DATAERR, "'%s' is before the case's last "
+		    "step (%s at %s)", at, step, when);
+	free(when);
+	free(step);
+	return rc;
+}
+
+int
+zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
+    const char *at, struct zf_time *t, int32_t *day)
+{
+	struct zf_err *e = zf_archive_err(a);
+	char filed[11];
+
+	*t = *zf_archive_now(a);
+	if (at != NULL) {
+		if (zf_time_parse(at, t) != 0)
+			return zf_fail(e, EX_DATAERR, "'%s' is not an RFC 3339 "
+			    "time such as 2026-11-20T10:02:11+08:00", at);
+		t->offset = zf_archive_config(a)->offset;
+		if (t->unix > zf_archive_now(a)->unix + 300)
+			return zf_fail(e, EX_DATAERR, "'%s' is in the future",
+			    at);
+	}
+	*day = zf_time_date(t);
+	if (*day < s->filed) {
+		zf_date_format(s->filed, filed);
+		return zf_fail(e, EX_DATAERR, "'%s' is before the case was "
+		    "filed on %s", at, filed);
+	}
+	return at != NULL ? after_last_step(a, s->id, t, at) : 0;
+}
+
+int
+zf_case_refuse_step(struct zf_archive *a, const struct zf_case_state *s,
+    const struct zf_step_def *d)
+{
+	char *allowed = zf_steps_allowed_list(s->kind, s->stage);
+	int rc;
+
+	rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s (%s) is not allowed in "
+	    "%s %s at stage %s (%s); allowed now: %s", d->name, d->chinese,
+	    s->kind, s->id, s->stage, zf_stage_chinese(s->stage), allowed);
+	free(allowed);
+	return rc;
 }

@@ -1,5 +1,7 @@
 /*
- * case: filing cases and reading them back.
+ * case: filing cases and reading them back, and what the modules above
+ * it share about one case: its state, the time of a step, the refusal of
+ * a step its stage does not allow, the end of a write.
  *
  * Rules that hold from the first release: a case has at least two
  * distinct officers whose enforcement certificates are valid on the
@@ -16,6 +18,8 @@
 
 struct zf_archive;
 struct zf_json;
+struct zf_step_def;
+struct zf_time;
 
 #define ZF_CASE_MAX_OFFICERS 16
 
@@ -49,6 +53,19 @@ int zf_case_check(struct zf_archive *a, const struct zf_case_input *in);
 int zf_case_file(struct zf_archive *a, const struct zf_case_input *in,
     char **id);
 
+/*
+ * Files one case in a transaction of its own: checks, begins, files,
+ * commits (or aborts).  *id gets the id (malloc'd).
+ */
+int zf_case_new(struct zf_archive *a, const struct zf_case_input *in,
+    char **id);
+
+/*
+ * Ends a write transaction that the caller began: commits when rc is 0,
+ * else aborts.  Returns rc, or the commit's code.
+ */
+int zf_case_commit(struct zf_archive *a, int rc);
+
 /* 1 when the case exists, 0 when not, -1 on error. */
 int zf_case_exists(struct zf_archive *a, const char *id);
 /* 1 when person handles the case. */
@@ -57,6 +74,12 @@ int zf_case_has_officer(struct zf_archive *a, const char *id,
 
 /* 1 when the step was ever recorded in the case. */
 int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
+/*
+ * 1 when sql, given the texts p1 and p2 (when it takes two), finds a
+ * row; 0 when it does not, or fails.
+ */
+int zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
+    const char *p2);
 
 /* Everything about one case as JSON (CLI.md's fields); EX_NOINPUT. */
 int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);
@@ -88,6 +111,18 @@ struct zf_case_state {
 
 int zf_case_state(struct zf_archive *a, const char *id,
     struct zf_case_state *s);
+
+/*
+ * The time a step of the case is taken: at (RFC 3339), else now.
+ * EX_DATAERR when it is ahead of now, before the filing, or before the
+ * case's last step.  *day gets its date.
+ */
+int zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
+    const char *at, struct zf_time *t, int32_t *day);
+
+/* Refuses (EX_NOPERM) a step the case's stage does not allow. */
+int zf_case_refuse_step(struct zf_archive *a, const struct zf_case_state *s,
+    const struct zf_step_def *d);
 
 /* The text of a stage or step in Chinese, for people. */
 const char *zf_stage_chinese(const char *stage);

@@ -115,7 +115,8 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
-			zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
+			zf_json_set_bool(e, "estimated",
+			    *zf_archive_beyond(a));
 			(*zf_archive_beyond(a)) |= before;
 			add_to(clocks, "resume", e);
 		} else if (extend != NULL && strcmp(extend, s->step) == 0 &&
@@ -129,14 +130,16 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
 			zf_json_set_int(e, "days", s->extend_days);
-			zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
+			zf_json_set_bool(e, "estimated",
+			    *zf_archive_beyond(a));
 			(*zf_archive_beyond(a)) |= before;
 			add_to(clocks, "extend", e);
 		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot read deadlines");
+		return zf_db_fail(zf_archive_db(a), zf_archive_err(a),
+		    "cannot read deadlines");
 	return 0;
 }
 
@@ -202,23 +205,24 @@ int
 zf_clocks_blocking(struct zf_archive *a, const char *case_id,
     const char *step, int32_t day)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT what, due, basis, blocks "
 	    "FROM deadlines WHERE case_id = ? AND state = 'open' AND party = 1";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	int rc = 0;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, case_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *due_s = (const char *)sqlite3_column_text(st, 1);
 		int32_t due;
 
 		zf_date_parse(due_s, &due);
-		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3), step) ||
-		    day > due)
+		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3),
+		    step) || day > due)
 			continue;
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot be taken before "
+		rc = zf_fail(e, EX_NOPERM, "%s cannot be taken before "
 		    "the party's period ends: %s runs until %s (%s)", step,
 		    (const char *)sqlite3_column_text(st, 0), due_s,
 		    (const char *)sqlite3_column_text(st, 2));
@@ -383,6 +387,8 @@ int
 zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
     int (*fn)(void *ctx, struct zf_json *row), void *ctx)
 {
+	struct zf_err *e = zf_archive_err(a);
+
 /* The same conditions; the first walks the index of open deadlines by
  * due date, the second, for one case, its primary key. */
 #define DEADLINE_COLUMNS "SELECT d.case_id, d.rule, d.what, d.due, d.unit, " \
@@ -399,13 +405,13 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	static const char sql_case[] = DEADLINE_COLUMNS "WHERE d.case_id = ?4 "
 	    "AND d.state = 'open' AND " DEADLINE_FILTER
 	    "ORDER BY d.due, d.case_id, d.rule";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), f->case_id != NULL ? sql_case :
-	    sql_all, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), f->case_id != NULL ?
+	    sql_case : sql_all, e);
 	char until[11], today[11];
 	int rc, stop = 0;
 
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	if (f->until == INT32_MAX)
 		strcpy(until, "9999-12-31");
 	else
@@ -454,7 +460,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	if (stop != 0)
 		return stop;
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a), "cannot list deadlines");
+		return zf_db_fail(zf_archive_db(a), e, "cannot list deadlines");
 	return 0;
 }
 

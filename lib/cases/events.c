@@ -172,7 +172,8 @@ put_step(struct zf_db *db, const struct zf_event *ev, const char *step,
 	sqlite3_stmt *st;
 
 	if (ev->case_id == NULL || stage == NULL || at == NULL)
-		return zf_apply_bad(e, ev, "a step without case, stage or time");
+		return zf_apply_bad(e, ev, "a step without case, stage or "
+		    "time");
 	if ((st = zf_db_stmt(db, sql, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, ev->seq);
@@ -233,9 +234,9 @@ apply_decision_issued(struct zf_db *db, const struct zf_event *ev,
 {
 	static const char sql[] = "INSERT INTO decisions (seq, case_id, year, "
 	    "kind, n, number, outcome, measures, fine_fen, doc, at, "
-	    "party_absent, issued_by, state, basis) VALUES (?1, ?2, ?3, (SELECT "
-	    "kind FROM cases WHERE id = ?2), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-	    "?12, 'in-force', ?13)";
+	    "party_absent, issued_by, state, basis) VALUES (?1, ?2, ?3, "
+	    "(SELECT kind FROM cases WHERE id = ?2), ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "?10, ?11, ?12, 'in-force', ?13)";
 	static const char sql_case[] = "UPDATE cases SET decision_seq = ?2, "
 	    "fine_fen = ?3 WHERE id = ?1";
 	const struct zf_json *d = ev->data;

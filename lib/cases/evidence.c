@@ -38,71 +38,76 @@ one_of(const char *s, const char *const *list)
 static int
 check_text(struct zf_archive *a, const char *what, const char *s)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const char *why;
 
 	if (s != NULL && zf_text_check(s, 1000, 0, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "%s %s", what, why);
+		return zf_fail(e, EX_DATAERR, "%s %s", what, why);
 	return 0;
 }
 
-int
-zf_evidence_check(struct zf_archive *a, const char *case_id,
+/* Checks the input and that the actor may add evidence to the case. */
+static int
+check(struct zf_archive *a, const char *case_id,
     const struct zf_evidence_input *in)
 {
+	const struct zf_person *p = zf_archive_person(a);
+	struct zf_err *e = zf_archive_err(a);
 	struct zf_time t;
 	int rc;
 
 	if ((rc = zf_case_exists(a, case_id)) <= 0)
-		return rc < 0 ? zf_archive_err(a)->code : zf_fail(zf_archive_err(a), EX_NOINPUT,
+		return rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
 		    "no case '%s'", case_id);
 	if (in->kind != NULL && !one_of(in->kind, kinds))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "evidence kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "evidence kind '%s' is not "
 		    "one of document, photo, audio, video, record, other",
 		    in->kind);
 	if (in->access != NULL && !one_of(in->access, accesses))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "access '%s' is not one of "
+		return zf_fail(e, EX_DATAERR, "access '%s' is not one of "
 		    "public, restricted, secret", in->access);
 	if (in->secret_kind != NULL && !one_of(in->secret_kind, secret_kinds))
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "secret kind '%s' is not "
+		return zf_fail(e, EX_DATAERR, "secret kind '%s' is not "
 		    "one of state, commercial, privacy", in->secret_kind);
 	if (in->secret_kind != NULL && in->access != NULL &&
 	    strcmp(in->access, "public") == 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "evidence marked as a %s "
+		return zf_fail(e, EX_DATAERR, "evidence marked as a %s "
 		    "secret cannot be public", in->secret_kind);
 	if (in->recorded_at != NULL && zf_time_parse(in->recorded_at, &t) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "recording time '%s' is "
+		return zf_fail(e, EX_DATAERR, "recording time '%s' is "
 		    "not an RFC 3339 time such as 2026-11-20T10:02:11+08:00",
 		    in->recorded_at);
 	if (in->recorded_by != NULL &&
 	    zf_config_person(zf_archive_config(a), in->recorded_by) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (recorded by) is not "
-		    "a person in %s", in->recorded_by, zf_archive_config(a)->path);
+		return zf_fail(e, EX_NOPERM, "'%s' (recorded by) is not "
+		    "a person in %s", in->recorded_by,
+		    zf_archive_config(a)->path);
 	if ((rc = check_text(a, "title", in->title)) != 0 ||
 	    (rc = check_text(a, "file name", in->name)) != 0 ||
 	    (rc = check_text(a, "stage", in->stage)) != 0 ||
 	    (rc = check_text(a, "device", in->device)) != 0 ||
 	    (rc = check_text(a, "location", in->location)) != 0)
 		return rc;
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+	if (p == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	/* Clerks record for officers; the head records decisions. */
-	if (zf_archive_person(a)->role == ZF_ROLE_CLERK || zf_archive_person(a)->role == ZF_ROLE_HEAD)
+	if (p->role == ZF_ROLE_CLERK || p->role == ZF_ROLE_HEAD)
 		return 0;
 	/* A reviewer records only the written opinion. */
-	if (zf_archive_person(a)->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
+	if (p->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
 	    strcmp(in->stage, "review-opinion") == 0)
 		return 0;
-	if (zf_archive_person(a)->role == ZF_ROLE_OFFICER &&
-	    zf_case_has_officer(a, case_id, zf_archive_person(a)->id)) {
-		if (!zf_person_cert_valid(zf_archive_person(a), zf_archive_today(a)))
-			return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) has no "
+	if (p->role == ZF_ROLE_OFFICER &&
+	    zf_case_has_officer(a, case_id, p->id)) {
+		if (!zf_person_cert_valid(p, zf_archive_today(a)))
+			return zf_fail(e, EX_NOPERM, "'%s' (%s) has no "
 			    "enforcement certificate valid today",
-			    zf_archive_person(a)->id, zf_archive_person(a)->name);
+			    p->id, p->name);
 		return 0;
 	}
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not add "
-	    "evidence to %s: only its officers or a clerk may", zf_archive_person(a)->id,
-	    zf_archive_person(a)->name, zf_role_name(zf_archive_person(a)->role), case_id);
+	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not add "
+	    "evidence to %s: only its officers or a clerk may", p->id,
+	    p->name, zf_role_name(p->role), case_id);
 }
 
 static void
@@ -112,10 +117,13 @@ set_opt(struct zf_json *o, const char *key, const char *value)
 		zf_json_set_str(o, key, value);
 }
 
-int
-zf_evidence_record(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
-    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id)
+/*
+ * Journals a stored file as evidence of the case, inside the caller's
+ * write transaction.  *id gets the evidence id (malloc'd).
+ */
+static int
+record(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, const struct zf_stored *s, char **id)
 {
 	struct zf_json *data;
 	char hex[ZF_DIGEST_HEX];
@@ -123,22 +131,22 @@ zf_evidence_record(struct zf_archive *a, const char *case_id,
 	int64_t n = 0;
 
 	*id = NULL;
-	if ((rc = zf_evidence_check(a, case_id, in)) != 0)
+	if ((rc = check(a, case_id, in)) != 0)
 		return rc;
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 "
 	    "FROM evidence WHERE year = ?", year, &n, zf_archive_err(a))) != 0)
 		return rc;
 	*id = xasprintf("E%d-%05lld", year, (long long)n);
-	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	zf_hex(s->digest, ZF_DIGEST_LEN, hex);
 	data = zf_json_object();
 	zf_json_set_str(data, "id", *id);
 	zf_json_set_int(data, "year", year);
 	zf_json_set_int(data, "n", n);
 	zf_json_set_str(data, "digest", hex);
-	zf_hex(sha256, ZF_DIGEST_LEN, hex);
+	zf_hex(s->sha256, ZF_DIGEST_LEN, hex);
 	zf_json_set_str(data, "sha256", hex);
-	zf_json_set_int(data, "size", (int64_t)size);
+	zf_json_set_int(data, "size", (int64_t)s->size);
 	zf_json_set_str(data, "kind", in->kind ? in->kind : "document");
 	zf_json_set_str(data, "title", in->title ? in->title :
 	    in->name ? in->name : *id);
@@ -177,6 +185,8 @@ int
 zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
     int *fd, uint8_t digest[ZF_DIGEST_LEN], uint64_t *size)
 {
+	const struct zf_person *p = zf_archive_person(a);
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT case_id, digest, size, access "
 	    "FROM evidence WHERE id = ?";
 	sqlite3_stmt *st;
@@ -187,22 +197,22 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 
 	*fd = -1;
 	if (reason == NULL || reason[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "a reason is required: every "
+		return zf_fail(e, EX_USAGE, "a reason is required: every "
 		    "read of evidence is recorded with who, when and why");
 	if (zf_text_check(reason, 1000, 0, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "reason %s", why);
-	if (zf_archive_person(a) == NULL)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "nobody is acting");
+		return zf_fail(e, EX_DATAERR, "reason %s", why);
+	if (p == NULL)
+		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	if ((rc = zf_archive_begin(a)) != 0)
 		return rc;
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a))) == NULL) {
-		rc = zf_archive_err(a)->code;
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL) {
+		rc = e->code;
 		goto fail;
 	}
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		rc = zf_fail(zf_archive_err(a), EX_NOINPUT, "no evidence '%s'", id);
+		rc = zf_fail(e, EX_NOINPUT, "no evidence '%s'", id);
 		goto fail;
 	}
 	case_id = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -211,13 +221,13 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 	access = xstrdup((const char *)sqlite3_column_text(st, 3));
 	sqlite3_reset(st);
 	if (!may_read(a, case_id, access)) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s, %s) may not read "
-		    "%s evidence %s of %s", zf_archive_person(a)->id, zf_archive_person(a)->name,
-		    zf_role_name(zf_archive_person(a)->role), access, id, case_id);
+		rc = zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read "
+		    "%s evidence %s of %s", p->id, p->name,
+		    zf_role_name(p->role), access, id, case_id);
 		goto fail;
 	}
 	if (zf_unhex(hex, digest, ZF_DIGEST_LEN) != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_DATAERR, "evidence %s has a malformed "
+		rc = zf_fail(e, EX_DATAERR, "evidence %s has a malformed "
 		    "digest: run archive-verify", id);
 		goto fail;
 	}
@@ -242,28 +252,74 @@ out:
 	return rc;
 }
 
-int
-zf_evidence_store_file(struct zf_archive *a, const char *path,
-    struct zf_stored *s)
+/* How the storing of one file goes, for zf_object_put_fd. */
+struct progress {
+	zf_evidence_progress_fn fn;
+	void *ctx;
+	const char *file;
+};
+
+static void
+tell(void *arg, uint64_t done)
 {
-	const char *base = strrchr(path, '/');
-	int fd, rc;
+	struct progress *p = arg;
+
+	p->fn(p->ctx, p->file, done, 0);
+}
+
+/* Stores what fd holds; label names it in messages. */
+static int
+store_fd(struct zf_archive *a, int fd, const char *label, const char *name,
+    struct zf_stored *s, struct progress *p)
+{
+	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return zf_fail(zf_archive_err(a), errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", path, strerror(errno));
-	rc = zf_object_put_fd(a, fd, path, s->digest, s->sha256, &s->size,
-	    NULL, NULL);
-	close(fd);
-	if (rc == 0)
-		s->name = xstrdup(base ? base + 1 : path);
+	rc = zf_object_put_fd(a, fd, label, s->digest, s->sha256, &s->size,
+	    p != NULL ? tell : NULL, p);
+	if (p != NULL)
+		p->fn(p->ctx, label, s->size, 1);
+	if (rc == 0 && name != NULL)
+		s->name = xstrdup(name);
 	return rc;
 }
 
-int
-zf_evidence_store_text(struct zf_archive *a, const char *text,
-    const char *name, struct zf_stored *s)
+static int
+open_file(struct zf_archive *a, const char *path, int *fd)
+{
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return zf_fail(zf_archive_err(a), errno == ENOENT ?
+		    EX_NOINPUT : EX_IOERR, "cannot read '%s': %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+static const char *
+last_part(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return base != NULL ? base + 1 : path;
+}
+
+/* Stores the file at path; EX_NOINPUT when it is missing. */
+static int
+store_file(struct zf_archive *a, const char *path, struct zf_stored *s)
+{
+	int fd, rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((rc = open_file(a, path, &fd)) != 0)
+		return rc;
+	rc = store_fd(a, fd, path, last_part(path), s, NULL);
+	close(fd);
+	return rc;
+}
+
+/* Stores bytes made by zhifa itself, named name. */
+static int
+store_text(struct zf_archive *a, const char *text, const char *name,
+    struct zf_stored *s)
 {
 	size_t len = strlen(text);
 	int rc;
@@ -277,25 +333,110 @@ zf_evidence_store_text(struct zf_archive *a, const char *text,
 	return 0;
 }
 
-int
-zf_evidence_document(struct zf_archive *a, const char *case_id,
-    const struct zf_stored *s, const char *title, const char *stage,
-    char **id)
-{
-	struct zf_evidence_input in;
-
-	memset(&in, 0, sizeof(in));
-	in.kind = "document";
-	in.title = title;
-	in.name = s->name;
-	in.stage = stage;
-	return zf_evidence_record(a, case_id, &in, s->digest, s->sha256,
-	    s->size, id);
-}
-
-void
-zf_stored_release(struct zf_stored *s)
+static void
+stored_release(struct zf_stored *s)
 {
 	free(s->name);
 	s->name = NULL;
+}
+
+int
+zf_evidence_doc_store(struct zf_archive *a, struct zf_evidence_doc *d)
+{
+	if (d->file != NULL)
+		return store_file(a, d->file, &d->stored);
+	if (d->text != NULL)
+		return store_text(a, d->text, d->name, &d->stored);
+	return 0;
+}
+
+int
+zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d)
+{
+	struct zf_evidence_input in;
+
+	if (d->file == NULL && d->text == NULL)
+		return 0;
+	memset(&in, 0, sizeof(in));
+	in.kind = "document";
+	in.title = d->title;
+	in.name = d->stored.name;
+	in.stage = d->stage;
+	return record(a, case_id, &in, &d->stored, &d->id);
+}
+
+void
+zf_evidence_doc_release(struct zf_evidence_doc *d)
+{
+	stored_release(&d->stored);
+	free(d->id);
+	d->id = NULL;
+}
+
+/* Stores every file, after opening them all: one missing changes nothing. */
+static int
+store_files(struct zf_archive *a, struct zf_evidence_file *files, size_t n,
+    zf_evidence_progress_fn progress, void *ctx)
+{
+	struct progress p;
+	int *fds = xmalloc(n * sizeof(*fds)), rc = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fds[i] = -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (strcmp(files[i].path, "-") == 0)
+			fds[i] = 0;
+		else
+			rc = open_file(a, files[i].path, &fds[i]);
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		int in = strcmp(files[i].path, "-") == 0;
+
+		p.fn = progress;
+		p.ctx = ctx;
+		p.file = in ? "stdin" : files[i].path;
+		rc = store_fd(a, fds[i], p.file, files[i].name != NULL ?
+		    files[i].name : in ? NULL : last_part(files[i].path),
+		    &files[i].stored, progress != NULL ? &p : NULL);
+	}
+	for (i = 0; i < n; i++)
+		if (fds[i] > 0)
+			close(fds[i]);
+	free(fds);
+	return rc;
+}
+
+int
+zf_evidence_add(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, struct zf_evidence_file *files,
+    size_t n, zf_evidence_progress_fn progress, void *ctx)
+{
+	struct zf_evidence_input one = *in;
+	size_t i;
+	int rc;
+
+	/* Refuse before hashing gigabytes, and again inside the commit. */
+	if ((rc = check(a, case_id, in)) != 0 ||
+	    (rc = store_files(a, files, n, progress, ctx)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		one.name = files[i].stored.name;
+		rc = record(a, case_id, &one, &files[i].stored, &files[i].id);
+	}
+	return zf_case_commit(a, rc);
+}
+
+void
+zf_evidence_files_release(struct zf_evidence_file *files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		stored_release(&files[i].stored);
+		free(files[i].id);
+		files[i].id = NULL;
+	}
 }

@@ -11,6 +11,7 @@
 #ifndef ZF_EVIDENCE_H
 #define ZF_EVIDENCE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/crypto.h"
@@ -26,27 +27,12 @@ struct zf_evidence_input {
 	const char *recorded_at;	/* RFC 3339 */
 	const char *device;
 	const char *location;
-	const char *access;	/* public restricted secret; default restricted */
+	const char *access;	/* public restricted secret (the default:
+				   restricted) */
 	const char *secret_kind;	/* state commercial privacy */
 };
 
-/* Checks the input and that the actor may add evidence to the case. */
-int zf_evidence_check(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in);
-
-/*
- * Journals one stored object as evidence of the case, inside the
- * caller's write transaction.  digest is the archive's content address;
- * sha256 its SHA-256 (the same in a SHA-256 archive).  *id gets the evidence id (malloc'd).
- */
-int zf_evidence_record(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in, const uint8_t digest[ZF_DIGEST_LEN],
-    const uint8_t sha256[ZF_DIGEST_LEN], uint64_t size, char **id);
-
-/*
- * A document stored before its transaction and journaled inside it:
- * the documents of steps, decisions and reviews.
- */
+/* What storing a file gave. */
 struct zf_stored {
 	uint8_t digest[ZF_DIGEST_LEN];
 	uint8_t sha256[ZF_DIGEST_LEN];
@@ -54,17 +40,56 @@ struct zf_stored {
 	char *name;		/* the file's own name */
 };
 
-/* Stores the file at path; EX_NOINPUT when it is missing. */
-int zf_evidence_store_file(struct zf_archive *a, const char *path,
-    struct zf_stored *s);
-/* Stores bytes made by zhifa itself (an opinion), named name. */
-int zf_evidence_store_text(struct zf_archive *a, const char *text,
-    const char *name, struct zf_stored *s);
-/* Journals a stored document of the case at stage; *id gets its id. */
-int zf_evidence_document(struct zf_archive *a, const char *case_id,
-    const struct zf_stored *s, const char *title, const char *stage,
-    char **id);
-void zf_stored_release(struct zf_stored *s);
+/*
+ * The document of a step, a decision or a review: stored before the
+ * transaction that journals it, so that a refusal comes before a large
+ * file is read and no event names an object not yet stored.
+ */
+struct zf_evidence_doc {
+	const char *file;	/* the file to store; NULL: text, or none */
+	const char *text;	/* or bytes made by zhifa (an opinion) */
+	const char *name;	/* the text's name */
+	const char *title;	/* NULL: the file's name */
+	const char *stage;
+	struct zf_stored stored;
+	char *id;		/* its evidence id, once journaled */
+};
+
+/* Stores the document, if there is one; EX_NOINPUT for a missing file. */
+int zf_evidence_doc_store(struct zf_archive *a, struct zf_evidence_doc *d);
+/* Journals the stored document, if any, in the caller's transaction. */
+int zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d);
+void zf_evidence_doc_release(struct zf_evidence_doc *d);
+
+/* One file of zf_evidence_add. */
+struct zf_evidence_file {
+	const char *path;	/* "-": stdin */
+	const char *name;	/* its own name; NULL: the path's last part
+				   (stdin has none) */
+	struct zf_stored stored;	/* its digests and size, once stored */
+	char *id;		/* its evidence id, once recorded */
+};
+
+/*
+ * Told how the storing of a file goes: file is its path ("stdin" for
+ * "-"), done the bytes stored so far; the last call, once the file is
+ * stored or has failed, has ended set.
+ */
+typedef void (*zf_evidence_progress_fn)(void *ctx, const char *file,
+    uint64_t done, int ended);
+
+/*
+ * Stores the files and journals each as evidence of the case with in
+ * (whose name is each file's own), all or none, in a transaction of its
+ * own.  The case, the actor and in are checked before a byte is read,
+ * every file is opened before any is stored, and all are stored before
+ * the transaction begins.  progress may be NULL.
+ */
+int zf_evidence_add(struct zf_archive *a, const char *case_id,
+    const struct zf_evidence_input *in, struct zf_evidence_file *files,
+    size_t n, zf_evidence_progress_fn progress, void *ctx);
+void zf_evidence_files_release(struct zf_evidence_file *files, size_t n);
 
 /*
  * Journals and commits a read of the evidence, then opens the stored

@@ -10,6 +10,7 @@
 #include "cases/case.h"
 #include "record/db.h"
 #include "cases/deadline.h"
+#include "cases/evidence.h"
 #include "record/journal.h"
 #include "base/json.h"
 #include "base/money.h"
@@ -45,17 +46,18 @@ struct facts {
 static int
 load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT kind, party_kind, conduct, "
 	    "major_manual FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 
 	memset(f, 0, sizeof(*f));
 	if (st == NULL)
-		return zf_archive_err(a)->code;
+		return e->code;
 	zf_db_bind_text(st, 1, case_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case '%s'", case_id);
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", case_id);
 	}
 	snprintf(f->kind, sizeof(f->kind), "%s", col(st, 0));
 	snprintf(f->party_kind, sizeof(f->party_kind), "%s", col(st, 1));
@@ -143,8 +145,8 @@ zf_review_verdict(struct zf_archive *a, const char *case_id,
 	zf_buf_init(&why);
 	for (i = 0; i < zf_archive_config(a)->ncatalog; i++) {
 		zf_buf_reset(&why);
-		if (rule_matches(&zf_archive_config(a)->catalog[i], &f, measures,
-		    nmeasures, fine_fen, &why))
+		if (rule_matches(&zf_archive_config(a)->catalog[i], &f,
+		    measures, nmeasures, fine_fen, &why))
 			zf_json_push(*reasons, zf_json_string(why.data));
 	}
 	if (f.manual != NULL) {
@@ -236,12 +238,13 @@ materials(struct zf_archive *a, const char *case_id, const char *exclude,
 static char *
 previous_round_doc(struct zf_archive *a, const char *case_id, const char *stage)
 {
+	struct zf_err *e = zf_archive_err(a);
 	static const char sql_statement[] = "SELECT statement FROM reviews "
 	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
 	static const char sql_draft[] = "SELECT draft FROM reviews "
 	    "WHERE case_id = ? ORDER BY round DESC LIMIT 1";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), strcmp(stage,
-	    "review-statement") == 0 ? sql_statement : sql_draft, zf_archive_err(a));
+	    "review-statement") == 0 ? sql_statement : sql_draft, e);
 	char *id = NULL;
 
 	if (st == NULL)
@@ -332,14 +335,14 @@ missing_materials(struct zf_archive *a, const char *case_id,
 
 #define MISSING(text) zf_buf_printf(missing, "%s%s", missing->len ? "；" : "", \
 	    (text))
-	id = in->statement_given ? NULL : previous_round_doc(a, case_id,
+	id = in->statement_file ? NULL : previous_round_doc(a, case_id,
 	    "review-statement");
-	if (!in->statement_given && id == NULL)
+	if (in->statement_file == NULL && id == NULL)
 		MISSING("案件调查终结报告（情况说明）：--statement FILE");
 	free(id);
-	id = in->draft_given ? NULL : previous_round_doc(a, case_id,
+	id = in->draft_file ? NULL : previous_round_doc(a, case_id,
 	    "review-draft");
-	if (!in->draft_given && id == NULL)
+	if (in->draft_file == NULL && id == NULL)
 		MISSING("决定书代拟稿：--draft FILE");
 	free(id);
 	if (count_evidence(a, case_id) == 0)
@@ -368,10 +371,13 @@ missing_materials(struct zf_archive *a, const char *case_id,
 #undef MISSING
 }
 
-int
-zf_review_submit_check(struct zf_archive *a, const char *case_id,
+/* Checks a submission: who submits, the stage, and every material. */
+static int
+check_submission(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in)
 {
+	const struct zf_person *p = zf_archive_person(a);
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find("review-submit");
 	struct zf_case_state s;
 	struct zf_buf missing;
@@ -383,18 +389,18 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (zf_archive_person(a) == NULL || zf_archive_person(a)->role != ZF_ROLE_OFFICER ||
-	    !zf_case_has_officer(a, case_id, zf_archive_person(a)->id))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only an officer of %s "
+	if (p == NULL || p->role != ZF_ROLE_OFFICER ||
+	    !zf_case_has_officer(a, case_id, p->id))
+		return zf_fail(e, EX_NOPERM, "only an officer of %s "
 		    "submits it for legal review; '%s' is not", case_id,
-		    zf_archive_person(a) ? zf_archive_person(a)->id : "nobody");
-	if (!zf_person_cert_valid(zf_archive_person(a), zf_archive_today(a)))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' holds no enforcement "
-		    "certificate valid today", zf_archive_person(a)->id);
+		    p ? p->id : "nobody");
+	if (!zf_person_cert_valid(p, zf_archive_today(a)))
+		return zf_fail(e, EX_NOPERM, "'%s' holds no enforcement "
+		    "certificate valid today", p->id);
 	if (!zf_step_allowed(d, s.kind, s.stage)) {
 		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
 
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is at stage %s (%s), "
+		rc = zf_fail(e, EX_NOPERM, "%s is at stage %s (%s), "
 		    "where it cannot go to legal review; allowed now: %s",
 		    case_id, s.stage, zf_stage_chinese(s.stage), allowed);
 		free(allowed);
@@ -402,18 +408,18 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	}
 	for (i = 0; i < in->nmeasures; i++)
 		if (!zf_measure_known(in->measures[i]))
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "measure '%s' is "
+			return zf_fail(e, EX_DATAERR, "measure '%s' is "
 			    "not known (see decision-issue(1))",
 			    in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "fine '%s' is not an amount "
+		return zf_fail(e, EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan", in->fine);
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "note %s", why);
+		return zf_fail(e, EX_DATAERR, "note %s", why);
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	if (strcmp(r.status, "submitted") == 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "round %d of %s is still with "
+		rc = zf_fail(e, EX_NOPERM, "round %d of %s is still with "
 		    "the reviewer", r.n, case_id);
 		round_release(&r);
 		return rc;
@@ -422,16 +428,20 @@ zf_review_submit_check(struct zf_archive *a, const char *case_id,
 	zf_buf_init(&missing);
 	missing_materials(a, case_id, in, s.kind, &missing);
 	if (missing.len > 0)
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s cannot go to legal review: "
+		rc = zf_fail(e, EX_NOPERM, "%s cannot go to legal review: "
 		    "materials missing: %s", case_id, missing.data);
 	zf_buf_release(&missing);
 	return rc;
 }
 
-int
-zf_review_submit(struct zf_archive *a, const char *case_id,
-    const struct zf_review_submission *in, int *round,
-    struct zf_json **reasons)
+/*
+ * Journals the round with its stored statement and draft (NULL: the
+ * previous round's).
+ */
+static int
+record_submission(struct zf_archive *a, const char *case_id,
+    const struct zf_review_submission *in, const char *statement_id,
+    const char *draft_id, int *round, struct zf_json **reasons)
 {
 	struct zf_clock_step cs;
 	struct zf_case_state s;
@@ -442,7 +452,7 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	int rc;
 
 	*reasons = NULL;
-	if ((rc = zf_review_submit_check(a, case_id, in)) != 0 ||
+	if ((rc = check_submission(a, case_id, in)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
@@ -450,9 +460,9 @@ zf_review_submit(struct zf_archive *a, const char *case_id,
 	round_release(&r);
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
-	statement = in->statement ? xstrdup(in->statement) :
+	statement = statement_id ? xstrdup(statement_id) :
 	    previous_round_doc(a, case_id, "review-statement");
-	draft = in->draft ? xstrdup(in->draft) :
+	draft = draft_id ? xstrdup(draft_id) :
 	    previous_round_doc(a, case_id, "review-draft");
 	if ((rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
@@ -529,10 +539,11 @@ verdict_chinese(const char *v)
 	return "不同意";
 }
 
-int
-zf_review_decide_check(struct zf_archive *a, const char *case_id,
+static int
+check_decision(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
+	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p = zf_archive_person(a);
 	struct zf_case_state s;
 	struct round r;
@@ -543,57 +554,59 @@ zf_review_decide_check(struct zf_archive *a, const char *case_id,
 		return rc;
 	if (!zf_step_allowed(zf_step_find("review-decide"), s.kind,
 	    s.stage))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "%s is at stage %s (%s), "
+		return zf_fail(e, EX_NOPERM, "%s is at stage %s (%s), "
 		    "where no review can be decided", case_id, s.stage,
 		    zf_stage_chinese(s.stage));
 	if (p == NULL || p->role != ZF_ROLE_REVIEWER)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "only a legal reviewer "
+		return zf_fail(e, EX_NOPERM, "only a legal reviewer "
 		    "(法制审核人员) decides a review; '%s' is %s",
 		    p ? p->id : "nobody", p ? zf_role_name(p->role) : "");
 	if (zf_case_has_officer(a, case_id, p->id))
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' handles %s and may not "
+		return zf_fail(e, EX_NOPERM, "'%s' handles %s and may not "
 		    "review it (回避)", p->id, case_id);
-	if (zf_archive_config(a)->review_qualification && !p->legal_qualification)
-		return zf_fail(zf_archive_err(a), EX_NOPERM, "'%s' (%s) holds no legal "
+	if (zf_archive_config(a)->review_qualification &&
+	    !p->legal_qualification)
+		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no legal "
 		    "professional qualification (法律职业资格), which the "
 		    "catalog requires of reviewers", p->id, p->name);
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	if (strcmp(r.status, "submitted") != 0) {
-		rc = r.n == 0 ? zf_fail(zf_archive_err(a), EX_NOPERM, "%s has not been "
+		rc = r.n == 0 ? zf_fail(e, EX_NOPERM, "%s has not been "
 		    "submitted for legal review", case_id) :
-		    zf_fail(zf_archive_err(a), EX_NOPERM, "round %d of %s is already "
+		    zf_fail(e, EX_NOPERM, "round %d of %s is already "
 		    "decided (%s)", r.n, case_id, r.status);
 		round_release(&r);
 		return rc;
 	}
 	round_release(&r);
 	if (d->verdict == NULL)
-		return zf_fail(zf_archive_err(a), EX_USAGE, "give --approve, --return or "
+		return zf_fail(e, EX_USAGE, "give --approve, --return or "
 		    "--reject");
 	if (d->opinion == NULL || d->opinion[0] == '\0')
-		return zf_fail(zf_archive_err(a), EX_USAGE, "a written opinion is "
+		return zf_fail(e, EX_USAGE, "a written opinion is "
 		    "required: --opinion TEXT or --opinion-file FILE");
 	if (zf_text_check(d->opinion, 20000, 1, &why) != 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "opinion %s", why);
+		return zf_fail(e, EX_DATAERR, "opinion %s", why);
 	for (i = 0; i < ZF_REVIEW_POINTS; i++) {
 		failed += d->fail[i];
 		if (d->note[i] != NULL && zf_text_check(d->note[i], 1000, 0,
 		    &why) != 0)
-			return zf_fail(zf_archive_err(a), EX_DATAERR, "note on %s %s",
+			return zf_fail(e, EX_DATAERR, "note on %s %s",
 			    zf_review_points[i].name, why);
 	}
 	if (strcmp(d->verdict, "approve") == 0 && failed > 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "a review with failed "
+		return zf_fail(e, EX_DATAERR, "a review with failed "
 		    "points cannot be approved: return or reject it");
 	if (strcmp(d->verdict, "approve") != 0 && failed == 0)
-		return zf_fail(zf_archive_err(a), EX_DATAERR, "say which points fail: "
+		return zf_fail(e, EX_DATAERR, "say which points fail: "
 		    "--point NAME=fail:NOTE");
 	return 0;
 }
 
-char *
-zf_review_opinion_text(struct zf_archive *a, const char *case_id,
+/* The written opinion (法制审核意见书), as the text to store (malloc'd). */
+static char *
+opinion_text(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
 	static const char sql[] = "SELECT c.number, c.party_name, c.cause, "
@@ -656,14 +669,16 @@ zf_review_opinion_text(struct zf_archive *a, const char *case_id,
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	zf_buf_printf(&b, "\n审核结论：%s\n审核意见：%s\n\n审核人：%s（%s）\n"
 	    "日期：%d年%d月%d日\n", verdict_chinese(d->verdict), d->opinion,
-	    zf_archive_person(a)->name, zf_archive_person(a)->id, year, month, day);
+	    zf_archive_person(a)->name, zf_archive_person(a)->id, year, month,
+	    day);
 	zf_json_free(p);
 	zf_json_free(reasons);
 	return zf_buf_detach(&b, NULL);
 }
 
-int
-zf_review_decide(struct zf_archive *a, const char *case_id,
+/* Journals the decision with the stored opinion's evidence id. */
+static int
+record_decision(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d, const char *opinion_doc)
 {
 	struct zf_json *data, *points, *clocks = NULL;
@@ -673,7 +688,7 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	char when[26];
 	int i, rc;
 
-	if ((rc = zf_review_decide_check(a, case_id, d)) != 0 ||
+	if ((rc = check_decision(a, case_id, d)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
@@ -711,12 +726,73 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	return zf_journal_append(a, "review.decided", case_id, data, NULL);
 }
 
-/* 1 when a decision of the case was revoked after seq. */
-static int
-revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
+int
+zf_review_submit(struct zf_archive *a, const char *case_id,
+    const struct zf_review_submission *in, int *round,
+    struct zf_json **reasons)
 {
-	static const char sql[] = "SELECT 1 FROM decisions WHERE case_id = ? "
-	    "AND revoked_seq > ?";
+	struct zf_evidence_doc statement = { .file = in->statement_file,
+	    .title = "案件调查终结报告", .stage = "review-statement" };
+	struct zf_evidence_doc draft = { .file = in->draft_file,
+	    .title = "决定书代拟稿", .stage = "review-draft" };
+	int rc;
+
+	*reasons = NULL;
+	if ((rc = check_submission(a, case_id, in)) != 0 ||
+	    (rc = zf_evidence_doc_store(a, &statement)) != 0 ||
+	    (rc = zf_evidence_doc_store(a, &draft)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if ((rc = zf_evidence_doc_record(a, case_id, &statement)) == 0 &&
+	    (rc = zf_evidence_doc_record(a, case_id, &draft)) == 0)
+		rc = record_submission(a, case_id, in, statement.id, draft.id,
+		    round, reasons);
+	if ((rc = zf_case_commit(a, rc)) != 0) {
+		zf_json_free(*reasons);
+		*reasons = NULL;
+	}
+out:
+	zf_evidence_doc_release(&statement);
+	zf_evidence_doc_release(&draft);
+	return rc;
+}
+
+int
+zf_review_decide(struct zf_archive *a, const char *case_id,
+    const struct zf_review_decision *d, char **opinion_id)
+{
+	struct zf_evidence_doc opinion = { .title = "法制审核意见书",
+	    .stage = "review-opinion" };
+	char *text, name[64];
+	int rc;
+
+	*opinion_id = NULL;
+	if ((rc = check_decision(a, case_id, d)) != 0)
+		return rc;
+	/* The opinion document is written, stored, then journaled. */
+	opinion.text = text = opinion_text(a, case_id, d);
+	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
+	opinion.name = name;
+	if ((rc = zf_evidence_doc_store(a, &opinion)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if ((rc = zf_evidence_doc_record(a, case_id, &opinion)) == 0)
+		rc = record_decision(a, case_id, d, opinion.id);
+	if ((rc = zf_case_commit(a, rc)) == 0) {
+		*opinion_id = opinion.id;
+		opinion.id = NULL;
+	}
+out:
+	zf_evidence_doc_release(&opinion);
+	free(text);
+	return rc;
+}
+
+/* 1 when sql, given the case and a journal seq, finds a row. */
+static int
+found_after(struct zf_archive *a, const char *sql, const char *case_id,
+    int64_t seq)
+{
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	int rc;
 
@@ -729,22 +805,20 @@ revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
 	return rc == SQLITE_ROW;
 }
 
+/* 1 when a decision of the case was revoked after seq. */
+static int
+revoked_after(struct zf_archive *a, const char *case_id, int64_t seq)
+{
+	return found_after(a, "SELECT 1 FROM decisions WHERE case_id = ? AND "
+	    "revoked_seq > ?", case_id, seq);
+}
+
 /* 1 when a collective discussion was recorded after seq. */
 static int
 discussed_after(struct zf_archive *a, const char *case_id, int64_t seq)
 {
-	static const char sql[] = "SELECT 1 FROM steps WHERE case_id = ? AND "
-	    "step = 'discuss' AND seq > ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
-
-	if (st == NULL)
-		return 0;
-	zf_db_bind_text(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, seq);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return found_after(a, "SELECT 1 FROM steps WHERE case_id = ? AND "
+	    "step = 'discuss' AND seq > ?", case_id, seq);
 }
 
 int
@@ -752,6 +826,7 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
     const char *const *measures, size_t nmeasures, int64_t fine_fen,
     const char *exclude)
 {
+	struct zf_err *e = zf_archive_err(a);
 	struct zf_json *reasons = NULL, *p;
 	char hex[ZF_DIGEST_HEX], *proposed = NULL;
 	struct zf_buf why;
@@ -775,19 +850,19 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		goto out;
 	if (r.n == 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is major (%s) and has not "
+		rc = zf_fail(e, EX_NOPERM, "%s is major (%s) and has not "
 		    "passed legal review (法制审核): run review-submit",
 		    case_id, why.data);
 		goto out;
 	}
 	if (strcmp(r.status, "approved") != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is major (%s) and its "
+		rc = zf_fail(e, EX_NOPERM, "%s is major (%s) and its "
 		    "review round %d is not approved (%s)", case_id, why.data,
 		    r.n, r.status);
 		goto out;
 	}
 	if (revoked_after(a, case_id, r.decided_seq)) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: a decision was revoked "
+		rc = zf_fail(e, EX_NOPERM, "%s: a decision was revoked "
 		    "after review round %d: submit it again for review",
 		    case_id, r.n);
 		goto out;
@@ -795,7 +870,7 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	if ((rc = materials(a, case_id, exclude, hex)) != 0)
 		goto out;
 	if (strcmp(hex, r.materials) != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: materials changed after "
+		rc = zf_fail(e, EX_NOPERM, "%s: materials changed after "
 		    "approval of review round %d (evidence was added or "
 		    "changed): submit it again for review", case_id, r.n);
 		goto out;
@@ -804,13 +879,13 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	proposed = zf_json_canonical(p, NULL);
 	zf_json_free(p);
 	if (strcmp(proposed, r.proposal) != 0) {
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s: the decision %s differs "
+		rc = zf_fail(e, EX_NOPERM, "%s: the decision %s differs "
 		    "from the proposal approved in review round %d %s: submit "
 		    "it again for review", case_id, proposed, r.n, r.proposal);
 		goto out;
 	}
 	if (!discussed_after(a, case_id, r.decided_seq))
-		rc = zf_fail(zf_archive_err(a), EX_NOPERM, "%s is a major decision: the "
+		rc = zf_fail(e, EX_NOPERM, "%s is a major decision: the "
 		    "collective discussion (集体讨论, 行政处罚法第五十七条) must "
 		    "be recorded after the review: case-step %s discuss",
 		    case_id, case_id);

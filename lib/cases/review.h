@@ -43,22 +43,23 @@ int zf_review_verdict(struct zf_archive *a, const char *case_id,
     struct zf_json **reasons);
 
 struct zf_review_submission {
-	const char *statement;	/* evidence id; NULL: the latest one */
-	const char *draft;	/* evidence id; NULL: the latest one */
+	const char *statement_file;	/* the report to store; NULL: the
+					   previous round's */
+	const char *draft_file;	/* the draft decision to store; NULL: the
+				   previous round's */
 	const char *measures[ZF_REVIEW_MAX_MEASURES];
 	size_t nmeasures;
 	const char *fine;	/* yuan */
 	const char *note;
-	int statement_given, draft_given;	/* files come with this call */
 };
 
 /*
- * Checks a submission: who submits, the stage, and every material;
- * EX_NOPERM with the list of what is missing.
+ * Submits the case as its next round, in a transaction of its own:
+ * checks who submits, the stage and every material (EX_NOPERM with the
+ * list of what is missing), stores the files, then begins, journals
+ * them and the round, and commits.  *round gets the round, *reasons the
+ * verdict (zf_review_verdict).
  */
-int zf_review_submit_check(struct zf_archive *a, const char *case_id,
-    const struct zf_review_submission *in);
-/* Journals the round; *round and *reasons (the verdict) are returned. */
 int zf_review_submit(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in, int *round,
     struct zf_json **reasons);
@@ -72,14 +73,15 @@ struct zf_review_decision {
 
 /* Parses "--point NAME=pass|fail[:NOTE]" into d; 0 or -1. */
 int zf_review_point_parse(const char *arg, struct zf_review_decision *d);
-int zf_review_decide_check(struct zf_archive *a, const char *case_id,
-    const struct zf_review_decision *d);
-/* The written opinion (法制审核意见书), as the text to store (malloc'd). */
-char *zf_review_opinion_text(struct zf_archive *a, const char *case_id,
-    const struct zf_review_decision *d);
-/* Journals the decision with the stored opinion's evidence id. */
+/*
+ * Decides the pending round, in a transaction of its own: checks the
+ * reviewer (回避, qualification) and the decision, writes and stores
+ * the opinion (法制审核意见书), then begins, journals it and the
+ * decision, and commits.  *opinion_id gets the opinion's evidence id
+ * (malloc'd).
+ */
 int zf_review_decide(struct zf_archive *a, const char *case_id,
-    const struct zf_review_decision *d, const char *opinion_doc);
+    const struct zf_review_decision *d, char **opinion_id);
 
 /*
  * The gate of decision-issue (and of a transfer): 0 when the decision

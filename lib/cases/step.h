@@ -1,6 +1,6 @@
 /*
- * step: recording a procedural step of a case (case-step), and the
- * decisions that end the handling of one (decision-issue, -revoke).
+ * step: recording a procedural step of a case (case-step); the
+ * decisions that end the handling of one are decision.h's.
  *
  * Each is checked against the procedure table (procedure.h) for the
  * case's kind and stage, against who may take it, and against the
@@ -15,7 +15,6 @@
 
 struct zf_archive;
 
-
 struct zf_step_input {
 	const char *step;
 	const char *at;		/* RFC 3339; NULL: now */
@@ -25,43 +24,19 @@ struct zf_step_input {
 	const char *rule;	/* extend: only this deadline */
 	int days;		/* extend */
 	const char *doc;	/* evidence id of the step's document */
+	const char *doc_file;	/* for zf_step_take: the document to store */
 };
 
 /*
- * Checks a step without writing (the document is not needed yet):
- * 0, or 77 naming the rule and the steps allowed now, 65 for bad input.
+ * Takes a step in a transaction of its own: checks it (0, or 77 naming
+ * the rule and the steps allowed now, 65 for bad input), stores doc_file,
+ * then begins, journals the document and the step, and commits.
  */
-int zf_step_check(struct zf_archive *a, const char *case_id,
+int zf_step_take(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in);
-/* Journals the step inside the caller's write transaction. */
+
+/* Checks and journals the step inside the caller's write transaction. */
 int zf_step_record(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in);
-
-#define ZF_MAX_MEASURES 16
-
-struct zf_decision_input {
-	const char *outcome;
-	const char *measures[ZF_MAX_MEASURES];
-	size_t nmeasures;
-	const char *fine;	/* yuan */
-	const char *number;	/* 文号; NULL: from the template */
-	const char *at;
-	int party_absent;
-	const char *basis;	/* the legal basis (处罚依据), for publication */
-	const char *doc;	/* evidence id of the decision document */
-};
-
-int zf_decision_check(struct zf_archive *a, const char *case_id,
-    const struct zf_decision_input *in);
-/* Journals the decision; *number gets its 文号 (malloc'd). */
-int zf_decision_issue(struct zf_archive *a, const char *case_id,
-    const struct zf_decision_input *in, char **number);
-
-/* revoked (撤销), illegal (确认违法), remade (责令重作). */
-int zf_decision_revoke_check(struct zf_archive *a, const char *case_id,
-    const char *kind, const char *reason);
-int zf_decision_revoke(struct zf_archive *a, const char *case_id,
-    const char *kind, const char *reason);
-
 
 #endif

@@ -103,15 +103,47 @@ open_temp(struct zf_archive *a, char *name, size_t namelen)
 	return -1;
 }
 
+/*
+ * Reads fd to its end, hashing it with the archive's digest into got
+ * and writing it to out unless out is -1: 0, or 'r' or 'w' for the side
+ * that failed (errno set).  *total gets the bytes read.
+ */
+static int
+pass(struct zf_archive *a, int fd, int out, uint8_t got[ZF_DIGEST_LEN],
+    uint64_t *total)
+{
+	struct zf_digest *d = zf_digest_new(a->suite);
+	uint8_t *buf = xmalloc(CHUNK);
+	ssize_t n;
+	int rc = 0, saved = 0;
+
+	*total = 0;
+	while ((n = zf_read_full(fd, buf, CHUNK)) > 0) {
+		zf_digest_update(d, buf, (size_t)n);
+		*total += (uint64_t)n;
+		if (out >= 0 && zf_write_full(out, buf, (size_t)n) != 0) {
+			rc = 'w';
+			break;
+		}
+	}
+	if (n < 0)
+		rc = 'r';
+	saved = errno;
+	zf_digest_final(d, got);
+	zf_digest_free(d);
+	free(buf);
+	errno = saved;
+	return rc;
+}
+
 /* Checks that an object already in place has this size and digest. */
 static int
 check_existing(struct zf_archive *a, const char *path, uint64_t size,
     const uint8_t digest[ZF_DIGEST_LEN])
 {
-	uint8_t *buf = NULL, got[ZF_DIGEST_LEN];
-	struct zf_digest *d = NULL;
+	uint8_t got[ZF_DIGEST_LEN];
+	uint64_t total;
 	struct stat st;
-	ssize_t n;
 	int fd, rc = 0;
 
 	if ((fd = openat(a->dirfd, path, O_RDONLY | O_NOFOLLOW |
@@ -122,16 +154,11 @@ check_existing(struct zf_archive *a, const char *path, uint64_t size,
 	}
 	if ((uint64_t)st.st_size != size)
 		goto damaged;
-	buf = xmalloc(CHUNK);
-	d = zf_digest_new(a->suite);
-	while ((n = zf_read_full(fd, buf, CHUNK)) > 0)
-		zf_digest_update(d, buf, (size_t)n);
-	if (n < 0) {
+	if (pass(a, fd, -1, got, &total) != 0) {
 		rc = zf_fail(&a->err, EX_IOERR, "cannot read stored object "
 		    "'%s': %s", path, strerror(errno));
 		goto out;
 	}
-	zf_digest_final(d, got);
 	if (memcmp(got, digest, ZF_DIGEST_LEN) != 0)
 		goto damaged;
 	goto out;
@@ -140,8 +167,6 @@ damaged:
 	    "(its content no longer matches its name): run archive-verify",
 	    path);
 out:
-	zf_digest_free(d);
-	free(buf);
 	if (fd >= 0)
 		close(fd);
 	return rc;
@@ -351,4 +376,22 @@ zf_object_open(struct zf_archive *a, const char *hex, int *fd)
 		    strerror(errno));
 	free(path);
 	return rc;
+}
+
+int
+zf_object_copy_out(struct zf_archive *a, int fd, int out,
+    const uint8_t digest[ZF_DIGEST_LEN], uint64_t size, const char *name)
+{
+	uint8_t got[ZF_DIGEST_LEN];
+	uint64_t total;
+	int side = pass(a, fd, out, got, &total);
+
+	if (side != 0)
+		return zf_fail(&a->err, EX_IOERR, "cannot %s %s: %s",
+		    side == 'r' ? "read" : "write", name, strerror(errno));
+	if (total != size || memcmp(got, digest, ZF_DIGEST_LEN) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "stored %s does not match "
+		    "its digest: the archive is damaged; run archive-verify",
+		    name);
+	return 0;
 }

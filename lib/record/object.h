@@ -41,4 +41,13 @@ char *zf_object_path(const struct zf_archive *a, const char *hex);
 /* Opens a stored object for reading; EX_NOINPUT when it is missing. */
 int zf_object_open(struct zf_archive *a, const char *hex, int *fd);
 
+/*
+ * Copies a stored object, open at fd, to out, hashing it on the way:
+ * 0; EX_IOERR when it cannot be read or written; EX_DATAERR when it has
+ * not this size and digest, so that what was written must not be used.
+ * name names it in messages.
+ */
+int zf_object_copy_out(struct zf_archive *a, int fd, int out,
+    const uint8_t digest[ZF_DIGEST_LEN], uint64_t size, const char *name);
+
 #endif

@@ -1,0 +1,364 @@
+/* decision: decisions issued and revoked, checked and journaled. */
+#include "cases/decision.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/json.h"
+#include "base/money.h"
+#include "base/text.h"
+#include "cases/case.h"
+#include "cases/deadline.h"
+#include "cases/evidence.h"
+#include "cases/review.h"
+#include "record/archive.h"
+#include "record/db.h"
+#include "record/journal.h"
+#include "rules/procedure.h"
+
+static void
+set_opt(struct zf_json *o, const char *key, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		zf_json_set_str(o, key, value);
+}
+
+/* Steps the law requires before a kind's decision. */
+static const struct {
+	unsigned kinds;
+	const char *step, *why;
+} required_before_decision[] = {
+	{ ZF_KIND_PENALTY, "notify", "事先告知 must come first "
+	    "(行政处罚法第四十四条、第六十二条)" },
+	{ ZF_KIND_COMPULSION, "urge", "催告 must come first "
+	    "(行政强制法第三十五条)" },
+};
+
+static int
+number_taken(struct zf_archive *a, const char *number)
+{
+	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
+	int rc;
+
+	if (st == NULL)
+		return 1;
+	zf_db_bind_text(st, 1, number);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/* The legal-review gate (review.h) for this decision. */
+static int
+review_gate(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in)
+{
+	int64_t fen = 0;
+
+	if (in->fine != NULL)
+		zf_money_parse(in->fine, &fen);
+	return zf_review_gate(a, case_id, in->measures, in->nmeasures, fen,
+	    in->doc);
+}
+
+/* 1 when the one acting is the head (负责人), who alone decides. */
+static int
+head_acts(struct zf_archive *a)
+{
+	const struct zf_person *p = zf_archive_person(a);
+
+	return p != NULL && p->role == ZF_ROLE_HEAD;
+}
+
+static int
+check_issue(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *p = zf_archive_person(a);
+	const struct zf_step_def *d = zf_step_find("decide");
+	struct zf_case_state s;
+	struct zf_time t;
+	const char *why;
+	int32_t day;
+	int64_t fen;
+	size_t i;
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (!head_acts(a))
+		return zf_fail(e, EX_NOPERM, "only the head "
+		    "(负责人) issues decisions; '%s' is %s", p ? p->id :
+		    "nobody", p ? zf_role_name(p->role) : "acting");
+	if (!zf_step_allowed(d, s.kind, s.stage))
+		return zf_case_refuse_step(a, &s, d);
+	if (in->outcome == NULL || in->outcome[0] == '\0')
+		return zf_fail(e, EX_USAGE, "--outcome is required: what "
+		    "was decided");
+	if (zf_text_check(in->outcome, 4000, 1, &why) != 0)
+		return zf_fail(e, EX_DATAERR, "outcome %s", why);
+	if (in->basis != NULL && zf_text_check(in->basis, 4000, 1, &why) != 0)
+		return zf_fail(e, EX_DATAERR, "basis %s", why);
+	for (i = 0; i < in->nmeasures; i++)
+		if (zf_measure_find(in->measures[i]) == NULL)
+			return zf_fail(e, EX_DATAERR, "measure '%s' is "
+			    "not one of warning, criticism, fine, confiscate, "
+			    "suspend-licence, lower-grade, revoke-licence, "
+			    "restrict, stop-business, close-down, "
+			    "restrict-practice, stop-construction, correct, "
+			    "demolish, forced-demolition, seal, grant, deny, "
+			    "no-penalty, levy, transfer, other (or their "
+			    "Chinese names)", in->measures[i]);
+	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
+		return zf_fail(e, EX_DATAERR, "fine '%s' is not an amount "
+		    "of yuan such as 50000 or 1234.5", in->fine);
+	if (in->number != NULL && in->number[strspn(in->number, " ")] == '\0')
+		return zf_fail(e, EX_USAGE, "--number is empty");
+	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
+		return zf_fail(e, EX_DATAERR, "number %s", why);
+	if (in->number != NULL && number_taken(a, in->number))
+		return zf_fail(e, EX_DATAERR, "decision number %s is "
+		    "already used", in->number);
+	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
+		return rc;
+	for (i = 0; i < sizeof(required_before_decision) /
+	    sizeof(required_before_decision[0]); i++)
+		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
+		    !zf_case_has_step(a, case_id,
+		    required_before_decision[i].step))
+			return zf_fail(e, EX_NOPERM, "%s cannot be "
+			    "decided yet: %s", case_id,
+			    required_before_decision[i].why);
+	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
+		return rc;
+	return review_gate(a, case_id, in);
+}
+
+int
+zf_decision_record(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in, char **number)
+{
+	/* Numbered per kind and year, or per year when the 文号 has no kind. */
+	static const char sql_kind[] = "SELECT coalesce(max(n), 0) + 1 FROM "
+	    "decisions WHERE year = ?1 AND kind = ?2";
+	static const char sql_year[] = "SELECT coalesce(max(n), 0) + 1 FROM "
+	    "decisions WHERE year = ?1";
+	const struct zf_config *cfg = zf_archive_config(a);
+	const struct zf_case_kind *kind;
+	int per_kind;
+	struct zf_json *data, *measures, *clocks = NULL;
+	struct zf_clock_step cs;
+	struct zf_case_state s;
+	struct zf_time t;
+	sqlite3_stmt *st;
+	int64_t n = 0, fen = 0;
+	int year, month, mday, rc, granted = 0;
+	char when[26];
+	int32_t day;
+	size_t i;
+
+	*number = NULL;
+	if ((rc = check_issue(a, case_id, in)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
+	    (rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
+		return rc;
+	kind = zf_case_kind_find(s.kind);
+	zf_date_ymd(day, &year, &month, &mday);
+	/* Two statements, so that each is answered from an index. */
+	per_kind = strstr(cfg->decision_number, "{kind}") != NULL;
+	if ((st = zf_db_stmt(zf_archive_db(a), per_kind ? sql_kind : sql_year,
+	    zf_archive_err(a))) == NULL)
+		return zf_archive_err(a)->code;
+	sqlite3_bind_int(st, 1, year);
+	if (per_kind)
+		zf_db_bind_text(st, 2, s.kind);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (in->number != NULL) {
+		*number = xstrdup(in->number);
+		n = 0;	/* a number given by hand takes no place in the count */
+	} else {
+		/* Skip any number already given by hand. */
+		for (;;) {
+			*number = zf_config_number(cfg, cfg->decision_number,
+			    kind->letter, year, n);
+			if (!number_taken(a, *number))
+				break;
+			free(*number);
+			n++;
+		}
+	}
+	if (in->fine != NULL)
+		zf_money_parse(in->fine, &fen);
+	measures = zf_json_array();
+	if (fen > 0 && zf_measure_find("fine") != NULL) {
+		int listed = 0;
+
+		for (i = 0; i < in->nmeasures; i++)
+			listed |= strcmp(zf_measure_find(in->measures[i])->name,
+			    "fine") == 0;
+		if (!listed)
+			zf_json_push(measures, zf_json_string("fine"));
+	}
+	for (i = 0; i < in->nmeasures; i++) {
+		const struct zf_measure *m = zf_measure_find(in->measures[i]);
+
+		zf_json_push(measures, zf_json_string(m->name));
+		granted |= strcmp(m->name, "grant") == 0;
+	}
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = s.kind;
+	cs.step = "decide";
+	cs.day = day;
+	cs.when = (in->party_absent ? ZF_WHEN_PARTY_ABSENT : 0) |
+	    (fen > 0 ? ZF_WHEN_FINE : 0) | (granted ? ZF_WHEN_GRANTED : 0) |
+	    (s.published ? ZF_WHEN_PUBLISHED : 0);
+	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+		zf_json_free(measures);
+		goto fail;
+	}
+	zf_time_format(&t, when);
+	data = zf_json_object();
+	zf_json_set_str(data, "number", *number);
+	zf_json_set_int(data, "year", year);
+	zf_json_set_int(data, "n", n);
+	zf_json_set_str(data, "outcome", in->outcome);
+	zf_json_set(data, "measures", measures);
+	if (fen > 0)
+		zf_json_set_int(data, "fine_fen", fen);
+	set_opt(data, "doc", in->doc);
+	zf_json_set_str(data, "at", when);
+	zf_json_set_bool(data, "party_absent", in->party_absent);
+	set_opt(data, "basis", in->basis);
+	zf_json_set_str(data, "stage", "decided");
+	zf_json_set_str(data, "prior", s.stage);
+	if (clocks != NULL)
+		zf_json_set(data, "clocks", clocks);
+	if ((rc = zf_journal_append(a, "decision.issued", case_id, data,
+	    NULL)) != 0)
+		goto fail;
+	return 0;
+fail:
+	free(*number);
+	*number = NULL;
+	return rc;
+}
+
+int
+zf_decision_issue(struct zf_archive *a, const char *case_id,
+    const struct zf_decision_input *in, char **number)
+{
+	struct zf_evidence_doc doc = { .file = in->doc_file,
+	    .title = "决定书", .stage = "decide" };
+	struct zf_decision_input one = *in;
+	int rc;
+
+	*number = NULL;
+	if ((rc = check_issue(a, case_id, in)) != 0 ||
+	    (rc = zf_evidence_doc_store(a, &doc)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if ((rc = zf_evidence_doc_record(a, case_id, &doc)) == 0) {
+		if (doc.id != NULL)
+			one.doc = doc.id;
+		rc = zf_decision_record(a, case_id, &one, number);
+	}
+	if ((rc = zf_case_commit(a, rc)) != 0) {
+		free(*number);
+		*number = NULL;
+	}
+out:
+	zf_evidence_doc_release(&doc);
+	return rc;
+}
+
+static const char *const revoke_kinds[] = { "revoked", "illegal", "remade",
+	NULL };
+
+static int
+check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
+    const char *reason)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_step_def *d = zf_step_find("revoke");
+	struct zf_case_state s;
+	const char *why;
+	size_t i;
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	if (!head_acts(a))
+		return zf_fail(e, EX_NOPERM, "only the head "
+		    "(负责人) revokes decisions");
+	if (s.decision_seq == 0)
+		return zf_fail(e, EX_NOPERM, "%s has no decision in "
+		    "force to revoke", case_id);
+	if (!zf_step_allowed(d, s.kind, s.stage))
+		return zf_case_refuse_step(a, &s, d);
+	for (i = 0; revoke_kinds[i] != NULL; i++)
+		if (strcmp(kind, revoke_kinds[i]) == 0)
+			break;
+	if (revoke_kinds[i] == NULL)
+		return zf_fail(e, EX_USAGE, "--kind '%s' is not revoked "
+		    "(撤销), illegal (确认违法) or remade (责令重作)", kind);
+	if (reason == NULL || reason[0] == '\0')
+		return zf_fail(e, EX_USAGE, "--reason is required");
+	if (zf_text_check(reason, 4000, 1, &why) != 0)
+		return zf_fail(e, EX_DATAERR, "reason %s", why);
+	return 0;
+}
+
+static int
+record_revoke(struct zf_archive *a, const char *case_id, const char *kind,
+    const char *reason)
+{
+	struct zf_clock_step cs;
+	struct zf_case_state s;
+	struct zf_json *data, *clocks = NULL;
+	char when[26];
+	int rc;
+
+	if ((rc = check_revoke(a, case_id, kind, reason)) != 0 ||
+	    (rc = zf_case_state(a, case_id, &s)) != 0)
+		return rc;
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = s.kind;
+	cs.step = "revoke";
+	cs.day = zf_archive_today(a);
+	cs.when = s.published ? ZF_WHEN_PUBLISHED : 0;
+	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+		return rc;
+	zf_time_format(zf_archive_now(a), when);
+	data = zf_json_object();
+	zf_json_set_int(data, "decision", s.decision_seq);
+	zf_json_set_str(data, "kind", kind);
+	zf_json_set_str(data, "reason", reason);
+	zf_json_set_str(data, "at", when);
+	/* A decision to be remade sends the case back to be handled again. */
+	zf_json_set_str(data, "stage", strcmp(kind, "remade") == 0 ?
+	    "investigating" : "revoked");
+	zf_json_set_str(data, "prior", s.stage);
+	if (clocks != NULL)
+		zf_json_set(data, "clocks", clocks);
+	return zf_journal_append(a, "decision.revoked", case_id, data, NULL);
+}
+
+int
+zf_decision_revoke(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *reason)
+{
+	int rc;
+
+	if ((rc = check_revoke(a, case_id, kind, reason)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	return zf_case_commit(a, record_revoke(a, case_id, kind, reason));
+}
