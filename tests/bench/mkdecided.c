@@ -13,6 +13,7 @@
 #include "record/archive.h"
 #include "cases/case.h"
 #include "rules/config.h"
+#include "cases/decision.h"
 #include "cases/step.h"
 #include "publication/events.h"
 
@@ -77,10 +78,12 @@ main(int argc, char **argv)
 		in.officers[1] = "lina";
 		in.nofficers = 2;
 		in.filed = "2026-01-02";
-		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "liuyang");
+		if (zf_archive_actor(a, "liuyang") != 0)
+			goto fail;
 		if (zf_case_file(a, &in, &case_id) != 0)
 			goto fail;
-		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "zhangwei");
+		if (zf_archive_actor(a, "zhangwei") != 0)
+			goto fail;
 		/* The steps the law requires before these decisions. */
 		if (k == 0 || k == 2) {
 			struct zf_step_input s;
@@ -91,7 +94,8 @@ main(int argc, char **argv)
 			if (zf_step_record(a, case_id, &s) != 0)
 				goto fail;
 		}
-		zf_archive_person(a) = zf_config_person(zf_archive_config(a), "chengang");
+		if (zf_archive_actor(a, "chengang") != 0)
+			goto fail;
 		memset(&d, 0, sizeof(d));
 		d.outcome = outcomes[k];
 		d.measures[0] = measures[k];
@@ -99,7 +103,7 @@ main(int argc, char **argv)
 		d.fine = k == 0 ? "5000" : NULL;
 		d.at = "2026-03-02T10:00:00+08:00";
 		d.basis = "《中华人民共和国建筑法》";
-		if (zf_decision_issue(a, case_id, &d, &number) != 0)
+		if (zf_decision_record(a, case_id, &d, &number) != 0)
 			goto fail;
 		free(case_id);
 		free(number);
