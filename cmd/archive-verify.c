@@ -46,9 +46,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (optind != argc)
-		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	zf_cli_options_only(&cli, argc, argv, opts);
 	if (zf_cli_progress_wanted())
 		o.progress = progress;
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)

@@ -29,19 +29,19 @@ static const struct zf_column columns[] = {
 int
 main(int argc, char **argv)
 {
-	enum { OPT_STAGE = ZF_OPT_FIRST_OWN, OPT_SINCE };
+	enum { OPT_STAGE = ZF_OPT_FIRST_OWN };
 	struct zf_case_filter f;
 	struct zf_archive *a;
 	struct zf_json *list;
 	struct zf_cli cli;
 	int32_t day;
-	int c, rc;
+	int rc;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("kind", 0, &f.kind),
 		ZF_OWN("stage", OPT_STAGE),
 		ZF_TEXT("officer", 0, &f.officer),
 		ZF_FLAG("major", &f.major),
-		ZF_OWN("filed-since", OPT_SINCE),
+		ZF_DATE("filed-since", &f.filed_since, &day),
 		ZF_FLAG("overdue", &f.overdue),
 		ZF_FLAG("awaiting-review", &f.awaiting_review),
 		ZF_OPT_END
@@ -49,24 +49,15 @@ main(int argc, char **argv)
 
 	memset(&f, 0, sizeof(f));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
-		if (c == OPT_STAGE) {
-			if (zf_stage_find(optarg) == NULL)
-				zf_cli_usage(&cli, "'%s' is not a stage "
-				    "(filed, investigating, notified, hearing, "
-				    "heard, discussed, decided, served, "
-				    "executed, suspended, closed, archived, "
-				    "transferred, revoked)", optarg);
-			f.stage = optarg;
-		} else {
-			if (zf_date_parse(optarg, &day) != 0)
-				zf_cli_usage(&cli, "--filed-since '%s' is not "
-				    "a date YYYY-MM-DD", optarg);
-			f.filed_since = optarg;
-		}
+	while (zf_cli_next(&cli, argc, argv, opts) == OPT_STAGE) {
+		if (zf_stage_find(optarg) == NULL)
+			zf_cli_usage(&cli, "'%s' is not a stage (filed, "
+			    "investigating, notified, hearing, heard, "
+			    "discussed, decided, served, executed, suspended, "
+			    "closed, archived, transferred, revoked)", optarg);
+		f.stage = optarg;
 	}
-	if (optind != argc)
-		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	zf_cli_no_operands(&cli, argc, argv);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
 	if ((rc = zf_case_list(a, &f, &list)) == 0) {

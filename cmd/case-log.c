@@ -22,51 +22,54 @@ static const struct zf_column columns[] = {
 	{ NULL, NULL, 0 }
 };
 
+struct events {
+	struct zf_cli *cli;
+	struct zf_json *all;
+};
+
+/* The case's events, each naming the case, after those before. */
+static int
+log_one(struct zf_archive *a, const char *id, size_t i, void *ctx)
+{
+	struct events *e = ctx;
+	struct zf_json *log;
+	size_t j;
+	int rc;
+
+	(void)i;
+	if ((rc = zf_case_log(a, id, &log)) != 0)
+		return rc;
+	for (j = 0; j < zf_json_len(log); j++) {
+		struct zf_json *ev = zf_json_copy(zf_json_at(log, j));
+
+		zf_json_set_str(ev, "case", id);
+		zf_json_push(e->all, ev);
+	}
+	zf_json_free(log);
+	return 0;
+}
+
+static void
+print_all(void *ctx)
+{
+	static const struct zf_column hashes[] = {
+		{ "hash", "hash", 0 }, { NULL, NULL, 0 }
+	};
+	struct events *e = ctx;
+
+	zf_cli_print_list(e->cli, e->all, e->cli->quiet ? hashes : columns);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct zf_cli_opt opts[] = { ZF_OPT_END };
-	struct zf_archive *a;
-	struct zf_json *log, *all;
 	struct zf_cli cli;
-	char **ids;
-	size_t n, i, j;
-	int rc, worst = 0;
+	struct events e = { &cli, zf_json_array() };
+	const struct zf_cli_each each = { log_one, print_all, &e };
+	int rc;
 
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (optind == argc)
-		zf_cli_usage(&cli, "which case?");
-	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
-		return zf_cli_exit(rc);
-	ids = zf_cli_ids(argc - optind, argv + optind, &n);
-	all = zf_json_array();
-	for (i = 0; i < n; i++) {
-		if ((rc = zf_case_log(a, ids[i], &log)) != 0) {
-			zf_cli_fail(zf_archive_err(a));
-			if (rc > worst)
-				worst = rc;
-			continue;
-		}
-		for (j = 0; j < zf_json_len(log); j++) {
-			struct zf_json *ev = zf_json_copy(zf_json_at(log, j));
-
-			zf_json_set_str(ev, "case", ids[i]);
-			zf_json_push(all, ev);
-		}
-		zf_json_free(log);
-	}
-	if (cli.quiet) {
-		static const struct zf_column hashes[] = {
-			{ "hash", "hash", 0 }, { NULL, NULL, 0 }
-		};
-
-		zf_cli_print_list(&cli, all, hashes);
-	} else {
-		zf_cli_print_list(&cli, all, columns);
-	}
-	zf_json_free(all);
-	zf_cli_ids_free(ids);
-	zf_archive_close(a);
-	return zf_cli_exit(worst);
+	rc = zf_cli_each_case(&cli, argc, argv, &each);
+	zf_json_free(e.all);
+	return rc;
 }

@@ -52,9 +52,7 @@ main(int argc, char **argv)
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (optind != argc)
-		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	zf_cli_options_only(&cli, argc, argv, opts);
 	if (batch != NULL && (in.kind || in.party || in.party_kind ||
 	    in.party_id || in.party_rep || in.party_address ||
 	    in.party_phone || in.cause || in.nofficers || in.filed ||

@@ -134,48 +134,47 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	section(&text, NULL, evidence, evidence_columns);
 }
 
-int
-main(int argc, char **argv)
-{
-	static const struct zf_cli_opt opts[] = { ZF_OPT_END };
-	struct zf_archive *a;
-	struct zf_json *c, *all;
-	struct zf_cli cli;
-	char **ids;
-	size_t n, i;
-	int rc, worst = 0, single;
+struct shown {
+	struct zf_cli *cli;
+	struct zf_json *all;
+	int argc;
+	char **argv;
+};
 
-	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (optind == argc)
-		zf_cli_usage(&cli, "which case?");
-	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
-		return zf_cli_exit(rc);
-	/* One id on the command line gives an object; "-" or more, an array. */
-	single = argc - optind == 1 && strcmp(argv[optind], "-") != 0;
-	ids = zf_cli_ids(argc - optind, argv + optind, &n);
-	all = zf_json_array();
-	for (i = 0; i < n; i++) {
-		if ((rc = zf_case_show(a, ids[i], &c)) != 0) {
-			zf_cli_fail(zf_archive_err(a));
-			if (rc > worst)
-				worst = rc;
-			continue;
-		}
-		if (cli.quiet)
-			printf("%s\n", ids[i]);
-		else if (cli.format == ZF_FORMAT_TEXT) {
-			if (i > 0)
-				printf("\n");
-			show_text(&cli, zf_archive_config(a), c);
-		}
-		zf_json_push(all, c);
+static int
+show_one(struct zf_archive *a, const char *id, size_t i, void *ctx)
+{
+	struct shown *s = ctx;
+	struct zf_json *c;
+	int rc;
+
+	if ((rc = zf_case_show(a, id, &c)) != 0)
+		return rc;
+	if (s->cli->quiet)
+		printf("%s\n", id);
+	else if (s->cli->format == ZF_FORMAT_TEXT) {
+		if (i > 0)
+			printf("\n");
+		show_text(s->cli, zf_archive_config(a), c);
 	}
+	zf_json_push(s->all, c);
+	return 0;
+}
+
+static void
+print_all(void *ctx)
+{
+	struct shown *s = ctx;
+	struct zf_cli *cli = s->cli;
+	/* One id on the command line gives an object; "-" or more, an array. */
+	int single = s->argc - optind == 1 &&
+	    strcmp(s->argv[optind], "-") != 0;
+
 	/* One JSON document: the case, or an array for several. */
-	if (cli.format == ZF_FORMAT_JSON && !cli.quiet)
-		zf_cli_print_json(single && zf_json_len(all) == 1 ?
-		    zf_json_at(all, 0) : all);
-	else if (cli.format == ZF_FORMAT_TSV && !cli.quiet) {
+	if (cli->format == ZF_FORMAT_JSON && !cli->quiet)
+		zf_cli_print_json(single && zf_json_len(s->all) == 1 ?
+		    zf_json_at(s->all, 0) : s->all);
+	else if (cli->format == ZF_FORMAT_TSV && !cli->quiet) {
 		static const struct zf_column cols[] = {
 			{ "id", "id", 0 }, { "number", "number", 0 },
 			{ "kind", "kind", 0 }, { "stage", "stage", 0 },
@@ -185,10 +184,20 @@ main(int argc, char **argv)
 			{ NULL, NULL, 0 }
 		};
 
-		zf_cli_print_list(&cli, all, cols);
+		zf_cli_print_list(cli, s->all, cols);
 	}
-	zf_json_free(all);
-	zf_cli_ids_free(ids);
-	zf_archive_close(a);
-	return zf_cli_exit(worst);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct zf_cli cli;
+	struct shown s = { &cli, zf_json_array(), argc, argv };
+	const struct zf_cli_each each = { show_one, print_all, &s };
+	int rc;
+
+	zf_cli_init(&cli, argv, usage);
+	rc = zf_cli_each_case(&cli, argc, argv, &each);
+	zf_json_free(s.all);
+	return rc;
 }

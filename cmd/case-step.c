@@ -19,13 +19,10 @@ static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
 int
 main(int argc, char **argv)
 {
-	enum { OPT_DAYS = ZF_OPT_FIRST_OWN };
 	struct zf_step_input in;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	const char *case_id;
-	char *end;
-	long days;
 	int rc;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("at", 0, &in.at),
@@ -33,20 +30,14 @@ main(int argc, char **argv)
 		ZF_TEXT("method", 0, &in.method),
 		ZF_TEXT("note", 0, &in.note),
 		ZF_TEXT("approved-by", 0, &in.approved_by),
-		ZF_OWN("days", OPT_DAYS),
+		ZF_NUMBER("days", &in.days, 1, 3660, "days"),
 		ZF_TEXT("rule", 0, &in.rule),
 		ZF_OPT_END
 	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	while (zf_cli_next(&cli, argc, argv, opts) == OPT_DAYS) {
-		days = strtol(optarg, &end, 10);
-		in.days = days >= 1 && days <= 3660 ? (int)days : 0;
-		if (*end != '\0' || in.days == 0)
-			zf_cli_usage(&cli, "--days '%s' is not a number of "
-			    "days", optarg);
-	}
+	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 2)
 		zf_cli_usage(&cli, "give a case and a step");
 	case_id = argv[optind];

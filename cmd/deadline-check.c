@@ -61,7 +61,7 @@ print_one(void *ctx, struct zf_json *d)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_WITHIN = ZF_OPT_FIRST_OWN, OPT_TODAY, OPT_KIND };
+	enum { OPT_KIND = ZF_OPT_FIRST_OWN };
 	struct zf_deadline_filter f;
 	const struct zf_case_kind *kind;
 	struct zf_calendar *cal;
@@ -72,12 +72,10 @@ main(int argc, char **argv)
 	struct printer p;
 	struct zf_cli cli;
 	const char *today = NULL;
-	char *end;
-	long within = 3;
-	int c, rc, all = 0, workday = 0;
+	int rc, within = 3, all = 0, workday = 0;
 	const struct zf_cli_opt opts[] = {
-		ZF_OWN("within", OPT_WITHIN),
-		ZF_OWN("today", OPT_TODAY),
+		ZF_NUMBER("within", &within, 0, 3660, "working days"),
+		ZF_DATE("today", &today, &f.today),
 		ZF_OWN("kind", OPT_KIND),
 		ZF_TEXT("officer", 0, &f.officer),
 		ZF_FLAG("party", &f.party),
@@ -88,30 +86,13 @@ main(int argc, char **argv)
 
 	memset(&f, 0, sizeof(f));
 	zf_cli_init(&cli, argv, usage);
-	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
-		switch (c) {
-		case OPT_WITHIN:
-			within = strtol(optarg, &end, 10);
-			if (*end != '\0' || within < 0 || within > 3660)
-				zf_cli_usage(&cli, "--within '%s' is not a "
-				    "number of working days", optarg);
-			break;
-		case OPT_TODAY:
-			today = optarg;
-			if (zf_date_parse(optarg, &f.today) != 0)
-				zf_cli_usage(&cli, "--today '%s' is not a date "
-				    "YYYY-MM-DD", optarg);
-			break;
-		case OPT_KIND:
-			if ((kind = zf_case_kind_find(optarg)) == NULL)
-				zf_cli_usage(&cli, "'%s' is not a kind of case",
-				    optarg);
-			f.kind = kind->name;
-			break;
-		}
+	while (zf_cli_next(&cli, argc, argv, opts) == OPT_KIND) {
+		if ((kind = zf_case_kind_find(optarg)) == NULL)
+			zf_cli_usage(&cli, "'%s' is not a kind of case",
+			    optarg);
+		f.kind = kind->name;
 	}
-	if (optind != argc)
-		zf_cli_usage(&cli, "unexpected argument '%s'", argv[optind]);
+	zf_cli_no_operands(&cli, argc, argv);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
 	if (today == NULL)
@@ -129,7 +110,7 @@ main(int argc, char **argv)
 	}
 	/* Only the dates listed, not the cut-off, may call for a warning. */
 	f.until = all ? INT32_MAX : within == 0 ? f.today :
-	    zf_calendar_add_workdays(cal, f.today, (int)within, NULL);
+	    zf_calendar_add_workdays(cal, f.today, within, NULL);
 	memset(&p, 0, sizeof(p));
 	zf_cli_stream_begin(&p.stream, &cli, cli.quiet ? ids :
 	    cli.format == ZF_FORMAT_TEXT ? columns : fields);

@@ -21,14 +21,13 @@ main(int argc, char **argv)
 	struct zf_decision_input in;
 	struct zf_archive *a;
 	struct zf_cli cli;
+	const char *case_id;
 	char *number = NULL;
 	int rc;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("outcome", 0, &in.outcome),
 		ZF_TEXT("doc", 0, &in.doc_file),
-		ZF_TEXT("fine", 0, &in.fine),
-		ZF_LIST("measure", in.measures, &in.nmeasures,
-		    ZF_MAX_MEASURES, "measures"),
+		ZF_FINE_MEASURES(in, ZF_MAX_MEASURES),
 		ZF_TEXT("number", 0, &in.number),
 		ZF_TEXT("at", 0, &in.at),
 		ZF_FLAG("party-absent", &in.party_absent),
@@ -38,14 +37,12 @@ main(int argc, char **argv)
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (argc - optind != 1)
-		zf_cli_usage(&cli, "give one case");
+	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if (in.doc_file == NULL)
 		zf_cli_usage(&cli, "--doc is required: the decision document");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_issue(a, argv[optind], &in, &number)) == 0) {
+	if ((rc = zf_decision_issue(a, case_id, &in, &number)) == 0) {
 		zf_cli_warn_calendar(a);
 		printf("%s\n", number);
 	}

@@ -16,7 +16,7 @@ static const char usage[] = "CASE --reason TEXT "
 int
 main(int argc, char **argv)
 {
-	const char *reason = NULL, *kind = "revoked";
+	const char *reason = NULL, *kind = "revoked", *case_id;
 	struct zf_archive *a;
 	struct zf_cli cli;
 	int rc;
@@ -27,16 +27,14 @@ main(int argc, char **argv)
 	};
 
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (argc - optind != 1)
-		zf_cli_usage(&cli, "give one case");
+	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if (reason == NULL)
 		zf_cli_usage(&cli, "--reason is required");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_decision_revoke(a, argv[optind], kind, reason)) == 0) {
+	if ((rc = zf_decision_revoke(a, case_id, kind, reason)) == 0) {
 		zf_cli_warn_calendar(a);
-		printf("%s\n", argv[optind]);
+		printf("%s\n", case_id);
 	}
 	return zf_cli_done(a, rc);
 }

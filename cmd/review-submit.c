@@ -28,19 +28,14 @@ main(int argc, char **argv)
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("statement", 0, &in.statement_file),
 		ZF_TEXT("draft", 0, &in.draft_file),
-		ZF_TEXT("fine", 0, &in.fine),
-		ZF_LIST("measure", in.measures, &in.nmeasures,
-		    ZF_REVIEW_MAX_MEASURES, "measures"),
+		ZF_FINE_MEASURES(in, ZF_REVIEW_MAX_MEASURES),
 		ZF_TEXT("note", 0, &in.note),
 		ZF_OPT_END
 	};
 
 	memset(&in, 0, sizeof(in));
 	zf_cli_init(&cli, argv, usage);
-	zf_cli_options(&cli, argc, argv, opts);
-	if (argc - optind != 1)
-		zf_cli_usage(&cli, "give one case");
-	case_id = argv[optind];
+	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
 	if ((rc = zf_review_submit(a, case_id, &in, &round, &reasons)) != 0)

@@ -14,6 +14,8 @@
 #include "base/err.h"
 #include "base/json.h"
 #include "base/text.h"
+#include "base/when.h"
+#include "rules/schema.h"
 #include "publication/events.h"
 
 const char *zf_progname = "zhifa";
@@ -132,6 +134,9 @@ zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 {
 	const struct zf_cli_opt *o;
 	const char **list;
+	size_t *n;
+	char *end;
+	long v;
 	int c;
 
 	if (cli->opts != opts)
@@ -154,11 +159,25 @@ zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 			*(int *)o->to = 1;
 			break;
 		case ZF_ARG_LIST:
-			if (*o->n == o->max)
-				zf_cli_usage(cli, "at most %zu %s", o->max,
+			n = o->more;
+			if (*n == (size_t)o->max)
+				zf_cli_usage(cli, "at most %ld %s", o->max,
 				    o->many);
 			list = o->to;
-			list[(*o->n)++] = optarg;
+			list[(*n)++] = optarg;
+			break;
+		case ZF_ARG_DATE:
+			if (zf_date_parse(optarg, o->more) != 0)
+				zf_cli_usage(cli, "--%s '%s' is not a date "
+				    "YYYY-MM-DD", o->name, optarg);
+			*(const char **)o->to = optarg;
+			break;
+		case ZF_ARG_NUMBER:
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < o->min || v > o->max)
+				zf_cli_usage(cli, "--%s '%s' is not a number "
+				    "of %s", o->name, optarg, o->many);
+			*(int *)o->to = (int)v;
 			break;
 		default:
 			return c;
@@ -173,6 +192,31 @@ zf_cli_options(struct zf_cli *cli, int argc, char **argv,
 {
 	while (zf_cli_next(cli, argc, argv, opts) != -1)
 		;
+}
+
+void
+zf_cli_no_operands(struct zf_cli *cli, int argc, char **argv)
+{
+	if (optind != argc)
+		zf_cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+}
+
+void
+zf_cli_options_only(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	zf_cli_options(cli, argc, argv, opts);
+	zf_cli_no_operands(cli, argc, argv);
+}
+
+const char *
+zf_cli_one_case(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts)
+{
+	zf_cli_options(cli, argc, argv, opts);
+	if (argc - optind != 1)
+		zf_cli_usage(cli, "give one case");
+	return argv[optind];
 }
 
 int
@@ -270,16 +314,40 @@ zf_cli_ids(int argc, char **argv, size_t *n)
 	return ids;
 }
 
+/* A NULL-terminated list of strings, as the schema's lists are. */
 void
 zf_cli_ids_free(char **ids)
 {
-	size_t i;
+	zf_schema_free_list(ids);
+}
 
-	if (ids == NULL)
-		return;
-	for (i = 0; ids[i] != NULL; i++)
-		free(ids[i]);
-	free(ids);
+int
+zf_cli_each_case(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_each *each)
+{
+	static const struct zf_cli_opt none[] = { ZF_OPT_END };
+	struct zf_archive *a;
+	char **ids;
+	size_t n, i;
+	int rc, worst = 0;
+
+	zf_cli_options(cli, argc, argv, none);
+	if (optind == argc)
+		zf_cli_usage(cli, "which case?");
+	if ((rc = zf_cli_open(cli, 0, &a)) != 0)
+		return zf_cli_exit(rc);
+	ids = zf_cli_ids(argc - optind, argv + optind, &n);
+	for (i = 0; i < n; i++) {
+		if ((rc = each->one(a, ids[i], i, each->ctx)) != 0) {
+			zf_cli_fail(zf_archive_err(a));
+			if (rc > worst)
+				worst = rc;
+		}
+	}
+	each->end(each->ctx);
+	zf_cli_ids_free(ids);
+	zf_archive_close(a);
+	return zf_cli_exit(worst);
 }
 
 /* The value at key ("a.b" reaches into a member object) as text. */

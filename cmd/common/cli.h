@@ -49,33 +49,51 @@ enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_FIRST_OWN = 1100,
 
 /*
  * A program's own options, as a table that ZF_OPT_END closes: each
- * stores its argument (ZF_TEXT), sets a flag to 1 (ZF_FLAG) or adds its
- * argument to a list, refusing more than max (ZF_LIST); the program's
- * loop handles those of ZF_OWN (with an argument) and ZF_OWN_FLAG
- * (without) itself, by their key.  key is also the option's letter when
- * it is one (-t).
+ * stores its argument (ZF_TEXT), sets a flag to 1 (ZF_FLAG), adds its
+ * argument to a list, refusing more than max (ZF_LIST), stores a date
+ * YYYY-MM-DD as given and as its day (ZF_DATE) or a whole number from
+ * min to max (ZF_NUMBER); the program's loop handles those of ZF_OWN
+ * (with an argument) and ZF_OWN_FLAG (without) itself, by their key.
+ * key is also the option's letter when it is one (-t).
  */
-enum zf_arg { ZF_ARG_TEXT, ZF_ARG_FLAG, ZF_ARG_LIST, ZF_ARG_OWN,
-	ZF_ARG_OWN_FLAG };
+enum zf_arg { ZF_ARG_TEXT, ZF_ARG_FLAG, ZF_ARG_LIST, ZF_ARG_DATE,
+	ZF_ARG_NUMBER, ZF_ARG_OWN, ZF_ARG_OWN_FLAG };
 
 struct zf_cli_opt {
 	const char *name;	/* the long option, without "--" */
 	int key;		/* its letter, the program's own number, or 0 */
 	enum zf_arg arg;
 	void *to;		/* const char **, int *, or const char *[max] */
-	size_t *n;		/* ZF_LIST: how many so far */
-	size_t max;		/* ZF_LIST: at most */
-	const char *many;	/* ZF_LIST: what they are, for the refusal */
+	void *more;		/* ZF_LIST: size_t *, how many so far;
+				   ZF_DATE: int32_t *, the day */
+	long min, max;		/* ZF_LIST: at most max; ZF_NUMBER: range */
+	const char *many;	/* ZF_LIST: what they are, for the refusal;
+				   ZF_NUMBER: the unit */
 };
 
-#define ZF_TEXT(name, key, to)	{ name, key, ZF_ARG_TEXT, to, NULL, 0, NULL }
-#define ZF_FLAG(name, to)	{ name, 0, ZF_ARG_FLAG, to, NULL, 0, NULL }
+#define ZF_TEXT(name, key, to) \
+	{ name, key, ZF_ARG_TEXT, to, NULL, 0, 0, NULL }
+#define ZF_FLAG(name, to)	{ name, 0, ZF_ARG_FLAG, to, NULL, 0, 0, NULL }
 #define ZF_LIST(name, to, n, max, many) \
-	{ name, 0, ZF_ARG_LIST, to, n, max, many }
-#define ZF_OWN(name, key)	{ name, key, ZF_ARG_OWN, NULL, NULL, 0, NULL }
+	{ name, 0, ZF_ARG_LIST, to, n, 0, max, many }
+#define ZF_DATE(name, to, day) \
+	{ name, 0, ZF_ARG_DATE, to, day, 0, 0, NULL }
+#define ZF_NUMBER(name, to, min, max, unit) \
+	{ name, 0, ZF_ARG_NUMBER, to, NULL, min, max, unit }
+#define ZF_OWN(name, key) \
+	{ name, key, ZF_ARG_OWN, NULL, NULL, 0, 0, NULL }
 #define ZF_OWN_FLAG(name, key) \
-	{ name, key, ZF_ARG_OWN_FLAG, NULL, NULL, 0, NULL }
-#define ZF_OPT_END		{ NULL, 0, ZF_ARG_TEXT, NULL, NULL, 0, NULL }
+	{ name, key, ZF_ARG_OWN_FLAG, NULL, NULL, 0, 0, NULL }
+#define ZF_OPT_END		{ NULL, 0, ZF_ARG_TEXT, NULL, NULL, 0, 0, NULL }
+
+/*
+ * The rows of --fine YUAN and --measure M... (at most max), which a
+ * decision and its proposal for review take alike, into in.fine and
+ * in.measures.
+ */
+#define ZF_FINE_MEASURES(in, max) \
+	ZF_TEXT("fine", 0, &(in).fine), \
+	ZF_LIST("measure", (in).measures, &(in).nmeasures, max, "measures")
 
 /*
  * Reads the options (getopt_long) up to the next one of the program's
@@ -88,6 +106,17 @@ int zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 /* Reads all options, for a program that handles none itself. */
 void zf_cli_options(struct zf_cli *cli, int argc, char **argv,
     const struct zf_cli_opt *opts);
+/* The same, for a program that takes no operands: refuses any. */
+void zf_cli_options_only(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts);
+/*
+ * The same, for a program that acts on one case: refuses any other
+ * number of operands ("give one case") and returns the case.
+ */
+const char *zf_cli_one_case(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_opt *opts);
+/* Refuses the first operand left after the options, if any. */
+void zf_cli_no_operands(struct zf_cli *cli, int argc, char **argv);
 
 /* Sets the program name from argv[0] and the usage line. */
 void zf_cli_init(struct zf_cli *cli, char **argv, const char *usage);
@@ -121,6 +150,23 @@ int zf_cli_done(struct zf_archive *a, int rc);
  */
 char **zf_cli_ids(int argc, char **argv, size_t *n);
 void zf_cli_ids_free(char **ids);
+
+/*
+ * For a program of "CASE..." that only reads and has no options of its
+ * own: reads the common options, refuses no case ("which case?"), opens
+ * the archive and calls one on each id (zf_cli_ids) with its place,
+ * printing the library's message for each that fails; then end, before
+ * the archive is closed.  Returns the exit status: the highest code of
+ * the ids (zf_cli_exit).
+ */
+struct zf_cli_each {
+	int (*one)(struct zf_archive *a, const char *id, size_t i,
+	    void *ctx);
+	void (*end)(void *ctx);
+	void *ctx;
+};
+int zf_cli_each_case(struct zf_cli *cli, int argc, char **argv,
+    const struct zf_cli_each *each);
 
 struct zf_column {
 	const char *header;	/* for text and tsv */
