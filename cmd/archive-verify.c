@@ -14,10 +14,8 @@
 static const char usage[] = "[--quick] [--checkpoint FILE]";
 
 static const struct zf_column columns[] = {
-	{ "code", "code", 0 },
-	{ "what", "what", 0 },
-	{ "message", "message", 0 },
-	{ NULL, NULL, 0 }
+	ZF_FIELD("code"), ZF_FIELD("what"), ZF_FIELD("message"),
+	ZF_COLUMN_END
 };
 
 static void

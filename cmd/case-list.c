@@ -23,7 +23,7 @@ static const struct zf_column columns[] = {
 	{ "下一期限", "next_due", 0 },
 	{ "当事人", "party.name", 24 },
 	{ "案由", "cause", 30 },
-	{ NULL, NULL, 0 }
+	ZF_COLUMN_END
 };
 
 int

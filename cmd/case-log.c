@@ -13,29 +13,21 @@
 static const char usage[] = "CASE...";
 
 static const struct zf_column columns[] = {
-	{ "seq", "seq", 0 },
-	{ "time", "time", 0 },
-	{ "case", "case", 0 },
-	{ "actor", "actor", 0 },
-	{ "type", "type", 0 },
-	{ "hash", "hash", 0 },
-	{ NULL, NULL, 0 }
-};
-
-struct events {
-	struct zf_cli *cli;
-	struct zf_json *all;
+	ZF_FIELD("seq"), ZF_FIELD("time"), ZF_FIELD("case"), ZF_FIELD("actor"),
+	ZF_FIELD("type"), ZF_FIELD("hash"),
+	ZF_COLUMN_END
 };
 
 /* The case's events, each naming the case, after those before. */
 static int
-log_one(struct zf_archive *a, const char *id, size_t i, void *ctx)
+log_one(struct zf_cli *cli, struct zf_archive *a, const char *id, size_t i,
+    struct zf_json *all)
 {
-	struct events *e = ctx;
 	struct zf_json *log;
 	size_t j;
 	int rc;
 
+	(void)cli;
 	(void)i;
 	if ((rc = zf_case_log(a, id, &log)) != 0)
 		return rc;
@@ -43,33 +35,28 @@ log_one(struct zf_archive *a, const char *id, size_t i, void *ctx)
 		struct zf_json *ev = zf_json_copy(zf_json_at(log, j));
 
 		zf_json_set_str(ev, "case", id);
-		zf_json_push(e->all, ev);
+		zf_json_push(all, ev);
 	}
 	zf_json_free(log);
 	return 0;
 }
 
 static void
-print_all(void *ctx)
+print_all(struct zf_cli *cli, struct zf_json *all, int single)
 {
 	static const struct zf_column hashes[] = {
-		{ "hash", "hash", 0 }, { NULL, NULL, 0 }
+		ZF_FIELD("hash"), ZF_COLUMN_END
 	};
-	struct events *e = ctx;
 
-	zf_cli_print_list(e->cli, e->all, e->cli->quiet ? hashes : columns);
+	(void)single;
+	zf_cli_print_list(cli, all, cli->quiet ? hashes : columns);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct zf_cli cli;
-	struct events e = { &cli, zf_json_array() };
-	const struct zf_cli_each each = { log_one, print_all, &e };
-	int rc;
 
 	zf_cli_init(&cli, argv, usage);
-	rc = zf_cli_each_case(&cli, argc, argv, &each);
-	zf_json_free(e.all);
-	return rc;
+	return zf_cli_each_case(&cli, argc, argv, log_one, print_all);
 }

@@ -20,7 +20,7 @@ static const struct zf_column evidence_columns[] = {
 	{ "类别", "kind", 0 },
 	{ "大小", "size", 0 },
 	{ "名称", "title", 30 },
-	{ NULL, NULL, 0 }
+	ZF_COLUMN_END
 };
 
 static const struct zf_column step_columns[] = {
@@ -28,7 +28,7 @@ static const struct zf_column step_columns[] = {
 	{ "步骤", "step_name", 0 },
 	{ "办理人", "actor", 0 },
 	{ "说明", "note", 30 },
-	{ NULL, NULL, 0 }
+	ZF_COLUMN_END
 };
 
 static const struct zf_column deadline_columns[] = {
@@ -36,7 +36,7 @@ static const struct zf_column deadline_columns[] = {
 	{ "届满日", "due", 0 },
 	{ "剩余", "left", 0 },
 	{ "依据", "basis", 30 },
-	{ NULL, NULL, 0 }
+	ZF_COLUMN_END
 };
 
 /* A table after a blank line, under its title; nothing when empty. */
@@ -134,57 +134,47 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	section(&text, NULL, evidence, evidence_columns);
 }
 
-struct shown {
-	struct zf_cli *cli;
-	struct zf_json *all;
-	int argc;
-	char **argv;
-};
-
 static int
-show_one(struct zf_archive *a, const char *id, size_t i, void *ctx)
+show_one(struct zf_cli *cli, struct zf_archive *a, const char *id, size_t i,
+    struct zf_json *all)
 {
-	struct shown *s = ctx;
 	struct zf_json *c;
 	int rc;
 
 	if ((rc = zf_case_show(a, id, &c)) != 0)
 		return rc;
-	if (s->cli->quiet)
+	if (cli->quiet)
 		printf("%s\n", id);
-	else if (s->cli->format == ZF_FORMAT_TEXT) {
+	else if (cli->format == ZF_FORMAT_TEXT) {
 		if (i > 0)
 			printf("\n");
-		show_text(s->cli, zf_archive_config(a), c);
+		show_text(cli, zf_archive_config(a), c);
 	}
-	zf_json_push(s->all, c);
+	zf_json_push(all, c);
 	return 0;
 }
 
+/*
+ * One JSON document: the case, or an array for several; one id on the
+ * command line gives an object, "-" or more an array.
+ */
 static void
-print_all(void *ctx)
+print_all(struct zf_cli *cli, struct zf_json *all, int single)
 {
-	struct shown *s = ctx;
-	struct zf_cli *cli = s->cli;
-	/* One id on the command line gives an object; "-" or more, an array. */
-	int single = s->argc - optind == 1 &&
-	    strcmp(s->argv[optind], "-") != 0;
-
-	/* One JSON document: the case, or an array for several. */
 	if (cli->format == ZF_FORMAT_JSON && !cli->quiet)
-		zf_cli_print_json(single && zf_json_len(s->all) == 1 ?
-		    zf_json_at(s->all, 0) : s->all);
+		zf_cli_print_json(single && zf_json_len(all) == 1 ?
+		    zf_json_at(all, 0) : all);
 	else if (cli->format == ZF_FORMAT_TSV && !cli->quiet) {
 		static const struct zf_column cols[] = {
-			{ "id", "id", 0 }, { "number", "number", 0 },
-			{ "kind", "kind", 0 }, { "stage", "stage", 0 },
-			{ "filed", "filed", 0 }, { "party", "party.name", 0 },
+			ZF_FIELD("id"), ZF_FIELD("number"), ZF_FIELD("kind"),
+			ZF_FIELD("stage"), ZF_FIELD("filed"),
+			{ "party", "party.name", 0 },
 			{ "party_id", "party.id", 0 },
-			{ "officers", "officers", 0 }, { "cause", "cause", 0 },
-			{ NULL, NULL, 0 }
+			ZF_FIELD("officers"), ZF_FIELD("cause"),
+			ZF_COLUMN_END
 		};
 
-		zf_cli_print_list(cli, s->all, cols);
+		zf_cli_print_list(cli, all, cols);
 	}
 }
 
@@ -192,12 +182,7 @@ int
 main(int argc, char **argv)
 {
 	struct zf_cli cli;
-	struct shown s = { &cli, zf_json_array(), argc, argv };
-	const struct zf_cli_each each = { show_one, print_all, &s };
-	int rc;
 
 	zf_cli_init(&cli, argv, usage);
-	rc = zf_cli_each_case(&cli, argc, argv, &each);
-	zf_json_free(s.all);
-	return rc;
+	return zf_cli_each_case(&cli, argc, argv, show_one, print_all);
 }

@@ -27,18 +27,14 @@ static const struct zf_column columns[] = {
 	{ "届满日", "due", 10 },
 	{ "剩余", "left", 24 },
 	{ "依据", "basis", 40 },
-	{ NULL, NULL, 0 }
+	ZF_COLUMN_END
 };
 
 static const struct zf_column fields[] = {
-	{ "case", "case", 0 },
-	{ "what", "what", 0 },
-	{ "due", "due", 0 },
-	{ "days_left", "days_left", 0 },
-	{ "unit", "unit", 0 },
-	{ "overdue", "overdue", 0 },
-	{ "basis", "basis", 0 },
-	{ NULL, NULL, 0 }
+	ZF_FIELD("case"), ZF_FIELD("what"), ZF_FIELD("due"),
+	ZF_FIELD("days_left"), ZF_FIELD("unit"), ZF_FIELD("overdue"),
+	ZF_FIELD("basis"),
+	ZF_COLUMN_END
 };
 
 struct printer {
@@ -66,7 +62,7 @@ main(int argc, char **argv)
 	const struct zf_case_kind *kind;
 	struct zf_calendar *cal;
 	static const struct zf_column ids[] = {
-		{ "case", "case", 0 }, { NULL, NULL, 0 }
+		ZF_FIELD("case"), ZF_COLUMN_END
 	};
 	struct zf_archive *a;
 	struct printer p;

@@ -11,8 +11,8 @@
 #include "common/cli.h"
 #include "cases/decision.h"
 
-static const char usage[] = "CASE --outcome TEXT --doc FILE [--fine YUAN] "
-    "[--measure M]... [--basis TEXT] [--number DOCNO] [--at TIME] "
+static const char usage[] = "CASE --outcome TEXT --doc FILE "
+    ZF_FINE_MEASURES_USAGE " [--basis TEXT] [--number DOCNO] [--at TIME] "
     "[--party-absent]";
 
 int

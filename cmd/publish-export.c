@@ -26,7 +26,7 @@ print_due(struct zf_cli *cli, const struct zf_export_result *r)
 {
 	static const struct zf_column cols[] = {
 		{ "CASE", "case", 0 }, { "ENTRY", "type", 0 },
-		{ "OF", "of", 0 }, { NULL, NULL, 0 }
+		{ "OF", "of", 0 }, ZF_COLUMN_END
 	};
 	struct zf_json *list, *row;
 	size_t i;

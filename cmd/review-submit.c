@@ -13,7 +13,7 @@
 #include "cases/review.h"
 
 static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
-    "[--fine YUAN] [--measure M]... [--note TEXT]";
+    ZF_FINE_MEASURES_USAGE " [--note TEXT]";
 
 int
 main(int argc, char **argv)

@@ -323,28 +323,32 @@ zf_cli_ids_free(char **ids)
 
 int
 zf_cli_each_case(struct zf_cli *cli, int argc, char **argv,
-    const struct zf_cli_each *each)
+    zf_cli_case_fn *one, zf_cli_end_fn *end)
 {
 	static const struct zf_cli_opt none[] = { ZF_OPT_END };
 	struct zf_archive *a;
+	struct zf_json *all;
 	char **ids;
 	size_t n, i;
-	int rc, worst = 0;
+	int rc, worst = 0, single;
 
 	zf_cli_options(cli, argc, argv, none);
 	if (optind == argc)
 		zf_cli_usage(cli, "which case?");
 	if ((rc = zf_cli_open(cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
+	single = argc - optind == 1 && strcmp(argv[optind], "-") != 0;
 	ids = zf_cli_ids(argc - optind, argv + optind, &n);
+	all = zf_json_array();
 	for (i = 0; i < n; i++) {
-		if ((rc = each->one(a, ids[i], i, each->ctx)) != 0) {
+		if ((rc = one(cli, a, ids[i], i, all)) != 0) {
 			zf_cli_fail(zf_archive_err(a));
 			if (rc > worst)
 				worst = rc;
 		}
 	}
-	each->end(each->ctx);
+	end(cli, all, single);
+	zf_json_free(all);
 	zf_cli_ids_free(ids);
 	zf_archive_close(a);
 	return zf_cli_exit(worst);

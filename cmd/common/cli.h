@@ -94,6 +94,7 @@ struct zf_cli_opt {
 #define ZF_FINE_MEASURES(in, max) \
 	ZF_TEXT("fine", 0, &(in).fine), \
 	ZF_LIST("measure", (in).measures, &(in).nmeasures, max, "measures")
+#define ZF_FINE_MEASURES_USAGE "[--fine YUAN] [--measure M]..."
 
 /*
  * Reads the options (getopt_long) up to the next one of the program's
@@ -154,25 +155,27 @@ void zf_cli_ids_free(char **ids);
 /*
  * For a program of "CASE..." that only reads and has no options of its
  * own: reads the common options, refuses no case ("which case?"), opens
- * the archive and calls one on each id (zf_cli_ids) with its place,
- * printing the library's message for each that fails; then end, before
- * the archive is closed.  Returns the exit status: the highest code of
- * the ids (zf_cli_exit).
+ * the archive and calls one on each id (zf_cli_ids) with its place and
+ * an array to gather into, printing the library's message for each that
+ * fails; then end with the array and whether the command line named just
+ * one case, before the archive is closed.  Returns the exit status: the
+ * highest code of the ids (zf_cli_exit).
  */
-struct zf_cli_each {
-	int (*one)(struct zf_archive *a, const char *id, size_t i,
-	    void *ctx);
-	void (*end)(void *ctx);
-	void *ctx;
-};
+typedef int zf_cli_case_fn(struct zf_cli *cli, struct zf_archive *a,
+    const char *id, size_t i, struct zf_json *all);
+typedef void zf_cli_end_fn(struct zf_cli *cli, struct zf_json *all,
+    int single);
 int zf_cli_each_case(struct zf_cli *cli, int argc, char **argv,
-    const struct zf_cli_each *each);
+    zf_cli_case_fn *one, zf_cli_end_fn *end);
 
 struct zf_column {
 	const char *header;	/* for text and tsv */
 	const char *key;	/* member of each item; "a.b" reaches inside */
 	int max_width;		/* text only: cut longer values (0: no cut) */
 };
+/* A column headed by its key, uncut; the end of a table of columns. */
+#define ZF_FIELD(key)		{ key, key, 0 }
+#define ZF_COLUMN_END		{ NULL, NULL, 0 }
 /*
  * Prints a JSON array of objects: text as aligned columns (display width),
  * tsv with a header line, json as the array itself; with -q only each
