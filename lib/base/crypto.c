@@ -239,7 +239,8 @@ zf_base64_decode(const char *in, size_t inlen, uint8_t *out, size_t cap)
 
 		if (c == '=') {
 			/* Padding only at the very end, at most two. */
-			if (i < inlen - 2 || (i == inlen - 2 && in[i + 1] != '='))
+			if (i < inlen - 2 ||
+			    (i == inlen - 2 && in[i + 1] != '='))
 				return -1;
 			pad++;
 			continue;
@@ -498,8 +499,9 @@ sign_context(struct zf_key *k, int verify)
 	if (ctx == NULL)
 		return NULL;
 	if (k->suite == ZF_SUITE_SHA256_ED25519) {
-		ok = verify ? EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k->pkey)
-		    : EVP_DigestSignInit(ctx, NULL, NULL, NULL, k->pkey);
+		ok = verify ?
+		    EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k->pkey) :
+		    EVP_DigestSignInit(ctx, NULL, NULL, NULL, k->pkey);
 	} else {
 		pctx = EVP_PKEY_CTX_new(k->pkey, NULL);
 		ok = pctx != NULL && EVP_PKEY_CTX_set1_id(pctx, sm2_user_id,

@@ -55,8 +55,8 @@ publication(void)
 	CHECK_STR(zf_json_get_str(c->standing, "phone"), "0570-1234567");
 	CHECK_INT(zf_json_len(zf_json_get(c->standing, "powers")), 6);
 	CHECK_STR(zf_json_get_str(zf_json_get(c->standing, "remedies"),
-	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起六个月内提起"
-	    "行政诉讼）");
+	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起"
+	    "六个月内提起行政诉讼）");
 	/* The first period that matches decides. */
 	CHECK_INT(zf_config_period(c, "penalty", "org", warning_only, 1), 3);
 	CHECK_INT(zf_config_period(c, "penalty", "org", with_fine, 2), 36);
