@@ -251,36 +251,49 @@ zf_merkle_consistency_proof(int suite, uint64_t m, uint64_t n,
 	return 0;
 }
 
+/*
+ * The loop RFC 9162's inclusion (2.1.3.2) and consistency (2.1.4.2)
+ * checks share: hashes proof[i..plen) into sr, going up from node fn of a
+ * tree whose last node is sn; where fr is not NULL, the left siblings go
+ * into it too.  1 when the proof ends at the root (sn reaches 0), else 0.
+ */
+static int
+walk_path(int suite, uint64_t fn, uint64_t sn,
+    const uint8_t proof[][ZF_DIGEST_LEN], size_t i, size_t plen,
+    uint8_t fr[ZF_DIGEST_LEN], uint8_t sr[ZF_DIGEST_LEN])
+{
+	for (; i < plen; i++) {
+		if (sn == 0)
+			return 0;
+		if ((fn & 1) != 0 || fn == sn) {
+			if (fr != NULL)
+				zf_merkle_node_hash(suite, proof[i], fr, fr);
+			zf_merkle_node_hash(suite, proof[i], sr, sr);
+			while ((fn & 1) == 0 && fn != 0) {
+				fn >>= 1;
+				sn >>= 1;
+			}
+		} else {
+			zf_merkle_node_hash(suite, sr, proof[i], sr);
+		}
+		fn >>= 1;
+		sn >>= 1;
+	}
+	return sn == 0;
+}
+
 int
 zf_merkle_verify_inclusion(int suite, uint64_t index, uint64_t n,
     const uint8_t leaf[ZF_DIGEST_LEN], const uint8_t proof[][ZF_DIGEST_LEN],
     size_t plen, const uint8_t root[ZF_DIGEST_LEN])
 {
 	uint8_t r[ZF_DIGEST_LEN];
-	uint64_t fn, sn;
-	size_t i;
 
 	if (index >= n)
 		return 0;
-	fn = index;
-	sn = n - 1;
 	memcpy(r, leaf, ZF_DIGEST_LEN);
-	for (i = 0; i < plen; i++) {
-		if (sn == 0)
-			return 0;
-		if ((fn & 1) != 0 || fn == sn) {
-			zf_merkle_node_hash(suite, proof[i], r, r);
-			while ((fn & 1) == 0 && fn != 0) {
-				fn >>= 1;
-				sn >>= 1;
-			}
-		} else {
-			zf_merkle_node_hash(suite, r, proof[i], r);
-		}
-		fn >>= 1;
-		sn >>= 1;
-	}
-	return sn == 0 && memcmp(r, root, ZF_DIGEST_LEN) == 0;
+	return walk_path(suite, index, n - 1, proof, 0, plen, NULL, r) &&
+	    memcmp(r, root, ZF_DIGEST_LEN) == 0;
 }
 
 int
@@ -315,22 +328,7 @@ zf_merkle_verify_consistency(int suite, uint64_t m, uint64_t n,
 		fn >>= 1;
 		sn >>= 1;
 	}
-	for (; i < plen; i++) {
-		if (sn == 0)
-			return 0;
-		if ((fn & 1) != 0 || fn == sn) {
-			zf_merkle_node_hash(suite, proof[i], fr, fr);
-			zf_merkle_node_hash(suite, proof[i], sr, sr);
-			while ((fn & 1) == 0 && fn != 0) {
-				fn >>= 1;
-				sn >>= 1;
-			}
-		} else {
-			zf_merkle_node_hash(suite, sr, proof[i], sr);
-		}
-		fn >>= 1;
-		sn >>= 1;
-	}
-	return sn == 0 && memcmp(fr, root_m, ZF_DIGEST_LEN) == 0 &&
+	return walk_path(suite, fn, sn, proof, i, plen, fr, sr) &&
+	    memcmp(fr, root_m, ZF_DIGEST_LEN) == 0 &&
 	    memcmp(sr, root_n, ZF_DIGEST_LEN) == 0;
 }
