@@ -262,23 +262,16 @@ zf_base64_decode(const char *in, size_t inlen, uint8_t *out, size_t cap)
 	return (long)o;
 }
 
+static ssize_t
+random_step(void *arg, size_t done, size_t left)
+{
+	return getrandom((uint8_t *)arg + done, left, 0);
+}
+
 int
 zf_random(void *buf, size_t len)
 {
-	uint8_t *p = buf;
-
-	while (len > 0) {
-		ssize_t n = getrandom(p, len, 0);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return zf_io_all(random_step, buf, len);
 }
 
 static const char *
