@@ -169,6 +169,26 @@ reverse_proof(uint8_t proof[][ZF_DIGEST_LEN], size_t len)
 	}
 }
 
+/*
+ * One step down from D[*lo:*hi], split at k: into the left part when left
+ * (else the right one), with the other part's hash in out.  0, or -1.
+ */
+static int
+descend(int suite, uint64_t *lo, uint64_t *hi, uint64_t k, int left,
+    zf_merkle_read_fn read, void *ctx, uint8_t out[ZF_DIGEST_LEN])
+{
+	if (left) {
+		if (range_hash(suite, *lo + k, *hi, read, ctx, out) != 0)
+			return -1;
+		*hi = *lo + k;
+	} else {
+		if (range_hash(suite, *lo, *lo + k, read, ctx, out) != 0)
+			return -1;
+		*lo += k;
+	}
+	return 0;
+}
+
 int
 zf_merkle_inclusion_proof(int suite, uint64_t index, uint64_t n,
     zf_merkle_read_fn read, void *ctx, uint8_t proof[][ZF_DIGEST_LEN],
@@ -185,17 +205,9 @@ zf_merkle_inclusion_proof(int suite, uint64_t index, uint64_t n,
 		if (len == PROOF_MAX)
 			return -1;
 		k = split_point(hi - lo);
-		if (index < lo + k) {
-			if (range_hash(suite, lo + k, hi, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			hi = lo + k;
-		} else {
-			if (range_hash(suite, lo, lo + k, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			lo += k;
-		}
+		if (descend(suite, &lo, &hi, k, index < lo + k, read, ctx,
+		    proof[len]) != 0)
+			return -1;
 		len++;
 	}
 	reverse_proof(proof, len);
@@ -224,16 +236,10 @@ zf_merkle_consistency_proof(int suite, uint64_t m, uint64_t n,
 		if (len == PROOF_MAX)
 			return -1;
 		k = split_point(hi - lo);
-		if (m <= k) {
-			if (range_hash(suite, lo + k, hi, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			hi = lo + k;
-		} else {
-			if (range_hash(suite, lo, lo + k, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			lo += k;
+		if (descend(suite, &lo, &hi, k, m <= k, read, ctx,
+		    proof[len]) != 0)
+			return -1;
+		if (m > k) {
 			m -= k;
 			whole = 0;
 		}
