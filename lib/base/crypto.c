@@ -239,7 +239,8 @@ zf_base64_decode(const char *in, size_t inlen, uint8_t *out, size_t cap)
 
 		if (c == '=') {
 			/* Padding only at the very end, at most two. */
-			if (i < inlen - 2 || (i == inlen - 2 && in[i + 1] != '='))
+			if (i < inlen - 2 ||
+			    (i == inlen - 2 && in[i + 1] != '='))
 				return -1;
 			pad++;
 			continue;
@@ -261,23 +262,16 @@ zf_base64_decode(const char *in, size_t inlen, uint8_t *out, size_t cap)
 	return (long)o;
 }
 
+static ssize_t
+random_step(void *arg, size_t done, size_t left)
+{
+	return getrandom((uint8_t *)arg + done, left, 0);
+}
+
 int
 zf_random(void *buf, size_t len)
 {
-	uint8_t *p = buf;
-
-	while (len > 0) {
-		ssize_t n = getrandom(p, len, 0);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return zf_io_all(random_step, buf, len);
 }
 
 static const char *
@@ -498,8 +492,9 @@ sign_context(struct zf_key *k, int verify)
 	if (ctx == NULL)
 		return NULL;
 	if (k->suite == ZF_SUITE_SHA256_ED25519) {
-		ok = verify ? EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k->pkey)
-		    : EVP_DigestSignInit(ctx, NULL, NULL, NULL, k->pkey);
+		ok = verify ?
+		    EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, k->pkey) :
+		    EVP_DigestSignInit(ctx, NULL, NULL, NULL, k->pkey);
 	} else {
 		pctx = EVP_PKEY_CTX_new(k->pkey, NULL);
 		ok = pctx != NULL && EVP_PKEY_CTX_set1_id(pctx, sm2_user_id,

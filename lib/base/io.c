@@ -29,22 +29,44 @@ zf_read_full(int fd, void *buf, size_t cap)
 }
 
 int
-zf_write_full(int fd, const void *buf, size_t len)
+zf_io_all(ssize_t (*step)(void *arg, size_t done, size_t left), void *arg,
+    size_t len)
 {
-	const char *p = buf;
+	size_t done = 0;
 
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
+	while (done < len) {
+		ssize_t n = step(arg, done, len - done);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
-		p += n;
-		len -= (size_t)n;
+		done += (size_t)n;
 	}
 	return 0;
+}
+
+/* Where zf_write_full writes from. */
+struct write_to {
+	int fd;
+	const char *p;
+};
+
+static ssize_t
+write_step(void *arg, size_t done, size_t left)
+{
+	const struct write_to *w = arg;
+
+	return write(w->fd, w->p + done, left);
+}
+
+int
+zf_write_full(int fd, const void *buf, size_t len)
+{
+	struct write_to w = { fd, buf };
+
+	return zf_io_all(write_step, &w, len);
 }
 
 int

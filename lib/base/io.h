@@ -14,6 +14,13 @@ struct zf_buf;
 ssize_t zf_read_full(int fd, void *buf, size_t cap);
 /* Writes all len bytes; 0, or -1 (errno set). */
 int zf_write_full(int fd, const void *buf, size_t len);
+/*
+ * Calls step(arg, done, left) until all len bytes are done, again on
+ * EINTR; step does some of the left bytes after the done ones and returns
+ * how many, or -1 with errno set.  0, or -1 (errno set).
+ */
+int zf_io_all(ssize_t (*step)(void *arg, size_t done, size_t left),
+    void *arg, size_t len);
 
 /*
  * Appends the whole file at path (relative to dirfd, or AT_FDCWD) to b,

@@ -49,7 +49,10 @@ struct zf_json *zf_json_copy(const struct zf_json *v);
 enum zf_json_type zf_json_type(const struct zf_json *v);
 int zf_json_bool_value(const struct zf_json *v);
 int64_t zf_json_int_value(const struct zf_json *v);
-/* The string's bytes (NUL-terminated; may contain NUL when parsed from \u0000). */
+/*
+ * The string's bytes (NUL-terminated; may contain NUL when parsed from
+ * \u0000).
+ */
 const char *zf_json_str(const struct zf_json *v);
 size_t zf_json_strlen(const struct zf_json *v);
 

@@ -169,6 +169,26 @@ reverse_proof(uint8_t proof[][ZF_DIGEST_LEN], size_t len)
 	}
 }
 
+/*
+ * One step down from D[*lo:*hi], split at k: into the left part when left
+ * (else the right one), with the other part's hash in out.  0, or -1.
+ */
+static int
+descend(int suite, uint64_t *lo, uint64_t *hi, uint64_t k, int left,
+    zf_merkle_read_fn read, void *ctx, uint8_t out[ZF_DIGEST_LEN])
+{
+	if (left) {
+		if (range_hash(suite, *lo + k, *hi, read, ctx, out) != 0)
+			return -1;
+		*hi = *lo + k;
+	} else {
+		if (range_hash(suite, *lo, *lo + k, read, ctx, out) != 0)
+			return -1;
+		*lo += k;
+	}
+	return 0;
+}
+
 int
 zf_merkle_inclusion_proof(int suite, uint64_t index, uint64_t n,
     zf_merkle_read_fn read, void *ctx, uint8_t proof[][ZF_DIGEST_LEN],
@@ -185,17 +205,9 @@ zf_merkle_inclusion_proof(int suite, uint64_t index, uint64_t n,
 		if (len == PROOF_MAX)
 			return -1;
 		k = split_point(hi - lo);
-		if (index < lo + k) {
-			if (range_hash(suite, lo + k, hi, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			hi = lo + k;
-		} else {
-			if (range_hash(suite, lo, lo + k, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			lo += k;
-		}
+		if (descend(suite, &lo, &hi, k, index < lo + k, read, ctx,
+		    proof[len]) != 0)
+			return -1;
 		len++;
 	}
 	reverse_proof(proof, len);
@@ -224,16 +236,10 @@ zf_merkle_consistency_proof(int suite, uint64_t m, uint64_t n,
 		if (len == PROOF_MAX)
 			return -1;
 		k = split_point(hi - lo);
-		if (m <= k) {
-			if (range_hash(suite, lo + k, hi, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			hi = lo + k;
-		} else {
-			if (range_hash(suite, lo, lo + k, read, ctx,
-			    proof[len]) != 0)
-				return -1;
-			lo += k;
+		if (descend(suite, &lo, &hi, k, m <= k, read, ctx,
+		    proof[len]) != 0)
+			return -1;
+		if (m > k) {
 			m -= k;
 			whole = 0;
 		}
@@ -251,36 +257,49 @@ zf_merkle_consistency_proof(int suite, uint64_t m, uint64_t n,
 	return 0;
 }
 
+/*
+ * The loop RFC 9162's inclusion (2.1.3.2) and consistency (2.1.4.2)
+ * checks share: hashes proof[i..plen) into sr, going up from node fn of a
+ * tree whose last node is sn; where fr is not NULL, the left siblings go
+ * into it too.  1 when the proof ends at the root (sn reaches 0), else 0.
+ */
+static int
+walk_path(int suite, uint64_t fn, uint64_t sn,
+    const uint8_t proof[][ZF_DIGEST_LEN], size_t i, size_t plen,
+    uint8_t fr[ZF_DIGEST_LEN], uint8_t sr[ZF_DIGEST_LEN])
+{
+	for (; i < plen; i++) {
+		if (sn == 0)
+			return 0;
+		if ((fn & 1) != 0 || fn == sn) {
+			if (fr != NULL)
+				zf_merkle_node_hash(suite, proof[i], fr, fr);
+			zf_merkle_node_hash(suite, proof[i], sr, sr);
+			while ((fn & 1) == 0 && fn != 0) {
+				fn >>= 1;
+				sn >>= 1;
+			}
+		} else {
+			zf_merkle_node_hash(suite, sr, proof[i], sr);
+		}
+		fn >>= 1;
+		sn >>= 1;
+	}
+	return sn == 0;
+}
+
 int
 zf_merkle_verify_inclusion(int suite, uint64_t index, uint64_t n,
     const uint8_t leaf[ZF_DIGEST_LEN], const uint8_t proof[][ZF_DIGEST_LEN],
     size_t plen, const uint8_t root[ZF_DIGEST_LEN])
 {
 	uint8_t r[ZF_DIGEST_LEN];
-	uint64_t fn, sn;
-	size_t i;
 
 	if (index >= n)
 		return 0;
-	fn = index;
-	sn = n - 1;
 	memcpy(r, leaf, ZF_DIGEST_LEN);
-	for (i = 0; i < plen; i++) {
-		if (sn == 0)
-			return 0;
-		if ((fn & 1) != 0 || fn == sn) {
-			zf_merkle_node_hash(suite, proof[i], r, r);
-			while ((fn & 1) == 0 && fn != 0) {
-				fn >>= 1;
-				sn >>= 1;
-			}
-		} else {
-			zf_merkle_node_hash(suite, r, proof[i], r);
-		}
-		fn >>= 1;
-		sn >>= 1;
-	}
-	return sn == 0 && memcmp(r, root, ZF_DIGEST_LEN) == 0;
+	return walk_path(suite, index, n - 1, proof, 0, plen, NULL, r) &&
+	    memcmp(r, root, ZF_DIGEST_LEN) == 0;
 }
 
 int
@@ -315,22 +334,7 @@ zf_merkle_verify_consistency(int suite, uint64_t m, uint64_t n,
 		fn >>= 1;
 		sn >>= 1;
 	}
-	for (; i < plen; i++) {
-		if (sn == 0)
-			return 0;
-		if ((fn & 1) != 0 || fn == sn) {
-			zf_merkle_node_hash(suite, proof[i], fr, fr);
-			zf_merkle_node_hash(suite, proof[i], sr, sr);
-			while ((fn & 1) == 0 && fn != 0) {
-				fn >>= 1;
-				sn >>= 1;
-			}
-		} else {
-			zf_merkle_node_hash(suite, sr, proof[i], sr);
-		}
-		fn >>= 1;
-		sn >>= 1;
-	}
-	return sn == 0 && memcmp(fr, root_m, ZF_DIGEST_LEN) == 0 &&
+	return walk_path(suite, fn, sn, proof, i, plen, fr, sr) &&
+	    memcmp(fr, root_m, ZF_DIGEST_LEN) == 0 &&
 	    memcmp(sr, root_n, ZF_DIGEST_LEN) == 0;
 }

@@ -33,7 +33,8 @@ same(const char *a, const char *b, size_t len, int fold)
 	if (!fold)
 		return memcmp(a, b, len) == 0;
 	for (i = 0; i < len; i++)
-		if (lower((unsigned char)a[i], 1) != lower((unsigned char)b[i], 1))
+		if (lower((unsigned char)a[i], 1) !=
+		    lower((unsigned char)b[i], 1))
 			return 0;
 	return 1;
 }

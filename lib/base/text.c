@@ -44,7 +44,8 @@ zf_text_has_word(const char *list, const char *word)
 	const char *p = list;
 
 	while (p != NULL && (p = strstr(p, word)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+		if ((p == list || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
 			return 1;
 		p += n;
 	}

@@ -35,7 +35,8 @@ struct zf_yaml_node {
 	/* scalars */
 	char *text;		/* NUL-terminated */
 	size_t len;
-	int plain;		/* 1 when written without quotes or block style */
+	/* 1 when written without quotes or block style */
+	int plain;
 	/* sequences: items; mappings: keys[i] -> items[i] */
 	size_t count;
 	struct zf_yaml_node **items;

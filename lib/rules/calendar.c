@@ -538,24 +538,27 @@ count(const struct zf_calendar *c, int64_t from, int64_t to, int *beyond)
 	return n;
 }
 
+/* v brought within [lo, hi]. */
+static int64_t
+clamp(int64_t v, int64_t lo, int64_t hi)
+{
+	if (v > hi)
+		return hi;
+	if (v < lo)
+		return lo;
+	return v;
+}
+
 static int32_t
 clamp_day(int64_t day)
 {
-	if (day > INT32_MAX)
-		return INT32_MAX;
-	if (day < INT32_MIN)
-		return INT32_MIN;
-	return (int32_t)day;
+	return (int32_t)clamp(day, INT32_MIN, INT32_MAX);
 }
 
 static int
 clamp_int(int64_t n)
 {
-	if (n > INT_MAX)
-		return INT_MAX;
-	if (n < INT_MIN)
-		return INT_MIN;
-	return (int)n;
+	return (int)clamp(n, INT_MIN, INT_MAX);
 }
 
 int

@@ -117,7 +117,8 @@ struct zf_config {
 	char *agency_short;	/* used in case numbers: 示建 */
 	char *zone;
 	int offset;		/* minutes east of UTC */
-	char *case_number;	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
+	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
+	char *case_number;
 	char *decision_number;	/* template of decisions' 文号 */
 
 	struct zf_rule *rules;	/* deadlines: or the sample's */

@@ -688,7 +688,8 @@ fold(const char *t, size_t len, size_t *outlen)
 				continue;
 			}
 		}
-		n = (unsigned char)t[i] < 0x80 ? 1 : char_length(t + i, len - i);
+		n = (unsigned char)t[i] < 0x80 ? 1 :
+		    char_length(t + i, len - i);
 		memcpy(out + o, t + i, n);
 		o += n;
 		last_digit = n == 1 && is_digit((unsigned char)t[i]);

@@ -72,7 +72,8 @@ main(int argc, char **argv)
 		in.party_kind = person ? "person" : "org";
 		in.party_id = person ? id : "91350100M000100Y43";
 		in.party_phone = person ? "13812345678" : NULL;
-		in.party_address = person ? "浙江省示例县城关镇人民路18号" : NULL;
+		in.party_address = person ?
+		    "浙江省示例县城关镇人民路18号" : NULL;
 		in.cause = "未取得施工许可证擅自施工";
 		in.officers[0] = "zhangwei";
 		in.officers[1] = "lina";

@@ -138,7 +138,8 @@ entries_with(const char *path, const char *part)
 	if ((dir = opendir(path)) == NULL)
 		return -1;
 	while ((d = readdir(dir)) != NULL)
-		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0 &&
+		if (strcmp(d->d_name, ".") != 0 &&
+		    strcmp(d->d_name, "..") != 0 &&
 		    (part == NULL || strstr(d->d_name, part) != NULL))
 			n++;
 	closedir(dir);
@@ -552,7 +553,8 @@ test_dates(void)
 		{ "2100-02-29", -1 }, { "2026-04-31", -1 },
 		{ "2026-00-10", -1 }, { "2026-13-01", -1 },
 		{ "2026-12-31", 1798675200 }, { "9999-12-31", 253402214400 },
-		{ "2026-1-011", -1 }, { "2026/01/01", -1 }, { "+026-01-01", -1 },
+		{ "2026-1-011", -1 }, { "2026/01/01", -1 },
+		{ "+026-01-01", -1 },
 		{ "2026-01-01 ", -1 },
 	};
 	char bundle[512], dir[600], path[800], *info;

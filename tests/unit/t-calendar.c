@@ -172,7 +172,28 @@ ref_workdays_in_year(int y)
 static void
 test_law(const struct zf_calendar *c)
 {
+	static const struct {
+		const char *from;
+		int n;
+		const char *want;
+	} add[] = {
+		/* A calendar-day period ending in the holiday moves past it. */
+		{ "2026-09-01", 30, "2026-10-08" },
+		{ "2026-09-06", 30, "2026-10-08" },
+		{ "2026-09-01", 90, "2026-11-30" },
+		/* Ending on a worked Saturday stays there. */
+		{ "2026-09-10", 30, "2026-10-10" },
+		/* Ending on an ordinary Sunday moves to Monday. */
+		{ "2026-10-01", 10, "2026-10-12" },
+		{ "2026-10-01", 0, "2026-10-08" },
+		/*
+		 * 15 calendar days for the fine (Art 67): an ordinary
+		 * Tuesday.
+		 */
+		{ "2026-03-02", 15, "2026-03-17" },
+	};
 	int beyond = 0;
+	size_t i;
 
 	/* LAW.md, "Counting days". */
 	CHECK_STR(F(zf_calendar_add_workdays(c, D("2026-09-28"), 7,
@@ -186,24 +207,9 @@ test_law(const struct zf_calendar *c)
 	CHECK(!zf_calendar_is_workday(c, D("2026-10-07"), &beyond));
 	CHECK(zf_calendar_is_workday(c, D("2026-10-08"), &beyond));
 	CHECK(zf_calendar_is_workday(c, D("2026-10-10"), &beyond));
-	/* A calendar-day period ending in the holiday moves past it. */
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-09-01"), 30, &beyond)),
-	    "2026-10-08");
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-09-06"), 30, &beyond)),
-	    "2026-10-08");
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-09-01"), 90, &beyond)),
-	    "2026-11-30");
-	/* Ending on a worked Saturday stays there. */
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-09-10"), 30, &beyond)),
-	    "2026-10-10");
-	/* Ending on an ordinary Sunday moves to Monday. */
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-10-01"), 10, &beyond)),
-	    "2026-10-12");
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-10-01"), 0, &beyond)),
-	    "2026-10-08");
-	/* 15 calendar days for the fine (Art 67): an ordinary Tuesday. */
-	CHECK_STR(F(zf_calendar_add_days(c, D("2026-03-02"), 15, &beyond)),
-	    "2026-03-17");
+	for (i = 0; i < sizeof(add) / sizeof(add[0]); i++)
+		CHECK_STR(F(zf_calendar_add_days(c, D(add[i].from), add[i].n,
+		    &beyond)), add[i].want);
 	CHECK_INT(beyond, 0);
 }
 

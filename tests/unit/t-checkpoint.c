@@ -20,11 +20,13 @@
 
 /* golang.org/x/mod/sumdb/note, note_test.go. */
 #define GO_NAME "PeterNeumann"
-#define GO_VKEY "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
+#define GO_KEY "ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
+#define GO_VKEY "PeterNeumann+c74f20a3+" GO_KEY
 #define GO_SKEY_B64 "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz"
 #define GO_TEXT "If you think cryptography is the answer to your problem,\n" \
 	"then you don't know what your problem is.\n"
-#define GO_SIG "— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
+#define GO_SIG "— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInN" \
+	"IuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
 
 #define ORIGIN "zhifa.archive/0123abcd"
 
@@ -172,13 +174,15 @@ vkey_refusals(void)
 		"PeterNeumann",
 		"PeterNeumann+c74f20a3",
 		"PeterNeumann+c74f20a3+",
-		"PeterNeumann+c74f20a+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-		"PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-		"PeterNeumann+c74f20g3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-		"Peterneumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+		"PeterNeumann+c74f20a+" GO_KEY,
+		"PeterNeumann+c74f20a4+" GO_KEY,
+		"PeterNeumann+c74f20g3+" GO_KEY,
+		"Peterneumann+c74f20a3+" GO_KEY,
 		/* type 0x02, and a key of 31 bytes */
-		"PeterNeumann+c74f20a3+Ahpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-		"PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy",
+		"PeterNeumann+c74f20a3+"
+		    "Ahpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+		"PeterNeumann+c74f20a3+"
+		    "ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy",
 	};
 	char buf[sizeof(GO_VKEY)], *name;
 	uint8_t pub[ZF_PUBKEY_MAX];

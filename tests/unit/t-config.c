@@ -44,9 +44,39 @@ publication(void)
 {
 	static const char *const warning_only[] = { "warning" };
 	static const char *const with_fine[] = { "warning", "fine" };
+	/* Sections after minimal, and the start of their refusal. */
+	static const struct {
+		const char *tail, *want;
+	} bad[] = {
+		{ "redaction:\n  - {field: phone, mask: stars}\n",
+		    "zhifa.yaml:5:26: mask 'stars' is not one of" },
+		{ "redaction:\n  - {field: salary, mask: drop}\n",
+		    "zhifa.yaml:5:13: field 'salary' is not one of" },
+		{ "redaction:\n  - {field: phone, audience: press, "
+		    "mask: drop}\n",
+		    "zhifa.yaml:5:30: audience must be public" },
+		{ "redaction:\n  - {field: phone, party: [alien], "
+		    "mask: drop}\n",
+		    "zhifa.yaml:5:28: party 'alien' is not person" },
+		{ "publication:\n  periods:\n    - {kinds: [penalty], "
+		    "months: 2}\n",
+		    "zhifa.yaml:6:34: a penalty stays public at least 3 "
+		    "months" },
+		{ "publication:\n  periods:\n    - {months: 61}\n",
+		    "zhifa.yaml:6:16: months must be a whole number from 1 "
+		    "to 60" },
+		{ "publication:\n  periods:\n    - {measures: "
+		    "[flogging], months: 12}\n",
+		    "zhifa.yaml:6:19: 'flogging' is not a measure" },
+		{ "publication:\n  powers:\n    - {name: 某权}\n",
+		    "zhifa.yaml:6:7: 'basis' is required" },
+		{ "publication:\n  adress: x\n",
+		    "zhifa.yaml:5:3: unknown key 'adress' in publication" },
+	};
 	struct zf_config *c;
 	struct zf_err e;
 	char *text;
+	size_t i;
 
 	c = parse(zf_config_sample, &e);
 	CHECK(c != NULL);
@@ -55,8 +85,8 @@ publication(void)
 	CHECK_STR(zf_json_get_str(c->standing, "phone"), "0570-1234567");
 	CHECK_INT(zf_json_len(zf_json_get(c->standing, "powers")), 6);
 	CHECK_STR(zf_json_get_str(zf_json_get(c->standing, "remedies"),
-	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起六个月内提起"
-	    "行政诉讼）");
+	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起"
+	    "六个月内提起行政诉讼）");
 	/* The first period that matches decides. */
 	CHECK_INT(zf_config_period(c, "penalty", "org", warning_only, 1), 3);
 	CHECK_INT(zf_config_period(c, "penalty", "org", with_fine, 2), 36);
@@ -77,50 +107,35 @@ publication(void)
 	CHECK(c != NULL && c->nperiods == 4 && c->nredaction == 3);
 	zf_config_free(c);
 
-	text = xasprintf("%sredaction:\n  - {field: phone, mask: stars}\n",
-	    minimal);
-	refused(text, "zhifa.yaml:5:26: mask 'stars' is not one of");
-	free(text);
-	text = xasprintf("%sredaction:\n  - {field: salary, mask: drop}\n",
-	    minimal);
-	refused(text, "zhifa.yaml:5:13: field 'salary' is not one of");
-	free(text);
-	text = xasprintf("%sredaction:\n  - {field: phone, audience: press, "
-	    "mask: drop}\n", minimal);
-	refused(text, "zhifa.yaml:5:30: audience must be public");
-	free(text);
-	text = xasprintf("%sredaction:\n  - {field: phone, party: [alien], "
-	    "mask: drop}\n", minimal);
-	refused(text, "zhifa.yaml:5:28: party 'alien' is not person");
-	free(text);
-	text = xasprintf("%spublication:\n  periods:\n    - {kinds: [penalty], "
-	    "months: 2}\n", minimal);
-	refused(text, "zhifa.yaml:6:34: a penalty stays public at least 3 "
-	    "months");
-	free(text);
-	text = xasprintf("%spublication:\n  periods:\n    - {months: 61}\n",
-	    minimal);
-	refused(text, "zhifa.yaml:6:16: months must be a whole number from 1 "
-	    "to 60");
-	free(text);
-	text = xasprintf("%spublication:\n  periods:\n    - {measures: "
-	    "[flogging], months: 12}\n", minimal);
-	refused(text, "zhifa.yaml:6:19: 'flogging' is not a measure");
-	free(text);
-	text = xasprintf("%spublication:\n  powers:\n    - {name: 某权}\n",
-	    minimal);
-	refused(text, "zhifa.yaml:6:7: 'basis' is required");
-	free(text);
-	text = xasprintf("%spublication:\n  adress: x\n", minimal);
-	refused(text, "zhifa.yaml:5:3: unknown key 'adress' in publication");
-	free(text);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		text = xasprintf("%s%s", minimal, bad[i].tail);
+		refused(text, bad[i].want);
+		free(text);
+	}
+}
+
+/*
+ * zf_config_load(path) must fail with code and the message want (which is
+ * freed).
+ */
+static void
+load_refused(const char *path, int code, char *want)
+{
+	struct zf_config *c = NULL;
+	struct zf_err e;
+
+	zf_err_clear(&e);
+	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e), code);
+	CHECK(c == NULL);
+	CHECK_STR(e.msg, want);
+	free(want);
 }
 
 /* zf_config_load: the file read whole, its size limit and its messages. */
 static void
 loading(void)
 {
-	char dir[] = "/tmp/t-config-XXXXXX", *path, *want, *big;
+	char dir[] = "/tmp/t-config-XXXXXX", *path, *big;
 	struct zf_config *c = NULL;
 	struct zf_err e;
 	size_t limit = 4 << 20, used;
@@ -130,13 +145,9 @@ loading(void)
 		return;
 	}
 	path = xasprintf("%s/zhifa.yaml", dir);
+	load_refused(path, EX_NOINPUT,
+	    xasprintf("cannot read '%s': No such file or directory", path));
 	zf_err_clear(&e);
-	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e),
-	    EX_NOINPUT);
-	CHECK(c == NULL);
-	want = xasprintf("cannot read '%s': No such file or directory", path);
-	CHECK_STR(e.msg, want);
-	free(want);
 
 	CHECK(write_scratch(path, minimal, strlen(minimal)) == 0);
 	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e), 0);
@@ -161,22 +172,14 @@ loading(void)
 	big[limit - 1] = 'x';
 	big[limit] = '\n';
 	CHECK(write_scratch(path, big, limit + 1) == 0);
-	CHECK_INT(zf_config_load(path, ZF_SUITE_SHA256_ED25519, &c, &e),
-	    EX_CONFIG);
-	CHECK(c == NULL);
-	want = xasprintf("%s: larger than 4194304 bytes", path);
-	CHECK_STR(e.msg, want);
-	free(want);
+	load_refused(path, EX_CONFIG,
+	    xasprintf("%s: larger than 4194304 bytes", path));
 	free(big);
 	unlink(path);
 
 	/* A folder opens but cannot be read. */
-	CHECK_INT(zf_config_load(dir, ZF_SUITE_SHA256_ED25519, &c, &e),
-	    EX_IOERR);
-	CHECK(c == NULL);
-	want = xasprintf("cannot read '%s': Is a directory", dir);
-	CHECK_STR(e.msg, want);
-	free(want);
+	load_refused(dir, EX_IOERR,
+	    xasprintf("cannot read '%s': Is a directory", dir));
 	free(path);
 	rmdir(dir);
 }

@@ -330,6 +330,55 @@ static const struct {
 static void
 test_refusals(void)
 {
+	/*
+	 * Strings, \u escapes, structure and trailing garbage: the offset
+	 * and a word of the refusal.
+	 */
+	static const struct {
+		const char *s;
+		size_t offset;
+		const char *word;
+	} bad[] = {
+		/* Lone surrogates in \u escapes. */
+		{ "\"\\ud800\"", 1, "lone high surrogate" },
+		{ "\"\\uDBFF\"", 1, "lone high surrogate" },
+		{ "\"\\udc00\"", 1, "lone low surrogate" },
+		{ "\"\\ud800\\u0041\"", 1, "lone high surrogate" },
+		{ "\"\\ud800\\ud800\"", 1, "lone high surrogate" },
+		{ "\"x\\ud83dx\"", 2, "lone high surrogate" },
+		{ "\"\\ude00\\ud83d\"", 1, "lone low surrogate" },
+		/* Other string errors. */
+		{ "\"abc", 4, "end of input" },
+		{ "\"a\tb\"", 2, "control character" },
+		{ "\"\\x\"", 1, "invalid escape '\\x'" },
+		{ "\"\\u12\"", 1, "invalid \\u escape" },
+		{ "\"\\u12g4\"", 1, "invalid \\u escape" },
+		{ "\"\\", 2, "end of input" },
+		{ "'a'", 0, "a value" },
+		/* Structure. */
+		{ "", 0, "end of input" },
+		{ " \n\t ", 4, "end of input" },
+		{ "[", 1, "end of input" },
+		{ "[1", 2, "',' or ']'" },
+		{ "[1,]", 3, "a value" },
+		{ "[1 2]", 3, "',' or ']'" },
+		{ "{", 1, "a member name" },
+		{ "{\"a\"}", 4, "':'" },
+		{ "{\"a\":}", 5, "a value" },
+		{ "{\"a\":1,}", 7, "a member name" },
+		{ "{\"a\":1 \"b\":2}", 7, "',' or '}'" },
+		{ "{1:2}", 1, "a member name" },
+		{ "tru", 0, "invalid literal" },
+		{ "True", 0, "a value" },
+		{ "nul", 0, "invalid literal" },
+		{ "NaN", 0, "a value" },
+		/* Trailing garbage; trailing whitespace is fine. */
+		{ "1 2", 2, "end of input after the value" },
+		{ "{} x", 3, "end of input after the value" },
+		{ "nulls", 4, "end of input after the value" },
+		{ "[1]]", 3, "end of input after the value" },
+		{ "0x10", 1, "end of input after the value" },
+	};
 	size_t i;
 
 	/* Fractions and exponents. */
@@ -362,50 +411,11 @@ test_refusals(void)
 	check_canon_of("\"\xf4\x8f\xbf\xbf\xed\x9f\xbf\xee\x80\x80\"",
 	    "\"\xf4\x8f\xbf\xbf\xed\x9f\xbf\xee\x80\x80\"");
 
-	/* Lone surrogates in \u escapes. */
-	refused("\"\\ud800\"", 1, "lone high surrogate");
-	refused("\"\\uDBFF\"", 1, "lone high surrogate");
-	refused("\"\\udc00\"", 1, "lone low surrogate");
-	refused("\"\\ud800\\u0041\"", 1, "lone high surrogate");
-	refused("\"\\ud800\\ud800\"", 1, "lone high surrogate");
-	refused("\"x\\ud83dx\"", 2, "lone high surrogate");
-	refused("\"\\ude00\\ud83d\"", 1, "lone low surrogate");
-
-	/* Other string errors. */
-	refused("\"abc", 4, "end of input");
-	refused("\"a\tb\"", 2, "control character");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		refused(bad[i].s, bad[i].offset, bad[i].word);
+	/* The same with NUL bytes, and with no input at all. */
 	check_refused("\"a\0b\"", 5, 2, "control character");
-	refused("\"\\x\"", 1, "invalid escape '\\x'");
-	refused("\"\\u12\"", 1, "invalid \\u escape");
-	refused("\"\\u12g4\"", 1, "invalid \\u escape");
-	refused("\"\\", 2, "end of input");
-	refused("'a'", 0, "a value");
-
-	/* Structure. */
-	refused("", 0, "end of input");
-	refused(" \n\t ", 4, "end of input");
 	check_refused(NULL, 0, 0, "end of input");
-	refused("[", 1, "end of input");
-	refused("[1", 2, "',' or ']'");
-	refused("[1,]", 3, "a value");
-	refused("[1 2]", 3, "',' or ']'");
-	refused("{", 1, "a member name");
-	refused("{\"a\"}", 4, "':'");
-	refused("{\"a\":}", 5, "a value");
-	refused("{\"a\":1,}", 7, "a member name");
-	refused("{\"a\":1 \"b\":2}", 7, "',' or '}'");
-	refused("{1:2}", 1, "a member name");
-	refused("tru", 0, "invalid literal");
-	refused("True", 0, "a value");
-	refused("nul", 0, "invalid literal");
-	refused("NaN", 0, "a value");
-
-	/* Trailing garbage; trailing whitespace is fine. */
-	refused("1 2", 2, "end of input after the value");
-	refused("{} x", 3, "end of input after the value");
-	refused("nulls", 4, "end of input after the value");
-	refused("[1]]", 3, "end of input after the value");
-	refused("0x10", 1, "end of input after the value");
 	check_refused("1\0", 2, 1, "end of input after the value");
 	check_canon_of(" \t\r\n1 \t\r\n", "1");
 }

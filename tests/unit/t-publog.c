@@ -20,7 +20,8 @@ mth(int suite, size_t lo, size_t hi, uint8_t out[ZF_DIGEST_LEN])
 	size_t k = 1;
 
 	if (hi - lo == 1) {
-		zf_merkle_leaf_hash(suite, entries[lo], strlen(entries[lo]), out);
+		zf_merkle_leaf_hash(suite, entries[lo], strlen(entries[lo]),
+		    out);
 		return;
 	}
 	while (k * 2 < hi - lo)
@@ -49,8 +50,9 @@ run(int suite)
 	for (i = 0; i < MAX; i++) {
 		snprintf(entries[i], sizeof(entries[i]),
 		    "{\"kind\":\"publish\",\"n\":%zu}", i);
-		CHECK(zf_publog_append(&db, suite, (int64_t)i + 10, "C2026-0001",
-		    "publish", entries[i], strlen(entries[i]), &idx, &e) == 0);
+		CHECK(zf_publog_append(&db, suite, (int64_t)i + 10,
+		    "C2026-0001", "publish", entries[i], strlen(entries[i]),
+		    &idx, &e) == 0);
 		CHECK_INT(idx, i);
 	}
 	CHECK(zf_publog_size(&db, &n, &e) == 0 && n == MAX);

@@ -170,8 +170,12 @@ mask_address(void)
 		{ "某某县城关镇东风村5组", "某某县城关镇*****" },
 		{ "某某县某某乡某某村", "某某县某某乡***" },
 		{ "苏州市姑苏区平江路某某巷12号", "苏州市姑苏区平江路******" },
-		{ "上海市浦东新区世纪大道100号", "上海市浦东新区世纪大道****" },
-		/* Place names that begin or end with a marker are not streets. */
+		{ "上海市浦东新区世纪大道100号",
+		    "上海市浦东新区世纪大道****" },
+		/*
+		 * Place names that begin or end with a marker are not
+		 * streets.
+		 */
 		{ "江苏省镇江市京口区中山东路1号",
 		    "江苏省镇江市京口区中山东路**" },
 		{ "镇江市京口区中山东路1号", "镇江市京口区中山东路**" },
@@ -184,11 +188,17 @@ mask_address(void)
 		    "黑龙江省哈尔滨市道里区中央大街**" },
 		{ "广东省东莞市道滘镇南城路5号", "广东省东莞市道滘镇*****" },
 		{ "南京市鼓楼区镇江路8号", "南京市鼓楼区镇江路**" },
-		/* A marker after a number does not count: fall back to district. */
+		/*
+		 * A marker after a number does not count: fall back to
+		 * district.
+		 */
 		{ "杭州市西湖区某某小区3幢201室（近文三路）",
 		    "杭州市西湖区****************" },
 		{ "某某县城东１号（解放路口）", "某某县**********" },
-		/* No marker: the last 区, 县 or 市 in the first 10 characters. */
+		/*
+		 * No marker: the last 区, 县 or 市 in the first 10
+		 * characters.
+		 */
 		{ "北京市朝阳区某某大厦A座", "北京市朝阳区******" },
 		{ "杭州市西湖区某某小区", "杭州市西湖区****" },
 		{ "某某社区服务中心", "********" },

@@ -48,38 +48,38 @@ check_utf8(void)
 {
 	static const char *const good[] = {
 		"某建筑公司 未取得施工许可证擅自施工",
-		"\xc2\xa0",			/* U+00A0, after the C1 controls */
-		"\xdf\xbf",			/* U+07FF */
-		"\xe0\xa0\x80",			/* U+0800 */
-		"\xed\x9f\xbf",			/* U+D7FF, before the surrogates */
-		"\xee\x80\x80",			/* U+E000, after them */
-		"\xef\xbf\xbf",			/* U+FFFF */
-		"\xf0\x90\x80\x80",		/* U+10000 */
-		"\xf0\xa0\x80\x80",		/* U+20000, CJK extension B */
-		"\xf0\x9f\x98\x80",		/* U+1F600 */
-		"\xf4\x8f\xbf\xbf",		/* U+10FFFF */
+		"\xc2\xa0",		/* U+00A0, after the C1 controls */
+		"\xdf\xbf",		/* U+07FF */
+		"\xe0\xa0\x80",		/* U+0800 */
+		"\xed\x9f\xbf",		/* U+D7FF, before the surrogates */
+		"\xee\x80\x80",		/* U+E000, after them */
+		"\xef\xbf\xbf",		/* U+FFFF */
+		"\xf0\x90\x80\x80",	/* U+10000 */
+		"\xf0\xa0\x80\x80",	/* U+20000, CJK extension B */
+		"\xf0\x9f\x98\x80",	/* U+1F600 */
+		"\xf4\x8f\xbf\xbf",	/* U+10FFFF */
 	};
 	static const char *const bad[] = {
-		"\x80",				/* a lone continuation byte */
+		"\x80",			/* a lone continuation byte */
 		"\xbf",
 		"ab\xff" "cd",
 		"\xfe",
-		"\xc0\xaf",			/* overlong '/' */
+		"\xc0\xaf",		/* overlong '/' */
 		"\xc1\xbf",
 		"\xe0\x80\xaf",
-		"\xe0\x9f\xbf",			/* overlong U+07FF */
+		"\xe0\x9f\xbf",		/* overlong U+07FF */
 		"\xf0\x80\x80\xaf",
-		"\xf0\x8f\xbf\xbf",		/* overlong U+FFFF */
-		"\xed\xa0\x80",			/* U+D800, a surrogate */
-		"\xed\xbf\xbf",			/* U+DFFF */
-		"\xf4\x90\x80\x80",		/* U+110000 */
+		"\xf0\x8f\xbf\xbf",	/* overlong U+FFFF */
+		"\xed\xa0\x80",		/* U+D800, a surrogate */
+		"\xed\xbf\xbf",		/* U+DFFF */
+		"\xf4\x90\x80\x80",	/* U+110000 */
 		"\xf5\x80\x80\x80",
-		"\xf8\x88\x80\x80\x80",		/* five bytes */
-		"\xe6\x9f",			/* cut short at the end */
-		"\xe6\x9f" "a",			/* and before ASCII */
+		"\xf8\x88\x80\x80\x80",	/* five bytes */
+		"\xe6\x9f",		/* cut short at the end */
+		"\xe6\x9f" "a",		/* and before ASCII */
 		"\xf0\x9f\x98",
 		"\xc2",
-		"\xe6" "\xe6\x9f\x90",		/* a lead byte before a whole one */
+		"\xe6" "\xe6\x9f\x90",	/* a lead byte before a whole one */
 	};
 	size_t i;
 	int wrong = 0;
@@ -312,7 +312,8 @@ check_escape(void)
 		{ "C:\\dir", "C:\\\\dir" },
 		{ "\x01\x1b\x1f\x7f", "\\x01\\x1b\\x1f\\x7f" },
 		{ "某建筑公司", "某建筑公司" },
-		{ "\xc2\x85\xff", "\xc2\x85\xff" },	/* bytes of 0x80 and up */
+		/* bytes of 0x80 and up */
+		{ "\xc2\x85\xff", "\xc2\x85\xff" },
 		{ "\t\t", "\\t\\t" },
 	};
 	struct zf_buf b, back;

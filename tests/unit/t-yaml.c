@@ -276,7 +276,8 @@ test_anchors_tags(void)
 	    "t.yaml:2:4: aliases are not allowed");
 	CHECK_STR(refusal_str("case:\n  fine: !custom 100\n"),
 	    "t.yaml:2:9: tags are not allowed");
-	CHECK_STR(refusal_str("a: !!str 1\n"), "t.yaml:1:4: tags are not allowed");
+	CHECK_STR(refusal_str("a: !!str 1\n"),
+	    "t.yaml:1:4: tags are not allowed");
 	CHECK_STR(refusal_str("a: ! 1\n"), "t.yaml:1:4: tags are not allowed");
 	CHECK_STR(refusal_str("a: !!map {b: 1}\n"),
 	    "t.yaml:1:4: tags are not allowed");
