@@ -365,7 +365,8 @@ describe(struct zf_json *d)
 {
 	int64_t left = 0;
 	const char *unit = zf_json_get_str(d, "unit");
-	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
+	const char *u = unit && strcmp(unit, "working") == 0 ?
+	    "个工作日" : "日";
 	char text[64];
 
 	zf_json_get_int(d, "days_left", &left);

@@ -645,7 +645,8 @@ opinion_text(struct zf_archive *a, const char *case_id,
 		    "measures"), k));
 		const struct zf_measure *def = zf_measure_find(m);
 
-		zf_buf_printf(&b, "%s%s", k ? "；" : "", def ? def->chinese : m);
+		zf_buf_printf(&b, "%s%s", k ? "；" : "",
+		    def ? def->chinese : m);
 	}
 	if (p != NULL && zf_json_get_int(p, "fine_fen", &fen) == 0 &&
 	    fen > 0) {
@@ -886,8 +887,8 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	}
 	if (!discussed_after(a, case_id, r.decided_seq))
 		rc = zf_fail(e, EX_NOPERM, "%s is a major decision: the "
-		    "collective discussion (集体讨论, 行政处罚法第五十七条) must "
-		    "be recorded after the review: case-step %s discuss",
+		    "collective discussion (集体讨论, 行政处罚法第五十七条) "
+		    "must be recorded after the review: case-step %s discuss",
 		    case_id, case_id);
 out:
 	free(proposed);

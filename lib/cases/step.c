@@ -78,8 +78,8 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 		if (in->method == NULL || zf_serve_methods[i] == NULL)
 			return zf_fail(e, EX_DATAERR, "%s needs --method: "
 			    "direct (直接送达), residence (留置送达), post "
-			    "(邮寄送达), electronic (电子送达), notice (公告送达) "
-			    "or entrusted (委托送达)", d->name);
+			    "(邮寄送达), electronic (电子送达), notice "
+			    "(公告送达) or entrusted (委托送达)", d->name);
 	} else if (in->method != NULL) {
 		return zf_fail(e, EX_USAGE, "--method is for serve only");
 	}
