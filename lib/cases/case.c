@@ -265,15 +265,10 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 		zf_json_set_str(data, "conduct", conduct_name(in->conduct));
 	free(number);
 	{
-		struct zf_clock_step cs;
 		struct zf_json *clocks = NULL;
 
-		memset(&cs, 0, sizeof(cs));
-		cs.case_id = *id;
-		cs.kind = kind->name;
-		cs.step = "filed";
-		cs.day = filed;
-		if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+		if ((rc = zf_clocks_plan_step(a, *id, kind->name, "filed",
+		    filed, 0, &clocks)) != 0) {
 			zf_json_free(data);
 			free(*id);
 			*id = NULL;

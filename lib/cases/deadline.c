@@ -144,6 +144,22 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 }
 
 int
+zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *step, int32_t day, unsigned when,
+    struct zf_json **clocks)
+{
+	struct zf_clock_step cs;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = kind;
+	cs.step = step;
+	cs.day = day;
+	cs.when = when;
+	return zf_clocks_plan(a, &cs, clocks);
+}
+
+int
 zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **out)
 {

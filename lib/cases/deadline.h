@@ -35,6 +35,10 @@ struct zf_clock_step {
  */
 int zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **clocks);
+/* zf_clocks_plan for a step of a case that extends no period. */
+int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *step, int32_t day, unsigned when,
+    struct zf_json **clocks);
 
 /*
  * Refuses (EX_NOPERM) a step that an open party's period keeps back
