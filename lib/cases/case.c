@@ -265,15 +265,10 @@ zf_case_file(struct zf_archive *a, const struct zf_case_input *in, char **id)
 		zf_json_set_str(data, "conduct", conduct_name(in->conduct));
 	free(number);
 	{
-		struct zf_clock_step cs;
 		struct zf_json *clocks = NULL;
 
-		memset(&cs, 0, sizeof(cs));
-		cs.case_id = *id;
-		cs.kind = kind->name;
-		cs.step = "filed";
-		cs.day = filed;
-		if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+		if ((rc = zf_clocks_plan_step(a, *id, kind->name, "filed",
+		    filed, 0, &clocks)) != 0) {
 			zf_json_free(data);
 			free(*id);
 			*id = NULL;
@@ -381,11 +376,13 @@ set_texts(struct zf_json *o, sqlite3_stmt *st, int first,
 		zf_json_set_str(o, keys[i], col(st, first + i));
 }
 
+/* Makes the JSON of one row a statement found. */
+typedef struct zf_json *(*row_fn)(struct zf_archive *a, sqlite3_stmt *st);
+
+/* The rows sql finds for the case id, each made by row, as a list. */
 static struct zf_json *
-officer_list(struct zf_archive *a, const char *id)
+rows_of(struct zf_archive *a, const char *sql, const char *id, row_fn row)
 {
-	static const char sql[] = "SELECT person FROM case_officers "
-	    "WHERE case_id = ? ORDER BY ord";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	struct zf_json *list = zf_json_array();
 
@@ -393,9 +390,39 @@ officer_list(struct zf_archive *a, const char *id)
 		return list;
 	zf_db_bind_text(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		zf_json_push(list, zf_json_string(col(st, 0)));
+		zf_json_push(list, row(a, st));
 	sqlite3_reset(st);
 	return list;
+}
+
+/* The lists zf_case_show gives of a case, each read by rows_of. */
+#define DECISION_COLUMNS "number, outcome, measures, fine_fen, doc, at, " \
+    "party_absent, issued_by, state, revoke_reason, basis"
+
+static const char officers_sql[] = "SELECT person FROM case_officers "
+    "WHERE case_id = ? ORDER BY ord";
+
+static const char evidence_sql[] = "SELECT id, sha256, kind, title, "
+    "size, name, access, secret_kind, recorded_by, recorded_at, added_by, "
+    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
+
+/* Every decision of the case, revoked ones too. */
+static const char decisions_sql[] = "SELECT " DECISION_COLUMNS
+    " FROM decisions WHERE case_id = ? ORDER BY seq";
+
+static const char steps_sql[] = "SELECT seq, step, at, stage, actor, "
+    "method, note, doc, approved_by FROM steps WHERE case_id = ? "
+    "ORDER BY seq";
+
+static const char reviews_sql[] = "SELECT round, submitted_by, at, "
+    "proposal, major, reasons, status, reviewer, opinion, points, "
+    "opinion_doc, statement, draft FROM reviews WHERE case_id = ? "
+    "ORDER BY round";
+
+static struct zf_json *
+officer_row(struct zf_archive *a, sqlite3_stmt *st)
+{
+	return zf_json_string(col(st, 0));
 }
 
 /* What the public site shows of the case (publish.h), or NULL. */
@@ -483,7 +510,8 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	set_texts(party, st, 4, party_keys);
 	zf_json_set(c, "party", party);
 	zf_json_set_str(c, "cause", col(st, 7));
-	zf_json_set(c, "officers", officer_list(a, col(st, 0)));
+	zf_json_set(c, "officers", rows_of(a, officers_sql, col(st, 0),
+	    officer_row));
 	zf_json_set_str(c, "filed", col(st, 8));
 	zf_json_set_bool(c, "major", sqlite3_column_int(st, 9));
 	set_texts(c, st, 10, more_keys);
@@ -493,39 +521,26 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 }
 
 static struct zf_json *
-evidence_list(struct zf_archive *a, const char *id)
+evidence_row(struct zf_archive *a, sqlite3_stmt *st)
 {
-	static const char sql[] = "SELECT id, sha256, kind, title, size, "
-	    "name, access, secret_kind, recorded_by, recorded_at, added_by, "
-	    "digest FROM evidence WHERE case_id = ? ORDER BY seq";
 	static const char *const keys[] = { "name", "access", "secret_kind",
 		"recorded_by", "recorded_at", "added_by", NULL };
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	struct zf_json *list = zf_json_array();
-	const char *algo = zf_suite_digest_name(zf_archive_suite(a));
+	struct zf_json *e = zf_json_object();
 
-	if (st == NULL)
-		return list;
-	zf_db_bind_text(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct zf_json *e = zf_json_object();
-
-		zf_json_set_str(e, "id", col(st, 0));
-		zf_json_set_str(e, "sha256", col(st, 1));
-		if (zf_archive_suite(a) != ZF_SUITE_SHA256_ED25519)
-			zf_json_set_str(e, algo, col(st, 11));
-		zf_json_set_str(e, "kind", col(st, 2));
-		zf_json_set_str(e, "title", col(st, 3));
-		zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));
-		set_texts(e, st, 5, keys);
-		zf_json_push(list, e);
-	}
-	sqlite3_reset(st);
-	return list;
+	zf_json_set_str(e, "id", col(st, 0));
+	zf_json_set_str(e, "sha256", col(st, 1));
+	if (zf_archive_suite(a) != ZF_SUITE_SHA256_ED25519)
+		zf_json_set_str(e,
+		    zf_suite_digest_name(zf_archive_suite(a)), col(st, 11));
+	zf_json_set_str(e, "kind", col(st, 2));
+	zf_json_set_str(e, "title", col(st, 3));
+	zf_json_set_int(e, "size", sqlite3_column_int64(st, 4));
+	set_texts(e, st, 5, keys);
+	return e;
 }
 
 static struct zf_json *
-decision_row(sqlite3_stmt *st)
+decision_row(struct zf_archive *a, sqlite3_stmt *st)
 {
 	static const char *const keys[] = { "issued_by", "state",
 		"revoke_reason", "basis", NULL };
@@ -548,9 +563,6 @@ decision_row(sqlite3_stmt *st)
 	return d;
 }
 
-#define DECISION_COLUMNS "number, outcome, measures, fine_fen, doc, at, " \
-    "party_absent, issued_by, state, revoke_reason, basis"
-
 /* The decision in force, or null. */
 static struct zf_json *
 decision_of(struct zf_archive *a, const char *id)
@@ -564,97 +576,54 @@ decision_of(struct zf_archive *a, const char *id)
 		return zf_json_null();
 	zf_db_bind_text(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		d = decision_row(st);
+		d = decision_row(a, st);
 	sqlite3_reset(st);
 	return d != NULL ? d : zf_json_null();
 }
 
-/* Every decision of the case, revoked ones too. */
 static struct zf_json *
-decision_history(struct zf_archive *a, const char *id)
+step_row(struct zf_archive *a, sqlite3_stmt *st)
 {
-	static const char sql[] = "SELECT " DECISION_COLUMNS " FROM decisions "
-	    "WHERE case_id = ? ORDER BY seq";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	struct zf_json *list = zf_json_array();
-
-	if (st == NULL)
-		return list;
-	zf_db_bind_text(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		zf_json_push(list, decision_row(st));
-	sqlite3_reset(st);
-	return list;
-}
-
-static struct zf_json *
-step_list(struct zf_archive *a, const char *id)
-{
-	static const char sql[] = "SELECT seq, step, at, stage, actor, method, "
-	    "note, doc, approved_by FROM steps WHERE case_id = ? ORDER BY seq";
 	static const char *const keys[] = { "at", "stage", "actor", "method",
 		"note", "doc", "approved_by", NULL };
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	struct zf_json *list = zf_json_array();
+	struct zf_json *o = zf_json_object();
+	const struct zf_step_def *d = zf_step_find(col(st, 1));
 
-	if (st == NULL)
-		return list;
-	zf_db_bind_text(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct zf_json *o = zf_json_object();
-		const struct zf_step_def *d = zf_step_find(col(st, 1));
-
-		zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
-		zf_json_set_str(o, "step", col(st, 1));
-		zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
-		set_texts(o, st, 2, keys);
-		zf_json_push(list, o);
-	}
-	sqlite3_reset(st);
-	return list;
+	zf_json_set_int(o, "seq", sqlite3_column_int64(st, 0));
+	zf_json_set_str(o, "step", col(st, 1));
+	zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
+	set_texts(o, st, 2, keys);
+	return o;
 }
 
 static struct zf_json *
-review_rounds(struct zf_archive *a, const char *id)
+review_row(struct zf_archive *a, sqlite3_stmt *st)
 {
-	static const char sql[] = "SELECT round, submitted_by, at, proposal, "
-	    "major, reasons, status, reviewer, opinion, points, opinion_doc, "
-	    "statement, draft FROM reviews WHERE case_id = ? ORDER BY round";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	struct zf_json *list = zf_json_array();
+	static const int json_cols[] = { 3, 5, 9 };
+	static const char *const json_keys[] = { "proposal", "reasons",
+		"points" };
+	static const char *const decided[] = { "status", "reviewer",
+		"opinion", NULL };
+	static const char *const documents[] = { "opinion_doc",
+		"statement", "draft", NULL };
+	struct zf_json *r = zf_json_object();
 	char msg[128];
 	int i;
 
-	if (st == NULL)
-		return list;
-	zf_db_bind_text(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct zf_json *r = zf_json_object();
-		static const int json_cols[] = { 3, 5, 9 };
-		static const char *const json_keys[] = { "proposal", "reasons",
-			"points" };
-		static const char *const decided[] = { "status", "reviewer",
-			"opinion", NULL };
-		static const char *const documents[] = { "opinion_doc",
-			"statement", "draft", NULL };
+	zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
+	zf_json_set_str(r, "submitted_by", col(st, 1));
+	zf_json_set_str(r, "submitted", col(st, 2));
+	zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
+	set_texts(r, st, 6, decided);
+	set_texts(r, st, 10, documents);
+	for (i = 0; i < 3; i++) {
+		const char *t = col(st, json_cols[i]);
+		struct zf_json *v = t ? zf_json_parse(t, strlen(t), msg,
+		    sizeof(msg)) : NULL;
 
-		zf_json_set_int(r, "round", sqlite3_column_int(st, 0));
-		zf_json_set_str(r, "submitted_by", col(st, 1));
-		zf_json_set_str(r, "submitted", col(st, 2));
-		zf_json_set_bool(r, "major", sqlite3_column_int(st, 4));
-		set_texts(r, st, 6, decided);
-		set_texts(r, st, 10, documents);
-		for (i = 0; i < 3; i++) {
-			const char *t = col(st, json_cols[i]);
-			struct zf_json *v = t ? zf_json_parse(t, strlen(t),
-			    msg, sizeof(msg)) : NULL;
-
-			zf_json_set(r, json_keys[i], v ? v : zf_json_null());
-		}
-		zf_json_push(list, r);
+		zf_json_set(r, json_keys[i], v ? v : zf_json_null());
 	}
-	sqlite3_reset(st);
-	return list;
+	return r;
 }
 
 int
@@ -676,7 +645,7 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	}
 	c = case_row(a, st);
 	sqlite3_reset(st);
-	zf_json_set(c, "evidence", evidence_list(a, id));
+	zf_json_set(c, "evidence", rows_of(a, evidence_sql, id, evidence_row));
 	review = zf_json_object();
 	zf_json_set_str(review, "status", zf_json_get_str(c,
 	    "review_status"));
@@ -686,11 +655,13 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 		zf_json_get_int(c, "review_round", &round);
 		zf_json_set_int(review, "round", round);
 	}
-	zf_json_set(review, "rounds", review_rounds(a, id));
+	zf_json_set(review, "rounds", rows_of(a, reviews_sql, id,
+	    review_row));
 	zf_json_set(c, "review", review);
 	zf_json_set(c, "decision", decision_of(a, id));
-	zf_json_set(c, "decisions", decision_history(a, id));
-	zf_json_set(c, "steps", step_list(a, id));
+	zf_json_set(c, "decisions", rows_of(a, decisions_sql, id,
+	    decision_row));
+	zf_json_set(c, "steps", rows_of(a, steps_sql, id, step_row));
 	{
 		struct zf_deadline_filter f;
 		struct zf_json *deadlines = NULL;

@@ -144,6 +144,22 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 }
 
 int
+zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *step, int32_t day, unsigned when,
+    struct zf_json **clocks)
+{
+	struct zf_clock_step cs;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.case_id = case_id;
+	cs.kind = kind;
+	cs.step = step;
+	cs.day = day;
+	cs.when = when;
+	return zf_clocks_plan(a, &cs, clocks);
+}
+
+int
 zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **out)
 {
@@ -316,8 +332,17 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 	    "due = ?3, remaining = NULL, days = days + ?4, extended = "
 	    "extended + ?4, estimated = (estimated OR ?5) WHERE case_id = ?1 "
 	    "AND rule = ?2";
+	/* Each list of rules, its statement, number and whether it moves. */
+	static const struct {
+		const char *list, *sql, *number;
+		int due;
+	} moves[] = {
+		{ "pause", sql_pause, "remaining", 0 },
+		{ "resume", sql_move, NULL, 1 },
+		{ "extend", sql_move, "days", 1 },
+	};
 	const struct zf_json *list;
-	size_t i;
+	size_t i, k;
 	int rc = 0;
 
 	if (clocks == NULL)
@@ -326,32 +351,19 @@ zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
 	for (i = 0; rc == 0 && i < zf_json_len(list); i++)
 		rc = exec_rule(db, sql_close, case_id,
 		    zf_json_str(zf_json_at(list, i)), NULL, 0, seq, e);
-	list = zf_json_get(clocks, "pause");
-	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
-		const struct zf_json *o = zf_json_at(list, i);
-		int64_t left = 0;
+	for (k = 0; k < sizeof(moves) / sizeof(moves[0]); k++) {
+		list = zf_json_get(clocks, moves[k].list);
+		for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
+			const struct zf_json *o = zf_json_at(list, i);
+			int64_t n = 0;
 
-		zf_json_get_int(o, "remaining", &left);
-		rc = exec_rule(db, sql_pause, case_id,
-		    zf_json_get_str(o, "rule"), NULL, left, seq, e);
-	}
-	list = zf_json_get(clocks, "resume");
-	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
-		const struct zf_json *o = zf_json_at(list, i);
-
-		rc = exec_rule(db, sql_move, case_id,
-		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"), 0,
-		    zf_json_get_bool(o, "estimated") == 1, e);
-	}
-	list = zf_json_get(clocks, "extend");
-	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
-		const struct zf_json *o = zf_json_at(list, i);
-		int64_t days = 0;
-
-		zf_json_get_int(o, "days", &days);
-		rc = exec_rule(db, sql_move, case_id,
-		    zf_json_get_str(o, "rule"), zf_json_get_str(o, "due"),
-		    days, zf_json_get_bool(o, "estimated") == 1, e);
+			if (moves[k].number != NULL)
+				zf_json_get_int(o, moves[k].number, &n);
+			rc = exec_rule(db, moves[k].sql, case_id,
+			    zf_json_get_str(o, "rule"), moves[k].due ?
+			    zf_json_get_str(o, "due") : NULL, n, moves[k].due &&
+			    zf_json_get_bool(o, "estimated") == 1, e);
+		}
 	}
 	list = zf_json_get(clocks, "open");
 	for (i = 0; rc == 0 && i < zf_json_len(list); i++)
@@ -365,7 +377,8 @@ describe(struct zf_json *d)
 {
 	int64_t left = 0;
 	const char *unit = zf_json_get_str(d, "unit");
-	const char *u = unit && strcmp(unit, "working") == 0 ? "个工作日" : "日";
+	const char *u = unit && strcmp(unit, "working") == 0 ?
+	    "个工作日" : "日";
 	char text[64];
 
 	zf_json_get_int(d, "days_left", &left);

@@ -35,6 +35,10 @@ struct zf_clock_step {
  */
 int zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **clocks);
+/* zf_clocks_plan for a step of a case that extends no period. */
+int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
+    const char *kind, const char *step, int32_t day, unsigned when,
+    struct zf_json **clocks);
 
 /*
  * Refuses (EX_NOPERM) a step that an open party's period keeps back
@@ -56,10 +60,10 @@ struct zf_deadline_filter {
 /*
  * Open deadlines, soonest first, each as a JSON object {case, rule, what,
  * due, days_left, unit, overdue, basis, party, estimated, kind, left} —
- * left says it for people: "还有 3 个工作日", "今日届满", "逾期 2 日" — handed to
- * fn (which must not keep it) one at a time, so that memory stays flat
- * however many there are.  A non-zero return from fn stops the walk and
- * is returned.
+ * left says it for people: "还有 3 个工作日", "今日届满", "逾期 2 日" —
+ * handed to fn (which must not keep it) one at a time, so that memory
+ * stays flat however many there are.  A non-zero return from fn stops the
+ * walk and is returned.
  */
 int zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
     int (*fn)(void *ctx, struct zf_json *row), void *ctx);

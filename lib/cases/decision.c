@@ -250,30 +250,40 @@ fail:
 	return rc;
 }
 
+/* A decision to issue with its document, and where its 文号 goes. */
+struct issue {
+	struct zf_decision_input in;
+	char **number;
+};
+
+/* Records the decision with the document just stored, if any. */
+static int
+record_with_doc(struct zf_archive *a, const char *case_id,
+    const char *doc_id, void *arg)
+{
+	struct issue *is = arg;
+
+	if (doc_id != NULL)
+		is->in.doc = doc_id;
+	return zf_decision_record(a, case_id, &is->in, is->number);
+}
+
 int
 zf_decision_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in, char **number)
 {
 	struct zf_evidence_doc doc = { .file = in->doc_file,
 	    .title = "决定书", .stage = "decide" };
-	struct zf_decision_input one = *in;
+	struct issue is = { *in, number };
 	int rc;
 
 	*number = NULL;
-	if ((rc = check_issue(a, case_id, in)) != 0 ||
-	    (rc = zf_evidence_doc_store(a, &doc)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto out;
-	if ((rc = zf_evidence_doc_record(a, case_id, &doc)) == 0) {
-		if (doc.id != NULL)
-			one.doc = doc.id;
-		rc = zf_decision_record(a, case_id, &one, number);
-	}
-	if ((rc = zf_case_commit(a, rc)) != 0) {
+	if ((rc = check_issue(a, case_id, in)) == 0 &&
+	    (rc = zf_evidence_doc_act(a, case_id, &doc, record_with_doc,
+	    &is)) != 0) {
 		free(*number);
 		*number = NULL;
 	}
-out:
 	zf_evidence_doc_release(&doc);
 	return rc;
 }
@@ -319,7 +329,6 @@ static int
 record_revoke(struct zf_archive *a, const char *case_id, const char *kind,
     const char *reason)
 {
-	struct zf_clock_step cs;
 	struct zf_case_state s;
 	struct zf_json *data, *clocks = NULL;
 	char when[26];
@@ -328,13 +337,9 @@ record_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 	if ((rc = check_revoke(a, case_id, kind, reason)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	memset(&cs, 0, sizeof(cs));
-	cs.case_id = case_id;
-	cs.kind = s.kind;
-	cs.step = "revoke";
-	cs.day = zf_archive_today(a);
-	cs.when = s.published ? ZF_WHEN_PUBLISHED : 0;
-	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+	if ((rc = zf_clocks_plan_step(a, case_id, s.kind, "revoke",
+	    zf_archive_today(a), s.published ? ZF_WHEN_PUBLISHED : 0,
+	    &clocks)) != 0)
 		return rc;
 	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();

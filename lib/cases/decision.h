@@ -25,7 +25,7 @@ struct zf_decision_input {
 	const char *number;	/* 文号; NULL: from the template */
 	const char *at;
 	int party_absent;
-	const char *basis;	/* the legal basis (处罚依据), for publication */
+	const char *basis;	/* legal basis (处罚依据), for publication */
 	const char *doc;	/* evidence id of the decision document */
 	const char *doc_file;	/* for zf_decision_issue: the document */
 };

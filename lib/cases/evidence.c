@@ -374,6 +374,20 @@ zf_evidence_doc_release(struct zf_evidence_doc *d)
 	d->id = NULL;
 }
 
+int
+zf_evidence_doc_act(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d, zf_evidence_act_fn fn, void *arg)
+{
+	int rc;
+
+	if ((rc = zf_evidence_doc_store(a, d)) != 0 ||
+	    (rc = zf_archive_begin(a)) != 0)
+		return rc;
+	if ((rc = zf_evidence_doc_record(a, case_id, d)) == 0)
+		rc = fn(a, case_id, d->id, arg);
+	return zf_case_commit(a, rc);
+}
+
 /* Stores every file, after opening them all: one missing changes nothing. */
 static int
 store_files(struct zf_archive *a, struct zf_evidence_file *files, size_t n,

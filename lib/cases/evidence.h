@@ -62,6 +62,17 @@ int zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
     struct zf_evidence_doc *d);
 void zf_evidence_doc_release(struct zf_evidence_doc *d);
 
+/* An act recorded with a document's evidence id (NULL: no document). */
+typedef int (*zf_evidence_act_fn)(struct zf_archive *a, const char *case_id,
+    const char *doc_id, void *arg);
+
+/*
+ * Stores the document, then in one write transaction journals it and
+ * the act fn records; the caller releases the document either way.
+ */
+int zf_evidence_doc_act(struct zf_archive *a, const char *case_id,
+    struct zf_evidence_doc *d, zf_evidence_act_fn fn, void *arg);
+
 /* One file of zf_evidence_add. */
 struct zf_evidence_file {
 	const char *path;	/* "-": stdin */

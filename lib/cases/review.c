@@ -443,7 +443,6 @@ record_submission(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in, const char *statement_id,
     const char *draft_id, int *round, struct zf_json **reasons)
 {
-	struct zf_clock_step cs;
 	struct zf_case_state s;
 	struct zf_json *data, *clocks = NULL, *p;
 	char hex[ZF_DIGEST_HEX], when[26], *statement, *draft;
@@ -468,12 +467,8 @@ record_submission(struct zf_archive *a, const char *case_id,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
 	    hex)) != 0)
 		goto out;
-	memset(&cs, 0, sizeof(cs));
-	cs.case_id = case_id;
-	cs.kind = s.kind;
-	cs.step = "review-submit";
-	cs.day = zf_archive_today(a);
-	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+	if ((rc = zf_clocks_plan_step(a, case_id, s.kind, "review-submit",
+	    zf_archive_today(a), 0, &clocks)) != 0)
 		goto out;
 	p = proposal(in->measures, in->nmeasures, fen);
 	zf_time_format(zf_archive_now(a), when);
@@ -645,7 +640,8 @@ opinion_text(struct zf_archive *a, const char *case_id,
 		    "measures"), k));
 		const struct zf_measure *def = zf_measure_find(m);
 
-		zf_buf_printf(&b, "%s%s", k ? "；" : "", def ? def->chinese : m);
+		zf_buf_printf(&b, "%s%s", k ? "；" : "",
+		    def ? def->chinese : m);
 	}
 	if (p != NULL && zf_json_get_int(p, "fine_fen", &fen) == 0 &&
 	    fen > 0) {
@@ -676,13 +672,13 @@ opinion_text(struct zf_archive *a, const char *case_id,
 	return zf_buf_detach(&b, NULL);
 }
 
-/* Journals the decision with the stored opinion's evidence id. */
+/* Journals the decision d with the stored opinion's evidence id. */
 static int
 record_decision(struct zf_archive *a, const char *case_id,
-    const struct zf_review_decision *d, const char *opinion_doc)
+    const char *opinion_doc, void *d_arg)
 {
+	const struct zf_review_decision *d = d_arg;
 	struct zf_json *data, *points, *clocks = NULL;
-	struct zf_clock_step cs;
 	struct zf_case_state s;
 	struct round r;
 	char when[26];
@@ -692,12 +688,8 @@ record_decision(struct zf_archive *a, const char *case_id,
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
-	memset(&cs, 0, sizeof(cs));
-	cs.case_id = case_id;
-	cs.kind = s.kind;
-	cs.step = "review-decide";
-	cs.day = zf_archive_today(a);
-	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+	if ((rc = zf_clocks_plan_step(a, case_id, s.kind, "review-decide",
+	    zf_archive_today(a), 0, &clocks)) != 0) {
 		round_release(&r);
 		return rc;
 	}
@@ -773,16 +765,11 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	opinion.text = text = opinion_text(a, case_id, d);
 	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
 	opinion.name = name;
-	if ((rc = zf_evidence_doc_store(a, &opinion)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto out;
-	if ((rc = zf_evidence_doc_record(a, case_id, &opinion)) == 0)
-		rc = record_decision(a, case_id, d, opinion.id);
-	if ((rc = zf_case_commit(a, rc)) == 0) {
+	if ((rc = zf_evidence_doc_act(a, case_id, &opinion, record_decision,
+	    (void *)d)) == 0) {
 		*opinion_id = opinion.id;
 		opinion.id = NULL;
 	}
-out:
 	zf_evidence_doc_release(&opinion);
 	free(text);
 	return rc;
@@ -886,8 +873,8 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	}
 	if (!discussed_after(a, case_id, r.decided_seq))
 		rc = zf_fail(e, EX_NOPERM, "%s is a major decision: the "
-		    "collective discussion (集体讨论, 行政处罚法第五十七条) must "
-		    "be recorded after the review: case-step %s discuss",
+		    "collective discussion (集体讨论, 行政处罚法第五十七条) "
+		    "must be recorded after the review: case-step %s discuss",
 		    case_id, case_id);
 out:
 	free(proposed);

@@ -78,8 +78,8 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 		if (in->method == NULL || zf_serve_methods[i] == NULL)
 			return zf_fail(e, EX_DATAERR, "%s needs --method: "
 			    "direct (直接送达), residence (留置送达), post "
-			    "(邮寄送达), electronic (电子送达), notice (公告送达) "
-			    "or entrusted (委托送达)", d->name);
+			    "(邮寄送达), electronic (电子送达), notice "
+			    "(公告送达) or entrusted (委托送达)", d->name);
 	} else if (in->method != NULL) {
 		return zf_fail(e, EX_USAGE, "--method is for serve only");
 	}
@@ -283,6 +283,18 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	return zf_journal_append(a, "case.step", case_id, data, NULL);
 }
 
+/* Records the step with the document just stored, if any. */
+static int
+record_with_doc(struct zf_archive *a, const char *case_id,
+    const char *doc_id, void *arg)
+{
+	struct zf_step_input *one = arg;
+
+	if (doc_id != NULL)
+		one->doc = doc_id;
+	return zf_step_record(a, case_id, one);
+}
+
 int
 zf_step_take(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
@@ -292,17 +304,9 @@ zf_step_take(struct zf_archive *a, const char *case_id,
 	struct zf_step_input one = *in;
 	int rc;
 
-	if ((rc = check(a, case_id, in)) != 0 ||
-	    (rc = zf_evidence_doc_store(a, &doc)) != 0 ||
-	    (rc = zf_archive_begin(a)) != 0)
-		goto out;
-	if ((rc = zf_evidence_doc_record(a, case_id, &doc)) == 0) {
-		if (doc.id != NULL)
-			one.doc = doc.id;
-		rc = zf_step_record(a, case_id, &one);
-	}
-	rc = zf_case_commit(a, rc);
-out:
+	if ((rc = check(a, case_id, in)) == 0)
+		rc = zf_evidence_doc_act(a, case_id, &doc, record_with_doc,
+		    &one);
 	zf_evidence_doc_release(&doc);
 	return rc;
 }

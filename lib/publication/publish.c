@@ -640,7 +640,6 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
     const char *reason)
 {
 	struct zf_json *entry, *data, *clocks = NULL;
-	struct zf_clock_step cs;
 	struct zf_case_state cstate;
 	const char *kind = cstate.kind;
 	char today[11], until[11];
@@ -699,12 +698,9 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 		free(why);
 	}
 	if (d->type != ZF_PUB_EXPIRE) {
-		memset(&cs, 0, sizeof(cs));
-		cs.case_id = d->case_id;
-		cs.kind = kind;
-		cs.step = d->type == ZF_PUB_WITHDRAW ? "withdraw" : "publish";
-		cs.day = day;
-		if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+		if ((rc = zf_clocks_plan_step(a, d->case_id, kind,
+		    d->type == ZF_PUB_WITHDRAW ? "withdraw" : "publish", day,
+		    0, &clocks)) != 0) {
 			zf_json_free(entry);
 			return rc;
 		}

@@ -49,7 +49,8 @@ zf_site_begin(const struct zf_json *standing, size_t nentries,
 		zf_buf_release(&css);
 	}
 	if (rc == 0)
-		rc = zf_site_page_emit(s, "standing.html", "事前公开信息", &b, e);
+		rc = zf_site_page_emit(s, "standing.html", "事前公开信息", &b,
+		    e);
 out:
 	zf_buf_release(&b);
 	if (rc != 0) {

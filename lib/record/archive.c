@@ -278,8 +278,9 @@ read_head(struct zf_archive *a)
 	if (rc == SQLITE_ROW) {
 		if (sqlite3_column_bytes(st, 1) != ZF_DIGEST_LEN) {
 			sqlite3_reset(st);
-			return zf_fail(&a->err, EX_DATAERR, "the journal's last "
-			    "event has no hash: run archive-verify");
+			return zf_fail(&a->err, EX_DATAERR,
+			    "the journal's last event has no hash: "
+			    "run archive-verify");
 		}
 		a->next_seq = sqlite3_column_int64(st, 0) + 1;
 		memcpy(a->head, sqlite3_column_blob(st, 1), ZF_DIGEST_LEN);
@@ -405,7 +406,8 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	zf_db_bind_text(st, 4, a->checkpoint_note);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sqlite3_reset(st);
-		return zf_db_fail(a->db, &a->err, "cannot store the checkpoint");
+		return zf_db_fail(a->db, &a->err,
+		    "cannot store the checkpoint");
 	}
 	sqlite3_reset(st);
 	return 0;

@@ -142,7 +142,7 @@ static const char schema_derived[] =
     " party_absent INTEGER NOT NULL,"
     " basis TEXT,"			/* 处罚依据, as given */
     " issued_by TEXT NOT NULL,"
-    " state TEXT NOT NULL,"		/* in-force | revoked | illegal | remade */
+    " state TEXT NOT NULL,"	/* in-force | revoked | illegal | remade */
     " revoked_seq INTEGER,"
     " revoke_reason TEXT,"
     " UNIQUE (year, kind, n)"
@@ -182,7 +182,7 @@ static const char schema_derived[] =
     " draft TEXT NOT NULL,"
     " major INTEGER NOT NULL,"
     " reasons TEXT NOT NULL,"		/* JSON array */
-    " status TEXT NOT NULL,"		/* submitted approved returned rejected */
+    " status TEXT NOT NULL,"	/* submitted approved returned rejected */
     " decided_seq INTEGER,"
     " reviewer TEXT,"
     " opinion TEXT,"
@@ -441,7 +441,8 @@ zf_db_migrate(struct zf_db *db, struct zf_err *e)
 		if ((sql != NULL && (rc = zf_db_exec(db, sql, e)) != 0) ||
 		    (rc = zf_db_exec(db, pragma, e)) != 0) {
 			zf_db_exec(db, "ROLLBACK", e);
-			zf_err_prefix(e, "cannot migrate zhifa.db to version %d",
+			zf_err_prefix(e,
+			    "cannot migrate zhifa.db to version %d",
 			    version + 1);
 			return rc;
 		}

@@ -17,7 +17,8 @@ tree_read(void *ctx, int level, uint64_t index, uint8_t out[ZF_DIGEST_LEN])
 int
 zf_publog_size(struct zf_db *db, uint64_t *n, struct zf_err *e)
 {
-	static const char sql[] = "SELECT coalesce(max(idx) + 1, 0) FROM publog";
+	static const char sql[] =
+	    "SELECT coalesce(max(idx) + 1, 0) FROM publog";
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	int rc;
 
@@ -62,7 +63,8 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e, "cannot append to the publication log");
+		return zf_db_fail(db, e,
+		    "cannot append to the publication log");
 	first = zf_merkle_stored_count(n);
 	for (i = 0; i < count; i++) {
 		if ((st = zf_db_stmt(db, sql_node, e)) == NULL)
@@ -98,8 +100,9 @@ zf_publog_inclusion(struct zf_db *db, int suite, uint64_t index,
 {
 	if (index >= n || zf_merkle_inclusion_proof(suite, index, n, tree_read,
 	    db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR, "no inclusion proof of entry %llu "
-		    "in %llu", (unsigned long long)index,
+		return zf_fail(e, EX_DATAERR,
+		    "no inclusion proof of entry %llu in %llu",
+		    (unsigned long long)index,
 		    (unsigned long long)n);
 	return 0;
 }
@@ -110,8 +113,9 @@ zf_publog_consistency(struct zf_db *db, int suite, uint64_t m, uint64_t n,
 {
 	if (m == 0 || m > n || zf_merkle_consistency_proof(suite, m, n,
 	    tree_read, db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR, "no consistency proof from %llu to "
-		    "%llu entries", (unsigned long long)m,
+		return zf_fail(e, EX_DATAERR,
+		    "no consistency proof from %llu to %llu entries",
+		    (unsigned long long)m,
 		    (unsigned long long)n);
 	return 0;
 }

@@ -394,8 +394,8 @@ check_note(struct checker *c, const char *what, const char *note,
 static void
 check_checkpoints(struct checker *c)
 {
-	static const char sql[] = "SELECT size, root, note FROM live.checkpoints "
-	    "ORDER BY size";
+	static const char sql[] =
+	    "SELECT size, root, note FROM live.checkpoints ORDER BY size";
 	sqlite3_stmt *st;
 	uint64_t last = 0;
 	char what[48];
@@ -469,8 +469,8 @@ check_pubcheckpoints(struct checker *c)
 		    &nsize, root, &e) != 0)
 			problem(c, "E026", AUTHENTIC, what, "%s", e.msg);
 		else if (strcmp(origin, want) != 0)
-			problem(c, "E026", AUTHENTIC, what, "is for another log "
-			    "('%s')", origin);
+			problem(c, "E026", AUTHENTIC, what,
+			    "is for another log ('%s')", origin);
 		else if (nsize != size || sqlite3_column_bytes(st, 1) !=
 		    ZF_DIGEST_LEN || memcmp(sqlite3_column_blob(st, 1), root,
 		    ZF_DIGEST_LEN) != 0)
@@ -539,8 +539,9 @@ walk_journal(struct checker *c)
 	int rc = 0;
 
 	memset(prev, 0, sizeof(prev));
-	if (sqlite3_prepare_v2(c->replay.h, "SELECT count(*) FROM live.journal", -1,
-	    &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(c->replay.h,
+	    "SELECT count(*) FROM live.journal", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK ||
@@ -706,7 +707,8 @@ open_replay(struct checker *c)
 	if ((rc = zf_db_open(&c->replay, "", 0, e)) != 0)
 		return rc;
 	if ((rc = zf_db_exec(&c->replay, "PRAGMA journal_mode=OFF;"
-	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", e)) != 0 ||
+	    "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; "
+	    "PRAGMA temp_store=MEMORY;", e)) != 0 ||
 	    (rc = zf_db_create_derived(&c->replay, e)) != 0)
 		return rc;
 	path = xasprintf("file:%s/zhifa.db?mode=ro", c->a->dir);
@@ -789,9 +791,9 @@ check_objects(struct checker *c)
 			else if (!c->o->quick && (zf_unhex(hex, want,
 			    ZF_DIGEST_LEN) != 0 || hash_file(c, fd, got) != 0 ||
 			    memcmp(want, got, ZF_DIGEST_LEN) != 0))
-				problem(c, "E032", AUTHENTIC, path, "its content "
-				    "does not match its digest: the file was "
-				    "changed");
+				problem(c, "E032", AUTHENTIC, path,
+				    "its content does not match its digest: "
+				    "the file was changed");
 		}
 		if (fd >= 0)
 			close(fd);
