@@ -137,19 +137,11 @@ apply_evidence_read(struct zf_db *db, const struct zf_event *ev,
 	    "case_id, actor, time, reason) VALUES (?, ?, ?, ?, ?, ?)";
 	const char *id = zf_json_get_str(ev->data, "evidence");
 	const char *reason = zf_json_get_str(ev->data, "reason");
-	sqlite3_stmt *st;
 
 	if (ev->case_id == NULL || id == NULL || reason == NULL)
 		return zf_apply_bad(e, ev, "incomplete read record");
-	if ((st = zf_db_stmt(db, sql, e)) == NULL)
-		return e->code;
-	sqlite3_bind_int64(st, 1, ev->seq);
-	zf_db_bind_text(st, 2, id);
-	zf_db_bind_text(st, 3, ev->case_id);
-	zf_db_bind_text(st, 4, ev->actor);
-	zf_db_bind_text(st, 5, ev->time);
-	zf_db_bind_text(st, 6, reason);
-	return zf_db_done(db, st, e, "cannot record the read");
+	return zf_db_run(db, sql, e, "cannot record the read", "ittttt",
+	    (int64_t)ev->seq, id, ev->case_id, ev->actor, ev->time, reason);
 }
 
 /* Writes the case's stage, and the steps table, for every step event. */
@@ -188,12 +180,8 @@ put_step(struct zf_db *db, const struct zf_event *ev, const char *step,
 	zf_db_bind_text(st, 10, zf_json_get_str(d, "approved_by"));
 	if (zf_db_done(db, st, e, "cannot record the step") != 0)
 		return e->code;
-	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, ev->case_id);
-	zf_db_bind_text(st, 2, stage);
-	zf_db_bind_text(st, 3, zf_json_get_str(d, "prior"));
-	return zf_db_done(db, st, e, "cannot move the case");
+	return zf_db_run(db, sql_case, e, "cannot move the case", "ttt",
+	    ev->case_id, stage, zf_json_get_str(d, "prior"));
 }
 
 static int
@@ -203,7 +191,6 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 	static const char sql_pub[] = "UPDATE cases SET published = ?2 "
 	    "WHERE id = ?1";
 	const char *step = zf_json_get_str(ev->data, "step");
-	sqlite3_stmt *st;
 
 	if (step == NULL)
 		return zf_apply_bad(e, ev, "a step without its name");
@@ -213,19 +200,13 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 		static const char sql_major[] = "UPDATE cases SET major = 1, "
 		    "major_manual = ?2 WHERE id = ?1";
 
-		if ((st = zf_db_stmt(db, sql_major, e)) == NULL)
-			return e->code;
-		zf_db_bind_text(st, 1, ev->case_id);
-		zf_db_bind_text(st, 2, zf_json_get_str(ev->data, "note"));
-		return zf_db_done(db, st, e, "cannot mark the case");
+		return zf_db_run(db, sql_major, e, "cannot mark the case",
+		    "tt", ev->case_id, zf_json_get_str(ev->data, "note"));
 	}
 	if (strcmp(step, "publish") != 0 && strcmp(step, "withdraw") != 0)
 		return 0;
-	if ((st = zf_db_stmt(db, sql_pub, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, ev->case_id);
-	sqlite3_bind_int(st, 2, strcmp(step, "publish") == 0);
-	return zf_db_done(db, st, e, "cannot mark the publication");
+	return zf_db_run(db, sql_pub, e, "cannot mark the publication", "tn",
+	    ev->case_id, strcmp(step, "publish") == 0);
 }
 
 static int
@@ -308,10 +289,8 @@ apply_decision_revoked(struct zf_db *db, const struct zf_event *ev,
 	if (zf_db_done(db, st, e, "cannot revoke the decision") != 0 ||
 	    put_step(db, ev, "revoke", e) != 0)
 		return e->code;
-	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, ev->case_id);
-	return zf_db_done(db, st, e, "cannot revoke the decision");
+	return zf_db_run(db, sql_case, e, "cannot revoke the decision", "t",
+	    ev->case_id);
 }
 
 static int
@@ -358,12 +337,8 @@ apply_review_submitted(struct zf_db *db, const struct zf_event *ev,
 	if (zf_db_done(db, st, e, "cannot record the review") != 0 ||
 	    put_step(db, ev, "review-submit", e) != 0)
 		return e->code;
-	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, ev->case_id);
-	sqlite3_bind_int64(st, 2, round);
-	sqlite3_bind_int(st, 3, major);
-	return zf_db_done(db, st, e, "cannot record the review");
+	return zf_db_run(db, sql_case, e, "cannot record the review", "tin",
+	    ev->case_id, (int64_t)round, major);
 }
 
 static int
@@ -407,11 +382,8 @@ apply_review_decided(struct zf_db *db, const struct zf_event *ev,
 	if (zf_db_done(db, st, e, "cannot record the review") != 0 ||
 	    put_step(db, ev, "review-decide", e) != 0)
 		return e->code;
-	if ((st = zf_db_stmt(db, sql_case, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, ev->case_id);
-	zf_db_bind_text(st, 2, to);
-	return zf_db_done(db, st, e, "cannot record the review");
+	return zf_db_run(db, sql_case, e, "cannot record the review", "tt",
+	    ev->case_id, to);
 }
 
 /* Any event of a case may carry the clocks it moved. */

@@ -27,13 +27,8 @@ put_meta(struct zf_db *db, const char *key, const char *value,
 {
 	static const char sql[] = "INSERT OR REPLACE INTO meta (key, value) "
 	    "VALUES (?, ?)";
-	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, key);
-	zf_db_bind_text(st, 2, value);
-	return zf_db_done(db, st, e, "cannot write meta");
+	return zf_db_run(db, sql, e, "cannot write meta", "tt", key, value);
 }
 
 int
@@ -42,14 +37,9 @@ zf_apply_object(struct zf_db *db, const char *digest, int64_t size, int64_t seq,
 {
 	static const char sql[] = "INSERT OR IGNORE INTO objects (digest, "
 	    "size, first_seq) VALUES (?, ?, ?)";
-	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, digest);
-	sqlite3_bind_int64(st, 2, size);
-	sqlite3_bind_int64(st, 3, seq);
-	return zf_db_done(db, st, e, "cannot record an object");
+	return zf_db_run(db, sql, e, "cannot record an object", "tii", digest,
+	    size, seq);
 }
 
 static int

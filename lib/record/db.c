@@ -1,6 +1,7 @@
 /* db: the connection, its pragmas, the schema and the statement cache. */
 #include "record/db.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -552,6 +553,29 @@ zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
 	if (rc != SQLITE_DONE)
 		return zf_db_fail(db, e, what);
 	return 0;
+}
+
+int
+zf_db_run(struct zf_db *db, const char *sql, struct zf_err *e,
+    const char *what, const char *types, ...)
+{
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	va_list ap;
+	int i;
+
+	if (st == NULL)
+		return e->code;
+	va_start(ap, types);
+	for (i = 0; types[i] != '\0'; i++) {
+		if (types[i] == 't')
+			zf_db_bind_text(st, i + 1, va_arg(ap, const char *));
+		else if (types[i] == 'i')
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+		else
+			sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+	}
+	va_end(ap);
+	return zf_db_done(db, st, e, what);
 }
 
 int

@@ -102,6 +102,15 @@ int zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
     const char *what);
 
 /*
+ * Runs sql, a statement that returns no row, with its parameters bound in
+ * order from the arguments, one letter of types each: t a const char *
+ * (NULL binds NULL), i an int64_t, n an int.  0, or the failure of
+ * zf_db_done with what.
+ */
+int zf_db_run(struct zf_db *db, const char *sql, struct zf_err *e,
+    const char *what, const char *types, ...);
+
+/*
  * Reads the stored hash of node (level, index) of a Merkle tree kept in
  * a table by stored index: sql selects it, "SELECT hash FROM T WHERE
  * idx = ?".  0, or -1 when it is not there.
