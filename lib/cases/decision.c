@@ -73,12 +73,33 @@ head_acts(struct zf_archive *a)
 	return p != NULL && p->role == ZF_ROLE_HEAD;
 }
 
+/*
+ * Reads the case's state into s, and refuses unless the head acts: "only
+ * the head (负责人) DOES", and who acts instead when who is 1.
+ */
+static int
+head_case(struct zf_archive *a, const char *case_id, struct zf_case_state *s,
+    const char *does, int who)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *p = zf_archive_person(a);
+	int rc;
+
+	if ((rc = zf_case_state(a, case_id, s)) != 0)
+		return rc;
+	if (head_acts(a))
+		return 0;
+	if (!who)
+		return zf_fail(e, EX_NOPERM, "only the head (负责人) %s", does);
+	return zf_fail(e, EX_NOPERM, "only the head (负责人) %s; '%s' is %s",
+	    does, p ? p->id : "nobody", p ? zf_role_name(p->role) : "acting");
+}
+
 static int
 check_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
 {
 	struct zf_err *e = zf_archive_err(a);
-	const struct zf_person *p = zf_archive_person(a);
 	const struct zf_step_def *d = zf_step_find("decide");
 	struct zf_case_state s;
 	struct zf_time t;
@@ -88,12 +109,8 @@ check_issue(struct zf_archive *a, const char *case_id,
 	size_t i;
 	int rc;
 
-	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+	if ((rc = head_case(a, case_id, &s, "issues decisions", 1)) != 0)
 		return rc;
-	if (!head_acts(a))
-		return zf_fail(e, EX_NOPERM, "only the head "
-		    "(负责人) issues decisions; '%s' is %s", p ? p->id :
-		    "nobody", p ? zf_role_name(p->role) : "acting");
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
 	if (in->outcome == NULL || in->outcome[0] == '\0')
@@ -302,11 +319,8 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 	size_t i;
 	int rc;
 
-	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+	if ((rc = head_case(a, case_id, &s, "revokes decisions", 0)) != 0)
 		return rc;
-	if (!head_acts(a))
-		return zf_fail(e, EX_NOPERM, "only the head "
-		    "(负责人) revokes decisions");
 	if (s.decision_seq == 0)
 		return zf_fail(e, EX_NOPERM, "%s has no decision in "
 		    "force to revoke", case_id);

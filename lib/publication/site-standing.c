@@ -24,26 +24,20 @@ struct list_table {
 	struct column columns[4]; /* the first is the row's heading */
 };
 
-/* clang-format off */
-static const struct list_table subjects_table = {
-	"subjects", "subject", "其他执法主体", "个", 0,
-	{ { "name", "名称" }, { "basis", "主体资格依据" } }
+/* The lists of standing information, in the order of the page. */
+enum { SUBJECTS, OFFICERS, POWERS, INSPECTIONS };
+static const struct list_table list_tables[] = {
+	[SUBJECTS] = { "subjects", "subject", "其他执法主体", "个", 0,
+	    { { "name", "名称" }, { "basis", "主体资格依据" } } },
+	[OFFICERS] = { "officers", "officer", "执法人员", "名", 1,
+	    { { "name", "姓名" }, { "certificate", "执法证号" },
+	    { "fields", "执法领域" } } },
+	[POWERS] = { "powers", "power", "权责清单", "项", 1,
+	    { { "name", "事项名称" }, { "basis", "设定依据" } } },
+	[INSPECTIONS] = { "inspections", "inspection item", "随机抽查事项清单",
+	    "项", 1, { { "item", "抽查事项" }, { "basis", "抽查依据" },
+	    { "frequency", "抽查频次" } } },
 };
-static const struct list_table officers_table = {
-	"officers", "officer", "执法人员", "名", 1,
-	{ { "name", "姓名" }, { "certificate", "执法证号" },
-	  { "fields", "执法领域" } }
-};
-static const struct list_table powers_table = {
-	"powers", "power", "权责清单", "项", 1,
-	{ { "name", "事项名称" }, { "basis", "设定依据" } }
-};
-static const struct list_table inspections_table = {
-	"inspections", "inspection item", "随机抽查事项清单", "项", 1,
-	{ { "item", "抽查事项" }, { "basis", "抽查依据" },
-	  { "frequency", "抽查频次" } }
-};
-/* clang-format on */
 
 /* The agency's own rows on the standing page. */
 static const struct {
@@ -374,16 +368,16 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 
 	zf_buf_addstr(b, "<h2 id=\"subjects\">执法主体</h2>\n");
 	if ((rc = put_agency(b, agency, e)) != 0 ||
-	    (rc = put_list_table(b, standing, &subjects_table, e)) != 0)
+	    (rc = put_list_table(b, standing, &list_tables[SUBJECTS], e)) != 0)
 		return rc;
 	zf_buf_addstr(b,
 	    "<h2 id=\"officers\">执法人员</h2>\n"
 	    "<p>执法人员应当持证上岗，执法时不少于两人并主动出示执法证件。"
 	    "</p>\n");
-	if ((rc = put_list_table(b, standing, &officers_table, e)) != 0)
+	if ((rc = put_list_table(b, standing, &list_tables[OFFICERS], e)) != 0)
 		return rc;
 	zf_buf_addstr(b, "<h2 id=\"powers\">权责清单</h2>\n");
-	if ((rc = put_list_table(b, standing, &powers_table, e)) != 0)
+	if ((rc = put_list_table(b, standing, &list_tables[POWERS], e)) != 0)
 		return rc;
 	zf_buf_addstr(b, "<h2 id=\"bases\">执法依据</h2>\n");
 	if ((rc = put_bases(b, standing, e)) != 0)
@@ -404,7 +398,7 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	    "<p>抽查实行“双随机、一公开”：从检查对象名录库中随机抽取检查"
 	    "对象，从执法人员名录库中随机选派执法检查人员，抽查结果自"
 	    "检查结束之日起二十个工作日内公开。</p>\n");
-	return put_list_table(b, standing, &inspections_table, e);
+	return put_list_table(b, standing, &list_tables[INSPECTIONS], e);
 }
 
 /* The strings of the agency the pages' banners and footers show. */

@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <string.h>
 
-/* clang-format off */
 const struct zf_site_colour zf_site_colours[] = {
 	[C_TEXT] = { "text", "#1b1b1b", "#ffffff" },
 	[C_LINK] = { "link", "#0a4b94", "#ffffff" },
@@ -30,7 +29,6 @@ const struct zf_site_colour zf_site_colours[] = {
 	[C_CURRENT] = { "current page number", "#ffffff", "#0a4b94" },
 	[C_END] = { NULL, NULL, NULL }
 };
-/* clang-format on */
 
 /* The names data/site.css gives the colours, by row of zf_site_colours. */
 static const char *const colour_names[C_END] = {

@@ -10,7 +10,7 @@ plan 14
 F=$ZHIFA_SRC/tests/fixtures/archive-v1
 A=$ZHIFA_ARCHIVE
 mkdir -p "$A/exports" "$A/tmp" "$A/keys" "$HOME/.config/zhifa/keys"
-sqlite3 "$A/zhifa.db" <"$F/zhifa.sql"
+sqlite3 "$A/zhifa.db" <"$F/zhifa.dump"
 cp -R "$F/objects" "$A/objects"
 # git keeps no modes but the executable bit: objects are written 0440.
 find "$A/objects" -type f -exec chmod 0440 {} +
