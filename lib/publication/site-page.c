@@ -1,6 +1,7 @@
 /* site-page: escaping, checking and laying out what the site's pages show. */
 #include "publication/site-page.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,22 @@ void
 zf_site_page_put(struct zf_buf *b, const char *s)
 {
 	zf_site_page_escaped(b, s, 0);
+}
+
+void
+zf_site_page_fill(struct zf_buf *b, const char *tmpl, ...)
+{
+	const char *hole;
+	va_list ap;
+
+	va_start(ap, tmpl);
+	while ((hole = strstr(tmpl, "{}")) != NULL) {
+		zf_buf_add(b, tmpl, (size_t)(hole - tmpl));
+		zf_site_page_put(b, va_arg(ap, const char *));
+		tmpl = hole + 2;
+	}
+	va_end(ap);
+	zf_buf_addstr(b, tmpl);
 }
 
 /* Appends "../" n times. */
@@ -261,15 +278,10 @@ page_head(struct zf_buf *b, const struct zf_site *s, const char *name,
 static void
 page_foot(struct zf_buf *b, const struct zf_site *s)
 {
-	zf_buf_addstr(b, "</main>\n<footer>\n<p>");
-	zf_site_page_put(b, s->agency);
-	zf_buf_addstr(b, "　地址：");
-	zf_site_page_put(b, s->address);
-	zf_buf_addstr(b, "　电话：");
-	zf_site_page_put(b, s->phone);
-	zf_buf_addstr(b,
+	zf_site_page_fill(b, "</main>\n<footer>\n<p>{}　地址：{}　电话：{}"
 	    "</p>\n<p>本网站为静态页面，无需脚本即可浏览；"
-	    "“长者模式”提供大字版本。</p>\n</footer>\n</body>\n</html>\n");
+	    "“长者模式”提供大字版本。</p>\n</footer>\n</body>\n</html>\n",
+	    s->agency, s->address, s->phone);
 }
 
 /*

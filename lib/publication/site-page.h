@@ -43,6 +43,11 @@ struct zf_site {
 void zf_site_page_escaped(struct zf_buf *b, const char *s, int lines);
 /* Appends s escaped, newlines as spaces. */
 void zf_site_page_put(struct zf_buf *b, const char *s);
+/*
+ * Appends tmpl with each "{}" in it replaced by the next argument, a
+ * const char *, escaped as by zf_site_page_put.
+ */
+void zf_site_page_fill(struct zf_buf *b, const char *tmpl, ...);
 /* Appends "../" n times. */
 void zf_site_page_up(struct zf_buf *b, int n);
 /* Appends a date (YYYY-MM-DD) as <time>, e.g. 2026年11月16日. */

@@ -176,11 +176,8 @@ zf_site_pager_add_row(struct zf_site *s, const struct entry *en, size_t number)
 	zf_site_page_put(b, en->number);
 	if (en->note != NULL)
 		zf_buf_addstr(b, "<span class=\"flag\">已更正</span>");
-	zf_buf_addstr(b, "</th><td>");
-	zf_site_page_put(b, en->party);
-	zf_buf_addstr(b, "</td><td>");
-	zf_site_page_put(b, en->kind_name);
-	zf_buf_addstr(b, "</td><td>");
+	zf_site_page_fill(b, "</th><td>{}</td><td>{}</td><td>", en->party,
+	    en->kind_name);
 	zf_site_page_date(b, en->decided);
 	zf_buf_addstr(b, "</td><td>");
 	if (en->until != NULL)
