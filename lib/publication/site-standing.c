@@ -22,6 +22,7 @@ struct list_table {
 	const char *member, *what, *caption, *unit;
 	int required;
 	struct column columns[4]; /* the first is the row's heading */
+	const char *intro;	/* HTML before the table: its heading, ... */
 };
 
 /* The lists of standing information, in the order of the page. */
@@ -31,12 +32,20 @@ static const struct list_table list_tables[] = {
 	    { { "name", "名称" }, { "basis", "主体资格依据" } } },
 	[OFFICERS] = { "officers", "officer", "执法人员", "名", 1,
 	    { { "name", "姓名" }, { "certificate", "执法证号" },
-	    { "fields", "执法领域" } } },
+	    { "fields", "执法领域" } },
+	    "<h2 id=\"officers\">执法人员</h2>\n"
+	    "<p>执法人员应当持证上岗，执法时不少于两人并主动出示执法证件。"
+	    "</p>\n" },
 	[POWERS] = { "powers", "power", "权责清单", "项", 1,
-	    { { "name", "事项名称" }, { "basis", "设定依据" } } },
+	    { { "name", "事项名称" }, { "basis", "设定依据" } },
+	    "<h2 id=\"powers\">权责清单</h2>\n" },
 	[INSPECTIONS] = { "inspections", "inspection item", "随机抽查事项清单",
 	    "项", 1, { { "item", "抽查事项" }, { "basis", "抽查依据" },
-	    { "frequency", "抽查频次" } } },
+	    { "frequency", "抽查频次" } },
+	    "<h2 id=\"inspections\">随机抽查事项清单</h2>\n"
+	    "<p>抽查实行“双随机、一公开”：从检查对象名录库中随机抽取检查"
+	    "对象，从执法人员名录库中随机选派执法检查人员，抽查结果自"
+	    "检查结束之日起二十个工作日内公开。</p>\n" },
 };
 
 /* The agency's own rows on the standing page. */
@@ -118,6 +127,9 @@ put_list_table(struct zf_buf *b, const struct zf_json *standing,
 	char where[96], *caption, id[48];
 	size_t i, c;
 	int rc;
+
+	if (t->intro != NULL)
+		zf_buf_addstr(b, t->intro);
 
 	if ((rc = zf_site_page_array(standing, t->member, t->required,
 		 "standing", &a, e)) != 0)
@@ -370,13 +382,8 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	if ((rc = put_agency(b, agency, e)) != 0 ||
 	    (rc = put_list_table(b, standing, &list_tables[SUBJECTS], e)) != 0)
 		return rc;
-	zf_buf_addstr(b,
-	    "<h2 id=\"officers\">执法人员</h2>\n"
-	    "<p>执法人员应当持证上岗，执法时不少于两人并主动出示执法证件。"
-	    "</p>\n");
 	if ((rc = put_list_table(b, standing, &list_tables[OFFICERS], e)) != 0)
 		return rc;
-	zf_buf_addstr(b, "<h2 id=\"powers\">权责清单</h2>\n");
 	if ((rc = put_list_table(b, standing, &list_tables[POWERS], e)) != 0)
 		return rc;
 	zf_buf_addstr(b, "<h2 id=\"bases\">执法依据</h2>\n");
@@ -393,11 +400,6 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	zf_buf_addstr(b, "<h2 id=\"remedies\">救济途径</h2>\n");
 	if ((rc = put_remedies(b, standing, e)) != 0)
 		return rc;
-	zf_buf_addstr(b,
-	    "<h2 id=\"inspections\">随机抽查事项清单</h2>\n"
-	    "<p>抽查实行“双随机、一公开”：从检查对象名录库中随机抽取检查"
-	    "对象，从执法人员名录库中随机选派执法检查人员，抽查结果自"
-	    "检查结束之日起二十个工作日内公开。</p>\n");
 	return put_list_table(b, standing, &list_tables[INSPECTIONS], e);
 }
 
