@@ -14,6 +14,7 @@
 
 #include "record/handle.h"
 #include "base/buf.h"
+#include "base/io.h"
 #include "record/checkpoint.h"
 #include "record/db.h"
 #include "record/apply.h"
@@ -330,20 +331,17 @@ root_at(struct checker *c, uint64_t size, uint8_t out[ZF_DIGEST_LEN])
 	return -1;
 }
 
+/* A small file's bytes (what is past 64 KiB may be cut); NULL if unread. */
 static char *
 read_small_file(int dirfd, const char *path, size_t *len)
 {
 	struct zf_buf b;
-	char chunk[4096];
-	ssize_t n;
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0)
-		return NULL;
 	zf_buf_init(&b);
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < 65536)
-		zf_buf_add(&b, chunk, (size_t)n);
-	close(fd);
+	if (zf_read_file(dirfd, path, 65536, &b) != 0 && errno != EFBIG) {
+		zf_buf_release(&b);
+		return NULL;
+	}
 	return zf_buf_detach(&b, len);
 }
 
@@ -915,7 +913,7 @@ scan_for_keys(struct checker *c, const char *dir)
 			} else if (S_ISREG(sb.st_mode) &&
 			    (fd = openat(c->a->dirfd, path, O_RDONLY |
 			    O_CLOEXEC)) >= 0) {
-				n = read(fd, head, sizeof(head) - 1);
+				n = zf_read_full(fd, head, sizeof(head) - 1);
 				close(fd);
 				head[n > 0 ? n : 0] = '\0';
 				if (n > 0 && memmem(head, (size_t)n,
