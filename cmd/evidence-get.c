@@ -45,6 +45,10 @@ main(int argc, char **argv)
 		    "evidence is recorded with who, when and why");
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
+	if (outfile != NULL && (rc = zf_archive_outside(a, outfile, 0)) != 0) {
+		zf_cli_fail(zf_archive_err(a));
+		goto out;
+	}
 	if ((rc = zf_evidence_open(a, argv[optind], reason, &in, digest,
 	    &size)) != 0) {
 		zf_cli_fail(zf_archive_err(a));
@@ -52,7 +56,8 @@ main(int argc, char **argv)
 	}
 	if (outfile != NULL) {
 		tmp = xasprintf("%s.part", outfile);
-		out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+		out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+		    O_CLOEXEC, 0640);
 		if (out < 0) {
 			rc = zf_cli_error(EX_CANTCREAT, "cannot create '%s': "
 			    "%s", tmp, strerror(errno));

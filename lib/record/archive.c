@@ -443,7 +443,7 @@ file_checkpoint_size(int dirfd)
 
 	if (fd < 0)
 		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = zf_read_full(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n <= 0)
 		return 0;
@@ -958,4 +958,59 @@ size_t
 zf_archive_pubkey_len(const struct zf_archive *a)
 {
 	return a->pubkey_len;
+}
+
+/* path made absolute with its folder's links and dots resolved; NULL. */
+static char *
+resolve_output(const char *path)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/'), *dir, *out;
+	const char *base;
+
+	if (slash == NULL) {
+		dir = realpath(".", NULL);
+		base = copy;
+	} else {
+		*slash = '\0';
+		dir = realpath(slash == copy ? "/" : copy, NULL);
+		base = slash + 1;
+	}
+	if (dir == NULL) {
+		out = NULL;
+	} else if (*base == '\0' || strcmp(base, ".") == 0 ||
+	    strcmp(base, "..") == 0) {
+		out = realpath(path, NULL);
+	} else {
+		out = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+		    base);
+	}
+	free(dir);
+	free(copy);
+	return out;
+}
+
+int
+zf_archive_outside(struct zf_archive *a, const char *path, int exports)
+{
+	char *root = realpath(a->dir, NULL), *where = resolve_output(path);
+	size_t n;
+	int rc = 0;
+
+	if (root == NULL || where == NULL)
+		goto out;
+	n = strlen(root);
+	if (strncmp(where, root, n) != 0 ||
+	    (where[n] != '\0' && where[n] != '/'))
+		goto out;
+	if (exports && strncmp(where + n, "/exports/", 9) == 0 &&
+	    where[n + 9] != '\0')
+		goto out;
+	rc = zf_fail(&a->err, EX_USAGE, "'%s' is inside the archive %s%s: "
+	    "nothing is written there but by the archive's own programs",
+	    path, a->dir, exports ? " (only its exports/ folder takes "
+	    "bundles)" : "");
+out:
+	free(root);
+	free(where);
+	return rc;
 }

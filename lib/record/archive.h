@@ -74,6 +74,14 @@ int zf_archive_actor(struct zf_archive *a, const char *as);
 /* The agency key when it is at hand and is this archive's; else NULL. */
 struct zf_key *zf_archive_load_key(struct zf_archive *a);
 
+/*
+ * Refuses (EX_USAGE) path as a place to write when it lies inside the
+ * archive, judged after resolving its folder's links and "..": anywhere
+ * at all, or, when exports is 1, anywhere but below its exports/ folder.
+ * A path whose folder does not exist passes (creating it will fail).
+ */
+int zf_archive_outside(struct zf_archive *a, const char *path, int exports);
+
 /* The private key's default path for this archive (malloc'd). */
 char *zf_archive_key_path(const struct zf_archive *a);
 
