@@ -83,6 +83,12 @@ zf_object_path(const struct zf_archive *a, const char *hex)
 	    hex, hex + 2);
 }
 
+/*
+ * A file to write an object into before it is linked into the store: an
+ * unnamed one in tmp/ (O_TMPFILE) where the filesystem and /proc allow,
+ * which a killed writer cannot leave behind, else tmp/obj-RANDOM.  name
+ * gets "" for an unnamed file.
+ */
 static int
 open_temp(struct zf_archive *a, char *name, size_t namelen)
 {
@@ -90,6 +96,10 @@ open_temp(struct zf_archive *a, char *name, size_t namelen)
 	char hex[17];
 	int fd, tries;
 
+	name[0] = '\0';
+	if (access("/proc/self/fd", X_OK) == 0 && (fd = openat(a->dirfd,
+	    "tmp", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) >= 0)
+		return fd;
 	for (tries = 0; tries < 100; tries++) {
 		if (zf_random(rnd, sizeof(rnd)) != 0)
 			return -1;
@@ -101,6 +111,18 @@ open_temp(struct zf_archive *a, char *name, size_t namelen)
 			return fd;
 	}
 	return -1;
+}
+
+/* Gives the temporary file (fd, or tmp when named) the name path. */
+static int
+link_temp(struct zf_archive *a, int fd, const char *tmp, const char *path)
+{
+	char proc[32];
+
+	if (tmp[0] != '\0')
+		return linkat(a->dirfd, tmp, a->dirfd, path, 0);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	return linkat(AT_FDCWD, proc, a->dirfd, path, AT_SYMLINK_FOLLOW);
 }
 
 /*
@@ -174,7 +196,7 @@ out:
 
 /* Moves a complete, fsynced temporary file into the store. */
 static int
-install(struct zf_archive *a, const char *tmp, uint64_t size,
+install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
     const uint8_t digest[ZF_DIGEST_LEN])
 {
 	char hex[ZF_DIGEST_HEX], *path, *shard;
@@ -196,7 +218,7 @@ install(struct zf_archive *a, const char *tmp, uint64_t size,
 	}
 	if (rc != 0)
 		goto out;
-	if (linkat(a->dirfd, tmp, a->dirfd, path, 0) != 0) {
+	if (link_temp(a, fd, tmp, path) != 0) {
 		if (errno != EEXIST) {
 			rc = zf_fail(&a->err, EX_CANTCREAT, "cannot store "
 			    "'%s': %s", path, strerror(errno));
@@ -209,7 +231,8 @@ install(struct zf_archive *a, const char *tmp, uint64_t size,
 		rc = zf_fail(&a->err, EX_IOERR, "cannot sync '%s': %s", shard,
 		    strerror(errno));
 out:
-	unlinkat(a->dirfd, tmp, 0);
+	if (tmp[0] != '\0')
+		unlinkat(a->dirfd, tmp, 0);
 	free(shard);
 	free(path);
 	return rc;
@@ -314,11 +337,10 @@ zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 		    (unsigned long long)total, (unsigned long long)st.st_size);
 		goto out;
 	}
+	*size = total;
+	rc = install(a, out, tmp, total, digest);
 	close(out);
 	out = -1;
-	*size = total;
-	rc = install(a, tmp, total, digest);
-	tmp[0] = '\0';
 out:
 	if (started) {
 		pthread_mutex_lock(&p.mu);
@@ -329,7 +351,8 @@ out:
 	}
 	if (out >= 0) {
 		close(out);
-		unlinkat(a->dirfd, tmp, 0);
+		if (tmp[0] != '\0')
+			unlinkat(a->dirfd, tmp, 0);
 	}
 	zf_digest_free(p.digest);
 	zf_digest_free(p.fixity);
@@ -356,11 +379,13 @@ zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
 		rc = zf_fail(&a->err, EX_IOERR, "cannot store an object: %s",
 		    strerror(errno));
 		close(out);
-		unlinkat(a->dirfd, tmp, 0);
+		if (tmp[0] != '\0')
+			unlinkat(a->dirfd, tmp, 0);
 		return rc;
 	}
+	rc = install(a, out, tmp, len, digest);
 	close(out);
-	return install(a, tmp, len, digest);
+	return rc;
 }
 
 int
