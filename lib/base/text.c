@@ -43,6 +43,8 @@ zf_text_has_word(const char *list, const char *word)
 	size_t n = strlen(word);
 	const char *p = list;
 
+	if (n == 0)
+		return 0;
 	while (p != NULL && (p = strstr(p, word)) != NULL) {
 		if ((p == list || p[-1] == ' ') &&
 		    (p[n] == ' ' || p[n] == '\0'))

@@ -1,6 +1,7 @@
 /* checkpoint: C2SP checkpoints as signed notes. */
 #include "record/checkpoint.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,8 +151,9 @@ parse_text(const char *text, size_t len, char **origin, uint64_t *size,
 	line[nl - p] = '\0';
 	if (line[0] < '0' || line[0] > '9' || (line[0] == '0' && line[1]))
 		goto bad_size;
+	errno = 0;
 	*size = strtoull(line, &stop, 10);
-	if (*stop != '\0')
+	if (*stop != '\0' || errno == ERANGE)
 		goto bad_size;
 	p = nl + 1;
 	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)

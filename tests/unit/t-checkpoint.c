@@ -268,6 +268,8 @@ static const struct {
 	    "checkpoint tree size is not a number" },
 	{ ORIGIN "\n042\n" ROOT "\n", "checkpoint tree size is not a number" },
 	{ ORIGIN "\n-1\n" ROOT "\n", "checkpoint tree size is not a number" },
+	{ ORIGIN "\n18446744073709551616\n" ROOT "\n",
+	    "checkpoint tree size is not a number" },
 	{ ORIGIN "\n42\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==\n",
 	    "checkpoint root hash is not base64 of 32 bytes" },
 	{ ORIGIN "\n42\nnot base64\n",
@@ -417,7 +419,7 @@ main(void)
 {
 	size_t i;
 
-	CHECK_PLAN(16 + 3 + 2 * 64);
+	CHECK_PLAN(16 + 3 + 2 * 67);
 	for (i = 0; i < sizeof(root); i++)
 		root[i] = (uint8_t)i;
 	go_reference();		/* 16 */

@@ -164,6 +164,7 @@ check_words(void)
 		{ "a  b", "b", 1 },
 		{ "立案 调查取证", "调查取证", 1 },
 		{ "立案 调查取证", "调查", 0 },
+		{ "a b", "", 0 },	/* no empty word, and no endless search */
 	};
 	size_t i;
 	int wrong = 0;
