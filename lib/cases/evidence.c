@@ -309,7 +309,9 @@ store_file(struct zf_archive *a, const char *path, struct zf_stored *s)
 	int fd, rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = open_file(a, path, &fd)) != 0)
+	/* Its name is recorded: refused before a byte is stored. */
+	if ((rc = check_text(a, "file name", last_part(path))) != 0 ||
+	    (rc = open_file(a, path, &fd)) != 0)
 		return rc;
 	rc = store_fd(a, fd, path, last_part(path), s, NULL);
 	close(fd);
@@ -399,6 +401,11 @@ store_files(struct zf_archive *a, struct zf_evidence_file *files, size_t n,
 
 	for (i = 0; i < n; i++)
 		fds[i] = -1;
+	/* The names are recorded: each refused before a byte is stored. */
+	for (i = 0; i < n && rc == 0; i++)
+		if (strcmp(files[i].path, "-") != 0 || files[i].name != NULL)
+			rc = check_text(a, "file name", files[i].name != NULL ?
+			    files[i].name : last_part(files[i].path));
 	for (i = 0; i < n && rc == 0; i++) {
 		if (strcmp(files[i].path, "-") == 0)
 			fds[i] = 0;
