@@ -10,7 +10,9 @@
 #include "cases/case.h"
 #include "common/cli.h"
 #include "rules/config.h"
+#include "base/buf.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "base/money.h"
 
 static const char usage[] = "CASE...";
@@ -70,13 +72,29 @@ review_line(const struct zf_json *review)
 			    names[i][1]);
 }
 
+/* Free text as one line: controls, breaks and bidi marks escaped. */
+static void
+say(const char *s)
+{
+	struct zf_buf b;
+
+	zf_buf_init(&b);
+	if (s != NULL)
+		zf_text_escape(&b, s);
+	fputs(b.data, stdout);
+	zf_buf_release(&b);
+}
+
 static void
 line(const char *label, const struct zf_json *c, const char *key)
 {
 	const char *v = zf_json_get_str(c, key);
 
-	if (v != NULL && v[0] != '\0')
-		printf("%s  %s\n", label, v);
+	if (v == NULL || v[0] == '\0')
+		return;
+	printf("%s  ", label);
+	say(v);
+	printf("\n");
 }
 
 static void
@@ -95,9 +113,13 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	line("类别    ", c, "kind_name");
 	line("阶段    ", c, "stage_name");
 	line("立案日期", c, "filed");
-	printf("当事人    %s", zf_json_get_str(party, "name"));
-	if (zf_json_get_str(party, "id") != NULL)
-		printf("（%s）", zf_json_get_str(party, "id"));
+	printf("当事人    ");
+	say(zf_json_get_str(party, "name"));
+	if (zf_json_get_str(party, "id") != NULL) {
+		printf("（");
+		say(zf_json_get_str(party, "id"));
+		printf("）");
+	}
 	printf("\n");
 	line("案由    ", c, "cause");
 	line("案件来源", c, "source");
@@ -116,8 +138,10 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	if (zf_json_type(decision) == ZF_JSON_OBJECT) {
 		int64_t fen;
 
-		printf("处理决定  %s  %s", zf_json_get_str(decision, "number"),
-		    zf_json_get_str(decision, "outcome"));
+		printf("处理决定  ");
+		say(zf_json_get_str(decision, "number"));
+		printf("  ");
+		say(zf_json_get_str(decision, "outcome"));
 		if (zf_json_get_int(decision, "fine_fen", &fen) == 0) {
 			char yuan[24];
 

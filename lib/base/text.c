@@ -81,6 +81,19 @@ zf_text_width(const char *s)
 	return w;
 }
 
+/*
+ * 1 for a code point shown as an escape although it is valid: the C1
+ * controls, and the marks that reorder or hide text (bidirectional
+ * embeddings, overrides and isolates, zero-width marks).
+ */
+static int
+hidden(uint32_t cp)
+{
+	return (cp >= 0x80 && cp < 0xa0) || cp == 0x61c ||
+	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
 void
 zf_text_escape(struct zf_buf *b, const char *s)
 {
@@ -88,10 +101,31 @@ zf_text_escape(struct zf_buf *b, const char *s)
 	static const char letters[] = "\tt\nn\rr\\\\";
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	const char *e;
+	uint32_t cp;
+	size_t n;
 
-	for (; *p != '\0'; p++) {
-		if (*p >= 0x20 && *p != '\\' && *p != 0x7f)
+	while (*p != '\0') {
+		if (*p >= 0x80) {
+			n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp);
+			if (n != 0 && !hidden(cp)) {
+				p += n;
+				continue;
+			}
+			zf_buf_add(b, run, (size_t)(p - run));
+			if (n == 0) {
+				zf_buf_printf(b, "\\x%02x", *p);
+				n = 1;
+			} else {
+				zf_buf_printf(b, "\\u%04x", (unsigned)cp);
+			}
+			p += n;
+			run = p;
 			continue;
+		}
+		if (*p >= 0x20 && *p != '\\' && *p != 0x7f) {
+			p++;
+			continue;
+		}
 		/* Plain runs go in whole; only what needs escaping is slow. */
 		zf_buf_add(b, run, (size_t)(p - run));
 		run = p + 1;
@@ -103,6 +137,7 @@ zf_text_escape(struct zf_buf *b, const char *s)
 		} else {
 			zf_buf_printf(b, "\\x%02x", *p);
 		}
+		p++;
 	}
 	zf_buf_add(b, run, (size_t)(p - run));
 }

@@ -27,7 +27,11 @@ size_t zf_text_width(const char *s);
  * max_columns, never splitting a character; *columns gets its width.
  */
 size_t zf_text_prefix(const char *s, size_t max_columns, size_t *columns);
-/* Appends s with \t \n \r \\ and other controls escaped. */
+/*
+ * Appends s as one line: \t \n \r \\ as such, other controls and bytes
+ * that are not UTF-8 as \xHH, and C1 controls and the marks that reorder
+ * or hide text (U+202E, U+2066, U+200B ...) as \uHHHH.
+ */
 void zf_text_escape(struct zf_buf *b, const char *s);
 
 #endif

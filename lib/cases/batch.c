@@ -103,6 +103,35 @@ set_field(struct record *r, const char *name, char *value)
 	return 0;
 }
 
+/* A column's name in one spelling: '-' for '_', officer for officers. */
+static void
+column_key(const char *name, char key[32])
+{
+	size_t i;
+
+	for (i = 0; name[i] != '\0' && i < 31; i++)
+		key[i] = name[i] == '_' ? '-' : name[i];
+	key[i] = '\0';
+	if (strcmp(key, "officers") == 0)
+		key[7] = '\0';
+}
+
+/* 1 when name is one of fields[0..n), in either spelling. */
+static int
+seen_column(char *const *fields, size_t n, const char *name)
+{
+	char want[32], key[32];
+	size_t i;
+
+	column_key(name, want);
+	for (i = 0; i < n; i++) {
+		column_key(fields[i], key);
+		if (strcmp(key, want) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 known_column(const char *name)
 {
@@ -148,6 +177,10 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 				if (nfields == 32)
 					return zf_fail(e, EX_DATAERR,
 					    "%s:1: too many columns", name);
+				if (seen_column(fields, nfields, f))
+					return zf_fail(e, EX_DATAERR,
+					    "%s:1: the column '%s' is given "
+					    "twice", name, f);
 				fields[nfields++] = f;
 			}
 			continue;

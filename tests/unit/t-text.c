@@ -13,6 +13,7 @@
 #include "check.h"
 #include "base/buf.h"
 #include "base/text.h"
+#include "base/utf8.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -164,7 +165,7 @@ check_words(void)
 		{ "a  b", "b", 1 },
 		{ "立案 调查取证", "调查取证", 1 },
 		{ "立案 调查取证", "调查", 0 },
-		{ "a b", "", 0 },	/* no empty word, and no endless search */
+		{ "a b", "", 0 },	/* no empty word, no endless search */
 	};
 	size_t i;
 	int wrong = 0;
@@ -293,6 +294,11 @@ unescape(const char *s, struct zf_buf *out)
 			    '\0' }, NULL, 16));
 			s += 2;
 			break;
+		case 'u':
+			zf_utf8_encode(out, (uint32_t)strtol((char[]){ s[1],
+			    s[2], s[3], s[4], '\0' }, NULL, 16));
+			s += 4;
+			break;
 		default:
 			zf_buf_addch(out, *s);
 		}
@@ -313,8 +319,11 @@ check_escape(void)
 		{ "C:\\dir", "C:\\\\dir" },
 		{ "\x01\x1b\x1f\x7f", "\\x01\\x1b\\x1f\\x7f" },
 		{ "某建筑公司", "某建筑公司" },
-		/* bytes of 0x80 and up */
-		{ "\xc2\x85\xff", "\xc2\x85\xff" },
+		/* C1 controls, marks that reorder text, and bytes that are
+		 * not UTF-8 are escaped; other text passes as it is. */
+		{ "\xc2\x85\xff", "\\u0085\\xff" },
+		{ "a\xe2\x80\xae" "b\xe2\x81\xa6", "a\\u202eb\\u2066" },
+		{ "\xe2\x80\x8b\xef\xbb\xbf", "\\u200b\\ufeff" },
 		{ "\t\t", "\\t\\t" },
 	};
 	struct zf_buf b, back;
