@@ -157,6 +157,9 @@ zf_config_read_people(struct zf_schema *r, struct zf_config *c,
 		return zf_schema_fail(r, root, "'people' is required");
 	if (zf_schema_want(r, n, ZF_YAML_SEQUENCE, "people") != 0)
 		return r->e->code;
+	if (n->count == 0)
+		return zf_schema_fail(r, n, "'people' lists nobody: every act "
+		    "is done by a person of the agency");
 	c->people = xcalloc(n->count ? n->count : 1, sizeof(*c->people));
 	for (i = 0; i < n->count; i++) {
 		c->npeople = i + 1;

@@ -78,6 +78,9 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	int rc = 0;
 
 	*out = NULL;
+	if (len > CONFIG_MAX_BYTES)
+		return zf_fail(e, EX_CONFIG, "%s: larger than %d bytes", name,
+		    CONFIG_MAX_BYTES);
 	doc = zf_yaml_parse(name, bytes, len, msg, sizeof(msg));
 	if (doc == NULL)
 		return zf_fail(e, EX_CONFIG, "%s", msg);

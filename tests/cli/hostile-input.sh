@@ -1,9 +1,24 @@
 #!/bin/sh
-# Hostile input: a batch header that names a column twice (in either
-# spelling) is refused (65) and records nothing; free text that would
-# reorder or hide what a terminal shows is printed escaped.
+# Hostile input: a configuration too large or naming nobody is refused
+# (78) by archive-init as by every program; a batch header that names a
+# column twice (in either spelling) is refused (65) and records nothing;
+# free text that would reorder or hide what a terminal shows is printed
+# escaped.
 . "$(dirname "$0")/lib.sh"
-plan 12
+plan 17
+
+# archive-init refuses a configuration past the 4 MiB any archive
+# reads, and one that lists nobody; no archive appears.
+cp "$ZHIFA_SRC/data/sample-zhifa.yaml" "$T/big.yaml"
+head -c 4200000 /dev/zero | tr '\0' '#' >>"$T/big.yaml"
+expect_fail 78 "larger than 4194304 bytes" archive-init --config "$T/big.yaml" \
+    "$T/never"
+awk '/^people:/ { print "people: []"; skip = 1; next }
+    skip && /^[a-z]/ { skip = 0 } !skip' \
+    "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/nobody.yaml"
+expect_fail 78 "'people' lists nobody" archive-init --config \
+    "$T/nobody.yaml" "$T/never"
+check "no archive was made" test ! -e "$T/never"
 
 new_archive
 for header in "kind	party	party	cause	officer" \
