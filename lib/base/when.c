@@ -330,3 +330,22 @@ zf_clock_now(int offset, struct zf_time *t, int *fixed)
 	t->offset = offset;
 	return 0;
 }
+
+int
+zf_when_form(const char *s, int time)
+{
+	static const char form[] = "dddd-dd-dd";
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; form[i] != '\0'; i++)
+		if (form[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != form[i])
+			return 0;
+	if (!time)
+		return s[i] == '\0';
+	if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
+		return 0;
+	return s[i + 1] != '\0' && strspn(s + i + 1, "0123456789:.+-Zz") ==
+	    strlen(s + i + 1);
+}

@@ -31,6 +31,14 @@ int32_t zf_date_from_ymd(int year, int month, int day);
 int zf_date_weekday(int32_t days);
 
 /*
+ * 1 when s has the form of a date YYYY-MM-DD (time 0) or of an RFC 3339
+ * time (time 1), whatever its numbers: 2026-02-30 has the form and names
+ * no day.  A refused value with the form is wrong for the record (65); one
+ * without it does not parse (64).
+ */
+int zf_when_form(const char *s, int time);
+
+/*
  * RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" (the 'T' may be
  * 't' or a space; fractions are accepted and dropped).  0 or -1.
  */

@@ -16,6 +16,7 @@
 #include "base/json.h"
 #include "record/object.h"
 #include "base/text.h"
+#include "base/when.h"
 
 static const char *const kinds[] = { "document", "photo", "audio", "video",
     "record", "other", NULL };
@@ -74,7 +75,8 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_DATAERR, "evidence marked as a %s "
 		    "secret cannot be public", in->secret_kind);
 	if (in->recorded_at != NULL && zf_time_parse(in->recorded_at, &t) != 0)
-		return zf_fail(e, EX_DATAERR, "recording time '%s' is "
+		return zf_fail(e, zf_when_form(in->recorded_at, 1) ?
+		    EX_DATAERR : EX_USAGE, "recording time '%s' is "
 		    "not an RFC 3339 time such as 2026-11-20T10:02:11+08:00",
 		    in->recorded_at);
 	if (in->recorded_by != NULL &&

@@ -53,9 +53,10 @@ expect_equal "$(wc -c <"$T/out")" 0 "no case decided"
 expect_exit 0 case-list -q --major
 expect_equal "$(wc -c <"$T/out")" 0 "no major case yet"
 
-# Bad filters are usage errors.
+# A filter that does not parse is a usage error (64); a date of a day
+# that does not exist is a wrong value (65), as in every program.
 mark
-expect_exit 64 case-list --filed-since 2026-13-01
+expect_exit 65 case-list --filed-since 2026-13-01
 expect_in "$T/err" "2026-13-01"
 expect_exit 64 case-list --filed-since yesterday
 expect_exit 64 case-list --kind parking

@@ -42,7 +42,7 @@ expect_exit 64 case-step "$p" notify --days 3
 expect_exit 64 case-step "$p" notify --method post
 expect_exit 64 case-step "$p" decide
 expect_in "$T/err" "decision-issue"
-expect_exit 65 case-step "$p" notify --at yesterday
+expect_exit 64 case-step "$p" notify --at yesterday
 expect_exit 65 case-step "$p" notify --at 2026-12-25T10:00:00+08:00
 expect_in "$T/err" "future"
 expect_exit 65 case-step "$p" notify --at 2026-10-01T10:00:00+08:00

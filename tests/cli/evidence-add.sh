@@ -122,7 +122,7 @@ expect_refused 65 hologram evidence-add "$c" fresh.txt --kind hologram
 expect_refused 65 everyone evidence-add "$c" fresh.txt --access everyone
 expect_refused 65 "RFC 3339" \
     evidence-add "$c" fresh.txt --recorded-at "2026-11-19 15:30"
-expect_refused 65 "" evidence-add "$c" fresh.txt --recorded-at 2026-11-19
+expect_refused 64 "" evidence-add "$c" fresh.txt --recorded-at 2026-11-19
 expect_refused 77 wangqiang evidence-add "$c" fresh.txt --as wangqiang
 expect_refused 77 zhaomin evidence-add "$c" fresh.txt --as zhaomin
 expect_refused 77 "" evidence-add "$c" fresh.txt --as nobody

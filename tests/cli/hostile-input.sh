@@ -2,10 +2,11 @@
 # Hostile input: a configuration too large or naming nobody is refused
 # (78) by archive-init as by every program; a batch header that names a
 # column twice (in either spelling) is refused (65) and records nothing;
+# a date that does not parse is 64 and one of no such day 65 everywhere;
 # free text that would reorder or hide what a terminal shows is printed
 # escaped.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 27
 
 # archive-init refuses a configuration past the 4 MiB any archive
 # reads, and one that lists nobody; no archive appears.
@@ -34,6 +35,19 @@ done
 rlo=$(printf '\342\200\256')
 c=$(case-new -t penalty --party "某公司" --cause "未批先建${rlo}工施" \
     --officer zhangwei --officer lina)
+
+# Dates: one that does not parse is 64 in every program; one with the
+# form of a date but of no such day is 65.
+for bad in "64 abc" "65 2026-02-30"; do
+	set -- $bad
+	expect_exit "$1" case-new -t penalty --party 某公司 --cause 违法施工 \
+	    --officer zhangwei --officer lina --filed "$2"
+	expect_exit "$1" deadline-check --today "$2"
+	expect_exit "$1" case-list --filed-since "$2"
+	expect_exit "$1" publish-export --as liuyang --dry-run --as-of "$2"
+	expect_exit "$1" case-step "$c" investigate --at "${2}T10:00:00+08:00"
+done
+
 expect_exit 0 case-show "$c"
 expect_in "$T/out" '未批先建\u202e工施'
 expect_not_in "$T/out" "$rlo"
