@@ -67,10 +67,14 @@ main(int argc, char **argv)
 	    zf_case_new(a, &in, &id);
 	if (rc == 0) {
 		zf_cli_warn_calendar(a);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			zf_cli_recorded(ids[i]);
 			printf("%s\n", ids[i]);
-		if (id != NULL)
+		}
+		if (id != NULL) {
+			zf_cli_recorded(id);
 			printf("%s\n", id);
+		}
 	}
 	zf_cli_ids_free(ids);
 	free(id);

@@ -46,6 +46,7 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	if ((rc = zf_step_take(a, case_id, &in)) == 0) {
 		zf_cli_warn_calendar(a);
+		zf_cli_recorded(case_id);
 		printf("%s\n", case_id);
 	}
 	return zf_cli_done(a, rc);

@@ -44,6 +44,7 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	if ((rc = zf_decision_issue(a, case_id, &in, &number)) == 0) {
 		zf_cli_warn_calendar(a);
+		zf_cli_recorded(number);
 		printf("%s\n", number);
 	}
 	free(number);

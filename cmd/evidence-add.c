@@ -78,6 +78,8 @@ main(int argc, char **argv)
 		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
+	for (i = 0; i < n; i++)
+		zf_cli_recorded(files[i].id);
 	for (i = 0; i < n && cli.quiet; i++)
 		printf("%s\n", files[i].id);
 	for (i = 0; i < n && !cli.quiet; i++) {

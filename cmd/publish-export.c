@@ -59,6 +59,7 @@ print_export(struct zf_cli *cli, const char *out,
 	struct zf_json *j, *counts;
 	int t;
 
+	zf_cli_recorded(out);
 	if (cli->quiet) {
 		printf("%s\n", out);
 		return;

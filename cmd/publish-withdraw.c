@@ -44,8 +44,10 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	if ((rc = zf_publish_withdraw(a, argv[optind], reason)) != 0)
 		zf_cli_fail(zf_archive_err(a));
-	else
+	else {
+		zf_cli_recorded(argv[optind]);
 		printf("%s\n", argv[optind]);
+	}
 	zf_archive_close(a);
 	return zf_cli_exit(rc);
 }

@@ -113,8 +113,10 @@ main(int argc, char **argv)
 		free(opinion);
 		return zf_cli_exit(rc);
 	}
-	if ((rc = zf_review_decide(a, argv[optind], &d, &id)) == 0)
+	if ((rc = zf_review_decide(a, argv[optind], &d, &id)) == 0) {
+		zf_cli_recorded(id);
 		printf("%s\n", id);
+	}
 	free(id);
 	free(opinion);
 	return zf_cli_done(a, rc);

@@ -40,6 +40,7 @@ main(int argc, char **argv)
 		return zf_cli_exit(rc);
 	if ((rc = zf_review_submit(a, case_id, &in, &round, &reasons)) != 0)
 		return zf_cli_done(a, rc);
+	zf_cli_recorded(case_id);
 	if (cli.quiet) {
 		printf("%s\n", case_id);
 	} else if (cli.format == ZF_FORMAT_JSON) {

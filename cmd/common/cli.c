@@ -508,20 +508,42 @@ zf_cli_print_json(const struct zf_json *v)
 	return zf_json_write(stdout, v, 1);
 }
 
+/* What this run committed, named when its output then fails. */
+static struct zf_buf recorded;
+
+void
+zf_cli_recorded(const char *id)
+{
+	if (recorded.data == NULL)
+		zf_buf_init(&recorded);
+	zf_buf_printf(&recorded, "%s%s", recorded.len ? " " : "", id);
+}
+
+/* The output failed: says so, and what was recorded all the same. */
+static int
+output_failed(int rc, int saved)
+{
+	if (recorded.len > 0)
+		zf_cli_error(EX_IOERR, "cannot write output: %s; recorded all "
+		    "the same: %s (do not record it again)", strerror(saved),
+		    recorded.data);
+	else if (saved != EPIPE)
+		zf_cli_error(EX_IOERR, "cannot write output: %s",
+		    strerror(saved));
+	return rc ? rc : EX_IOERR;
+}
+
 int
 zf_cli_exit(int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno != EPIPE)
-			zf_cli_error(EX_IOERR, "cannot write output: %s",
-			    strerror(errno));
-		return rc ? rc : EX_IOERR;
-	}
-	if (fclose(stdout) != 0) {
-		zf_cli_error(EX_IOERR, "cannot write output: %s",
-		    strerror(errno));
-		return rc ? rc : EX_IOERR;
-	}
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+
+	if (!failed && fclose(stdout) != 0)
+		failed = 1;
+	if (failed)
+		rc = output_failed(rc, errno);
+	if (recorded.data != NULL)
+		zf_buf_release(&recorded);
 	return rc;
 }
 

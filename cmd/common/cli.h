@@ -204,6 +204,11 @@ int zf_cli_print_json(const struct zf_json *v);
 
 /* Flushes and checks stdout; returns rc, or 74 when output failed. */
 int zf_cli_exit(int rc);
+/*
+ * Notes that id was committed, so that zf_cli_exit names it when the
+ * output then fails (74): a script must not record it again.
+ */
+void zf_cli_recorded(const char *id);
 
 /* Warns once when a date was counted past the working-day calendar. */
 void zf_cli_warn_calendar(struct zf_archive *a);

@@ -6,7 +6,7 @@
 # free text that would reorder or hide what a terminal shows is printed
 # escaped.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 29
 
 # archive-init refuses a configuration past the 4 MiB any archive
 # reads, and one that lists nobody; no archive appears.
@@ -47,6 +47,13 @@ for bad in "64 abc" "65 2026-02-30"; do
 	expect_exit "$1" publish-export --as liuyang --dry-run --as-of "$2"
 	expect_exit "$1" case-step "$c" investigate --at "${2}T10:00:00+08:00"
 done
+
+# Output that fails after the commit: 74, naming what was recorded.
+case-new -t penalty --party 某公司 --cause 违法施工 --officer zhangwei \
+    --officer lina >/dev/full 2>"$T/err"
+expect_equal "$?" 74 "case-new with a full standard output"
+id=$(case-list -q | tail -1)
+expect_in "$T/err" "recorded all the same: $id (do not record it again)"
 
 expect_exit 0 case-show "$c"
 expect_in "$T/out" '未批先建\u202e工施'
