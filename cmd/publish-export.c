@@ -65,6 +65,10 @@ print_export(struct zf_cli *cli, const char *out,
 		return;
 	}
 	if (cli->format != ZF_FORMAT_JSON) {
+		if (r->finished != 0)
+			printf("finished the export of event %lld (killed "
+			    "before its bundle was in place)\n",
+			    (long long)r->finished);
 		printf("published %zu, corrected %zu, withdrawn %zu, "
 		    "expired %zu\n", r->counts[ZF_PUB_PUBLISH],
 		    r->counts[ZF_PUB_CORRECT], r->counts[ZF_PUB_WITHDRAW],
@@ -85,6 +89,8 @@ print_export(struct zf_cli *cli, const char *out,
 	zf_json_set_int(j, "current", (int64_t)r->current);
 	zf_json_set_int(j, "log_size", (int64_t)r->log_size);
 	zf_json_set_str(j, "root", r->root);
+	if (r->finished != 0)
+		zf_json_set_int(j, "finished", r->finished);
 	zf_cli_print_json(j);
 	zf_json_free(j);
 }

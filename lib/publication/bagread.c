@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,70 @@ archive_reason(struct archive *ar)
 	return s != NULL ? s : "unknown libarchive error";
 }
 
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/*
+ * A zip ends with its central directory and the end record after it:
+ * entries read one by one from the front are no proof that the file is
+ * whole.  NULL when the end record is there, and the directory it names
+ * ends right where the record begins; else what is wrong.
+ */
+static const char *
+zip_end_problem(const char *path)
+{
+	enum { EOCD = 22, MAXTAIL = EOCD + 65535 };
+	unsigned char *tail;
+	const char *why = "its end record is missing: the file is truncated";
+	struct stat st;
+	size_t len, i;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return "it cannot be read again";
+	}
+	len = st.st_size < MAXTAIL ? (size_t)st.st_size : MAXTAIL;
+	tail = xmalloc(len + 1);
+	if (len < EOCD || pread(fd, tail, len, st.st_size - (off_t)len) !=
+	    (ssize_t)len) {
+		free(tail);
+		close(fd);
+		return why;
+	}
+	close(fd);
+	for (i = len - EOCD + 1; i-- > 0;) {
+		const unsigned char *p = tail + i;
+		uint32_t size, offset;
+		off_t at;
+
+		if (memcmp(p, "PK\5\6", 4) != 0 ||
+		    i + EOCD + ((size_t)p[20] | (size_t)p[21] << 8) != len)
+			continue;
+		at = st.st_size - (off_t)(len - i);
+		size = le32(p + 12);
+		offset = le32(p + 16);
+		/* Zip64: the real values are in the zip64 end record. */
+		if (size == 0xffffffffU || offset == 0xffffffffU ||
+		    (i >= 20 && memcmp(p - 20, "PK\6\7", 4) == 0))
+			why = NULL;
+		else if ((off_t)offset + (off_t)size == at)
+			why = NULL;
+		else
+			why = "its central directory does not end where its "
+			    "end record begins: the file is damaged";
+		break;
+	}
+	free(tail);
+	return why;
+}
+
 static int
 read_archive(struct zf_bagread *r, const char *path, struct zf_err *e)
 {
@@ -275,8 +340,15 @@ read_archive(struct zf_bagread *r, const char *path, struct zf_err *e)
 	}
 	for (;;) {
 		status = archive_read_next_header(ar, &ae);
-		if (status == ARCHIVE_EOF)
+		if (status == ARCHIVE_EOF) {
+			const char *why;
+
+			if (entries > 0 && !r->again &&
+			    strcmp(r->format, "zip") == 0 &&
+			    (why = zip_end_problem(path)) != NULL)
+				tell(r, "the zip is not whole: %s", why);
 			break;
+		}
 		if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
 			if (entries == 0)
 				rc = zf_fail(e, EX_DATAERR,

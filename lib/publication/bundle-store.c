@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -204,7 +206,7 @@ zf_bundle_store_init(struct zf_bundle_store *s, int format, char *path)
 	memset(s, 0, sizeof(*s));
 	s->format = format;
 	s->path = path;
-	s->tmpfd = s->filefd = -1;
+	s->tmpfd = s->filefd = s->lockfd = -1;
 }
 
 static int
@@ -261,6 +263,10 @@ make_temp(struct zf_bundle_store *s, struct zf_err *e)
 		if (fchmod(s->tmpfd, 0644) != 0)
 			goto fail;
 	}
+	/* Ours while we live: a later export removes it once we are gone. */
+	if ((s->lockfd = open(s->tmp, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    flock(s->lockfd, LOCK_EX | LOCK_NB) != 0)
+		goto fail;
 	return 0;
 none:
 	saved = errno;
@@ -296,16 +302,18 @@ zf_bundle_store_release(struct zf_bundle_store *s)
 		close(s->filefd);
 	if (s->tmpfd >= 0)
 		close(s->tmpfd);
-	if (s->tmp != NULL) {
+	if (s->tmp != NULL && !(s->sealed && s->keep)) {
 		if (s->format == ZF_BUNDLE_DIR)
 			nftw(s->tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 		else
 			unlink(s->tmp);
 	}
+	if (s->lockfd >= 0)
+		close(s->lockfd);
 	free(s->tmp);
 	free(s->path);
 	memset(s, 0, sizeof(*s));
-	s->tmpfd = s->filefd = -1;
+	s->tmpfd = s->filefd = s->lockfd = -1;
 }
 
 static int
@@ -320,58 +328,53 @@ sync_folder(int dirfd, const char *path)
 	return rc;
 }
 
-/* Moves the temporary into place, never over something that appeared. */
+/* Moves tmp to path, never over something that appeared, and syncs. */
 static int
-move_into_place(struct zf_bundle_store *s, struct zf_err *e)
+move_into_place(const char *tmp, const char *path, int format,
+    struct zf_err *e)
 {
-	const char *slash = strrchr(s->path, '/');
+	const char *slash = strrchr(path, '/');
 	char *parent;
 	struct stat st;
 	int rc = 0;
 
-	if (renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->path,
-	    RENAME_NOREPLACE) != 0) {
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0) {
 		if (errno != EINVAL && errno != ENOSYS)
 			goto fail;
 		/* A file system without RENAME_NOREPLACE. */
-		if (s->format != ZF_BUNDLE_DIR) {
-			if (link(s->tmp, s->path) != 0)
+		if (format != ZF_BUNDLE_DIR) {
+			if (link(tmp, path) != 0)
 				goto fail;
-			unlink(s->tmp);
+			unlink(tmp);
 		} else {
-			if (lstat(s->path, &st) == 0)
+			if (lstat(path, &st) == 0)
 				errno = EEXIST;
-			if (errno != ENOENT || rename(s->tmp, s->path) != 0)
+			if (errno != ENOENT || rename(tmp, path) != 0)
 				goto fail;
 		}
 	}
-	free(s->tmp);
-	s->tmp = NULL;
 	if (slash == NULL)
 		parent = xstrdup(".");
-	else if (slash == s->path)
+	else if (slash == path)
 		parent = xstrdup("/");
 	else
-		parent = xstrndup(s->path, (size_t)(slash - s->path));
-	if (sync_folder(AT_FDCWD, parent) != 0) {
-		/* Not durably in place: take it back, leaving nothing. */
-		rc = zf_fail(e, EX_IOERR, "cannot create bundle '%s': folder "
-		    "'%s' cannot be synced: %s", s->path, parent,
+		parent = xstrndup(path, (size_t)(slash - path));
+	if (sync_folder(AT_FDCWD, parent) != 0)
+		rc = zf_fail(e, EX_IOERR, "bundle '%s' is in place, but folder "
+		    "'%s' cannot be synced: %s", path, parent,
 		    strerror(errno));
-		zf_bundle_store_remove(s->path);
-	}
 	free(parent);
 	return rc;
 fail:
 	if (errno == EEXIST || errno == ENOTEMPTY)
 		return zf_fail(e, EX_CANTCREAT, "cannot create bundle '%s': it "
-		    "appeared while the bundle was written", s->path);
+		    "appeared while the bundle was written", path);
 	return zf_fail(e, EX_CANTCREAT, "cannot create bundle '%s': %s",
-	    s->path, strerror(errno));
+	    path, strerror(errno));
 }
 
 int
-zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e)
+zf_bundle_store_seal(struct zf_bundle_store *s, struct zf_err *e)
 {
 	int fd;
 
@@ -401,7 +404,114 @@ zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e)
 	if (close(fd) != 0)
 		return zf_fail(e, EX_IOERR, "cannot write bundle '%s': %s",
 		    s->path, strerror(errno));
-	return move_into_place(s, e);
+	s->sealed = 1;
+	return 0;
+}
+
+int
+zf_bundle_store_place(struct zf_bundle_store *s, struct zf_err *e)
+{
+	int rc;
+
+	if (!s->sealed)
+		return zf_fail(e, EX_SOFTWARE, "bundle '%s' is not complete",
+		    s->path);
+	rc = move_into_place(s->tmp, s->path, s->format, e);
+	if (rc == 0 || e->code == EX_IOERR) {
+		/* In place: no temporary is left to remove. */
+		free(s->tmp);
+		s->tmp = NULL;
+	}
+	return rc;
+}
+
+int
+zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e)
+{
+	int rc;
+
+	if ((rc = zf_bundle_store_seal(s, e)) != 0)
+		return rc;
+	if ((rc = zf_bundle_store_place(s, e)) != 0 && s->tmp == NULL)
+		/* Not durably in place: take it back, leaving nothing. */
+		zf_bundle_store_remove(s->path);
+	return rc;
+}
+
+int
+zf_bundle_store_place_at(const char *tmp, const char *path, int format,
+    struct zf_err *e)
+{
+	return move_into_place(tmp, path, format, e);
+}
+
+int
+zf_bundle_store_take(const char *tmp, int *fd)
+{
+	if ((*fd = open(tmp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return -1;
+	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+		close(*fd);
+		*fd = -1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether name is base followed by ".tmp-" and six characters. */
+static int
+is_temporary(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+
+	return strncmp(name, base, n) == 0 &&
+	    strncmp(name + n, ".tmp-", 5) == 0 && strlen(name + n + 5) == 6 &&
+	    strchr(name + n + 5, '/') == NULL;
+}
+
+int
+zf_bundle_store_leftovers(const char *path, char ***list, size_t *n)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	char *parent;
+	struct dirent *d;
+	size_t cap = 0;
+	DIR *dir;
+	int fd;
+
+	*list = NULL;
+	*n = 0;
+	if (slash == NULL)
+		parent = xstrdup(".");
+	else if (slash == path)
+		parent = xstrdup("/");
+	else
+		parent = xstrndup(path, (size_t)(slash - path));
+	if ((dir = opendir(parent)) == NULL) {
+		free(parent);
+		return -1;
+	}
+	while ((d = readdir(dir)) != NULL) {
+		char *full;
+
+		if (!is_temporary(d->d_name, base))
+			continue;
+		full = xasprintf("%s/%s", parent, d->d_name);
+		if (zf_bundle_store_take(full, &fd) != 0) {
+			free(full);
+			continue;
+		}
+		close(fd);
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4;
+			*list = xrealloc(*list, cap * sizeof(**list));
+		}
+		(*list)[(*n)++] = full;
+	}
+	closedir(dir);
+	free(parent);
+	return 0;
 }
 
 void

@@ -27,6 +27,9 @@ struct zf_bundle_store {
 	char *path;		/* the destination */
 	char *tmp;		/* built here, beside it; NULL once moved */
 	int tmpfd;		/* the temporary file, or folder */
+	int lockfd;		/* holds the temporary's flock: it is ours */
+	int sealed;		/* the temporary is complete and synced */
+	int keep;		/* release leaves a sealed temporary */
 	int filefd;		/* folder format: the file being written */
 	struct archive *ar;
 	struct archive_entry *ae;
@@ -53,9 +56,30 @@ int zf_bundle_store_failed(struct zf_bundle_store *s, const char *path,
     const char *reason, struct zf_err *e);
 /* Completes the store, syncs it and puts it in place. */
 int zf_bundle_store_finish(struct zf_bundle_store *s, struct zf_err *e);
+/* Completes the store and syncs it, leaving it at its temporary name. */
+int zf_bundle_store_seal(struct zf_bundle_store *s, struct zf_err *e);
+/* Puts a sealed store in place. */
+int zf_bundle_store_place(struct zf_bundle_store *s, struct zf_err *e);
 /* Frees s; an unfinished temporary is removed. */
 void zf_bundle_store_release(struct zf_bundle_store *s);
 /* Removes a bundle already put in place (folder or file). */
 void zf_bundle_store_remove(const char *path);
+/*
+ * Temporaries of path: "PATH.tmp-XXXXXX".  The writer of one holds an
+ * exclusive flock(2) on it until it is placed or removed, so a
+ * temporary nobody holds was left by a writer that died.
+ * zf_bundle_store_take locks one (0), or returns -1 when a live writer
+ * holds it (or it is gone); the caller closes *fd when done with it.
+ */
+int zf_bundle_store_take(const char *tmp, int *fd);
+/*
+ * The temporaries of path that no live writer holds, as full paths in
+ * *list (malloc'd, each and all); 0, or -1 when path's folder cannot
+ * be read.
+ */
+int zf_bundle_store_leftovers(const char *path, char ***list, size_t *n);
+/* Puts a sealed temporary tmp (taken) at path, never over anything. */
+int zf_bundle_store_place_at(const char *tmp, const char *path, int format,
+    struct zf_err *e);
 
 #endif

@@ -517,17 +517,16 @@ manifest_text(struct zf_buf *out, const struct entry_list *l)
 	}
 }
 
-int
-zf_bundle_close(struct zf_bundle *b, struct zf_err *e)
+/* Writes bag-info.txt and the manifests: the bag is complete. */
+static int
+complete(struct zf_bundle *b, struct zf_err *e)
 {
 	unsigned long long octets = 0;
 	struct zf_buf text;
-	locale_t old;
 	off_t size;
 	int rc;
 
 	zf_buf_init(&text);
-	old = enter(b);
 	if ((rc = check_usable(b, e)) != 0)
 		goto out;
 	octets = b->octets;
@@ -559,11 +558,72 @@ zf_bundle_close(struct zf_bundle *b, struct zf_err *e)
 	if ((rc = put_file(b, "tagmanifest-sha256.txt", NULL, text.data,
 	    text.len, e)) != 0)
 		goto out;
-	rc = zf_bundle_store_finish(&b->store, e);
 out:
 	zf_buf_release(&text);
+	return rc;
+}
+
+int
+zf_bundle_close(struct zf_bundle *b, struct zf_err *e)
+{
+	locale_t old = enter(b);
+	int rc;
+
+	if ((rc = complete(b, e)) == 0)
+		rc = zf_bundle_store_finish(&b->store, e);
 	bundle_free(b, old);
 	return rc;
+}
+
+int
+zf_bundle_seal(struct zf_bundle *b, struct zf_err *e)
+{
+	locale_t old = enter(b);
+	int rc;
+
+	if ((rc = complete(b, e)) == 0 &&
+	    (rc = zf_bundle_store_seal(&b->store, e)) != 0)
+		b->store.broken = 1;
+	leave(b, old);
+	return rc;
+}
+
+const char *
+zf_bundle_staged(const struct zf_bundle *b)
+{
+	return b->store.tmp;
+}
+
+int
+zf_bundle_place(struct zf_bundle *b, struct zf_err *e)
+{
+	locale_t old = enter(b);
+	int rc;
+
+	rc = zf_bundle_store_place(&b->store, e);
+	b->store.keep = 1;
+	bundle_free(b, old);
+	return rc;
+}
+
+int
+zf_bundle_place_staged(const char *staged, const char *path, int format,
+    struct zf_err *e)
+{
+	int fd, rc;
+
+	if (zf_bundle_store_take(staged, &fd) != 0)
+		return zf_fail(e, EX_TEMPFAIL, "bundle '%s' is being written "
+		    "by another export, or is gone", staged);
+	rc = zf_bundle_store_place_at(staged, path, format, e);
+	close(fd);
+	return rc;
+}
+
+int
+zf_bundle_leftovers(const char *path, char ***list, size_t *n)
+{
+	return zf_bundle_store_leftovers(path, list, n);
 }
 
 void

@@ -48,6 +48,30 @@ int zf_bundle_add_tag(struct zf_bundle *b, const char *name, const void *data,
     size_t len, struct zf_err *e);
 /* Writes the manifests and puts the bundle in place. */
 int zf_bundle_close(struct zf_bundle *b, struct zf_err *e);
+/*
+ * zf_bundle_close in two steps, for a caller that must record the
+ * bundle before anyone can see it: zf_bundle_seal writes the manifests
+ * and syncs the bundle at its temporary name (zf_bundle_staged: a
+ * sibling "PATH.tmp-XXXXXX", locked with flock(2) while b lives);
+ * zf_bundle_place then renames it into place and releases b.  A bundle
+ * that zf_bundle_place could not put in place is left, complete, at its
+ * temporary name; zf_bundle_abort before zf_bundle_place removes it.
+ */
+int zf_bundle_seal(struct zf_bundle *b, struct zf_err *e);
+const char *zf_bundle_staged(const struct zf_bundle *b);
+int zf_bundle_place(struct zf_bundle *b, struct zf_err *e);
+/*
+ * Puts a sealed bundle left at staged by a writer that died at path
+ * (never over anything); EX_TEMPFAIL when a live writer holds it.
+ */
+int zf_bundle_place_staged(const char *staged, const char *path,
+    int format, struct zf_err *e);
+/*
+ * The temporaries "PATH.tmp-XXXXXX" beside path that no live writer
+ * holds (each malloc'd, and the list): 0, or -1 if the folder cannot be
+ * read.
+ */
+int zf_bundle_leftovers(const char *path, char ***list, size_t *n);
 /* Drops an unfinished bundle, leaving nothing behind. */
 void zf_bundle_abort(struct zf_bundle *b);
 /* Removes a bundle already put in place (folder or file). */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "record/archive.h"
@@ -482,7 +483,7 @@ bag_info(struct zf_archive *a, const struct options *o, uint64_t n)
 
 static int
 journal_export(struct zf_archive *a, const struct options *o,
-    const struct zf_export_result *r)
+    const struct zf_export_result *r, const char *staged)
 {
 	struct zf_json *data = zf_json_object(), *counts = zf_json_object();
 	const char *base = strrchr(o->out, '/');
@@ -503,6 +504,8 @@ journal_export(struct zf_archive *a, const struct options *o,
 		zf_json_set_int(counts, zf_pub_type_name(i),
 		    (int64_t)r->counts[i]);
 	zf_json_set(data, "entries", counts);
+	base = strrchr(staged, '/');
+	zf_json_set_str(data, "staged", base ? base + 1 : staged);
 	return zf_journal_append(a, "publication.exported", NULL, data, NULL);
 }
 
@@ -517,10 +520,10 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	struct zf_pub_due *due = NULL;
 	struct zf_json *stand = NULL;
 	uint8_t root[ZF_DIGEST_LEN];
-	char *note = NULL, *info = NULL, *vkey = NULL;
+	char *note = NULL, *info = NULL, *vkey = NULL, *staged;
 	size_t ndue = 0, i;
 	uint64_t n;
-	int rc, placed = 0;
+	int rc;
 
 	memset(&x, 0, sizeof(x));
 	x.a = a;
@@ -592,21 +595,28 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	    (rc = spool_add(&x, &x.csv[1])) != 0 ||
 	    (rc = spool_add(&x, &x.csv[2])) != 0 ||
 	    (rc = spool_add(&x, &x.entries)) != 0 ||
-	    (rc = journal_export(a, o, r)) != 0)
+	    (rc = zf_bundle_seal(x.b, e)) != 0 ||
+	    (rc = journal_export(a, o, r, zf_bundle_staged(x.b))) != 0 ||
+	    (rc = zf_archive_commit(a)) != 0)
 		goto fail;
-	rc = zf_bundle_close(x.b, e);
+	/*
+	 * Recorded, signature and all: from here on the bundle is placed
+	 * as it is, now or by a re-run to the same path.
+	 */
+	staged = xstrdup(zf_bundle_staged(x.b));
+	rc = zf_bundle_place(x.b, e);
 	x.b = NULL;
-	if (rc != 0)
-		goto fail;
-	placed = 1;
-	if ((rc = zf_archive_commit(a)) != 0)
-		goto fail;
-	free(due);
+	if (rc == EX_CANTCREAT)
+		rc = zf_fail(e, rc, "%s; the export was recorded, and its "
+		    "bundle waits at %s: remove what is at %s and run "
+		    "publish-export again with the same --out to put it in "
+		    "place", e->msg, staged, o->out);
+	free(staged);
 	free(note);
 	free(info);
 	free(vkey);
 	zf_json_free(stand);
-	return 0;
+	return rc;
 fail:
 	if (x.b != NULL)
 		zf_bundle_abort(x.b);
@@ -614,14 +624,120 @@ fail:
 	for (i = 0; i < ZF_PUBLISH_SCHEMAS; i++)
 		spool_drop(&x.csv[i]);
 	spool_drop(&x.entries);
-	if (placed)
-		zf_bundle_remove(o->out);
 	zf_archive_abort(a);
 	free(due);
 	free(note);
 	free(info);
 	free(vkey);
 	zf_json_free(stand);
+	return rc;
+}
+
+/* Exports killed before they were done */
+
+/* The publication.exported event that staged name, if one did. */
+static int
+staged_export(struct zf_archive *a, const char *name, int64_t *seq,
+    struct zf_json **data)
+{
+	static const char sql[] = "SELECT seq, body FROM journal WHERE type = "
+	    "'publication.exported' AND json_extract(body, '$.data.staged') "
+	    "= ? ORDER BY seq DESC LIMIT 1";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	struct zf_json *body;
+	int step;
+
+	*data = NULL;
+	*seq = 0;
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, name);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		body = zf_json_parse((const char *)sqlite3_column_text(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1), NULL, 0);
+		*data = zf_json_copy(zf_json_get(body, "data"));
+		zf_json_free(body);
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return zf_db_fail(db, e, "cannot read the journal");
+	return 0;
+}
+
+/* What the export recorded as data said, as its result. */
+static void
+result_of(const struct zf_json *data, int64_t seq,
+    struct zf_export_result *r)
+{
+	const struct zf_json *counts = zf_json_get(data, "entries");
+	const char *root = zf_json_get_str(data, "root");
+	int64_t v;
+	int i;
+
+	r->finished = seq;
+	if (zf_json_get_int(data, "log_size", &v) == 0)
+		r->log_size = (uint64_t)v;
+	if (zf_json_get_int(data, "current", &v) == 0)
+		r->current = (size_t)v;
+	snprintf(r->root, sizeof(r->root), "%s", root ? root : "");
+	for (i = 0; i <= ZF_PUB_EXPIRE; i++)
+		if (zf_json_get_int(counts, zf_pub_type_name(i), &v) == 0)
+			r->counts[i] = (size_t)v;
+}
+
+/*
+ * The temporaries beside o->out that no live export holds: one that a
+ * recorded export staged is put in place (when nothing is there yet),
+ * the others, of exports killed before they were recorded, are removed.
+ * *done is set when a recorded export was placed: the request is done.
+ */
+static int
+finish_killed(struct zf_archive *a, const struct options *o,
+    struct zf_export_result *r, int *done)
+{
+	struct zf_err *e = zf_archive_err(a);
+	struct zf_json *data;
+	struct stat st;
+	char **list;
+	size_t n, i;
+	int64_t seq;
+	int rc = 0;
+
+	*done = 0;
+	if (zf_bundle_leftovers(o->out, &list, &n) != 0)
+		return 0;	/* the export itself will say why */
+	for (i = 0; i < n; i++) {
+		const char *slash = strrchr(list[i], '/');
+
+		if (rc != 0)
+			break;
+		if ((rc = staged_export(a, slash ? slash + 1 : list[i], &seq,
+		    &data)) != 0)
+			break;
+		if (data == NULL)
+			zf_bundle_remove(list[i]);
+		else if (!*done && lstat(o->out, &st) != 0 &&
+		    errno == ENOENT) {
+			const char *f = zf_json_get_str(data, "format");
+			int format = zf_bundle_format_parse(f);
+
+			if (format < 0)
+				format = o->format;
+			if ((rc = zf_bundle_place_staged(list[i], o->out,
+			    format, e)) == 0) {
+				result_of(data, seq, r);
+				*done = 1;
+			}
+		}
+		zf_json_free(data);
+	}
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
 	return rc;
 }
 
@@ -724,8 +840,13 @@ zf_export(struct zf_archive *a, const struct zf_export_request *q,
 		if (zf_case_exists(a, o.cases[i]) != 1)
 			return zf_fail(zf_archive_err(a), EX_NOINPUT, "no case "
 			    "'%s'", o.cases[i]);
-	if (!q->dry_run)
+	if (!q->dry_run) {
+		int done;
+
+		if ((rc = finish_killed(a, &o, r, &done)) != 0 || done)
+			return rc;
 		return export_bundle(a, &o, r);
+	}
 	/* A sharing export journals nothing: nothing to list. */
 	if (o.audience == ZF_AUDIENCE_SHARING)
 		return 0;

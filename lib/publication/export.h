@@ -11,10 +11,16 @@
  * which cases are meant.  A dry run only lists what would be journaled.
  *
  * The bundle is built inside the write transaction, which zf_export
- * owns, and put in place just before the commit, so the archive records
- * exactly the entries the bundle shows; a refusal (an unmasked ID or
- * mobile number found by the final scan, a missing key, a bad path)
- * leaves both the archive and the destination as they were.  Memory
+ * owns, at a temporary name beside --out (locked while the export
+ * runs), synced, and recorded by the commit (the publication.exported
+ * event names the temporary); only then is it renamed into place.  So
+ * nothing signed is ever seen that the archive did not record, and a
+ * killed export is finished by running it again to the same --out: the
+ * recorded temporary is placed as it is, signature and all, and the
+ * temporaries of exports killed before their commit are removed.  A
+ * refusal (an unmasked ID or mobile number found by the final scan, a
+ * missing key, a bad path) leaves both the archive and the destination
+ * as they were.  Memory
  * stays bounded: records, CSV and the log's lines go through temporary
  * files, pages are emitted one at a time.
  */
@@ -50,6 +56,11 @@ struct zf_export_result {
 	size_t current;		/* entries on the site */
 	uint64_t log_size;
 	char root[65];		/* hex */
+	/*
+	 * Not 0: no new export was made; the one this event recorded, whose
+	 * run was killed before its bundle was in place, was placed.
+	 */
+	int64_t finished;
 };
 
 /*

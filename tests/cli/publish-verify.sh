@@ -2,7 +2,7 @@
 # publish-verify: good bundles (folder, tar.gz, zip) and a good sequence pass;
 # each kind of tampering, a foreign key and a forked log are refused, saying why.
 . "$(dirname "$0")/lib.sh"
-plan 129
+plan 138
 
 G="$ZHIFA_SRC/tests/pubverify/mkbundle.py"
 gen() { python3 "$G" "$@" || { echo "mkbundle $* failed" >&2; exit 1; }; }
@@ -175,6 +175,14 @@ gen remanifest "$d"
 refused "checkpoint signature does not verify" "$d"
 gen pack "$d" "$T/badsig.zip" zip
 refused "checkpoint signature does not verify" "$T/badsig.zip"
+
+# A zip cut short, inside its central directory or its end record: every
+# entry reads from the front, but the file is not whole.
+zsize=$(wc -c <"$T/b2.zip")
+for cut in 10 22 200; do
+	head -c $((zsize - cut)) "$T/b2.zip" >"$T/cut.zip"
+	refused "the zip is not whole" "$T/cut.zip"
+done
 
 # A checkpoint re-signed with another key, the bundle's vkey replaced too:
 # consistent in itself, caught by --key and by --previous.
