@@ -17,6 +17,7 @@
 #include <archive_entry.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 
 #define CHUNK (64 * 1024)
 #define DEPTH_MAX 64 /* folders within folders */
@@ -98,7 +99,11 @@ walk(struct zf_bagread *r, int dirfd, const char *rel, int depth)
 	for (i = 0; i < n; i++) {
 		path = *rel ? xasprintf("%s/%s", rel, names[i])
 			    : xstrdup(names[i]);
-		if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (!zf_utf8_valid(names[i], strlen(names[i]))) {
+			if (!r->again)
+				tell(r, "a name in the bag is not UTF-8");
+		} else if (fstatat(dirfd, names[i], &st, AT_SYMLINK_NOFOLLOW) !=
+		    0) {
 			tell(r, "cannot read '%s': %s", path, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			fd = openat(dirfd, names[i],
@@ -229,6 +234,11 @@ bag_name(struct zf_bagread *r, const char *name, int is_dir)
 	name += r->prefixlen;
 	if (*name == '\0' && is_dir)
 		return NULL;
+	if (!zf_utf8_valid(name, strlen(name))) {
+		if (!r->again)
+			tell(r, "a name in the bag is not UTF-8");
+		return NULL;
+	}
 	if (*name == '\0' || *name == '/' || strstr(name, "../") != NULL ||
 	    strstr(name, "//") != NULL || strstr(name, "/./") != NULL ||
 	    strncmp(name, "./", 2) == 0 ||

@@ -2,7 +2,7 @@
 # publish-verify: good bundles (folder, tar.gz, zip) and a good sequence pass;
 # each kind of tampering, a foreign key and a forked log are refused, saying why.
 . "$(dirname "$0")/lib.sh"
-plan 138
+plan 144
 
 G="$ZHIFA_SRC/tests/pubverify/mkbundle.py"
 gen() { python3 "$G" "$@" || { echo "mkbundle $* failed" >&2; exit 1; }; }
@@ -183,6 +183,13 @@ for cut in 10 22 200; do
 	head -c $((zsize - cut)) "$T/b2.zip" >"$T/cut.zip"
 	refused "the zip is not whole" "$T/cut.zip"
 done
+
+# A name that is not UTF-8, in a folder and in a tar file.
+copy badname "$T/b2"
+: >"$d/data/$(printf 'x\377.html')"
+refused "a name in the bag is not UTF-8" "$d"
+(cd "$T" && bsdtar -czf "$T/badname.tar.gz" badname 2>/dev/null)
+refused "a name in the bag is not UTF-8" "$T/badname.tar.gz"
 
 # A checkpoint re-signed with another key, the bundle's vkey replaced too:
 # consistent in itself, caught by --key and by --previous.
