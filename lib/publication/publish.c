@@ -14,6 +14,7 @@
 #include "base/ident.h"
 #include "record/journal.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "base/money.h"
 #include "rules/procedure.h"
 #include "record/publog.h"
@@ -737,6 +738,7 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	struct zf_case_state cstate;
 	struct zf_pub_due d;
 	sqlite3_stmt *st;
+	const char *why;
 	int rc;
 
 	if ((rc = zf_publish_may(a)) != 0 ||
@@ -744,9 +746,9 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')
 		return zf_fail(e, EX_USAGE, "say why with --reason");
-	if (strlen(reason) > 2000 || strpbrk(reason, "\r\n\t") != NULL)
+	if (zf_text_check(reason, 2000, 0, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "the reason must be one "
-		    "line of at most 2000 bytes");
+		    "line of at most 2000 bytes of text: it %s", why);
 	{
 		const char *what;
 		size_t off;

@@ -7,7 +7,7 @@
 # refusal with its exit code and the rule it names, leaving the archive
 # byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
-plan 63
+plan 67
 
 new_archive_without_review
 decided_case 甲建筑公司
@@ -45,7 +45,8 @@ expect_fail 64 "give one case" \
 expect_fail 66 "no case 'C2026-0999'" \
     publish-withdraw C2026-0999 --as liuyang --reason 公示信息有误
 for bad in "$(printf '公示信息\n有误')" "$(printf '公示信息\t有误')" \
-    "$(head -c 2001 /dev/zero | tr '\0' x)"; do
+    "$(head -c 2001 /dev/zero | tr '\0' x)" "$(printf '公示\033[31m有误')" \
+    "$(printf '公示\377有误')"; do
 	expect_fail 65 "the reason must be one line of at most 2000 bytes" \
 	    publish-withdraw "$p" --as liuyang --reason "$bad"
 done
