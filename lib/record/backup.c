@@ -26,6 +26,8 @@ struct backup {
 	int lockfd;
 	struct zf_db copy;	/* the new database, in tmp/ */
 	char *tmpdb;		/* its name, relative to the destination */
+	int64_t dest_events;	/* the events of the backup it replaces */
+	char *dest_hash;	/* and the hash of its last (hex) */
 	struct zf_backup_stats *st;
 };
 
@@ -137,24 +139,62 @@ copy_small(struct backup *b, const char *path)
 	return rc;
 }
 
-/* The archive id of the destination's database, or NULL (malloc'd). */
+/*
+ * The archive id of the destination's database, its number of events and
+ * the hash of its last (hex), or NULL (malloc'd).
+ */
 static char *
-dest_id(struct backup *b)
+dest_head(struct backup *b)
 {
+	static const char sql[] = "SELECT (SELECT value FROM meta WHERE "
+	    "key = 'id'), (SELECT count(*) FROM journal), (SELECT hex(hash) "
+	    "FROM journal ORDER BY seq DESC LIMIT 1)";
 	char *path = xasprintf("%s/zhifa.db", b->dest), *id = NULL;
 	sqlite3_stmt *st = NULL;
 	sqlite3 *h = NULL;
 
 	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) ==
-	    SQLITE_OK && sqlite3_prepare_v2(h, "SELECT value FROM meta "
-	    "WHERE key = 'id'", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_text(st, 0) != NULL)
+	    SQLITE_OK && sqlite3_prepare_v2(h, sql, -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL) {
 		id = xstrdup((const char *)sqlite3_column_text(st, 0));
+		b->dest_events = sqlite3_column_int64(st, 1);
+		b->dest_hash = xstrdup(zf_db_text(st, 2));
+	}
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	free(path);
 	return id;
+}
+
+/*
+ * Refuses a destination whose journal is not a beginning of the copy's:
+ * a newer backup, or one of a different history.
+ */
+static int
+check_history(struct backup *b)
+{
+	static const char sql[] = "SELECT hex(hash) FROM journal WHERE "
+	    "seq = ?";
+	sqlite3_stmt *st;
+	int same = 0, step;
+
+	if (b->dest_events == 0)
+		return 0;
+	if ((st = zf_db_stmt(&b->copy, sql, &b->a->err)) == NULL)
+		return b->a->err.code;
+	sqlite3_bind_int64(st, 1, b->dest_events - 1);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW)
+		same = strcmp(zf_db_text(st, 0), b->dest_hash) == 0;
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return zf_db_fail(&b->copy, &b->a->err, "cannot read the copy");
+	if (!same)
+		return zf_fail(&b->a->err, EX_DATAERR, "'%s' is not an "
+		    "earlier backup of this archive: its journal of %lld "
+		    "events is not where the archive's begins; give a new "
+		    "folder", b->dest, (long long)b->dest_events);
+	return 0;
 }
 
 /*
@@ -177,7 +217,7 @@ open_dest(struct backup *b)
 		return zf_fail(&b->a->err, EX_CANTCREAT, "cannot open '%s': "
 		    "%s", b->dest, strerror(errno));
 	if (faccessat(b->fd, "zhifa.db", F_OK, 0) == 0) {
-		id = dest_id(b);
+		id = dest_head(b);
 		i = id != NULL && strcmp(id, b->a->id) == 0;
 		free(id);
 		if (!i)
@@ -243,7 +283,7 @@ copy_db(struct backup *b)
 {
 	char tmp[64], *path;
 	sqlite3_backup *bk;
-	int rc, fd;
+	int rc, fd, tries = 0;
 
 	if ((fd = temp_file(b, "zhifa.db", tmp, sizeof(tmp))) < 0)
 		return io_fail(b, "create a file in", "tmp");
@@ -253,11 +293,18 @@ copy_db(struct backup *b)
 	rc = sqlite3_open_v2(path, &b->copy.h, SQLITE_OPEN_READWRITE, NULL);
 	free(path);
 	if (rc != SQLITE_OK)
-		return zf_db_fail(&b->copy, &b->a->err, "cannot create the copy");
+		return zf_db_fail(&b->copy, &b->a->err,
+		    "cannot create the copy");
 	bk = sqlite3_backup_init(b->copy.h, "main", b->a->db->h, "main");
 	if (bk == NULL)
 		return zf_db_fail(&b->copy, &b->a->err, "cannot copy zhifa.db");
-	rc = sqlite3_backup_step(bk, -1);
+	/* One step: one read transaction, so one snapshot. */
+	while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED) {
+		if (++tries > 600)
+			break;
+		sqlite3_sleep(100);
+	}
 	sqlite3_backup_finish(bk);
 	if (rc != SQLITE_DONE)
 		return zf_fail(&b->a->err, rc == SQLITE_FULL ? EX_CANTCREAT :
@@ -432,6 +479,7 @@ zf_backup(struct zf_archive *a, const char *dest, struct zf_backup_stats *st)
 		goto out;
 	clean_tmp(&b);
 	if ((rc = copy_db(&b)) != 0 || (rc = read_copy(&b, &note)) != 0 ||
+	    (rc = check_history(&b)) != 0 ||
 	    (rc = copy_objects(&b)) != 0 ||
 	    (rc = copy_small(&b, "zhifa.yaml")) != 0 ||
 	    (rc = copy_small(&b, "keys/agency.vkey")) != 0 ||
@@ -456,6 +504,7 @@ out:
 		unlinkat(b.fd, b.tmpdb, 0);
 	}
 	free(b.tmpdb);
+	free(b.dest_hash);
 	free(note);
 	if (b.lockfd >= 0)
 		close(b.lockfd);

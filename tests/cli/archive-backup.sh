@@ -4,7 +4,7 @@
 # began, is updated in place (a second backup copies only the new
 # objects), and restores to a working archive.
 . "$(dirname "$0")/lib.sh"
-plan 31
+plan 33
 
 q() {
 	sqlite3 "${2:-$ZHIFA_ARCHIVE}/zhifa.db" "$1"
@@ -117,5 +117,8 @@ echo x >"$T/full/notes.txt"
 expect_fail 73 "neither empty" archive-backup "$T/full"
 archive-init "$T/other" >/dev/null 2>&1
 expect_fail 73 "another archive" archive-backup "$T/other"
+# A backup whose journal went on elsewhere (the restored archive took a
+# case) is not overwritten with an older history.
+expect_fail 65 "not an earlier backup" archive-backup "$T/restored"
 unchanged "the refusals"
 finish
