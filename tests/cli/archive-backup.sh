@@ -4,7 +4,7 @@
 # began, is updated in place (a second backup copies only the new
 # objects), and restores to a working archive.
 . "$(dirname "$0")/lib.sh"
-plan 33
+plan 37
 
 q() {
 	sqlite3 "${2:-$ZHIFA_ARCHIVE}/zhifa.db" "$1"
@@ -27,6 +27,24 @@ unchanged "archive-backup"
 expect_equal "$(json 'd["copied"]' <"$T/out")" 9 \
     "the first backup copies every object (the config and 8 files)"
 expect_exit 0 archive-verify -A "$T/bk0"
+
+# A backup killed at any point leaves a copy that verifies (perhaps with
+# warnings for what it left), which the next run completes.
+i=0
+while [ $i -lt 8 ]; do
+	head -c 4194304 /dev/urandom >"$T/more$i.bin"
+	i=$((i + 1))
+done
+evidence-add "$c" "$T"/more*.bin >/dev/null
+for delay in 0.05 0.15 0.3; do
+	archive-backup "$T/bk0" >/dev/null 2>&1 &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	expect_exit 0 archive-verify -A "$T/bk0"
+done
+expect_exit 0 archive-backup "$T/bk0"
 
 # Eight writers, each filing cases until told to stop.
 writer() {
