@@ -204,8 +204,9 @@ check_history(struct backup *b)
 static int
 open_dest(struct backup *b)
 {
+	struct stat sb, ab;
 	struct dirent *de;
-	char *id;
+	char *id, *real;
 	DIR *d;
 	int i, fd;
 
@@ -216,6 +217,18 @@ open_dest(struct backup *b)
 	if (b->fd < 0)
 		return zf_fail(&b->a->err, EX_CANTCREAT, "cannot open '%s': "
 		    "%s", b->dest, strerror(errno));
+	/* Through a link, DEST may still be the archive or inside it. */
+	if ((real = realpath(b->dest, NULL)) == NULL)
+		return io_fail(b, "resolve", ".");
+	i = zf_archive_outside(b->a, real, 0);
+	free(real);
+	if (i != 0)
+		return i;
+	if (fstat(b->fd, &sb) != 0 || fstat(b->a->dirfd, &ab) != 0)
+		return io_fail(b, "read", ".");
+	if (sb.st_dev == ab.st_dev && sb.st_ino == ab.st_ino)
+		return zf_fail(&b->a->err, EX_USAGE, "'%s' is the archive "
+		    "itself", b->dest);
 	if (faccessat(b->fd, "zhifa.db", F_OK, 0) == 0) {
 		id = dest_head(b);
 		i = id != NULL && strcmp(id, b->a->id) == 0;

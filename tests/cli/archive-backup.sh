@@ -4,7 +4,7 @@
 # began, is updated in place (a second backup copies only the new
 # objects), and restores to a working archive.
 . "$(dirname "$0")/lib.sh"
-plan 37
+plan 39
 
 q() {
 	sqlite3 "${2:-$ZHIFA_ARCHIVE}/zhifa.db" "$1"
@@ -130,6 +130,8 @@ expect_in "$T/err" "ok (0 errors"
 # Refusals, which change nothing.
 mark
 expect_fail 64 "inside the archive" archive-backup "$ZHIFA_ARCHIVE/exports/bk"
+ln -s "$ZHIFA_ARCHIVE" "$T/link"
+expect_fail 64 "inside the archive" archive-backup "$T/link"
 mkdir "$T/full"
 echo x >"$T/full/notes.txt"
 expect_fail 73 "neither empty" archive-backup "$T/full"
