@@ -17,10 +17,15 @@ elif command -v setpriv >/dev/null 2>&1 &&
 else
 	skip_all "root cannot run as nobody here (no setpriv, or not allowed)"
 fi
-# A read-only bind mount, in a mount namespace of its own, when allowed.
+# A read-only bind mount, in a mount namespace of its own, when allowed:
+# as root, or as a user mapped to root in a user namespace (unshare -r).
 bind=0
-if [ "$(id -u)" -eq 0 ] && mkdir "$T/m1" "$T/m2" &&
-    unshare -m sh -c "mount --bind '$T/m1' '$T/m2' &&
+if [ "$(id -u)" -eq 0 ]; then
+	ns="unshare -m"
+else
+	ns="unshare -rm"
+fi
+if mkdir "$T/m1" "$T/m2" && $ns sh -c "mount --bind '$T/m1' '$T/m2' &&
     mount -o remount,bind,ro '$T/m2'" 2>/dev/null; then
 	bind=1
 else
@@ -104,13 +109,17 @@ if [ "$bind" -eq 1 ]; then
 	[ -z "$owner" ] || chown -R "$owner" "$ZHIFA_ARCHIVE"
 	mkdir "$T/ro"
 	mark
+	# Root drops to nobody; a user namespace's root is the user.
+	drop=
+	[ -z "$owner" ] ||
+	    drop="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 	cat >"$T/bind.sh" <<SH
 mount --bind '$ZHIFA_ARCHIVE' '$T/ro' &&
     mount -o remount,bind,ro '$T/ro' || exit 99
-setpriv --reuid=nobody --regid=nogroup --clear-groups env -u ZHIFA_ACTOR \
-    ZHIFA_ARCHIVE='$T/ro' PATH='$PATH' archive-verify -o json
+$drop env -u ZHIFA_ACTOR ZHIFA_ARCHIVE='$T/ro' PATH='$PATH' \
+    archive-verify -o json
 SH
-	expect_exit 0 unshare -m sh "$T/bind.sh"
+	expect_exit 0 $ns sh "$T/bind.sh"
 	expect_equal "$(cat "$T/out")" "$(cat "$T/want.4")" \
 	    "archive-verify on a read-only bind mount"
 	expect_in "$T/err" "ok (0 errors"
