@@ -206,8 +206,14 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 	    (rc = zf_db_schema_version(a->db, &version, e)) != 0)
 		goto fail;
 	if (version < ZF_DB_SCHEMA_VERSION) {
+		if (a->lockfd < 0 || a->immutable) {
+			rc = zf_fail(e, EX_IOERR, "'%s' has an older schema "
+			    "and cannot be written: open it once where it "
+			    "can, to bring it up to date", dir);
+			goto fail;
+		}
 		/* Migration runs alone: wait for every other command. */
-		if (a->lockfd < 0 || flock(a->lockfd, LOCK_EX) != 0) {
+		if (flock(a->lockfd, LOCK_EX) != 0) {
 			rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': "
 			    "%s", dir, strerror(errno));
 			goto fail;
