@@ -47,7 +47,7 @@ main(int argc, char **argv)
 	zf_cli_options_only(&cli, argc, argv, opts);
 	if (zf_cli_progress_wanted())
 		o.progress = progress;
-	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
+	if ((rc = zf_cli_open(&cli, ZF_OPEN_ANYONE, &a)) != 0)
 		return zf_cli_exit(rc);
 	if ((rc = zf_verify(a, &o, &r)) != 0) {
 		zf_cli_fail(zf_archive_err(a));

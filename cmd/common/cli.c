@@ -262,6 +262,8 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 		zf_cli_usage(cli, "%s", e.msg);
 	if ((rc = zf_archive_open(dir, flags, a, &e)) != 0)
 		return zf_cli_fail(&e);
+	if (flags & ZF_OPEN_ANYONE)
+		return 0;
 	if ((rc = zf_archive_actor(*a, cli->as)) != 0) {
 		zf_cli_fail(zf_archive_err(*a));
 		zf_archive_close(*a);

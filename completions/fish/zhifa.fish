@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# case-new case-list case-show case-log evidence-add evidence-get case-step
+# archive-backup case-new case-list case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke deadline-check review-submit review-decide
 # publish-export publish-withdraw publish-verify.
 #
@@ -12,9 +12,10 @@
 # Installed once, with a link per program name; loading it again is
 # harmless.
 
-set -l zhifa_programs archive-init archive-verify case-new case-list \
-    case-show case-log evidence-add evidence-get case-step decision-issue \
-    decision-revoke deadline-check review-submit review-decide \
+set -l zhifa_programs archive-init archive-verify archive-backup case-new \
+    case-list case-show case-log evidence-add evidence-get case-step \
+    decision-issue decision-revoke deadline-check review-submit \
+    review-decide \
     publish-export publish-withdraw
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
@@ -180,6 +181,9 @@ complete -c archive-init -l key -r -F -d 'Save the private key at FILE'
 complete -c archive-verify -f
 complete -c archive-verify -l quick -d 'Do not re-hash objects; SQLite quick check'
 complete -c archive-verify -l checkpoint -r -F -d 'Also check a checkpoint kept elsewhere'
+
+# archive-backup DEST
+complete -c archive-backup -f -a '(__fish_complete_directories)' -n '__zhifa_operands 0'
 
 # case-new -t KIND --party NAME ... | --batch FILE|-
 complete -c case-new -f

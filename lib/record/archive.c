@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <ftw.h>
 #include <unistd.h>
 
@@ -101,6 +102,78 @@ archive_new(const char *dir)
 	return a;
 }
 
+/* "file:" and path with the characters a URI gives meaning escaped. */
+static char *
+db_uri(const char *dir, const char *query)
+{
+	struct zf_buf b;
+	const char *p;
+
+	zf_buf_init(&b);
+	zf_buf_addstr(&b, "file:");
+	for (p = dir; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			zf_buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			zf_buf_add(&b, p, 1);
+	}
+	zf_buf_printf(&b, "/zhifa.db?%s", query);
+	return zf_buf_detach(&b, NULL);
+}
+
+char *
+zf_archive_db_uri(const struct zf_archive *a)
+{
+	return db_uri(a->dir, a->immutable ? "mode=ro&immutable=1" :
+	    "mode=ro");
+}
+
+/*
+ * Whether a reader must open the database immutable: nobody can write
+ * it (no write bit, or a read-only mount), this process cannot write it
+ * or its folder (root can), and no write-ahead log holds anything: a
+ * copy or a read-only mount, never an archive that is being written.
+ */
+static int
+frozen(int dirfd)
+{
+	struct statvfs vfs;
+	struct stat sb;
+	int rofs;
+
+	if (fstatat(dirfd, "zhifa.db", &sb, 0) != 0)
+		return 0;
+	rofs = fstatvfs(dirfd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+	if (!rofs && (sb.st_mode & 0222) != 0)
+		return 0;
+	if (faccessat(dirfd, "zhifa.db", W_OK, AT_EACCESS) == 0 &&
+	    faccessat(dirfd, ".", W_OK, AT_EACCESS) == 0)
+		return 0;
+	if (fstatat(dirfd, "zhifa.db-wal", &sb, 0) == 0 && sb.st_size > 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * The lock: read-write, else, for a reader, read-only (flock needs no
+ * write access), else none for a reader that may not open it.
+ */
+static int
+open_lock(struct zf_archive *a, int flags, struct zf_err *e)
+{
+	a->lockfd = openat(a->dirfd, "lock", O_RDWR | O_CLOEXEC);
+	if (a->lockfd < 0 && !(flags & ZF_OPEN_WRITE) &&
+	    (errno == EACCES || errno == EROFS || errno == EPERM))
+		a->lockfd = openat(a->dirfd, "lock", O_RDONLY | O_CLOEXEC);
+	if (a->lockfd < 0 && !(flags & ZF_OPEN_WRITE) &&
+	    (errno == EACCES || errno == EPERM))
+		return 0;
+	if (a->lockfd < 0 || flock(a->lockfd, LOCK_SH) != 0)
+		return zf_fail(e, EX_IOERR, "cannot lock archive '%s': %s",
+		    a->dir, strerror(errno));
+	return 0;
+}
+
 int
 zf_archive_open(const char *dir, int flags, struct zf_archive **out,
     struct zf_err *e)
@@ -121,17 +194,24 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 		    "(no zhifa.db)", dir);
 		goto fail;
 	}
-	a->lockfd = openat(a->dirfd, "lock", O_RDWR | O_CLOEXEC);
-	if (a->lockfd < 0 || flock(a->lockfd, LOCK_SH) != 0) {
-		rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': %s", dir,
-		    strerror(errno));
+	if ((rc = open_lock(a, flags, e)) != 0)
 		goto fail;
+	if (!(flags & ZF_OPEN_WRITE) && frozen(a->dirfd)) {
+		a->immutable = 1;
+		path = zf_archive_db_uri(a);
+	} else {
+		path = xasprintf("%s/zhifa.db", dir);
 	}
-	path = xasprintf("%s/zhifa.db", dir);
 	if ((rc = zf_db_open(a->db, path, !(flags & ZF_OPEN_WRITE), e)) != 0 ||
 	    (rc = zf_db_schema_version(a->db, &version, e)) != 0)
 		goto fail;
 	if (version < ZF_DB_SCHEMA_VERSION) {
+		if (a->lockfd < 0 || a->immutable) {
+			rc = zf_fail(e, EX_IOERR, "'%s' has an older schema "
+			    "and cannot be written: open it once where it "
+			    "can, to bring it up to date", dir);
+			goto fail;
+		}
 		/* Migration runs alone: wait for every other command. */
 		if (flock(a->lockfd, LOCK_EX) != 0) {
 			rc = zf_fail(e, EX_IOERR, "cannot lock archive '%s': "

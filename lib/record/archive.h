@@ -41,6 +41,13 @@ struct zf_key;
 struct zf_person;
 
 #define ZF_OPEN_WRITE 1
+#define ZF_OPEN_ANYONE 2	/* zf_cli_open: no acting person needed */
+
+/*
+ * The URI that opens the archive's database read-only (and immutable
+ * when the archive was opened so), for a second connection; malloc'd.
+ */
+char *zf_archive_db_uri(const struct zf_archive *a);
 
 /* The archive directory from -A, else $ZHIFA_ARCHIVE; EX_USAGE if none. */
 int zf_archive_locate(const char *option, const char **dir,
@@ -49,6 +56,13 @@ int zf_archive_locate(const char *option, const char **dir,
 /*
  * Opens the archive at dir: takes the shared lock, opens the database,
  * checks its schema, reads zhifa.yaml and starts the clock.
+ *
+ * A reader (no ZF_OPEN_WRITE) needs no write access: a lock it cannot
+ * open for writing is opened read-only, or skipped when it cannot be
+ * opened at all; and a database that nobody can write (no write bit, or
+ * a read-only mount), that this process cannot write either and that
+ * has no write-ahead log is opened with SQLite's immutable=1, so that
+ * reading creates no -wal or -shm file.  A live archive never qualifies.
  */
 int zf_archive_open(const char *dir, int flags, struct zf_archive **out,
     struct zf_err *e);

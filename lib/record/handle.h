@@ -24,7 +24,8 @@ struct zf_person;
 struct zf_archive {
 	char *dir;
 	int dirfd;
-	int lockfd;
+	int lockfd;		/* -1 for a reader that could not open it */
+	int immutable;		/* the database was opened immutable=1 */
 	struct zf_db *db;
 	struct zf_config *config;
 	int suite;

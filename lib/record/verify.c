@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "record/archive.h"
 #include "record/handle.h"
 #include "base/buf.h"
 #include "base/io.h"
@@ -709,7 +710,7 @@ open_replay(struct checker *c)
 	    "PRAGMA temp_store=MEMORY;", e)) != 0 ||
 	    (rc = zf_db_create_derived(&c->replay, e)) != 0)
 		return rc;
-	path = xasprintf("file:%s/zhifa.db?mode=ro", c->a->dir);
+	path = zf_archive_db_uri(c->a);
 	sql = sqlite3_mprintf("ATTACH %Q AS live", path);
 	free(path);
 	rc = zf_db_exec(&c->replay, sql, e);

@@ -1,0 +1,61 @@
+/*
+ * archive-backup: a consistent copy of the archive in DEST, taken while
+ * other commands write, and updated in place: only objects DEST lacks
+ * are copied.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "record/archive.h"
+#include "record/backup.h"
+#include "common/cli.h"
+#include "base/json.h"
+
+static const char usage[] = "DEST";
+
+int
+main(int argc, char **argv)
+{
+	struct zf_backup_stats st;
+	struct zf_archive *a;
+	struct zf_cli cli;
+	const char *dest;
+	int rc;
+	const struct zf_cli_opt opts[] = { ZF_OPT_END };
+
+	zf_cli_init(&cli, argv, usage);
+	zf_cli_options(&cli, argc, argv, opts);
+	if (argc - optind != 1)
+		zf_cli_usage(&cli, "give one destination folder");
+	dest = argv[optind];
+	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
+		return zf_cli_exit(rc);
+	if ((rc = zf_backup(a, dest, &st)) != 0)
+		return zf_cli_done(a, rc);
+	if (cli.quiet) {
+		/* nothing */
+	} else if (cli.format == ZF_FORMAT_JSON) {
+		struct zf_json *doc = zf_json_object();
+
+		zf_json_set_str(doc, "dest", dest);
+		zf_json_set_int(doc, "events", st.events);
+		zf_json_set_int(doc, "checkpoint", st.checkpoint);
+		zf_json_set_int(doc, "objects", st.objects);
+		zf_json_set_int(doc, "copied", st.copied);
+		zf_json_set_int(doc, "bytes", (int64_t)st.bytes);
+		zf_cli_print_json(doc);
+		zf_json_free(doc);
+	} else if (cli.format == ZF_FORMAT_TSV) {
+		printf("dest\tevents\tcheckpoint\tobjects\tcopied\tbytes\n");
+		printf("%s\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%" PRId64
+		    "\t%" PRIu64 "\n", dest, st.events, st.checkpoint,
+		    st.objects, st.copied, st.bytes);
+	} else {
+		printf("%s: %" PRId64 " events (checkpoint at %" PRId64 "), %"
+		    PRId64 " objects: %" PRId64 " copied (%" PRIu64
+		    " bytes)\n", dest, st.events, st.checkpoint, st.objects,
+		    st.copied, st.bytes);
+	}
+	return zf_cli_done(a, 0);
+}
