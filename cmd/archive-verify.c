@@ -52,7 +52,7 @@ main(int argc, char **argv)
 	if ((rc = zf_verify(a, &o, &r)) != 0) {
 		zf_cli_fail(zf_archive_err(a));
 		zf_verify_report_release(&r);
-		zf_archive_close(a);
+		zf_cli_close(a);
 		return zf_cli_exit(rc);
 	}
 	if (cli.format == ZF_FORMAT_JSON && !cli.quiet) {
@@ -80,6 +80,6 @@ main(int argc, char **argv)
 		    "ok", r.errors, r.warnings);
 	rc = r.errors ? 1 : 0;
 	zf_verify_report_release(&r);
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(rc);
 }

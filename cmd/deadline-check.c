@@ -101,7 +101,7 @@ main(int argc, char **argv)
 			zf_cli_warn("the working-day calendar ends with %d: "
 			    "this is a guess from the day of the week",
 			    zf_calendar_last_year(cal));
-		zf_archive_close(a);
+		zf_cli_close(a);
 		return zf_cli_exit(rc);
 	}
 	/* Only the dates listed, not the cut-off, may call for a warning. */
@@ -112,11 +112,11 @@ main(int argc, char **argv)
 	    cli.format == ZF_FORMAT_TEXT ? columns : fields);
 	if ((rc = zf_deadline_each(a, &f, print_one, &p)) != 0) {
 		zf_cli_fail(zf_archive_err(a));
-		zf_archive_close(a);
+		zf_cli_close(a);
 		return zf_cli_exit(rc);
 	}
 	zf_cli_stream_end(&p.stream);
 	zf_cli_warn_calendar(a);
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(p.overdue ? ZF_PROBLEMS : 0);
 }

@@ -98,6 +98,6 @@ main(int argc, char **argv)
 out:
 	zf_evidence_files_release(files, (size_t)n);
 	free(files);
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(rc);
 }

@@ -80,6 +80,6 @@ out:
 			unlink(tmp);
 	}
 	free(tmp);
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(rc);
 }

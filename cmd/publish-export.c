@@ -170,7 +170,7 @@ main(int argc, char **argv)
 		zf_cli_warn_calendar(a);
 	}
 	zf_export_result_release(&r);
-	zf_archive_close(a);
+	zf_cli_close(a);
 	zf_cli_ids_free(ids);
 	return zf_cli_exit(rc);
 }

@@ -48,6 +48,6 @@ main(int argc, char **argv)
 		zf_cli_recorded(argv[optind]);
 		printf("%s\n", argv[optind]);
 	}
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(rc);
 }

@@ -273,12 +273,20 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 	return 0;
 }
 
+void
+zf_cli_close(struct zf_archive *a)
+{
+	if (a != NULL && zf_archive_warning(a) != NULL)
+		zf_cli_warn("%s", zf_archive_warning(a));
+	zf_archive_close(a);
+}
+
 int
 zf_cli_done(struct zf_archive *a, int rc)
 {
 	if (rc != 0)
 		zf_cli_fail(zf_archive_err(a));
-	zf_archive_close(a);
+	zf_cli_close(a);
 	return zf_cli_exit(rc);
 }
 

@@ -137,6 +137,9 @@ void zf_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the library's message; returns its code. */
 int zf_cli_fail(const struct zf_err *e);
 
+/* Tells the archive's warning (zf_archive_warning), if any, and closes. */
+void zf_cli_close(struct zf_archive *a);
+
 /* Locates and opens the archive and resolves who acts; prints failures. */
 int zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a);
 /*

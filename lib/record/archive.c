@@ -262,6 +262,7 @@ zf_archive_close(struct zf_archive *a)
 	zf_config_free(a->config);
 	zf_calendar_free(a->calendar);
 	free(a->checkpoint_note);
+	free(a->key_problem);
 	free(a->dir);
 	free(a->id);
 	free(a->origin);
@@ -501,15 +502,27 @@ zf_archive_load_key(struct zf_archive *a)
 	struct zf_key *k = NULL;
 	size_t len;
 
-	if (access(path, R_OK) == 0)
+	if (access(path, F_OK) != 0)
+		goto out;	/* no key here: writes go unsigned, by design */
+	if (access(path, R_OK) != 0)
+		snprintf(msg, sizeof(msg), "%s", strerror(errno));
+	else
 		k = zf_key_load_private(a->suite, path, msg, sizeof(msg));
 	if (k != NULL) {
 		len = zf_key_public(k, pub);
 		if (len != a->pubkey_len || memcmp(pub, a->pubkey, len) != 0) {
+			snprintf(msg, sizeof(msg), "it is not this archive's "
+			    "key (keys/agency.vkey)");
 			zf_key_free(k);
 			k = NULL;
 		}
 	}
+	if (k == NULL && a->key_problem == NULL)
+		a->key_problem = xasprintf("the agency key '%s' cannot be "
+		    "used: %s; what is recorded now is not signed until a "
+		    "later command signs a checkpoint with the right key",
+		    path, msg);
+out:
 	free(path);
 	return k;
 }
@@ -1032,6 +1045,12 @@ const uint8_t *
 zf_archive_pubkey(const struct zf_archive *a)
 {
 	return a->pubkey;
+}
+
+const char *
+zf_archive_warning(const struct zf_archive *a)
+{
+	return a->key_problem;
 }
 
 size_t

@@ -131,5 +131,11 @@ int *zf_archive_beyond(struct zf_archive *a);
 const char *zf_archive_origin(const struct zf_archive *a);
 const uint8_t *zf_archive_pubkey(const struct zf_archive *a);
 size_t zf_archive_pubkey_len(const struct zf_archive *a);
+/*
+ * What the programs should tell whoever acts, or NULL: a key file at the
+ * key's place that could not be used (unreadable, not a key, another
+ * archive's), so that writes went unsigned.
+ */
+const char *zf_archive_warning(const struct zf_archive *a);
 
 #endif

@@ -46,6 +46,7 @@ struct zf_archive {
 	uint8_t head[ZF_DIGEST_LEN];
 	int64_t appended;	/* events appended in this transaction */
 	char *checkpoint_note;	/* signed at commit, written after it */
+	char *key_problem;	/* why a key file there could not be used */
 };
 
 #endif

@@ -6,7 +6,7 @@
 # free text that would reorder or hide what a terminal shows is printed
 # escaped.
 . "$(dirname "$0")/lib.sh"
-plan 29
+plan 35
 
 # archive-init refuses a configuration past the 4 MiB any archive
 # reads, and one that lists nobody; no archive appears.
@@ -54,6 +54,21 @@ case-new -t penalty --party 某公司 --cause 违法施工 --officer zhangwei \
 expect_equal "$?" 74 "case-new with a full standard output"
 id=$(case-list -q | tail -1)
 expect_in "$T/err" "recorded all the same: $id (do not record it again)"
+
+# A key file that cannot be used is said, not passed over in silence.
+key=$(ls "$HOME"/.config/zhifa/keys/*.pem)
+mv "$key" "$T/key.pem"
+echo 'not a key' >"$key"
+expect_exit 0 case-new -t penalty --party 某公司 --cause 违法施工 \
+    --officer zhangwei --officer lina
+expect_in "$T/err" "the agency key '$key' cannot be used"
+chmod 000 "$key"
+expect_exit 0 case-step "$c" investigate
+[ "$(id -u)" -eq 0 ] && expect_in "$T/err" "cannot be used" ||
+    expect_in "$T/err" "Permission denied"
+mv "$T/key.pem" "$key"
+expect_exit 0 case-step "$c" investigate
+expect_not_in "$T/err" "cannot be used"
 
 expect_exit 0 case-show "$c"
 expect_in "$T/out" '未批先建\u202e工施'
