@@ -25,11 +25,12 @@ zf_publog_size(struct zf_db *db, uint64_t *n, struct zf_err *e)
 	*n = 0;
 	if (st == NULL)
 		return e->code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = zf_db_row(db, st, e, "cannot read the publication log")) < 0)
+		return e->code;
+	if (rc == 1)
 		*n = (uint64_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : zf_db_fail(db, e, "publication log");
+	return 0;
 }
 
 int
@@ -50,6 +51,8 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 		return rc;
 	zf_merkle_leaf_hash(suite, entry, len, leaf);
 	count = zf_merkle_append(suite, n, leaf, tree_read, db, hashes);
+	if (count <= 0 && zf_db_failed(db, e) != 0)
+		return e->code;
 	if (count <= 0)
 		return zf_fail(e, EX_DATAERR, "the publication log's tree is "
 		    "incomplete at entry %llu", (unsigned long long)n);
@@ -88,7 +91,8 @@ zf_publog_root(struct zf_db *db, int suite, uint64_t n,
     uint8_t root[ZF_DIGEST_LEN], struct zf_err *e)
 {
 	if (zf_merkle_root(suite, n, tree_read, db, root) != 0)
-		return zf_fail(e, EX_DATAERR, "the publication log has no tree "
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR, "the publication log has no tree "
 		    "of %llu entries", (unsigned long long)n);
 	return 0;
 }
@@ -100,10 +104,10 @@ zf_publog_inclusion(struct zf_db *db, int suite, uint64_t index,
 {
 	if (index >= n || zf_merkle_inclusion_proof(suite, index, n, tree_read,
 	    db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR,
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR,
 		    "no inclusion proof of entry %llu in %llu",
-		    (unsigned long long)index,
-		    (unsigned long long)n);
+		    (unsigned long long)index, (unsigned long long)n);
 	return 0;
 }
 
@@ -113,9 +117,9 @@ zf_publog_consistency(struct zf_db *db, int suite, uint64_t m, uint64_t n,
 {
 	if (m == 0 || m > n || zf_merkle_consistency_proof(suite, m, n,
 	    tree_read, db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR,
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR,
 		    "no consistency proof from %llu to %llu entries",
-		    (unsigned long long)m,
-		    (unsigned long long)n);
+		    (unsigned long long)m, (unsigned long long)n);
 	return 0;
 }
