@@ -272,9 +272,9 @@ tx_lost(struct zf_db *db, struct zf_err *e)
 }
 
 static void
-keep_failure(struct zf_db *db, const struct zf_err *e, int always)
+keep_failure(struct zf_db *db, const struct zf_err *e)
 {
-	if ((db->in_tx || always) && !db->failed) {
+	if (!db->failed) {
 		db->err = *e;
 		db->failed = 1;
 	}
@@ -304,7 +304,7 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 	case SQLITE_LOCKED:
 		zf_fail(e, EX_TEMPFAIL, "%s: the archive is busy; try again",
 		    what);
-		keep_failure(db, e, 0);
+		keep_failure(db, e);
 		return e->code;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -327,7 +327,7 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 	}
 	zf_fail(e, code, "%s: %s", what, sqlite3_errmsg(db->h));
 	if ((rc & 0xff) != SQLITE_CONSTRAINT)
-		keep_failure(db, e, 0);
+		keep_failure(db, e);
 	return e->code;
 }
 
@@ -660,7 +660,7 @@ zf_db_tree_read(struct zf_db *db, const char *sql, int level, uint64_t index,
 	int rc = -1;
 
 	if (st == NULL) {
-		keep_failure(db, &e, 1);
+		keep_failure(db, &e);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
@@ -674,7 +674,7 @@ zf_db_tree_read(struct zf_db *db, const char *sql, int level, uint64_t index,
 		}
 		break;
 	case -1:
-		keep_failure(db, &e, 1);
+		keep_failure(db, &e);
 		break;
 	}
 	sqlite3_reset(st);

@@ -36,7 +36,7 @@ struct zf_db {
 	struct zf_db_cached *cache;
 	int ncache, capcache;
 	int in_tx;
-	int failed;		/* a step failed inside the transaction */
+	int failed;		/* a step failed (see zf_db_failed) */
 	struct zf_err err;	/* and how */
 };
 
@@ -81,9 +81,10 @@ int zf_db_commit(struct zf_db *db, struct zf_err *e);
 void zf_db_rollback(struct zf_db *db);
 
 /*
- * Maps the connection's last error to a code and message.  Inside a write
- * transaction the failure is also kept: zf_db_commit then refuses, so a
- * caller that went on after an error cannot commit half a command.
+ * Maps the connection's last error to a code and message.  The failure
+ * is also kept (a constraint's excepted) until zf_db_failed reports it or
+ * the transaction ends: zf_db_commit refuses after one, so a caller that
+ * went on after an error cannot commit half a command.
  */
 int zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what);
 
@@ -97,7 +98,8 @@ int zf_db_row(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
 
 /*
  * The failure kept since the transaction began (a step whose caller could
- * not report it, such as a tree read), copied to e: its code, or 0.
+ * not report it, such as a tree read or a list), copied to e: its code,
+ * or 0.  Outside a transaction this also forgets it.
  */
 int zf_db_failed(struct zf_db *db, struct zf_err *e);
 
