@@ -1,6 +1,7 @@
 /* db: the connection, its pragmas, the schema and the statement cache. */
 #include "record/db.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,11 +294,35 @@ zf_db_failed(struct zf_db *db, struct zf_err *e)
 	return e->code;
 }
 
+/*
+ * The error of the last failed read of the database or its WAL, when it
+ * is one that SQLite reports as a malformed database (it does for EIO,
+ * ENXIO and ERANGE): a disk that failed, not a database that is damaged.
+ */
+static int
+read_errno(struct zf_db *db)
+{
+	sqlite3_file *f = NULL;
+	int n = 0;
+
+	if (sqlite3_file_control(db->h, "main", SQLITE_FCNTL_LAST_ERRNO,
+	    &n) != SQLITE_OK || (n != EIO && n != ENXIO && n != ERANGE)) {
+		n = 0;
+		if (sqlite3_file_control(db->h, "main",
+		    SQLITE_FCNTL_JOURNAL_POINTER, &f) != SQLITE_OK ||
+		    f == NULL || f->pMethods == NULL ||
+		    f->pMethods->xFileControl(f, SQLITE_FCNTL_LAST_ERRNO,
+		    &n) != SQLITE_OK)
+			n = 0;
+	}
+	return n == EIO || n == ENXIO || n == ERANGE ? n : 0;
+}
+
 int
 zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
-	int code = EX_IOERR;
+	int code = EX_IOERR, err;
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -308,6 +333,15 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 		return e->code;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		/*
+		 * SQLite reports a read that failed with EIO as a malformed
+		 * database: with an error from the system, it is I/O.
+		 */
+		if ((err = read_errno(db)) != 0) {
+			zf_fail(e, EX_IOERR, "%s: %s", what, strerror(err));
+			keep_failure(db, e);
+			return e->code;
+		}
 		code = EX_DATAERR;
 		break;
 	case SQLITE_CANTOPEN:
