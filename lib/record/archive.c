@@ -181,6 +181,7 @@ zf_archive_close(struct zf_archive *a)
 		zf_db_close(a->db);
 		free(a->db);
 	}
+	zf_object_discard_uncommitted(a);
 	if (a->lockfd >= 0)
 		close(a->lockfd);
 	if (a->dirfd >= 0)
@@ -524,6 +525,7 @@ zf_archive_commit(struct zf_archive *a)
 		zf_archive_abort(a);
 		return rc;
 	}
+	zf_object_keep_stored(a);
 	if (a->checkpoint_note != NULL)
 		write_checkpoint_file(a);
 	free(a->checkpoint_note);
@@ -722,6 +724,7 @@ journal_genesis(struct zf_archive *a, struct zf_key *key)
 	}
 	if ((rc = zf_db_commit(a->db, &a->err)) != 0)
 		return rc;
+	zf_object_keep_stored(a);
 	write_checkpoint_file(a);
 	return 0;
 }

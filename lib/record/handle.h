@@ -45,6 +45,10 @@ struct zf_archive {
 	uint8_t head[ZF_DIGEST_LEN];
 	int64_t appended;	/* events appended in this transaction */
 	char *checkpoint_note;	/* signed at commit, written after it */
+
+	/* Objects and shard folders ("dir/") stored since the last commit. */
+	char **stored;
+	size_t nstored;
 };
 
 #endif
