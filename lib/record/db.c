@@ -295,27 +295,35 @@ zf_db_failed(struct zf_db *db, struct zf_err *e)
 }
 
 /*
- * The error of the last failed read of the database or its WAL, when it
+ * The error of the last failed read of a database or its WAL, when it
  * is one that SQLite reports as a malformed database (it does for EIO,
  * ENXIO and ERANGE): a disk that failed, not a database that is damaged.
  */
 static int
 read_errno(struct zf_db *db)
 {
-	sqlite3_file *f = NULL;
-	int n = 0;
+	sqlite3_file *f;
+	const char *name;
+	int i, k, n;
 
-	if (sqlite3_file_control(db->h, "main", SQLITE_FCNTL_LAST_ERRNO,
-	    &n) != SQLITE_OK || (n != EIO && n != ENXIO && n != ERANGE)) {
-		n = 0;
-		if (sqlite3_file_control(db->h, "main",
-		    SQLITE_FCNTL_JOURNAL_POINTER, &f) != SQLITE_OK ||
-		    f == NULL || f->pMethods == NULL ||
-		    f->pMethods->xFileControl(f, SQLITE_FCNTL_LAST_ERRNO,
-		    &n) != SQLITE_OK)
+	for (i = 0; (name = sqlite3_db_name(db->h, i)) != NULL; i++) {
+		for (k = 0; k < 2; k++) {
 			n = 0;
+			f = NULL;
+			if (k == 0 && sqlite3_file_control(db->h, name,
+			    SQLITE_FCNTL_LAST_ERRNO, &n) != SQLITE_OK)
+				n = 0;
+			if (k == 1 && (sqlite3_file_control(db->h, name,
+			    SQLITE_FCNTL_JOURNAL_POINTER, &f) != SQLITE_OK ||
+			    f == NULL || f->pMethods == NULL ||
+			    f->pMethods->xFileControl(f,
+			    SQLITE_FCNTL_LAST_ERRNO, &n) != SQLITE_OK))
+				n = 0;
+			if (n == EIO || n == ENXIO || n == ERANGE)
+				return n;
+		}
 	}
-	return n == EIO || n == ENXIO || n == ERANGE ? n : 0;
+	return 0;
 }
 
 int
@@ -342,6 +350,10 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 			keep_failure(db, e);
 			return e->code;
 		}
+		/* ATTACH says so, and closes the file it could not read. */
+		if (strcmp(sqlite3_errmsg(db->h),
+		    sqlite3_errstr(SQLITE_IOERR)) == 0)
+			break;
 		code = EX_DATAERR;
 		break;
 	case SQLITE_CANTOPEN:
