@@ -490,18 +490,19 @@ zf_db_create_derived(struct zf_db *db, struct zf_err *e)
 }
 
 static int
-pragma_int(struct zf_db *db, const char *sql, int *out)
+pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+		return zf_db_fail(db, e, "cannot read the database");
+	if ((rc = zf_db_row(db, st, e, "cannot read the database")) == 1)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc == 0)
+		return zf_fail(e, EX_DATAERR, "zhifa.db: no %s", sql + 7);
+	return rc < 0 ? e->code : 0;
 }
 
 /*
@@ -517,9 +518,9 @@ zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)
 {
 	int app = 0;
 
-	if (pragma_int(db, "PRAGMA application_id", &app) != 0 ||
-	    pragma_int(db, "PRAGMA user_version", version) != 0)
-		return zf_db_fail(db, e, "cannot read the database");
+	if (pragma_int(db, "PRAGMA application_id", &app, e) != 0 ||
+	    pragma_int(db, "PRAGMA user_version", version, e) != 0)
+		return e->code;
 	if (app != ZF_DB_APPLICATION_ID)
 		return zf_fail(e, EX_CONFIG, "zhifa.db is not a zhifa "
 		    "database (application_id %d)", app);

@@ -63,11 +63,8 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 	zf_db_bind_text(st, 3, case_id);
 	zf_db_bind_text(st, 4, kind);
 	sqlite3_bind_text(st, 5, entry, (int)len, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e,
-		    "cannot append to the publication log");
+	if (zf_db_done(db, st, e, "cannot append to the publication log") != 0)
+		return e->code;
 	first = zf_merkle_stored_count(n);
 	for (i = 0; i < count; i++) {
 		if ((st = zf_db_stmt(db, sql_node, e)) == NULL)
@@ -75,11 +72,9 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)(first + (uint64_t)i));
 		sqlite3_bind_blob(st, 2, hashes[i], ZF_DIGEST_LEN,
 		    SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return zf_db_fail(db, e, "cannot store the publication "
-			    "log's tree");
+		if (zf_db_done(db, st, e, "cannot store the publication "
+		    "log's tree") != 0)
+			return e->code;
 	}
 	if (index != NULL)
 		*index = n;
