@@ -323,11 +323,10 @@ zf_case_exists(struct zf_archive *a, const char *id)
 	if (st == NULL)
 		return -1;
 	zf_db_bind_text(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read cases");
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 int
@@ -338,13 +337,14 @@ zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
 	int rc;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	zf_db_bind_text(st, 1, p1);
 	if (sqlite3_bind_parameter_count(st) > 1)
 		zf_db_bind_text(st, 2, p2);
-	rc = sqlite3_step(st);
+	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read the archive");
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 int
@@ -391,7 +391,8 @@ rows_of(struct zf_archive *a, const char *sql, const char *id, row_fn row)
 	if (st == NULL)
 		return list;
 	zf_db_bind_text(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read a case") == 1)
 		zf_json_push(list, row(a, st));
 	sqlite3_reset(st);
 	return list;
@@ -441,8 +442,8 @@ publication_of(struct zf_archive *a, const char *id)
 		return NULL;
 	p = zf_json_object();
 	zf_db_bind_text(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read the publication") != 1) {
 		zf_json_set_str(p, "status", "none");
 		zf_json_set(p, "published", zf_json_null());
 		zf_json_set(p, "withdrawn", zf_json_null());
@@ -474,12 +475,15 @@ party_details(struct zf_archive *a, const char *id, struct zf_json *party)
 	    "party_phone FROM cases WHERE id = ?";
 	static const char *const keys[] = { "rep", "address", "phone" };
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int i;
+	int i, rc;
 
 	if (st == NULL)
 		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read a case")) < 0)
+		return zf_archive_err(a)->code;
+	if (rc == 1)
 		for (i = 0; i < 3; i++)
 			if (sqlite3_column_type(st, i) != SQLITE_NULL)
 				zf_json_set_str(party, keys[i], col(st, i));
@@ -577,7 +581,8 @@ decision_of(struct zf_archive *a, const char *id)
 	if (st == NULL)
 		return zf_json_null();
 	zf_db_bind_text(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read a decision") == 1)
 		d = decision_row(a, st);
 	sqlite3_reset(st);
 	return d != NULL ? d : zf_json_null();
@@ -641,8 +646,10 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	switch (zf_db_row(zf_archive_db(a), st, e, "cannot read cases")) {
+	case -1:
+		return e->code;
+	case 0:
 		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
 	}
 	c = case_row(a, st);
@@ -678,7 +685,8 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 		zf_json_set(c, "deadlines", deadlines);
 	}
 	if ((publication = publication_of(a, id)) == NULL ||
-	    party_details(a, id, zf_json_get(c, "party")) != 0) {
+	    party_details(a, id, zf_json_get(c, "party")) != 0 ||
+	    zf_db_failed(zf_archive_db(a), e) != 0) {
 		zf_json_free(publication);
 		zf_json_free(c);
 		return e->code;
@@ -727,12 +735,12 @@ zf_case_list(struct zf_archive *a, const struct zf_case_filter *f,
 		zf_db_bind_text(st, 6, today);
 	}
 	list = zf_json_array();
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot list cases")) == 1)
 		zf_json_push(list, case_row(a, st));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc < 0) {
 		zf_json_free(list);
-		return zf_db_fail(zf_archive_db(a), e, "cannot list cases");
+		return e->code;
 	}
 	*out = list;
 	return 0;
@@ -757,7 +765,8 @@ zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 		return e->code;
 	zf_db_bind_text(st, 1, id);
 	list = zf_json_array();
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the journal")) == 1) {
 		struct zf_json *ev = zf_json_object(), *body;
 
 		zf_json_set_int(ev, "seq", sqlite3_column_int64(st, 0));
@@ -777,7 +786,10 @@ zf_case_log(struct zf_archive *a, const char *id, struct zf_json **out)
 		zf_json_free(body);
 		zf_json_push(list, ev);
 	}
-	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_json_free(list);
+		return e->code;
+	}
 	*out = list;
 	return 0;
 }
@@ -804,14 +816,11 @@ zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return zf_db_fail(zf_archive_db(a), e,
-			    "cannot read cases");
+	rc = zf_db_row(zf_archive_db(a), st, e, "cannot read cases");
+	if (rc < 0)
+		return e->code;
+	if (rc == 0)
 		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
-	}
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));
 	snprintf(s->stage, sizeof(s->stage), "%s", zf_db_text(st, 1));
@@ -840,11 +849,15 @@ after_last_step(struct zf_archive *a, const char *case_id,
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the case's steps")) < 0)
+		return e->code;
+	if (rc == 1) {
 		when = xstrdup(zf_db_text(st, 0));
 		step = xstrdup(zf_db_text(st, 1));
 	}
 	sqlite3_reset(st);
+	rc = 0;
 	if (when != NULL && zf_time_parse(when, &last) == 0 &&
 	    t->unix < last.unix)
 		rc = zf_fail(e, EX_DATAERR, "'%s' is before the case's last "

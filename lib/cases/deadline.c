@@ -84,7 +84,8 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 	if (st == NULL)
 		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, s->case_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read deadlines")) == 1) {
 		const char *rule = (const char *)sqlite3_column_text(st, 0);
 		const char *due_s = (const char *)sqlite3_column_text(st, 1);
 		int working = strcmp((const char *)sqlite3_column_text(st, 2),
@@ -137,10 +138,7 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 		}
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(zf_archive_db(a), zf_archive_err(a),
-		    "cannot read deadlines");
-	return 0;
+	return rc < 0 ? zf_archive_err(a)->code : 0;
 }
 
 int
@@ -230,7 +228,8 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, case_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read deadlines")) == 1) {
 		const char *due_s = (const char *)sqlite3_column_text(st, 1);
 		int32_t due;
 
@@ -245,7 +244,7 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 		break;
 	}
 	sqlite3_reset(st);
-	return rc;
+	return rc < 0 ? e->code : rc;
 }
 
 static int
@@ -254,7 +253,7 @@ exec_rule(struct zf_db *db, const char *sql, const char *case_id,
     struct zf_err *e)
 {
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
-	int rc, n;
+	int n;
 
 	if (st == NULL)
 		return e->code;
@@ -268,9 +267,7 @@ exec_rule(struct zf_db *db, const char *sql, const char *case_id,
 		sqlite3_bind_int64(st, 4, num);
 	if (n >= 5)
 		sqlite3_bind_int64(st, 5, seq);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : zf_db_fail(db, e, "deadlines");
+	return zf_db_done(db, st, e, "cannot record deadlines");
 }
 
 static int
@@ -287,7 +284,7 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 		"due", "unit" };
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	int64_t days;
-	int i, rc;
+	int i;
 
 	if (st == NULL)
 		return e->code;
@@ -314,9 +311,7 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 	sqlite3_bind_int64(st, 14, seq);
 	if (zf_json_get_int(o, "extend_max", &days) == 0)
 		sqlite3_bind_int64(st, 15, days);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : zf_db_fail(db, e, "deadlines");
+	return zf_db_done(db, st, e, "cannot record deadlines");
 }
 
 int
@@ -436,7 +431,8 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	sqlite3_bind_int(st, 5, f->party);
 	zf_date_format(f->today, today);
 	zf_db_bind_text(st, 6, today);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot list deadlines")) == 1) {
 		struct zf_json *d = zf_json_object();
 		const char *due_s = (const char *)sqlite3_column_text(st, 3);
 		const char *unit = (const char *)sqlite3_column_text(st, 4);
@@ -472,9 +468,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 	sqlite3_reset(st);
 	if (stop != 0)
 		return stop;
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(zf_archive_db(a), e, "cannot list deadlines");
-	return 0;
+	return rc < 0 ? e->code : 0;
 }
 
 static int

@@ -44,11 +44,12 @@ number_taken(struct zf_archive *a, const char *number)
 	int rc;
 
 	if (st == NULL)
-		return 1;
+		return -1;
 	zf_db_bind_text(st, 1, number);
-	rc = sqlite3_step(st);
+	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read decisions");
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 /* The legal-review gate (review.h) for this decision. */
@@ -137,7 +138,9 @@ check_issue(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_USAGE, "--number is empty");
 	if (in->number != NULL && zf_text_check(in->number, 200, 0, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "number %s", why);
-	if (in->number != NULL && number_taken(a, in->number))
+	if (in->number != NULL && (rc = number_taken(a, in->number)) < 0)
+		return e->code;
+	if (in->number != NULL && rc > 0)
 		return zf_fail(e, EX_DATAERR, "decision number %s is "
 		    "already used", in->number);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
@@ -193,7 +196,10 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	sqlite3_bind_int(st, 1, year);
 	if (per_kind)
 		zf_db_bind_text(st, 2, s.kind);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read decisions")) < 0)
+		return zf_archive_err(a)->code;
+	if (rc == 1)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (in->number != NULL) {
@@ -204,10 +210,15 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 		for (;;) {
 			*number = zf_config_number(cfg, cfg->decision_number,
 			    kind->letter, year, n);
-			if (!number_taken(a, *number))
+			if ((rc = number_taken(a, *number)) <= 0)
 				break;
 			free(*number);
 			n++;
+		}
+		if (rc < 0) {
+			free(*number);
+			*number = NULL;
+			return zf_archive_err(a)->code;
 		}
 	}
 	if (in->fine != NULL)

@@ -100,7 +100,9 @@ check(struct zf_archive *a, const char *case_id,
 	    strcmp(in->stage, "review-opinion") == 0)
 		return 0;
 	if (p->role == ZF_ROLE_OFFICER &&
-	    zf_case_has_officer(a, case_id, p->id)) {
+	    (rc = zf_case_has_officer(a, case_id, p->id)) != 0) {
+		if (rc < 0)
+			return e->code;
 		if (!zf_person_cert_valid(p, zf_archive_today(a)))
 			return zf_fail(e, EX_NOPERM, "'%s' (%s) has no "
 			    "enforcement certificate valid today",
@@ -175,6 +177,8 @@ may_read(struct zf_archive *a, const char *case_id, const char *access)
 	const struct zf_person *p = zf_archive_person(a);
 	int officer = zf_case_has_officer(a, case_id, p->id);
 
+	if (officer < 0)
+		return -1;
 	if (strcmp(access, "public") == 0)
 		return 1;
 	if (p->role == ZF_ROLE_HEAD || officer)
@@ -212,9 +216,10 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 		goto fail;
 	}
 	zf_db_bind_text(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		rc = zf_fail(e, EX_NOINPUT, "no evidence '%s'", id);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read evidence")) != 1) {
+		rc = rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
+		    "no evidence '%s'", id);
 		goto fail;
 	}
 	case_id = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -222,7 +227,11 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 	*size = (uint64_t)sqlite3_column_int64(st, 2);
 	access = xstrdup((const char *)sqlite3_column_text(st, 3));
 	sqlite3_reset(st);
-	if (!may_read(a, case_id, access)) {
+	if ((rc = may_read(a, case_id, access)) < 0) {
+		rc = e->code;
+		goto fail;
+	}
+	if (rc == 0) {
 		rc = zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read "
 		    "%s evidence %s of %s", p->id, p->name,
 		    zf_role_name(p->role), access, id, case_id);

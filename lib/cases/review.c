@@ -55,8 +55,10 @@ load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	switch (zf_db_row(zf_archive_db(a), st, e, "cannot read cases")) {
+	case -1:
+		return e->code;
+	case 0:
 		return zf_fail(e, EX_NOINPUT, "no case '%s'", case_id);
 	}
 	snprintf(f->kind, sizeof(f->kind), "%s", col(st, 0));
@@ -216,15 +218,20 @@ materials(struct zf_archive *a, const char *case_id, const char *exclude,
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	uint8_t digest[ZF_DIGEST_LEN];
 	struct zf_buf b;
+	int rc;
 
 	if (st == NULL)
 		return zf_archive_err(a)->code;
 	zf_buf_init(&b);
 	zf_db_bind_text(st, 1, case_id);
 	zf_db_bind_text(st, 2, exclude);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read evidence")) == 1)
 		zf_buf_printf(&b, "%s\n", col(st, 0));
-	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_buf_release(&b);
+		return zf_archive_err(a)->code;
+	}
 	zf_digest_buf(zf_archive_suite(a), b.data, b.len, digest);
 	zf_hex(digest, ZF_DIGEST_LEN, hex);
 	zf_buf_release(&b);
@@ -250,7 +257,8 @@ previous_round_doc(struct zf_archive *a, const char *case_id, const char *stage)
 	if (st == NULL)
 		return NULL;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0) != NULL)
+	if (zf_db_row(zf_archive_db(a), st, e, "cannot read reviews") == 1 &&
+	    col(st, 0) != NULL)
 		id = xstrdup(col(st, 0));
 	sqlite3_reset(st);
 	return id;
@@ -266,9 +274,10 @@ count_evidence(struct zf_archive *a, const char *case_id)
 	int n = 0;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((n = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read evidence")) == 1)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return n;
@@ -293,13 +302,18 @@ latest_round(struct zf_archive *a, const char *case_id, struct round *r)
 	if (st == NULL)
 		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	switch (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read reviews")) {
+	case -1:
+		return zf_archive_err(a)->code;
+	case 1:
 		r->n = sqlite3_column_int(st, 0);
 		snprintf(r->status, sizeof(r->status), "%s", col(st, 1));
 		r->decided_seq = sqlite3_column_int64(st, 2);
 		r->materials = xstrdup(col(st, 3));
 		r->proposal = xstrdup(col(st, 4));
 		r->reasons = xstrdup(col(st, 5));
+		break;
 	}
 	sqlite3_reset(st);
 	return 0;
@@ -389,8 +403,10 @@ check_submission(struct zf_archive *a, const char *case_id,
 
 	if ((rc = zf_case_state(a, case_id, &s)) != 0)
 		return rc;
-	if (p == NULL || p->role != ZF_ROLE_OFFICER ||
-	    !zf_case_has_officer(a, case_id, p->id))
+	if (p != NULL && p->role == ZF_ROLE_OFFICER &&
+	    (rc = zf_case_has_officer(a, case_id, p->id)) < 0)
+		return e->code;
+	if (p == NULL || p->role != ZF_ROLE_OFFICER || rc == 0)
 		return zf_fail(e, EX_NOPERM, "only an officer of %s "
 		    "submits it for legal review; '%s' is not", case_id,
 		    p ? p->id : "nobody");
@@ -427,7 +443,9 @@ check_submission(struct zf_archive *a, const char *case_id,
 	round_release(&r);
 	zf_buf_init(&missing);
 	missing_materials(a, case_id, in, s.kind, &missing);
-	if (missing.len > 0)
+	if (zf_db_failed(zf_archive_db(a), e) != 0)
+		rc = e->code;
+	else if (missing.len > 0)
 		rc = zf_fail(e, EX_NOPERM, "%s cannot go to legal review: "
 		    "materials missing: %s", case_id, missing.data);
 	zf_buf_release(&missing);
@@ -463,7 +481,8 @@ record_submission(struct zf_archive *a, const char *case_id,
 	    previous_round_doc(a, case_id, "review-statement");
 	draft = draft_id ? xstrdup(draft_id) :
 	    previous_round_doc(a, case_id, "review-draft");
-	if ((rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
+	if ((rc = zf_db_failed(zf_archive_db(a), zf_archive_err(a))) != 0 ||
+	    (rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
 	    hex)) != 0)
 		goto out;
@@ -556,7 +575,9 @@ check_decision(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "only a legal reviewer "
 		    "(法制审核人员) decides a review; '%s' is %s",
 		    p ? p->id : "nobody", p ? zf_role_name(p->role) : "");
-	if (zf_case_has_officer(a, case_id, p->id))
+	if ((rc = zf_case_has_officer(a, case_id, p->id)) < 0)
+		return e->code;
+	if (rc > 0)
 		return zf_fail(e, EX_NOPERM, "'%s' handles %s and may not "
 		    "review it (回避)", p->id, case_id);
 	if (zf_archive_config(a)->review_qualification &&
@@ -621,10 +642,9 @@ opinion_text(struct zf_archive *a, const char *case_id,
 	if (st == NULL)
 		return zf_buf_detach(&b, NULL);
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read reviews") != 1)
 		return zf_buf_detach(&b, NULL);
-	}
 	p = zf_json_parse(col(st, 4), strlen(col(st, 4)), msg, sizeof(msg));
 	reasons = zf_json_parse(col(st, 5), strlen(col(st, 5)), msg,
 	    sizeof(msg));
@@ -763,6 +783,10 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 		return rc;
 	/* The opinion document is written, stored, then journaled. */
 	opinion.text = text = opinion_text(a, case_id, d);
+	if ((rc = zf_db_failed(zf_archive_db(a), zf_archive_err(a))) != 0) {
+		free(text);
+		return rc;
+	}
 	snprintf(name, sizeof(name), "法制审核意见书-%s.txt", case_id);
 	opinion.name = name;
 	if ((rc = zf_evidence_doc_act(a, case_id, &opinion, record_decision,
@@ -775,7 +799,7 @@ zf_review_decide(struct zf_archive *a, const char *case_id,
 	return rc;
 }
 
-/* 1 when sql, given the case and a journal seq, finds a row. */
+/* 1 when sql, given the case and a journal seq, finds a row; -1 error. */
 static int
 found_after(struct zf_archive *a, const char *sql, const char *case_id,
     int64_t seq)
@@ -784,12 +808,13 @@ found_after(struct zf_archive *a, const char *sql, const char *case_id,
 	int rc;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	zf_db_bind_text(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, seq);
-	rc = sqlite3_step(st);
+	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read the case");
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return rc;
 }
 
 /* 1 when a decision of the case was revoked after seq. */
@@ -848,10 +873,10 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 		    r.n, r.status);
 		goto out;
 	}
-	if (revoked_after(a, case_id, r.decided_seq)) {
-		rc = zf_fail(e, EX_NOPERM, "%s: a decision was revoked "
-		    "after review round %d: submit it again for review",
-		    case_id, r.n);
+	if ((rc = revoked_after(a, case_id, r.decided_seq)) != 0) {
+		rc = rc < 0 ? e->code : zf_fail(e, EX_NOPERM, "%s: a "
+		    "decision was revoked after review round %d: submit it "
+		    "again for review", case_id, r.n);
 		goto out;
 	}
 	if ((rc = materials(a, case_id, exclude, hex)) != 0)
@@ -871,11 +896,15 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 		    "it again for review", case_id, proposed, r.n, r.proposal);
 		goto out;
 	}
-	if (!discussed_after(a, case_id, r.decided_seq))
+	if ((rc = discussed_after(a, case_id, r.decided_seq)) < 0)
+		rc = e->code;
+	else if (rc == 0)
 		rc = zf_fail(e, EX_NOPERM, "%s is a major decision: the "
 		    "collective discussion (集体讨论, 行政处罚法第五十七条) "
 		    "must be recorded after the review: case-step %s discuss",
 		    case_id, case_id);
+	else
+		rc = 0;
 out:
 	free(proposed);
 	round_release(&r);

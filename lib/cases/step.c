@@ -22,13 +22,16 @@ may_act(struct zf_archive *a, const char *case_id, int32_t day)
 {
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p = zf_archive_person(a);
+	int rc;
 
 	if (p == NULL)
 		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	if (p->role == ZF_ROLE_HEAD)
 		return 0;
-	if (p->role == ZF_ROLE_OFFICER && zf_case_has_officer(a, case_id,
-	    p->id)) {
+	if (p->role == ZF_ROLE_OFFICER && (rc = zf_case_has_officer(a,
+	    case_id, p->id)) != 0) {
+		if (rc < 0)
+			return e->code;
 		if (zf_person_cert_valid(p, day))
 			return 0;
 		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no "
@@ -121,7 +124,10 @@ within_cap(struct zf_archive *a, const char *case_id, const char *rule,
 	zf_db_bind_text(st, 1, case_id);
 	zf_db_bind_text(st, 2, rule);
 	sqlite3_bind_int(st, 3, days);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read deadlines")) < 0)
+		return e->code;
+	if (rc == 1)
 		rc = zf_fail(e, EX_NOPERM, "%s may be extended by at most "
 		    "%d days in all and has been by %d (%s)", zf_db_text(st, 0),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
@@ -204,20 +210,23 @@ check(struct zf_archive *a, const char *case_id,
 	    (rc = may_act(a, case_id, day)) != 0 ||
 	    (rc = check_details(a, d, in)) != 0)
 		return rc;
-	if (in->rule != NULL && !extendable(a, case_id, in->rule))
+	if ((in->rule != NULL || (d->flags & ZF_STEP_DAYS)) &&
+	    (rc = extendable(a, case_id, in->rule)) < 0)
+		return e->code;
+	if (in->rule != NULL && rc == 0)
 		return zf_fail(e, EX_DATAERR, "%s has no running deadline "
 		    "'%s' that can be extended", case_id, in->rule);
-	if ((d->flags & ZF_STEP_DAYS) && in->rule == NULL &&
-	    !extendable(a, case_id, NULL))
+	if ((d->flags & ZF_STEP_DAYS) && in->rule == NULL && rc == 0)
 		return zf_fail(e, EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
 	if ((d->flags & ZF_STEP_DAYS) &&
 	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0)
 		return rc;
-	if (strcmp(in->step, "certify") == 0 && !granted(a, case_id))
-		return zf_fail(e, EX_NOPERM, "%s: the decision in force "
-		    "grants no licence, so there is no certificate to issue",
-		    case_id);
+	if (strcmp(in->step, "certify") == 0 &&
+	    (rc = granted(a, case_id)) <= 0)
+		return rc < 0 ? e->code : zf_fail(e, EX_NOPERM, "%s: the "
+		    "decision in force grants no licence, so there is no "
+		    "certificate to issue", case_id);
 	/* A transfer is a decision too, and may be a major one. */
 	if (strcmp(in->step, "transfer") == 0) {
 		static const char *const transfer[] = { "transfer" };

@@ -85,11 +85,11 @@ credit_code(struct exporter *x, const char *s)
 	int found;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	memcpy(id, s, 18);
 	id[18] = '\0';
 	zf_db_bind_text(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	found = zf_db_row(x->db, st, x->e, "cannot read cases");
 	sqlite3_reset(st);
 	return found;
 }
@@ -104,6 +104,9 @@ scan(struct exporter *x, const char *file, const char *text, size_t len)
 		return 0;
 	while (at < len && zf_redact_scan(text + at, len - at, &off, &kind)) {
 		off += at;
+		if (strcmp(kind, "citizen id") == 0 && off + 18 <= len &&
+		    credit_code(x, text + off) < 0)
+			return x->e->code;
 		if (strcmp(kind, "citizen id") != 0 || off + 18 > len ||
 		    !credit_code(x, text + off))
 			return zf_fail(x->e, EX_DATAERR, "refused: data/%s "
@@ -263,7 +266,10 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	if ((st = zf_db_stmt(db, sql_get, e)) == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = zf_db_row(db, st, e, "cannot read the publication "
+	    "checkpoints")) < 0)
+		return e->code;
+	if (rc == 1) {
 		int same = sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN &&
 		    memcmp(sqlite3_column_blob(st, 0), root,
 		    ZF_DIGEST_LEN) == 0;
@@ -306,12 +312,8 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_TRANSIENT);
 	zf_db_bind_text(st, 3, when);
 	zf_db_bind_text(st, 4, *note);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e, "cannot keep the publication "
-		    "checkpoint");
-	return 0;
+	return zf_db_done(db, st, e, "cannot keep the publication "
+	    "checkpoint");
 }
 
 /* Each current entry: site pages, records, CSV rows and its proof. */
@@ -343,7 +345,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		zf_site_free(site);
 		return e->code;
 	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = zf_db_row(db, st, e, "cannot read publications")) ==
+	    1) {
 		const char *case_id = (const char *)sqlite3_column_text(st, 0);
 		int64_t idx = sqlite3_column_int64(st, 1);
 		const char *text = (const char *)sqlite3_column_text(st, 2);
@@ -406,8 +409,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	}
 	sqlite3_reset(st);
 	x->scan_case = NULL;
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(db, e, "cannot read publications");
+	if (rc == 0 && step < 0)
+		rc = e->code;
 	if (rc == 0 && public)
 		rc = zf_site_end(site, e);
 	zf_site_free(site);
@@ -435,7 +438,8 @@ log_lines(struct exporter *x)
 	if (st == NULL)
 		return e->code;
 	zf_buf_init(&b);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = zf_db_row(db, st, e, "cannot read the publication "
+	    "log")) == 1) {
 		int64_t idx = sqlite3_column_int64(st, 0);
 		const char *text = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
@@ -460,9 +464,8 @@ log_lines(struct exporter *x)
 	}
 	sqlite3_reset(st);
 	zf_buf_release(&b);
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = zf_db_fail(db, e, "cannot read the publication "
-		    "log");
+	if (rc == 0 && step < 0)
+		rc = e->code;
 	return rc;
 }
 

@@ -138,8 +138,11 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 		return zf_archive_err(a)->code;
 	zf_db_bind_text(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, decision_seq);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	switch (zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read decisions")) {
+	case -1:
+		return zf_archive_err(a)->code;
+	case 0:
 		return zf_fail(zf_archive_err(a), EX_NOINPUT, "%s has no "
 		    "decision %lld", case_id, (long long)decision_seq);
 	}
@@ -491,7 +494,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = zf_db_row(db, st, e, "cannot read publications")) == 1) {
 		const char *id = zf_db_text(st, 0);
 
 		if (!wanted(&l, id))
@@ -500,9 +503,8 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		    ZF_PUB_EXPIRE, id, sqlite3_column_int64(st, 1),
 		    sqlite3_column_int64(st, 2));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(db, e, "cannot read publications");
+	if (rc < 0) {
+		rc = e->code;
 		goto out;
 	}
 	/* Publications and corrections. */
@@ -511,7 +513,7 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		goto out;
 	}
 	zf_db_bind_text(st, 1, day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = zf_db_row(db, st, e, "cannot read decisions")) == 1) {
 		const char *id = zf_db_text(st, 0), *state = zf_db_text(st, 2);
 		int64_t seq = sqlite3_column_int64(st, 1);
 		int64_t pseq = sqlite3_column_int64(st, 3);
@@ -558,9 +560,8 @@ zf_publish_due(struct zf_archive *a, int32_t as_of, char *const *cases,
 		}
 		source_free(&src);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		rc = zf_db_fail(db, e, "cannot read decisions");
+	if (rc < 0 || (rc = zf_db_failed(db, e)) != 0) {
+		rc = e->code;
 		goto out;
 	}
 	*out = l.v;
@@ -591,8 +592,10 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 	if (st == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, seq);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	switch (zf_db_row(zf_archive_db(a), st, e, "cannot read decisions")) {
+	case -1:
+		return e->code;
+	case 0:
 		return zf_fail(e, EX_SOFTWARE, "no decision %lld",
 		    (long long)seq);
 	}
@@ -627,11 +630,12 @@ shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = zf_db_row(db, st, e, "cannot read publications")) == 1) {
 		*idx = sqlite3_column_int64(st, 0);
-	else
-		rc = zf_fail(e, EX_SOFTWARE, "%s has no publication to "
-		    "end", case_id);
+		rc = 0;
+	} else
+		rc = rc < 0 ? e->code : zf_fail(e, EX_SOFTWARE, "%s has no "
+		    "publication to end", case_id);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -762,8 +766,10 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	if ((st = zf_db_stmt(db, sql, e)) == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, case_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	switch (zf_db_row(db, st, e, "cannot read publications")) {
+	case -1:
+		return e->code;
+	case 0:
 		return zf_fail(e, EX_NOPERM, "%s has nothing published "
 		    "to withdraw", case_id);
 	}
@@ -808,9 +814,13 @@ db_suite(struct zf_db *db, struct zf_err *e, int *suite)
 	if (st == NULL)
 		return e->code;
 	*suite = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*suite = zf_suite_parse((const char *)sqlite3_column_text(st,
-		    0));
+	switch (zf_db_row(db, st, e, "cannot read the archive's suite")) {
+	case -1:
+		return e->code;
+	case 1:
+		*suite = zf_suite_parse(zf_db_text(st, 0));
+		break;
+	}
 	sqlite3_reset(st);
 	if (*suite < 0)
 		return zf_fail(e, EX_DATAERR, "the archive's suite is unknown");

@@ -53,7 +53,8 @@ read_meta(struct zf_archive *a)
 
 	if (st == NULL)
 		return a->err.code;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the archive's identity")) == 1) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 		const char *v = (const char *)sqlite3_column_text(st, 1);
 
@@ -69,6 +70,11 @@ read_meta(struct zf_archive *a)
 			pub64 = xstrdup(v);
 	}
 	sqlite3_reset(st);
+	if (rc < 0) {
+		rc = a->err.code;
+		goto out;
+	}
+	rc = 0;
 	suite = suite_s;
 	if (a->id == NULL || a->origin == NULL || suite == NULL ||
 	    pub64 == NULL || (a->suite = zf_suite_parse(suite)) < 0) {
@@ -255,6 +261,7 @@ zf_archive_close(struct zf_archive *a)
 		zf_db_close(a->db);
 		free(a->db);
 	}
+	zf_object_discard_uncommitted(a);
 	if (a->lockfd >= 0)
 		close(a->lockfd);
 	if (a->dirfd >= 0)
@@ -355,8 +362,10 @@ read_head(struct zf_archive *a)
 		return a->err.code;
 	memset(a->head, 0, sizeof(a->head));
 	a->next_seq = 0;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = zf_db_row(a->db, st, &a->err, "cannot read the journal");
+	if (rc < 0)
+		return a->err.code;
+	if (rc == 1) {
 		if (sqlite3_column_bytes(st, 1) != ZF_DIGEST_LEN) {
 			sqlite3_reset(st);
 			return zf_fail(&a->err, EX_DATAERR,
@@ -365,9 +374,6 @@ read_head(struct zf_archive *a)
 		}
 		a->next_seq = sqlite3_column_int64(st, 0) + 1;
 		memcpy(a->head, sqlite3_column_blob(st, 1), ZF_DIGEST_LEN);
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return zf_db_fail(a->db, &a->err, "cannot read the journal");
 	}
 	sqlite3_reset(st);
 	return 0;
@@ -387,7 +393,10 @@ journal_config(struct zf_archive *a)
 	if (st == NULL)
 		return a->err.code;
 	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the configuration in force")) < 0)
+		return a->err.code;
+	if (rc == 1)
 		same = strcmp((const char *)sqlite3_column_text(st, 0),
 		    hex) == 0;
 	sqlite3_reset(st);
@@ -444,15 +453,19 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	char *text, when[26];
 	sqlite3_stmt *st;
 	size_t plen;
+	int rc;
 
 	if (zf_merkle_root(a->suite, n, zf_journal_tree_read, a->db,
 	    root) != 0)
-		return zf_fail(&a->err, EX_DATAERR, "the journal's tree is "
+		return zf_db_failed(a->db, &a->err) != 0 ? a->err.code :
+		    zf_fail(&a->err, EX_DATAERR, "the journal's tree is "
 		    "incomplete: run archive-verify");
 	if ((st = zf_db_stmt(a->db, sql_last, &a->err)) == NULL)
 		return a->err.code;
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_bytes(st, 1) == ZF_DIGEST_LEN) {
+	if ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the last checkpoint")) < 0)
+		return a->err.code;
+	if (rc == 1 && sqlite3_column_bytes(st, 1) == ZF_DIGEST_LEN) {
 		m = (uint64_t)sqlite3_column_int64(st, 0);
 		memcpy(old, sqlite3_column_blob(st, 1), ZF_DIGEST_LEN);
 	}
@@ -468,7 +481,8 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	    zf_journal_tree_read, a->db, proof, &plen) != 0 ||
 	    !zf_merkle_verify_consistency(a->suite, m, n, old, root, proof,
 	    plen)))
-		return zf_fail(&a->err, EX_DATAERR, "the journal is not an "
+		return zf_db_failed(a->db, &a->err) != 0 ? a->err.code :
+		    zf_fail(&a->err, EX_DATAERR, "the journal is not an "
 		    "extension of checkpoint %llu: refusing to sign; run "
 		    "archive-verify", (unsigned long long)m);
 	text = zf_checkpoint_text(a->origin, n, root);
@@ -485,13 +499,7 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	sqlite3_bind_blob(st, 2, root, ZF_DIGEST_LEN, SQLITE_STATIC);
 	zf_db_bind_text(st, 3, when);
 	zf_db_bind_text(st, 4, a->checkpoint_note);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return zf_db_fail(a->db, &a->err,
-		    "cannot store the checkpoint");
-	}
-	sqlite3_reset(st);
-	return 0;
+	return zf_db_done(a->db, st, &a->err, "cannot store the checkpoint");
 }
 
 struct zf_key *
@@ -610,6 +618,7 @@ zf_archive_commit(struct zf_archive *a)
 		zf_archive_abort(a);
 		return rc;
 	}
+	zf_object_keep_stored(a);
 	if (a->checkpoint_note != NULL)
 		write_checkpoint_file(a);
 	free(a->checkpoint_note);
@@ -808,6 +817,7 @@ journal_genesis(struct zf_archive *a, struct zf_key *key)
 	}
 	if ((rc = zf_db_commit(a->db, &a->err)) != 0)
 		return rc;
+	zf_object_keep_stored(a);
 	write_checkpoint_file(a);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* db: the connection, its pragmas, the schema and the statement cache. */
 #include "record/db.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,19 +254,106 @@ const char *const zf_db_derived_keys[] = {
 	NULL
 };
 
+/*
+ * A write transaction that SQLite ended on its own (it rolls back after
+ * some I/O errors and when the disk is full) must not go on in autocommit:
+ * what the command writes next would be recorded without the rest.
+ */
+static int
+tx_lost(struct zf_db *db, struct zf_err *e)
+{
+	if (!db->in_tx || sqlite3_get_autocommit(db->h) == 0)
+		return 0;
+	if (!db->failed)
+		zf_fail(&db->err, EX_IOERR, "the database ended the "
+		    "transaction after an I/O error: nothing was recorded");
+	db->failed = 1;
+	*e = db->err;
+	return e->code;
+}
+
+static void
+keep_failure(struct zf_db *db, const struct zf_err *e)
+{
+	if (!db->failed) {
+		db->err = *e;
+		db->failed = 1;
+	}
+}
+
+int
+zf_db_failed(struct zf_db *db, struct zf_err *e)
+{
+	if (tx_lost(db, e) != 0)
+		return e->code;
+	if (!db->failed)
+		return 0;
+	*e = db->err;
+	if (!db->in_tx)
+		db->failed = 0;
+	return e->code;
+}
+
+/*
+ * The error of the last failed read of a database or its WAL, when it
+ * is one that SQLite reports as a malformed database (it does for EIO,
+ * ENXIO and ERANGE): a disk that failed, not a database that is damaged.
+ */
+static int
+read_errno(struct zf_db *db)
+{
+	sqlite3_file *f;
+	const char *name;
+	int i, k, n;
+
+	for (i = 0; (name = sqlite3_db_name(db->h, i)) != NULL; i++) {
+		for (k = 0; k < 2; k++) {
+			n = 0;
+			f = NULL;
+			if (k == 0 && sqlite3_file_control(db->h, name,
+			    SQLITE_FCNTL_LAST_ERRNO, &n) != SQLITE_OK)
+				n = 0;
+			if (k == 1 && (sqlite3_file_control(db->h, name,
+			    SQLITE_FCNTL_JOURNAL_POINTER, &f) != SQLITE_OK ||
+			    f == NULL || f->pMethods == NULL ||
+			    f->pMethods->xFileControl(f,
+			    SQLITE_FCNTL_LAST_ERRNO, &n) != SQLITE_OK))
+				n = 0;
+			if (n == EIO || n == ENXIO || n == ERANGE)
+				return n;
+		}
+	}
+	return 0;
+}
+
 int
 zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
-	int code = EX_IOERR;
+	int code = EX_IOERR, err;
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return zf_fail(e, EX_TEMPFAIL,
-		    "%s: the archive is busy; try again", what);
+		zf_fail(e, EX_TEMPFAIL, "%s: the archive is busy; try again",
+		    what);
+		keep_failure(db, e);
+		return e->code;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		/*
+		 * SQLite reports a read that failed with EIO as a malformed
+		 * database: with an error from the system, it is I/O.
+		 */
+		if ((err = read_errno(db)) != 0) {
+			zf_fail(e, EX_IOERR, "%s: %s", what, strerror(err));
+			keep_failure(db, e);
+			return e->code;
+		}
+		/* ATTACH says so, and closes the file it could not read. */
+		if (strcmp(sqlite3_errmsg(db->h),
+		    sqlite3_errstr(SQLITE_IOERR)) == 0)
+			break;
 		code = EX_DATAERR;
 		break;
 	case SQLITE_CANTOPEN:
@@ -283,7 +371,27 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 	default:
 		code = EX_SOFTWARE;
 	}
-	return zf_fail(e, code, "%s: %s", what, sqlite3_errmsg(db->h));
+	zf_fail(e, code, "%s: %s", what, sqlite3_errmsg(db->h));
+	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+		keep_failure(db, e);
+	return e->code;
+}
+
+int
+zf_db_row(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
+    const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	zf_db_fail(db, e, what);
+	sqlite3_reset(st);
+	return -1;
 }
 
 int
@@ -349,6 +457,8 @@ zf_db_exec(struct zf_db *db, const char *sql, struct zf_err *e)
 {
 	char *msg = NULL;
 
+	if (tx_lost(db, e) != 0)
+		return e->code;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int rc = zf_db_fail(db, e, "database");
 
@@ -380,18 +490,19 @@ zf_db_create_derived(struct zf_db *db, struct zf_err *e)
 }
 
 static int
-pragma_int(struct zf_db *db, const char *sql, int *out)
+pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+		return zf_db_fail(db, e, "cannot read the database");
+	if ((rc = zf_db_row(db, st, e, "cannot read the database")) == 1)
 		*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc == 0)
+		return zf_fail(e, EX_DATAERR, "zhifa.db: no %s", sql + 7);
+	return rc < 0 ? e->code : 0;
 }
 
 /*
@@ -407,9 +518,9 @@ zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)
 {
 	int app = 0;
 
-	if (pragma_int(db, "PRAGMA application_id", &app) != 0 ||
-	    pragma_int(db, "PRAGMA user_version", version) != 0)
-		return zf_db_fail(db, e, "cannot read the database");
+	if (pragma_int(db, "PRAGMA application_id", &app, e) != 0 ||
+	    pragma_int(db, "PRAGMA user_version", version, e) != 0)
+		return e->code;
 	if (app != ZF_DB_APPLICATION_ID)
 		return zf_fail(e, EX_CONFIG, "zhifa.db is not a zhifa "
 		    "database (application_id %d)", app);
@@ -457,6 +568,8 @@ zf_db_stmt(struct zf_db *db, const char *sql, struct zf_err *e)
 	sqlite3_stmt *st;
 	int i;
 
+	if (tx_lost(db, e) != 0)
+		return NULL;
 	for (i = 0; i < db->ncache; i++) {
 		if (db->cache[i].sql == sql) {
 			st = db->cache[i].stmt;
@@ -484,6 +597,7 @@ zf_db_stmt(struct zf_db *db, const char *sql, struct zf_err *e)
 int
 zf_db_begin(struct zf_db *db, struct zf_err *e)
 {
+	db->failed = 0;
 	if (zf_db_exec(db, "BEGIN IMMEDIATE", e) != 0)
 		return e->code;
 	db->in_tx = 1;
@@ -493,7 +607,7 @@ zf_db_begin(struct zf_db *db, struct zf_err *e)
 int
 zf_db_commit(struct zf_db *db, struct zf_err *e)
 {
-	if (zf_db_exec(db, "COMMIT", e) != 0) {
+	if (zf_db_failed(db, e) != 0 || zf_db_exec(db, "COMMIT", e) != 0) {
 		zf_db_rollback(db);
 		return e->code;
 	}
@@ -507,6 +621,7 @@ zf_db_rollback(struct zf_db *db)
 	if (db->in_tx && sqlite3_get_autocommit(db->h) == 0)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
+	db->failed = 0;
 }
 
 int
@@ -519,11 +634,13 @@ zf_db_int(struct zf_db *db, const char *sql, int64_t arg, int64_t *out,
 	if (st == NULL)
 		return e->code;
 	sqlite3_bind_int64(st, 1, arg);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+	if ((rc = zf_db_row(db, st, e, "cannot read the database")) < 0)
+		return e->code;
+	if (rc == 0)
+		return zf_fail(e, EX_SOFTWARE, "database: no row");
+	*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : zf_db_fail(db, e, "database");
+	return 0;
 }
 
 void
@@ -549,9 +666,12 @@ zf_db_done(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
 {
 	int rc = sqlite3_step(st);
 
+	if (rc != SQLITE_DONE) {
+		zf_db_fail(db, e, what);
+		sqlite3_reset(st);
+		return e->code;
+	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e, what);
 	return 0;
 }
 
@@ -586,14 +706,23 @@ zf_db_tree_read(struct zf_db *db, const char *sql, int level, uint64_t index,
 	sqlite3_stmt *st = zf_db_stmt(db, sql, &e);
 	int rc = -1;
 
-	if (st == NULL)
+	if (st == NULL) {
+		keep_failure(db, &e);
 		return -1;
+	}
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)zf_merkle_stored_index(level,
 	    index));
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
-		memcpy(out, sqlite3_column_blob(st, 0), ZF_DIGEST_LEN);
-		rc = 0;
+	switch (zf_db_row(db, st, &e, "cannot read a tree")) {
+	case 1:
+		if (sqlite3_column_bytes(st, 0) == ZF_DIGEST_LEN) {
+			memcpy(out, sqlite3_column_blob(st, 0),
+			    ZF_DIGEST_LEN);
+			rc = 0;
+		}
+		break;
+	case -1:
+		keep_failure(db, &e);
+		break;
 	}
 	sqlite3_reset(st);
 	return rc;

@@ -36,6 +36,8 @@ struct zf_db {
 	struct zf_db_cached *cache;
 	int ncache, capcache;
 	int in_tx;
+	int failed;		/* a step failed (see zf_db_failed) */
+	struct zf_err err;	/* and how */
 };
 
 /*
@@ -78,8 +80,28 @@ int zf_db_begin(struct zf_db *db, struct zf_err *e);
 int zf_db_commit(struct zf_db *db, struct zf_err *e);
 void zf_db_rollback(struct zf_db *db);
 
-/* Maps the connection's last error to a code and message. */
+/*
+ * Maps the connection's last error to a code and message.  The failure
+ * is also kept (a constraint's excepted) until zf_db_failed reports it or
+ * the transaction ends: zf_db_commit refuses after one, so a caller that
+ * went on after an error cannot commit half a command.
+ */
 int zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what);
+
+/*
+ * Steps st: 1 with a row, 0 when done (st is then reset), -1 on an error,
+ * with the connection's error in e as zf_db_fail with what (st reset).
+ * An error is never "no row".
+ */
+int zf_db_row(struct zf_db *db, sqlite3_stmt *st, struct zf_err *e,
+    const char *what);
+
+/*
+ * The failure kept since the transaction began (a step whose caller could
+ * not report it, such as a tree read or a list), copied to e: its code,
+ * or 0.  Outside a transaction this also forgets it.
+ */
+int zf_db_failed(struct zf_db *db, struct zf_err *e);
 
 /*
  * Runs sql (a literal with one integer parameter) and gives the first
@@ -113,7 +135,8 @@ int zf_db_run(struct zf_db *db, const char *sql, struct zf_err *e,
 /*
  * Reads the stored hash of node (level, index) of a Merkle tree kept in
  * a table by stored index: sql selects it, "SELECT hash FROM T WHERE
- * idx = ?".  0, or -1 when it is not there.
+ * idx = ?".  0, or -1 when it is not there or cannot be read; a read
+ * error is kept for zf_db_failed.
  */
 int zf_db_tree_read(struct zf_db *db, const char *sql, int level,
     uint64_t index, uint8_t out[ZF_DIGEST_LEN]);

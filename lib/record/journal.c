@@ -30,8 +30,13 @@ zf_journal_size(struct zf_archive *a, int64_t *n)
 
 	if (st == NULL)
 		return a->err.code;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return zf_db_fail(a->db, &a->err, "cannot read the journal");
+	switch (zf_db_row(a->db, st, &a->err, "cannot read the journal")) {
+	case -1:
+		return a->err.code;
+	case 0:
+		return zf_fail(&a->err, EX_SOFTWARE,
+		    "cannot read the journal's size");
+	}
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return 0;
@@ -49,6 +54,8 @@ store_tree(struct zf_archive *a, int64_t seq, const uint8_t *body,
 	zf_merkle_leaf_hash(a->suite, body, len, leaf);
 	n = zf_merkle_append(a->suite, (uint64_t)seq, leaf,
 	    zf_journal_tree_read, a->db, hashes);
+	if (n <= 0 && zf_db_failed(a->db, &a->err) != 0)
+		return a->err.code;
 	if (n <= 0)
 		return zf_fail(&a->err, EX_DATAERR, "the journal's tree is "
 		    "damaged at event %lld: run archive-verify",
@@ -61,9 +68,9 @@ store_tree(struct zf_archive *a, int64_t seq, const uint8_t *body,
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)(idx + (uint64_t)i));
 		sqlite3_bind_blob(st, 2, hashes[i], ZF_DIGEST_LEN,
 		    SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return zf_db_fail(a->db, &a->err,
-			    "cannot store the journal's tree");
+		if (zf_db_done(a->db, st, &a->err,
+		    "cannot store the journal's tree") != 0)
+			return a->err.code;
 	}
 	return 0;
 }
@@ -113,11 +120,9 @@ zf_journal_append(struct zf_archive *a, const char *type,
 	zf_db_bind_text(st, 6, case_id);
 	zf_db_bind_text(st, 7, type);
 	sqlite3_bind_text(st, 8, body, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = zf_db_fail(a->db, &a->err, "cannot append to the journal");
+	if ((rc = zf_db_done(a->db, st, &a->err,
+	    "cannot append to the journal")) != 0)
 		goto out;
-	}
-	sqlite3_reset(st);
 	if ((rc = store_tree(a, a->next_seq, (const uint8_t *)body, len)) != 0)
 		goto out;
 

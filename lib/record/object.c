@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -194,6 +195,47 @@ out:
 	return rc;
 }
 
+static void
+remember(struct zf_archive *a, const char *path, const char *suffix)
+{
+	a->stored = xrealloc(a->stored, (a->nstored + 1) * sizeof(*a->stored));
+	a->stored[a->nstored++] = xasprintf("%s%s", path, suffix);
+}
+
+void
+zf_object_keep_stored(struct zf_archive *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nstored; i++)
+		free(a->stored[i]);
+	free(a->stored);
+	a->stored = NULL;
+	a->nstored = 0;
+}
+
+void
+zf_object_discard_uncommitted(struct zf_archive *a)
+{
+	size_t i, len;
+
+	if (a->nstored == 0 || a->lockfd < 0 || a->dirfd < 0 ||
+	    flock(a->lockfd, LOCK_EX | LOCK_NB) != 0) {
+		zf_object_keep_stored(a);
+		return;
+	}
+	for (i = a->nstored; i-- > 0;) {
+		len = strlen(a->stored[i]);
+		if (len > 0 && a->stored[i][len - 1] == '/') {
+			a->stored[i][len - 1] = '\0';
+			unlinkat(a->dirfd, a->stored[i], AT_REMOVEDIR);
+		} else
+			unlinkat(a->dirfd, a->stored[i], 0);
+	}
+	flock(a->lockfd, LOCK_SH);
+	zf_object_keep_stored(a);
+}
+
 /* Moves a complete, fsynced temporary file into the store. */
 static int
 install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
@@ -208,6 +250,7 @@ install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
 	if (mkdirat(a->dirfd, shard, 0750) == 0) {
 		char *parent = xstrndup(shard, strrchr(shard, '/') - shard);
 
+		remember(a, shard, "/");
 		if (fsync_dir(a->dirfd, parent) != 0)
 			rc = zf_fail(&a->err, EX_IOERR, "cannot sync '%s': %s",
 			    parent, strerror(errno));
@@ -226,7 +269,8 @@ install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
 		}
 		if ((rc = check_existing(a, path, size, digest)) != 0)
 			goto out;
-	}
+	} else
+		remember(a, path, "");
 	if (fsync_dir(a->dirfd, shard) != 0)
 		rc = zf_fail(&a->err, EX_IOERR, "cannot sync '%s': %s", shard,
 		    strerror(errno));

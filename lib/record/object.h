@@ -35,6 +35,16 @@ int zf_object_put_fd(struct zf_archive *a, int fd, const char *name,
 int zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
     uint8_t digest[ZF_DIGEST_LEN]);
 
+/*
+ * The objects a command stored and never committed a reference to are
+ * removed when it closes the archive, when no other command has it open
+ * (another may have found one of them in place and be about to use it):
+ * a command that fails leaves the archive as it found it.  A commit keeps
+ * what was stored before it.
+ */
+void zf_object_discard_uncommitted(struct zf_archive *a);
+void zf_object_keep_stored(struct zf_archive *a);
+
 /* "objects/sha256/ab/cdef...", relative to the archive (malloc'd). */
 char *zf_object_path(const struct zf_archive *a, const char *hex);
 

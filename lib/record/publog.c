@@ -25,11 +25,12 @@ zf_publog_size(struct zf_db *db, uint64_t *n, struct zf_err *e)
 	*n = 0;
 	if (st == NULL)
 		return e->code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = zf_db_row(db, st, e, "cannot read the publication log")) < 0)
+		return e->code;
+	if (rc == 1)
 		*n = (uint64_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : zf_db_fail(db, e, "publication log");
+	return 0;
 }
 
 int
@@ -50,6 +51,8 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 		return rc;
 	zf_merkle_leaf_hash(suite, entry, len, leaf);
 	count = zf_merkle_append(suite, n, leaf, tree_read, db, hashes);
+	if (count <= 0 && zf_db_failed(db, e) != 0)
+		return e->code;
 	if (count <= 0)
 		return zf_fail(e, EX_DATAERR, "the publication log's tree is "
 		    "incomplete at entry %llu", (unsigned long long)n);
@@ -60,11 +63,8 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 	zf_db_bind_text(st, 3, case_id);
 	zf_db_bind_text(st, 4, kind);
 	sqlite3_bind_text(st, 5, entry, (int)len, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return zf_db_fail(db, e,
-		    "cannot append to the publication log");
+	if (zf_db_done(db, st, e, "cannot append to the publication log") != 0)
+		return e->code;
 	first = zf_merkle_stored_count(n);
 	for (i = 0; i < count; i++) {
 		if ((st = zf_db_stmt(db, sql_node, e)) == NULL)
@@ -72,11 +72,9 @@ zf_publog_append(struct zf_db *db, int suite, int64_t seq,
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)(first + (uint64_t)i));
 		sqlite3_bind_blob(st, 2, hashes[i], ZF_DIGEST_LEN,
 		    SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return zf_db_fail(db, e, "cannot store the publication "
-			    "log's tree");
+		if (zf_db_done(db, st, e, "cannot store the publication "
+		    "log's tree") != 0)
+			return e->code;
 	}
 	if (index != NULL)
 		*index = n;
@@ -88,7 +86,8 @@ zf_publog_root(struct zf_db *db, int suite, uint64_t n,
     uint8_t root[ZF_DIGEST_LEN], struct zf_err *e)
 {
 	if (zf_merkle_root(suite, n, tree_read, db, root) != 0)
-		return zf_fail(e, EX_DATAERR, "the publication log has no tree "
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR, "the publication log has no tree "
 		    "of %llu entries", (unsigned long long)n);
 	return 0;
 }
@@ -100,10 +99,10 @@ zf_publog_inclusion(struct zf_db *db, int suite, uint64_t index,
 {
 	if (index >= n || zf_merkle_inclusion_proof(suite, index, n, tree_read,
 	    db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR,
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR,
 		    "no inclusion proof of entry %llu in %llu",
-		    (unsigned long long)index,
-		    (unsigned long long)n);
+		    (unsigned long long)index, (unsigned long long)n);
 	return 0;
 }
 
@@ -113,9 +112,9 @@ zf_publog_consistency(struct zf_db *db, int suite, uint64_t m, uint64_t n,
 {
 	if (m == 0 || m > n || zf_merkle_consistency_proof(suite, m, n,
 	    tree_read, db, proof, plen) != 0)
-		return zf_fail(e, EX_DATAERR,
+		return zf_db_failed(db, e) != 0 ? e->code :
+		    zf_fail(e, EX_DATAERR,
 		    "no consistency proof from %llu to %llu entries",
-		    (unsigned long long)m,
-		    (unsigned long long)n);
+		    (unsigned long long)m, (unsigned long long)n);
 	return 0;
 }

@@ -48,6 +48,18 @@ struct checker {
 	char config[ZF_DIGEST_HEX];
 };
 
+/*
+ * Steps a statement of the replay connection: 1 a row, 0 done, -1 an
+ * error, which zf_verify reports when it is one of I/O.
+ */
+static int
+row(struct checker *c, sqlite3_stmt *st)
+{
+	struct zf_err e;
+
+	return zf_db_row(&c->replay, st, &e, "cannot read the archive");
+}
+
 static void
 problem(struct checker *c, const char *code, const char *category,
     const char *what, const char *fmt, ...)
@@ -126,7 +138,7 @@ check_sqlite(struct checker *c)
 		    sqlite3_errmsg(c->replay.h));
 		return;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (row(c, st) == 1) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 
 		if (t != NULL && strcmp(t, "ok") != 0)
@@ -176,7 +188,7 @@ compare_stored(struct checker *c, sqlite3_stmt *tree, uint64_t idx,
 {
 	if (c->tree_broken)
 		return;
-	if (sqlite3_step(tree) != SQLITE_ROW ||
+	if (row(c, tree) != 1 ||
 	    (uint64_t)sqlite3_column_int64(tree, 0) != idx) {
 		problem(c, "E020", AUTHENTIC, "tree", "stored tree hash %llu "
 		    "is missing", (unsigned long long)idx);
@@ -401,7 +413,7 @@ check_checkpoints(struct checker *c)
 
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK)
 		return;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (row(c, st) == 1) {
 		uint64_t size = (uint64_t)sqlite3_column_int64(st, 0);
 		const char *note = (const char *)sqlite3_column_text(st, 2);
 		uint8_t root[ZF_DIGEST_LEN];
@@ -454,7 +466,7 @@ check_pubcheckpoints(struct checker *c)
 		free(want);
 		return;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (row(c, st) == 1) {
 		uint64_t size = (uint64_t)sqlite3_column_int64(st, 0), nsize;
 		const char *note = (const char *)sqlite3_column_text(st, 2);
 		uint8_t root[ZF_DIGEST_LEN], have[ZF_DIGEST_LEN];
@@ -515,7 +527,7 @@ collect_sizes(struct checker *c)
 	uint64_t size;
 
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW)
+		while (row(c, st) == 1)
 			want_size(c, (uint64_t)sqlite3_column_int64(st, 0));
 		sqlite3_finalize(st);
 	}
@@ -540,7 +552,7 @@ walk_journal(struct checker *c)
 	memset(prev, 0, sizeof(prev));
 	if (sqlite3_prepare_v2(c->replay.h,
 	    "SELECT count(*) FROM live.journal", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	    row(c, st) == 1)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK ||
@@ -550,7 +562,7 @@ walk_journal(struct checker *c)
 		    "journal");
 		goto out;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (row(c, st) == 1) {
 		int64_t seq = sqlite3_column_int64(st, 0);
 
 		check_event(c, st, expect, prev);
@@ -562,7 +574,7 @@ walk_journal(struct checker *c)
 			c->o->progress(c->o->ctx, "events",
 			    (uint64_t)c->r->events, (uint64_t)total);
 	}
-	if (!c->tree_broken && sqlite3_step(tree) == SQLITE_ROW)
+	if (!c->tree_broken && row(c, tree) == 1)
 		problem(c, "E020", AUTHENTIC, "tree", "the tree holds hashes "
 		    "beyond the last event: events were removed from the end");
 	if (c->r->events == 0)
@@ -632,25 +644,25 @@ compare_table(struct checker *c, const char *t, const char *key,
 	ncols = sqlite3_column_count(replay);
 	if (sqlite3_column_count(live) != ncols)
 		goto out;
-	rl = sqlite3_step(live);
-	rr = sqlite3_step(replay);
-	while (rl == SQLITE_ROW || rr == SQLITE_ROW) {
+	rl = row(c, live);
+	rr = row(c, replay);
+	while (rl == 1 || rr == 1) {
 		int order = 0;
 
-		if (rl != SQLITE_ROW)
+		if (rl != 1)
 			order = 1;
-		else if (rr != SQLITE_ROW)
+		else if (rr != 1)
 			order = -1;
 		for (i = 0; order == 0 && i < nkeys; i++)
 			order = value_cmp(live, replay, i);
 		if (order < 0) {
 			counts[0]++;
-			rl = sqlite3_step(live);
+			rl = row(c, live);
 			continue;
 		}
 		if (order > 0) {
 			counts[1]++;
-			rr = sqlite3_step(replay);
+			rr = row(c, replay);
 			continue;
 		}
 		for (i = nkeys; i < ncols; i++)
@@ -658,10 +670,10 @@ compare_table(struct checker *c, const char *t, const char *key,
 				break;
 		if (i < ncols)
 			counts[2]++;
-		rl = sqlite3_step(live);
-		rr = sqlite3_step(replay);
+		rl = row(c, live);
+		rr = row(c, replay);
 	}
-	rc = rl == SQLITE_DONE && rr == SQLITE_DONE ? 0 : -1;
+	rc = rl == 0 && rr == 0 ? 0 : -1;
 out:
 	sqlite3_free(sql);
 	sqlite3_finalize(live);
@@ -751,12 +763,12 @@ check_objects(struct checker *c)
 	int64_t total = 0;
 
 	if (sqlite3_prepare_v2(c->replay.h, "SELECT count(*) FROM objects", -1,
-	    &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	    &st, NULL) == SQLITE_OK && row(c, st) == 1)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) != SQLITE_OK)
 		return;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (row(c, st) == 1) {
 		const char *hex = (const char *)sqlite3_column_text(st, 0);
 		int64_t size = sqlite3_column_int64(st, 1);
 		char *path = zf_object_path(c->a, hex);
@@ -845,7 +857,7 @@ check_orphans(struct checker *c)
 			    de->d_name);
 			sqlite3_reset(st);
 			sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(st) != SQLITE_ROW)
+			if (row(c, st) != 1)
 				problem(c, "W033", COMPLETE, sdir, "'%s' is "
 				    "referenced by no event (left by an "
 				    "interrupted command?)", de->d_name);
@@ -983,6 +995,9 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	check_orphans(&c);
 	check_tmp(&c);
 	scan_for_keys(&c, ".");
+	/* A check that could not read is no finding: the disk failed. */
+	if (zf_db_failed(&c.replay, &a->err) == EX_IOERR)
+		rc = EX_IOERR;
 out:
 	zf_db_close(&c.replay);
 	free(c.file_note);

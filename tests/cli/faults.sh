@@ -1,0 +1,134 @@
+#!/bin/sh
+# Fault injection: case-new, evidence-add, decision-issue and
+# publish-export run with one system call made to fail (strace -e
+# inject), for a bounded set of its occurrences.  After each run the
+# command exited 0, or exited non-zero with the archive byte for byte as
+# before; an I/O error is never a refusal (77) or "malformed" (65);
+# archive-verify passes and the next write works.  The exceptions come
+# after the commit, and say so: a failed write to standard output, and a
+# failed sync of the folder a recorded bundle was placed in.
+. "$(dirname "$0")/lib.sh"
+
+command -v strace >/dev/null 2>&1 || skip_all "strace is not installed"
+strace -f -o /dev/null true >/dev/null 2>&1 ||
+    skip_all "strace cannot trace here (ptrace not allowed)"
+
+at 2026-11-02
+new_archive_without_review
+printf '行政处罚决定书\n当事人：某建筑公司\n' >"$T/d.txt"
+printf 'photo of the site\n' >"$T/photo.jpg"
+p=$(new_case 2>/dev/null) || exit 1
+at 2026-11-03
+case-step "$p" notify >/dev/null || exit 1
+at 2026-11-16
+cp -a "$ZHIFA_ARCHIVE" "$T/base-open"
+decision-issue "$p" --as chengang --outcome 罚款五千元 --fine 5000 \
+    --doc "$T/d.txt" >/dev/null || exit 1
+cp -a "$ZHIFA_ARCHIVE" "$T/base-decided"
+: >"$T/injected"
+
+# run PROGRAM [PREFIX...]: the command under test on $ZHIFA_ARCHIVE,
+# run by PREFIX (strace) when given.
+run() {
+	prog=$1
+	shift
+	case $prog in
+	case-new)
+		"$@" case-new -t penalty --party 乙公司 --party-kind org \
+		    --party-id 91350100M000100Y43 --cause 某事 \
+		    --officer zhangwei --officer lina ;;
+	evidence-add)
+		"$@" evidence-add "$p" "$T/photo.jpg" --kind photo \
+		    --title 照片 ;;
+	decision-issue)
+		"$@" decision-issue "$p" --as chengang --outcome 罚款五千元 \
+		    --fine 5000 --doc "$T/d.txt" ;;
+	publish-export)
+		rm -rf "$T/site"
+		"$@" publish-export --as liuyang --out "$T/site" ;;
+	esac
+}
+
+# fresh PROGRAM: a copy of the archive the program starts from.
+fresh() {
+	rm -rf "$T/w"
+	case $1 in
+	publish-export) cp -a "$T/base-decided" "$T/w" ;;
+	*) cp -a "$T/base-open" "$T/w" ;;
+	esac
+	ZHIFA_ARCHIVE=$T/w
+	export ZHIFA_ARCHIVE
+}
+
+# calls SYSCALL: how many times the busiest process of $T/trace made it
+# (strace numbers the calls of each process on its own).
+calls() {
+	grep "^[0-9]* *$1(" "$T/trace" | awk '{ n[$1]++ }
+	    END { m = 0; for (p in n) if (n[p] > m) m = n[p]; print m }'
+}
+
+PROGRAMS="case-new evidence-add decision-issue publish-export"
+# SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
+# one for reads and syncs, fewer of the writes, which are many and alike.
+FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
+fsync:EIO:1 fdatasync:EIO:1 write:ENOSPC:1"
+
+: >"$T/points"
+for prog in $PROGRAMS; do
+	for f in $FAULTS; do
+		sc=${f%%:*}
+		step=${f##*:}
+		err=${f#*:}
+		err=${err%:*}
+		fresh "$prog"
+		run "$prog" strace -f -o "$T/trace" -e trace="$sc" \
+		    >/dev/null 2>&1
+		n=$(calls "$sc")
+		k=1
+		while [ "$k" -le "$n" ]; do
+			echo "$prog $sc $err $k" >>"$T/points"
+			k=$((k + step))
+		done
+	done
+done
+npoints=$(wc -l <"$T/points")
+plan $((3 * npoints))
+
+while read -r prog sc err k; do
+	fresh "$prog"
+	mark
+	run "$prog" strace -f -o "$T/trace" -e trace="$sc" \
+	    -e inject="$sc:error=$err:when=$k" >"$T/out" 2>"$T/err"
+	rc=$?
+	what="$prog with $sc #$k failing ($err)"
+	if grep -q 'INJECTED' "$T/trace"; then
+		echo "$prog" >>"$T/injected"
+	fi
+	if [ "$rc" -eq 0 ]; then
+		ok
+	elif [ "$rc" -eq 65 ] || [ "$rc" -eq 77 ]; then
+		not_ok "$what: exited $rc, a refusal for an I/O error: $(head -c 300 "$T/err")"
+	elif grep -q 'write(1, .*(INJECTED)' "$T/trace" && [ "$rc" -eq 74 ]; then
+		ok	# standard output failed after the commit
+	elif [ "$rc" -eq 74 ] && grep -q "bundle '.*' is in place, but" "$T/err"
+	then
+		ok	# the recorded bundle was placed; its folder's sync failed
+	else
+		unchanged "$what (exit $rc: $(head -c 200 "$T/err"))"
+	fi
+	archive-verify >"$T/vout" 2>&1
+	vrc=$?
+	expect_equal "$vrc" 0 "$what: archive-verify: $(grep -v '^ok' "$T/vout" | head -c 300)"
+	case-new -t penalty --party 丙公司 --party-kind org \
+	    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+	    --officer lina >/dev/null 2>"$T/nerr"
+	nrc=$?
+	expect_equal "$nrc" 0 "$what: the next write: $(head -c 300 "$T/nerr")"
+done <"$T/points"
+
+for prog in $PROGRAMS; do
+	printf '%s: %s: %d runs, %d with a call made to fail\n' \
+	    "$TEST_NAME" "$prog" "$(grep -c "^$prog " "$T/points")" \
+	    "$(grep -c "^$prog\$" "$T/injected")"
+done
+finish
