@@ -243,6 +243,8 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 		goto fail;
 	}
 	free(path);
+	if (flags & ZF_OPEN_WRITE)
+		zf_object_clean_tmp(a);
 	*out = a;
 	return 0;
 fail:

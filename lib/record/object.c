@@ -1,6 +1,7 @@
 /* object: storing files by their digest, once, durably. */
 #include "record/object.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -234,6 +235,28 @@ zf_object_discard_uncommitted(struct zf_archive *a)
 	}
 	flock(a->lockfd, LOCK_SH);
 	zf_object_keep_stored(a);
+}
+
+void
+zf_object_clean_tmp(struct zf_archive *a)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd;
+
+	if (a->lockfd < 0 || flock(a->lockfd, LOCK_EX | LOCK_NB) != 0)
+		return;
+	fd = openat(a->dirfd, "tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && (d = fdopendir(fd)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (de->d_name[0] != '.' || (de->d_name[1] != '\0' &&
+			    strcmp(de->d_name, "..") != 0))
+				unlinkat(fd, de->d_name, 0);
+		closedir(d);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	flock(a->lockfd, LOCK_SH);
 }
 
 /* Moves a complete, fsynced temporary file into the store. */

@@ -45,6 +45,13 @@ int zf_object_put_mem(struct zf_archive *a, const void *data, size_t len,
 void zf_object_discard_uncommitted(struct zf_archive *a);
 void zf_object_keep_stored(struct zf_archive *a);
 
+/*
+ * Removes what killed commands left in tmp/, when no other command has
+ * the archive open (so none of it can be a live writer's); called when
+ * an archive is opened for writing.  Anything else there stays.
+ */
+void zf_object_clean_tmp(struct zf_archive *a);
+
 /* "objects/sha256/ab/cdef...", relative to the archive (malloc'd). */
 char *zf_object_path(const struct zf_archive *a, const char *hex);
 
