@@ -106,3 +106,18 @@ zf_read_file(int dirfd, const char *path, size_t limit, struct zf_buf *b)
 	errno = saved;
 	return rc;
 }
+
+int
+zf_sync_dir(int dirfd, const char *path)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+	int saved;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}

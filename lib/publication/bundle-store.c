@@ -316,16 +316,15 @@ zf_bundle_store_release(struct zf_bundle_store *s)
 	s->tmpfd = s->filefd = s->lockfd = -1;
 }
 
-static int
-sync_folder(int dirfd, const char *path)
+/* The folder path is in, given its last slash (or NULL); malloc'd. */
+static char *
+folder_of(const char *path, const char *slash)
 {
-	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }
 
 /* Moves tmp to path, never over something that appeared, and syncs. */
@@ -353,13 +352,8 @@ move_into_place(const char *tmp, const char *path, int format,
 				goto fail;
 		}
 	}
-	if (slash == NULL)
-		parent = xstrdup(".");
-	else if (slash == path)
-		parent = xstrdup("/");
-	else
-		parent = xstrndup(path, (size_t)(slash - path));
-	if (sync_folder(AT_FDCWD, parent) != 0)
+	parent = folder_of(path, slash);
+	if (zf_sync_dir(AT_FDCWD, parent) != 0)
 		rc = zf_fail(e, EX_IOERR, "bundle '%s' is in place, but folder "
 		    "'%s' cannot be synced: %s", path, parent,
 		    strerror(errno));
@@ -482,12 +476,7 @@ zf_bundle_store_leftovers(const char *path, char ***list, size_t *n)
 
 	*list = NULL;
 	*n = 0;
-	if (slash == NULL)
-		parent = xstrdup(".");
-	else if (slash == path)
-		parent = xstrdup("/");
-	else
-		parent = xstrndup(path, (size_t)(slash - path));
+	parent = folder_of(path, slash);
 	if ((dir = opendir(parent)) == NULL) {
 		free(parent);
 		return -1;

@@ -174,7 +174,17 @@ open_lock(struct zf_archive *a, int flags, struct zf_err *e)
 	if (a->lockfd < 0 && !(flags & ZF_OPEN_WRITE) &&
 	    (errno == EACCES || errno == EPERM))
 		return 0;
-	if (a->lockfd < 0 || flock(a->lockfd, LOCK_SH) != 0)
+	if (a->lockfd < 0)
+		return zf_fail(e, EX_IOERR, "cannot lock archive '%s': %s",
+		    a->dir, strerror(errno));
+	/*
+	 * A writer that finds the archive to itself clears what killed
+	 * commands left in tmp/.  It asks before taking its shared lock:
+	 * a lock changed from shared to exclusive is first let go.
+	 */
+	if ((flags & ZF_OPEN_WRITE) && flock(a->lockfd, LOCK_EX | LOCK_NB) == 0)
+		zf_object_clean_tmp(a);
+	if (flock(a->lockfd, LOCK_SH) != 0)
 		return zf_fail(e, EX_IOERR, "cannot lock archive '%s': %s",
 		    a->dir, strerror(errno));
 	return 0;
@@ -243,8 +253,6 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 		goto fail;
 	}
 	free(path);
-	if (flags & ZF_OPEN_WRITE)
-		zf_object_clean_tmp(a);
 	*out = a;
 	return 0;
 fail:

@@ -43,19 +43,6 @@ io_fail(struct backup *b, const char *what, const char *path)
 	    b->dest, path, strerror(errno));
 }
 
-static int
-sync_dir(int dirfd, const char *path)
-{
-	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* mkdir path in the destination unless it is there (synced). */
 static int
 make_dir(struct backup *b, const char *path)
@@ -70,7 +57,7 @@ make_dir(struct backup *b, const char *path)
 		*strrchr(parent, '/') = '\0';
 	else
 		strcpy(parent, ".");
-	rc = sync_dir(b->fd, parent) != 0 ? io_fail(b, "sync", parent) : 0;
+	rc = zf_sync_dir(b->fd, parent) != 0 ? io_fail(b, "sync", parent) : 0;
 	free(parent);
 	return rc;
 }
@@ -370,7 +357,7 @@ copy_object(struct backup *b, const char *hex, int64_t size)
 		rc = io_fail(b, "place", path);
 	if (rc != 0)
 		unlinkat(b->fd, tmp, 0);
-	else if (sync_dir(b->fd, shard) != 0)
+	else if (zf_sync_dir(b->fd, shard) != 0)
 		rc = io_fail(b, "sync", shard);
 	if (rc == 0) {
 		b->st->copied++;
@@ -496,7 +483,7 @@ zf_backup(struct zf_archive *a, const char *dest, struct zf_backup_stats *st)
 	    (rc = copy_objects(&b)) != 0 ||
 	    (rc = copy_small(&b, "zhifa.yaml")) != 0 ||
 	    (rc = copy_small(&b, "keys/agency.vkey")) != 0 ||
-	    (rc = sync_dir(b.fd, "keys") != 0 ? io_fail(&b, "sync", "keys") :
+	    (rc = zf_sync_dir(b.fd, "keys") != 0 ? io_fail(&b, "sync", "keys") :
 	    0) != 0 || (rc = place_db(&b)) != 0)
 		goto out;
 	if (note != NULL && (rc = put_file(&b, "checkpoint", note,

@@ -65,19 +65,6 @@ hasher(void *arg)
 	}
 }
 
-static int
-fsync_dir(int dirfd, const char *path)
-{
-	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 char *
 zf_object_path(const struct zf_archive *a, const char *hex)
 {
@@ -244,19 +231,18 @@ zf_object_clean_tmp(struct zf_archive *a)
 	DIR *d;
 	int fd;
 
-	if (a->lockfd < 0 || flock(a->lockfd, LOCK_EX | LOCK_NB) != 0)
-		return;
 	fd = openat(a->dirfd, "tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0 && (d = fdopendir(fd)) != NULL) {
-		while ((de = readdir(d)) != NULL)
-			if (de->d_name[0] != '.' || (de->d_name[1] != '\0' &&
-			    strcmp(de->d_name, "..") != 0))
-				unlinkat(fd, de->d_name, 0);
-		closedir(d);
-	} else if (fd >= 0) {
+	if (fd < 0)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
+		return;
 	}
-	flock(a->lockfd, LOCK_SH);
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			unlinkat(fd, de->d_name, 0);
+	closedir(d);
 }
 
 /* Moves a complete, fsynced temporary file into the store. */
@@ -274,7 +260,7 @@ install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
 		char *parent = xstrndup(shard, strrchr(shard, '/') - shard);
 
 		remember(a, shard, "/");
-		if (fsync_dir(a->dirfd, parent) != 0)
+		if (zf_sync_dir(a->dirfd, parent) != 0)
 			rc = zf_fail(&a->err, EX_IOERR, "cannot sync '%s': %s",
 			    parent, strerror(errno));
 		free(parent);
@@ -294,7 +280,7 @@ install(struct zf_archive *a, int fd, const char *tmp, uint64_t size,
 			goto out;
 	} else
 		remember(a, path, "");
-	if (fsync_dir(a->dirfd, shard) != 0)
+	if (zf_sync_dir(a->dirfd, shard) != 0)
 		rc = zf_fail(&a->err, EX_IOERR, "cannot sync '%s': %s", shard,
 		    strerror(errno));
 out:

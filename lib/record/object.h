@@ -46,9 +46,8 @@ void zf_object_discard_uncommitted(struct zf_archive *a);
 void zf_object_keep_stored(struct zf_archive *a);
 
 /*
- * Removes what killed commands left in tmp/, when no other command has
- * the archive open (so none of it can be a live writer's); called when
- * an archive is opened for writing.  Anything else there stays.
+ * Removes what killed commands left in tmp/; called by a writer holding
+ * the archive's lock exclusively, so that none of it is a live writer's.
  */
 void zf_object_clean_tmp(struct zf_archive *a);
 
