@@ -4,6 +4,14 @@
 #   dev.sh test    runs every test (a warnings-as-errors build, then the
 #                  same tests under AddressSanitizer and UBSan)
 #   dev.sh bench   runs the benchmarks in tests/bench/
+#   dev.sh fuzz [SECONDS]
+#                  builds the libFuzzer targets of tests/fuzz/ with clang
+#                  (into build-fuzz/) and runs each on its corpus for
+#                  SECONDS (300); a crash is kept in tests/fuzz/regress/
+#   dev.sh crashloop
+#                  kills each writing program after its Nth write, fsync,
+#                  rename, link or unlink, for every N, checking the
+#                  archive after each kill (tests/cli/crashloop.sh, all N)
 #   dev.sh build   only builds (into build/)
 set -eu
 
@@ -12,6 +20,14 @@ what=${1:-build}
 
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
 libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
+
+# The fuzz targets need clang and libFuzzer's runtime, which clang only
+# recommends; the crash loop needs strace.
+case $what in
+test) packages="$packages clang libclang-rt-14-dev strace" ;;
+fuzz) packages="$packages clang libclang-rt-14-dev" ;;
+crashloop) packages="$packages strace" ;;
+esac
 
 # The tests also check the zsh and fish completions, and render the public
 # site in headless Chromium with a CJK font (tests/cli/site-a11y.sh), using
@@ -55,6 +71,53 @@ build() {
 	cmake --build "$dir" -j"$jobs" >/dev/null
 }
 
+# fuzz SECONDS: builds the fuzz targets into build-fuzz, replays every
+# regression input, then runs each target for SECONDS on its corpus (the
+# seeds of tests/fuzz/corpus/ and what earlier runs found, kept in
+# build-fuzz/corpus/).  A crash is saved in tests/fuzz/regress/TARGET/ and
+# makes the run fail, after every target has run.
+fuzz() {
+	secs=$1
+	(CC=clang cmake -S . -B build-fuzz -DZHIFA_WERROR=ON -DZHIFA_FUZZ=ON \
+	    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null &&
+	    cmake --build build-fuzz -j"$jobs" --target fuzz >/dev/null)
+	sh tests/fuzz/mkbundles.sh build-fuzz/seeds/bundle
+	fuzz_failed=""
+	for src in tests/fuzz/fuzz-*.c; do
+		t=${src#tests/fuzz/fuzz-}
+		t=${t%.c}
+		mkdir -p "build-fuzz/corpus/$t" "tests/fuzz/regress/$t"
+		log=build-fuzz/fuzz-$t.log
+		set -- tests/fuzz/regress/$t/*
+		if [ -e "$1" ] && ! build-fuzz/fuzz-$t "$@" >"$log" 2>&1; then
+			tail -30 "$log" >&2
+			echo "dev.sh: fuzz-$t: a regression input fails again" >&2
+			fuzz_failed="$fuzz_failed $t"
+			continue
+		fi
+		set -- "tests/fuzz/corpus/$t"
+		[ -d "build-fuzz/seeds/$t" ] && set -- "$@" "build-fuzz/seeds/$t"
+		if ! build-fuzz/fuzz-$t -max_total_time="$secs" -timeout=20 \
+		    -rss_limit_mb=2048 -print_final_stats=1 \
+		    -artifact_prefix="tests/fuzz/regress/$t/" \
+		    "build-fuzz/corpus/$t" "$@" >"$log" 2>&1; then
+			tail -40 "$log" >&2
+			echo "dev.sh: fuzz-$t: crashed; the input is kept in" \
+			    "tests/fuzz/regress/$t/" >&2
+			fuzz_failed="$fuzz_failed $t"
+			continue
+		fi
+		printf 'dev.sh: fuzz-%s: %s executions in %s s, no crash\n' "$t" \
+		    "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")" \
+		    "$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' \
+		    "$log")" >&2
+	done
+	if [ -n "$fuzz_failed" ]; then
+		echo "dev.sh: fuzz targets that failed:$fuzz_failed" >&2
+		return 1
+	fi
+}
+
 case $what in
 build)
 	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -72,13 +135,23 @@ test)
 	(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest -j"$jobs" --output-on-failure -LE slow)
+	echo "dev.sh: each fuzz target for 20 s" >&2
+	fuzz 20
+	;;
+fuzz)
+	fuzz "${2:-300}"
+	;;
+crashloop)
+	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	ZHIFA_BIN=$PWD/build ZHIFA_SRC=$PWD ZHIFA_CRASHLOOP=all \
+	    sh tests/cli/crashloop.sh
 	;;
 bench)
 	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	sh tests/bench/bench.sh build
 	;;
 *)
-	echo "usage: dev.sh build|demo|test|bench" >&2
+	echo "usage: dev.sh build|demo|test|bench|fuzz [SECONDS]|crashloop" >&2
 	exit 64
 	;;
 esac

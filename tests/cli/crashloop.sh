@@ -1,0 +1,193 @@
+#!/bin/sh
+# The crash loop: each program that writes the record is killed (SIGKILL,
+# by strace's syscall injection) at its Nth call of one kind of write,
+# fsync, rename, link or unlink.  After every kill the archive verifies
+# and the command's change is all or nothing: the journal holds the
+# events of a complete run, in full, or none of them; for publish-export
+# a bundle the kill left extends the one before, and so does the next.
+#
+# Every (kind, N) up to the count a complete run makes is a kill point.
+# With ZHIFA_CRASHLOOP=all (scripts/dev.sh crashloop) every point is
+# tried; otherwise a sample of ZHIFA_CRASHLOOP_POINTS points a program
+# (40), drawn with ZHIFA_CRASHLOOP_SEED (by default the date, so that
+# each day tries other points; printed, to repeat a run).
+. "$(dirname "$0")/lib.sh"
+
+command -v strace >/dev/null 2>&1 || skip_all "needs strace"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "needs the sqlite3 shell"
+strace -f -o /dev/null true 2>/dev/null || skip_all "strace cannot trace here"
+
+mode=${ZHIFA_CRASHLOOP:-sample}
+per=${ZHIFA_CRASHLOOP_POINTS:-40}
+seed=${ZHIFA_CRASHLOOP_SEED:-$(date +%Y%m%d)}
+kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
+unlink unlinkat"
+programs="case-new evidence-add case-step review-submit review-decide
+decision-issue publish-export"
+set -- $programs
+plan $#
+
+# The starting archives: one with legal review (the sample agency), one
+# without, each holding what every program needs.
+printf '案件调查终结报告\n' >"$T/report.txt"
+printf '行政处罚决定书（代拟稿）：罚款六万元\n' >"$T/draft.txt"
+printf '询问笔录\n' >"$T/record.txt"
+new_archive
+at 2026-11-17
+c_ready=$(case_for_review 甲建筑公司) &&
+    c_sub=$(case_for_review 乙建筑公司) &&
+    review-submit "$c_sub" --statement "$T/report.txt" \
+    --draft "$T/draft.txt" --fine 60000 >/dev/null &&
+    c_new=$(new_case 丙建筑公司 2>/dev/null) ||
+    { echo "$TEST_NAME: cannot make the archive with review" >&2; exit 1; }
+mv "$ZHIFA_ARCHIVE" "$T/base-review"
+new_archive_without_review
+decided_case 丁建筑公司 &&
+    { at 2026-11-20; publish-export --as liuyang --out "$T/b0" \
+    >/dev/null; } &&
+    decided_case 戊建筑公司 &&
+    { at 2026-11-02; c_dec=$(new_case 己建筑公司); } &&
+    { at 2026-11-03; case-step "$c_dec" notify >/dev/null; } ||
+    { echo "$TEST_NAME: cannot make the archive without review" >&2; exit 1; }
+mv "$ZHIFA_ARCHIVE" "$T/base-plain"
+W=$T/ar
+export ZHIFA_ARCHIVE="$W"
+
+# spec PROGRAM: sets base, the clock and cmd, the command line.
+spec() {
+	base=$T/base-review
+	at 2026-11-18
+	case $1 in
+	case-new)
+		cmd="case-new -t penalty --party 庚建筑公司 --party-kind org
+		    --party-id 91350100M000100Y43 --cause 未取得施工许可证擅自施工
+		    --officer zhangwei --officer lina" ;;
+	evidence-add)
+		cmd="evidence-add $c_ready $T/record.txt" ;;
+	case-step)
+		cmd="case-step $c_new notify" ;;
+	review-submit)
+		cmd="review-submit $c_ready --statement $T/report.txt
+		    --draft $T/draft.txt --fine 60000" ;;
+	review-decide)
+		cmd="review-decide $c_sub --as zhaomin --approve --opinion 同意" ;;
+	decision-issue)
+		base=$T/base-plain
+		at 2026-11-16
+		cmd="decision-issue $c_dec --as chengang --outcome 罚款五千元
+		    --fine 5000 --doc $T/decision.txt" ;;
+	publish-export)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="publish-export --as liuyang --out $T/out" ;;
+	esac
+}
+
+# fresh: the program's starting archive at $W, no bundle at $T/out.
+fresh() {
+	rm -rf "$W" "$T/out" "$T/out2"
+	cp -a "$base" "$W"
+}
+
+events() {
+	sqlite3 "$W/zhifa.db" 'SELECT count(*) FROM journal' 2>/dev/null
+}
+
+types() {
+	sqlite3 "$W/zhifa.db" "SELECT type FROM journal WHERE seq >= $1
+	    ORDER BY seq" 2>/dev/null | tr '\n' ' '
+}
+
+# points: the kill points "KIND N" of a complete run of cmd, in the
+# order they are tried (all, or a seeded sample).
+points() {
+	fresh
+	strace -f -qq -o "$T/trace" -e trace="$(echo $kinds | tr ' ' ,)" \
+	    $cmd >/dev/null 2>&1
+	: >"$T/calls"
+	for k in $kinds; do
+		n=$(grep -cE "^[0-9]+ +$k\(" "$T/trace")
+		[ "$n" -eq 0 ] || printf ' %s %d' "$k" "$n" >>"$T/calls"
+		i=1
+		while [ "$i" -le "$n" ]; do
+			echo "$k $i"
+			i=$((i + 1))
+		done
+	done | if [ "$mode" = all ]; then cat; else
+		awk -v seed="$seed" -v n="$per" '
+		    BEGIN { srand(seed) } { p[NR] = $0 }
+		    END { for (i = NR; i > 1; i--) { j = int(rand() * i) + 1
+		        t = p[i]; p[i] = p[j]; p[j] = t }
+		        for (i = 1; i <= NR && i <= n; i++) print p[i] }'
+	fi
+}
+
+for prog in $programs; do
+	spec "$prog"
+	# A complete run: the events it journals.
+	fresh
+	before=$(events)
+	if ! $cmd >/dev/null 2>"$T/err"; then
+		not_ok "$prog does not run: $(head -c 300 "$T/err")"
+		continue
+	fi
+	after=$(events)
+	full=$(types "$before")
+	points >"$T/points"
+	tried=0
+	killed=0
+	bad=""
+	while read -r kind n <&3; do
+		tried=$((tried + 1))
+		fresh
+		strace -f -qq -o /dev/null \
+		    -e inject="$kind:signal=KILL:when=$n" $cmd \
+		    >/dev/null 2>"$T/err"
+		status=$?
+		why=""
+		case $status in
+		0) ;;
+		137) killed=$((killed + 1)) ;;
+		*) why="exit $status: $(head -c 200 "$T/err")" ;;
+		esac
+		if [ -z "$why" ] && ! archive-verify >"$T/verify" 2>&1; then
+			why="archive-verify: $(head -c 300 "$T/verify")"
+		fi
+		now=$(events)
+		if [ -z "$why" ] && [ "$now" != "$before" ]; then
+			if [ "$now" != "$after" ]; then
+				why="$((now - before)) of $((after - before)) events"
+			elif [ "$(types "$before")" != "$full" ]; then
+				why="events $(types "$before"), not $full"
+			fi
+		fi
+		if [ -z "$why" ] && [ "$prog" = publish-export ]; then
+			# No fork: a bundle the kill left in place extends the
+			# one before, and the next export extends both.
+			if [ -e "$T/out" ] && ! publish-verify --previous \
+			    "$T/b0" "$T/out" >"$T/pv" 2>&1; then
+				why="the bundle left: $(head -c 300 "$T/pv")"
+			elif ! publish-export --as liuyang --out "$T/out2" \
+			    >/dev/null 2>"$T/err"; then
+				why="the next export fails: $(head -c 200 "$T/err")"
+			elif ! publish-verify --previous "$T/b0" "$T/out2" \
+			    >"$T/pv" 2>&1; then
+				why="the next bundle: $(head -c 300 "$T/pv")"
+			elif [ -e "$T/out" ] && ! publish-verify --previous \
+			    "$T/out" "$T/out2" >"$T/pv" 2>&1; then
+				why="a fork: $(head -c 300 "$T/pv")"
+			fi
+		fi
+		[ -z "$why" ] || bad="$bad
+  $kind $n: $why"
+	done 3<"$T/points"
+	printf '%s: %s: %d kill points tried, %d killed (%s, seed %s) of' \
+	    "$TEST_NAME" "$prog" "$tried" "$killed" "$mode" "$seed"
+	printf '%s\n' "$(cat "$T/calls")"
+	if [ -n "$bad" ]; then
+		not_ok "$prog: after a kill (seed $seed):$bad"
+	else
+		ok
+	fi
+done
+finish
