@@ -12,6 +12,8 @@
 #                  kills each writing program after its Nth write, fsync,
 #                  rename, link or unlink, for every N, checking the
 #                  archive after each kill (tests/cli/crashloop.sh, all N)
+#   dev.sh sweep   makes every call of each kind of system call fail in
+#                  turn, with EIO and ENOSPC (tests/cli/faults.sh, all)
 #   dev.sh build   only builds (into build/)
 set -eu
 
@@ -26,7 +28,7 @@ libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
 case $what in
 test) packages="$packages clang libclang-rt-14-dev strace" ;;
 fuzz) packages="$packages clang libclang-rt-14-dev" ;;
-crashloop) packages="$packages strace" ;;
+crashloop|sweep) packages="$packages strace" ;;
 esac
 
 # The tests also check the zsh and fish completions, and render the public
@@ -146,12 +148,17 @@ crashloop)
 	ZHIFA_BIN=$PWD/build ZHIFA_SRC=$PWD ZHIFA_CRASHLOOP=all \
 	    sh tests/cli/crashloop.sh
 	;;
+sweep)
+	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	ZHIFA_BIN=$PWD/build ZHIFA_SRC=$PWD ZHIFA_SWEEP=all \
+	    sh tests/cli/faults.sh
+	;;
 bench)
 	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	sh tests/bench/bench.sh build
 	;;
 *)
-	echo "usage: dev.sh build|demo|test|bench|fuzz [SECONDS]|crashloop" >&2
+	echo "usage: dev.sh build|demo|test|bench|fuzz [SECONDS]|crashloop|sweep" >&2
 	exit 64
 	;;
 esac

@@ -615,6 +615,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		    "publish-export again with the same --out to put it in "
 		    "place", e->msg, staged, o->out);
 	free(staged);
+	free(due);
 	free(note);
 	free(info);
 	free(vkey);

@@ -10,6 +10,9 @@
 . "$(dirname "$0")/lib.sh"
 
 command -v strace >/dev/null 2>&1 || skip_all "strace is not installed"
+# LeakSanitizer cannot work under ptrace; the other tests check leaks.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+export ASAN_OPTIONS
 strace -f -o /dev/null true >/dev/null 2>&1 ||
     skip_all "strace cannot trace here (ptrace not allowed)"
 
@@ -46,6 +49,11 @@ run() {
 	publish-export)
 		rm -rf "$T/site"
 		"$@" publish-export --as liuyang --out "$T/site" ;;
+	case-step)
+		"$@" case-step "$p" investigate --note 现场复查 ;;
+	decision-revoke)
+		"$@" decision-revoke "$p" --as chengang --kind revoked \
+		    --reason 复议决定撤销 ;;
 	esac
 }
 
@@ -53,7 +61,7 @@ run() {
 fresh() {
 	rm -rf "$T/w"
 	case $1 in
-	publish-export) cp -a "$T/base-decided" "$T/w" ;;
+	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
 	ZHIFA_ARCHIVE=$T/w
@@ -72,6 +80,18 @@ PROGRAMS="case-new evidence-add decision-issue publish-export"
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
 fsync:EIO:1 fdatasync:EIO:1 write:ENOSPC:1"
+# ZHIFA_SWEEP=all (scripts/dev.sh sweep): more programs, every call of
+# every kind the issue of durability names, with EIO and with ENOSPC.
+if [ "${ZHIFA_SWEEP:-}" = all ]; then
+	PROGRAMS="$PROGRAMS case-step decision-revoke"
+	FAULTS=""
+	for sc in write pwrite64 pread64 read fsync fdatasync rename renameat \
+	    renameat2 link linkat unlink unlinkat openat ftruncate mkdir \
+	    mkdirat; do
+		FAULTS="$FAULTS $sc:EIO:1 $sc:ENOSPC:1"
+	done
+	FAULTS="$FAULTS pread64:ESTALE:1"
+fi
 
 : >"$T/points"
 for prog in $PROGRAMS; do
