@@ -363,7 +363,7 @@ fail:
 	if (errno == EEXIST || errno == ENOTEMPTY)
 		return zf_fail(e, EX_CANTCREAT, "cannot create bundle '%s': it "
 		    "appeared while the bundle was written", path);
-	return zf_fail(e, EX_CANTCREAT, "cannot create bundle '%s': %s",
+	return zf_fail(e, EX_IOERR, "cannot put bundle '%s' in place: %s",
 	    path, strerror(errno));
 }
 

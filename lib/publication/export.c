@@ -286,7 +286,9 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 		return 0;
 	}
 	sqlite3_reset(st);
-	if ((key = zf_archive_load_key(a)) == NULL) {
+	if ((key = zf_archive_load_key(a)) == NULL && zf_archive_key_io(a))
+		return zf_fail(e, EX_IOERR, "%s", zf_archive_warning(a));
+	if (key == NULL) {
 		char *path = zf_archive_key_path(a);
 
 		rc = zf_fail(e, EX_NOPERM, "the agency key signs the "
@@ -609,11 +611,17 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	staged = xstrdup(zf_bundle_staged(x.b));
 	rc = zf_bundle_place(x.b, e);
 	x.b = NULL;
-	if (rc == EX_CANTCREAT)
+	if (rc != 0 && access(staged, F_OK) == 0) {
+		char *why = xstrdup(e->msg);
+
 		rc = zf_fail(e, rc, "%s; the export was recorded, and its "
-		    "bundle waits at %s: remove what is at %s and run "
-		    "publish-export again with the same --out to put it in "
-		    "place", e->msg, staged, o->out);
+		    "bundle waits at %s: %s%s%srun publish-export again with "
+		    "the same --out to put it in place", why, staged,
+		    rc == EX_CANTCREAT ? "remove what is at " : "",
+		    rc == EX_CANTCREAT ? o->out : "",
+		    rc == EX_CANTCREAT ? " and " : "");
+		free(why);
+	}
 	free(staged);
 	free(due);
 	free(note);

@@ -522,10 +522,13 @@ zf_archive_load_key(struct zf_archive *a)
 
 	if (access(path, F_OK) != 0)
 		goto out;	/* no key here: writes go unsigned, by design */
+	errno = 0;
 	if (access(path, R_OK) != 0)
 		snprintf(msg, sizeof(msg), "%s", strerror(errno));
 	else
 		k = zf_key_load_private(a->suite, path, msg, sizeof(msg));
+	a->key_io = k == NULL && (errno == EIO || errno == ENOSPC ||
+	    errno == ESTALE || errno == ETIMEDOUT || errno == ENXIO);
 	if (k != NULL) {
 		len = zf_key_public(k, pub);
 		if (len != a->pubkey_len || memcmp(pub, a->pubkey, len) != 0) {
@@ -1065,6 +1068,12 @@ const uint8_t *
 zf_archive_pubkey(const struct zf_archive *a)
 {
 	return a->pubkey;
+}
+
+int
+zf_archive_key_io(const struct zf_archive *a)
+{
+	return a->key_io;
 }
 
 const char *

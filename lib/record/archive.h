@@ -137,5 +137,7 @@ size_t zf_archive_pubkey_len(const struct zf_archive *a);
  * archive's), so that writes went unsigned.
  */
 const char *zf_archive_warning(const struct zf_archive *a);
+/* 1 when the key file was there and reading it failed (EIO ...). */
+int zf_archive_key_io(const struct zf_archive *a);
 
 #endif

@@ -360,6 +360,12 @@ zf_db_fail(struct zf_db *db, struct zf_err *e, const char *what)
 		code = EX_NOINPUT;
 		break;
 	case SQLITE_READONLY:
+		/*
+		 * A database a writer opened that cannot be written: the
+		 * system refused a file (its log, a folder): not a rule.
+		 */
+		code = EX_IOERR;
+		break;
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
 		code = EX_NOPERM;

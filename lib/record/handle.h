@@ -47,6 +47,7 @@ struct zf_archive {
 	int64_t appended;	/* events appended in this transaction */
 	char *checkpoint_note;	/* signed at commit, written after it */
 	char *key_problem;	/* why a key file there could not be used */
+	int key_io;		/* ... because reading it failed */
 
 	/* Objects and shard folders ("dir/") stored since the last commit. */
 	char **stored;

@@ -50,7 +50,7 @@ run() {
 		rm -rf "$T/site"
 		"$@" publish-export --as liuyang --out "$T/site" ;;
 	case-step)
-		"$@" case-step "$p" investigate --note 现场复查 ;;
+		"$@" case-step "$p" defense --note 当事人提交书面陈述 ;;
 	decision-revoke)
 		"$@" decision-revoke "$p" --as chengang --kind revoked \
 		    --reason 复议决定撤销 ;;
@@ -133,6 +133,9 @@ while read -r prog sc err k; do
 	elif [ "$rc" -eq 74 ] && grep -q "bundle '.*' is in place, but" "$T/err"
 	then
 		ok	# the recorded bundle was placed; its folder's sync failed
+	elif [ "$rc" -eq 74 ] && grep -q "the export was recorded" "$T/err"
+	then
+		ok	# recorded; a re-run puts the bundle in place
 	else
 		unchanged "$what (exit $rc: $(head -c 200 "$T/err"))"
 	fi
