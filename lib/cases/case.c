@@ -317,16 +317,8 @@ int
 zf_case_exists(struct zf_archive *a, const char *id)
 {
 	static const char sql[] = "SELECT 1 FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	zf_db_bind_text(st, 1, id);
-	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
-	    "cannot read cases");
-	sqlite3_reset(st);
-	return rc;
+	return zf_case_found(a, sql, id, NULL);
 }
 
 int

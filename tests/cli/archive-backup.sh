@@ -12,13 +12,17 @@ q() {
 
 new_archive
 c=$(new_case)
-# Objects enough that the copy takes a while: eight of 4 MiB.
-i=0
-while [ $i -lt 8 ]; do
-	head -c 4194304 /dev/urandom >"$T/big$i.bin"
-	i=$((i + 1))
-done
-evidence-add "$c" "$T"/big*.bin >/dev/null
+# blobs NAME: eight objects of 4 MiB as evidence, so that a copy takes
+# a while.
+blobs() {
+	i=0
+	while [ $i -lt 8 ]; do
+		head -c 4194304 /dev/urandom >"$T/$1$i.bin"
+		i=$((i + 1))
+	done
+	evidence-add "$c" "$T/$1"*.bin >/dev/null
+}
+blobs big
 
 # A backup changes nothing in the archive.
 mark
@@ -30,12 +34,7 @@ expect_exit 0 archive-verify -A "$T/bk0"
 
 # A backup killed at any point leaves a copy that verifies (perhaps with
 # warnings for what it left), which the next run completes.
-i=0
-while [ $i -lt 8 ]; do
-	head -c 4194304 /dev/urandom >"$T/more$i.bin"
-	i=$((i + 1))
-done
-evidence-add "$c" "$T"/more*.bin >/dev/null
+blobs more
 for delay in 0.05 0.15 0.3; do
 	archive-backup "$T/bk0" >/dev/null 2>&1 &
 	pid=$!

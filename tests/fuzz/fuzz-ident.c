@@ -7,24 +7,23 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* The citizen id and the unified social credit code. */
+	static int (*const parsers[])(const char *, char[19],
+	    const char **) = { zf_ident_citizen, zf_ident_uscc };
 	char *s = fuzz_cstr(data, size);
 	char out[19], again[19];
 	const char *why = NULL;
+	size_t i;
 
-	if (zf_ident_citizen(s, out, &why) == 0) {
-		FUZZ_ASSERT(strlen(out) == 18);
-		FUZZ_ASSERT(zf_ident_citizen(out, again, &why) == 0);
-		FUZZ_ASSERT(strcmp(out, again) == 0);
-	} else {
-		FUZZ_ASSERT(why != NULL);
-	}
-	why = NULL;
-	if (zf_ident_uscc(s, out, &why) == 0) {
-		FUZZ_ASSERT(strlen(out) == 18);
-		FUZZ_ASSERT(zf_ident_uscc(out, again, &why) == 0);
-		FUZZ_ASSERT(strcmp(out, again) == 0);
-	} else {
-		FUZZ_ASSERT(why != NULL);
+	for (i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++) {
+		why = NULL;
+		if (parsers[i](s, out, &why) == 0) {
+			FUZZ_ASSERT(strlen(out) == 18);
+			FUZZ_ASSERT(parsers[i](out, again, &why) == 0);
+			FUZZ_ASSERT(strcmp(out, again) == 0);
+		} else {
+			FUZZ_ASSERT(why != NULL);
+		}
 	}
 	free(s);
 	return 0;
