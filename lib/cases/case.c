@@ -45,12 +45,8 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 	const char *kind = in->party_kind ? in->party_kind : "person";
 	const char *why = NULL, *why2 = NULL;
 	char norm[19];
-	int i;
 
-	for (i = 0; party_kinds[i] != NULL; i++)
-		if (strcmp(kind, party_kinds[i]) == 0)
-			break;
-	if (party_kinds[i] == NULL)
+	if (!zf_case_one_of(kind, party_kinds))
 		return zf_fail(e, EX_DATAERR, "party kind '%s' is not "
 		    "person, org or business", kind);
 	if (in->party_id == NULL || in->party_id[0] == '\0')
@@ -337,6 +333,17 @@ zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
 	    "cannot read the archive");
 	sqlite3_reset(st);
 	return rc;
+}
+
+int
+zf_case_one_of(const char *s, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
 }
 
 int

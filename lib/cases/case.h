@@ -80,6 +80,8 @@ int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
  */
 int zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
     const char *p2);
+/* 1 when s is one of the NULL-ended list. */
+int zf_case_one_of(const char *s, const char *const *list);
 /*
  * Steps *st, prepared from sql with the case id as its one parameter, to
  * its first row: 0, or e's code ("no case '<id>'", EX_NOINPUT, when none).
