@@ -45,12 +45,8 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 	const char *kind = in->party_kind ? in->party_kind : "person";
 	const char *why = NULL, *why2 = NULL;
 	char norm[19];
-	int i;
 
-	for (i = 0; party_kinds[i] != NULL; i++)
-		if (strcmp(kind, party_kinds[i]) == 0)
-			break;
-	if (party_kinds[i] == NULL)
+	if (!zf_case_one_of(kind, party_kinds))
 		return zf_fail(e, EX_DATAERR, "party kind '%s' is not "
 		    "person, org or business", kind);
 	if (in->party_id == NULL || in->party_id[0] == '\0')
@@ -337,6 +333,35 @@ zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
 	    "cannot read the archive");
 	sqlite3_reset(st);
 	return rc;
+}
+
+int
+zf_case_one_of(const char *s, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+zf_case_row(struct zf_archive *a, const char *sql, const char *id,
+    sqlite3_stmt **st)
+{
+	struct zf_err *e = zf_archive_err(a);
+
+	if ((*st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(*st, 1, id);
+	switch (zf_db_row(zf_archive_db(a), *st, e, "cannot read cases")) {
+	case -1:
+		return e->code;
+	case 0:
+		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
+	}
+	return 0;
 }
 
 int
@@ -631,19 +656,13 @@ zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out)
 	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT " CASE_COLUMNS
 	    " FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	sqlite3_stmt *st;
 	struct zf_json *c, *review, *publication;
+	int rc;
 
 	*out = NULL;
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, id);
-	switch (zf_db_row(zf_archive_db(a), st, e, "cannot read cases")) {
-	case -1:
-		return e->code;
-	case 0:
-		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
-	}
+	if ((rc = zf_case_row(a, sql, id, &st)) != 0)
+		return rc;
 	c = case_row(a, st);
 	sqlite3_reset(st);
 	zf_json_set(c, "evidence", rows_of(a, evidence_sql, id, evidence_row));
@@ -797,22 +816,15 @@ zf_stage_chinese(const char *stage)
 int
 zf_case_state(struct zf_archive *a, const char *id, struct zf_case_state *s)
 {
-	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT kind, stage, prior_stage, filed, "
 	    "published, coalesce(fine_fen, -1), coalesce(decision_seq, 0) "
 	    "FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, id);
-	rc = zf_db_row(zf_archive_db(a), st, e, "cannot read cases");
-	if (rc < 0)
-		return e->code;
-	if (rc == 0)
-		return zf_fail(e, EX_NOINPUT, "no case '%s'", id);
+	if ((rc = zf_case_row(a, sql, id, &st)) != 0)
+		return rc;
 	snprintf(s->id, sizeof(s->id), "%s", id);
 	snprintf(s->kind, sizeof(s->kind), "%s", zf_db_text(st, 0));
 	snprintf(s->stage, sizeof(s->stage), "%s", zf_db_text(st, 1));

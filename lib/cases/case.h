@@ -80,6 +80,15 @@ int zf_case_has_step(struct zf_archive *a, const char *id, const char *step);
  */
 int zf_case_found(struct zf_archive *a, const char *sql, const char *p1,
     const char *p2);
+/* 1 when s is one of the NULL-ended list. */
+int zf_case_one_of(const char *s, const char *const *list);
+/*
+ * Steps *st, prepared from sql with the case id as its one parameter, to
+ * its first row: 0, or e's code ("no case '<id>'", EX_NOINPUT, when none).
+ */
+struct sqlite3_stmt;
+int zf_case_row(struct zf_archive *a, const char *sql, const char *id,
+    struct sqlite3_stmt **st);
 
 /* Everything about one case as JSON (CLI.md's fields); EX_NOINPUT. */
 int zf_case_show(struct zf_archive *a, const char *id, struct zf_json **out);

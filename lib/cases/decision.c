@@ -327,7 +327,6 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 	const struct zf_step_def *d = zf_step_find("revoke");
 	struct zf_case_state s;
 	const char *why;
-	size_t i;
 	int rc;
 
 	if ((rc = head_case(a, case_id, &s, "revokes decisions", 0)) != 0)
@@ -337,10 +336,7 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 		    "force to revoke", case_id);
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
-	for (i = 0; revoke_kinds[i] != NULL; i++)
-		if (strcmp(kind, revoke_kinds[i]) == 0)
-			break;
-	if (revoke_kinds[i] == NULL)
+	if (!zf_case_one_of(kind, revoke_kinds))
 		return zf_fail(e, EX_USAGE, "--kind '%s' is not revoked "
 		    "(撤销), illegal (确认违法) or remade (责令重作)", kind);
 	if (reason == NULL || reason[0] == '\0')

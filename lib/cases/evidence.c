@@ -26,17 +26,6 @@ static const char *const secret_kinds[] = { "state", "commercial",
     "privacy", NULL };
 
 static int
-one_of(const char *s, const char *const *list)
-{
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(s, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 check_text(struct zf_archive *a, const char *what, const char *s)
 {
 	struct zf_err *e = zf_archive_err(a);
@@ -60,14 +49,15 @@ check(struct zf_archive *a, const char *case_id,
 	if ((rc = zf_case_exists(a, case_id)) <= 0)
 		return rc < 0 ? e->code : zf_fail(e, EX_NOINPUT,
 		    "no case '%s'", case_id);
-	if (in->kind != NULL && !one_of(in->kind, kinds))
+	if (in->kind != NULL && !zf_case_one_of(in->kind, kinds))
 		return zf_fail(e, EX_DATAERR, "evidence kind '%s' is not "
 		    "one of document, photo, audio, video, record, other",
 		    in->kind);
-	if (in->access != NULL && !one_of(in->access, accesses))
+	if (in->access != NULL && !zf_case_one_of(in->access, accesses))
 		return zf_fail(e, EX_DATAERR, "access '%s' is not one of "
 		    "public, restricted, secret", in->access);
-	if (in->secret_kind != NULL && !one_of(in->secret_kind, secret_kinds))
+	if (in->secret_kind != NULL && !zf_case_one_of(in->secret_kind,
+	    secret_kinds))
 		return zf_fail(e, EX_DATAERR, "secret kind '%s' is not "
 		    "one of state, commercial, privacy", in->secret_kind);
 	if (in->secret_kind != NULL && in->access != NULL &&

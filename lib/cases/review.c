@@ -46,21 +46,14 @@ struct facts {
 static int
 load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 {
-	struct zf_err *e = zf_archive_err(a);
 	static const char sql[] = "SELECT kind, party_kind, conduct, "
 	    "major_manual FROM cases WHERE id = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	sqlite3_stmt *st;
+	int rc;
 
 	memset(f, 0, sizeof(*f));
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, case_id);
-	switch (zf_db_row(zf_archive_db(a), st, e, "cannot read cases")) {
-	case -1:
-		return e->code;
-	case 0:
-		return zf_fail(e, EX_NOINPUT, "no case '%s'", case_id);
-	}
+	if ((rc = zf_case_row(a, sql, case_id, &st)) != 0)
+		return rc;
 	snprintf(f->kind, sizeof(f->kind), "%s", col(st, 0));
 	snprintf(f->party_kind, sizeof(f->party_kind), "%s", col(st, 1));
 	snprintf(f->conduct, sizeof(f->conduct), "%s", col(st, 2) ? col(st,
