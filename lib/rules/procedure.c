@@ -155,26 +155,31 @@ zf_kind_bit(const char *kind)
 	return 0;
 }
 
+/*
+ * The entry called name in a table of size-byte entries that each begin
+ * with their name and end with a NULL one; NULL when there is none.
+ */
+static const void *
+find_named(const void *table, size_t size, const char *name)
+{
+	const char *p;
+
+	for (p = table; *(const char *const *)p != NULL; p += size)
+		if (strcmp(*(const char *const *)p, name) == 0)
+			return p;
+	return NULL;
+}
+
 const struct zf_stage_def *
 zf_stage_find(const char *name)
 {
-	const struct zf_stage_def *s;
-
-	for (s = zf_stages; s->name != NULL; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
-	return NULL;
+	return find_named(zf_stages, sizeof(zf_stages[0]), name);
 }
 
 const struct zf_step_def *
 zf_step_find(const char *name)
 {
-	const struct zf_step_def *s;
-
-	for (s = zf_steps; s->name != NULL; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
-	return NULL;
+	return find_named(zf_steps, sizeof(zf_steps[0]), name);
 }
 
 int

@@ -73,32 +73,37 @@ check_read(const char *text, const char *want)
 	}
 }
 
+/* fields, up to a NULL, as one row without its end. */
+static void
+write_fields(struct zf_buf *b, const char *const *fields)
+{
+	size_t i;
+
+	for (i = 0; fields[i] != NULL; i++)
+		zf_csv_field(b, fields[i], i == 0);
+}
+
 static void
 test_writer(void)
 {
+	static const char *const plain[] = {
+		"plain", "a,b", "say \"hi\"", "two\nlines", "", NULL
+	};
+	static const char *const formulas[] = {
+		"=SUM(A1:A9)", "+86 138", "-5", "@cmd", "\tx", "\rx",
+		"'quoted", "a=b", "中文", NULL
+	};
 	struct zf_buf b;
 
 	zf_buf_init(&b);
-	zf_csv_field(&b, "plain", 1);
-	zf_csv_field(&b, "a,b", 0);
-	zf_csv_field(&b, "say \"hi\"", 0);
-	zf_csv_field(&b, "two\nlines", 0);
-	zf_csv_field(&b, "", 0);
+	write_fields(&b, plain);
 	zf_csv_row_end(&b);
 	CHECK_STR(b.data,
 	    "\"plain\",\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"\"\r\n");
 
 	/* Formulas are marked as text, and so is a leading '. */
 	zf_buf_reset(&b);
-	zf_csv_field(&b, "=SUM(A1:A9)", 1);
-	zf_csv_field(&b, "+86 138", 0);
-	zf_csv_field(&b, "-5", 0);
-	zf_csv_field(&b, "@cmd", 0);
-	zf_csv_field(&b, "\tx", 0);
-	zf_csv_field(&b, "\rx", 0);
-	zf_csv_field(&b, "'quoted", 0);
-	zf_csv_field(&b, "a=b", 0);
-	zf_csv_field(&b, "中文", 0);
+	write_fields(&b, formulas);
 	CHECK_STR(b.data,
 	    "\"'=SUM(A1:A9)\",\"'+86 138\",\"'-5\",\"'@cmd\",\"'\tx\","
 	    "\"'\rx\",\"''quoted\",\"a=b\",\"中文\"");

@@ -648,6 +648,10 @@ static const struct ct_proof ct_consistency[] = {
 	} }
 };
 
+#define NCT_INCLUSION (sizeof(ct_inclusion) / sizeof(ct_inclusion[0]))
+#define NCT_CONSISTENCY \
+	(sizeof(ct_consistency) / sizeof(ct_consistency[0]))
+
 static size_t
 ct_unhex_proof(const struct ct_proof *v, uint8_t out[][LEN])
 {
@@ -693,32 +697,24 @@ ct_vectors(void)
 	zf_hex(ct_leaves[0], LEN, hex);
 	CHECK_STR(hex, ct_roots[1]);
 
-	for (i = 0; i < sizeof(ct_inclusion) / sizeof(ct_inclusion[0]); i++) {
-		const struct ct_proof *v = &ct_inclusion[i];
+	/* The inclusion vectors, then the consistency ones. */
+	for (i = 0; i < NCT_INCLUSION + NCT_CONSISTENCY; i++) {
+		int incl = i < NCT_INCLUSION;
+		const struct ct_proof *v = incl ? &ct_inclusion[i] :
+		    &ct_consistency[i - NCT_INCLUSION];
+		uint64_t a = (uint64_t)v->a, b = (uint64_t)v->b;
+		const uint8_t (*w)[LEN] = (const uint8_t (*)[LEN])want;
 
 		wlen = ct_unhex_proof(v, want);
-		s.limit = (uint64_t)v->b;
-		CHECK_INT(zf_merkle_inclusion_proof(SHA, (uint64_t)v->a,
-		    (uint64_t)v->b, store_read, &s, proof, &plen), 0);
-		CHECK(same_proof((const uint8_t (*)[LEN])proof, plen,
-		    (const uint8_t (*)[LEN])want, wlen));
-		CHECK(zf_merkle_verify_inclusion(SHA, (uint64_t)v->a,
-		    (uint64_t)v->b, ct_leaves[v->a],
-		    (const uint8_t (*)[LEN])want, wlen, ct_root[v->b]));
-	}
-	for (i = 0; i < sizeof(ct_consistency) / sizeof(ct_consistency[0]);
-	    i++) {
-		const struct ct_proof *v = &ct_consistency[i];
-
-		wlen = ct_unhex_proof(v, want);
-		s.limit = (uint64_t)v->b;
-		CHECK_INT(zf_merkle_consistency_proof(SHA, (uint64_t)v->a,
-		    (uint64_t)v->b, store_read, &s, proof, &plen), 0);
-		CHECK(same_proof((const uint8_t (*)[LEN])proof, plen,
-		    (const uint8_t (*)[LEN])want, wlen));
-		CHECK(zf_merkle_verify_consistency(SHA, (uint64_t)v->a,
-		    (uint64_t)v->b, ct_root[v->a], ct_root[v->b],
-		    (const uint8_t (*)[LEN])want, wlen));
+		s.limit = b;
+		CHECK_INT((incl ? zf_merkle_inclusion_proof :
+		    zf_merkle_consistency_proof)(SHA, a, b, store_read, &s,
+		    proof, &plen), 0);
+		CHECK(same_proof((const uint8_t (*)[LEN])proof, plen, w, wlen));
+		CHECK(incl ? zf_merkle_verify_inclusion(SHA, a, b,
+		    ct_leaves[v->a], w, wlen, ct_root[v->b]) :
+		    zf_merkle_verify_consistency(SHA, a, b, ct_root[v->a],
+		    ct_root[v->b], w, wlen));
 	}
 	CHECK_INT(s.bad_reads, 0);
 }

@@ -359,6 +359,37 @@ date_anchors(void)
 	    zf_date_from_ymd(2027, 11, 27));
 }
 
+/* zf_date_parse with its day number widened. */
+static int
+parse_date(const char *s, int64_t *out)
+{
+	int32_t days = (int32_t)*out;
+	int r = zf_date_parse(s, &days);
+
+	*out = days;
+	return r;
+}
+
+/* parse refuses each of bad, and NULL, leaving its result at keep. */
+static void
+refused(const char *what, const char *const *bad, size_t n,
+    int (*parse)(const char *, int64_t *), int64_t keep)
+{
+	size_t i;
+	int64_t v = keep;
+	int r;
+
+	for (i = 0; i < n; i++) {
+		r = parse(bad[i], &v);
+		if (r != -1)
+			fprintf(stderr, "accepted %s \"%s\"\n", what, bad[i]);
+		CHECK_INT(r, -1);
+		CHECK_INT(v, keep);
+	}
+	CHECK_INT(parse(NULL, &v), -1);
+	CHECK_INT(v, keep);
+}
+
 static void
 date_refusals(void)
 {
@@ -370,19 +401,8 @@ date_refusals(void)
 		"2026-01-01T00:00:00", "20260101", "+026-01-01", "2026-01-0a",
 		"2026-01", "", "２０２６-01-01",
 	};
-	size_t i;
-	int32_t days = 777;
-	int r;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		r = zf_date_parse(bad[i], &days);
-		if (r != -1)
-			fprintf(stderr, "accepted date \"%s\"\n", bad[i]);
-		CHECK_INT(r, -1);
-		CHECK_INT(days, 777);
-	}
-	CHECK_INT(zf_date_parse(NULL, &days), -1);
-	CHECK_INT(days, 777);
+	refused("date", bad, sizeof(bad) / sizeof(bad[0]), parse_date, 777);
 }
 
 /* Every day of 1900-2100 against a counter that steps one day at a time. */
@@ -679,19 +699,9 @@ money_refusals(void)
 		"0x10", "NaN", "inf", "5\t", "5\n", "5,000.", "1.2,3",
 		"\xe5\x85\x83" "5", "5\xe5\x85",
 	};
-	size_t i;
-	int64_t fen = 31337;
-	int r;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		r = zf_money_parse(bad[i], &fen);
-		if (r != -1)
-			fprintf(stderr, "accepted money \"%s\"\n", bad[i]);
-		CHECK_INT(r, -1);
-		CHECK_INT(fen, 31337);
-	}
-	CHECK_INT(zf_money_parse(NULL, &fen), -1);
-	CHECK_INT(fen, 31337);
+	refused("money", bad, sizeof(bad) / sizeof(bad[0]), zf_money_parse,
+	    31337);
 }
 
 static void
