@@ -40,16 +40,8 @@ static int
 number_taken(struct zf_archive *a, const char *number)
 {
 	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	zf_db_bind_text(st, 1, number);
-	rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
-	    "cannot read decisions");
-	sqlite3_reset(st);
-	return rc;
+	return zf_case_found(a, sql, number, NULL);
 }
 
 /* The legal-review gate (review.h) for this decision. */
