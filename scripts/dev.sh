@@ -97,7 +97,8 @@ fuzz() {
 			fuzz_failed="$fuzz_failed $t"
 			continue
 		fi
-		set -- "tests/fuzz/corpus/$t"
+		set --
+		[ -d "tests/fuzz/corpus/$t" ] && set -- "tests/fuzz/corpus/$t"
 		[ -d "build-fuzz/seeds/$t" ] && set -- "$@" "build-fuzz/seeds/$t"
 		if ! build-fuzz/fuzz-$t -max_total_time="$secs" -timeout=20 \
 		    -rss_limit_mb=2048 -print_final_stats=1 \
