@@ -39,6 +39,8 @@ cp -a "$ZHIFA_ARCHIVE" "$T/base-open"
 decision-issue "$p" --as chengang --outcome 罚款五千元 --fine 5000 \
     --doc "$T/d.txt" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-decided"
+publish-export --as liuyang --out "$T/site0" >/dev/null || exit 1
+cp -a "$ZHIFA_ARCHIVE" "$T/base-published"
 : >"$T/injected"
 
 # run PROGRAM [PREFIX...]: the command under test on $ZHIFA_ARCHIVE,
@@ -65,6 +67,8 @@ run() {
 	decision-revoke)
 		"$@" decision-revoke "$p" --as chengang --kind revoked \
 		    --reason 复议决定撤销 ;;
+	publish-withdraw)
+		"$@" publish-withdraw "$p" --as liuyang --reason 公示信息有误 ;;
 	esac
 }
 
@@ -73,6 +77,7 @@ fresh() {
 	rm -rf "$T/w"
 	case $1 in
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
+	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
 	ZHIFA_ARCHIVE=$T/w
@@ -94,7 +99,7 @@ fsync:EIO:1 fdatasync:EIO:1 write:ENOSPC:1"
 # ZHIFA_SWEEP=all (scripts/dev.sh sweep): more programs, every call of
 # every kind the issue of durability names, with EIO and with ENOSPC.
 if [ "${ZHIFA_SWEEP:-}" = all ]; then
-	PROGRAMS="$PROGRAMS case-step decision-revoke"
+	PROGRAMS="$PROGRAMS case-step decision-revoke publish-withdraw"
 	FAULTS=""
 	for sc in write pwrite64 pread64 read fsync fdatasync rename renameat \
 	    renameat2 link linkat unlink unlinkat openat ftruncate mkdir \
@@ -102,6 +107,8 @@ if [ "${ZHIFA_SWEEP:-}" = all ]; then
 		FAULTS="$FAULTS $sc:EIO:1 $sc:ENOSPC:1"
 	done
 	FAULTS="$FAULTS pread64:ESTALE:1"
+	# ZHIFA_SWEEP_ONLY=PROGRAM: that program alone.
+	[ -n "${ZHIFA_SWEEP_ONLY:-}" ] && PROGRAMS=$ZHIFA_SWEEP_ONLY
 fi
 
 : >"$T/points"
