@@ -666,17 +666,14 @@ staged_export(struct zf_archive *a, const char *name, int64_t *seq,
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, name);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(st, 0);
-		body = zf_json_parse((const char *)sqlite3_column_text(st, 1),
-		    (size_t)sqlite3_column_bytes(st, 1), NULL, 0);
-		*data = zf_json_copy(zf_json_get(body, "data"));
-		zf_json_free(body);
-	}
+	if ((step = zf_db_row(db, st, e, "cannot read the journal")) <= 0)
+		return step < 0 ? e->code : 0;
+	*seq = sqlite3_column_int64(st, 0);
+	body = zf_json_parse((const char *)sqlite3_column_text(st, 1),
+	    (size_t)sqlite3_column_bytes(st, 1), NULL, 0);
+	*data = zf_json_copy(zf_json_get(body, "data"));
+	zf_json_free(body);
 	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return zf_db_fail(db, e, "cannot read the journal");
 	return 0;
 }
 

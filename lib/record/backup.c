@@ -171,11 +171,12 @@ check_history(struct backup *b)
 	if ((st = zf_db_stmt(&b->copy, sql, &b->a->err)) == NULL)
 		return b->a->err.code;
 	sqlite3_bind_int64(st, 1, b->dest_events - 1);
-	if ((step = sqlite3_step(st)) == SQLITE_ROW)
+	if ((step = zf_db_row(&b->copy, st, &b->a->err,
+	    "cannot read the copy")) < 0)
+		return b->a->err.code;
+	if (step == 1)
 		same = strcmp(zf_db_text(st, 0), b->dest_hash) == 0;
 	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return zf_db_fail(&b->copy, &b->a->err, "cannot read the copy");
 	if (!same)
 		return zf_fail(&b->a->err, EX_DATAERR, "'%s' is not an "
 		    "earlier backup of this archive: its journal of %lld "
@@ -384,14 +385,15 @@ copy_objects(struct backup *b)
 	dir = xasprintf("objects/%s", zf_suite_digest_name(b->a->suite));
 	if ((rc = make_dir(b, "objects")) != 0 || (rc = make_dir(b, dir)) != 0)
 		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = zf_db_row(&b->copy, st, &b->a->err,
+	    "cannot read the copy")) == 1) {
 		b->st->objects++;
 		if ((rc = copy_object(b, zf_db_text(st, 0),
 		    sqlite3_column_int64(st, 1))) != 0)
 			goto out;
 	}
-	if (step != SQLITE_DONE)
-		rc = zf_db_fail(&b->copy, &b->a->err, "cannot read the copy");
+	if (step < 0)
+		rc = b->a->err.code;
 out:
 	sqlite3_reset(st);
 	free(dir);
@@ -411,20 +413,22 @@ read_copy(struct backup *b, char **note)
 	*note = NULL;
 	if ((st = zf_db_stmt(&b->copy, sql_n, &b->a->err)) == NULL)
 		return b->a->err.code;
-	if ((step = sqlite3_step(st)) == SQLITE_ROW)
-		b->st->events = sqlite3_column_int64(st, 0);
+	if ((step = zf_db_row(&b->copy, st, &b->a->err,
+	    "cannot read the copy")) != 1)
+		return step < 0 ? b->a->err.code : zf_fail(&b->a->err,
+		    EX_SOFTWARE, "cannot count the copy's events");
+	b->st->events = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (step != SQLITE_ROW)
-		return zf_db_fail(&b->copy, &b->a->err, "cannot read the copy");
 	if ((st = zf_db_stmt(&b->copy, sql_cp, &b->a->err)) == NULL)
 		return b->a->err.code;
-	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((step = zf_db_row(&b->copy, st, &b->a->err,
+	    "cannot read the copy")) < 0)
+		return b->a->err.code;
+	if (step == 1) {
 		b->st->checkpoint = sqlite3_column_int64(st, 0);
 		*note = xstrdup(zf_db_text(st, 1));
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return zf_db_fail(&b->copy, &b->a->err, "cannot read the copy");
 	return 0;
 }
 
