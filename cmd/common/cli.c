@@ -167,13 +167,13 @@ zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 			list[(*n)++] = optarg;
 			break;
 		case ZF_ARG_DATE:
-			if (zf_date_parse(optarg, o->more) != 0 &&
-			    zf_when_form(optarg, 0))
+			if (zf_date_parse(optarg, o->more) != 0) {
+				if (zf_when_refusal(optarg, 0) == EX_USAGE)
+					zf_cli_usage(cli, "--%s '%s' is not a "
+					    "date YYYY-MM-DD", o->name, optarg);
 				exit(zf_cli_error(EX_DATAERR, "--%s '%s' is "
 				    "not a date YYYY-MM-DD", o->name, optarg));
-			if (zf_date_parse(optarg, o->more) != 0)
-				zf_cli_usage(cli, "--%s '%s' is not a date "
-				    "YYYY-MM-DD", o->name, optarg);
+			}
 			*(const char **)o->to = optarg;
 			break;
 		case ZF_ARG_NUMBER:

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/err.h"
+
 #define SECONDS_PER_DAY	86400
 #define YEAR_MIN	1900
 #define YEAR_MAX	9999
@@ -331,8 +333,9 @@ zf_clock_now(int offset, struct zf_time *t, int *fixed)
 	return 0;
 }
 
-int
-zf_when_form(const char *s, int time)
+/* 1 when s has the form of a date, or of a time when time is 1. */
+static int
+has_form(const char *s, int time)
 {
 	static const char form[] = "dddd-dd-dd";
 	size_t i;
@@ -348,4 +351,10 @@ zf_when_form(const char *s, int time)
 		return 0;
 	return s[i + 1] != '\0' && strspn(s + i + 1, "0123456789:.+-Zz") ==
 	    strlen(s + i + 1);
+}
+
+int
+zf_when_refusal(const char *s, int time)
+{
+	return has_form(s, time) ? EX_DATAERR : EX_USAGE;
 }

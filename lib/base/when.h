@@ -31,12 +31,12 @@ int32_t zf_date_from_ymd(int year, int month, int day);
 int zf_date_weekday(int32_t days);
 
 /*
- * 1 when s has the form of a date YYYY-MM-DD (time 0) or of an RFC 3339
- * time (time 1), whatever its numbers: 2026-02-30 has the form and names
- * no day.  A refused value with the form is wrong for the record (65); one
- * without it does not parse (64).
+ * The exit code for s, a date YYYY-MM-DD (time 0) or an RFC 3339 time
+ * (time 1) that its parser refused: EX_DATAERR (65) when it has the form,
+ * whatever its numbers (2026-02-30 names no day: wrong for the record),
+ * else EX_USAGE (64: it does not parse).
  */
-int zf_when_form(const char *s, int time);
+int zf_when_refusal(const char *s, int time);
 
 /*
  * RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" (the 'T' may be

@@ -138,9 +138,8 @@ filed_day(struct zf_archive *a, const struct zf_case_input *in,
 		return 0;
 	}
 	if (zf_date_parse(in->filed, filed) != 0)
-		return zf_fail(e, zf_when_form(in->filed, 0) ? EX_DATAERR :
-		    EX_USAGE, "filing date '%s' is not a date YYYY-MM-DD",
-		    in->filed);
+		return zf_fail(e, zf_when_refusal(in->filed, 0), "filing date "
+		    "'%s' is not a date YYYY-MM-DD", in->filed);
 	if (*filed > zf_archive_today(a))
 		return zf_fail(e, EX_DATAERR, "filing date %s is in the "
 		    "future", in->filed);
@@ -881,8 +880,8 @@ zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
 	*t = *zf_archive_now(a);
 	if (at != NULL) {
 		if (zf_time_parse(at, t) != 0)
-			return zf_fail(e, zf_when_form(at, 1) ? EX_DATAERR :
-			    EX_USAGE, "'%s' is not an RFC 3339 time such as "
+			return zf_fail(e, zf_when_refusal(at, 1), "'%s' is not "
+			    "an RFC 3339 time such as "
 			    "2026-11-20T10:02:11+08:00", at);
 		t->offset = zf_archive_config(a)->offset;
 		if (t->unix > zf_archive_now(a)->unix + 300)

@@ -65,10 +65,9 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_DATAERR, "evidence marked as a %s "
 		    "secret cannot be public", in->secret_kind);
 	if (in->recorded_at != NULL && zf_time_parse(in->recorded_at, &t) != 0)
-		return zf_fail(e, zf_when_form(in->recorded_at, 1) ?
-		    EX_DATAERR : EX_USAGE, "recording time '%s' is "
-		    "not an RFC 3339 time such as 2026-11-20T10:02:11+08:00",
-		    in->recorded_at);
+		return zf_fail(e, zf_when_refusal(in->recorded_at, 1),
+		    "recording time '%s' is not an RFC 3339 time such as "
+		    "2026-11-20T10:02:11+08:00", in->recorded_at);
 	if (in->recorded_by != NULL &&
 	    zf_config_person(zf_archive_config(a), in->recorded_by) == NULL)
 		return zf_fail(e, EX_NOPERM, "'%s' (recorded by) is not "

@@ -817,9 +817,8 @@ judged_on(struct zf_archive *a, const char *given, int32_t *day)
 	if (given == NULL)
 		return 0;
 	if (zf_date_parse(given, day) != 0)
-		return zf_fail(zf_archive_err(a), zf_when_form(given, 0) ?
-		    EX_DATAERR : EX_USAGE, "--as-of '%s' is "
-		    "not a date (YYYY-MM-DD)", given);
+		return zf_fail(zf_archive_err(a), zf_when_refusal(given, 0),
+		    "--as-of '%s' is not a date (YYYY-MM-DD)", given);
 	if (*day > today)
 		return zf_fail(zf_archive_err(a), EX_DATAERR, "--as-of %s is "
 		    "in the future; publication is judged on today or an "
