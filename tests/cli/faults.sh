@@ -16,16 +16,9 @@ export ASAN_OPTIONS
 strace -f -o /dev/null true >/dev/null 2>&1 ||
     skip_all "strace cannot trace here (ptrace not allowed)"
 
-# The archive as lib.sh fingerprints it, less SQLite's shared-memory index
-# and an empty write-ahead log, which a connection whose open of them
-# failed may leave behind: they hold no record.
-snapshot() {
-	(cd "${1:-$ZHIFA_ARCHIVE}" &&
-	    find . ! -name zhifa.db-shm ! \( -name zhifa.db-wal -empty \) \
-	    -printf '%p %y %m %s\n' | sort &&
-	    find . -type f ! -name zhifa.db-shm ! \( -name zhifa.db-wal \
-	    -empty \) -print0 | sort -z | xargs -0 sha256sum)
-}
+# SQLite's shared-memory index and an empty write-ahead log, which a
+# connection whose open of them failed may leave behind, hold no record.
+SNAPSHOT_SKIP='! -name zhifa.db-shm ! ( -name zhifa.db-wal -empty )'
 
 at 2026-11-02
 new_archive_without_review
