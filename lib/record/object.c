@@ -81,13 +81,16 @@ zf_object_path(const struct zf_archive *a, const char *hex)
 static int
 open_temp(struct zf_archive *a, char *name, size_t namelen)
 {
+	static int proc = -1;	/* /proc/self/fd is there to link from */
 	uint8_t rnd[8];
 	char hex[17];
 	int fd, tries;
 
 	name[0] = '\0';
-	if (access("/proc/self/fd", X_OK) == 0 && (fd = openat(a->dirfd,
-	    "tmp", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) >= 0)
+	if (proc < 0)
+		proc = access("/proc/self/fd", X_OK) == 0;
+	if (proc && (fd = openat(a->dirfd, "tmp", O_TMPFILE | O_WRONLY |
+	    O_CLOEXEC, 0600)) >= 0)
 		return fd;
 	for (tries = 0; tries < 100; tries++) {
 		if (zf_random(rnd, sizeof(rnd)) != 0)
