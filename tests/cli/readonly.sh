@@ -55,8 +55,15 @@ unset IFS
 cp -a "$ZHIFA_ARCHIVE" "$T/copy"
 [ -z "$owner" ] || chown -R "$owner" "$T/copy"
 chmod -R a-w "$T/copy"
-# The parents must be open to the other user.
+# The parents must be open to the other user, and so must the programs,
+# whose build folder may lie in one that is not: they run from a copy.
 chmod 755 "$T"
+mkdir "$T/bin"
+for p in case-list case-show case-log deadline-check archive-verify; do
+	cp "$ZHIFA_BIN/$p" "$T/bin/"
+done
+chmod -R a+rX "$T/bin"
+PATH=$T/bin:$PATH
 mark_copy() { snapshot "$T/copy" >"$T/mark"; }
 same_copy() {
 	snapshot "$T/copy" >"$T/now"
