@@ -76,6 +76,40 @@ print_text(const struct zf_pubcheck *c, const struct zf_pubcheck *old)
 		    (unsigned long long)old->size, (unsigned long long)c->size);
 }
 
+/*
+ * When the older log is not the newer's beginning, both are read again
+ * keeping every leaf hash (32 bytes a leaf, on this path only), so that
+ * the problem names the first leaf that differs.
+ */
+static int
+which_leaf(const char *previous, const char *path,
+    const struct zf_pubcheck_options *given, struct zf_json **security,
+    struct zf_err *e)
+{
+	struct zf_pubcheck_options o = *given;
+	struct zf_pubcheck old, c;
+	struct zf_json *found;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	o.keep_hashes = 1;
+	o.want_prefix = 0;
+	if ((rc = zf_pubcheck_bundle(previous, &o, &old, e)) == 0) {
+		o.want_prefix = 1;
+		o.prefix = old.size;
+		rc = zf_pubcheck_bundle(path, &o, &c, e);
+	}
+	if (rc == 0) {
+		found = zf_json_array();
+		zf_pubcheck_extends(&old, &c, found);
+		zf_json_free(*security);
+		*security = found;
+	}
+	zf_pubcheck_release(&c);
+	zf_pubcheck_release(&old);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -119,13 +153,23 @@ main(int argc, char **argv)
 		zf_cli_fail(&e);
 		goto out;
 	}
+	if (previous != NULL) {
+		o.want_prefix = 1;
+		o.prefix = old.size;
+	}
 	if ((rc = zf_pubcheck_bundle(argv[optind], &o, &c, &e)) != 0) {
 		zf_cli_fail(&e);
 		goto out;
 	}
 	if (previous != NULL) {
 		print_problems(&old, old.problems, 1);
-		zf_pubcheck_extends(&old, &c, security);
+		if (zf_pubcheck_extends(&old, &c, security) > 0 &&
+		    zf_json_len(security) > 0 &&
+		    (rc = which_leaf(previous, argv[optind], &o, &security,
+			 &e)) != 0) {
+			zf_cli_fail(&e);
+			goto out;
+		}
 	}
 	print_problems(&c, c.problems, 1);
 	print_problems(&c, security, 0);

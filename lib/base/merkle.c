@@ -338,3 +338,52 @@ zf_merkle_verify_consistency(int suite, uint64_t m, uint64_t n,
 	    memcmp(fr, root_m, ZF_DIGEST_LEN) == 0 &&
 	    memcmp(sr, root_n, ZF_DIGEST_LEN) == 0;
 }
+
+/* Leaves one at a time */
+
+void
+zf_merkle_stream_init(struct zf_merkle_stream *s, int suite)
+{
+	memset(s, 0, sizeof(*s));
+	s->suite = suite;
+}
+
+void
+zf_merkle_stream_add(struct zf_merkle_stream *s,
+    const uint8_t leaf[ZF_DIGEST_LEN])
+{
+	uint8_t carry[ZF_DIGEST_LEN];
+	int h = 0;
+
+	memcpy(carry, leaf, ZF_DIGEST_LEN);
+	/* Each set bit of n from the bottom is a peak the new one completes. */
+	while (h < 63 && (s->n >> h & 1) != 0) {
+		zf_merkle_node_hash(s->suite, s->peak[h], carry, carry);
+		h++;
+	}
+	memcpy(s->peak[h], carry, ZF_DIGEST_LEN);
+	s->n++;
+}
+
+void
+zf_merkle_stream_root(const struct zf_merkle_stream *s,
+    uint8_t out[ZF_DIGEST_LEN])
+{
+	int h, have = 0;
+
+	if (s->n == 0) {
+		zf_digest_buf(s->suite, "", 0, out);
+		return;
+	}
+	/* RFC 9162 splits at the largest power of two below n: fold the
+	 * peaks from the smallest up, each on the left of what is folded. */
+	for (h = 0; h < 64; h++) {
+		if ((s->n >> h & 1) == 0)
+			continue;
+		if (!have)
+			memcpy(out, s->peak[h], ZF_DIGEST_LEN);
+		else
+			zf_merkle_node_hash(s->suite, s->peak[h], out, out);
+		have = 1;
+	}
+}

@@ -65,6 +65,23 @@ int zf_merkle_consistency_proof(int suite, uint64_t m, uint64_t n,
     zf_merkle_read_fn read, void *ctx, uint8_t proof[][ZF_DIGEST_LEN],
     size_t *plen);
 
+/*
+ * The root of a tree whose leaves come one at a time, in constant memory:
+ * the roots of its perfect subtrees ("peaks"), one per set bit of n.
+ */
+struct zf_merkle_stream {
+	int suite;
+	uint64_t n;
+	uint8_t peak[64][ZF_DIGEST_LEN]; /* peak[h] covers 2^h leaves */
+};
+
+void zf_merkle_stream_init(struct zf_merkle_stream *s, int suite);
+void zf_merkle_stream_add(struct zf_merkle_stream *s,
+    const uint8_t leaf[ZF_DIGEST_LEN]);
+/* MTH of the s->n leaves added so far. */
+void zf_merkle_stream_root(const struct zf_merkle_stream *s,
+    uint8_t out[ZF_DIGEST_LEN]);
+
 /* RFC 9162 2.1.3.2: 1 when the proof verifies, 0 when it does not. */
 int zf_merkle_verify_inclusion(int suite, uint64_t index, uint64_t n,
     const uint8_t leaf[ZF_DIGEST_LEN], const uint8_t proof[][ZF_DIGEST_LEN],

@@ -18,42 +18,6 @@
 
 #define KEY_MAX 4096
 
-/* Merkle trees over a list of leaf hashes */
-
-struct hashes {
-	int suite;
-	const uint8_t (*leaf)[ZF_DIGEST_LEN];
-	size_t stride; /* bytes from one leaf hash to the next */
-	uint64_t n;
-};
-
-static const uint8_t *
-hash_of(const struct hashes *h, uint64_t i)
-{
-	return (const uint8_t *)h->leaf + i * h->stride;
-}
-
-/* The hash of the complete subtree (level, index), from the leaves. */
-static int
-read_subtree(void *ctx, int level, uint64_t index, uint8_t out[ZF_DIGEST_LEN])
-{
-	const struct hashes *h = ctx;
-	uint8_t left[ZF_DIGEST_LEN], right[ZF_DIGEST_LEN];
-
-	if (level < 0 || level > 62 || (index << level) >> level != index ||
-	    (index << level) + ((uint64_t)1 << level) > h->n)
-		return -1;
-	if (level == 0) {
-		memcpy(out, hash_of(h, index), ZF_DIGEST_LEN);
-		return 0;
-	}
-	if (read_subtree(ctx, level - 1, 2 * index, left) != 0 ||
-	    read_subtree(ctx, level - 1, 2 * index + 1, right) != 0)
-		return -1;
-	zf_merkle_node_hash(h->suite, left, right, out);
-	return 0;
-}
-
 /* The key and the checkpoint */
 
 static int
@@ -256,16 +220,13 @@ zf_pubcheck_log_proof(struct check *k, const char *text, size_t len)
 		    "proof %s is for a tree of %" PRId64
 		    " leaves, the checkpoint's has %" PRIu64,
 		    name, size, c->size);
+	/* That its leaf hash is line i's of entries.jsonl follows from
+	 * both: the proof verifies against the root the lines hash to. */
 	if (i >= k->nlines)
 		zf_pubcheck_problem(k, P_PROOF,
 		    "proof %s is for leaf %" PRIu64 ", beyond "
 		    "the %" PRIu64 " lines of entries.jsonl",
 		    name, i, k->nlines);
-	else if (memcmp(leaf, k->leaves[i].hash, ZF_DIGEST_LEN) != 0)
-		zf_pubcheck_problem(k, P_PROOF,
-		    "proof %s: its leaf hash differs from "
-		    "leaf %" PRIu64 " of entries.jsonl",
-		    name, i);
 	if (!zf_merkle_verify_inclusion(c->suite, i, c->size, leaf,
 		(const uint8_t(*)[ZF_DIGEST_LEN])proof, n, c->root))
 		zf_pubcheck_problem(k, P_PROOF,
@@ -297,7 +258,7 @@ ends(const struct zf_json *entry, const char *type, int64_t *of)
 }
 
 static void
-shown_entry(struct check *k, struct leaf *l, uint64_t i,
+shown_entry(struct check *k, uint64_t i, const uint8_t hash[ZF_DIGEST_LEN],
     const struct zf_json *entry)
 {
 	uint8_t h[ZF_DIGEST_LEN];
@@ -307,7 +268,7 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 	size_t len;
 	char *s;
 
-	l->flags |= L_SHOWN;
+	k->lflags[i] |= L_SHOWN;
 	k->c->shown++;
 	if (zf_json_type(entry) != ZF_JSON_OBJECT) {
 		zf_pubcheck_problem(k, P_LINE,
@@ -319,7 +280,7 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 	s = zf_json_canonical(entry, &len);
 	zf_merkle_leaf_hash(k->c->suite, s, len, h);
 	free(s);
-	if (memcmp(h, l->hash, ZF_DIGEST_LEN) != 0)
+	if (memcmp(h, hash, ZF_DIGEST_LEN) != 0)
 		zf_pubcheck_problem(k, P_LEAF,
 		    "leaf %" PRIu64 ": content does not match "
 		    "its hash (entries.jsonl line %" PRIu64 ")",
@@ -334,8 +295,7 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 			    "an earlier one",
 			    i, type, of);
 		else
-			zf_pubcheck_leaf(k, (uint64_t)of)->flags |= L_ENDED;
-		l = zf_pubcheck_leaf(k, i); /* the leaves may have moved */
+			k->lflags[of] |= L_ENDED;
 	}
 	if (type == NULL ||
 	    (strcmp(type, "publish") != 0 && strcmp(type, "correct") != 0))
@@ -348,22 +308,25 @@ shown_entry(struct check *k, struct leaf *l, uint64_t i,
 		    i, type);
 		return;
 	}
-	l->flags |= L_CURRENT;
-	zf_pubcheck_digest_json(record, l->fields);
+	k->lflags[i] |= L_CURRENT;
+	zf_pubcheck_digest_json(record, k->fields[i]);
 	zf_pubcheck_digest_meta(zf_json_get_str(entry, "case"),
-	    zf_json_get_str(entry, "kind"), type, l->meta);
+	    zf_json_get_str(entry, "kind"), type, k->meta[i]);
 }
 
 void
 zf_pubcheck_log_entry_line(struct check *k, const char *line, size_t len)
 {
 	uint64_t lineno = k->cur.lineno, i = lineno - 1;
-	struct leaf *l = zf_pubcheck_leaf(k, i);
+	uint8_t hash[ZF_DIGEST_LEN];
 	struct zf_json *v, *entry = NULL;
 	int64_t index;
 	char err[160], *canon;
 	size_t clen, j;
 
+	zf_pubcheck_leaf_room(k, i);
+	if (i == 0)
+		zf_merkle_stream_init(&k->tree, k->c->suite);
 	k->nlines = lineno;
 	if ((v = zf_json_parse(line, len, err, sizeof(err))) == NULL ||
 	    zf_json_type(v) != ZF_JSON_OBJECT) {
@@ -371,7 +334,8 @@ zf_pubcheck_log_entry_line(struct check *k, const char *line, size_t len)
 		    "entries.jsonl line %" PRIu64 " is not a "
 		    "JSON object%s%s",
 		    lineno, v == NULL ? ": " : "", v == NULL ? err : "");
-		l->flags |= L_BAD;
+		k->lflags[i] |= L_BAD;
+		k->tree_broken = 1;
 		zf_json_free(v);
 		return;
 	}
@@ -402,16 +366,28 @@ zf_pubcheck_log_entry_line(struct check *k, const char *line, size_t len)
 		    "entries out of order at line %" PRIu64 ": index %" PRId64
 		    " where %" PRIu64 " is due",
 		    lineno, index, i);
-	if (zf_pubcheck_hex_hash(zf_json_get_str(v, "hash"), l->hash) != 0) {
+	if (zf_pubcheck_hex_hash(zf_json_get_str(v, "hash"), hash) != 0) {
 		zf_pubcheck_problem(k, P_LINE,
 		    "entries.jsonl line %" PRIu64 ": hash is "
 		    "not 64 lowercase hex digits",
 		    lineno);
-		l->flags |= L_BAD;
-	} else if ((entry = zf_json_get(v, "entry")) != NULL) {
-		shown_entry(k, l, i, entry);
+		k->lflags[i] |= L_BAD;
+		k->tree_broken = 1;
+		zf_json_free(v);
+		return;
 	}
+	if ((entry = zf_json_get(v, "entry")) != NULL)
+		shown_entry(k, i, hash, entry);
 	zf_json_free(v);
+	if (k->keep_hashes)
+		memcpy(k->hashes[i], hash, ZF_DIGEST_LEN);
+	if (k->tree_broken)
+		return;
+	zf_merkle_stream_add(&k->tree, hash);
+	if (k->want_prefix && k->tree.n == k->prefix) {
+		zf_merkle_stream_root(&k->tree, k->c->prefix_root);
+		k->c->has_prefix_root = 1;
+	}
 }
 
 void
@@ -419,9 +395,7 @@ zf_pubcheck_log_end(struct check *k)
 {
 	struct zf_pubcheck *c = k->c;
 	uint8_t root[ZF_DIGEST_LEN];
-	struct hashes h;
 	char have[ZF_DIGEST_HEX], want[ZF_DIGEST_HEX];
-	uint64_t i;
 
 	if (!k->vkey_seen)
 		zf_pubcheck_problem(k, P_ONCE,
@@ -445,15 +419,11 @@ zf_pubcheck_log_end(struct check *k)
 		    "entries.jsonl has %" PRIu64 " lines but "
 		    "the checkpoint's tree has %" PRIu64 " leaves",
 		    k->nlines, c->size);
-	for (i = 0; i < k->nlines; i++)
-		if (k->leaves[i].flags & L_BAD)
-			return;
-	h.suite = c->suite;
-	h.leaf = (const uint8_t(*)[ZF_DIGEST_LEN])k->leaves;
-	h.stride = sizeof(*k->leaves);
-	h.n = k->nlines;
-	if (zf_merkle_root(c->suite, k->nlines, read_subtree, &h, root) != 0)
+	if (k->tree_broken)
 		return;
+	if (k->nlines == 0)
+		zf_merkle_stream_init(&k->tree, c->suite);
+	zf_merkle_stream_root(&k->tree, root);
 	if (memcmp(root, c->root, ZF_DIGEST_LEN) != 0) {
 		zf_hex(root, ZF_DIGEST_LEN, have);
 		zf_hex(c->root, ZF_DIGEST_LEN, want);
@@ -466,14 +436,27 @@ zf_pubcheck_log_end(struct check *k)
 
 /* Between two bundles */
 
+/* The first of the first m leaf hashes that differ, and how many do. */
+static uint64_t
+first_difference(const struct zf_pubcheck *old, const struct zf_pubcheck *c,
+    uint64_t m, uint64_t *first)
+{
+	uint64_t i, differ = 0;
+
+	for (i = 0; i < m; i++) {
+		if (memcmp(old->leaves[i], c->leaves[i], ZF_DIGEST_LEN) == 0)
+			continue;
+		if (differ++ == 0)
+			*first = i;
+	}
+	return differ;
+}
+
 int
 zf_pubcheck_extends(const struct zf_pubcheck *old, const struct zf_pubcheck *c,
     struct zf_json *problems)
 {
-	uint8_t proof[PROOF_MAX][ZF_DIGEST_LEN];
-	uint64_t m = old->size, n = c->size, i, first = 0, differ = 0;
-	struct hashes h;
-	size_t plen;
+	uint64_t m = old->size, n = c->size, i, first = 0, differ;
 	char *s;
 	int count = 0;
 
@@ -507,48 +490,39 @@ zf_pubcheck_extends(const struct zf_pubcheck *old, const struct zf_pubcheck *c,
 		free(s);
 		return count + 1;
 	}
-	for (i = 0; i < m; i++) {
-		if (memcmp(old->leaves[i], c->leaves[i], ZF_DIGEST_LEN) == 0)
-			continue;
-		if (differ++ == 0)
-			first = i;
-	}
-	if (differ > 0) {
-		s = xasprintf("SECURITY ERROR: the log of %s is not an "
-			      "extension of %s: leaf %" PRIu64 " differs%s",
-		    c->path, old->path, first,
-		    differ > 1 ? " (and later ones)" : "");
+	/*
+	 * The first m leaves of c hash to old's signed root: c's log holds
+	 * old's as its beginning (RFC 9162's consistency, shown directly).
+	 */
+	if (m > 0 &&
+	    (!c->has_prefix_root || c->prefix != m ||
+		memcmp(c->prefix_root, old->root, ZF_DIGEST_LEN) != 0)) {
+		if (old->leaves != NULL && c->leaves != NULL &&
+		    old->nleaves >= m && c->nleaves >= m &&
+		    (differ = first_difference(old, c, m, &first)) > 0)
+			s = xasprintf("SECURITY ERROR: the log of %s is not "
+				      "an extension of %s: leaf %" PRIu64
+				      " differs%s",
+			    c->path, old->path, first,
+			    differ > 1 ? " (and later ones)" : "");
+		else
+			s = xasprintf("SECURITY ERROR: the log of %s is not "
+				      "an extension of %s: its first %" PRIu64
+				      " leaves do not hash to the signed root "
+				      "of %s",
+			    c->path, old->path, m, old->path);
 		zf_json_push(problems, zf_json_string(s));
 		free(s);
 		return count + 1;
 	}
 	for (i = 0; i < m; i++) {
-		if (!old->ended[i] || !c->recorded[i])
+		if (!zf_pubcheck_bit(old->ended, i) ||
+		    !zf_pubcheck_bit(c->recorded, i))
 			continue;
 		s = xasprintf(
 		    "SECURITY ERROR: %s publishes leaf %" PRIu64
 		    " again, which %s shows withdrawn, expired or corrected",
 		    c->path, i, old->path);
-		zf_json_push(problems, zf_json_string(s));
-		free(s);
-		count++;
-	}
-	if (m == 0)
-		return count;
-	h.suite = c->suite;
-	h.leaf = (const uint8_t(*)[ZF_DIGEST_LEN])c->leaves;
-	h.stride = ZF_DIGEST_LEN;
-	h.n = c->nleaves;
-	if (zf_merkle_consistency_proof(c->suite, m, n, read_subtree, &h, proof,
-		&plen) != 0 ||
-	    !zf_merkle_verify_consistency(c->suite, m, n, old->root, c->root,
-		(const uint8_t(*)[ZF_DIGEST_LEN])proof, plen)) {
-		s = xasprintf(
-		    "SECURITY ERROR: the log of %s is not an "
-		    "extension of %s: no consistency proof from %" PRIu64
-		    " to %" PRIu64 " entries verifies between their signed "
-		    "roots",
-		    c->path, old->path, m, n);
 		zf_json_push(problems, zf_json_string(s));
 		free(s);
 		count++;

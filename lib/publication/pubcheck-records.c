@@ -175,10 +175,10 @@ static void
 check_record(void *ctx, const char *text, size_t len)
 {
 	struct check *k = ctx;
-	uint8_t meta[ZF_DIGEST_LEN], fields[ZF_DIGEST_LEN];
+	uint8_t meta[META_LEN], fields[ZF_DIGEST_LEN];
 	const char *case_id, *kind, *type;
 	struct zf_json *v, *f;
-	struct leaf *l;
+	unsigned char *flags;
 	int64_t index;
 	char err[160];
 
@@ -213,21 +213,21 @@ check_record(void *ctx, const char *text, size_t len)
 		    case_id, index, k->nlines);
 		goto out;
 	}
-	l = &k->leaves[index];
-	if (l->flags & L_RECORD) {
+	flags = &k->lflags[index];
+	if (*flags & L_RECORD) {
 		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json lists leaf %" PRId64 " twice", index);
 		goto out;
 	}
-	l->flags |= L_RECORD;
-	if (!(l->flags & L_SHOWN)) {
+	*flags |= L_RECORD;
+	if (!(*flags & L_SHOWN)) {
 		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s is leaf %" PRId64
 		    ", whose content the log withholds",
 		    case_id, index);
 		goto out;
 	}
-	if (!(l->flags & L_CURRENT)) {
+	if (!(*flags & L_CURRENT)) {
 		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s is leaf %" PRId64
 		    ", which is not a publication or correction",
@@ -235,15 +235,15 @@ check_record(void *ctx, const char *text, size_t len)
 		goto out;
 	}
 	zf_pubcheck_digest_meta(case_id, kind, type, meta);
-	if (memcmp(meta, l->meta, ZF_DIGEST_LEN) != 0)
+	if (memcmp(meta, k->meta[index], META_LEN) != 0)
 		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: the record of %s (leaf %" PRId64
 		    ") differs from the leaf's entry in case, kind or "
 		    "type",
 		    case_id, index);
 	zf_pubcheck_digest_json(f, fields);
-	if (memcmp(fields, l->fields, ZF_DIGEST_LEN) != 0)
-		l->flags |= L_FIELDS_DIFFER;
+	if (memcmp(fields, k->fields[index], ZF_DIGEST_LEN) != 0)
+		*flags |= L_FIELDS_DIFFER;
 out:
 	zf_json_free(v);
 }
@@ -338,7 +338,7 @@ zf_pubcheck_records_end(struct check *k)
 			    c->audience ? c->audience : "");
 	}
 	for (i = 0; i < k->nlines; i++) {
-		unsigned f = k->leaves[i].flags;
+		unsigned f = k->lflags[i];
 
 		if ((f & L_CURRENT) && !(f & L_ENDED) && !(f & L_RECORD))
 			zf_pubcheck_problem(k, P_RECORD,
@@ -354,7 +354,7 @@ zf_pubcheck_records_end(struct check *k)
 			    i);
 		if (!(f & L_RECORD))
 			continue;
-		if (public && (k->leaves[i].flags & L_FIELDS_DIFFER))
+		if (public && (f & L_FIELDS_DIFFER))
 			zf_pubcheck_problem(k, P_RECORD,
 			    "records.json: the fields of the "
 			    "record of leaf %" PRIu64 " differ from the leaf's "

@@ -105,21 +105,36 @@ zf_pubcheck_file(struct check *k, const char *name, int add)
 	return (long)k->nfiles++;
 }
 
-struct leaf *
-zf_pubcheck_leaf(struct check *k, uint64_t i)
+/* Grows *p from old to cap elements of size, the new ones zeroed. */
+static void *
+grow(void *p, uint64_t old, uint64_t cap, size_t size)
 {
-	if (i >= k->capleaves) {
-		uint64_t old = k->capleaves;
+	p = xrealloc(p, cap * size);
+	memset((char *)p + old * size, 0, (cap - old) * size);
+	return p;
+}
 
-		k->capleaves = k->capleaves ? 2 * k->capleaves : 256;
-		while (k->capleaves <= i)
-			k->capleaves *= 2;
-		k->leaves =
-		    xrealloc(k->leaves, k->capleaves * sizeof(*k->leaves));
-		memset(k->leaves + old, 0,
-		    (k->capleaves - old) * sizeof(*k->leaves));
-	}
-	return &k->leaves[i];
+void
+zf_pubcheck_leaf_room(struct check *k, uint64_t i)
+{
+	uint64_t old = k->capleaves;
+
+	if (i < k->capleaves)
+		return;
+	/* The checkpoint says how many to expect (believed up to a
+	 * million, which costs 49 MB); more grow by half. */
+	if (k->capleaves == 0 && k->c->size > i)
+		k->capleaves = k->c->size < (1u << 20) ? k->c->size : 1u << 20;
+	else
+		k->capleaves = k->capleaves ? k->capleaves + k->capleaves / 2
+					    : 256;
+	if (k->capleaves <= i)
+		k->capleaves = i + 256;
+	k->lflags = grow(k->lflags, old, k->capleaves, 1);
+	k->fields = grow(k->fields, old, k->capleaves, ZF_DIGEST_LEN);
+	k->meta = grow(k->meta, old, k->capleaves, META_LEN);
+	if (k->keep_hashes)
+		k->hashes = grow(k->hashes, old, k->capleaves, ZF_DIGEST_LEN);
 }
 
 /* Digests */
@@ -150,14 +165,16 @@ zf_pubcheck_digest_json(const struct zf_json *v, uint8_t out[ZF_DIGEST_LEN])
 
 void
 zf_pubcheck_digest_meta(const char *case_id, const char *kind, const char *type,
-    uint8_t out[ZF_DIGEST_LEN])
+    uint8_t out[META_LEN])
 {
 	struct zf_json *a = zf_json_array();
+	uint8_t d[ZF_DIGEST_LEN];
 
 	zf_json_push(a, zf_json_string(case_id));
 	zf_json_push(a, zf_json_string(kind));
 	zf_json_push(a, zf_json_string(type));
-	zf_pubcheck_digest_json(a, out);
+	zf_pubcheck_digest_json(a, d);
+	memcpy(out, d, META_LEN);
 	zf_json_free(a);
 }
 
@@ -176,7 +193,10 @@ zf_pubcheck_state_release(struct check *k)
 	free(k->log_size);
 	free(k->as_of);
 	free(k->audience);
-	free(k->leaves);
+	free(k->lflags);
+	free(k->fields);
+	free(k->meta);
+	free(k->hashes);
 	zf_json_free(k->records_top);
 	zf_jsonsplit_release(&k->split);
 	zf_buf_release(&k->cur.buf);

@@ -6,9 +6,11 @@
  * the CSV files).  pubcheck-state.c owns the list of problems, the
  * table of the bag's files and the leaves.
  *
- * Per file of the bag the table keeps its name, flags and two digests;
- * per line of entries.jsonl a struct leaf: memory grows with the number
- * of files and leaves, never with their sizes.
+ * Per file of the bag the table keeps its name, flags and two digests.
+ * The log's root is computed as the leaves stream past, in constant
+ * memory; per leaf stay only its flags and the digests of its shown
+ * content (49 bytes), for records.json to be compared with: memory grows
+ * with the number of files and leaves, never with their sizes.
  */
 #ifndef ZF_PUBCHECK_STATE_H
 #define ZF_PUBCHECK_STATE_H
@@ -21,6 +23,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/csv.h"
+#include "base/merkle.h"
 #include "base/strset.h"
 #include "publication/bagread.h"
 #include "publication/jsonsplit.h"
@@ -105,12 +108,12 @@ enum {
 	L_ENDED = 32	/* a shown withdraw, expire or correct names it */
 };
 
-struct leaf {
-	uint8_t hash[ZF_DIGEST_LEN]; /* as entries.jsonl gives it */
-	uint8_t fields[ZF_DIGEST_LEN]; /* of canonical(entry.record) */
-	uint8_t meta[ZF_DIGEST_LEN]; /* of canonical([case,kind,type]) */
-	unsigned char flags;
-};
+/*
+ * The digest of a shown entry's case, kind and type, cut to 16 bytes:
+ * second preimages stay out of reach, and it only tells which of two
+ * problems to name.
+ */
+#define META_LEN 16
 
 /* The file being read. */
 struct reading {
@@ -144,8 +147,18 @@ struct check {
 	int bagit_seen, baginfo_seen, manifest_seen, tagmanifest_seen;
 	char *oxum, *version, *log_size, *as_of, *audience;
 
-	struct leaf *leaves;
+	/* Per leaf (zf_pubcheck_leaf_room): its L_ flags; the digests of
+	 * canonical(entry.record) and of [case, kind, type]. */
+	unsigned char *lflags;
+	uint8_t (*fields)[ZF_DIGEST_LEN];
+	uint8_t (*meta)[META_LEN];
+	uint8_t (*hashes)[ZF_DIGEST_LEN]; /* only when keep_hashes */
 	uint64_t nlines, capleaves;
+	struct zf_merkle_stream tree; /* over the leaves so far */
+	int keep_hashes; /* the options' */
+	uint64_t prefix; /* the options', when want_prefix */
+	int want_prefix;
+	int tree_broken; /* a leaf without a hash came */
 	int entries_seen, entries_complete, records_seen;
 	uint64_t proof_files;
 	enum cat_state cat[NCAT];
@@ -183,8 +196,8 @@ void zf_pubcheck_more(struct check *k);
 /* The index of name in the table of files, added when absent (add), or -1. */
 long zf_pubcheck_file(struct check *k, const char *name, int add);
 const char *zf_pubcheck_file_name(const struct check *k, size_t i);
-/* The i-th leaf, made (zeroed) when new; earlier pointers may move. */
-struct leaf *zf_pubcheck_leaf(struct check *k, uint64_t i);
+/* Makes room for leaf i (zeroed when new); earlier pointers may move. */
+void zf_pubcheck_leaf_room(struct check *k, uint64_t i);
 /* 64 lowercase hex digits; 0 or -1. */
 int zf_pubcheck_hex_hash(const char *s, uint8_t out[ZF_DIGEST_LEN]);
 /* SHA-256 of v's canonical JSON. */
@@ -192,6 +205,6 @@ void zf_pubcheck_digest_json(const struct zf_json *v,
     uint8_t out[ZF_DIGEST_LEN]);
 /* The digest of a record's case, kind and type, compared with its leaf's. */
 void zf_pubcheck_digest_meta(const char *case_id, const char *kind,
-    const char *type, uint8_t out[ZF_DIGEST_LEN]);
+    const char *type, uint8_t out[META_LEN]);
 
 #endif

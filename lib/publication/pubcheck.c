@@ -75,8 +75,10 @@ line_done(struct check *k)
 		    r->kind == K_ENTRIES ? P_LINE : P_MANIFEST,
 		    "%s line %" PRIu64 " is too long", r->name, r->lineno);
 		if (r->kind == K_ENTRIES) {
-			zf_pubcheck_leaf(k, r->lineno - 1)->flags |= L_BAD;
+			zf_pubcheck_leaf_room(k, r->lineno - 1);
+			k->lflags[r->lineno - 1] |= L_BAD;
 			k->nlines = r->lineno;
+			k->tree_broken = 1;
 		}
 	} else if (r->kind == K_ENTRIES) {
 		zf_pubcheck_log_entry_line(k, r->buf.data, r->buf.len);
@@ -435,6 +437,12 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	c->problems = zf_json_array();
 	c->format = "dir";
 	zf_pubcheck_state_init(&k, c);
+	if (o != NULL) {
+		k.keep_hashes = o->keep_hashes;
+		k.want_prefix = o->want_prefix;
+		k.prefix = o->prefix;
+		c->prefix = o->prefix;
+	}
 	k.bag.ctx = &k;
 	k.bag.begin = bag_begin;
 	k.bag.data = bag_data;
@@ -492,15 +500,18 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	if (rc != 0)
 		goto out;
 	check_end(&k);
-	c->leaves = xmalloc((k.nlines ? k.nlines : 1) * ZF_DIGEST_LEN);
-	for (i = 0; i < k.nlines; i++)
-		memcpy(c->leaves[i], k.leaves[i].hash, ZF_DIGEST_LEN);
-	c->nleaves = k.nlines;
-	c->ended = xcalloc(k.nlines ? k.nlines : 1, 1);
-	c->recorded = xcalloc(k.nlines ? k.nlines : 1, 1);
+	if (k.keep_hashes && !k.tree_broken) {
+		c->leaves = k.hashes;
+		c->nleaves = k.nlines;
+		k.hashes = NULL;
+	}
+	c->ended = xcalloc(k.nlines / 8 + 1, 1);
+	c->recorded = xcalloc(k.nlines / 8 + 1, 1);
 	for (i = 0; i < k.nlines; i++) {
-		c->ended[i] = (k.leaves[i].flags & L_ENDED) != 0;
-		c->recorded[i] = (k.leaves[i].flags & L_RECORD) != 0;
+		if (k.lflags[i] & L_ENDED)
+			c->ended[i / 8] |= (unsigned char)(1u << (i % 8));
+		if (k.lflags[i] & L_RECORD)
+			c->recorded[i / 8] |= (unsigned char)(1u << (i % 8));
 	}
 out:
 	zf_pubcheck_state_release(&k);

@@ -6,10 +6,11 @@
  * bag at its top or in one top-level folder — streaming every file
  * through SHA-256, never extracting anything.  What stays in memory is
  * bounded by the number of files and of log leaves, not by their sizes:
- * per file its name and two digests, per leaf its hash and two digests
- * of its shown content.  When the files come in an order that leaves a
- * check without what it needs (the proofs before the checkpoint, say),
- * those files are read again in a later pass; at most three passes.
+ * per file its name and two digests, per leaf 49 bytes (digests of its
+ * shown content; its hash only on request).  When the files come in an
+ * order that leaves a check without what it needs (the proofs before
+ * the checkpoint, say), those files are read again in a later pass; at
+ * most three passes.
  *
  * Every problem found is kept, as one line of text without the
  * program's name; checking goes on after a problem.  A run of one kind
@@ -29,6 +30,12 @@ struct zf_json;
 struct zf_pubcheck_options {
 	/* A file holding the verifier key the bundle must be signed by. */
 	const char *key_file;
+	/* Keep every leaf hash (32 bytes a leaf) in leaves[]. */
+	int keep_hashes;
+	/* Compute the root of the first prefix leaves too (prefix_root):
+	 * an older bundle's size, for zf_pubcheck_extends. */
+	int want_prefix;
+	uint64_t prefix;
 };
 
 struct zf_pubcheck {
@@ -49,11 +56,16 @@ struct zf_pubcheck {
 	uint64_t shown; /* entries whose content is shown */
 	uint64_t records; /* records in records.json */
 	uint64_t proofs; /* proofs that verify */
-	/* The leaf hashes of entries.jsonl, in line order. */
+	/* The root over the first prefix leaves of entries.jsonl, when
+	 * asked for and they all have hashes (has_prefix_root). */
+	int has_prefix_root;
+	uint64_t prefix;
+	uint8_t prefix_root[ZF_DIGEST_LEN];
+	/* The leaf hashes of entries.jsonl in line order (keep_hashes). */
 	uint8_t (*leaves)[ZF_DIGEST_LEN];
 	uint64_t nleaves;
-	/* Per leaf: ended by a shown withdraw, expire or correct entry;
-	 * a record of records.json. */
+	/* Bit i of each: leaf i was ended by a shown withdraw, expire or
+	 * correct entry; is a record of records.json (zf_pubcheck_bit). */
 	unsigned char *ended, *recorded;
 	/* An array of strings, one per problem; empty when all is well. */
 	struct zf_json *problems;
@@ -71,8 +83,10 @@ int zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 
 /*
  * Checks that the log of c extends the log of old: the same key, no
- * fewer leaves, the first old->size leaf hashes the same, and the RFC
- * 9162 consistency proof between the two signed roots verifies.  Each
+ * fewer leaves, and the first old->size leaves of c hash to old's signed
+ * root (c checked with want_prefix, prefix = old->size).  Where they
+ * do not, and both were checked with keep_hashes, names the first leaf
+ * that differs.  Each
  * failure is appended to problems as "SECURITY ERROR: ..." naming what
  * differs; returns how many were.  When either bundle failed its own
  * checks, says so instead (not a security error) and returns 1.
@@ -81,5 +95,11 @@ int zf_pubcheck_extends(const struct zf_pubcheck *old,
     const struct zf_pubcheck *c, struct zf_json *problems);
 
 void zf_pubcheck_release(struct zf_pubcheck *c);
+
+static inline int
+zf_pubcheck_bit(const unsigned char *bits, uint64_t i)
+{
+	return (bits[i / 8] >> (i % 8)) & 1;
+}
 
 #endif

@@ -51,6 +51,20 @@ for size in $((n / 10)) "$n"; do
 	echo "publish-export again, tar.gz     $(fmt "$t_again") s, peak RSS $((kib_again / 1024)) MiB"
 	echo "ratio publish-export (again) / bsdtar   $(ratio "$t_again" "$t_ref")"
 	echo "ratio publish-export (first) / bsdtar   $(ratio "$t_first" "$t_ref")"
+	# publish-verify reads every file of the bundle once or more: its
+	# reference is reading them all through SHA-256 once.
+	run publish-verify "$w/again$size.tar.gz"
+	t_ver=$t kib_ver=$kib
+	eval "kib_ver$size=$kib"
+	run sh -c "bsdtar -xOf '$w/again$size.tar.gz' | sha256sum"
+	echo "publish-verify of the tar.gz     $(fmt "$t_ver") s, peak RSS $((kib_ver / 1024)) MiB (reading it: $(fmt "$t") s)"
+	echo "ratio publish-verify / bsdtar -xO | sha256sum   $(ratio "$t_ver" "$t")"
 	rm -rf "$w/site$size" "$w"/*"$size".tar.gz
 	echo
 done
+# What a decision costs publish-verify: the growth of its peak memory
+# from a tenth of N to N, over the decisions added (each a leaf, and
+# about three files: its proof and its pages).
+small=$((n / 10))
+eval "a=\$kib_ver$small b=\$kib_ver$n"
+echo "publish-verify memory: $(( (b - a) * 1024 / (n - small) )) bytes a decision"

@@ -492,6 +492,7 @@ sweep(void)
 {
 	struct ref_tree t = { SHA, (const uint8_t (*)[LEN])leaves, NULL, 1 };
 	struct store s = { stored, 0, 0, NULL, 0, 0 };
+	struct zf_merkle_stream ms;
 	uint8_t proof[PROOF_ROOM][LEN], want[PROOF_ROOM][LEN], root[LEN];
 	char text[64];
 	size_t plen, wlen;
@@ -512,6 +513,13 @@ sweep(void)
 		rc = zf_merkle_root(SHA, n, store_read, &s, roots[n]);
 		ref_mth(&t, 0, n, root);
 		expect(rc == 0 && same(roots[n], root), "root", n, 0);
+	}
+	/* Leaves one at a time give the same roots at every size. */
+	zf_merkle_stream_init(&ms, SHA);
+	for (n = 0; n <= MAX_LEAVES + 1; n++) {
+		zf_merkle_stream_root(&ms, root);
+		expect(ms.n == n && same(roots[n], root), "stream root", n, 0);
+		zf_merkle_stream_add(&ms, leaves[n <= MAX_LEAVES ? n : 0]);
 	}
 
 	for (n = 1; n <= MAX_LEAVES; n++) {
@@ -1006,7 +1014,7 @@ edges(void)
 int
 main(void)
 {
-	CHECK_PLAN(1214394);
+	CHECK_PLAN(1214696);
 	layout();
 	edges();
 	ct_vectors();
