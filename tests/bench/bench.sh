@@ -159,3 +159,5 @@ echo "ratio deadline-check / bare SQL  $(ratio "$t_check" "$t_sql")"
 
 echo
 sh "$(dirname "$0")/publish.sh" "$bin"
+echo
+sh "$(dirname "$0")/verify-leaves.sh" "$bin"
