@@ -23,7 +23,7 @@ seed=${ZHIFA_CRASHLOOP_SEED:-$(date +%Y%m%d)}
 kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
-decision-issue publish-export"
+decision-issue publish-export decision-revoke publish-withdraw archive-backup"
 set -- $programs
 plan $#
 
@@ -43,6 +43,7 @@ c_ready=$(case_for_review 甲建筑公司) &&
 mv "$ZHIFA_ARCHIVE" "$T/base-review"
 new_archive_without_review
 decided_case 丁建筑公司 &&
+    c_pub=$decided &&
     { at 2026-11-20; publish-export --as liuyang --out "$T/b0" \
     >/dev/null; } &&
     decided_case 戊建筑公司 &&
@@ -80,6 +81,17 @@ spec() {
 		base=$T/base-plain
 		at 2026-11-27
 		cmd="publish-export --as liuyang --out $T/out" ;;
+	decision-revoke)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="decision-revoke $c_pub --as chengang --kind revoked
+		    --reason 复议决定撤销" ;;
+	publish-withdraw)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="publish-withdraw $c_pub --as liuyang --reason 公示信息有误" ;;
+	archive-backup)
+		cmd="archive-backup $T/out" ;;
 	esac
 }
 
@@ -159,6 +171,19 @@ for prog in $programs; do
 				why="$((now - before)) of $((after - before)) events"
 			elif [ "$(types "$before")" != "$full" ]; then
 				why="events $(types "$before"), not $full"
+			fi
+		fi
+		if [ -z "$why" ] && [ "$prog" = archive-backup ]; then
+			# A killed backup is finished by running it again: the
+			# copy then verifies on its own and holds every event.
+			if ! archive-backup "$T/out" >/dev/null 2>"$T/err"; then
+				why="the next backup fails: $(head -c 200 "$T/err")"
+			elif ! ZHIFA_ARCHIVE=$T/out archive-verify \
+			    >"$T/verify" 2>&1; then
+				why="the backup: $(head -c 300 "$T/verify")"
+			elif [ "$(sqlite3 "$T/out/zhifa.db" \
+			    'SELECT count(*) FROM journal')" != "$after" ]; then
+				why="the backup lacks events"
 			fi
 		fi
 		if [ -z "$why" ] && [ "$prog" = publish-export ]; then
