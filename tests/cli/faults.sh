@@ -1,7 +1,9 @@
 #!/bin/sh
-# Fault injection: case-new, evidence-add, decision-issue and
-# publish-export run with one system call made to fail (strace -e
-# inject), for a bounded set of its occurrences.  After each run the
+# Fault injection: case-new, evidence-add, decision-issue,
+# publish-export, review-submit, review-decide and archive-backup run
+# with one system call made to fail (strace -e inject), for a bounded set
+# of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
+# decision-revoke and publish-withdraw too).  After each run the
 # command exited 0, or exited non-zero with the archive byte for byte as
 # before; an I/O error is never a refusal (77) or "malformed" (65);
 # archive-verify passes and the next write works.  The exceptions come
@@ -19,6 +21,18 @@ strace -f -o /dev/null true >/dev/null 2>&1 ||
 # SQLite's shared-memory index and an empty write-ahead log, which a
 # connection whose open of them failed may leave behind, hold no record.
 SNAPSHOT_SKIP='! -name zhifa.db-shm ! ( -name zhifa.db-wal -empty )'
+
+# An archive with legal review: a case ready for review-submit, and one
+# submitted, for review-decide.
+printf '案件调查终结报告\n' >"$T/report.txt"
+printf '行政处罚决定书（代拟稿）：罚款六万元\n' >"$T/draft.txt"
+new_archive
+at 2026-11-17
+c_ready=$(case_for_review 甲建筑公司) &&
+    c_sub=$(case_for_review 乙建筑公司) &&
+    review-submit "$c_sub" --statement "$T/report.txt" \
+    --draft "$T/draft.txt" --fine 60000 >/dev/null || exit 1
+mv "$ZHIFA_ARCHIVE" "$T/base-review"
 
 at 2026-11-02
 new_archive_without_review
@@ -62,13 +76,25 @@ run() {
 		    --reason 复议决定撤销 ;;
 	publish-withdraw)
 		"$@" publish-withdraw "$p" --as liuyang --reason 公示信息有误 ;;
+	review-submit)
+		"$@" review-submit "$c_ready" --statement "$T/report.txt" \
+		    --draft "$T/draft.txt" --fine 60000 ;;
+	review-decide)
+		"$@" review-decide "$c_sub" --as zhaomin --approve \
+		    --opinion 同意 ;;
+	archive-backup)
+		"$@" archive-backup "$T/bk" ;;
 	esac
 }
 
 # fresh PROGRAM: a copy of the archive the program starts from.
 fresh() {
-	rm -rf "$T/w"
+	rm -rf "$T/w" "$T/bk"
+	at 2026-11-16
 	case $1 in
+	review-submit|review-decide|archive-backup)
+		at 2026-11-18
+		cp -a "$T/base-review" "$T/w" ;;
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
@@ -84,7 +110,8 @@ calls() {
 	    END { m = 0; for (p in n) if (n[p] > m) m = n[p]; print m }'
 }
 
-PROGRAMS="case-new evidence-add decision-issue publish-export"
+PROGRAMS="case-new evidence-add decision-issue publish-export review-submit
+review-decide archive-backup"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -105,8 +132,18 @@ if [ "${ZHIFA_SWEEP:-}" = all ]; then
 fi
 
 : >"$T/points"
+# faults PROGRAM: the faults tried on it.  In the bounded run the
+# programs after the first four get the reads and syncs only.
+faults() {
+	case $1:${ZHIFA_SWEEP:-} in
+	review-submit: | review-decide: | archive-backup:)
+		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
+	*) echo "$FAULTS" ;;
+	esac
+}
+
 for prog in $PROGRAMS; do
-	for f in $FAULTS; do
+	for f in $(faults "$prog"); do
 		sc=${f%%:*}
 		step=${f##*:}
 		err=${f#*:}
@@ -123,7 +160,7 @@ for prog in $PROGRAMS; do
 	done
 done
 npoints=$(wc -l <"$T/points")
-plan $((3 * npoints))
+plan $((3 * npoints + $(grep -c '^archive-backup ' "$T/points")))
 
 while read -r prog sc err k; do
 	fresh "$prog"
@@ -149,6 +186,12 @@ while read -r prog sc err k; do
 		ok	# recorded; a re-run puts the bundle in place
 	else
 		unchanged "$what (exit $rc: $(head -c 200 "$T/err"))"
+	fi
+	if [ "$prog" = archive-backup ]; then
+		# The backup is finished by running it again, and verifies.
+		archive-backup "$T/bk" >/dev/null 2>"$T/berr" &&
+		    ZHIFA_ARCHIVE=$T/bk archive-verify >"$T/bout" 2>&1
+		expect_equal "$?" 0 "$what: the next backup: $(head -c 300 "$T/berr" "$T/bout")"
 	fi
 	archive-verify >"$T/vout" 2>&1
 	vrc=$?
