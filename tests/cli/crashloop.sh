@@ -24,6 +24,8 @@ kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue publish-export decision-revoke publish-withdraw archive-backup"
+# ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
+programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
 plan $#
 
