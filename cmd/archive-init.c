@@ -1,7 +1,10 @@
 /*
- * archive-init: create an archive with its configuration and agency key.
- * Prints the archive's directory and the key's path on stderr; exits 73
- * when DIR exists and is not empty, 78 when --config is not valid.
+ * archive-init: create an archive with its configuration, agency key and
+ * the head's personal key (everyone's in a drill).  Without --config it
+ * makes the sample agency, a drill; --drill makes a drill of any file.
+ * Prints the archive's directory, and the keys' places on stderr; exits
+ * 73 when DIR exists and is not empty, 78 when --config is not valid,
+ * 64 when ZHIFA_NOW is set for a real archive.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +14,8 @@
 #include "common/cli.h"
 #include "base/crypto.h"
 
-static const char usage[] = "[--config FILE] [--algo sha256-ed25519|sm3-sm2] "
-    "[--key FILE] DIR";
+static const char usage[] = "[--config FILE] [--drill] "
+    "[--algo sha256-ed25519|sm3-sm2] [--key FILE] DIR";
 
 int
 main(int argc, char **argv)
@@ -22,9 +25,10 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	struct zf_err e;
 	char *key_used = NULL;
-	int suite = ZF_SUITE_SHA256_ED25519;
+	int suite = ZF_SUITE_SHA256_ED25519, drill = 0;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("config", 0, &config),
+		ZF_FLAG("drill", &drill),
 		ZF_OWN("algo", OPT_ALGO),
 		ZF_TEXT("key", 0, &key),
 		ZF_OPT_END
@@ -38,14 +42,20 @@ main(int argc, char **argv)
 	if (optind + 1 != argc)
 		zf_cli_usage(&cli, optind == argc ? "which folder?" :
 		    "one folder only");
-	if (zf_archive_create(argv[optind], config, suite, key, &key_used,
-	    &e) != 0)
+	if (config == NULL)
+		drill = 1;
+	if (zf_archive_create(argv[optind], config, suite, key, drill,
+	    &key_used, &e) != 0)
 		return zf_cli_exit(zf_cli_fail(&e));
 	printf("%s\n", argv[optind]);
-	fprintf(stderr, "%s: created archive '%s' (%s)\n"
+	fprintf(stderr, "%s: created %s '%s' (%s)\n"
 	    "%s: agency private key: %s (mode 0600; keep it safe and out "
-	    "of the archive)\n", zf_progname, argv[optind],
-	    zf_suite_name(suite), zf_progname, key_used);
+	    "of the archive)\n"
+	    "%s: personal keys (%s): in the folder ~/.config/zhifa/keys/ named "
+	    "after the archive's id (person-key list shows who holds one)\n",
+	    zf_progname, drill ? "the drill archive" : "archive",
+	    argv[optind], zf_suite_name(suite), zf_progname, key_used,
+	    zf_progname, drill ? "everyone's" : "the head's");
 	free(key_used);
 	return zf_cli_exit(0);
 }

@@ -64,6 +64,9 @@ zf_cli_option(struct zf_cli *cli, int c, const char *arg)
 	case ZF_OPT_AS:
 		cli->as = arg;
 		return 1;
+	case ZF_OPT_PERSON_KEY:
+		cli->person_key = arg;
+		return 1;
 	case 'o':
 		if (strcmp(arg, "text") == 0)
 			cli->format = ZF_FORMAT_TEXT;
@@ -81,8 +84,9 @@ zf_cli_option(struct zf_cli *cli, int c, const char *arg)
 	case 'h':
 		printf("usage: %s %s\n", zf_progname, cli->usage);
 		printf("common options: -A DIR (archive; default "
-		    "$ZHIFA_ARCHIVE), --as PERSON, -o text|json|tsv, -q, "
-		    "--version\nsee %s(1)\n", zf_progname);
+		    "$ZHIFA_ARCHIVE), --as PERSON, --person-key FILE, "
+		    "-o text|json|tsv, -q, --version\nsee %s(1)\n",
+		    zf_progname);
 		exit(zf_cli_exit(0));
 	case ZF_OPT_VERSION:
 		printf("%s (zhifa) %s\n", zf_progname, ZHIFA_VERSION);
@@ -264,13 +268,30 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 		return zf_cli_fail(&e);
 	if (flags & ZF_OPEN_ANYONE)
 		return 0;
-	if ((rc = zf_archive_actor(*a, cli->as)) != 0) {
-		zf_cli_fail(zf_archive_err(*a));
-		zf_archive_close(*a);
-		*a = NULL;
-		return rc;
+	if ((rc = zf_archive_actor(*a, cli->as)) != 0)
+		goto fail;
+	if (!(flags & ZF_OPEN_WRITE))
+		return 0;
+	/* A write: the configuration in force, the actor's own key. */
+	if (zf_archive_pending(*a) != NULL && !(flags & ZF_OPEN_PENDING)) {
+		rc = zf_fail(zf_archive_err(*a), EX_CONFIG, "zhifa.yaml was "
+		    "changed and is not in force: nothing is recorded until "
+		    "the head applies it (archive-config apply) or it is put "
+		    "back; archive-config show prints the one in force");
+		goto fail;
 	}
+	if (!(flags & ZF_OPEN_NOKEY) &&
+	    (rc = zf_archive_actor_key(*a, cli->person_key)) != 0)
+		goto fail;
+	if (zf_archive_drill(*a))
+		zf_cli_warn("drill: '%s' is a drill archive (演练): what it "
+		    "records is practice, not an act of the agency", dir);
 	return 0;
+fail:
+	zf_cli_fail(zf_archive_err(*a));
+	zf_archive_close(*a);
+	*a = NULL;
+	return rc;
 }
 
 void

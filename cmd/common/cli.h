@@ -2,9 +2,9 @@
  * cli: what every program shares at the command line, and the one
  * library module that writes to stderr or decides exit codes.
  *
- * Common options (CLI.md): -A/--archive DIR, --as PERSON, -o text|json|tsv,
- * -q, -h/--help, --version.  Errors print as "PROGRAM: message".  Output
- * goes through zf_cli_print_list / zf_cli_print_json, and zf_cli_exit
+ * Common options (CLI.md): -A/--archive DIR, --as PERSON, --person-key
+ * FILE, -o text|json|tsv, -q, -h/--help, --version.  Errors print as
+ * "PROGRAM: message".  Output goes through zf_cli_print_list / zf_cli_print_json, and zf_cli_exit
  * checks that stdout really took it (a full disk is an error).
  */
 #ifndef ZF_CLI_H
@@ -24,6 +24,7 @@ enum zf_format { ZF_FORMAT_TEXT, ZF_FORMAT_JSON, ZF_FORMAT_TSV };
 struct zf_cli {
 	const char *archive;
 	const char *as;
+	const char *person_key;	/* --person-key: the actor's private key */
 	enum zf_format format;
 	int quiet;
 	const char *usage;	/* the synopsis, without "usage: " */
@@ -35,13 +36,15 @@ struct zf_cli {
 
 extern const char *zf_progname;
 
-enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_FIRST_OWN = 1100,
+enum { ZF_OPT_AS = 1000, ZF_OPT_VERSION, ZF_OPT_PERSON_KEY,
+	ZF_OPT_FIRST_OWN = 1100,
 	ZF_OPT_TABLE = 1200 };
 
 #define ZF_CLI_SHORT "A:o:qh"
 #define ZF_CLI_LONG \
 	{ "archive", required_argument, NULL, 'A' }, \
 	{ "as", required_argument, NULL, ZF_OPT_AS }, \
+	{ "person-key", required_argument, NULL, ZF_OPT_PERSON_KEY }, \
 	{ "output", required_argument, NULL, 'o' }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "help", no_argument, NULL, 'h' }, \

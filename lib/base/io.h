@@ -32,6 +32,9 @@ int zf_read_file(int dirfd, const char *path, size_t limit, struct zf_buf *b);
 /* The same for an open descriptor, read to its end (not closed). */
 int zf_read_fd(int fd, size_t limit, struct zf_buf *b);
 
+/* Creates the missing folders above path, mode 0700: 0, or -1. */
+int zf_make_parents(const char *path);
+
 /* fsync(2) of the folder at path (relative to dirfd): 0, or -1. */
 int zf_sync_dir(int dirfd, const char *path);
 

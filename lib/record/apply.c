@@ -8,6 +8,7 @@
 #include "base/json.h"
 #include "record/db.h"
 #include "record/event.h"
+#include "record/persons.h"
 
 #define MAX_TABLES 8
 
@@ -58,7 +59,25 @@ apply_archive_created(struct zf_db *db, const struct zf_event *ev,
 		if (put_meta(db, keys[i], v, e) != 0)
 			return e->code;
 	}
+	if (zf_persons_apply_created(db, ev->seq, ev->actor, ev->data,
+	    e) != 0)
+		return e->code;
 	return put_meta(db, "created", ev->time, e);
+}
+
+static int
+apply_key_registered(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	return zf_persons_apply_registered(db, ev->seq, ev->actor, ev->data,
+	    e);
+}
+
+static int
+apply_key_revoked(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	return zf_persons_apply_revoked(db, ev->seq, ev->actor, ev->data, e);
 }
 
 static int
@@ -88,6 +107,8 @@ apply_config_changed(struct zf_db *db, const struct zf_event *ev,
 static const struct zf_applier record_types[] = {
 	{ "archive.created", apply_archive_created },
 	{ "config.changed", apply_config_changed },
+	{ "person.key_registered", apply_key_registered },
+	{ "person.key_revoked", apply_key_revoked },
 };
 
 static const struct zf_appliers record_appliers = {

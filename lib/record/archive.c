@@ -25,6 +25,8 @@
 #include "base/json.h"
 #include "base/merkle.h"
 #include "record/object.h"
+#include "record/persons.h"
+#include "record/trust.h"
 
 int
 zf_archive_locate(const char *option, const char **dir, struct zf_err *e)
@@ -190,6 +192,55 @@ open_lock(struct zf_archive *a, int flags, struct zf_err *e)
 	return 0;
 }
 
+/*
+ * The configuration in force is the one the journal last recorded
+ * (config.changed): when zhifa.yaml differs, it is kept aside as pending
+ * and the recorded one, read from the object store, is used.
+ */
+static int
+config_in_force(struct zf_archive *a)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'config'";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_config *c = NULL;
+	char hex[ZF_DIGEST_HEX], *want = NULL;
+	struct zf_buf b;
+	int rc, fd;
+
+	if (st == NULL)
+		return a->err.code;
+	if ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the configuration in force")) < 0)
+		return a->err.code;
+	if (rc == 1) {
+		want = xstrdup(zf_db_text(st, 0));
+		sqlite3_reset(st);
+	}
+	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
+	if (want == NULL || strcmp(want, hex) == 0) {
+		free(want);
+		return 0;
+	}
+	zf_buf_init(&b);
+	if ((rc = zf_object_open(a, want, &fd)) == 0) {
+		if (zf_read_fd(fd, 4 << 20, &b) != 0)
+			rc = zf_fail(&a->err, EX_IOERR, "cannot read the "
+			    "configuration in force (object %s): %s", want,
+			    strerror(errno));
+		close(fd);
+	}
+	if (rc == 0)
+		rc = zf_config_parse("zhifa.yaml (in force)", b.data, b.len,
+		    a->suite, &c, &a->err);
+	if (rc == 0) {
+		a->pending = a->config;
+		a->config = c;
+	}
+	zf_buf_release(&b);
+	free(want);
+	return rc;
+}
+
 int
 zf_archive_open(const char *dir, int flags, struct zf_archive **out,
     struct zf_err *e)
@@ -239,7 +290,7 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 		if (rc != 0)
 			goto fail;
 	}
-	if ((rc = read_meta(a)) != 0) {
+	if ((rc = read_meta(a)) != 0 || (rc = zf_trust_genesis(a)) != 0) {
 		*e = a->err;
 		goto fail;
 	}
@@ -247,9 +298,17 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 	path = xasprintf("%s/zhifa.yaml", dir);
 	if ((rc = zf_config_load(path, a->suite, &a->config, e)) != 0)
 		goto fail;
+	if ((rc = config_in_force(a)) != 0) {
+		*e = a->err;
+		goto fail;
+	}
 	if (zf_clock_now(a->config->offset, &a->now, &a->fixed_clock) != 0) {
 		rc = zf_fail(e, EX_USAGE, "ZHIFA_NOW is not an RFC 3339 time: "
 		    "'%s'", getenv("ZHIFA_NOW"));
+		goto fail;
+	}
+	if ((rc = zf_trust_clock(a)) != 0) {
+		*e = a->err;
 		goto fail;
 	}
 	free(path);
@@ -277,6 +336,9 @@ zf_archive_close(struct zf_archive *a)
 	if (a->dirfd >= 0)
 		close(a->dirfd);
 	zf_config_free(a->config);
+	zf_config_free(a->pending);
+	zf_key_free(a->actor_key);
+	free(a->actor_label);
 	zf_calendar_free(a->calendar);
 	free(a->checkpoint_note);
 	free(a->key_problem);
@@ -334,6 +396,124 @@ zf_archive_actor(struct zf_archive *a, const char *as)
 		    "login '%s': give --as PERSON or set ZHIFA_ACTOR",
 		    a->config->path, pw->pw_name);
 	return 0;
+}
+
+/* The public key of k as a verifier key named after person. */
+static char *
+vkey_of(struct zf_key *k, int suite, const char *person)
+{
+	uint8_t pub[ZF_PUBKEY_MAX];
+	size_t len = zf_key_public(k, pub);
+
+	return zf_note_vkey(suite, person, pub, len);
+}
+
+int
+zf_archive_actor_key(struct zf_archive *a, const char *path)
+{
+	const char *who;
+	char *file, *held = NULL, *mine = NULL, msg[256];
+	char *label = NULL;
+	struct zf_key *k = NULL;
+	int any, rc;
+	int64_t revoked;
+
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	who = a->actor->id;
+	file = zf_person_key_path(a->id, who, path);
+	if ((rc = zf_persons_key_in_force(a->db, who, &held, &any,
+	    &a->err)) != 0)
+		goto out;
+	if (!any) {
+		rc = zf_fail(&a->err, EX_NOPERM, "this archive holds no "
+		    "personal key yet (it was made before them): the head "
+		    "first registers their own, with person-key new and "
+		    "person-key register");
+		goto out;
+	}
+	if (access(file, F_OK) != 0) {
+		rc = zf_fail(&a->err, EX_NOPERM, "acting as %s needs %s's "
+		    "private key, which is not at '%s' (give --person-key "
+		    "FILE or set ZHIFA_PERSON_KEY): make one with 'person-key "
+		    "new --as %s' and have the head register it "
+		    "('person-key register %s FILE')%s", who, who, file, who,
+		    who, held ? "" : "; no key of theirs is registered");
+		goto out;
+	}
+	if ((k = zf_key_load_private(a->suite, file, msg, sizeof(msg))) ==
+	    NULL) {
+		rc = zf_fail(&a->err, errno == EIO ? EX_IOERR : EX_NOPERM,
+		    "%s's private key '%s' cannot be used: %s", who, file,
+		    msg);
+		goto out;
+	}
+	mine = vkey_of(k, a->suite, who);
+	label = zf_vkey_label(mine);
+	if (held == NULL || strcmp(held, mine) != 0) {
+		revoked = zf_persons_revoked_at(a->db, label, &a->err);
+		if (revoked >= 0)
+			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) was "
+			    "revoked at event %lld: %s acts with a key the head "
+			    "registers anew (person-key new, person-key "
+			    "register)", file, label, (long long)revoked, who);
+		else if (held == NULL)
+			rc = zf_fail(&a->err, EX_NOPERM, "%s holds no "
+			    "registered key: the head registers '%s' with "
+			    "'person-key register %s FILE' (its public key: "
+			    "%s)", who, file, who, mine);
+		else
+			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) is "
+			    "not the one registered for %s: give the right one "
+			    "(--person-key FILE) or have the head register this "
+			    "one", file, label, who);
+		goto out;
+	}
+	a->actor_key = k;
+	a->actor_label = label;
+	k = NULL;
+	label = NULL;
+out:
+	zf_key_free(k);
+	free(label);
+	free(mine);
+	free(held);
+	free(file);
+	return rc;
+}
+
+int
+zf_archive_sign_as(struct zf_archive *a, struct zf_key *k)
+{
+	char *vkey;
+
+	if (a->actor == NULL)
+		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
+	vkey = vkey_of(k, a->suite, a->actor->id);
+	zf_key_free(a->actor_key);
+	free(a->actor_label);
+	a->actor_key = k;
+	a->actor_label = zf_vkey_label(vkey);
+	free(vkey);
+	return 0;
+}
+
+const struct zf_config *
+zf_archive_pending(const struct zf_archive *a)
+{
+	return a->applied ? NULL : a->pending;
+}
+
+int
+zf_archive_drill(const struct zf_archive *a)
+{
+	return a->drill;
+}
+
+const char *
+zf_archive_id(const struct zf_archive *a)
+{
+	return a->id;
 }
 
 static char *
@@ -430,11 +610,27 @@ zf_archive_begin(struct zf_archive *a)
 	a->appended = 0;
 	if ((rc = zf_db_begin(a->db, &a->err)) != 0)
 		return rc;
-	if ((rc = read_head(a)) != 0 || (rc = journal_config(a)) != 0) {
+	if ((rc = read_head(a)) != 0 || (rc = zf_trust_forward(a)) != 0) {
 		zf_db_rollback(a->db);
 		return rc;
 	}
 	return 0;
+}
+
+int
+zf_archive_apply_config(struct zf_archive *a)
+{
+	struct zf_config *c = a->pending;
+
+	if (c == NULL)
+		return zf_fail(&a->err, EX_DATAERR, "zhifa.yaml is the "
+		    "configuration in force already: nothing to apply");
+	/* From here on the file is the configuration in force; the one it
+	 * replaces stays until close, for the actor resolved from it. */
+	a->pending = a->config;
+	a->config = c;
+	a->applied = 1;
+	return journal_config(a);
 }
 
 void
@@ -460,7 +656,7 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	uint8_t root[ZF_DIGEST_LEN], old[ZF_DIGEST_LEN];
 	uint8_t proof[64][ZF_DIGEST_LEN];
 	uint64_t n = (uint64_t)a->next_seq, m = 0;
-	char *text, when[26];
+	char *text, when[26], *why = NULL;
 	sqlite3_stmt *st;
 	size_t plen;
 	int rc;
@@ -482,6 +678,19 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	sqlite3_reset(st);
 	if (m == n)
 		return 0;
+	/* Only over events it can vouch for, and a journal that extends
+	 * what this key signed before: else the tail stays unsigned. */
+	if ((rc = zf_trust_tail(a, (int64_t)m, &why)) == 0)
+		rc = zf_trust_signer_check(a, n, root, &why);
+	if (rc == 1) {
+		if (a->key_problem == NULL)
+			a->key_problem = xasprintf("the checkpoint was not "
+			    "signed: %s; run archive-verify", why);
+		free(why);
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
 	if (m > n)
 		return zf_fail(&a->err, EX_DATAERR, "the journal has %llu "
 		    "events but checkpoint %llu exists: it was cut short; "
@@ -632,8 +841,10 @@ zf_archive_commit(struct zf_archive *a)
 		return rc;
 	}
 	zf_object_keep_stored(a);
-	if (a->checkpoint_note != NULL)
+	if (a->checkpoint_note != NULL) {
 		write_checkpoint_file(a);
+		zf_trust_signer_record(a, NULL, a->checkpoint_note);
+	}
 	free(a->checkpoint_note);
 	a->checkpoint_note = NULL;
 	return 0;
@@ -680,24 +891,6 @@ write_file_at(int dirfd, const char *name, const void *data, size_t len,
 }
 
 /* mkdir -p for the key's folder, private to its owner. */
-static int
-make_parents(const char *path)
-{
-	char *copy = xstrdup(path), *p;
-	int rc = 0;
-
-	for (p = copy + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	free(copy);
-	return rc;
-}
-
 /*
  * An absolute, normalised form of path, which need not exist: "." and
  * ".." are resolved lexically, and the deepest part that exists is
@@ -801,14 +994,68 @@ remove_tree(const char *dir)
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/*
+ * The people who get a key at creation: the head named first in the
+ * file (the actor of the first events), and in a drill everyone.
+ */
+static int
+genesis_keys(struct zf_archive *a, int drill, struct zf_json *keys,
+    struct zf_err *e)
+{
+	char *path, *vkey, msg[256];
+	struct zf_key *k;
+	size_t i;
+
+	for (i = 0; i < a->config->npeople && a->actor == NULL; i++)
+		if (a->config->people[i].role == ZF_ROLE_HEAD)
+			a->actor = &a->config->people[i];
+	if (a->actor == NULL)
+		return zf_fail(e, EX_CONFIG, "zhifa.yaml names no head "
+		    "(role: head): the head registers everyone's key");
+	for (i = 0; i < a->config->npeople; i++) {
+		const struct zf_person *p = &a->config->people[i];
+
+		if (!drill && p != a->actor)
+			continue;
+		if ((k = zf_key_generate(a->suite)) == NULL)
+			return zf_fail(e, EX_SOFTWARE, "cannot generate a key");
+		path = zf_person_key_default(a->id, p->id);
+		if (zf_make_parents(path) != 0 ||
+		    zf_key_save_private(k, path, msg, sizeof(msg)) != 0) {
+			zf_fail(e, EX_CANTCREAT, "cannot save %s's key to "
+			    "'%s': %s", p->id, path, zf_make_parents(path) ?
+			    strerror(errno) : msg);
+			free(path);
+			zf_key_free(k);
+			return e->code;
+		}
+		free(path);
+		vkey = vkey_of(k, a->suite, p->id);
+		zf_json_set_str(keys, p->id, vkey);
+		free(vkey);
+		if (p == a->actor)
+			zf_archive_sign_as(a, k);
+		else
+			zf_key_free(k);
+	}
+	return 0;
+}
+
 /* The first events: the archive itself, then its configuration. */
 static int
-journal_genesis(struct zf_archive *a, struct zf_key *key)
+journal_genesis(struct zf_archive *a, struct zf_key *key, int drill,
+    struct zf_err *e)
 {
-	struct zf_json *data = zf_json_object();
+	struct zf_json *data = zf_json_object(), *keys = zf_json_object();
 	char pub64[128];
 	struct passwd *pw = getpwuid(geteuid());
 	int rc;
+
+	if ((rc = genesis_keys(a, drill, keys, e)) != 0) {
+		zf_json_free(keys);
+		zf_json_free(data);
+		return rc;
+	}
 
 	zf_base64_encode(a->pubkey, a->pubkey_len, pub64);
 	zf_json_set_str(data, "id", a->id);
@@ -817,27 +1064,35 @@ journal_genesis(struct zf_archive *a, struct zf_key *key)
 	zf_json_set_str(data, "agency", a->config->agency_name);
 	zf_json_set_str(data, "pubkey", pub64);
 	zf_json_set_str(data, "login", pw ? pw->pw_name : "");
+	zf_json_set_bool(data, "drill", drill);
+	zf_json_set(data, "keys", keys);
+	a->drill = drill;
 	a->appended = 0;
 	if ((rc = zf_db_begin(a->db, &a->err)) != 0) {
 		zf_json_free(data);
+		*e = a->err;
 		return rc;
 	}
 	if ((rc = zf_journal_append(a, "archive.created", NULL, data,
 	    NULL)) != 0 || (rc = journal_config(a)) != 0 ||
 	    (rc = sign_checkpoint(a, key)) != 0) {
 		zf_archive_abort(a);
+		*e = a->err;
 		return rc;
 	}
-	if ((rc = zf_db_commit(a->db, &a->err)) != 0)
+	if ((rc = zf_db_commit(a->db, &a->err)) != 0) {
+		*e = a->err;
 		return rc;
+	}
 	zf_object_keep_stored(a);
 	write_checkpoint_file(a);
+	zf_trust_signer_record(a, a->key_file, a->checkpoint_note);
 	return 0;
 }
 
 static int
 build(struct zf_archive *a, const char *tmpdir, struct zf_buf *config,
-    struct zf_key *key, struct zf_err *e)
+    struct zf_key *key, int drill, struct zf_err *e)
 {
 	static const char *const dirs[] = { "objects", "keys", "tmp",
 	    "exports", NULL };
@@ -880,10 +1135,14 @@ build(struct zf_archive *a, const char *tmpdir, struct zf_buf *config,
 		rc = zf_fail(e, EX_USAGE, "ZHIFA_NOW is not an RFC 3339 time");
 		goto out;
 	}
-	if ((rc = journal_genesis(a, key)) != 0) {
-		*e = a->err;
+	if (a->fixed_clock && !drill) {
+		rc = zf_fail(e, EX_USAGE, "ZHIFA_NOW is set, but a real "
+		    "archive's times come from the system clock: unset it, or "
+		    "make a drill (archive-init --drill)");
 		goto out;
 	}
+	if ((rc = journal_genesis(a, key, drill, e)) != 0)
+		goto out;
 	goto out;
 io:
 	rc = zf_fail(e, EX_CANTCREAT, "cannot create the archive in '%s': %s",
@@ -896,7 +1155,7 @@ out:
 
 int
 zf_archive_create(const char *dir, const char *config_path, int suite,
-    const char *key_path, char **key_used, struct zf_err *e)
+    const char *key_path, int drill, char **key_used, struct zf_err *e)
 {
 	struct zf_archive *a = NULL;
 	struct zf_config *check = NULL;
@@ -967,15 +1226,16 @@ zf_archive_create(const char *dir, const char *config_path, int suite,
 		goto out;
 	}
 	chmod(tmpdir, 0750);
-	if (make_parents(keyfile) != 0 ||
+	if (zf_make_parents(keyfile) != 0 ||
 	    zf_key_save_private(key, keyfile, msg, sizeof(msg)) != 0) {
 		rc = zf_fail(e, EX_CANTCREAT, "cannot save the agency key to "
-		    "'%s': %s", keyfile, make_parents(keyfile) ? strerror(errno)
+		    "'%s': %s", keyfile, zf_make_parents(keyfile) ? strerror(errno)
 		    : msg);
 		goto out;
 	}
 	key_saved = 1;
-	if ((rc = build(a, tmpdir, &config, key, e)) != 0)
+	a->key_file = keyfile;
+	if ((rc = build(a, tmpdir, &config, key, drill, e)) != 0)
 		goto out;
 	zf_db_close(a->db);
 	if (rename(tmpdir, dir) != 0) {

@@ -42,6 +42,10 @@ struct zf_person;
 
 #define ZF_OPEN_WRITE 1
 #define ZF_OPEN_ANYONE 2	/* zf_cli_open: no acting person needed */
+#define ZF_OPEN_PENDING 4	/* zf_cli_open: a write that may run while
+				   zhifa.yaml is not in force */
+#define ZF_OPEN_NOKEY 8		/* zf_cli_open: a write that finds its
+				   own key (person-key register) */
 
 /*
  * The URI that opens the archive's database read-only (and immutable
@@ -72,18 +76,42 @@ void zf_archive_close(struct zf_archive *a);
  * Creates an archive at dir, which must not exist or be empty: writes
  * the configuration (config_path, or the sample agency when NULL),
  * generates the agency key and saves it at key_path (or the default
- * place), journals the archive's creation and signs the first
- * checkpoint.  The whole directory appears at once (built beside dir and
- * renamed).  *key_used gets the private key's path.
+ * place), makes the head's personal key (everyone's in a drill) at the
+ * default place, journals the archive's creation by the head and signs
+ * the first checkpoint.  A drill honours ZHIFA_NOW; a real archive
+ * refuses it.  The whole directory appears at once (built beside dir
+ * and renamed).  *key_used gets the agency key's path.
  */
 int zf_archive_create(const char *dir, const char *config_path, int suite,
-    const char *key_path, char **key_used, struct zf_err *e);
+    const char *key_path, int drill, char **key_used, struct zf_err *e);
 
 /*
  * Resolves the acting person: as (--as), else $ZHIFA_ACTOR, else the
  * person whose login is the Unix user.  EX_NOPERM when nobody matches.
  */
 int zf_archive_actor(struct zf_archive *a, const char *as);
+
+/*
+ * Loads the acting person's private key (path, else $ZHIFA_PERSON_KEY,
+ * else ~/.config/zhifa/keys/ARCHIVE-ID/PERSON.pem) and checks that it
+ * is the key registered for them now: else EX_NOPERM saying how to make
+ * and register one.  Every event is then signed with it.
+ */
+int zf_archive_actor_key(struct zf_archive *a, const char *path);
+/* Signs the events of this command with k (taken over): the first key
+ * registered in an archive that had none signs its own registration. */
+int zf_archive_sign_as(struct zf_archive *a, struct zf_key *k);
+/* 1 when the archive is a drill (event 0 says so). */
+int zf_archive_drill(const struct zf_archive *a);
+/* The archive's random id, fixed at creation. */
+const char *zf_archive_id(const struct zf_archive *a);
+/*
+ * zhifa.yaml when it is not the configuration in force, else NULL;
+ * readers use the one in force (zf_archive_config), writers refuse.
+ */
+const struct zf_config *zf_archive_pending(const struct zf_archive *a);
+/* Inside a write: journals zhifa.yaml as the configuration in force. */
+int zf_archive_apply_config(struct zf_archive *a);
 
 /* The agency key when it is at hand and is this archive's; else NULL. */
 struct zf_key *zf_archive_load_key(struct zf_archive *a);
@@ -100,8 +128,8 @@ int zf_archive_outside(struct zf_archive *a, const char *path, int exports);
 char *zf_archive_key_path(const struct zf_archive *a);
 
 /*
- * Starts a write: BEGIN IMMEDIATE, reads the journal head, and journals
- * zhifa.yaml when it differs from the version in force.
+ * Starts a write: BEGIN IMMEDIATE, reads the journal head, and checks
+ * that the clock is not behind the journal (zf_trust_forward).
  */
 int zf_archive_begin(struct zf_archive *a);
 /* Signs a checkpoint when the key is at hand, commits, writes the file. */

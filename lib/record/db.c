@@ -44,7 +44,21 @@ static const char schema_record[] =
     " note TEXT NOT NULL"
     ") STRICT;";
 
+/* Version 2: who holds which personal key, since and until which event. */
+#define PERSON_KEYS \
+    "CREATE TABLE person_keys (" \
+    " person TEXT NOT NULL," \
+    " key TEXT NOT NULL,"		/* PERSON+KEYID */ \
+    " vkey TEXT NOT NULL,"		/* the verifier key */ \
+    " from_seq INTEGER NOT NULL,"	/* the event that registered it */ \
+    " until_seq INTEGER,"		/* the one that replaced or revoked it */ \
+    " ended TEXT,"			/* replaced | revoked */ \
+    " by TEXT NOT NULL,"		/* who registered it */ \
+    " PRIMARY KEY (person, from_seq)" \
+    ") STRICT;"
+
 static const char schema_derived[] =
+    PERSON_KEYS
     "CREATE TABLE meta ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL"
@@ -515,9 +529,9 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * Schema migrations: migrations[N - 2] takes an archive from version
  * N - 1 to N.  They change derived tables only (and may rebuild them by
  * replay); the journal, tree and checkpoints never change meaning.
- * Version 1 is the first release, so the list is empty.
+ * Version 2 adds the personal keys, none in an archive made before.
  */
-static const char *const migrations[] = { NULL };
+static const char *const migrations[] = { PERSON_KEYS };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

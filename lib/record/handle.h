@@ -19,6 +19,7 @@
 struct zf_calendar;
 struct zf_config;
 struct zf_db;
+struct zf_key;
 struct zf_person;
 
 struct zf_archive {
@@ -36,6 +37,14 @@ struct zf_archive {
 	struct zf_err err;
 
 	const struct zf_person *actor;	/* who acts; NULL until resolved */
+	struct zf_key *actor_key;	/* the actor's private key, checked */
+	char *actor_label;		/* its "PERSON+KEYID" */
+	int drill;		/* event 0 made the archive a drill */
+	/* zhifa.yaml when it differs from the configuration in force
+	 * (config), which a reader uses and a writer refuses: NULL when
+	 * they are the same. */
+	struct zf_config *pending;
+	int applied;		/* pending was applied: it is the old one */
 	struct zf_calendar *calendar;	/* loaded on first use */
 	int calendar_beyond;	/* a date was counted past the calendar */
 	struct zf_time now;
@@ -47,6 +56,7 @@ struct zf_archive {
 	int64_t appended;	/* events appended in this transaction */
 	char *checkpoint_note;	/* signed at commit, written after it */
 	char *key_problem;	/* why a key file there could not be used */
+	const char *key_file;	/* at creation: where the agency key went */
 	int key_io;		/* ... because reading it failed */
 
 	/* Objects and shard folders ("dir/") stored since the last commit. */

@@ -11,6 +11,7 @@
 #include "record/db.h"
 #include "base/json.h"
 #include "base/merkle.h"
+#include "record/persons.h"
 
 int
 zf_journal_tree_read(void *ctx, int level, uint64_t index,
@@ -80,17 +81,25 @@ zf_journal_append(struct zf_archive *a, const char *type,
     const char *case_id, struct zf_json *data, int64_t *seq)
 {
 	static const char sql[] = "INSERT INTO journal (seq, hash, prev, "
-	    "time, actor, case_id, type, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "time, actor, case_id, type, body, sigs) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct zf_json *ev = zf_json_object();
 	struct zf_event event;
 	uint8_t hash[ZF_DIGEST_LEN];
 	char prev[ZF_DIGEST_HEX], config[ZF_DIGEST_HEX], when[26];
-	const char *actor = a->actor ? a->actor->id : "system";
+	const char *actor = a->actor ? a->actor->id : NULL;
 	sqlite3_stmt *st;
-	char *body = NULL;
+	char *body = NULL, *sigs = NULL;
 	size_t len;
 	int rc;
 
+	/* Every event is signed by its actor (persons.h). */
+	if (actor == NULL || a->actor_key == NULL) {
+		zf_json_free(data);
+		zf_json_free(ev);
+		return zf_fail(&a->err, EX_NOPERM, "nobody whose key is at "
+		    "hand is acting: an event needs its actor's signature");
+	}
 	zf_time_format(&a->now, when);
 	zf_hex(a->head, ZF_DIGEST_LEN, prev);
 	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, config);
@@ -107,6 +116,11 @@ zf_journal_append(struct zf_archive *a, const char *type,
 	zf_json_set_int(ev, "v", ZF_EVENT_VERSION);
 	body = zf_json_canonical(ev, &len);
 	zf_digest_buf(a->suite, body, len, hash);
+	if ((sigs = zf_event_sign(a->actor_key, a->actor_label, hash)) ==
+	    NULL) {
+		rc = zf_fail(&a->err, EX_SOFTWARE, "cannot sign the event");
+		goto out;
+	}
 
 	if ((st = zf_db_stmt(a->db, sql, &a->err)) == NULL) {
 		rc = a->err.code;
@@ -120,6 +134,7 @@ zf_journal_append(struct zf_archive *a, const char *type,
 	zf_db_bind_text(st, 6, case_id);
 	zf_db_bind_text(st, 7, type);
 	sqlite3_bind_text(st, 8, body, (int)len, SQLITE_STATIC);
+	zf_db_bind_text(st, 9, sigs);
 	if ((rc = zf_db_done(a->db, st, &a->err,
 	    "cannot append to the journal")) != 0)
 		goto out;
@@ -140,6 +155,7 @@ zf_journal_append(struct zf_archive *a, const char *type,
 	a->next_seq++;
 	a->appended++;
 out:
+	free(sigs);
 	free(body);
 	zf_json_free(ev);
 	return rc;

@@ -210,9 +210,24 @@ unchanged() {
 	fi
 }
 
+# new_archive [OPTION...]: a drill archive at $ZHIFA_ARCHIVE (the tests
+# set the clock, which only a drill honours), with everyone's key.
 new_archive() {
-	archive-init "$@" "$ZHIFA_ARCHIVE" >/dev/null 2>"$T/init.err" ||
+	archive-init --drill "$@" "$ZHIFA_ARCHIVE" >/dev/null 2>"$T/init.err" ||
 	    { cat "$T/init.err" >&2; exit 1; }
+}
+
+# apply_config: the head puts the edited zhifa.yaml in force.
+apply_config() {
+	archive-config apply --as chengang >/dev/null 2>"$T/apply.err" ||
+	    { cat "$T/apply.err" >&2; exit 1; }
+}
+
+# give_key PERSON: PERSON makes a key pair and the head registers it.
+give_key() {
+	person-key new --as "$1" >"$T/$1.vkey" 2>"$T/key.err" &&
+	    person-key register "$1" "$T/$1.vkey" --as chengang \
+	    >/dev/null 2>>"$T/key.err" || { cat "$T/key.err" >&2; exit 1; }
 }
 
 # An archive whose catalog makes nothing major, for tests of what comes

@@ -67,10 +67,11 @@ expect_exit 64 publish-export --as liuyang
 expect_exit 64 publish-export --as liuyang --out "$T/no" --format rar
 expect_exit 65 publish-export --as liuyang --out "$T/no" --as-of 2026-12-01
 expect_exit 64 publish-export --as liuyang --out "$T/no" --audience press
-mv "$HOME/.config/zhifa/keys" "$T/keys"
+mkdir "$T/keys"
+mv "$HOME"/.config/zhifa/keys/*.pem "$T/keys/"
 expect_exit 77 publish-export --as liuyang --out "$T/no"
 expect_in "$T/err" "agency key"
-mv "$T/keys" "$HOME/.config/zhifa/keys"
+mv "$T"/keys/*.pem "$HOME/.config/zhifa/keys/"
 mkdir "$T/taken"
 expect_exit 73 publish-export --as liuyang --out "$T/taken"
 expect_exit 66 publish-export --as liuyang --out "$T/no" C2026-0999
@@ -231,6 +232,7 @@ expect_in "$T/out" '"status": "none"'
 # The agency masks causes for the public: then it goes out.
 sed -i '/^redaction:/a\  - {field: cause, audience: public, mask: phone}' \
     "$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
 expect_exit 0 publish-export --as liuyang --out "$T/b4" "$leak"
 expect_in "$T/out" "published 1,"
 check "the masked cause is on the site" grep -qF '139****5678' \

@@ -218,6 +218,8 @@ submit "$k" --as lina
 sed -i -e '/^  - id: wangqiang$/,/^    role:/s/role: officer/role: reviewer\n    legal_qualification: true/' \
     -e '/^  - id: chengang$/i\  - id: wujing\n    name: 吴静\n    role: reviewer\n    login: wujing\n' \
     "$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
+give_key wujing
 mark
 expect_fail 77 "'wangqiang' handles $k and may not review it (回避)" \
     review-decide "$k" --as wangqiang --approve --opinion 同意
@@ -225,6 +227,7 @@ expect_fail 77 "'wujing' (吴静) holds no legal professional qualification (法
     review-decide "$k" --as wujing --approve --opinion 同意
 unchanged "a reviewer who handles the case, and one unqualified"
 sed -i 's/^  qualification: true$/  qualification: false/' "$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
 expect_exit 0 review-decide "$k" --as wujing --approve --opinion 同意
 expect_equal "$(case-show -o json "$k" | json 'd["review"]["rounds"][0]["reviewer"]')" \
     wujing "a reviewer without the qualification, when none is required"
