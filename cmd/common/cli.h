@@ -4,8 +4,9 @@
  *
  * Common options (CLI.md): -A/--archive DIR, --as PERSON, --person-key
  * FILE, -o text|json|tsv, -q, -h/--help, --version.  Errors print as
- * "PROGRAM: message".  Output goes through zf_cli_print_list / zf_cli_print_json, and zf_cli_exit
- * checks that stdout really took it (a full disk is an error).
+ * "PROGRAM: message".  Output goes through zf_cli_print_list /
+ * zf_cli_print_json, and zf_cli_exit checks that stdout really took it
+ * (a full disk is an error).
  */
 #ifndef ZF_CLI_H
 #define ZF_CLI_H

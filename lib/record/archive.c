@@ -453,20 +453,21 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 	if (held == NULL || strcmp(held, mine) != 0) {
 		revoked = zf_persons_revoked_at(a->db, label, &a->err);
 		if (revoked >= 0)
-			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) was "
-			    "revoked at event %lld: %s acts with a key the head "
-			    "registers anew (person-key new, person-key "
-			    "register)", file, label, (long long)revoked, who);
+			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) "
+			    "was revoked at event %lld: %s acts with a key "
+			    "the head registers anew (person-key new, "
+			    "person-key register)", file, label,
+			    (long long)revoked, who);
 		else if (held == NULL)
 			rc = zf_fail(&a->err, EX_NOPERM, "%s holds no "
 			    "registered key: the head registers '%s' with "
 			    "'person-key register %s FILE' (its public key: "
 			    "%s)", who, file, who, mine);
 		else
-			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) is "
-			    "not the one registered for %s: give the right one "
-			    "(--person-key FILE) or have the head register this "
-			    "one", file, label, who);
+			rc = zf_fail(&a->err, EX_NOPERM, "the key '%s' (%s) "
+			    "is not the one registered for %s: give the right "
+			    "one (--person-key FILE) or have the head register "
+			    "this one", file, label, who);
 		goto out;
 	}
 	a->actor_key = k;
@@ -680,8 +681,12 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 		return 0;
 	/* Only over events it can vouch for, and a journal that extends
 	 * what this key signed before: else the tail stays unsigned. */
-	if ((rc = zf_trust_tail(a, (int64_t)m, &why)) == 0)
-		rc = zf_trust_signer_check(a, n, root, &why);
+	if ((rc = zf_trust_tail(a, (int64_t)m, &why)) == 0) {
+		char *kp = zf_archive_key_path(a);
+
+		rc = zf_trust_signer_check(a, kp, n, root, &why);
+		free(kp);
+	}
 	if (rc == 1) {
 		if (a->key_problem == NULL)
 			a->key_problem = xasprintf("the checkpoint was not "
@@ -842,8 +847,11 @@ zf_archive_commit(struct zf_archive *a)
 	}
 	zf_object_keep_stored(a);
 	if (a->checkpoint_note != NULL) {
+		char *kp = zf_archive_key_path(a);
+
 		write_checkpoint_file(a);
-		zf_trust_signer_record(a, NULL, a->checkpoint_note);
+		zf_trust_signer_record(kp, a->checkpoint_note);
+		free(kp);
 	}
 	free(a->checkpoint_note);
 	a->checkpoint_note = NULL;
@@ -1086,7 +1094,7 @@ journal_genesis(struct zf_archive *a, struct zf_key *key, int drill,
 	}
 	zf_object_keep_stored(a);
 	write_checkpoint_file(a);
-	zf_trust_signer_record(a, a->key_file, a->checkpoint_note);
+	zf_trust_signer_record(a->key_file, a->checkpoint_note);
 	return 0;
 }
 
@@ -1229,8 +1237,8 @@ zf_archive_create(const char *dir, const char *config_path, int suite,
 	if (zf_make_parents(keyfile) != 0 ||
 	    zf_key_save_private(key, keyfile, msg, sizeof(msg)) != 0) {
 		rc = zf_fail(e, EX_CANTCREAT, "cannot save the agency key to "
-		    "'%s': %s", keyfile, zf_make_parents(keyfile) ? strerror(errno)
-		    : msg);
+		    "'%s': %s", keyfile, zf_make_parents(keyfile) ?
+		    strerror(errno) : msg);
 		goto out;
 	}
 	key_saved = 1;

@@ -51,7 +51,7 @@ static const char schema_record[] =
     " key TEXT NOT NULL,"		/* PERSON+KEYID */ \
     " vkey TEXT NOT NULL,"		/* the verifier key */ \
     " from_seq INTEGER NOT NULL,"	/* the event that registered it */ \
-    " until_seq INTEGER,"		/* the one that replaced or revoked it */ \
+    " until_seq INTEGER,"		/* the event that ended it */ \
     " ended TEXT,"			/* replaced | revoked */ \
     " by TEXT NOT NULL,"		/* who registered it */ \
     " PRIMARY KEY (person, from_seq)" \

@@ -133,8 +133,8 @@ zf_keys_register(struct zf_archive *a, const char *person,
 		/* The first key of an archive made before them: the head's
 		 * own, which signs its registration. */
 		if (strcmp(person, a->actor->id) != 0) {
-			rc = zf_fail(&a->err, EX_NOPERM, "this archive holds no "
-			    "key yet: the head registers their own first");
+			rc = zf_fail(&a->err, EX_NOPERM, "this archive holds "
+			    "no key yet: the head registers their own first");
 			goto out;
 		}
 		path = zf_person_key_path(a->id, person, own_key);

@@ -1,6 +1,5 @@
 /* trust: the drill flag, the honest clock, the actor's key, the signer. */
 #include "record/trust.h"
-#include "record/archive.h"
 #include "record/handle.h"
 
 #include <errno.h>
@@ -165,8 +164,8 @@ zf_trust_tail(struct zf_archive *a, int64_t from, char **why)
 			sqlite3_column_blob(st, 1), zf_db_text(st, 4));
 		free(vkey);
 		if (bad != 0) {
-			*why = xasprintf("event %lld (%s, by %s) %s", (long long)
-			    seq, zf_db_text(st, 3), actor,
+			*why = xasprintf("event %lld (%s, by %s) %s",
+			    (long long)seq, zf_db_text(st, 3), actor,
 			    bad == 4 ? "is by someone who held no key then" :
 			    bad == 1 ? "is not signed by its actor's key" :
 			    bad == 2 ? "has a signature that does not verify" :
@@ -178,22 +177,12 @@ zf_trust_tail(struct zf_archive *a, int64_t from, char **why)
 	return rc < 0 ? a->err.code : 0;
 }
 
-static char *
-signer_path(const struct zf_archive *a)
-{
-	char *key = zf_archive_key_path(a), *path;
-
-	path = xasprintf("%s.signed", key);
-	free(key);
-	return path;
-}
-
 int
-zf_trust_signer_check(struct zf_archive *a, uint64_t n,
+zf_trust_signer_check(struct zf_archive *a, const char *key, uint64_t n,
     const uint8_t root[ZF_DIGEST_LEN], char **why)
 {
 	uint8_t old[ZF_DIGEST_LEN], proof[64][ZF_DIGEST_LEN];
-	char *path = signer_path(a), *origin = NULL;
+	char *path = xasprintf("%s.signed", key), *origin = NULL;
 	struct zf_buf b;
 	struct zf_err e;
 	uint64_t m;
@@ -253,10 +242,9 @@ sync_parent(const char *path)
 }
 
 void
-zf_trust_signer_record(struct zf_archive *a, const char *key,
-    const char *note)
+zf_trust_signer_record(const char *key, const char *note)
 {
-	char *path = key ? xasprintf("%s.signed", key) : signer_path(a);
+	char *path = xasprintf("%s.signed", key);
 	char *tmp = xasprintf("%s.tmp", path);
 	size_t len = strlen(note);
 	int fd;

@@ -41,14 +41,13 @@ int zf_trust_tail(struct zf_archive *a, int64_t from, char **why);
 
 /*
  * The signer's own record of the last checkpoint it signed, kept next
- * to the agency key (KEY.signed): the tree of n leaves with root must
- * extend it.  0 when it does or there is none; 1 with *why when not;
- * else the error's code.  The record is written after the commit.
+ * to the agency key at path key (KEY.signed): the tree of n leaves with
+ * root must extend it.  0 when it does or there is none; 1 with *why
+ * when not; else the error's code.  The record is written after the commit.
  */
-int zf_trust_signer_check(struct zf_archive *a, uint64_t n,
-    const uint8_t root[ZF_DIGEST_LEN], char **why);
-/* path: the agency key's, when not the default place. */
-void zf_trust_signer_record(struct zf_archive *a, const char *path,
-    const char *note);
+int zf_trust_signer_check(struct zf_archive *a, const char *key,
+    uint64_t n, const uint8_t root[ZF_DIGEST_LEN], char **why);
+/* key: the agency key's path; the record is KEY.signed. */
+void zf_trust_signer_record(const char *key, const char *note);
 
 #endif

@@ -38,7 +38,7 @@ expect_in "$T/err" "before the case's last step"
 cfg() { sed '/^catalog:/,$d' "$ZHIFA_SRC/data/sample-zhifa.yaml"; echo 'catalog: []'; }
 d=$T/nr
 cfg >"$T/nr.yaml"
-archive-init --config "$T/nr.yaml" "$d" >/dev/null 2>&1
+archive-init --drill --config "$T/nr.yaml" "$d" >/dev/null 2>&1
 one() {
 	id=$(case-new -A "$d" -t penalty --party "$1" --cause 违法 \
 	    --officer zhangwei --officer lina)
