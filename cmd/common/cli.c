@@ -273,6 +273,12 @@ zf_cli_open(struct zf_cli *cli, int flags, struct zf_archive **a)
 	if (!(flags & ZF_OPEN_WRITE))
 		return 0;
 	/* A write: the configuration in force, the actor's own key. */
+	if (zf_archive_config_problem(*a) != NULL) {
+		rc = zf_fail(zf_archive_err(*a), EX_CONFIG, "%s; nothing is "
+		    "recorded until zhifa.yaml is mended (the configuration "
+		    "in force is unchanged)", zf_archive_config_problem(*a));
+		goto fail;
+	}
 	if (zf_archive_pending(*a) != NULL && !(flags & ZF_OPEN_PENDING)) {
 		rc = zf_fail(zf_archive_err(*a), EX_CONFIG, "zhifa.yaml was "
 		    "changed and is not in force: nothing is recorded until "

@@ -216,8 +216,11 @@ config_in_force(struct zf_archive *a)
 		want = xstrdup(zf_db_text(st, 0));
 		sqlite3_reset(st);
 	}
-	zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
-	if (want == NULL || strcmp(want, hex) == 0) {
+	if (a->config != NULL)
+		zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
+	if (want == NULL && a->config == NULL)
+		return zf_fail(&a->err, EX_CONFIG, "%s", a->config_problem);
+	if (want == NULL || (a->config != NULL && strcmp(want, hex) == 0)) {
 		free(want);
 		return 0;
 	}
@@ -296,10 +299,17 @@ zf_archive_open(const char *dir, int flags, struct zf_archive **out,
 	}
 	free(path);
 	path = xasprintf("%s/zhifa.yaml", dir);
-	if ((rc = zf_config_load(path, a->suite, &a->config, e)) != 0)
-		goto fail;
+	/* A zhifa.yaml that does not read is told to writers; readers go
+	 * on with the configuration in force. */
+	if ((rc = zf_config_load(path, a->suite, &a->config, e)) != 0) {
+		if (rc != EX_CONFIG)
+			goto fail;
+		a->config_problem = xstrdup(e->msg);
+	}
 	if ((rc = config_in_force(a)) != 0) {
 		*e = a->err;
+		if (a->config_problem != NULL && rc == EX_NOINPUT)
+			zf_fail(e, EX_CONFIG, "%s", a->config_problem);
 		goto fail;
 	}
 	if (zf_clock_now(a->config->offset, &a->now, &a->fixed_clock) != 0) {
@@ -337,6 +347,7 @@ zf_archive_close(struct zf_archive *a)
 		close(a->dirfd);
 	zf_config_free(a->config);
 	zf_config_free(a->pending);
+	free(a->config_problem);
 	zf_key_free(a->actor_key);
 	free(a->actor_label);
 	zf_calendar_free(a->calendar);
@@ -503,6 +514,12 @@ const struct zf_config *
 zf_archive_pending(const struct zf_archive *a)
 {
 	return a->applied ? NULL : a->pending;
+}
+
+const char *
+zf_archive_config_problem(const struct zf_archive *a)
+{
+	return a->config_problem;
 }
 
 int

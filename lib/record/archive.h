@@ -110,6 +110,9 @@ const char *zf_archive_id(const struct zf_archive *a);
  * readers use the one in force (zf_archive_config), writers refuse.
  */
 const struct zf_config *zf_archive_pending(const struct zf_archive *a);
+/* Why zhifa.yaml does not read (its FILE:LINE:COLUMN), or NULL: the
+ * configuration in force is used, and writers refuse. */
+const char *zf_archive_config_problem(const struct zf_archive *a);
 /* Inside a write: journals zhifa.yaml as the configuration in force. */
 int zf_archive_apply_config(struct zf_archive *a);
 

@@ -45,6 +45,7 @@ struct zf_archive {
 	 * they are the same. */
 	struct zf_config *pending;
 	int applied;		/* pending was applied: it is the old one */
+	char *config_problem;	/* why zhifa.yaml does not read, or NULL */
 	struct zf_calendar *calendar;	/* loaded on first use */
 	int calendar_beyond;	/* a date was counted past the calendar */
 	struct zf_time now;

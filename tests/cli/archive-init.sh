@@ -7,7 +7,7 @@ if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
 else
 	openssl_sm3=0
 fi
-plan $((119 + openssl_sm3))
+plan $((143 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -89,14 +89,49 @@ people:
     name: 李娜
     role: officer
     certificate: {number: "A-2", valid_from: 2020-01-01, valid_to: 2029-12-31}
+  - id: zhouju
+    name: 周局
+    role: head
 YAML
-expect_exit 0 archive-init --config "$T/good.yaml" "$T/own"
+# A real archive takes its times from the system clock: a set one is
+# refused, at creation and after.
+expect_exit 64 archive-init --config "$T/good.yaml" "$T/own"
+expect_in "$T/err" "ZHIFA_NOW is set, but a real archive"
+nothing_created "$T/own" "a real archive with ZHIFA_NOW"
+(
+	unset ZHIFA_NOW
+	archive-init --config "$T/good.yaml" "$T/own" >"$T/out" 2>"$T/err"
+)
+expect_equal "$?" 0 "archive-init --config, the system clock: $(cat "$T/err")"
+expect_equal "$(nkeys)" $((keys + 2)) "a real archive: the agency's key and the head's"
 if cmp -s "$T/good.yaml" "$T/own/zhifa.yaml"; then ok; else not_ok "zhifa.yaml is not the given config"; fi
-expect_exit 0 case-new -A "$T/own" -t penalty --party 某公司 --cause 违法 \
+expect_equal "$(unset ZHIFA_NOW; person-key list -A "$T/own" -o tsv |
+    cut -f1,3 | tail -n +2)" \
+    "zhouju	in force" "only the head holds a key"
+expect_exit 64 case-new -A "$T/own" -t penalty --party 某公司 --cause 违法 \
     --officer zhangwei --officer lina
+expect_in "$T/err" "ZHIFA_NOW is set, but '$T/own' is a real archive"
+(
+	unset ZHIFA_NOW
+	A="-A $T/own"
+	case-new $A -t penalty --party 某公司 --cause 违法 --officer zhangwei \
+	    --officer lina >"$T/out" 2>"$T/err"
+	echo "$?" >"$T/rc1"
+	cp "$T/err" "$T/err1"
+	person-key new $A --as zhangwei >"$T/zw.vkey" 2>/dev/null &&
+	    person-key register $A zhangwei "$T/zw.vkey" --as zhouju \
+	    >/dev/null 2>&1 &&
+	    case-new $A -t penalty --party 某公司 --cause 违法 \
+	    --officer zhangwei --officer lina >"$T/out" 2>"$T/err"
+	echo "$?" >"$T/rc2"
+	case-show $A C2026-0001 >"$T/show" 2>&1
+)
+expect_equal "$(cat "$T/rc1")" 77 "an officer without a key files a case"
+expect_in "$T/err1" "acting as zhangwei needs zhangwei's private key"
+expect_in "$T/err1" "person-key new"
+expect_equal "$(cat "$T/rc2")" 0 "the officer files once the head registered the key: $(cat "$T/err")"
 expect_equal "$(cat "$T/out")" C2026-0001 "a case in the archive with its own config"
-expect_exit 0 case-show -A "$T/own" C2026-0001
-expect_in "$T/out" "测建罚立〔2026〕1号"
+expect_in "$T/show" "测建罚立〔"
 keys=$(nkeys)
 
 # config_refused NAME AT [TEXT]: archive-init --config $T/NAME.yaml exits
@@ -117,7 +152,7 @@ sed '1s/^agency:/agency: \&a/' "$T/good.yaml" >"$T/anchor.yaml"
 config_refused anchor 1:9
 cat "$T/good.yaml" >"$T/alias.yaml"
 printf '  - *someone\n' >>"$T/alias.yaml"
-config_refused alias 13:5 alias
+config_refused alias 16:5 alias
 sed 's/role: officer/role: sheriff/' "$T/good.yaml" >"$T/role.yaml"
 config_refused role 7:11
 
@@ -185,15 +220,32 @@ expect_exit 78 case-new -t penalty --party 某公司 --cause 违法 \
 expect_in "$T/err" "zhifa.yaml:$line:1:"
 expect_in "$T/err" "bogus"
 unchanged "a broken zhifa.yaml"
-expect_exit 78 case-list
+# Readers go on with the configuration in force.
+expect_exit 0 case-list
 unchanged "a broken zhifa.yaml, read"
+expect_exit 78 archive-config apply --as chengang
+expect_in "$T/err" "zhifa.yaml:$line:1:"
+unchanged "a broken zhifa.yaml, applied"
 cp "$T/saved.yaml" "$ZHIFA_ARCHIVE/zhifa.yaml"
 
-# A changed valid zhifa.yaml is journaled once, and stored.
+# A changed valid zhifa.yaml waits for the head, who journals it once;
+# it is stored.
 printf '# 2026-11 修订：补充说明\n' >>"$ZHIFA_ARCHIVE/zhifa.yaml"
 h=$(sha256sum <"$ZHIFA_ARCHIVE/zhifa.yaml" | cut -c1-64)
 expect_equal "$(q "select count(*) from journal where type='config.changed'")" 1 \
     "one config.changed before"
+mark
+expect_exit 78 case-new -t penalty --party 某公司 --cause 违法 \
+    --officer zhangwei --officer lina
+expect_in "$T/err" "archive-config apply"
+expect_exit 1 archive-config status
+expect_exit 77 archive-config apply --as zhangwei
+expect_in "$T/err" "only the head"
+unchanged "a changed zhifa.yaml, before the head applies it"
+expect_exit 0 archive-config show
+if cmp -s "$T/out" "$T/saved.yaml"; then ok; else not_ok "show prints the configuration in force"; fi
+expect_exit 0 archive-config apply --as chengang
+expect_exit 0 archive-config status
 expect_exit 0 case-new -t penalty --party 某公司 --cause 违法 \
     --officer zhangwei --officer lina
 expect_exit 0 case-new -t penalty --party 某公司 --cause 违法 \
