@@ -23,6 +23,7 @@
 #include "base/json.h"
 #include "base/merkle.h"
 #include "record/object.h"
+#include "record/persons.h"
 #include "record/publog.h"
 
 #define HASH_CHUNK (1 << 20)
@@ -46,6 +47,14 @@ struct checker {
 	int witness_missing;
 	/* The configuration in force, as the journal last recorded it. */
 	char config[ZF_DIGEST_HEX];
+	/* Who held which key, replayed from the journal itself. */
+	struct zf_keyring *ring;
+	int64_t unproven;	/* events before the first personal key */
+	int64_t last_time;	/* the previous event's, as Unix time */
+	int have_time;
+	/* The agency key, as event 0 records it. */
+	uint8_t pub[ZF_PUBKEY_MAX];
+	size_t publen;
 };
 
 /*
@@ -255,6 +264,75 @@ check_config(struct checker *c, const struct zf_json *tree,
 		    "the journal never recorded as in force");
 }
 
+/*
+ * The actor's signature over the event's hash, by the key the journal
+ * says they held then (persons.h); events before any personal key was
+ * registered are counted and reported once, as unproven.
+ */
+static void
+check_signature(struct checker *c, sqlite3_stmt *st,
+    const struct zf_event *ev, const char *what)
+{
+	const char *sigs = (const char *)sqlite3_column_text(st, 8);
+	const char *vkey, *self;
+	char err[256];
+	int rc;
+
+	self = zf_keyring_self(c->ring, ev->seq, ev->type, ev->actor,
+	    ev->data);
+	vkey = self ? self : zf_keyring_vkey(c->ring, ev->actor);
+	if (vkey == NULL && zf_keyring_count(c->ring) == 0 &&
+	    zf_json_get(ev->data, "keys") == NULL) {
+		c->unproven++;
+	} else if (vkey == NULL) {
+		problem(c, "E016", AUTHENTIC, what, "by %s, who held no "
+		    "registered key then: who did it is not proven", ev->actor);
+	} else if (sqlite3_column_bytes(st, 1) == ZF_DIGEST_LEN &&
+	    (rc = zf_event_sig_check(c->a->suite, vkey,
+	    sqlite3_column_blob(st, 1), sigs)) != 0) {
+		problem(c, "E016", AUTHENTIC, what, "%s (%s, by %s)",
+		    rc == 1 ? "is not signed by its actor's key" :
+		    rc == 2 ? "has a signature of its actor that does not "
+		    "verify" : "has malformed signatures", ev->type,
+		    ev->actor);
+	}
+	if (zf_keyring_apply(c->ring, ev->type, ev->data, err,
+	    sizeof(err)) != 0)
+		problem(c, "E016", AUTHENTIC, what, "%s", err);
+}
+
+/* Recording times never go back, except a drill's set clock. */
+static void
+check_time(struct checker *c, const struct zf_event *ev, const char *what)
+{
+	struct zf_time t;
+
+	if (ev->time == NULL || zf_time_parse(ev->time, &t) != 0)
+		return;
+	if (c->have_time && t.unix < c->last_time && !c->a->drill)
+		problem(c, "E018", AUTHENTIC, what, "was recorded at %s, "
+		    "before the event preceding it: the clock went back",
+		    ev->time);
+	c->last_time = t.unix;
+	c->have_time = 1;
+}
+
+/* The agency key checkpoints are checked with: event 0's. */
+static void
+genesis_key(struct checker *c, const struct zf_event *ev)
+{
+	const char *pub64 = zf_json_get_str(ev->data, "pubkey");
+	long n;
+
+	if (pub64 == NULL || (n = zf_base64_decode(pub64, strlen(pub64),
+	    c->pub, sizeof(c->pub))) <= 0) {
+		problem(c, "E025", AUTHENTIC, "event 0", "records no agency "
+		    "key");
+		return;
+	}
+	c->publen = (size_t)n;
+}
+
 static void
 check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
     uint8_t prev[ZF_DIGEST_LEN])
@@ -306,6 +384,10 @@ check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
 		problem(c, "E014", AUTHENTIC, what, "its index columns (time, "
 		    "actor, case, type) differ from the event itself");
 	check_config(c, tree, &ev, what);
+	check_signature(c, st, &ev, what);
+	check_time(c, &ev, what);
+	if (seq == 0)
+		genesis_key(c, &ev);
 	if (zf_apply(&c->replay, &ev, &e) != 0)
 		problem(c, "E041", COMPLETE, what, "cannot be replayed: %s",
 		    e.msg);
@@ -382,7 +464,7 @@ check_note(struct checker *c, const char *what, const char *note,
 	struct zf_err e;
 
 	if (zf_checkpoint_verify(note, len, c->a->suite, c->a->origin,
-	    c->a->pubkey, c->a->pubkey_len, &origin, &size, root, &e) != 0) {
+	    c->pub, c->publen, &origin, &size, root, &e) != 0) {
 		problem(c, "E022", AUTHENTIC, what, "%s", e.msg);
 		return;
 	}
@@ -429,7 +511,7 @@ check_checkpoints(struct checker *c)
 		    (size_t)sqlite3_column_bytes(st, 2), "E021");
 		if (zf_checkpoint_verify(note ? note : "",
 		    (size_t)sqlite3_column_bytes(st, 2), c->a->suite,
-		    c->a->origin, c->a->pubkey, c->a->pubkey_len, &origin,
+		    c->a->origin, c->pub, c->publen, &origin,
 		    &nsize, root, &e) == 0 && (nsize != size ||
 		    sqlite3_column_bytes(st, 1) != ZF_DIGEST_LEN ||
 		    memcmp(sqlite3_column_blob(st, 1), root,
@@ -439,6 +521,11 @@ check_checkpoints(struct checker *c)
 		free(origin);
 	}
 	sqlite3_finalize(st);
+	if (c->r->checkpoints == 0)
+		problem(c, "E027", AUTHENTIC, "checkpoints", "the archive has "
+		    "no signed checkpoint at all: nothing vouches for its "
+		    "journal (they were deleted, or the agency key never "
+		    "signed)");
 	if (last < c->leaves)
 		problem(c, "W024", AUTHENTIC, "journal", "%llu event(s) after "
 		    "the last checkpoint are not yet signed (the agency key "
@@ -476,7 +563,7 @@ check_pubcheckpoints(struct checker *c)
 		    (unsigned long long)size);
 		if (zf_checkpoint_verify(note ? note : "",
 		    (size_t)sqlite3_column_bytes(st, 2), c->a->suite,
-		    c->a->origin, c->a->pubkey, c->a->pubkey_len, &origin,
+		    c->a->origin, c->pub, c->publen, &origin,
 		    &nsize, root, &e) != 0)
 			problem(c, "E026", AUTHENTIC, what, "%s", e.msg);
 		else if (strcmp(origin, want) != 0)
@@ -541,7 +628,7 @@ static int
 walk_journal(struct checker *c)
 {
 	static const char sql[] = "SELECT seq, hash, prev, time, actor, "
-	    "case_id, type, body FROM live.journal ORDER BY seq";
+	    "case_id, type, body, sigs FROM live.journal ORDER BY seq";
 	static const char sql_tree[] = "SELECT idx, hash FROM live.tree "
 	    "ORDER BY idx";
 	sqlite3_stmt *st = NULL, *tree = NULL;
@@ -579,6 +666,11 @@ walk_journal(struct checker *c)
 		    "beyond the last event: events were removed from the end");
 	if (c->r->events == 0)
 		problem(c, "E010", COMPLETE, "journal", "the journal is empty");
+	if (c->unproven > 0)
+		problem(c, "W017", AUTHENTIC, "journal", "%lld event(s) before "
+		    "the first personal key carry no signature of their actor: "
+		    "who did them rests on the actor column alone",
+		    (long long)c->unproven);
 out:
 	sqlite3_finalize(st);
 	sqlite3_finalize(tree);
@@ -944,8 +1036,8 @@ scan_for_keys(struct checker *c, const char *dir)
 static void
 check_vkey(struct checker *c)
 {
-	char *want = zf_note_vkey(c->a->suite, c->a->origin, c->a->pubkey,
-	    c->a->pubkey_len), *have;
+	char *want = zf_note_vkey(c->a->suite, c->a->origin, c->pub,
+	    c->publen), *have;
 	size_t len;
 
 	have = read_small_file(c->a->dirfd, "keys/agency.vkey", &len);
@@ -969,6 +1061,9 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 	memset(r, 0, sizeof(*r));
 	memset(&c, 0, sizeof(c));
 	r->problems = zf_json_array();
+	c.ring = zf_keyring_new();
+	memcpy(c.pub, a->pubkey, a->pubkey_len);
+	c.publen = a->pubkey_len;
 	c.a = a;
 	c.o = o;
 	c.r = r;
@@ -1000,6 +1095,7 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 		rc = EX_IOERR;
 out:
 	zf_db_close(&c.replay);
+	zf_keyring_free(c.ring);
 	free(c.file_note);
 	free(c.witness_note);
 	free(c.sizes);

@@ -100,6 +100,7 @@ kill_points() {
 reset_archive() {
 	rm -rf "$ZHIFA_ARCHIVE"
 	cp -a "$T/base" "$ZHIFA_ARCHIVE"
+	forget_signed
 }
 
 # Crashes stack (a kill that left only debris is followed by the next

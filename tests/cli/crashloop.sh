@@ -101,6 +101,7 @@ spec() {
 fresh() {
 	rm -rf "$W" "$T/out" "$T/out2"
 	cp -a "$base" "$W"
+	forget_signed
 }
 
 events() {

@@ -99,6 +99,7 @@ fresh() {
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
+	forget_signed
 	ZHIFA_ARCHIVE=$T/w
 	export ZHIFA_ARCHIVE
 }

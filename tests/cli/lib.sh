@@ -217,6 +217,13 @@ new_archive() {
 	    { cat "$T/init.err" >&2; exit 1; }
 }
 
+# forget_signed: the signer forgets the checkpoints it signed (kept next
+# to the agency key), as on a new machine: for tests that run commands
+# on fresh copies of one archive, each an older copy than the last.
+forget_signed() {
+	rm -f "$HOME"/.config/zhifa/keys/*.pem.signed
+}
+
 # apply_config: the head puts the edited zhifa.yaml in force.
 apply_config() {
 	archive-config apply --as chengang >/dev/null 2>"$T/apply.err" ||
