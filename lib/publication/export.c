@@ -525,7 +525,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	struct zf_pub_due *due = NULL;
 	struct zf_json *stand = NULL;
 	uint8_t root[ZF_DIGEST_LEN];
-	char *note = NULL, *info = NULL, *vkey = NULL, *staged;
+	char *note = NULL, *info = NULL, *vkey = NULL, *jnote = NULL, *staged;
 	size_t ndue = 0, i;
 	uint64_t n;
 	int rc;
@@ -593,6 +593,11 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		rc = add(&x, "log/agency.vkey", line, strlen(line), 0);
 		free(line);
 	}
+	/* The journal's latest checkpoint: the public holds it from now on,
+	 * and anyone can prove the archive still extends it. */
+	if (rc == 0 && (rc = zf_archive_latest_checkpoint(a, &jnote)) == 0 &&
+	    jnote != NULL)
+		rc = add(&x, "log/journal-checkpoint", jnote, strlen(jnote), 0);
 	if (rc != 0 ||
 	    (rc = add(&x, "log/checkpoint", note, strlen(note), 0)) != 0 ||
 	    (rc = spool_add(&x, &x.records)) != 0 ||
@@ -627,6 +632,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	free(note);
 	free(info);
 	free(vkey);
+	free(jnote);
 	zf_json_free(stand);
 	return rc;
 fail:
@@ -641,6 +647,7 @@ fail:
 	free(note);
 	free(info);
 	free(vkey);
+	free(jnote);
 	zf_json_free(stand);
 	return rc;
 }

@@ -390,6 +390,35 @@ zf_pubcheck_log_entry_line(struct check *k, const char *line, size_t len)
 	}
 }
 
+/*
+ * The journal's checkpoint, signed with the same key under the archive's
+ * own origin: kept for archive-verify --witness.  Bundles made before it
+ * was carried have none, which is no problem.
+ */
+static void
+journal_checkpoint(struct check *k)
+{
+	struct zf_pubcheck *c = k->c;
+	uint8_t root[ZF_DIGEST_LEN];
+	char *origin = NULL;
+	struct zf_err e;
+
+	if (k->journal_note == NULL || !k->have_key)
+		return;
+	if (zf_checkpoint_verify(k->journal_note, k->journal_len, c->suite,
+		c->key_name, c->pub, c->publen, &origin, &c->journal_size,
+		root, &e) != 0)
+		zf_pubcheck_problem(k, P_ONCE,
+		    "data/log/journal-checkpoint: %s", e.msg);
+	else if (strcmp(origin, c->key_name) != 0)
+		zf_pubcheck_problem(k, P_ONCE,
+		    "data/log/journal-checkpoint is for the log '%s', not "
+		    "the archive's '%s'", origin, c->key_name);
+	else
+		c->journal_note = xstrdup(k->journal_note);
+	free(origin);
+}
+
 void
 zf_pubcheck_log_end(struct check *k)
 {
@@ -407,6 +436,7 @@ zf_pubcheck_log_end(struct check *k)
 		zf_pubcheck_problem(k, P_ONCE,
 		    "the checkpoint cannot be checked without "
 		    "a key");
+	journal_checkpoint(k);
 	if (!k->entries_seen) {
 		zf_pubcheck_problem(k, P_ONCE,
 		    "data/log/entries.jsonl is missing");

@@ -185,6 +185,7 @@ zf_pubcheck_state_release(struct check *k)
 
 	free(k->given_vkey);
 	free(k->note);
+	free(k->journal_note);
 	free(k->files);
 	zf_strset_release(&k->index);
 	zf_buf_release(&k->names);

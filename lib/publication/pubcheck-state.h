@@ -48,6 +48,7 @@ enum kind {
 	K_TAGMANIFEST,
 	K_VKEY,
 	K_CHECKPOINT,
+	K_JOURNAL,	/* the archive journal's checkpoint */
 	K_ENTRIES,
 	K_PROOF,
 	K_RECORDS,
@@ -137,6 +138,8 @@ struct check {
 	int vkey_seen, checkpoint_seen;
 	char *note;
 	size_t notelen;
+	char *journal_note;	/* data/log/journal-checkpoint */
+	size_t journal_len;
 	int checkpoint_tried;
 
 	struct file *files;

@@ -54,6 +54,11 @@ small_done(struct check *k)
 		zf_buf_init(&r->buf);
 		zf_pubcheck_log_checkpoint(k);
 		break;
+	case K_JOURNAL:
+		free(k->journal_note);
+		k->journal_note = zf_buf_detach(&r->buf, &k->journal_len);
+		zf_buf_init(&r->buf);
+		break;
 	case K_PROOF:
 		zf_pubcheck_log_proof(k, r->buf.data, r->buf.len);
 		break;
@@ -142,6 +147,7 @@ classify(const char *name, uint64_t *proof_index)
 		{ "tagmanifest-sha256.txt", K_TAGMANIFEST },
 		{ "data/log/agency.vkey", K_VKEY },
 		{ "data/log/checkpoint", K_CHECKPOINT },
+		{ "data/log/journal-checkpoint", K_JOURNAL },
 		{ ENTRIES, K_ENTRIES },
 		{ RECORDS, K_RECORDS },
 	};
@@ -528,6 +534,7 @@ zf_pubcheck_release(struct zf_pubcheck *c)
 	free(c->as_of);
 	free(c->audience);
 	free(c->leaves);
+	free(c->journal_note);
 	free(c->ended);
 	free(c->recorded);
 	zf_json_free(c->problems);

@@ -56,6 +56,10 @@ struct zf_pubcheck {
 	uint64_t shown; /* entries whose content is shown */
 	uint64_t records; /* records in records.json */
 	uint64_t proofs; /* proofs that verify */
+	/* The archive journal's checkpoint the bundle carries, when it
+	 * verifies with the bundle's key (NULL otherwise). */
+	char *journal_note;
+	uint64_t journal_size;
 	/* The root over the first prefix leaves of entries.jsonl, when
 	 * asked for and they all have hashes (has_prefix_root). */
 	int has_prefix_root;

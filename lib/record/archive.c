@@ -516,6 +516,27 @@ zf_archive_pending(const struct zf_archive *a)
 	return a->applied ? NULL : a->pending;
 }
 
+int
+zf_archive_latest_checkpoint(struct zf_archive *a, char **note)
+{
+	static const char sql[] = "SELECT note FROM checkpoints "
+	    "ORDER BY size DESC LIMIT 1";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	int rc;
+
+	*note = NULL;
+	if (st == NULL)
+		return a->err.code;
+	if ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the last checkpoint")) < 0)
+		return a->err.code;
+	if (rc == 1) {
+		*note = xstrdup(zf_db_text(st, 0));
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
 const char *
 zf_archive_config_problem(const struct zf_archive *a)
 {

@@ -113,6 +113,11 @@ const struct zf_config *zf_archive_pending(const struct zf_archive *a);
 /* Why zhifa.yaml does not read (its FILE:LINE:COLUMN), or NULL: the
  * configuration in force is used, and writers refuse. */
 const char *zf_archive_config_problem(const struct zf_archive *a);
+/*
+ * The latest signed checkpoint of the journal (its note, malloc'd), or
+ * *note NULL when there is none; 0 or the error's code.
+ */
+int zf_archive_latest_checkpoint(struct zf_archive *a, char **note);
 /* Inside a write: journals zhifa.yaml as the configuration in force. */
 int zf_archive_apply_config(struct zf_archive *a);
 

@@ -595,6 +595,8 @@ check_pubcheckpoints(struct checker *c)
 static void
 check_checkpoint_files(struct checker *c)
 {
+	size_t i;
+
 	if (c->file_note != NULL)
 		check_note(c, "checkpoint file", c->file_note, c->file_len,
 		    "E023");
@@ -604,6 +606,17 @@ check_checkpoint_files(struct checker *c)
 	else if (c->witness_note != NULL)
 		check_note(c, c->o->witness, c->witness_note, c->witness_len,
 		    "E023");
+	for (i = 0; i < c->o->nwitnesses; i++) {
+		const char *note = c->o->witness_note[i];
+
+		if (note == NULL)
+			problem(c, "E023", AUTHENTIC, c->o->witness_name[i],
+			    "cannot be used as a witness: %s",
+			    c->o->witness_why[i]);
+		else
+			check_note(c, c->o->witness_name[i], note,
+			    strlen(note), "E023");
+	}
 }
 
 static void
@@ -612,6 +625,7 @@ collect_sizes(struct checker *c)
 	static const char sql[] = "SELECT size FROM live.checkpoints";
 	sqlite3_stmt *st;
 	uint64_t size;
+	size_t i;
 
 	if (sqlite3_prepare_v2(c->replay.h, sql, -1, &st, NULL) == SQLITE_OK) {
 		while (row(c, st) == 1)
@@ -622,6 +636,9 @@ collect_sizes(struct checker *c)
 		want_size(c, size);
 	if (peek_size(c->witness_note, &size) == 0)
 		want_size(c, size);
+	for (i = 0; i < c->o->nwitnesses; i++)
+		if (peek_size(c->o->witness_note[i], &size) == 0)
+			want_size(c, size);
 }
 
 static int

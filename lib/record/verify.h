@@ -14,6 +14,7 @@
 #ifndef ZF_VERIFY_H
 #define ZF_VERIFY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct zf_archive;
@@ -22,6 +23,15 @@ struct zf_json;
 struct zf_verify_options {
 	int quick;		/* do not re-hash objects */
 	const char *witness;	/* a checkpoint file kept elsewhere */
+	/*
+	 * Journal checkpoints held elsewhere (the ones publication bundles
+	 * carry): name[i] says where note[i] came from; a NULL note cannot
+	 * be used, for the reason in why[i].
+	 */
+	const char *const *witness_name;
+	const char *const *witness_note;
+	const char *const *witness_why;
+	size_t nwitnesses;
 	void (*progress)(void *ctx, const char *what, uint64_t done,
 	    uint64_t total);
 	void *ctx;

@@ -8,6 +8,7 @@ Only the standard library and the openssl command (Ed25519 signatures).
   mkbundle.py make KEY.pem OUT --origin O --size N [--format dir|tar.gz|zip]
               [--fork LEAF] [--top NAME] [--as-of DATE]
   mkbundle.py sign DIR KEY.pem              re-signs data/log/checkpoint and
+                                            data/log/journal-checkpoint, and
                                             writes data/log/agency.vkey
   mkbundle.py remanifest DIR                recomputes Payload-Oxum and both
                                             manifests
@@ -183,6 +184,12 @@ def sign(root, keyfile):
     name = origin[:-len("/publication")]
     write(root, "data/log/checkpoint", sign_note(keyfile, name, text))
     write(root, "data/log/agency.vkey", vkey(keyfile, name) + "\n")
+    # The journal's checkpoint the bundle carries, signed alike.
+    if os.path.exists(os.path.join(root, "data/log/journal-checkpoint")):
+        note = read(root, "data/log/journal-checkpoint").decode()
+        text = note[:note.index("\n\n") + 1]
+        write(root, "data/log/journal-checkpoint",
+              sign_note(keyfile, name, text))
 
 
 def make(keyfile, root, origin, size, fork, as_of):
