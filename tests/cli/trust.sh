@@ -1,0 +1,164 @@
+#!/bin/sh
+# Who and when, provably.  Forgeries an insider can make with sqlite3,
+# each reported by archive-verify with the event and the reason: an event
+# appended (before and after the next signed command), an approval's
+# actor changed, every checkpoint deleted, the journal cut back with the
+# older checkpoint file restored (caught with --witness of a bundle
+# published in between).  Acting as a person needs their registered key;
+# a revoked key signs nothing more.  A drill takes a set clock and says
+# so; --at may not go before the case's previous act.
+. "$(dirname "$0")/lib.sh"
+plan 61
+
+F="python3 $ZHIFA_SRC/tests/cli/forge.py"
+KEYS=$HOME/.config/zhifa/keys
+
+# verify_says DIR CODE TEXT: archive-verify of DIR exits 1 with a problem
+# CODE whose line holds TEXT.
+verify_says() {
+	archive-verify -A "$1" -o tsv >"$T/v" 2>"$T/verr"
+	expect_equal "$?" 1 "archive-verify of $1 finds the forgery"
+	if grep -F "$3" "$T/v" | grep -q "^$2	"; then ok; else
+		not_ok "$1: no $2 saying '$3': $(head -c 600 "$T/v")"; fi
+}
+
+checkpoints() {
+	sqlite3 "$1/zhifa.db" 'SELECT count(*) FROM checkpoints'
+}
+
+# A major case approved by the legal reviewer; its events signed.
+new_archive
+at 2026-11-17
+printf '案件调查终结报告\n' >"$T/report.txt"
+printf '行政处罚决定书（代拟稿）\n' >"$T/draft.txt"
+c=$(case_for_review 甲建筑公司) &&
+    review-submit "$c" --statement "$T/report.txt" --draft "$T/draft.txt" \
+    --fine 60000 >/dev/null 2>&1 &&
+    review-decide "$c" --as zhaomin --approve --opinion 同意 >/dev/null 2>&1 ||
+    { echo "$TEST_NAME: cannot make the case" >&2; exit 1; }
+x=$(new_case 戊建筑公司 2>/dev/null) || exit 1
+approval=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" \
+    "SELECT seq FROM journal WHERE actor = 'zhaomin' ORDER BY seq DESC LIMIT 1")
+expect_exit 0 archive-verify
+cp -a "$ZHIFA_ARCHIVE" "$T/clean"
+
+# 1. An event appended with sqlite3: a copy of the approval, by the head.
+cp -a "$T/clean" "$T/f1"
+n=$($F "$T/f1/zhifa.db" append "$approval" chengang)
+verify_says "$T/f1" E016 "event $n	is not signed by its actor's key"
+# ... and after the next signed command, which will not sign over it.
+before=$(checkpoints "$T/f1")
+case-new -A "$T/f1" -t penalty --party 乙公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina >"$T/out" 2>"$T/err"
+expect_equal "$?" 0 "the next command records its own act: $(cat "$T/err")"
+expect_in "$T/err" "the checkpoint was not signed: event $n (review.decided, by chengang) is not signed by its actor's key"
+expect_equal "$(checkpoints "$T/f1")" "$before" "no checkpoint signed over the forgery"
+verify_says "$T/f1" E016 "event $n	is not signed by its actor's key"
+expect_in "$T/v" "W024"
+
+# 2. The approval's actor changed, every later hash and the tree redone.
+cp -a "$T/clean" "$T/f2"
+$F "$T/f2/zhifa.db" actor "$approval" chengang >/dev/null
+verify_says "$T/f2" E016 "event $approval	is not signed by its actor's key (review.decided, by chengang)"
+
+# 3. Every checkpoint deleted, the file too: an error, never ok.
+cp -a "$T/clean" "$T/f3"
+sqlite3 "$T/f3/zhifa.db" 'DELETE FROM checkpoints'
+rm -f "$T/f3/checkpoint"
+verify_says "$T/f3" E027 "no signed checkpoint at all"
+
+# 4. Cut back to an older copy, its checkpoint file and all: it verifies
+# on its own, but not against a bundle published in between.
+cp -a "$ZHIFA_ARCHIVE" "$T/older"
+size_older=$(sqlite3 "$T/older/zhifa.db" 'SELECT count(*) FROM journal')
+at 2026-11-18
+case-new -t penalty --party 丙公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina >/dev/null 2>&1
+expect_exit 0 publish-export --as liuyang --out "$T/bundle"
+check "the bundle carries the journal's checkpoint" \
+    test -f "$T/bundle/data/log/journal-checkpoint"
+expect_exit 0 publish-verify "$T/bundle"
+expect_exit 0 archive-verify --witness "$T/bundle"
+rm -rf "$ZHIFA_ARCHIVE"
+cp -a "$T/older" "$ZHIFA_ARCHIVE"
+expect_exit 0 archive-verify
+expect_exit 1 archive-verify --witness "$T/bundle" -o tsv
+expect_in "$T/out" "E023	$T/bundle	covers"
+expect_in "$T/out" "but the journal holds $size_older: the journal was cut short or replaced with an older copy"
+# The signer, who keeps what it last signed outside the archive, will
+# not sign the older copy's next events.
+case-step "$x" investigate --note 补充说明 >"$T/out" 2>"$T/err"
+expect_equal "$?" 0 "a command on the older copy: $(cat "$T/err")"
+expect_in "$T/err" "the checkpoint was not signed: the journal has"
+expect_in "$T/err" "the journal was cut back"
+rm -rf "$ZHIFA_ARCHIVE"
+cp -a "$T/clean" "$ZHIFA_ARCHIVE"
+forget_signed
+
+# 5. Acting as a person needs their registered key.
+at 2026-11-19
+mv "$KEYS"/*/zhangwei.pem "$T/zhangwei.pem"
+mark
+expect_fail 77 "acting as zhangwei needs zhangwei's private key" \
+    case-new -t penalty --party 丁公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina
+expect_in "$T/err" "person-key new"
+expect_fail 77 "is not the one registered for zhangwei" \
+    case-step "$x" investigate --note 说明 --person-key "$KEYS"/*/lina.pem
+unchanged "acts without the actor's registered key"
+expect_exit 0 case-step "$x" investigate --note 说明 --person-key "$T/zhangwei.pem"
+ZHIFA_PERSON_KEY=$T/zhangwei.pem case-step "$x" investigate --note 又说明 \
+    >/dev/null 2>"$T/err"
+expect_equal "$?" 0 "ZHIFA_PERSON_KEY names the key: $(cat "$T/err")"
+expect_exit 0 archive-verify
+
+# Registering and revoking keys is the head's.
+mark
+expect_fail 77 "only the head (负责人) revokes a person's key" \
+    person-key revoke zhangwei --as lina --reason 遗失
+expect_fail 77 "the head does not revoke their own key" \
+    person-key revoke chengang --as chengang --reason 遗失
+person-key new --as lina --out "$T/lina2.pem" >"$T/lina2.vkey" 2>/dev/null
+person-key new --as zhangwei --out "$T/zw-other.pem" >"$T/zhangwei.vkey" \
+    2>/dev/null
+expect_fail 77 "only the head (负责人) registers a person's key" \
+    person-key register lina "$T/lina2.vkey" --as zhangwei \
+    --person-key "$T/zhangwei.pem"
+expect_fail 65 "not lina's" \
+    person-key register lina "$T/zhangwei.vkey" --as chengang
+unchanged "key acts by the wrong person"
+expect_exit 0 person-key revoke zhangwei --as chengang --reason 执法证件及密钥遗失
+rev=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" 'SELECT max(seq) FROM journal')
+mark
+expect_fail 77 "was revoked at event $rev" \
+    case-step "$x" investigate --note 说明 --person-key "$T/zhangwei.pem"
+unchanged "a revoked key signs nothing more"
+person-key new --as zhangwei --out "$T/zhangwei2.pem" \
+    >"$T/zhangwei2.vkey" 2>/dev/null
+expect_exit 0 person-key register zhangwei "$T/zhangwei2.vkey" --as chengang
+expect_exit 0 case-step "$x" investigate --note 新密钥 --person-key "$T/zhangwei2.pem"
+expect_exit 0 person-key list -o tsv
+expect_equal "$(grep -c '^zhangwei	' "$T/out")" 2 "zhangwei's keys, old and new"
+expect_in "$T/out" "revoked"
+expect_exit 0 archive-verify
+expect_in "$T/err" "ok (0 errors, 0 warnings)"
+
+# 6. The sample is a drill: a set clock is honoured and said; --at may
+# not go before the case's previous act.
+at 2026-11-20
+expect_exit 0 case-step "$x" investigate --note 演练 --person-key "$T/zhangwei2.pem"
+expect_in "$T/err" "warning: drill: '$ZHIFA_ARCHIVE' is a drill archive"
+expect_equal "$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" \
+    'SELECT time FROM journal ORDER BY seq DESC LIMIT 1')" \
+    2026-11-20T10:00:00+08:00 "the drill's event at the set clock"
+mark
+expect_fail 65 "" case-step "$x" investigate --note 补录 \
+    --at 2026-11-16T09:00:00+08:00 --person-key "$T/zhangwei2.pem"
+unchanged "an act before the case's previous act"
+expect_exit 0 case-list
+expect_equal "$(grep -c drill "$T/err")" 0 "a reader does not mark the drill"
+
+finish
