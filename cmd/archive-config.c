@@ -16,6 +16,7 @@
 #include "common/cli.h"
 #include "record/archive.h"
 #include "rules/config.h"
+#include "rules/permissions.h"
 
 static const char usage[] = "status | show | apply";
 
@@ -31,10 +32,9 @@ do_apply(struct zf_cli *cli)
 		return zf_cli_exit(rc);
 	e = zf_archive_err(a);
 	p = zf_archive_person(a);
-	if (p->role != ZF_ROLE_HEAD)
-		rc = zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
-		    "the configuration in force applies a new one; '%s' is %s",
-		    p->id, zf_role_name(p->role));
+	if ((rc = zf_may(zf_archive_config(a), p, ZF_ACT_CONFIG, NULL,
+	    e)) != 0)
+		;
 	else if (zf_archive_pending(a) == NULL)
 		rc = zf_fail(e, EX_DATAERR, "zhifa.yaml is the configuration "
 		    "in force already: nothing to apply");

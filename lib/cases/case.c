@@ -13,6 +13,7 @@
 #include "base/ident.h"
 #include "record/journal.h"
 #include "base/json.h"
+#include "rules/permissions.h"
 #include "rules/procedure.h"
 #include "base/text.h"
 #include "base/when.h"
@@ -77,6 +78,8 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *actor = zf_archive_person(a);
 	const struct zf_config *cfg = zf_archive_config(a);
+	struct zf_may_facts f;
+	const char *conflict;
 	char day[11];
 	size_t i, j;
 	int actor_is_officer = 0;
@@ -115,16 +118,19 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 			    "(certificate %s is valid %s to %s)", p->id,
 			    p->name, day, p->certificate, from, to);
 		}
+		if ((conflict = zf_conflict(p, in->party,
+		    in->party_id)) != NULL)
+			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) is in "
+			    "recusal (回避) for this party: a standing "
+			    "conflict ('%s' in zhifa.yaml)", p->id, p->name,
+			    conflict);
 		if (actor != NULL && strcmp(actor->id, p->id) == 0)
 			actor_is_officer = 1;
 	}
-	if (actor == NULL)
-		return zf_fail(e, EX_NOPERM, "nobody is acting");
-	if (actor->role == ZF_ROLE_CLERK || actor_is_officer)
-		return 0;
-	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not file this "
-	    "case: only one of its officers or a clerk may", actor->id,
-	    actor->name, zf_role_name(actor->role));
+	memset(&f, 0, sizeof(f));
+	f.handles = actor_is_officer;
+	f.day = filed;
+	return zf_may(cfg, actor, ZF_ACT_FILE, &f, e);
 }
 
 static int

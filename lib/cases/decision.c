@@ -10,6 +10,7 @@
 #include "base/money.h"
 #include "base/text.h"
 #include "cases/case.h"
+#include "cases/may.h"
 #include "cases/deadline.h"
 #include "cases/evidence.h"
 #include "cases/review.h"
@@ -57,35 +58,16 @@ review_gate(struct zf_archive *a, const char *case_id,
 	    in->doc);
 }
 
-/* 1 when the one acting is the head (负责人), who alone decides. */
-static int
-head_acts(struct zf_archive *a)
-{
-	const struct zf_person *p = zf_archive_person(a);
-
-	return p != NULL && p->role == ZF_ROLE_HEAD;
-}
-
-/*
- * Reads the case's state into s, and refuses unless the head acts: "only
- * the head (负责人) DOES", and who acts instead when who is 1.
- */
+/* Reads the case's state into s, and refuses unless the table allows act. */
 static int
 head_case(struct zf_archive *a, const char *case_id, struct zf_case_state *s,
-    const char *does, int who)
+    enum zf_act act)
 {
-	struct zf_err *e = zf_archive_err(a);
-	const struct zf_person *p = zf_archive_person(a);
 	int rc;
 
 	if ((rc = zf_case_state(a, case_id, s)) != 0)
 		return rc;
-	if (head_acts(a))
-		return 0;
-	if (!who)
-		return zf_fail(e, EX_NOPERM, "only the head (负责人) %s", does);
-	return zf_fail(e, EX_NOPERM, "only the head (负责人) %s; '%s' is %s",
-	    does, p ? p->id : "nobody", p ? zf_role_name(p->role) : "acting");
+	return zf_case_may(a, case_id, act, zf_archive_today(a));
 }
 
 static int
@@ -102,7 +84,7 @@ check_issue(struct zf_archive *a, const char *case_id,
 	size_t i;
 	int rc;
 
-	if ((rc = head_case(a, case_id, &s, "issues decisions", 1)) != 0)
+	if ((rc = head_case(a, case_id, &s, ZF_ACT_DECIDE)) != 0)
 		return rc;
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
@@ -321,7 +303,7 @@ check_revoke(struct zf_archive *a, const char *case_id, const char *kind,
 	const char *why;
 	int rc;
 
-	if ((rc = head_case(a, case_id, &s, "revokes decisions", 0)) != 0)
+	if ((rc = head_case(a, case_id, &s, ZF_ACT_REVOKE)) != 0)
 		return rc;
 	if (s.decision_seq == 0)
 		return zf_fail(e, EX_NOPERM, "%s has no decision in "

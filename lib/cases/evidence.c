@@ -16,6 +16,7 @@
 #include "base/json.h"
 #include "record/object.h"
 #include "base/text.h"
+#include "cases/may.h"
 #include "base/when.h"
 
 static const char *const kinds[] = { "document", "photo", "audio", "video",
@@ -37,9 +38,14 @@ check_text(struct zf_archive *a, const char *what, const char *s)
 }
 
 /* Checks the input and that the actor may add evidence to the case. */
+/*
+ * The checks that can refuse evidence; the acting person's right to add
+ * it too, unless the verb whose document it is has checked its own
+ * (own_act: a step, a decision, a review's opinion).
+ */
 static int
 check(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in)
+    const struct zf_evidence_input *in, int own_act)
 {
 	const struct zf_person *p = zf_archive_person(a);
 	struct zf_err *e = zf_archive_err(a);
@@ -81,26 +87,9 @@ check(struct zf_archive *a, const char *case_id,
 		return rc;
 	if (p == NULL)
 		return zf_fail(e, EX_NOPERM, "nobody is acting");
-	/* Clerks record for officers; the head records decisions. */
-	if (p->role == ZF_ROLE_CLERK || p->role == ZF_ROLE_HEAD)
+	if (own_act)
 		return 0;
-	/* A reviewer records only the written opinion. */
-	if (p->role == ZF_ROLE_REVIEWER && in->stage != NULL &&
-	    strcmp(in->stage, "review-opinion") == 0)
-		return 0;
-	if (p->role == ZF_ROLE_OFFICER &&
-	    (rc = zf_case_has_officer(a, case_id, p->id)) != 0) {
-		if (rc < 0)
-			return e->code;
-		if (!zf_person_cert_valid(p, zf_archive_today(a)))
-			return zf_fail(e, EX_NOPERM, "'%s' (%s) has no "
-			    "enforcement certificate valid today",
-			    p->id, p->name);
-		return 0;
-	}
-	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not add "
-	    "evidence to %s: only its officers or a clerk may", p->id,
-	    p->name, zf_role_name(p->role), case_id);
+	return zf_case_may(a, case_id, ZF_ACT_EVIDENCE, zf_archive_today(a));
 }
 
 static void
@@ -116,7 +105,8 @@ set_opt(struct zf_json *o, const char *key, const char *value)
  */
 static int
 record(struct zf_archive *a, const char *case_id,
-    const struct zf_evidence_input *in, const struct zf_stored *s, char **id)
+    const struct zf_evidence_input *in, const struct zf_stored *s, char **id,
+    int own_act)
 {
 	struct zf_json *data;
 	char hex[ZF_DIGEST_HEX];
@@ -124,7 +114,7 @@ record(struct zf_archive *a, const char *case_id,
 	int64_t n = 0;
 
 	*id = NULL;
-	if ((rc = check(a, case_id, in)) != 0)
+	if ((rc = check(a, case_id, in, own_act)) != 0)
 		return rc;
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	if ((rc = zf_db_int(zf_archive_db(a), "SELECT coalesce(max(n), 0) + 1 "
@@ -160,20 +150,14 @@ record(struct zf_archive *a, const char *case_id,
 	return rc;
 }
 
+/* Public evidence anyone of the agency reads; the rest, as the table says. */
 static int
 may_read(struct zf_archive *a, const char *case_id, const char *access)
 {
-	const struct zf_person *p = zf_archive_person(a);
-	int officer = zf_case_has_officer(a, case_id, p->id);
-
-	if (officer < 0)
-		return -1;
 	if (strcmp(access, "public") == 0)
-		return 1;
-	if (p->role == ZF_ROLE_HEAD || officer)
-		return 1;
-	return strcmp(access, "restricted") == 0 &&
-	    p->role == ZF_ROLE_REVIEWER;
+		return 0;
+	return zf_case_may(a, case_id, strcmp(access, "secret") == 0 ?
+	    ZF_ACT_READ_SECRET : ZF_ACT_READ_RESTRICTED, zf_archive_today(a));
 }
 
 int
@@ -216,16 +200,8 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 	*size = (uint64_t)sqlite3_column_int64(st, 2);
 	access = xstrdup((const char *)sqlite3_column_text(st, 3));
 	sqlite3_reset(st);
-	if ((rc = may_read(a, case_id, access)) < 0) {
-		rc = e->code;
+	if ((rc = may_read(a, case_id, access)) != 0)
 		goto fail;
-	}
-	if (rc == 0) {
-		rc = zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read "
-		    "%s evidence %s of %s", p->id, p->name,
-		    zf_role_name(p->role), access, id, case_id);
-		goto fail;
-	}
 	if (zf_unhex(hex, digest, ZF_DIGEST_LEN) != 0) {
 		rc = zf_fail(e, EX_DATAERR, "evidence %s has a malformed "
 		    "digest: run archive-verify", id);
@@ -365,7 +341,7 @@ zf_evidence_doc_record(struct zf_archive *a, const char *case_id,
 	in.title = d->title;
 	in.name = d->stored.name;
 	in.stage = d->stage;
-	return record(a, case_id, &in, &d->stored, &d->id);
+	return record(a, case_id, &in, &d->stored, &d->id, 1);
 }
 
 void
@@ -439,13 +415,14 @@ zf_evidence_add(struct zf_archive *a, const char *case_id,
 	int rc;
 
 	/* Refuse before hashing gigabytes, and again inside the commit. */
-	if ((rc = check(a, case_id, in)) != 0 ||
+	if ((rc = check(a, case_id, in, 0)) != 0 ||
 	    (rc = store_files(a, files, n, progress, ctx)) != 0 ||
 	    (rc = zf_archive_begin(a)) != 0)
 		return rc;
 	for (i = 0; i < n && rc == 0; i++) {
 		one.name = files[i].stored.name;
-		rc = record(a, case_id, &one, &files[i].stored, &files[i].id);
+		rc = record(a, case_id, &one, &files[i].stored, &files[i].id,
+		    0);
 	}
 	return zf_case_commit(a, rc);
 }

@@ -8,6 +8,7 @@
 #include "record/archive.h"
 #include "base/buf.h"
 #include "cases/case.h"
+#include "cases/may.h"
 #include "record/db.h"
 #include "cases/deadline.h"
 #include "cases/evidence.h"
@@ -383,7 +384,6 @@ static int
 check_submission(struct zf_archive *a, const char *case_id,
     const struct zf_review_submission *in)
 {
-	const struct zf_person *p = zf_archive_person(a);
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find("review-submit");
 	struct zf_case_state s;
@@ -394,18 +394,10 @@ check_submission(struct zf_archive *a, const char *case_id,
 	size_t i;
 	int rc;
 
-	if ((rc = zf_case_state(a, case_id, &s)) != 0)
+	if ((rc = zf_case_state(a, case_id, &s)) != 0 ||
+	    (rc = zf_case_may(a, case_id, ZF_ACT_SUBMIT,
+	    zf_archive_today(a))) != 0)
 		return rc;
-	if (p != NULL && p->role == ZF_ROLE_OFFICER &&
-	    (rc = zf_case_has_officer(a, case_id, p->id)) < 0)
-		return e->code;
-	if (p == NULL || p->role != ZF_ROLE_OFFICER || rc == 0)
-		return zf_fail(e, EX_NOPERM, "only an officer of %s "
-		    "submits it for legal review; '%s' is not", case_id,
-		    p ? p->id : "nobody");
-	if (!zf_person_cert_valid(p, zf_archive_today(a)))
-		return zf_fail(e, EX_NOPERM, "'%s' holds no enforcement "
-		    "certificate valid today", p->id);
 	if (!zf_step_allowed(d, s.kind, s.stage)) {
 		char *allowed = zf_steps_allowed_list(s.kind, s.stage);
 
@@ -551,7 +543,6 @@ check_decision(struct zf_archive *a, const char *case_id,
     const struct zf_review_decision *d)
 {
 	struct zf_err *e = zf_archive_err(a);
-	const struct zf_person *p = zf_archive_person(a);
 	struct zf_case_state s;
 	struct round r;
 	const char *why;
@@ -564,20 +555,9 @@ check_decision(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "%s is at stage %s (%s), "
 		    "where no review can be decided", case_id, s.stage,
 		    zf_stage_chinese(s.stage));
-	if (p == NULL || p->role != ZF_ROLE_REVIEWER)
-		return zf_fail(e, EX_NOPERM, "only a legal reviewer "
-		    "(法制审核人员) decides a review; '%s' is %s",
-		    p ? p->id : "nobody", p ? zf_role_name(p->role) : "");
-	if ((rc = zf_case_has_officer(a, case_id, p->id)) < 0)
-		return e->code;
-	if (rc > 0)
-		return zf_fail(e, EX_NOPERM, "'%s' handles %s and may not "
-		    "review it (回避)", p->id, case_id);
-	if (zf_archive_config(a)->review_qualification &&
-	    !p->legal_qualification)
-		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no legal "
-		    "professional qualification (法律职业资格), which the "
-		    "catalog requires of reviewers", p->id, p->name);
+	if ((rc = zf_case_may(a, case_id, ZF_ACT_REVIEW,
+	    zf_archive_today(a))) != 0)
+		return rc;
 	if ((rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	if (strcmp(r.status, "submitted") != 0) {

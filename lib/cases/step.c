@@ -15,32 +15,15 @@
 #include "rules/procedure.h"
 #include "cases/review.h"
 #include "base/text.h"
+#include "cases/may.h"
 
-/* Officers of the case with a certificate valid that day, and the head. */
+/* The table's answer: a recusal is declared by whoever it bars. */
 static int
-may_act(struct zf_archive *a, const char *case_id, int32_t day)
+may_act(struct zf_archive *a, const char *case_id, const char *step,
+    int32_t day)
 {
-	struct zf_err *e = zf_archive_err(a);
-	const struct zf_person *p = zf_archive_person(a);
-	int rc;
-
-	if (p == NULL)
-		return zf_fail(e, EX_NOPERM, "nobody is acting");
-	if (p->role == ZF_ROLE_HEAD)
-		return 0;
-	if (p->role == ZF_ROLE_OFFICER && (rc = zf_case_has_officer(a,
-	    case_id, p->id)) != 0) {
-		if (rc < 0)
-			return e->code;
-		if (zf_person_cert_valid(p, day))
-			return 0;
-		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no "
-		    "enforcement certificate valid on that day", p->id,
-		    p->name);
-	}
-	return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
-	    "only its officers or the head may", p->id, p->name,
-	    zf_role_name(p->role), case_id);
+	return zf_case_may(a, case_id, strcmp(step, "recuse") == 0 ?
+	    ZF_ACT_RECUSE : ZF_ACT_STEP, day);
 }
 
 static int
@@ -207,7 +190,7 @@ check(struct zf_archive *a, const char *case_id,
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0 ||
-	    (rc = may_act(a, case_id, day)) != 0 ||
+	    (rc = may_act(a, case_id, d->name, day)) != 0 ||
 	    (rc = check_details(a, d, in)) != 0)
 		return rc;
 	if ((in->rule != NULL || (d->flags & ZF_STEP_DAYS)) &&

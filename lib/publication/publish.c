@@ -7,6 +7,7 @@
 #include "record/archive.h"
 #include "base/buf.h"
 #include "cases/case.h"
+#include "cases/may.h"
 #include "rules/config.h"
 #include "base/crypto.h"
 #include "record/db.h"
@@ -720,15 +721,10 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 }
 
 int
-zf_publish_may(struct zf_archive *a)
+zf_publish_may(struct zf_archive *a, int export)
 {
-	const struct zf_person *p = zf_archive_person(a);
-
-	if (p != NULL && (p->role == ZF_ROLE_CLERK || p->role == ZF_ROLE_HEAD))
-		return 0;
-	return zf_fail(zf_archive_err(a), EX_NOPERM, "publication is for a "
-	    "clerk (内勤) or the head (负责人); '%s' is %s",
-	    p ? p->id : "nobody", p ? zf_role_name(p->role) : "acting");
+	return zf_case_may(a, NULL, export ? ZF_ACT_EXPORT : ZF_ACT_WITHDRAW,
+	    zf_archive_today(a));
 }
 
 /* The withdrawal, inside the write transaction. */
@@ -745,7 +741,7 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	const char *why;
 	int rc;
 
-	if ((rc = zf_publish_may(a)) != 0 ||
+	if ((rc = zf_publish_may(a, 0)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')

@@ -74,8 +74,8 @@ extern const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS];
 /* The index in zf_publish_schemas of the schema of a kind of case. */
 int zf_publish_schema_index(const char *kind);
 
-/* 0 when the acting person may publish (a clerk or the head); else 77. */
-int zf_publish_may(struct zf_archive *a);
+/* The table's answer for publish-export (export 1) or publish-withdraw. */
+int zf_publish_may(struct zf_archive *a, int export);
 
 /*
  * publish-withdraw: checks that the case has an entry on the site and

@@ -19,6 +19,7 @@
 #include "record/journal.h"
 #include "record/persons.h"
 #include "rules/config.h"
+#include "rules/permissions.h"
 
 int
 zf_keys_new(struct zf_archive *a, const char *person, const char *path,
@@ -53,13 +54,9 @@ zf_keys_new(struct zf_archive *a, const char *person, const char *path,
 }
 
 static int
-head_only(struct zf_archive *a, const char *what)
+head_only(struct zf_archive *a)
 {
-	if (a->actor != NULL && a->actor->role == ZF_ROLE_HEAD)
-		return 0;
-	return zf_fail(&a->err, EX_NOPERM, "only the head (负责人) %s; "
-	    "'%s' is %s", what, a->actor ? a->actor->id : "nobody",
-	    a->actor ? zf_role_name(a->actor->role) : "acting");
+	return zf_may(a->config, a->actor, ZF_ACT_KEYS, NULL, &a->err);
 }
 
 /* The text of a verifier key as given: one line, trimmed. */
@@ -96,7 +93,7 @@ zf_keys_register(struct zf_archive *a, const char *person,
 	size_t len;
 	int suite, any, rc;
 
-	if ((rc = head_only(a, "registers a person's key")) != 0)
+	if ((rc = head_only(a)) != 0)
 		goto out;
 	if (zf_config_person(a->config, person) == NULL) {
 		rc = zf_fail(&a->err, EX_DATAERR, "'%s' is not a person in "
@@ -188,7 +185,7 @@ zf_keys_revoke(struct zf_archive *a, const char *person, const char *reason,
 	char *held = NULL;
 	int any, rc;
 
-	if ((rc = head_only(a, "revokes a person's key")) != 0)
+	if ((rc = head_only(a)) != 0)
 		return rc;
 	if (reason == NULL || zf_text_check(reason, 1000, 0, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "the reason %s",

@@ -107,9 +107,10 @@ read_person(struct zf_schema *r, struct zf_person *p,
     const struct zf_yaml_node *n)
 {
 	static const char *const keys[] = { "id", "name", "role", "login",
-	    "certificate", "legal_qualification", "fields", NULL };
+	    "certificate", "legal_qualification", "fields", "conflicts",
+	    NULL };
 	static const char *const roles[] = { "officer", "clerk", "reviewer",
-	    "head", NULL };
+	    "head", "service", NULL };
 	const struct zf_yaml_node *cert;
 	char *role = NULL;
 	int i, rc;
@@ -127,14 +128,15 @@ read_person(struct zf_schema *r, struct zf_person *p,
 	    zf_schema_text(r, n, "login", 0, &p->login) != 0 ||
 	    zf_schema_bool(r, n, "legal_qualification",
 	    &p->legal_qualification) != 0 ||
-	    zf_schema_list(r, n, "fields", &p->fields) != 0) {
+	    zf_schema_list(r, n, "fields", &p->fields) != 0 ||
+	    zf_schema_list(r, n, "conflicts", &p->conflicts) != 0) {
 		free(role);
 		return r->e->code;
 	}
 	if ((i = zf_schema_index(roles, role)) < 0) {
 		rc = zf_schema_fail(r, zf_yaml_get(n, "role"), "role '%s' of "
-		    "'%s' is not one of officer, clerk, reviewer, head", role,
-		    p->id);
+		    "'%s' is not one of officer, clerk, reviewer, head, "
+		    "service", role, p->id);
 		free(role);
 		return rc;
 	}

@@ -196,6 +196,7 @@ zf_config_free(struct zf_config *c)
 		free(p->login);
 		free(p->certificate);
 		zf_schema_free_list(p->fields);
+		zf_schema_free_list(p->conflicts);
 	}
 	free(c->people);
 	for (i = 0; i < c->nperiods; i++) {
@@ -263,7 +264,7 @@ const char *
 zf_role_name(enum zf_role r)
 {
 	static const char *const names[] = { "officer", "clerk", "reviewer",
-	    "head" };
+	    "head", "service" };
 
 	return names[r];
 }

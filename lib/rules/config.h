@@ -20,7 +20,8 @@ enum zf_role {
 	ZF_ROLE_OFFICER,	/* 执法人员 */
 	ZF_ROLE_CLERK,		/* 内勤 */
 	ZF_ROLE_REVIEWER,	/* 法制审核 */
-	ZF_ROLE_HEAD		/* 负责人 */
+	ZF_ROLE_HEAD,		/* 负责人 */
+	ZF_ROLE_SERVICE		/* the unattended account: publish-export */
 };
 
 struct zf_person {
@@ -33,6 +34,8 @@ struct zf_person {
 	int has_cert;
 	int legal_qualification;	/* 法律职业资格 */
 	char **fields;		/* 执法领域, NULL-terminated */
+	/* Standing conflicts (回避): party names or credit codes. */
+	char **conflicts;
 };
 
 /* Conditions a step can carry, for rules that start only then. */

@@ -117,14 +117,14 @@ expect_exit 0 archive-verify
 
 # Registering and revoking keys is the head's.
 mark
-expect_fail 77 "only the head (负责人) revokes a person's key" \
+expect_fail 77 "only the head (负责人) registers and revokes personal keys" \
     person-key revoke zhangwei --as lina --reason 遗失
 expect_fail 77 "the head does not revoke their own key" \
     person-key revoke chengang --as chengang --reason 遗失
 person-key new --as lina --out "$T/lina2.pem" >"$T/lina2.vkey" 2>/dev/null
 person-key new --as zhangwei --out "$T/zw-other.pem" >"$T/zhangwei.vkey" \
     2>/dev/null
-expect_fail 77 "only the head (负责人) registers a person's key" \
+expect_fail 77 "only the head (负责人) registers and revokes personal keys" \
     person-key register lina "$T/lina2.vkey" --as zhangwei \
     --person-key "$T/zhangwei.pem"
 expect_fail 65 "not lina's" \
