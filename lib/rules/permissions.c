@@ -9,7 +9,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	{ ZF_ACT_FILE, "file", "files a case", ZF_MAY_OFFICERS | ZF_MAY_CLERK },
 	{ ZF_ACT_EVIDENCE, "evidence", "adds evidence",
 	    ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
-	{ ZF_ACT_STEP, "step", "records a step", ZF_MAY_OFFICERS | ZF_MAY_HEAD },
+	{ ZF_ACT_STEP, "step", "records a step",
+	    ZF_MAY_OFFICERS | ZF_MAY_HEAD },
 	{ ZF_ACT_SUBMIT, "submit", "submits for legal review",
 	    ZF_MAY_OFFICERS },
 	{ ZF_ACT_REVIEW, "review", "decides a legal review", ZF_MAY_REVIEWERS },
@@ -19,7 +20,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_CLERK | ZF_MAY_HEAD | ZF_MAY_SERVICE },
 	{ ZF_ACT_WITHDRAW, "withdraw", "withdraws a publication",
 	    ZF_MAY_CLERK | ZF_MAY_HEAD },
-	{ ZF_ACT_READ_RESTRICTED, "read-restricted", "reads restricted evidence",
+	{ ZF_ACT_READ_RESTRICTED, "read-restricted",
+	    "reads restricted evidence",
 	    ZF_MAY_OFFICERS | ZF_MAY_HEAD | ZF_MAY_REVIEWERS },
 	{ ZF_ACT_READ_SECRET, "read-secret", "reads secret evidence",
 	    ZF_MAY_OFFICERS | ZF_MAY_HEAD | ZF_MAY_REVIEWING },
@@ -40,7 +42,8 @@ zf_conflict(const struct zf_person *p, const char *party_name,
 	for (i = 0; p->conflicts != NULL && p->conflicts[i] != NULL; i++)
 		if ((party_name != NULL &&
 		    strcmp(p->conflicts[i], party_name) == 0) ||
-		    (party_id != NULL && strcmp(p->conflicts[i], party_id) == 0))
+		    (party_id != NULL &&
+		    strcmp(p->conflicts[i], party_id) == 0))
 			return p->conflicts[i];
 	return NULL;
 }
@@ -94,12 +97,12 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "only a legal reviewer "
 		    "(法制审核人员) decides a review; '%s' is %s", id, role);
 	case ZF_ACT_EXPORT:
-		return zf_fail(e, EX_NOPERM, "publication is for a clerk (内勤), "
-		    "the head (负责人) or the service account; '%s' is %s",
-		    id, role);
+		return zf_fail(e, EX_NOPERM, "publication is for a clerk "
+		    "(内勤), the head (负责人) or the service account; "
+		    "'%s' is %s", id, role);
 	case ZF_ACT_WITHDRAW:
-		return zf_fail(e, EX_NOPERM, "publication is for a clerk (内勤) "
-		    "or the head (负责人); '%s' is %s", id, role);
+		return zf_fail(e, EX_NOPERM, "publication is for a clerk "
+		    "(内勤) or the head (负责人); '%s' is %s", id, role);
 	case ZF_ACT_READ_RESTRICTED:
 	case ZF_ACT_READ_SECRET:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read %s "
@@ -131,8 +134,8 @@ zf_may(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "nobody is acting");
 	/* Recusal bars every act on the case. */
 	if (f->conflict != NULL && f->case_id != NULL)
-		return zf_fail(e, EX_NOPERM, "'%s' (%s) is in recusal (回避) for "
-		    "%s: %s", p->id, p->name, f->case_id, f->conflict);
+		return zf_fail(e, EX_NOPERM, "'%s' (%s) is in recusal (回避) "
+		    "for %s: %s", p->id, p->name, f->case_id, f->conflict);
 	if ((who & ZF_MAY_HEAD) && p->role == ZF_ROLE_HEAD)
 		return 0;
 	if ((who & ZF_MAY_CLERK) && p->role == ZF_ROLE_CLERK)

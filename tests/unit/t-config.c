@@ -203,7 +203,7 @@ main(void)
 	}
 	CHECK_STR(c->agency_name, "示例县住房和城乡建设局");
 	CHECK_INT(c->offset, 480);
-	CHECK_INT(c->npeople, 7);
+	CHECK_INT(c->npeople, 8);
 	p = zf_config_person(c, "sunli");
 	CHECK(p != NULL && p->role == ZF_ROLE_OFFICER);
 	zf_date_parse("2026-01-01", &day);
