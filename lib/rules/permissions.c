@@ -111,6 +111,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		    act == ZF_ACT_READ_SECRET ? "its officers, the head and "
 		    "the reviewer while it is under review" : "its officers, "
 		    "the head and the legal reviewers");
+	case ZF_ACT_RECUSE:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
+		    "a recusal is declared by its officers, a legal reviewer "
+		    "or the head", id, p->name, role, cid);
 	case ZF_ACT_CONFIG:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
 		    "the configuration in force applies a new one; '%s' is %s",

@@ -1,0 +1,159 @@
+#!/bin/sh
+# The permissions table (lib/rules/permissions.c, zhifa(7)): for every
+# row, the right person may and a wrong one may not, refused with 77, the
+# rule named and the archive unchanged.  Recusal bars a person from a
+# case: a standing conflict in zhifa.yaml, or one declared with
+# case-step recuse.  The service account publishes and does nothing else.
+. "$(dirname "$0")/lib.sh"
+plan 101
+
+# Every row of the table is tried here: a row added without its test
+# fails.
+rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
+    "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
+tested="config decide evidence export file keys read-restricted read-secret recuse review revoke step submit withdraw "
+expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
+
+# may ROW COMMAND...: the right person may (exit 0).
+may() {
+	m_row=$1
+	shift
+	"$@" >"$T/out" 2>"$T/err"
+	m_rc=$?
+	expect_equal "$m_rc" 0 "$m_row: the right person: $* ($(grep -v 'warning: drill' "$T/err" | head -c 300))"
+}
+
+# may_not ROW TEXT COMMAND...: a wrong person is refused (77), the rule
+# named, nothing changed.
+may_not() {
+	mn_row=$1
+	mn_text=$2
+	shift 2
+	mark
+	expect_refused 77 "$mn_text" "$@"
+	unchanged "$mn_row: the wrong person, after the refusal"
+}
+
+printf '现场照片\n' >"$T/photo.jpg"
+printf '询问笔录\n' >"$T/record.txt"
+printf '案件调查终结报告\n' >"$T/report.txt"
+printf '行政处罚决定书（代拟稿）\n' >"$T/draft.txt"
+printf '行政处罚决定书\n' >"$T/decision.txt"
+
+# The sample agency, with legal review: filing, evidence, steps, review.
+new_archive
+at 2026-11-17
+may_not file "may not file this case: only one of its officers or a clerk may" \
+    case-new -t penalty --party 甲建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 未取得施工许可证擅自施工 \
+    --officer zhangwei --officer lina --as zhaomin
+may file case-new -t penalty --party 甲建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 未取得施工许可证擅自施工 \
+    --officer zhangwei --officer lina
+c=$(cat "$T/out")
+
+may_not evidence "may not add evidence to $c: only its officers, a clerk or the head may" \
+    evidence-add "$c" "$T/photo.jpg" --as wangqiang
+may_not evidence "may not add evidence to $c" \
+    evidence-add "$c" "$T/photo.jpg" --as zhaomin --stage review-opinion
+may evidence evidence-add "$c" "$T/photo.jpg" --as lina
+restricted=$(cut -f1 "$T/out")
+may evidence evidence-add "$c" "$T/record.txt" --as lina --access secret \
+    --secret-kind privacy
+secret=$(cut -f1 "$T/out")
+
+may_not step "may not act on $c: only its officers or the head may" \
+    case-step "$c" notify --as liuyang
+may step case-step "$c" notify --as zhangwei
+may step case-step "$c" defense --as zhangwei
+
+may_not read-restricted "may not read restricted evidence of $c" \
+    evidence-get "$restricted" --reason 核查 --as wangqiang
+may read-restricted evidence-get "$restricted" --reason 审核 --as zhaomin
+may_not read-secret "may not read secret evidence of $c: only its officers, the head and the reviewer while it is under review" \
+    evidence-get "$secret" --reason 审核 --as zhaomin
+may read-secret evidence-get "$secret" --reason 核对 --as lina
+
+may_not submit "only an officer of $c submits it for legal review; 'liuyang' is not" \
+    review-submit "$c" --statement "$T/report.txt" --draft "$T/draft.txt" \
+    --fine 60000 --as liuyang
+may submit review-submit "$c" --statement "$T/report.txt" \
+    --draft "$T/draft.txt" --fine 60000 --as zhangwei
+# Under review, its reviewer reads the secret evidence too.
+may read-secret evidence-get "$secret" --reason 法制审核 --as zhaomin
+
+may_not review "only a legal reviewer (法制审核人员) decides a review; 'zhangwei' is officer" \
+    review-decide "$c" --as zhangwei --approve --opinion 同意
+may_not review "only a legal reviewer (法制审核人员) decides a review; 'chengang' is head" \
+    review-decide "$c" --as chengang --approve --opinion 同意
+may review review-decide "$c" --as zhaomin --approve --opinion 同意
+
+# Keys and the configuration are the head's.
+person-key new --as wangqiang --out "$T/wq2.pem" >"$T/wq2.vkey" 2>/dev/null
+may_not keys "only the head (负责人) registers and revokes personal keys; 'liuyang' is clerk" \
+    person-key register wangqiang "$T/wq2.vkey" --as liuyang
+may keys person-key register wangqiang "$T/wq2.vkey" --as chengang
+# A standing conflict: wangqiang may never act on 丁建筑公司.
+sed -i '/^  - id: wangqiang$/,/^    fields:/s/^    fields: \(.*\)$/    fields: \1\n    conflicts: [丁建筑公司]/' \
+    "$ZHIFA_ARCHIVE/zhifa.yaml"
+may_not config "only the head (负责人) named in the configuration in force applies a new one; 'liuyang' is clerk" \
+    archive-config apply --as liuyang
+may config archive-config apply --as chengang
+
+mark
+expect_refused 77 "officer 'wangqiang' (王强) is in recusal (回避) for this party: a standing conflict ('丁建筑公司' in zhifa.yaml)" \
+    case-new -t penalty --party 丁建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer wangqiang \
+    --officer lina
+unchanged "an officer in standing conflict named on a case"
+
+# A recusal declared in one case.
+may file case-new -t penalty --party 戊建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina
+r=$(cat "$T/out")
+may_not recuse "'liuyang' (刘洋, clerk) may not act on $r: a recusal is declared by its officers, a legal reviewer or the head" \
+    case-step "$r" recuse --as liuyang --note 亲属关系
+may recuse case-step "$r" recuse --as lina --note 与当事人法定代表人系近亲属
+mark
+expect_refused 77 "'lina' (李娜) is in recusal (回避) for $r: they declared it (case-step recuse)" \
+    case-step "$r" investigate --as lina
+expect_refused 77 "is in recusal (回避) for $r" \
+    evidence-add "$r" "$T/photo.jpg" --as lina
+unchanged "acts of one in recusal"
+may step case-step "$r" investigate --as zhangwei
+
+# Decisions and publication, in an archive without legal review.
+ZHIFA_ARCHIVE=$T/plain
+export ZHIFA_ARCHIVE
+new_archive_without_review
+at 2026-11-02
+d=$(new_case 己建筑公司 2>/dev/null)
+at 2026-11-03
+case-step "$d" notify >/dev/null 2>&1
+at 2026-11-16
+may_not decide "only the head (负责人) issues decisions; 'lina' is officer" \
+    decision-issue "$d" --as lina --outcome 罚款五千元 --fine 5000 \
+    --doc "$T/decision.txt"
+may decide decision-issue "$d" --as chengang --outcome 罚款五千元 \
+    --fine 5000 --doc "$T/decision.txt"
+at 2026-11-17
+may_not export "publication is for a clerk (内勤), the head (负责人) or the service account; 'zhangwei' is officer" \
+    publish-export --out "$T/b0"
+may export publish-export --as publisher --out "$T/b1"
+may_not withdraw "publication is for a clerk (内勤) or the head (负责人); 'publisher' is service" \
+    publish-withdraw "$d" --as publisher --reason 公示信息有误
+may withdraw publish-withdraw "$d" --as liuyang --reason 公示信息有误
+# The service account does nothing else.
+may_not file "may not file this case" \
+    case-new -t penalty --party 庚建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina --as publisher
+may_not revoke "only the head (负责人) revokes decisions; 'liuyang' is clerk" \
+    decision-revoke "$d" --as liuyang --kind revoked --reason 复议决定撤销
+may revoke decision-revoke "$d" --as chengang --kind revoked \
+    --reason 复议决定撤销
+
+expect_exit 0 archive-verify
+expect_exit 0 archive-verify -A "$T/ar"
+finish
