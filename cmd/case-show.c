@@ -4,6 +4,7 @@
  * does not exist.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "record/archive.h"
@@ -40,6 +41,25 @@ static const struct zf_column deadline_columns[] = {
 	{ "依据", "basis", 30 },
 	ZF_COLUMN_END
 };
+
+/* Steps recorded after their day (补录) say so beside their time. */
+static void
+mark_late(struct zf_json *steps)
+{
+	size_t i;
+
+	for (i = 0; i < zf_json_len(steps); i++) {
+		struct zf_json *s = zf_json_at(steps, i);
+		char *at;
+
+		if (zf_json_get_bool(s, "late") != 1)
+			continue;
+		at = xasprintf("%s 补录（记录于 %s）", zf_json_get_str(s, "at"),
+		    zf_json_get_str(s, "recorded"));
+		zf_json_set_str(s, "at", at);
+		free(at);
+	}
+}
 
 /* A table after a blank line, under its title; nothing when empty. */
 static void
@@ -153,6 +173,7 @@ show_text(struct zf_cli *cli, const struct zf_config *config,
 	printf("证据      %zu 份\n", zf_json_len(evidence));
 	text.format = ZF_FORMAT_TEXT;
 	text.quiet = 0;
+	mark_late(zf_json_get(c, "steps"));
 	section(&text, "办理步骤", zf_json_get(c, "steps"), step_columns);
 	section(&text, "期限", zf_json_get(c, "deadlines"), deadline_columns);
 	section(&text, NULL, evidence, evidence_columns);

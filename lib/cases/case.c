@@ -133,6 +133,23 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 	return zf_may(cfg, actor, ZF_ACT_FILE, &f, e);
 }
 
+/*
+ * An act recorded late (--at, --filed) may have happened at most
+ * late_entry_max_days before its recording (zhifa.yaml recording:).
+ */
+static int
+late_limit(struct zf_archive *a, int32_t day, const char *given)
+{
+	int max = zf_archive_config(a)->late_entry_max_days;
+
+	if (day >= zf_archive_today(a) - max)
+		return 0;
+	return zf_fail(zf_archive_err(a), EX_DATAERR, "'%s' is more than %d "
+	    "days before today: an act is recorded within %d days of it "
+	    "(recording: late_entry_max_days in zhifa.yaml)", given, max,
+	    max);
+}
+
 static int
 filed_day(struct zf_archive *a, const struct zf_case_input *in,
     int32_t *filed)
@@ -146,6 +163,8 @@ filed_day(struct zf_archive *a, const struct zf_case_input *in,
 	if (zf_date_parse(in->filed, filed) != 0)
 		return zf_fail(e, zf_when_refusal(in->filed, 0), "filing date "
 		    "'%s' is not a date YYYY-MM-DD", in->filed);
+	if (late_limit(a, *filed, in->filed) != 0)
+		return e->code;
 	if (*filed > zf_archive_today(a))
 		return zf_fail(e, EX_DATAERR, "filing date %s is in the "
 		    "future", in->filed);
@@ -435,9 +454,10 @@ static const char evidence_sql[] = "SELECT id, sha256, kind, title, "
 static const char decisions_sql[] = "SELECT " DECISION_COLUMNS
     " FROM decisions WHERE case_id = ? ORDER BY seq";
 
-static const char steps_sql[] = "SELECT seq, step, at, stage, actor, "
-    "method, note, doc, approved_by FROM steps WHERE case_id = ? "
-    "ORDER BY seq";
+static const char steps_sql[] = "SELECT s.seq, s.step, s.at, s.stage, "
+    "s.actor, s.method, s.note, s.doc, s.approved_by, j.time FROM steps s "
+    "LEFT JOIN journal j ON j.seq = s.seq WHERE s.case_id = ? "
+    "ORDER BY s.seq";
 
 static const char reviews_sql[] = "SELECT round, submitted_by, at, "
     "proposal, major, reasons, status, reviewer, opinion, points, "
@@ -622,6 +642,12 @@ step_row(struct zf_archive *a, sqlite3_stmt *st)
 	zf_json_set_str(o, "step", col(st, 1));
 	zf_json_set_str(o, "step_name", d ? d->chinese : col(st, 1));
 	set_texts(o, st, 2, keys);
+	/* A late entry (补录): the act's day is before its recording's. */
+	if (col(st, 9) != NULL && col(st, 2) != NULL &&
+	    strncmp(col(st, 2), col(st, 9), 10) < 0) {
+		zf_json_set_bool(o, "late", 1);
+		zf_json_set_str(o, "recorded", col(st, 9));
+	}
 	return o;
 }
 
@@ -882,6 +908,7 @@ zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
 {
 	struct zf_err *e = zf_archive_err(a);
 	char filed[11];
+	int rc;
 
 	*t = *zf_archive_now(a);
 	if (at != NULL) {
@@ -893,6 +920,8 @@ zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
 		if (t->unix > zf_archive_now(a)->unix + 300)
 			return zf_fail(e, EX_DATAERR, "'%s' is in the future",
 			    at);
+		if ((rc = late_limit(a, zf_time_date(t), at)) != 0)
+			return rc;
 	}
 	*day = zf_time_date(t);
 	if (*day < s->filed) {

@@ -63,13 +63,41 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 	return 0;
 }
 
+/* recording: late_entry_max_days, 0 to 366 (default 30). */
+static int
+read_recording(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "late_entry_max_days", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "recording"), *v;
+	char *end;
+	long days;
+
+	c->late_entry_max_days = 30;
+	if (n == NULL)
+		return 0;
+	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "recording") != 0 ||
+	    zf_schema_keys(r, n, "recording", keys) != 0)
+		return r->e->code;
+	if ((v = zf_yaml_get(n, "late_entry_max_days")) == NULL)
+		return 0;
+	if (zf_schema_want(r, v, ZF_YAML_SCALAR, "late_entry_max_days") != 0)
+		return r->e->code;
+	days = strtol(v->text, &end, 10);
+	if (*v->text == '\0' || *end != '\0' || days < 0 || days > 366)
+		return zf_schema_fail(r, v, "late_entry_max_days must be a "
+		    "whole number of days from 0 to 366, not '%s'", v->text);
+	c->late_entry_max_days = (int)days;
+	return 0;
+}
+
 int
 zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
 		"calendar", "deadlines", "catalog", "review", "publication",
-		"redaction", NULL };
+		"redaction", "recording", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct zf_schema r = { name, e };
@@ -105,6 +133,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    zf_config_read_rules(&r, c, root) != 0 ||
 	    zf_config_read_catalog(&r, c, root) != 0 ||
 	    zf_config_read_publication(&r, c, root) != 0 ||
+	    read_recording(&r, c, root) != 0 ||
 	    take_shipped(&r, c, root) != 0)
 		rc = e->code;
 out:

@@ -129,6 +129,9 @@ struct zf_config {
 	struct zf_major_rule *catalog;	/* catalog: or the sample's */
 	size_t ncatalog;
 	int review_qualification;	/* reviewers need 法律职业资格 */
+	/* recording: how many days before its recording an act may have
+	 * happened (--at, --filed), and still be recorded (补录). */
+	int late_entry_max_days;
 
 	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
 	size_t ncal_on, ncal_off;
