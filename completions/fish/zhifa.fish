@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup case-new case-list case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke deadline-check review-submit review-decide
 # publish-export publish-withdraw publish-verify.
 #
@@ -7,12 +7,13 @@
 # (for review-decide, "case-list -q --awaiting-review"), evidence ids from "case-show -o json" of the latest cases, deadline rules
 # from "case-show -o json" of the case, person ids from the people of the
 # archive's zhifa.yaml; steps, measures and the like from the procedure
-# tables.  The archive is the one named by -A/--archive on the line, else
+# tables; the verbs of archive-config and person-key.  The archive is the one named by -A/--archive on the line, else
 # $ZHIFA_ARCHIVE.
 # Installed once, with a link per program name; loading it again is
 # harmless.
 
-set -l zhifa_programs archive-init archive-verify archive-backup case-new \
+set -l zhifa_programs archive-init archive-verify archive-backup \
+    archive-config person-key case-new \
     case-list case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke deadline-check review-submit \
     review-decide \
@@ -124,7 +125,8 @@ function __zhifa_operand_list
             continue
         end
         switch $w
-            case -A -o -t -O --archive --as --output --config --algo --key \
+            case -A -o -t -O --archive --as --person-key --output --config \
+                --algo --key --out \
                 --checkpoint --kind --party --party-kind --party-id --cause \
                 --party-rep --party-address --party-phone \
                 --officer --filed --source --field --batch --stage \
@@ -157,11 +159,18 @@ function __zhifa_operands -a want
     test (count (__zhifa_operand_list)) -eq $want
 end
 
+# True when the first operand (the verb of person-key) is one of $argv.
+function __zhifa_verb
+    set -l ops (__zhifa_operand_list)
+    test (count $ops) -ge 1; and contains -- $ops[1] $argv
+end
+
 # Common options.
 for p in $zhifa_programs
     complete -c $p -e
     complete -c $p -s A -l archive -x -a '(__fish_complete_directories)' -d 'The archive (default $ZHIFA_ARCHIVE)'
     complete -c $p -l as -x -a '(__zhifa_people)' -d 'Act as this person'
+    complete -c $p -l person-key -r -F -d 'The acting person\'s private key (default $ZHIFA_PERSON_KEY)'
     complete -c $p -s o -l output -x -a 'text json tsv' -d 'Output format'
     complete -c $p -s q -l quiet -d 'Print only ids, one a line'
     complete -c $p -s h -l help -d 'Print a short usage'
@@ -171,9 +180,11 @@ end
 set -l kinds 'penalty\t行政处罚 compulsion\t行政强制 inspection\t行政检查 levy\t行政征收 licensing\t行政许可 处罚\tpenalty 强制\tcompulsion 检查\tinspection 征收\tlevy 许可\tlicensing'
 set -l measures 'warning\t警告 criticism\t通报批评 fine\t罚款 confiscate\t没收违法所得、没收非法财物 suspend-licence\t暂扣许可证件 lower-grade\t降低资质等级 revoke-licence\t吊销许可证件 restrict\t限制开展生产经营活动 stop-business\t责令停产停业 close-down\t责令关闭 restrict-practice\t限制从业 stop-construction\t责令停止建设、停止施工 correct\t责令限期改正 demolish\t限期拆除 forced-demolition\t强制拆除 seal\t查封场所、设施或者财物 grant\t准予行政许可 deny\t不予行政许可 no-penalty\t不予行政处罚 levy\t征收 transfer\t移送司法机关 other\t其他'
 
-# archive-init [--config FILE] [--algo sha256-ed25519|sm3-sm2] [--key FILE] DIR
+# archive-init [--config FILE] [--drill] [--algo sha256-ed25519|sm3-sm2]
+#     [--key FILE] DIR
 complete -c archive-init -f -a '(__fish_complete_directories)' -n '__zhifa_operands 0'
 complete -c archive-init -l config -r -F -d 'Write FILE as zhifa.yaml instead of the sample'
+complete -c archive-init -l drill -d 'Make a drill of the configuration (always without --config)'
 complete -c archive-init -l algo -x -a 'sha256-ed25519\t"SHA-256 and Ed25519 (default)" sm3-sm2\t"SM3 and SM2"' -d 'Algorithm suite'
 complete -c archive-init -l key -r -F -d 'Save the private key at FILE'
 
@@ -184,6 +195,19 @@ complete -c archive-verify -l checkpoint -r -F -d 'Also check a checkpoint kept 
 
 # archive-backup DEST
 complete -c archive-backup -f -a '(__fish_complete_directories)' -n '__zhifa_operands 0'
+
+# archive-config status | show | apply
+complete -c archive-config -f
+complete -c archive-config -n '__zhifa_operands 0' -a 'status\t"Is zhifa.yaml the configuration in force?" show\t"Print the configuration in force" apply\t"The head puts zhifa.yaml in force"'
+
+# person-key new [--out FILE] | register PERSON FILE |
+#     revoke PERSON --reason TEXT | list
+complete -c person-key -f
+complete -c person-key -n '__zhifa_operands 0' -a 'new\t"Make a key pair for the acting person" register\t"The head registers a person\'s key" revoke\t"The head revokes a person\'s key" list\t"Every key registered"'
+complete -c person-key -n '__zhifa_operands 1; and __zhifa_verb register revoke' -a '(__zhifa_people)' -d 'Person'
+complete -c person-key -n '__zhifa_operands 2; and __zhifa_verb register' -F -d 'Public key file (person-key new)'
+complete -c person-key -l out -r -F -d 'With new: write the private key at FILE'
+complete -c person-key -l reason -x -d 'With revoke: why the key ends'
 
 # case-new -t KIND --party NAME ... | --batch FILE|-
 complete -c case-new -f
