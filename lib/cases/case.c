@@ -920,8 +920,6 @@ zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
 		if (t->unix > zf_archive_now(a)->unix + 300)
 			return zf_fail(e, EX_DATAERR, "'%s' is in the future",
 			    at);
-		if ((rc = late_limit(a, zf_time_date(t), at)) != 0)
-			return rc;
 	}
 	*day = zf_time_date(t);
 	if (*day < s->filed) {
@@ -929,6 +927,8 @@ zf_case_step_time(struct zf_archive *a, const struct zf_case_state *s,
 		return zf_fail(e, EX_DATAERR, "'%s' is before the case was "
 		    "filed on %s", at, filed);
 	}
+	if (at != NULL && (rc = late_limit(a, *day, at)) != 0)
+		return rc;
 	return at != NULL ? after_last_step(a, s->id, t, at) : 0;
 }
 

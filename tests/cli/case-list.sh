@@ -9,10 +9,11 @@ ids() {
 
 new_archive
 # C2025-0001: inspection, filed 2025-06-01 by the clerk for sunli and zhangwei.
-old=$(case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
+# (Each is recorded on its filing day: a drill's clock goes back.)
+old=$(ZHIFA_NOW=2025-06-01T10:00:00+08:00 case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
     --officer sunli --officer zhangwei --filed 2025-06-01)
 c1=$(new_case)
-c2=$(case-new -t licensing --party 张三 --cause 申请施工许可 --officer lina \
+c2=$(ZHIFA_NOW=2026-03-15T10:00:00+08:00 case-new -t licensing --party 张三 --cause 申请施工许可 --officer lina \
     --officer wangqiang --as lina --filed 2026-03-15)
 c3=$(case-new -t 处罚 --party "ABC Trading Ltd" --party-kind business \
     --cause 违法建设 --officer wangqiang --officer chengang --as wangqiang \

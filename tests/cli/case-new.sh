@@ -60,7 +60,7 @@ unchanged "no kind"
 
 # A clerk files on behalf of officers; certificates are checked on the
 # filing date, so sunli could handle a case filed in 2025.
-id3=$(case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
+id3=$(ZHIFA_NOW=2025-06-01T10:00:00+08:00 case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
     --officer sunli --officer zhangwei --filed 2025-06-01)
 expect_equal "$id3" "C2025-0001" "case numbered in its filing year"
 

@@ -14,7 +14,7 @@ print(" ".join(sorted("%s=%s" % (d["rule"], d["due"]) for d in json.load(sys.std
 at 2026-09-01
 new_archive
 printf '行政处罚决定书\n' >"$T/decision.txt"
-id=$(case-new -t penalty --party 某建筑公司 --party-kind org --cause 违法施工 \
+id=$(ZHIFA_NOW=2026-09-01T10:00:00+08:00 case-new -t penalty --party 某建筑公司 --party-kind org --cause 违法施工 \
     --officer zhangwei --officer lina --filed 2026-09-01)
 
 # Filed 2026-09-01: decide within 90 days, by 2026-11-30.
@@ -90,7 +90,7 @@ expect_equal "$(wc -c <"$T/out")" 0 "no overdue case"
 
 # An overdue case is listed by case-list --overdue; deadline-check exits 1.
 at 2026-09-01
-id2=$(case-new -t penalty --party 张三 --cause 违法建设 --officer lina \
+id2=$(ZHIFA_NOW=2026-06-01T10:00:00+08:00 case-new -t penalty --party 张三 --cause 违法建设 --officer lina \
     --officer wangqiang --as lina --filed 2026-06-01)
 at 2026-10-12
 expect_equal "$(case-list --overdue -q)" "$id2" "case-list --overdue"

@@ -133,7 +133,7 @@ expect_refused 64 "" evidence-add "$c"
 expect_refused 64 "" evidence-add "$c" - - <"$T/fresh.txt"
 
 # An officer whose certificate expired cannot add to a case filed in 2025.
-old=$(case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
+old=$(ZHIFA_NOW=2025-06-01T10:00:00+08:00 case-new --as liuyang -t inspection --party 某物业公司 --cause 检查 \
     --officer sunli --officer zhangwei --filed 2025-06-01)
 mark
 expect_refused 77 certificate evidence-add "$old" fresh.txt --as sunli

@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 61
+plan 69
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -160,5 +160,21 @@ expect_fail 65 "" case-step "$x" investigate --note 补录 \
 unchanged "an act before the case's previous act"
 expect_exit 0 case-list
 expect_equal "$(grep -c drill "$T/err")" 0 "a reader does not mark the drill"
+# An act recorded late: at most recording.late_entry_max_days (30 by
+# default) before, and case-show marks it 补录.
+at 2026-12-25
+mark
+expect_fail 65 "more than 30 days before today" \
+    case-step "$x" investigate --note 补录 \
+    --at 2026-11-21T09:00:00+08:00 --person-key "$T/zhangwei2.pem"
+unchanged "an act recorded too late"
+printf 'recording:\n  late_entry_max_days: 60\n' >>"$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
+expect_exit 0 case-step "$x" investigate --note 补录 \
+    --at 2026-11-21T09:00:00+08:00 --person-key "$T/zhangwei2.pem"
+expect_exit 0 case-show "$x"
+expect_in "$T/out" "2026-11-21T09:00:00+08:00 补录（记录于 2026-12-25T10:00:00+08:00）"
+expect_exit 0 case-show -o json "$x"
+expect_in "$T/out" '"late": true'
 
 finish
