@@ -74,6 +74,12 @@ main(int argc, char **argv)
 	if (strcmp(verb, "show") == 0) {
 		c = zf_archive_config(a);
 		fwrite(c->bytes, 1, c->len, stdout);
+	} else if (zf_archive_config_problem(a) != NULL) {
+		if (!cli.quiet)
+			printf("zhifa.yaml does not read, and the "
+			    "configuration in force stays: %s\n",
+			    zf_archive_config_problem(a));
+		rc = 1;
 	} else if (zf_archive_pending(a) != NULL) {
 		if (!cli.quiet)
 			printf("zhifa.yaml was changed and is not in force: "

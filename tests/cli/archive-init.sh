@@ -7,7 +7,7 @@ if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
 else
 	openssl_sm3=0
 fi
-plan $((143 + openssl_sm3))
+plan $((145 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -223,6 +223,8 @@ unchanged "a broken zhifa.yaml"
 # Readers go on with the configuration in force.
 expect_exit 0 case-list
 unchanged "a broken zhifa.yaml, read"
+expect_exit 1 archive-config status
+expect_in "$T/out" "zhifa.yaml does not read, and the configuration in force stays"
 expect_exit 78 archive-config apply --as chengang
 expect_in "$T/err" "zhifa.yaml:$line:1:"
 unchanged "a broken zhifa.yaml, applied"
