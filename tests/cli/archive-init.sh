@@ -7,7 +7,7 @@ if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
 else
 	openssl_sm3=0
 fi
-plan $((145 + openssl_sm3))
+plan $((148 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -132,6 +132,23 @@ expect_in "$T/err1" "person-key new"
 expect_equal "$(cat "$T/rc2")" 0 "the officer files once the head registered the key: $(cat "$T/err")"
 expect_equal "$(cat "$T/out")" C2026-0001 "a case in the archive with its own config"
 expect_in "$T/show" "测建罚立〔"
+# Recording times never go back: a clock behind the journal's last event
+# is refused (75); a recorded time earlier than the one before is E018.
+cp -a "$T/own" "$T/own2"
+sqlite3 "$T/own2/zhifa.db" "UPDATE journal SET time = '2099-01-01T08:00:00+08:00'
+    WHERE seq = (SELECT max(seq) FROM journal)"
+(
+	unset ZHIFA_NOW
+	case-new -A "$T/own2" -t penalty --party 某公司 --cause 违法 \
+	    --officer zhangwei --officer lina >/dev/null 2>"$T/err"
+	echo "$?" >"$T/rc3"
+	python3 "$ZHIFA_SRC/tests/cli/forge.py" "$T/own/zhifa.db" time 3 \
+	    2000-01-01T08:00:00+08:00 >/dev/null
+	archive-verify -A "$T/own" -o tsv >"$T/v" 2>/dev/null
+)
+expect_equal "$(cat "$T/rc3")" 75 "a write with the clock behind the journal"
+expect_in "$T/err" "but the journal's last event was recorded at 2099-01-01T08:00:00+08:00: recording times never go back"
+expect_in "$T/v" "E018	event 3	was recorded at 2000-01-01T08:00:00+08:00, before the event preceding it"
 keys=$(nkeys)
 
 # config_refused NAME AT [TEXT]: archive-init --config $T/NAME.yaml exits

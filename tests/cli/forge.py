@@ -7,6 +7,8 @@ personal signatures (which need a person's private key) missing or wrong.
                                  next event, by ACTOR, unsigned
   forge.py DB actor SEQ ACTOR    makes ACTOR the actor of event SEQ and
                                  rewrites every later hash and link
+  forge.py DB time SEQ TIME      gives event SEQ the recording time TIME,
+                                 likewise
 Both rebuild the Merkle tree table from the journal.  Prints the number
 of the event forged.
 """
@@ -93,11 +95,13 @@ def main():
                    (last + 1, h(b), last_hash, ev["time"], actor,
                     ev.get("case"), ev["type"], b.decode()))
         forged = last + 1
-    elif what == "actor":
+    elif what in ("actor", "time"):
         body = db.execute("SELECT body FROM journal WHERE seq = ?",
                           (seq,)).fetchone()[0]
         ev = json.loads(body)
-        ev["actor"] = actor
+        ev[what] = actor
+        db.execute("UPDATE journal SET time = ? WHERE seq = ?",
+                   (ev["time"], seq))
         db.execute("UPDATE journal SET body = ? WHERE seq = ?",
                    (canonical(ev).decode(), seq))
         rechain(db, seq)
