@@ -4,7 +4,9 @@
 # fsync, rename, link or unlink.  After every kill the archive verifies
 # and the command's change is all or nothing: the journal holds the
 # events of a complete run, in full, or none of them; for publish-export
-# a bundle the kill left extends the one before, and so does the next.
+# a bundle the kill left extends the one before, and so does the next;
+# and the signer is never wedged: the next write is signed, whatever the
+# kill left of its record of what it last signed.
 #
 # Every (kind, N) up to the count a complete run makes is a kill point.
 # With ZHIFA_CRASHLOOP=all (scripts/dev.sh crashloop) every point is
@@ -23,7 +25,8 @@ seed=${ZHIFA_CRASHLOOP_SEED:-$(date +%Y%m%d)}
 kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
-decision-issue publish-export decision-revoke publish-withdraw archive-backup"
+decision-issue publish-export decision-revoke publish-withdraw archive-backup
+person-key archive-config"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -42,7 +45,12 @@ c_ready=$(case_for_review 甲建筑公司) &&
     --draft "$T/draft.txt" --fine 60000 >/dev/null &&
     c_new=$(new_case 丙建筑公司 2>/dev/null) ||
     { echo "$TEST_NAME: cannot make the archive with review" >&2; exit 1; }
+person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" 2>/dev/null ||
+    { echo "$TEST_NAME: cannot make a key" >&2; exit 1; }
 mv "$ZHIFA_ARCHIVE" "$T/base-review"
+# ... and the same with a changed zhifa.yaml, waiting for the head.
+cp -a "$T/base-review" "$T/base-pending"
+printf '# 修订\n' >>"$T/base-pending/zhifa.yaml"
 new_archive_without_review
 decided_case 丁建筑公司 &&
     c_pub=$decided &&
@@ -94,6 +102,11 @@ spec() {
 		cmd="publish-withdraw $c_pub --as liuyang --reason 公示信息有误" ;;
 	archive-backup)
 		cmd="archive-backup $T/out" ;;
+	person-key)
+		cmd="person-key register wangqiang $T/wq.vkey --as chengang" ;;
+	archive-config)
+		base=$T/base-pending
+		cmd="archive-config apply --as chengang" ;;
 	esac
 }
 
@@ -205,6 +218,17 @@ for prog in $programs; do
 			    "$T/out" "$T/out2" >"$T/pv" 2>&1; then
 				why="a fork: $(head -c 300 "$T/pv")"
 			fi
+		fi
+		# The signer is never wedged: whatever the kill left of its
+		# record of what it signed, the next write is signed.
+		if [ -z "$why" ] && [ "$prog" != archive-config ] &&
+		    ! case-new -t penalty --party 辛建筑公司 --party-kind org \
+		    --party-id 91350100M000100Y43 --cause 某事 \
+		    --officer zhangwei --officer lina >/dev/null 2>"$T/nerr"
+		then
+			why="the next write fails: $(head -c 200 "$T/nerr")"
+		elif [ -z "$why" ] && grep -q "was not signed" "$T/nerr"; then
+			why="the signer is wedged: $(grep "was not signed" "$T/nerr" | head -c 300)"
 		fi
 		[ -z "$why" ] || bad="$bad
   $kind $n: $why"

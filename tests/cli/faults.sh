@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fault injection: case-new, evidence-add, decision-issue,
-# publish-export, review-submit, review-decide and archive-backup run
+# publish-export, review-submit, review-decide, archive-backup,
+# person-key register and archive-config apply run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -32,7 +33,12 @@ c_ready=$(case_for_review 甲建筑公司) &&
     c_sub=$(case_for_review 乙建筑公司) &&
     review-submit "$c_sub" --statement "$T/report.txt" \
     --draft "$T/draft.txt" --fine 60000 >/dev/null || exit 1
+person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" 2>/dev/null ||
+    exit 1
 mv "$ZHIFA_ARCHIVE" "$T/base-review"
+# ... and with a changed zhifa.yaml, for archive-config apply.
+cp -a "$T/base-review" "$T/base-pending"
+printf '# 修订\n' >>"$T/base-pending/zhifa.yaml"
 
 at 2026-11-02
 new_archive_without_review
@@ -84,6 +90,10 @@ run() {
 		    --opinion 同意 ;;
 	archive-backup)
 		"$@" archive-backup "$T/bk" ;;
+	person-key)
+		"$@" person-key register wangqiang "$T/wq.vkey" --as chengang ;;
+	archive-config)
+		"$@" archive-config apply --as chengang ;;
 	esac
 }
 
@@ -92,9 +102,12 @@ fresh() {
 	rm -rf "$T/w" "$T/bk"
 	at 2026-11-16
 	case $1 in
-	review-submit|review-decide|archive-backup)
+	review-submit|review-decide|archive-backup|person-key)
 		at 2026-11-18
 		cp -a "$T/base-review" "$T/w" ;;
+	archive-config)
+		at 2026-11-18
+		cp -a "$T/base-pending" "$T/w" ;;
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
@@ -112,7 +125,7 @@ calls() {
 }
 
 PROGRAMS="case-new evidence-add decision-issue publish-export review-submit
-review-decide archive-backup"
+review-decide archive-backup person-key archive-config"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -137,7 +150,8 @@ fi
 # programs after the first four get the reads and syncs only.
 faults() {
 	case $1:${ZHIFA_SWEEP:-} in
-	review-submit: | review-decide: | archive-backup:)
+	review-submit: | review-decide: | archive-backup: | person-key: | \
+	archive-config:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac
@@ -197,6 +211,9 @@ while read -r prog sc err k; do
 	archive-verify >"$T/vout" 2>&1
 	vrc=$?
 	expect_equal "$vrc" 0 "$what: archive-verify: $(grep -v '^ok' "$T/vout" | head -c 300)"
+	# A failed apply leaves zhifa.yaml waiting: the head applies again.
+	[ "$prog" = archive-config ] && [ "$rc" -ne 0 ] &&
+	    archive-config apply --as chengang >/dev/null 2>&1
 	case-new -t penalty --party 丙公司 --party-kind org \
 	    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
 	    --officer lina >/dev/null 2>"$T/nerr"
