@@ -26,6 +26,7 @@ main(int argc, char **argv)
 	struct zf_err e;
 	char *key_used = NULL;
 	int suite = ZF_SUITE_SHA256_ED25519, drill = 0;
+	size_t n;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("config", 0, &config),
 		ZF_FLAG("drill", &drill),
@@ -50,12 +51,20 @@ main(int argc, char **argv)
 	printf("%s\n", argv[optind]);
 	fprintf(stderr, "%s: created %s '%s' (%s)\n"
 	    "%s: agency private key: %s (mode 0600; keep it safe and out "
-	    "of the archive)\n"
-	    "%s: personal keys (%s): in the folder ~/.config/zhifa/keys/ named "
-	    "after the archive's id (person-key list shows who holds one)\n",
-	    zf_progname, drill ? "the drill archive" : "archive",
-	    argv[optind], zf_suite_name(suite), zf_progname, key_used,
-	    zf_progname, drill ? "everyone's" : "the head's");
+	    "of the archive)\n", zf_progname, drill ? "the drill archive" :
+	    "archive", argv[optind], zf_suite_name(suite), zf_progname,
+	    key_used);
+	/* The personal keys lie beside the agency key by default: in the
+	 * folder named after the archive's id. */
+	if (key == NULL && (getenv("ZHIFA_KEY") == NULL ||
+	    getenv("ZHIFA_KEY")[0] == '\0') && (n = strlen(key_used)) > 4)
+		fprintf(stderr, "%s: personal keys (%s): %.*s/PERSON.pem\n",
+		    zf_progname, drill ? "everyone's" : "the head's",
+		    (int)(n - 4), key_used);
+	else
+		fprintf(stderr, "%s: personal keys (%s): "
+		    "~/.config/zhifa/keys/ARCHIVE-ID/PERSON.pem\n",
+		    zf_progname, drill ? "everyone's" : "the head's");
 	free(key_used);
 	return zf_cli_exit(0);
 }
