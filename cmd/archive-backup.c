@@ -1,7 +1,9 @@
 /*
  * archive-backup: a consistent copy of the archive in DEST, taken while
  * other commands write, and updated in place: only objects DEST lacks
- * are copied.
+ * are copied.  archive-backup --restored --reason TEXT is the head's
+ * account, journaled, of an archive restored from a backup older than a
+ * checkpoint the agency key signed.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,7 +14,27 @@
 #include "common/cli.h"
 #include "base/json.h"
 
-static const char usage[] = "DEST";
+static const char usage[] = "DEST | --restored --reason TEXT "
+    "[--lost CHECKPOINT]";
+
+/* The head's account of a restore: one event, archive.restored. */
+static int
+restored(struct zf_cli *cli, const char *lost, const char *reason)
+{
+	struct zf_archive *a;
+	int64_t seq;
+	int rc;
+
+	if ((rc = zf_cli_open(cli, ZF_OPEN_WRITE, &a)) != 0)
+		return zf_cli_exit(rc);
+	if ((rc = zf_archive_restored(a, lost, reason, &seq)) == 0) {
+		zf_cli_recorded("archive.restored");
+		if (!cli->quiet)
+			printf("archive.restored: event %lld\n",
+			    (long long)seq);
+	}
+	return zf_cli_done(a, rc);
+}
 
 int
 main(int argc, char **argv)
@@ -20,12 +42,26 @@ main(int argc, char **argv)
 	struct zf_backup_stats st;
 	struct zf_archive *a;
 	struct zf_cli cli;
-	const char *dest;
-	int rc;
-	const struct zf_cli_opt opts[] = { ZF_OPT_END };
+	const char *dest, *reason = NULL, *lost = NULL;
+	int rc, was_restored = 0;
+	const struct zf_cli_opt opts[] = {
+		ZF_FLAG("restored", &was_restored),
+		ZF_TEXT("reason", 0, &reason),
+		ZF_TEXT("lost", 0, &lost),
+		ZF_OPT_END
+	};
 
 	zf_cli_init(&cli, argv, usage);
 	zf_cli_options(&cli, argc, argv, opts);
+	if (was_restored) {
+		if (optind != argc)
+			zf_cli_usage(&cli, "--restored takes no destination");
+		if (reason == NULL || reason[0] == '\0')
+			zf_cli_usage(&cli, "say why with --reason TEXT");
+		return restored(&cli, lost, reason);
+	}
+	if (reason != NULL || lost != NULL)
+		zf_cli_usage(&cli, "--reason and --lost go with --restored");
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, "give one destination folder");
 	dest = argv[optind];

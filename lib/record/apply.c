@@ -104,7 +104,23 @@ apply_config_changed(struct zf_db *db, const struct zf_event *ev,
 	return put_meta(db, "config", digest, e);
 }
 
+/* The journal keeps the head's account; no table derives from it. */
+static int
+apply_archive_restored(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	int64_t size;
+
+	(void)db;
+	if (zf_json_get_str(ev->data, "lost") == NULL ||
+	    zf_json_get_str(ev->data, "reason") == NULL ||
+	    zf_json_get_int(ev->data, "lost_size", &size) != 0)
+		return zf_apply_bad(e, ev, "missing lost, lost_size or reason");
+	return 0;
+}
+
 static const struct zf_applier record_types[] = {
+	{ "archive.restored", apply_archive_restored },
 	{ "archive.created", apply_archive_created },
 	{ "config.changed", apply_config_changed },
 	{ "person.key_registered", apply_key_registered },

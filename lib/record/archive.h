@@ -118,6 +118,16 @@ const char *zf_archive_config_problem(const struct zf_archive *a);
  * *note NULL when there is none; 0 or the error's code.
  */
 int zf_archive_latest_checkpoint(struct zf_archive *a, char **note);
+/*
+ * The head records that the archive was restored from a backup older
+ * than a checkpoint the agency key signed: lost is that checkpoint (its
+ * signed note; NULL: the signer's own record beside the agency key),
+ * which the journal must not extend.  One event, archive.restored, in its
+ * own transaction; the signer and archive-verify --witness then take the
+ * lost history as told, not as a silent rewind.
+ */
+int zf_archive_restored(struct zf_archive *a, const char *lost,
+    const char *reason, int64_t *seq);
 /* Inside a write: journals zhifa.yaml as the configuration in force. */
 int zf_archive_apply_config(struct zf_archive *a);
 

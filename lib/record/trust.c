@@ -177,6 +177,34 @@ zf_trust_tail(struct zf_archive *a, int64_t from, char **why)
 	return rc < 0 ? a->err.code : 0;
 }
 
+/*
+ * 1 when an archive.restored event of the head names note as the
+ * checkpoint lost: the rewind was told, and the signer goes on.
+ */
+static int
+acknowledged(struct zf_archive *a, const char *note)
+{
+	static const char sql[] = "SELECT body FROM journal "
+	    "WHERE type = 'archive.restored'";
+	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
+	struct zf_json *v;
+	const char *lost;
+	int found = 0;
+
+	if (st == NULL)
+		return 0;
+	while (!found && zf_db_row(a->db, st, &a->err,
+	    "cannot read the journal") == 1) {
+		v = zf_json_parse(zf_db_text(st, 0), strlen(zf_db_text(st, 0)),
+		    NULL, 0);
+		lost = zf_json_get_str(zf_json_get(v, "data"), "lost");
+		found = lost != NULL && strcmp(lost, note) == 0;
+		zf_json_free(v);
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
 int
 zf_trust_signer_check(struct zf_archive *a, const char *key, uint64_t n,
     const uint8_t root[ZF_DIGEST_LEN], char **why)
@@ -202,6 +230,10 @@ zf_trust_signer_check(struct zf_archive *a, const char *key, uint64_t n,
 	    a->pubkey, a->pubkey_len, &origin, &m, old, &e) != 0) {
 		*why = xasprintf("its record of what it last signed ('%s') "
 		    "does not verify: %s", path, e.msg);
+		goto out;
+	}
+	if (acknowledged(a, b.data)) {
+		rc = 0;
 		goto out;
 	}
 	if (m > n) {

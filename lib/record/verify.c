@@ -55,6 +55,9 @@ struct checker {
 	/* The agency key, as event 0 records it. */
 	uint8_t pub[ZF_PUBKEY_MAX];
 	size_t publen;
+	/* The largest checkpoint the head said was lost to a restore. */
+	uint64_t restored_size;
+	int64_t restored_seq;
 };
 
 /*
@@ -388,6 +391,15 @@ check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
 	check_time(c, &ev, what);
 	if (seq == 0)
 		genesis_key(c, &ev);
+	if (strcmp(ev.type, "archive.restored") == 0) {
+		int64_t lost;
+
+		if (zf_json_get_int(ev.data, "lost_size", &lost) == 0 &&
+		    lost >= 0 && (uint64_t)lost >= c->restored_size) {
+			c->restored_size = (uint64_t)lost;
+			c->restored_seq = seq;
+		}
+	}
 	if (zf_apply(&c->replay, &ev, &e) != 0)
 		problem(c, "E041", COMPLETE, what, "cannot be replayed: %s",
 		    e.msg);
@@ -471,6 +483,16 @@ check_note(struct checker *c, const char *what, const char *note,
 	if (strcmp(origin, c->a->origin) != 0)
 		problem(c, "E022", AUTHENTIC, what, "is for another log "
 		    "('%s')", origin);
+	else if (strcmp(rollback_code, "E023") == 0 &&
+	    size <= c->restored_size && (size > c->leaves ||
+	    root_at(c, size, want) != 0 ||
+	    memcmp(want, root, ZF_DIGEST_LEN) != 0))
+		problem(c, "W019", AUTHENTIC, what, "covers %llu events the "
+		    "journal no longer extends: the head recorded at event "
+		    "%lld that the archive was restored from an older backup, "
+		    "losing up to %llu events", (unsigned long long)size,
+		    (long long)c->restored_seq,
+		    (unsigned long long)c->restored_size);
 	else if (size > c->leaves)
 		problem(c, rollback_code, AUTHENTIC, what, "covers %llu events "
 		    "but the journal holds %llu: the journal was cut short or "

@@ -31,6 +31,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_HEAD },
 	{ ZF_ACT_RECUSE, "recuse", "declares a recusal",
 	    ZF_MAY_OFFICERS | ZF_MAY_REVIEWERS | ZF_MAY_HEAD },
+	{ ZF_ACT_RESTORED, "restored", "records that a backup was restored",
+	    ZF_MAY_HEAD },
 };
 
 const char *

@@ -35,6 +35,7 @@ enum zf_act {
 	ZF_ACT_KEYS,		/* person-key register, revoke */
 	ZF_ACT_CONFIG,		/* archive-config apply */
 	ZF_ACT_RECUSE,		/* case-step recuse: declaring one's own */
+	ZF_ACT_RESTORED,	/* archive-backup --restored */
 	ZF_NACTS
 };
 

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 101
+plan 106
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="config decide evidence export file keys read-restricted read-secret recuse review revoke step submit withdraw "
+tested="config decide evidence export file keys read-restricted read-secret recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -153,6 +153,18 @@ may_not revoke "only the head (负责人) revokes decisions; 'liuyang' is clerk"
     decision-revoke "$d" --as liuyang --kind revoked --reason 复议决定撤销
 may revoke decision-revoke "$d" --as chengang --kind revoked \
     --reason 复议决定撤销
+
+# The account of a restored backup: the archive put back to an older
+# copy after the agency key signed more.
+cp -a "$ZHIFA_ARCHIVE" "$T/older"
+case-new -t penalty --party 壬建筑公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina >/dev/null 2>&1
+rm -rf "$ZHIFA_ARCHIVE"
+cp -a "$T/older" "$ZHIFA_ARCHIVE"
+may_not restored "only the head (负责人) records that a backup was restored; 'liuyang' is clerk" \
+    archive-backup --restored --reason 从备份恢复 --as liuyang
+may restored archive-backup --restored --reason 从备份恢复 --as chengang
 
 expect_exit 0 archive-verify
 expect_exit 0 archive-verify -A "$T/ar"

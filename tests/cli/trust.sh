@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 69
+plan 82
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -93,9 +93,30 @@ case-step "$x" investigate --note 补充说明 >"$T/out" 2>"$T/err"
 expect_equal "$?" 0 "a command on the older copy: $(cat "$T/err")"
 expect_in "$T/err" "the checkpoint was not signed: the journal has"
 expect_in "$T/err" "the journal was cut back"
+# Restoring a backup is the head's journaled account, not a silent
+# rewind: the signer signs again, and the bundle's checkpoint is told as
+# lost (W019), no longer as a cut (E023).
+mark
+expect_fail 77 "only the head (负责人) records that a backup was restored" \
+    archive-backup --restored --reason 服务器硬盘损坏，从备份恢复 \
+    --person-key "$KEYS"/*/zhangwei.pem
+unchanged "a restore told by someone else than the head"
+expect_exit 0 archive-backup --restored --reason 服务器硬盘损坏，从备份恢复 \
+    --as chengang
+expect_exit 0 case-step "$x" investigate --note 恢复后继续办理
+expect_equal "$(grep -c 'was not signed' "$T/err")" 0 "the signer signs after the head's account"
+expect_exit 0 archive-verify --witness "$T/bundle" -o tsv
+expect_in "$T/out" "W019	$T/bundle	covers"
 rm -rf "$ZHIFA_ARCHIVE"
 cp -a "$T/clean" "$ZHIFA_ARCHIVE"
 forget_signed
+mark
+expect_fail 66 "cannot read the checkpoint that was lost" \
+    archive-backup --restored --reason 误操作 --as chengang
+expect_fail 65 "nothing it signed was lost" \
+    archive-backup --restored --reason 误操作 --as chengang \
+    --lost "$ZHIFA_ARCHIVE/checkpoint"
+unchanged "a restore that lost nothing"
 
 # 5. Acting as a person needs their registered key.
 at 2026-11-19
