@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -273,14 +274,40 @@ sync_parent(const char *path)
 	free(dir);
 }
 
+/* The tree size a checkpoint note states (its second line), or 0. */
+static uint64_t
+note_size(const char *note)
+{
+	const char *nl = note ? strchr(note, '\n') : NULL;
+
+	return nl ? strtoull(nl + 1, NULL, 10) : 0;
+}
+
+/*
+ * Writers that commit at the same moment take turns (an exclusive flock
+ * on the key's folder), and each replaces the record only with a larger
+ * tree: it never goes back, and is never half written.
+ */
 void
 zf_trust_signer_record(const char *key, const char *note)
 {
-	char *path = xasprintf("%s.signed", key);
-	char *tmp = xasprintf("%s.tmp", path);
+	char *path = xasprintf("%s.signed", key), *dir = xstrdup(path);
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	char *slash = strrchr(dir, '/');
+	struct zf_buf b;
 	size_t len = strlen(note);
-	int fd;
+	int fd, lockfd;
 
+	zf_buf_init(&b);
+	if (slash != NULL)
+		*slash = '\0';
+	lockfd = open(slash ? (dir[0] ? dir : "/") : ".", O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC);
+	if (lockfd < 0 || flock(lockfd, LOCK_EX) != 0)
+		goto out;
+	if (zf_read_file(AT_FDCWD, path, 1 << 16, &b) == 0 &&
+	    note_size(b.data) >= note_size(note))
+		goto out;
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd >= 0) {
 		if (zf_write_full(fd, note, len) == 0 && fsync(fd) == 0 &&
@@ -293,6 +320,11 @@ zf_trust_signer_record(const char *key, const char *note)
 			close(fd);
 	}
 	unlink(tmp);
+out:
+	if (lockfd >= 0)
+		close(lockfd);
+	zf_buf_release(&b);
+	free(dir);
 	free(tmp);
 	free(path);
 }
