@@ -54,7 +54,7 @@ common=$(long_options "$S/cmd/common/cli.h")
 cat "$S"/lib/rules/config*.c |
     awk '/keys\[\] = \{/ { on = 1 } on { print } on && /\};/ { on = 0 }' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$T/keys"
 types=$(cat "$S"/lib/*/*.c |
-    sed -nE 's/.*\{ *"([a-z]+\.[a-z]+)", *[a-z_]*apply[a-z_]* *\}.*/\1/p')
+    sed -nE 's/.*\{ *"([a-z]+\.[a-z_]+)", *[a-z_]*apply[a-z_]* *\}.*/\1/p')
 
 # The plan, from what the loops below run over: for each program 24
 # checks and one for each of its own and the common options; one for
