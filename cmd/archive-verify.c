@@ -21,6 +21,21 @@
 static const char usage[] = "[--quick] [--checkpoint FILE] "
     "[--witness BUNDLE]...";
 
+/* What publish-verify found wrong with the bundle's journal checkpoint. */
+static const char *
+journal_problem(const struct zf_pubcheck *c)
+{
+	size_t i;
+
+	for (i = 0; i < zf_json_len(c->problems); i++) {
+		const char *p = zf_json_str(zf_json_at(c->problems, i));
+
+		if (p != NULL && strstr(p, "journal-checkpoint") != NULL)
+			return p;
+	}
+	return NULL;
+}
+
 /* The journal checkpoint each bundle carries, or why it cannot serve. */
 static void
 read_witnesses(const char **bundles, size_t n, const char **note,
@@ -37,10 +52,11 @@ read_witnesses(const char **bundles, size_t n, const char **note,
 		else if (c.journal_note != NULL)
 			note[i] = xstrdup(c.journal_note);
 		else
-			why[i] = xstrdup(c.signed_ok ? "it carries no journal "
-			    "checkpoint (bundles made before they did)" :
-			    "its signature does not verify (publish-verify "
-			    "tells why)");
+			why[i] = xstrdup(journal_problem(&c) != NULL ?
+			    journal_problem(&c) : c.signed_ok ? "it carries "
+			    "no journal checkpoint (bundles made before they "
+			    "did)" : "its signature does not verify "
+			    "(publish-verify tells why)");
 		zf_pubcheck_release(&c);
 	}
 }

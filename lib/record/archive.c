@@ -649,6 +649,10 @@ zf_archive_begin(struct zf_archive *a)
 	a->appended = 0;
 	if ((rc = zf_db_begin(a->db, &a->err)) != 0)
 		return rc;
+	/* The recording time is taken now, not when the command began: a
+	 * writer that read a large file meanwhile is not behind the clock. */
+	if (!a->fixed_clock)
+		zf_clock_now(a->config->offset, &a->now, NULL);
 	if ((rc = read_head(a)) != 0 || (rc = zf_trust_forward(a)) != 0) {
 		zf_db_rollback(a->db);
 		return rc;

@@ -259,13 +259,13 @@ static const char schema_indexes[] =
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
-	"publog_tree", "publications", NULL
+	"publog_tree", "publications", "person_keys", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
 	"seq", "case_id, rule", "case_id, round", "idx", "idx", "case_id",
-	NULL
+	"person, from_seq", NULL
 };
 
 /*

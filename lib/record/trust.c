@@ -141,6 +141,7 @@ zf_trust_tail(struct zf_archive *a, int64_t from, char **why)
 	    "FROM journal WHERE seq >= ? ORDER BY seq";
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	const char *actor;
+	int64_t keys_then;
 	char *vkey;
 	int rc, bad;
 
@@ -153,6 +154,16 @@ zf_trust_tail(struct zf_archive *a, int64_t from, char **why)
 		int64_t seq = sqlite3_column_int64(st, 0);
 
 		actor = zf_db_text(st, 2);
+		/* Events before the archive's first personal key carry none
+		 * (archive-verify's W017): the checkpoints of their time
+		 * vouch for them. */
+		if ((rc = zf_db_int(a->db, "SELECT count(*) FROM person_keys "
+		    "WHERE from_seq <= ?", seq, &keys_then, &a->err)) != 0) {
+			sqlite3_reset(st);
+			return rc;
+		}
+		if (keys_then == 0)
+			continue;
 		vkey = key_for(a, actor, seq);
 		if (zf_db_failed(a->db, &a->err) != 0) {
 			free(vkey);

@@ -551,7 +551,9 @@ check_checkpoints(struct checker *c)
 	if (last < c->leaves)
 		problem(c, "W024", AUTHENTIC, "journal", "%llu event(s) after "
 		    "the last checkpoint are not yet signed (the agency key "
-		    "was not at hand)", (unsigned long long)(c->leaves - last));
+		    "was not at hand, or its holder refused to sign over "
+		    "them: see any E016 above)",
+		    (unsigned long long)(c->leaves - last));
 }
 
 /*

@@ -5,7 +5,7 @@
 # verifies, its case file and clocks print as they did then, and it takes
 # a new event whose checkpoint extends the old ones.
 . "$(dirname "$0")/lib.sh"
-plan 20
+plan 21
 
 F=$ZHIFA_SRC/tests/fixtures/archive-v1
 A=$ZHIFA_ARCHIVE
@@ -52,7 +52,11 @@ expect_fail 77 "this archive holds no personal key yet" \
 unchanged "a write before any personal key"
 person-key new --as chengang >"$T/chengang.vkey" 2>/dev/null
 person-key new --as zhangwei >"$T/zhangwei.vkey" 2>/dev/null
+# The old events after its last checkpoint row, unsigned by any person,
+# are signed over all the same: nobody held a key then.
+sqlite3 "$A/zhifa.db" 'DELETE FROM checkpoints WHERE size = 19'
 expect_exit 0 person-key register chengang "$T/chengang.vkey" --as chengang
+expect_equal "$(grep -c 'was not signed' "$T/err")" 0 "the first key's registration is signed: $(cat "$T/err")"
 expect_exit 0 person-key register zhangwei "$T/zhangwei.vkey" --as chengang
 expect_exit 0 case-step C2026-0001 serve --as zhangwei --method direct --note 直接送达
 expect_exit 0 archive-verify

@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 82
+plan 84
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -61,6 +61,12 @@ expect_in "$T/v" "W024"
 cp -a "$T/clean" "$T/f2"
 $F "$T/f2/zhifa.db" actor "$approval" chengang >/dev/null
 verify_says "$T/f2" E016 "event $approval	is not signed by its actor's key (review.decided, by chengang)"
+
+# 2b. The table of who holds which key, changed behind the journal: the
+# replay disagrees.
+cp -a "$T/clean" "$T/f2b"
+sqlite3 "$T/f2b/zhifa.db" "UPDATE person_keys SET vkey = 'x' WHERE person = 'lina'"
+verify_says "$T/f2b" E040 "person_keys	differs from a replay"
 
 # 3. Every checkpoint deleted, the file too: an error, never ok.
 cp -a "$T/clean" "$T/f3"
