@@ -376,7 +376,14 @@ zf_key_load_private(int suite, const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	zf_buf_init(&b);
-	(void)zf_read_fd(fd, KEY_MAX_BYTES, &b);
+	if (zf_read_fd(fd, KEY_MAX_BYTES, &b) != 0) {
+		int saved = errno;
+
+		snprintf(err, errlen, "%s", strerror(errno));
+		close(fd);
+		errno = saved;
+		goto out;
+	}
 	close(fd);
 	/* The decoders read a stream: the bytes read, as one. */
 	if ((f = fmemopen(b.data, b.len, "r")) == NULL) {
@@ -392,12 +399,14 @@ zf_key_load_private(int suite, const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (pkey == NULL) {
 		openssl_reason(err, errlen, "not a PEM private key");
+		errno = EINVAL;
 		goto out;
 	}
 	if (!EVP_PKEY_is_a(pkey, suite_keytype(suite))) {
 		snprintf(err, errlen, "not an %s key", suite_keytype(suite));
 		EVP_PKEY_free(pkey);
 		pkey = NULL;
+		errno = EINVAL;
 	}
 out:
 	OPENSSL_cleanse(b.data, b.len);

@@ -68,7 +68,10 @@ int zf_random(void *buf, size_t len);
 struct zf_key;
 /* Generates a fresh key pair for the suite. */
 struct zf_key *zf_key_generate(int suite);
-/* Reads a PEM private key; NULL with errno-like message in err. */
+/*
+ * Reads a PEM private key; NULL with a message in err, and errno that of
+ * the failed open or read, or EINVAL when the bytes are no such key.
+ */
 struct zf_key *zf_key_load_private(int suite, const char *path, char *err,
     size_t errlen);
 /* Builds a verify-only key from its raw public bytes. */

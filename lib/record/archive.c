@@ -454,9 +454,9 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 	}
 	if ((k = zf_key_load_private(a->suite, file, msg, sizeof(msg))) ==
 	    NULL) {
-		rc = zf_fail(&a->err, errno == EIO ? EX_IOERR : EX_NOPERM,
-		    "%s's private key '%s' cannot be used: %s", who, file,
-		    msg);
+		rc = zf_fail(&a->err, errno == EINVAL || errno == EACCES ||
+		    errno == ENOENT ? EX_NOPERM : EX_IOERR, "%s's private key "
+		    "'%s' cannot be used: %s", who, file, msg);
 		goto out;
 	}
 	mine = vkey_of(k, a->suite, who);

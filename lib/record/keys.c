@@ -137,9 +137,11 @@ zf_keys_register(struct zf_archive *a, const char *person,
 		path = zf_person_key_path(a->id, person, own_key);
 		if ((k = zf_key_load_private(a->suite, path, msg,
 		    sizeof(msg))) == NULL) {
-			rc = zf_fail(&a->err, EX_NOPERM, "the first key is "
-			    "signed by itself: %s's private key '%s' cannot be "
-			    "used: %s", person, path, msg);
+			rc = zf_fail(&a->err, errno == EINVAL ||
+			    errno == EACCES || errno == ENOENT ? EX_NOPERM :
+			    EX_IOERR, "the first key is signed by itself: %s's "
+			    "private key '%s' cannot be used: %s", person, path,
+			    msg);
 			goto out;
 		}
 		len = zf_key_public(k, pub);

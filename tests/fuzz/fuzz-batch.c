@@ -44,8 +44,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(dir, sizeof(dir), "%s/ar", root);
 	snprintf(key, sizeof(key), "%s/key", root);
 	snprintf(input, sizeof(input), "%s/batch", root);
-	if (zf_archive_create(dir, NULL, ZF_SUITE_SHA256_ED25519, key, &used,
-	    &e) != 0 || zf_archive_open(dir, 0, &archive, &e) != 0 ||
+	if (zf_archive_create(dir, NULL, ZF_SUITE_SHA256_ED25519, key, 1,
+	    &used, &e) != 0 || zf_archive_open(dir, 0, &archive, &e) != 0 ||
 	    zf_archive_actor(archive, "liuyang") != 0) {
 		fprintf(stderr, "fuzz-batch: %s\n", e.msg);
 		abort();
