@@ -26,6 +26,7 @@
 #include "base/merkle.h"
 #include "record/object.h"
 #include "record/persons.h"
+#include "record/signer.h"
 #include "record/trust.h"
 
 int
@@ -723,10 +724,10 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 		return 0;
 	/* Only over events it can vouch for, and a journal that extends
 	 * what this key signed before: else the tail stays unsigned. */
-	if ((rc = zf_trust_tail(a, (int64_t)m, &why)) == 0) {
+	{
 		char *kp = zf_archive_key_path(a);
 
-		rc = zf_trust_signer_check(a, kp, n, root, &why);
+		rc = zf_signer_vouch(a, kp, n, root, &a->rewound, &why);
 		free(kp);
 	}
 	if (rc == 1) {
@@ -892,7 +893,7 @@ zf_archive_commit(struct zf_archive *a)
 		char *kp = zf_archive_key_path(a);
 
 		write_checkpoint_file(a);
-		zf_trust_signer_record(kp, a->checkpoint_note);
+		zf_trust_signer_record(kp, a->checkpoint_note, a->rewound);
 		free(kp);
 	}
 	free(a->checkpoint_note);
@@ -1135,8 +1136,11 @@ journal_genesis(struct zf_archive *a, struct zf_key *key, int drill,
 		return rc;
 	}
 	zf_object_keep_stored(a);
+	if (a->checkpoint_note == NULL)
+		return zf_fail(e, EX_SOFTWARE, "the first checkpoint was not "
+		    "signed: %s", a->key_problem ? a->key_problem : "?");
 	write_checkpoint_file(a);
-	zf_trust_signer_record(a->key_file, a->checkpoint_note);
+	zf_trust_signer_record(a->key_file, a->checkpoint_note, 0);
 	return 0;
 }
 

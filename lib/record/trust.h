@@ -12,12 +12,15 @@
 #include "base/crypto.h"
 
 struct zf_archive;
+struct zf_json;
 
 /*
  * Reads event 0: the archive is a drill when it says so, or when it was
  * made before the flag existed for the sample agency.
  */
 int zf_trust_genesis(struct zf_archive *a);
+/* The same, from event 0's data. */
+int zf_trust_drill(const struct zf_json *data);
 
 /* A set clock (ZHIFA_NOW) in an archive that is no drill: EX_USAGE. */
 int zf_trust_clock(struct zf_archive *a);
@@ -32,22 +35,10 @@ int zf_trust_clock(struct zf_archive *a);
 int zf_trust_forward(struct zf_archive *a);
 
 /*
- * Checks the personal signature of every event from seq from to the
- * journal's end against the key its actor held then (person_keys).
- * 0 when all verify; 1 with *why (malloc'd) naming the first that does
- * not; else the error's code.
+ * The signer's own record of the last checkpoint it signed (signer.h):
+ * KEY.signed beside the agency key at path key, written after the commit,
+ * only ever with a larger tree unless force (a restore the head told of).
  */
-int zf_trust_tail(struct zf_archive *a, int64_t from, char **why);
-
-/*
- * The signer's own record of the last checkpoint it signed, kept next
- * to the agency key at path key (KEY.signed): the tree of n leaves with
- * root must extend it.  0 when it does or there is none; 1 with *why
- * when not; else the error's code.  The record is written after the commit.
- */
-int zf_trust_signer_check(struct zf_archive *a, const char *key,
-    uint64_t n, const uint8_t root[ZF_DIGEST_LEN], char **why);
-/* key: the agency key's path; the record is KEY.signed. */
-void zf_trust_signer_record(const char *key, const char *note);
+void zf_trust_signer_record(const char *key, const char *note, int force);
 
 #endif
