@@ -205,8 +205,7 @@ config_in_force(struct zf_archive *a)
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
 	struct zf_config *c = NULL;
 	char hex[ZF_DIGEST_HEX], *want = NULL;
-	struct zf_buf b;
-	int rc, fd;
+	int rc;
 
 	if (st == NULL)
 		return a->err.code;
@@ -225,25 +224,14 @@ config_in_force(struct zf_archive *a)
 		free(want);
 		return 0;
 	}
-	zf_buf_init(&b);
-	if ((rc = zf_object_open(a, want, &fd)) == 0) {
-		if (zf_read_fd(fd, 4 << 20, &b) != 0)
-			rc = zf_fail(&a->err, EX_IOERR, "cannot read the "
-			    "configuration in force (object %s): %s", want,
-			    strerror(errno));
-		close(fd);
-	}
-	if (rc == 0)
-		rc = zf_config_parse("zhifa.yaml (in force)", b.data, b.len,
-		    a->suite, &c, &a->err);
-	if (rc == 0) {
+	if ((rc = zf_object_config(a, want, &c)) == 0) {
 		a->pending = a->config;
 		a->config = c;
 	}
-	zf_buf_release(&b);
 	free(want);
 	return rc;
 }
+
 
 int
 zf_archive_open(const char *dir, int flags, struct zf_archive **out,

@@ -1,5 +1,6 @@
 /* object: storing files by their digest, once, durably. */
 #include "record/object.h"
+#include "rules/config.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -475,4 +476,37 @@ zf_object_copy_out(struct zf_archive *a, int fd, int out,
 		    "its digest: the archive is damaged; run archive-verify",
 		    name);
 	return 0;
+}
+
+int
+zf_object_config(struct zf_archive *a, const char *hex,
+    struct zf_config **out)
+{
+	uint8_t want[ZF_DIGEST_LEN], have[ZF_DIGEST_LEN];
+	struct zf_buf b;
+	int rc, fd;
+
+	*out = NULL;
+	if (hex == NULL || zf_unhex(hex, want, ZF_DIGEST_LEN) != 0)
+		return zf_fail(&a->err, EX_DATAERR, "'%s' is no configuration "
+		    "digest", hex ? hex : "");
+	zf_buf_init(&b);
+	if ((rc = zf_object_open(a, hex, &fd)) == 0) {
+		if (zf_read_fd(fd, 4 << 20, &b) != 0)
+			rc = zf_fail(&a->err, EX_IOERR, "cannot read the "
+			    "configuration %s: %s", hex, strerror(errno));
+		close(fd);
+	}
+	if (rc == 0) {
+		zf_digest_buf(a->suite, b.data, b.len, have);
+		if (memcmp(have, want, ZF_DIGEST_LEN) != 0)
+			rc = zf_fail(&a->err, EX_DATAERR, "the stored "
+			    "configuration %s is not what the journal "
+			    "recorded", hex);
+	}
+	if (rc == 0)
+		rc = zf_config_parse("zhifa.yaml (journaled)", b.data, b.len,
+		    a->suite, out, &a->err);
+	zf_buf_release(&b);
+	return rc;
 }

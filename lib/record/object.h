@@ -19,6 +19,7 @@
 #include "base/crypto.h"
 
 struct zf_archive;
+struct zf_config;
 
 /* Called now and then with the bytes stored so far. */
 typedef void (*zf_progress_fn)(void *ctx, uint64_t done);
@@ -65,5 +66,14 @@ int zf_object_open(struct zf_archive *a, const char *hex, int *fd);
  */
 int zf_object_copy_out(struct zf_archive *a, int fd, int out,
     const uint8_t digest[ZF_DIGEST_LEN], uint64_t size, const char *name);
+
+/*
+ * The configuration the journal recorded with digest hex, read from the
+ * object store, checked against its digest and parsed: 0, or the
+ * error's code (EX_DATAERR when the stored bytes are not the recorded
+ * ones, EX_CONFIG when they do not read).
+ */
+int zf_object_config(struct zf_archive *a, const char *hex,
+    struct zf_config **out);
 
 #endif

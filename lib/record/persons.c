@@ -303,6 +303,19 @@ bad:
 	return -1;
 }
 
+enum zf_act
+zf_event_head_act(const char *type)
+{
+	if (strcmp(type, "config.changed") == 0)
+		return ZF_ACT_CONFIG;
+	if (strcmp(type, "archive.restored") == 0)
+		return ZF_ACT_RESTORED;
+	if (strcmp(type, "person.key_registered") == 0 ||
+	    strcmp(type, "person.key_revoked") == 0)
+		return ZF_ACT_KEYS;
+	return ZF_NACTS;
+}
+
 /* The derived table person_keys */
 
 static int

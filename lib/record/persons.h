@@ -25,6 +25,7 @@
 
 #include "base/crypto.h"
 #include "base/err.h"
+#include "rules/permissions.h"
 
 struct zf_db;
 struct zf_json;
@@ -78,6 +79,12 @@ const char *zf_keyring_self(const struct zf_keyring *r, int64_t seq,
 /* Takes in the key changes of an event; 0, or -1 with why in err. */
 int zf_keyring_apply(struct zf_keyring *r, const char *type,
     const struct zf_json *data, char *err, size_t errlen);
+
+/*
+ * The act of the roles table an event of type is, when only the head
+ * records it (keys, the configuration, a restore); else ZF_NACTS.
+ */
+enum zf_act zf_event_head_act(const char *type);
 
 /* The appliers of the key events, for the derived table person_keys. */
 int zf_persons_apply_created(struct zf_db *db, int64_t seq,

@@ -112,39 +112,15 @@ extends_record(struct vouch *v, uint64_t n, const uint8_t root[ZF_DIGEST_LEN])
 static int
 load_config(struct vouch *v, const char *hex)
 {
-	struct zf_archive *a = v->a;
-	uint8_t want[ZF_DIGEST_LEN], have[ZF_DIGEST_LEN];
-	struct zf_config *c = NULL;
-	struct zf_buf b;
-	struct zf_err e;
-	int fd, rc;
+	struct zf_config *c;
+	int rc;
 
-	if (hex == NULL || zf_unhex(hex, want, ZF_DIGEST_LEN) != 0)
-		return refuse(v, "a config.changed event names no digest");
-	zf_buf_init(&b);
-	if ((rc = zf_object_open(a, hex, &fd)) != 0)
-		return rc;
-	rc = zf_read_fd(fd, 4 << 20, &b);
-	close(fd);
-	if (rc != 0) {
-		zf_buf_release(&b);
-		return zf_fail(&a->err, EX_IOERR, "cannot read the "
-		    "configuration %s: %s", hex, strerror(errno));
-	}
-	zf_digest_buf(a->suite, b.data, b.len, have);
-	if (memcmp(have, want, ZF_DIGEST_LEN) != 0)
-		rc = refuse(v, "the stored configuration %s is not what the "
-		    "journal recorded", hex);
-	else if (zf_config_parse("zhifa.yaml (journaled)", b.data, b.len,
-	    a->suite, &c, &e) != 0)
-		rc = refuse(v, "the configuration %s does not read: %s", hex,
-		    e.msg);
-	zf_buf_release(&b);
-	if (c != NULL) {
-		zf_config_free(v->config);
-		v->config = c;
-	}
-	return rc;
+	if ((rc = zf_object_config(v->a, hex, &c)) != 0)
+		return rc == EX_IOERR ? rc : refuse(v, "%s",
+		    v->a->err.msg);
+	zf_config_free(v->config);
+	v->config = c;
+	return 0;
 }
 
 /* Event 0 says whether the archive is a drill. */
@@ -171,19 +147,6 @@ take_in(struct vouch *v, const struct zf_event *ev)
 	return 0;
 }
 
-/* The events only the head records, by the configuration before them. */
-static enum zf_act
-head_act(const char *type)
-{
-	if (strcmp(type, "config.changed") == 0)
-		return ZF_ACT_CONFIG;
-	if (strcmp(type, "archive.restored") == 0)
-		return ZF_ACT_RESTORED;
-	if (strncmp(type, "person.key_", 11) == 0)
-		return ZF_ACT_KEYS;
-	return ZF_NACTS;
-}
-
 /* Checks one event after the base, then takes it in. */
 static int
 vouch_event(struct vouch *v, const struct zf_event *ev,
@@ -192,7 +155,7 @@ vouch_event(struct vouch *v, const struct zf_event *ev,
 {
 	struct zf_archive *a = v->a;
 	const char *vkey, *clock = zf_json_get_str(tree, "clock");
-	enum zf_act act = head_act(ev->type);
+	enum zf_act act = zf_event_head_act(ev->type);
 	struct zf_time t;
 	struct zf_err e;
 	int rc;
@@ -226,8 +189,9 @@ vouch_event(struct vouch *v, const struct zf_event *ev,
 		    ev->actor);
 	if (vkey != NULL && (rc = zf_event_sig_check(a->suite, vkey, hash,
 	    sigs)) != 0)
-		return refuse(v, "event %lld (%s, by %s) %s", (long long)ev->seq,
-		    ev->type, ev->actor, rc == 1 ? "is not signed by its "
+		return refuse(v, "event %lld (%s, by %s) %s",
+		    (long long)ev->seq, ev->type, ev->actor,
+		    rc == 1 ? "is not signed by its "
 		    "actor's key" : rc == 2 ? "has a signature that does not "
 		    "verify" : "has malformed signatures");
 	if (strcmp(ev->type, "archive.restored") == 0 && v->has_record &&
@@ -367,8 +331,8 @@ zf_signer_vouch(struct zf_archive *a, const char *key, uint64_t n,
 			    (unsigned long long)v.ms);
 		else
 			rc = refuse(&v, "the journal does not extend the "
-			    "checkpoint of %llu events this key last signed: it "
-			    "was rewritten", (unsigned long long)v.ms);
+			    "checkpoint of %llu events this key last signed: "
+			    "it was rewritten", (unsigned long long)v.ms);
 	}
 out:
 	if (rc == 1) {

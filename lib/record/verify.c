@@ -25,6 +25,8 @@
 #include "record/object.h"
 #include "record/persons.h"
 #include "record/publog.h"
+#include "rules/config.h"
+#include "rules/permissions.h"
 
 #define HASH_CHUNK (1 << 20)
 
@@ -58,6 +60,8 @@ struct checker {
 	/* The largest checkpoint the head said was lost to a restore. */
 	uint64_t restored_size;
 	int64_t restored_seq;
+	/* The configuration in force, read from the object store. */
+	struct zf_config *cfg;
 };
 
 /*
@@ -267,6 +271,19 @@ check_config(struct checker *c, const struct zf_json *tree,
 		    "the journal never recorded as in force");
 }
 
+/* How many signatures a sigs column lists, or -1. */
+static int
+sig_count(const char *sigs)
+{
+	struct zf_json *v = sigs ? zf_json_parse(sigs, strlen(sigs), NULL,
+	    0) : NULL;
+	int n = v && zf_json_type(v) == ZF_JSON_ARRAY ?
+	    (int)zf_json_len(v) : -1;
+
+	zf_json_free(v);
+	return n;
+}
+
 /*
  * The actor's signature over the event's hash, by the key the journal
  * says they held then (persons.h); events before any personal key was
@@ -298,10 +315,48 @@ check_signature(struct checker *c, sqlite3_stmt *st,
 		    rc == 2 ? "has a signature of its actor that does not "
 		    "verify" : "has malformed signatures", ev->type,
 		    ev->actor);
+	} else if (vkey != NULL && sig_count(sigs) != 1) {
+		problem(c, "E016", AUTHENTIC, what, "carries signatures "
+		    "beside its actor's (%s, by %s)", ev->type, ev->actor);
 	}
 	if (zf_keyring_apply(c->ring, ev->type, ev->data, err,
 	    sizeof(err)) != 0)
 		problem(c, "E016", AUTHENTIC, what, "%s", err);
+}
+
+/*
+ * Keys, the configuration and restores are the head's alone, by the
+ * configuration in force before the event (the first two events, which
+ * make the archive, are the head's by the file they journal).
+ */
+static void
+check_role(struct checker *c, const struct zf_event *ev, const char *what)
+{
+	enum zf_act act = zf_event_head_act(ev->type);
+	struct zf_err e;
+
+	if (act == ZF_NACTS || ev->seq <= 1 || c->cfg == NULL)
+		return;
+	if (zf_may(c->cfg, zf_config_person(c->cfg, ev->actor), act, NULL,
+	    &e) != 0)
+		problem(c, "E029", AUTHENTIC, what, "%s (%s, by %s): %s",
+		    "recorded by someone who may not", ev->type, ev->actor,
+		    e.msg);
+}
+
+/* The configuration a config.changed event puts in force. */
+static void
+load_config(struct checker *c, const char *hex, const char *what)
+{
+	struct zf_config *cfg;
+
+	if (zf_object_config(c->a, hex, &cfg) != 0) {
+		problem(c, "E015", AUTHENTIC, what, "its configuration cannot "
+		    "be read: %s", c->a->err.msg);
+		return;
+	}
+	zf_config_free(c->cfg);
+	c->cfg = cfg;
 }
 
 /* Recording times never go back, except a drill's set clock. */
@@ -387,8 +442,20 @@ check_event(struct checker *c, sqlite3_stmt *st, int64_t expect,
 		problem(c, "E014", AUTHENTIC, what, "its index columns (time, "
 		    "actor, case, type) differ from the event itself");
 	check_config(c, tree, &ev, what);
+	check_role(c, &ev, what);
 	check_signature(c, st, &ev, what);
 	check_time(c, &ev, what);
+	if (zf_json_get(tree, "clock") != NULL && !c->a->drill)
+		problem(c, "E028", AUTHENTIC, what, "was recorded under a set "
+		    "clock (ZHIFA_NOW) in a real archive, whose times come "
+		    "from the system clock");
+	if (seq == 0 && zf_json_get(ev.data, "drill") != NULL &&
+	    zf_json_get(ev.data, "keys") == NULL)
+		problem(c, "E016", AUTHENTIC, what, "registers no personal "
+		    "key, though it was made when every archive began with "
+		    "the head's: the journal was rewritten without them");
+	if (strcmp(ev.type, "config.changed") == 0)
+		load_config(c, zf_json_get_str(ev.data, "digest"), what);
 	if (seq == 0)
 		genesis_key(c, &ev);
 	if (strcmp(ev.type, "archive.restored") == 0) {
@@ -1137,6 +1204,7 @@ zf_verify(struct zf_archive *a, const struct zf_verify_options *o,
 out:
 	zf_db_close(&c.replay);
 	zf_keyring_free(c.ring);
+	zf_config_free(c.cfg);
 	free(c.file_note);
 	free(c.witness_note);
 	free(c.sizes);
