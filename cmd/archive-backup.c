@@ -11,6 +11,7 @@
 
 #include "record/archive.h"
 #include "record/backup.h"
+#include "rules/permissions.h"
 #include "common/cli.h"
 #include "base/json.h"
 
@@ -67,7 +68,9 @@ main(int argc, char **argv)
 	dest = argv[optind];
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_backup(a, dest, &st)) != 0)
+	if ((rc = zf_may(zf_archive_config(a), zf_archive_person(a),
+	    ZF_ACT_BACKUP, NULL, zf_archive_err(a))) != 0 ||
+	    (rc = zf_backup(a, dest, &st)) != 0)
 		return zf_cli_done(a, rc);
 	if (cli.quiet) {
 		/* nothing */

@@ -154,9 +154,8 @@ record(struct zf_archive *a, const char *case_id,
 static int
 may_read(struct zf_archive *a, const char *case_id, const char *access)
 {
-	if (strcmp(access, "public") == 0)
-		return 0;
-	return zf_case_may(a, case_id, strcmp(access, "secret") == 0 ?
+	return zf_case_may(a, case_id, strcmp(access, "public") == 0 ?
+	    ZF_ACT_READ_PUBLIC : strcmp(access, "secret") == 0 ?
 	    ZF_ACT_READ_SECRET : ZF_ACT_READ_RESTRICTED, zf_archive_today(a));
 }
 

@@ -848,7 +848,7 @@ zf_export(struct zf_archive *a, const struct zf_export_request *q,
 	r->audience_name = o.audience == ZF_AUDIENCE_PUBLIC ? "public" :
 	    "sharing";
 	if ((rc = judged_on(a, q->as_of, &o.as_of)) != 0 ||
-	    (rc = zf_publish_may(a, 1)) != 0 ||
+	    (rc = zf_publish_may(a, NULL)) != 0 ||
 	    (q->out != NULL && (rc = zf_archive_outside(a, q->out, 1)) != 0))
 		return rc;
 	for (i = 0; i < o.ncases; i++)

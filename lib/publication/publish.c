@@ -721,10 +721,10 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 }
 
 int
-zf_publish_may(struct zf_archive *a, int export)
+zf_publish_may(struct zf_archive *a, const char *case_id)
 {
-	return zf_case_may(a, NULL, export ? ZF_ACT_EXPORT : ZF_ACT_WITHDRAW,
-	    zf_archive_today(a));
+	return zf_case_may(a, case_id, case_id == NULL ? ZF_ACT_EXPORT :
+	    ZF_ACT_WITHDRAW, zf_archive_today(a));
 }
 
 /* The withdrawal, inside the write transaction. */
@@ -741,7 +741,7 @@ withdraw(struct zf_archive *a, const char *case_id, const char *reason)
 	const char *why;
 	int rc;
 
-	if ((rc = zf_publish_may(a, 0)) != 0 ||
+	if ((rc = zf_publish_may(a, case_id)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &cstate)) != 0)
 		return rc;
 	if (reason == NULL || reason[0] == '\0')

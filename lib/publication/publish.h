@@ -74,8 +74,11 @@ extern const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS];
 /* The index in zf_publish_schemas of the schema of a kind of case. */
 int zf_publish_schema_index(const char *kind);
 
-/* The table's answer for publish-export (export 1) or publish-withdraw. */
-int zf_publish_may(struct zf_archive *a, int export);
+/*
+ * The table's answer for publish-export (case_id NULL) or for
+ * publish-withdraw of case_id, where recusal counts too.
+ */
+int zf_publish_may(struct zf_archive *a, const char *case_id);
 
 /*
  * publish-withdraw: checks that the case has an entry on the site and

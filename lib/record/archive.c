@@ -630,6 +630,51 @@ journal_config(struct zf_archive *a)
 	return zf_journal_append(a, "config.changed", NULL, data, NULL);
 }
 
+/*
+ * What was checked when the command began must still hold once it
+ * writes: the actor's key not revoked or replaced meanwhile, the
+ * configuration it read still the one in force.
+ */
+static int
+still_so(struct zf_archive *a)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'config'";
+	char hex[ZF_DIGEST_HEX], *held = NULL, *label;
+	sqlite3_stmt *st;
+	int any, rc, same = 1;
+
+	if (a->actor_key != NULL && a->actor != NULL && a->next_seq > 0) {
+		if ((rc = zf_persons_key_in_force(a->db, a->actor->id, &held,
+		    &any, &a->err)) != 0)
+			return rc;
+		label = held ? zf_vkey_label(held) : NULL;
+		same = any == 0 || (label != NULL &&
+		    strcmp(label, a->actor_label) == 0);
+		free(label);
+		free(held);
+		if (!same)
+			return zf_fail(&a->err, EX_NOPERM, "%s's key %s was "
+			    "revoked or replaced while this command ran: "
+			    "nothing was recorded", a->actor->id,
+			    a->actor_label);
+	}
+	if (a->applied || (st = zf_db_stmt(a->db, sql, &a->err)) == NULL)
+		return a->applied ? 0 : a->err.code;
+	if ((rc = zf_db_row(a->db, st, &a->err,
+	    "cannot read the configuration in force")) < 0)
+		return a->err.code;
+	if (rc == 1) {
+		zf_hex(zf_config_digest(a->config), ZF_DIGEST_LEN, hex);
+		same = strcmp(zf_db_text(st, 0), hex) == 0;
+		sqlite3_reset(st);
+	}
+	if (!same)
+		return zf_fail(&a->err, EX_CONFIG, "the configuration in force "
+		    "changed while this command ran (archive-config apply): "
+		    "nothing was recorded; run it again");
+	return 0;
+}
+
 int
 zf_archive_begin(struct zf_archive *a)
 {
@@ -642,7 +687,8 @@ zf_archive_begin(struct zf_archive *a)
 	 * writer that read a large file meanwhile is not behind the clock. */
 	if (!a->fixed_clock)
 		zf_clock_now(a->config->offset, &a->now, NULL);
-	if ((rc = read_head(a)) != 0 || (rc = zf_trust_forward(a)) != 0) {
+	if ((rc = read_head(a)) != 0 || (rc = zf_trust_forward(a)) != 0 ||
+	    (rc = still_so(a)) != 0) {
 		zf_db_rollback(a->db);
 		return rc;
 	}

@@ -101,7 +101,8 @@ zf_keys_register(struct zf_archive *a, const char *person,
 		goto out;
 	}
 	if (zf_note_vkey_parse(vkey, &suite, &name, pub, &len) != 0 ||
-	    (label = zf_vkey_label(vkey)) == NULL) {
+	    (label = zf_vkey_label(vkey)) == NULL ||
+	    !zf_vkey_canonical(vkey)) {
 		rc = zf_fail(&a->err, EX_DATAERR, "'%s' is not a public key "
 		    "as person-key new prints it (PERSON+KEYID+BASE64)", vkey);
 		goto out;

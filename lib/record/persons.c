@@ -39,6 +39,24 @@ zf_person_key_default(const char *id, const char *person)
 	return xasprintf("%s/.config/zhifa/keys/%s/%s.pem", home, id, person);
 }
 
+int
+zf_vkey_canonical(const char *vkey)
+{
+	uint8_t pub[ZF_PUBKEY_MAX];
+	char *name = NULL, *again;
+	size_t len;
+	int suite, ok;
+
+	if (vkey == NULL ||
+	    zf_note_vkey_parse(vkey, &suite, &name, pub, &len) != 0)
+		return 0;
+	again = zf_note_vkey(suite, name, pub, len);
+	ok = again != NULL && strcmp(again, vkey) == 0;
+	free(again);
+	free(name);
+	return ok;
+}
+
 char *
 zf_vkey_label(const char *vkey)
 {
@@ -223,7 +241,7 @@ named(const char *vkey, const char *person)
 	size_t n = strlen(person);
 	char *label = zf_vkey_label(vkey);
 	int ok = label != NULL && strncmp(label, person, n) == 0 &&
-	    label[n] == '+';
+	    label[n] == '+' && zf_vkey_canonical(vkey);
 
 	free(label);
 	return ok;

@@ -43,6 +43,13 @@ char *zf_person_key_path(const char *id, const char *person,
 /* The default place alone, whatever the environment says. */
 char *zf_person_key_default(const char *id, const char *person);
 
+/*
+ * 1 when vkey is a verifier key in its one canonical form: what
+ * zf_note_vkey writes for its name and key (lowercase key id, and the id
+ * the key's own).
+ */
+int zf_vkey_canonical(const char *vkey);
+
 /* "PERSON+KEYID" of a verifier key, malloc'd; NULL when malformed. */
 char *zf_vkey_label(const char *vkey);
 

@@ -33,6 +33,10 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_OFFICERS | ZF_MAY_REVIEWERS | ZF_MAY_HEAD },
 	{ ZF_ACT_RESTORED, "restored", "records that a backup was restored",
 	    ZF_MAY_HEAD },
+	{ ZF_ACT_READ_PUBLIC, "read-public", "reads public evidence",
+	    ZF_MAY_ANYONE },
+	{ ZF_ACT_BACKUP, "backup", "copies the whole archive, evidence and "
+	    "all", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_SERVICE },
 };
 
 const char *
@@ -117,6 +121,15 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
 		    "a recusal is declared by its officers, a legal reviewer "
 		    "or the head", id, p->name, role, cid);
+	case ZF_ACT_READ_PUBLIC:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read "
+		    "evidence of %s: the service account reads none", id,
+		    p->name, role, cid);
+	case ZF_ACT_BACKUP:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not copy the "
+		    "archive: a backup holds all evidence, secret too, and is "
+		    "for the head, a clerk or the service account", id,
+		    p->name, role);
 	case ZF_ACT_CONFIG:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
 		    "the configuration in force applies a new one; '%s' is %s",
@@ -147,6 +160,8 @@ zf_may(const struct zf_config *c, const struct zf_person *p,
 	if ((who & ZF_MAY_CLERK) && p->role == ZF_ROLE_CLERK)
 		return 0;
 	if ((who & ZF_MAY_SERVICE) && p->role == ZF_ROLE_SERVICE)
+		return 0;
+	if ((who & ZF_MAY_ANYONE) && p->role != ZF_ROLE_SERVICE)
 		return 0;
 	if ((who & ZF_MAY_OFFICERS) && f->handles &&
 	    (p->role == ZF_ROLE_OFFICER || p->role == ZF_ROLE_HEAD)) {

@@ -36,6 +36,8 @@ enum zf_act {
 	ZF_ACT_CONFIG,		/* archive-config apply */
 	ZF_ACT_RECUSE,		/* case-step recuse: declaring one's own */
 	ZF_ACT_RESTORED,	/* archive-backup --restored */
+	ZF_ACT_READ_PUBLIC,	/* evidence-get of public evidence */
+	ZF_ACT_BACKUP,		/* archive-backup: a copy of all evidence */
 	ZF_NACTS
 };
 
@@ -46,6 +48,7 @@ enum zf_act {
 #define ZF_MAY_REVIEWERS 0x08u	/* not of a case they handle; qualified */
 #define ZF_MAY_REVIEWING 0x10u	/* a reviewer, while the case is under review */
 #define ZF_MAY_SERVICE	 0x20u	/* the unattended account: nothing else */
+#define ZF_MAY_ANYONE	 0x40u	/* every person but the service account */
 
 struct zf_permission {
 	enum zf_act act;

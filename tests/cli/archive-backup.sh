@@ -26,7 +26,7 @@ blobs big
 
 # A backup changes nothing in the archive.
 mark
-expect_exit 0 archive-backup -o json "$T/bk0"
+expect_exit 0 archive-backup --as liuyang -o json "$T/bk0"
 unchanged "archive-backup"
 expect_equal "$(json 'd["copied"]' <"$T/out")" 9 \
     "the first backup copies every object (the config and 8 files)"
@@ -36,14 +36,14 @@ expect_exit 0 archive-verify -A "$T/bk0"
 # warnings for what it left), which the next run completes.
 blobs more
 for delay in 0.05 0.15 0.3; do
-	archive-backup "$T/bk0" >/dev/null 2>&1 &
+	archive-backup --as liuyang "$T/bk0" >/dev/null 2>&1 &
 	pid=$!
 	sleep $delay
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	expect_exit 0 archive-verify -A "$T/bk0"
 done
-expect_exit 0 archive-backup "$T/bk0"
+expect_exit 0 archive-backup --as liuyang "$T/bk0"
 
 # Eight writers, each filing cases until told to stop.
 writer() {
@@ -68,7 +68,7 @@ while [ "$(q 'select count(*) from journal')" -lt 30 ] && [ $tries -lt 300 ]; do
 done
 q 'select seq, hex(hash) from journal order by seq' >"$T/before"
 before_n=$(wc -l <"$T/before")
-expect_exit 0 archive-backup -o json "$T/bk1"
+expect_exit 0 archive-backup --as liuyang -o json "$T/bk1"
 cp "$T/out" "$T/bk1.json"
 q 'select count(*) from journal' >"$T/after"
 echo "events before $before_n, after $(cat "$T/after")" >"$T/window"
@@ -105,7 +105,7 @@ printf 'two\n' >"$T/n2.txt"
 printf 'three\n' >"$T/n3.txt"
 evidence-add "$c" "$T/n1.txt" "$T/n2.txt" "$T/n3.txt" >/dev/null
 touch "$T/bk1/tmp/obj-left-by-a-killed-backup"
-expect_exit 0 archive-backup -o json "$T/bk1"
+expect_exit 0 archive-backup --as liuyang -o json "$T/bk1"
 expect_equal "$(json 'd["copied"]' <"$T/out")" 3 \
     "the second backup copies the three new objects"
 expect_equal "$(json 'd["bytes"]' <"$T/out")" 14 "and their bytes only"
@@ -128,16 +128,16 @@ expect_in "$T/err" "ok (0 errors"
 
 # Refusals, which change nothing.
 mark
-expect_fail 64 "inside the archive" archive-backup "$ZHIFA_ARCHIVE/exports/bk"
+expect_fail 64 "inside the archive" archive-backup --as liuyang "$ZHIFA_ARCHIVE/exports/bk"
 ln -s "$ZHIFA_ARCHIVE" "$T/link"
-expect_fail 64 "inside the archive" archive-backup "$T/link"
+expect_fail 64 "inside the archive" archive-backup --as liuyang "$T/link"
 mkdir "$T/full"
 echo x >"$T/full/notes.txt"
-expect_fail 73 "neither empty" archive-backup "$T/full"
+expect_fail 73 "neither empty" archive-backup --as liuyang "$T/full"
 archive-init "$T/other" >/dev/null 2>&1
-expect_fail 73 "another archive" archive-backup "$T/other"
+expect_fail 73 "another archive" archive-backup --as liuyang "$T/other"
 # A backup whose journal went on elsewhere (the restored archive took a
 # case) is not overwritten with an older history.
-expect_fail 65 "not an earlier backup" archive-backup "$T/restored"
+expect_fail 65 "not an earlier backup" archive-backup --as liuyang "$T/restored"
 unchanged "the refusals"
 finish

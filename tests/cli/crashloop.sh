@@ -101,7 +101,7 @@ spec() {
 		at 2026-11-27
 		cmd="publish-withdraw $c_pub --as liuyang --reason 公示信息有误" ;;
 	archive-backup)
-		cmd="archive-backup $T/out" ;;
+		cmd="archive-backup --as liuyang $T/out" ;;
 	person-key)
 		cmd="person-key register wangqiang $T/wq.vkey --as chengang" ;;
 	archive-config)
@@ -192,7 +192,8 @@ for prog in $programs; do
 		if [ -z "$why" ] && [ "$prog" = archive-backup ]; then
 			# A killed backup is finished by running it again: the
 			# copy then verifies on its own and holds every event.
-			if ! archive-backup "$T/out" >/dev/null 2>"$T/err"; then
+			if ! archive-backup --as liuyang "$T/out" >/dev/null \
+			    2>"$T/err"; then
 				why="the next backup fails: $(head -c 200 "$T/err")"
 			elif ! ZHIFA_ARCHIVE=$T/out archive-verify \
 			    >"$T/verify" 2>&1; then

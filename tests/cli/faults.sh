@@ -89,7 +89,7 @@ run() {
 		"$@" review-decide "$c_sub" --as zhaomin --approve \
 		    --opinion 同意 ;;
 	archive-backup)
-		"$@" archive-backup "$T/bk" ;;
+		"$@" archive-backup --as liuyang "$T/bk" ;;
 	person-key)
 		"$@" person-key register wangqiang "$T/wq.vkey" --as chengang ;;
 	archive-config)
@@ -204,7 +204,7 @@ while read -r prog sc err k; do
 	fi
 	if [ "$prog" = archive-backup ]; then
 		# The backup is finished by running it again, and verifies.
-		archive-backup "$T/bk" >/dev/null 2>"$T/berr" &&
+		archive-backup --as liuyang "$T/bk" >/dev/null 2>"$T/berr" &&
 		    ZHIFA_ARCHIVE=$T/bk archive-verify >"$T/bout" 2>&1
 		expect_equal "$?" 0 "$what: the next backup: $(head -c 300 "$T/berr" "$T/bout")"
 	fi

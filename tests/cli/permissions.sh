@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 106
+plan 125
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="config decide evidence export file keys read-restricted read-secret recuse restored review revoke step submit withdraw "
+tested="backup config decide evidence export file keys read-public read-restricted read-secret recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -67,6 +67,12 @@ may_not step "may not act on $c: only its officers or the head may" \
 may step case-step "$c" notify --as zhangwei
 may step case-step "$c" defense --as zhangwei
 
+may read-public evidence-add "$c" "$T/photo.jpg" --as lina --access public \
+    --title 公开照片
+public=$(cut -f1 "$T/out")
+may_not read-public "may not read evidence of $c: the service account reads none" \
+    evidence-get "$public" --reason 核查 --as publisher
+may read-public evidence-get "$public" --reason 核查 --as wangqiang
 may_not read-restricted "may not read restricted evidence of $c" \
     evidence-get "$restricted" --reason 核查 --as wangqiang
 may read-restricted evidence-get "$restricted" --reason 审核 --as zhaomin
@@ -121,7 +127,17 @@ expect_refused 77 "'lina' (李娜) is in recusal (回避) for $r: they declared 
 expect_refused 77 "is in recusal (回避) for $r" \
     evidence-add "$r" "$T/photo.jpg" --as lina
 unchanged "acts of one in recusal"
+evidence-add "$r" "$T/photo.jpg" --as zhangwei --access public \
+    >"$T/out" 2>/dev/null
+mark
+expect_refused 77 "is in recusal (回避) for $r" \
+    evidence-get "$(cut -f1 "$T/out")" --reason 查看 --as lina
+unchanged "a read by one in recusal, even of public evidence"
 may step case-step "$r" investigate --as zhangwei
+
+may_not backup "may not copy the archive: a backup holds all evidence" \
+    archive-backup "$T/bk" --as zhaomin
+may backup archive-backup "$T/bk" --as publisher
 
 # Decisions and publication, in an archive without legal review.
 ZHIFA_ARCHIVE=$T/plain
@@ -143,6 +159,17 @@ may_not export "publication is for a clerk (内勤), the head (负责人) or the
 may export publish-export --as publisher --out "$T/b1"
 may_not withdraw "publication is for a clerk (内勤) or the head (负责人); 'publisher' is service" \
     publish-withdraw "$d" --as publisher --reason 公示信息有误
+# A clerk in standing conflict with the party may not take it down.
+cp "$ZHIFA_ARCHIVE/zhifa.yaml" "$T/plain.yaml"
+sed -i '/^  - id: liuyang$/,/^    login:/s/^    login: liuyang$/    login: liuyang\n    conflicts: [己建筑公司]/' \
+    "$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
+mark
+expect_refused 77 "'liuyang' (刘洋) is in recusal (回避) for $d" \
+    publish-withdraw "$d" --as liuyang --reason 公示信息有误
+unchanged "a withdrawal by a clerk in recusal"
+cp "$T/plain.yaml" "$ZHIFA_ARCHIVE/zhifa.yaml"
+apply_config
 may withdraw publish-withdraw "$d" --as liuyang --reason 公示信息有误
 # The service account does nothing else.
 may_not file "may not file this case" \
