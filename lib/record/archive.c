@@ -695,6 +695,25 @@ zf_archive_begin(struct zf_archive *a)
 	return 0;
 }
 
+/* 1 when some head of c holds a key in force (or no key exists yet). */
+static int
+keyed_head(struct zf_archive *a, const struct zf_config *c)
+{
+	char *held;
+	size_t i;
+	int any, found = 0;
+
+	for (i = 0; i < c->npeople && !found; i++) {
+		if (c->people[i].role != ZF_ROLE_HEAD ||
+		    zf_persons_key_in_force(a->db, c->people[i].id, &held,
+		    &any, &a->err) != 0)
+			continue;
+		found = held != NULL || !any;
+		free(held);
+	}
+	return found;
+}
+
 int
 zf_archive_apply_config(struct zf_archive *a)
 {
@@ -703,6 +722,11 @@ zf_archive_apply_config(struct zf_archive *a)
 	if (c == NULL)
 		return zf_fail(&a->err, EX_DATAERR, "zhifa.yaml is the "
 		    "configuration in force already: nothing to apply");
+	if (!keyed_head(a, c))
+		return zf_fail(&a->err, EX_CONFIG, "zhifa.yaml names no head "
+		    "(role: head) who holds a registered key: nobody could "
+		    "register keys or apply the next configuration; keep a "
+		    "head whose key is registered");
 	/* From here on the file is the configuration in force; the one it
 	 * replaces stays until close, for the actor resolved from it. */
 	a->pending = a->config;

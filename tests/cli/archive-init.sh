@@ -7,7 +7,7 @@ if [ -n "$(openssl dgst -sm3 </dev/null 2>/dev/null)" ]; then
 else
 	openssl_sm3=0
 fi
-plan $((148 + openssl_sm3))
+plan $((149 + openssl_sm3))
 
 KEYS=$HOME/.config/zhifa/keys
 
@@ -144,11 +144,14 @@ sqlite3 "$T/own2/zhifa.db" "UPDATE journal SET time = '2099-01-01T08:00:00+08:00
 	echo "$?" >"$T/rc3"
 	python3 "$ZHIFA_SRC/tests/cli/forge.py" "$T/own/zhifa.db" time 3 \
 	    2000-01-01T08:00:00+08:00 >/dev/null
+	python3 "$ZHIFA_SRC/tests/cli/forge.py" "$T/own/zhifa.db" clock 3 \
+	    fixed >/dev/null
 	archive-verify -A "$T/own" -o tsv >"$T/v" 2>/dev/null
 )
 expect_equal "$(cat "$T/rc3")" 75 "a write with the clock behind the journal"
 expect_in "$T/err" "but the journal's last event was recorded at 2099-01-01T08:00:00+08:00: recording times never go back"
 expect_in "$T/v" "E018	event 3	was recorded at 2000-01-01T08:00:00+08:00, before the event preceding it"
+expect_in "$T/v" "E028	event 3	was recorded under a set clock (ZHIFA_NOW) in a real archive"
 keys=$(nkeys)
 
 # config_refused NAME AT [TEXT]: archive-init --config $T/NAME.yaml exits

@@ -9,13 +9,21 @@ personal signatures (which need a person's private key) missing or wrong.
                                  rewrites every later hash and link
   forge.py DB time SEQ TIME      gives event SEQ the recording time TIME,
                                  likewise
+  forge.py DB clock SEQ VALUE    gives event SEQ the member clock, likewise
+  forge.py DB signed SEQ ACTOR KEY.pem
+                                 appends a copy of event SEQ's data as the
+                                 next event by ACTOR, signed with ACTOR's
+                                 own Ed25519 key (openssl)
 Both rebuild the Merkle tree table from the journal.  Prints the number
 of the event forged.
 """
+import base64
 import hashlib
 import json
 import sqlite3
+import subprocess
 import sys
+import tempfile
 
 
 def canonical(v):
@@ -76,10 +84,28 @@ def rechain(db, start):
         prev = digest
 
 
+def sign(keyfile, name, digest):
+    """The sigs column of an event signed by keyfile, for name."""
+    der = subprocess.run(["openssl", "pkey", "-in", keyfile, "-pubout",
+                          "-outform", "DER"], check=True,
+                         capture_output=True).stdout
+    pub = der[-32:]
+    keyid = hashlib.sha256(name.encode() + b"\n\x01" + pub).digest()[:4]
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(b"zhifa event\n" + digest)
+        f.flush()
+        sig = subprocess.run(["openssl", "pkeyutl", "-sign", "-inkey",
+                              keyfile, "-rawin", "-in", f.name], check=True,
+                             capture_output=True).stdout
+    return json.dumps([{"key": "%s+%s" % (name, keyid.hex()),
+                        "sig": base64.b64encode(sig).decode()}],
+                      separators=(",", ":"), sort_keys=True)
+
+
 def main():
     db = sqlite3.connect(sys.argv[1])
     what, seq, actor = sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    if what == "append":
+    if what in ("append", "signed"):
         body = db.execute("SELECT body FROM journal WHERE seq = ?",
                           (seq,)).fetchone()[0]
         last, last_hash = db.execute(
@@ -90,12 +116,14 @@ def main():
         ev["actor"] = actor
         ev["prev"] = last_hash.hex()
         b = canonical(ev)
+        sigs = sign(sys.argv[5], actor, h(b)) if what == "signed" else "[]"
         db.execute("INSERT INTO journal (seq, hash, prev, time, actor, "
-                   "case_id, type, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   "case_id, type, body, sigs) VALUES (?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?)",
                    (last + 1, h(b), last_hash, ev["time"], actor,
-                    ev.get("case"), ev["type"], b.decode()))
+                    ev.get("case"), ev["type"], b.decode(), sigs))
         forged = last + 1
-    elif what in ("actor", "time"):
+    elif what in ("actor", "time", "clock"):
         body = db.execute("SELECT body FROM journal WHERE seq = ?",
                           (seq,)).fetchone()[0]
         ev = json.loads(body)

@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 84
+plan 87
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -67,6 +67,21 @@ verify_says "$T/f2" E016 "event $approval	is not signed by its actor's key (revi
 cp -a "$T/clean" "$T/f2b"
 sqlite3 "$T/f2b/zhifa.db" "UPDATE person_keys SET vkey = 'x' WHERE person = 'lina'"
 verify_says "$T/f2b" E040 "person_keys	differs from a replay"
+
+# 2c. An officer with file access and his own key forges what only the
+# head records: a key registration, signed by himself.
+cp -a "$T/clean" "$T/f2c"
+person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" 2>/dev/null
+person-key register -A "$T/f2c" wangqiang "$T/wq.vkey" --as chengang \
+    >/dev/null 2>&1
+reg=$(sqlite3 "$T/f2c/zhifa.db" 'SELECT max(seq) FROM journal')
+n=$($F "$T/f2c/zhifa.db" signed "$reg" zhangwei "$KEYS"/*/zhangwei.pem)
+verify_says "$T/f2c" E029 "event $n	recorded by someone who may not (person.key_registered, by zhangwei)"
+forget_signed
+case-new -A "$T/f2c" -t penalty --party 乙公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina >/dev/null 2>"$T/err"
+expect_in "$T/err" "the checkpoint was not signed: event $n (person.key_registered, by zhangwei) is not the head's"
 
 # 3. Every checkpoint deleted, the file too: an error, never ok.
 cp -a "$T/clean" "$T/f3"
