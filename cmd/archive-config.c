@@ -20,9 +20,33 @@
 
 static const char usage[] = "status | show | apply";
 
+/* What the head applies, as far as who may do what: people and roles. */
+static void
+tell_changes(const struct zf_config *old, const struct zf_config *new)
+{
+	const struct zf_person *p, *q;
+	size_t i;
+
+	for (i = 0; i < new->npeople; i++) {
+		p = &new->people[i];
+		if ((q = zf_config_person(old, p->id)) == NULL)
+			fprintf(stderr, "%s: adds %s (%s, %s)\n", zf_progname,
+			    p->id, p->name, zf_role_name(p->role));
+		else if (q->role != p->role)
+			fprintf(stderr, "%s: %s (%s) becomes %s, was %s\n",
+			    zf_progname, p->id, p->name,
+			    zf_role_name(p->role), zf_role_name(q->role));
+	}
+	for (i = 0; i < old->npeople; i++)
+		if (zf_config_person(new, old->people[i].id) == NULL)
+			fprintf(stderr, "%s: removes %s (%s)\n", zf_progname,
+			    old->people[i].id, old->people[i].name);
+}
+
 static int
 do_apply(struct zf_cli *cli)
 {
+	const struct zf_config *old = NULL, *new = NULL;
 	const struct zf_person *p;
 	struct zf_archive *a;
 	struct zf_err *e;
@@ -39,13 +63,18 @@ do_apply(struct zf_cli *cli)
 		rc = zf_fail(e, EX_DATAERR, "zhifa.yaml is the configuration "
 		    "in force already: nothing to apply");
 	else if ((rc = zf_archive_begin(a)) == 0) {
+		/* Both stay with the archive until it is closed. */
+		old = zf_archive_config(a);
+		new = zf_archive_pending(a);
 		if ((rc = zf_archive_apply_config(a)) != 0 ||
 		    (rc = zf_archive_commit(a)) != 0)
 			zf_archive_abort(a);
 	}
-	if (rc == 0 && !cli->quiet)
+	if (rc == 0 && !cli->quiet) {
+		tell_changes(old, new);
 		fprintf(stderr, "%s: zhifa.yaml is now the configuration in "
 		    "force\n", zf_progname);
+	}
 	return zf_cli_done(a, rc);
 }
 

@@ -74,6 +74,10 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, zf_when_refusal(in->recorded_at, 1),
 		    "recording time '%s' is not an RFC 3339 time such as "
 		    "2026-11-20T10:02:11+08:00", in->recorded_at);
+	if (in->recorded_at != NULL &&
+	    t.unix > zf_archive_now(a)->unix + 300)
+		return zf_fail(e, EX_DATAERR, "recording time '%s' is in the "
+		    "future", in->recorded_at);
 	if (in->recorded_by != NULL &&
 	    zf_config_person(zf_archive_config(a), in->recorded_by) == NULL)
 		return zf_fail(e, EX_NOPERM, "'%s' (recorded by) is not "

@@ -415,6 +415,7 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 	char *file, *held = NULL, *mine = NULL, msg[256];
 	char *label = NULL;
 	struct zf_key *k = NULL;
+	struct stat sb;
 	int any, rc;
 	int64_t revoked;
 
@@ -439,6 +440,13 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 		    "new --as %s' and have the head register it "
 		    "('person-key register %s FILE')%s", who, who, file, who,
 		    who, held ? "" : "; no key of theirs is registered");
+		goto out;
+	}
+	if (stat(file, &sb) == 0 && (sb.st_mode & 077) != 0) {
+		rc = zf_fail(&a->err, EX_NOPERM, "%s's private key '%s' may be "
+		    "read by others (mode %04o): it proves who acts only "
+		    "while it is theirs alone; chmod 600 it", who, file,
+		    (unsigned)(sb.st_mode & 07777));
 		goto out;
 	}
 	if ((k = zf_key_load_private(a->suite, file, msg, sizeof(msg))) ==

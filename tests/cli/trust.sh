@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 87
+plan 90
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -187,6 +187,14 @@ expect_equal "$(grep -c '^zhangwei	' "$T/out")" 2 "zhangwei's keys, old and new"
 expect_in "$T/out" "revoked"
 expect_exit 0 archive-verify
 expect_in "$T/err" "ok (0 errors, 0 warnings)"
+
+# A key file others may read proves nothing: refused.
+chmod 644 "$T/zhangwei2.pem"
+mark
+expect_fail 77 "may be read by others (mode 0644)" \
+    case-step "$x" investigate --note 说明 --person-key "$T/zhangwei2.pem"
+unchanged "a key others may read"
+chmod 600 "$T/zhangwei2.pem"
 
 # 6. The sample is a drill: a set clock is honoured and said; --at may
 # not go before the case's previous act.
