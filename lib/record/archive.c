@@ -341,6 +341,7 @@ zf_archive_close(struct zf_archive *a)
 	free(a->actor_label);
 	zf_calendar_free(a->calendar);
 	free(a->checkpoint_note);
+	free(a->signer_state);
 	free(a->key_problem);
 	free(a->dir);
 	free(a->id);
@@ -793,7 +794,9 @@ sign_checkpoint(struct zf_archive *a, struct zf_key *key)
 	{
 		char *kp = zf_archive_key_path(a);
 
-		rc = zf_signer_vouch(a, kp, n, root, &a->rewound, &why);
+		free(a->signer_state);
+		rc = zf_signer_vouch(a, kp, n, root, &a->rewound,
+		    &a->signer_state, &why);
 		free(kp);
 	}
 	if (rc == 1) {
@@ -959,7 +962,8 @@ zf_archive_commit(struct zf_archive *a)
 		char *kp = zf_archive_key_path(a);
 
 		write_checkpoint_file(a);
-		zf_trust_signer_record(kp, a->checkpoint_note, a->rewound);
+		zf_trust_signer_record(kp, a->checkpoint_note,
+		    a->signer_state, a->rewound);
 		free(kp);
 	}
 	free(a->checkpoint_note);
@@ -1206,7 +1210,8 @@ journal_genesis(struct zf_archive *a, struct zf_key *key, int drill,
 		return zf_fail(e, EX_SOFTWARE, "the first checkpoint was not "
 		    "signed: %s", a->key_problem ? a->key_problem : "?");
 	write_checkpoint_file(a);
-	zf_trust_signer_record(a->key_file, a->checkpoint_note, 0);
+	zf_trust_signer_record(a->key_file, a->checkpoint_note,
+	    a->signer_state, 0);
 	return 0;
 }
 

@@ -59,6 +59,7 @@ struct zf_archive {
 	char *key_problem;	/* why a key file there could not be used */
 	const char *key_file;	/* at creation: where the agency key went */
 	int rewound;		/* signed over a restore the head told of */
+	char *signer_state;	/* what the signer keeps with its record */
 	int key_io;		/* ... because reading it failed */
 
 	/* Objects and shard folders ("dir/") stored since the last commit. */

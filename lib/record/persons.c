@@ -189,6 +189,41 @@ zf_keyring_free(struct zf_keyring *r)
 	free(r);
 }
 
+struct zf_json *
+zf_keyring_save(const struct zf_keyring *r)
+{
+	struct zf_json *o = zf_json_object(), *keys = zf_json_object();
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		zf_json_set_str(keys, r->held[i].person, r->held[i].vkey);
+	zf_json_set(o, "keys", keys);
+	zf_json_set_int(o, "registered", (int64_t)r->registered);
+	return o;
+}
+
+static void hold(struct zf_keyring *r, const char *person, const char *vkey);
+
+struct zf_keyring *
+zf_keyring_restore(const struct zf_json *v)
+{
+	const struct zf_json *keys = zf_json_get(v, "keys");
+	struct zf_keyring *r;
+	int64_t registered;
+	size_t i;
+
+	if (keys == NULL || zf_json_type(keys) != ZF_JSON_OBJECT ||
+	    zf_json_get_int(v, "registered", &registered) != 0 ||
+	    registered < 0)
+		return NULL;
+	r = zf_keyring_new();
+	for (i = 0; i < zf_json_len(keys); i++)
+		hold(r, zf_json_key_at(keys, i),
+		    zf_json_str(zf_json_value_at(keys, i)));
+	r->registered = (size_t)registered;
+	return r;
+}
+
 static struct held *
 find(const struct zf_keyring *r, const char *person)
 {

@@ -74,6 +74,12 @@ struct zf_keyring *zf_keyring_new(void);
 void zf_keyring_free(struct zf_keyring *r);
 /* The verifier key in force for person, or NULL. */
 const char *zf_keyring_vkey(const struct zf_keyring *r, const char *person);
+/*
+ * The ring as a JSON object {"keys": {PERSON: VKEY or null},
+ * "registered": N}, and back (NULL when v is not one).
+ */
+struct zf_json *zf_keyring_save(const struct zf_keyring *r);
+struct zf_keyring *zf_keyring_restore(const struct zf_json *v);
 /* How many keys were ever registered. */
 size_t zf_keyring_count(const struct zf_keyring *r);
 /*

@@ -31,6 +31,7 @@ struct vouch {
 	struct zf_archive *a;
 	struct zf_keyring *ring;
 	struct zf_config *config;	/* in force, once journaled */
+	char config_hex[ZF_DIGEST_HEX];
 	int drill;
 	/* The signer's record: the checkpoint it last signed. */
 	struct zf_buf record;
@@ -120,6 +121,7 @@ load_config(struct vouch *v, const char *hex)
 		    v->a->err.msg);
 	zf_config_free(v->config);
 	v->config = c;
+	snprintf(v->config_hex, sizeof(v->config_hex), "%s", hex);
 	return 0;
 }
 
@@ -202,57 +204,6 @@ vouch_event(struct vouch *v, const struct zf_event *ev,
 	return take_in(v, ev);
 }
 
-/* The key and configuration events before the base, proved included. */
-static int
-before_base(struct vouch *v, uint64_t base)
-{
-	static const char sql[] = "SELECT seq, body FROM journal WHERE "
-	    "seq < ? AND type IN ('archive.created', 'config.changed', "
-	    "'person.key_registered', 'person.key_revoked') ORDER BY seq";
-	struct zf_archive *a = v->a;
-	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	uint8_t leaf[ZF_DIGEST_LEN], proof[64][ZF_DIGEST_LEN];
-	struct zf_json *tree;
-	struct zf_event ev;
-	size_t plen;
-	int rc;
-
-	if (st == NULL)
-		return a->err.code;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)base);
-	while ((rc = zf_db_row(a->db, st, &a->err,
-	    "cannot read the journal")) == 1) {
-		int64_t seq = sqlite3_column_int64(st, 0);
-		const char *body = zf_db_text(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-
-		zf_merkle_leaf_hash(a->suite, body, len, leaf);
-		if (zf_merkle_inclusion_proof(a->suite, (uint64_t)seq, base,
-		    zf_journal_tree_read, a->db, proof, &plen) != 0 ||
-		    !zf_merkle_verify_inclusion(a->suite, (uint64_t)seq, base,
-		    leaf, (const uint8_t(*)[ZF_DIGEST_LEN])proof, plen,
-		    v->rs)) {
-			sqlite3_reset(st);
-			return refuse(v, "event %lld is not what this key "
-			    "signed", (long long)seq);
-		}
-		tree = NULL;
-		if (zf_event_decode(body, len, &tree, &ev, &a->err) != 0) {
-			sqlite3_reset(st);
-			zf_json_free(tree);
-			return refuse(v, "event %lld cannot be read",
-			    (long long)seq);
-		}
-		rc = take_in(v, &ev);
-		zf_json_free(tree);
-		if (rc != 0) {
-			sqlite3_reset(st);
-			return rc;
-		}
-	}
-	return rc < 0 ? a->err.code : 0;
-}
-
 /* Every event from the base on. */
 static int
 from_base(struct vouch *v, uint64_t base)
@@ -296,9 +247,68 @@ from_base(struct vouch *v, uint64_t base)
 	return rc < 0 ? a->err.code : 0;
 }
 
+/*
+ * The state the signer kept with its record (KEY.ring): who held which
+ * key, the configuration in force and the drill flag after the events it
+ * signed.  1 when it is there and is the record's; else the replay
+ * starts at event 0.
+ */
+static int
+read_state(struct vouch *v, const char *key)
+{
+	char *path = xasprintf("%s.ring", key);
+	struct zf_keyring *ring;
+	struct zf_json *s;
+	struct zf_buf b;
+	const char *hex;
+	int64_t size;
+	int ok = 0;
+
+	zf_buf_init(&b);
+	if (zf_read_file(AT_FDCWD, path, 1 << 20, &b) == 0 &&
+	    (s = zf_json_parse(b.data, b.len, NULL, 0)) != NULL) {
+		if (zf_json_get_int(s, "size", &size) == 0 &&
+		    (uint64_t)size == v->ms &&
+		    (ring = zf_keyring_restore(zf_json_get(s, "ring"))) !=
+		    NULL) {
+			zf_keyring_free(v->ring);
+			v->ring = ring;
+			v->drill = zf_json_get_bool(s, "drill") == 1;
+			hex = zf_json_get_str(s, "config");
+			ok = hex == NULL || load_config(v, hex) == 0;
+			/* A state that does not read is no refusal: the
+			 * replay starts at event 0 instead. */
+			free(v->why);
+			v->why = NULL;
+		}
+		zf_json_free(s);
+	}
+	zf_buf_release(&b);
+	free(path);
+	return ok;
+}
+
+/* What read_state reads, after the n events vouched for. */
+static char *
+state_text(const struct vouch *v, uint64_t n)
+{
+	struct zf_json *s = zf_json_object();
+	size_t len;
+	char *text;
+
+	zf_json_set_int(s, "size", (int64_t)n);
+	zf_json_set_bool(s, "drill", v->drill);
+	zf_json_set_str(s, "config", v->config_hex[0] ? v->config_hex : NULL);
+	zf_json_set(s, "ring", zf_keyring_save(v->ring));
+	text = zf_json_canonical(s, &len);
+	zf_json_free(s);
+	return text;
+}
+
 int
 zf_signer_vouch(struct zf_archive *a, const char *key, uint64_t n,
-    const uint8_t root[ZF_DIGEST_LEN], int *rewound, char **why)
+    const uint8_t root[ZF_DIGEST_LEN], int *rewound, char **state,
+    char **why)
 {
 	struct vouch v;
 	uint64_t base = 0;
@@ -310,16 +320,25 @@ zf_signer_vouch(struct zf_archive *a, const char *key, uint64_t n,
 	zf_buf_init(&v.record);
 	*rewound = 0;
 	*why = NULL;
+	*state = NULL;
 	if ((rc = read_record(&v, key)) != 0)
 		goto out;
-	if (v.has_record && (v.extended = extends_record(&v, n, root)))
+	if (v.has_record && (v.extended = extends_record(&v, n, root)) &&
+	    read_state(&v, key))
 		base = v.ms;
 	if (zf_db_failed(a->db, &a->err) != 0) {
 		rc = a->err.code;
 		goto out;
 	}
-	if ((rc = before_base(&v, base)) != 0 ||
-	    (rc = from_base(&v, base)) != 0)
+	if (base == 0) {
+		/* Replayed from event 0: nothing of a first run is kept. */
+		zf_keyring_free(v.ring);
+		v.ring = zf_keyring_new();
+		zf_config_free(v.config);
+		v.config = NULL;
+		v.config_hex[0] = '\0';
+	}
+	if ((rc = from_base(&v, base)) != 0)
 		goto out;
 	if (v.has_record && !v.extended) {
 		if (v.acknowledged)
@@ -334,6 +353,8 @@ zf_signer_vouch(struct zf_archive *a, const char *key, uint64_t n,
 			    "checkpoint of %llu events this key last signed: "
 			    "it was rewritten", (unsigned long long)v.ms);
 	}
+	if (rc == 0)
+		*state = state_text(&v, n);
 out:
 	if (rc == 1) {
 		*why = v.why;

@@ -141,15 +141,38 @@ note_size(const char *note)
  * on the key's folder), and each replaces the record only with a larger
  * tree: it never goes back, and is never half written.
  */
+/* Writes text at path through a temporary file of this process. */
+static void
+replace_file(const char *path, const char *text)
+{
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	size_t len = strlen(text);
+	int fd;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		if (zf_write_full(fd, text, len) == 0 && fsync(fd) == 0 &&
+		    close(fd) == 0) {
+			fd = -1;
+			if (rename(tmp, path) == 0)
+				sync_parent(path);
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	unlink(tmp);
+	free(tmp);
+}
+
 void
-zf_trust_signer_record(const char *key, const char *note, int force)
+zf_trust_signer_record(const char *key, const char *note, const char *state,
+    int force)
 {
 	char *path = xasprintf("%s.signed", key), *dir = xstrdup(path);
-	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	char *ring = xasprintf("%s.ring", key);
 	char *slash = strrchr(dir, '/');
 	struct zf_buf b;
-	size_t len = strlen(note);
-	int fd, lockfd;
+	int lockfd;
 
 	zf_buf_init(&b);
 	if (slash != NULL)
@@ -161,23 +184,15 @@ zf_trust_signer_record(const char *key, const char *note, int force)
 	if (!force && zf_read_file(AT_FDCWD, path, 1 << 16, &b) == 0 &&
 	    note_size(b.data) >= note_size(note))
 		goto out;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		if (zf_write_full(fd, note, len) == 0 && fsync(fd) == 0 &&
-		    close(fd) == 0) {
-			fd = -1;
-			if (rename(tmp, path) == 0)
-				sync_parent(path);
-		}
-		if (fd >= 0)
-			close(fd);
-	}
-	unlink(tmp);
+	/* The state first: a state that is not the record's is not used. */
+	if (state != NULL)
+		replace_file(ring, state);
+	replace_file(path, note);
 out:
 	if (lockfd >= 0)
 		close(lockfd);
 	zf_buf_release(&b);
+	free(ring);
 	free(dir);
-	free(tmp);
 	free(path);
 }

@@ -36,9 +36,11 @@ int zf_trust_forward(struct zf_archive *a);
 
 /*
  * The signer's own record of the last checkpoint it signed (signer.h):
- * KEY.signed beside the agency key at path key, written after the commit,
- * only ever with a larger tree unless force (a restore the head told of).
+ * KEY.signed beside the agency key at path key, and the state it keeps
+ * with it (KEY.ring), written after the commit, only ever with a larger
+ * tree unless force (a restore the head told of).
  */
-void zf_trust_signer_record(const char *key, const char *note, int force);
+void zf_trust_signer_record(const char *key, const char *note,
+    const char *state, int force);
 
 #endif

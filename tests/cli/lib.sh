@@ -221,7 +221,8 @@ new_archive() {
 # to the agency key), as on a new machine: for tests that run commands
 # on fresh copies of one archive, each an older copy than the last.
 forget_signed() {
-	rm -f "$HOME"/.config/zhifa/keys/*.pem.signed
+	rm -f "$HOME"/.config/zhifa/keys/*.pem.signed \
+	    "$HOME"/.config/zhifa/keys/*.pem.ring
 }
 
 # apply_config: the head puts the edited zhifa.yaml in force.
