@@ -51,6 +51,9 @@ apply_archive_created(struct zf_db *db, const struct zf_event *ev,
 	    "pubkey", NULL };
 	int i;
 
+	if (ev->seq != 0)
+		return zf_apply_bad(e, ev, "an archive is created by event 0 "
+		    "alone");
 	for (i = 0; keys[i] != NULL; i++) {
 		const char *v = zf_json_get_str(ev->data, keys[i]);
 

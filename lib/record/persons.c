@@ -303,13 +303,19 @@ zf_keyring_self(const struct zf_keyring *r, int64_t seq, const char *type,
 }
 
 int
-zf_keyring_apply(struct zf_keyring *r, const char *type,
+zf_keyring_apply(struct zf_keyring *r, int64_t seq, const char *type,
     const struct zf_json *data, char *err, size_t errlen)
 {
 	const struct zf_json *keys;
 	const char *person, *vkey;
 	size_t i;
 
+	if (strcmp(type, "archive.created") == 0 && seq != 0) {
+		snprintf(err, errlen, "an archive is created by event 0 "
+		    "alone: this one, recorded later, would give keys to "
+		    "anyone");
+		return -1;
+	}
 	if (strcmp(type, "archive.created") == 0) {
 		if ((keys = zf_json_get(data, "keys")) == NULL)
 			return 0;

@@ -89,8 +89,11 @@ size_t zf_keyring_count(const struct zf_keyring *r);
  */
 const char *zf_keyring_self(const struct zf_keyring *r, int64_t seq,
     const char *type, const char *actor, const struct zf_json *data);
-/* Takes in the key changes of an event; 0, or -1 with why in err. */
-int zf_keyring_apply(struct zf_keyring *r, const char *type,
+/*
+ * Takes in the key changes of event seq; 0, or -1 with why in err
+ * (archive.created anywhere but at event 0 is one).
+ */
+int zf_keyring_apply(struct zf_keyring *r, int64_t seq, const char *type,
     const struct zf_json *data, char *err, size_t errlen);
 
 /*

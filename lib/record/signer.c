@@ -140,7 +140,7 @@ take_in(struct vouch *v, const struct zf_event *ev)
 
 	if (ev->seq == 0)
 		genesis(v, ev);
-	if (zf_keyring_apply(v->ring, ev->type, ev->data, err,
+	if (zf_keyring_apply(v->ring, ev->seq, ev->type, ev->data, err,
 	    sizeof(err)) != 0)
 		return refuse(v, "event %lld (%s): %s", (long long)ev->seq,
 		    ev->type, err);
@@ -212,7 +212,7 @@ from_base(struct vouch *v, uint64_t base)
 	    "WHERE seq >= ? ORDER BY seq";
 	struct zf_archive *a = v->a;
 	sqlite3_stmt *st = zf_db_stmt(a->db, sql, &a->err);
-	uint8_t h[ZF_DIGEST_LEN];
+	uint8_t h[ZF_DIGEST_LEN], leaf[ZF_DIGEST_LEN], stored[ZF_DIGEST_LEN];
 	struct zf_json *tree;
 	struct zf_event ev;
 	int rc;
@@ -227,11 +227,16 @@ from_base(struct vouch *v, uint64_t base)
 		size_t len = (size_t)sqlite3_column_bytes(st, 2);
 
 		zf_digest_buf(a->suite, body, len, h);
+		zf_merkle_leaf_hash(a->suite, body, len, leaf);
 		tree = NULL;
 		if (sqlite3_column_bytes(st, 1) != ZF_DIGEST_LEN ||
 		    memcmp(sqlite3_column_blob(st, 1), h, ZF_DIGEST_LEN) != 0)
 			rc = refuse(v, "event %lld's content does not match "
 			    "its hash", (long long)seq);
+		else if (zf_journal_tree_read(a->db, 0, (uint64_t)seq,
+		    stored) != 0 || memcmp(stored, leaf, ZF_DIGEST_LEN) != 0)
+			rc = refuse(v, "event %lld's leaf in the tree is not "
+			    "its content's", (long long)seq);
 		else if (zf_event_decode(body, len, &tree, &ev, &a->err) != 0 ||
 		    ev.seq != seq)
 			rc = refuse(v, "event %lld cannot be read",

@@ -319,7 +319,7 @@ check_signature(struct checker *c, sqlite3_stmt *st,
 		problem(c, "E016", AUTHENTIC, what, "carries signatures "
 		    "beside its actor's (%s, by %s)", ev->type, ev->actor);
 	}
-	if (zf_keyring_apply(c->ring, ev->type, ev->data, err,
+	if (zf_keyring_apply(c->ring, ev->seq, ev->type, ev->data, err,
 	    sizeof(err)) != 0)
 		problem(c, "E016", AUTHENTIC, what, "%s", err);
 }

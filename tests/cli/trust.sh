@@ -8,7 +8,7 @@
 # a revoked key signs nothing more.  A drill takes a set clock and says
 # so; --at may not go before the case's previous act.
 . "$(dirname "$0")/lib.sh"
-plan 90
+plan 93
 
 F="python3 $ZHIFA_SRC/tests/cli/forge.py"
 KEYS=$HOME/.config/zhifa/keys
@@ -82,6 +82,16 @@ case-new -A "$T/f2c" -t penalty --party 乙公司 --party-kind org \
     --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
     --officer lina >/dev/null 2>"$T/err"
 expect_in "$T/err" "the checkpoint was not signed: event $n (person.key_registered, by zhangwei) is not the head's"
+
+# ... nor a second archive.created, which would give keys to anyone.
+cp -a "$T/clean" "$T/f2d"
+n=$($F "$T/f2d/zhifa.db" signed 0 zhangwei "$KEYS"/*/zhangwei.pem)
+verify_says "$T/f2d" E016 "event $n	an archive is created by event 0 alone"
+forget_signed
+case-new -A "$T/f2d" -t penalty --party 乙公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 某事 --officer zhangwei \
+    --officer lina >/dev/null 2>"$T/err"
+expect_in "$T/err" "the checkpoint was not signed: event $n (archive.created): an archive is created by event 0 alone"
 
 # 3. Every checkpoint deleted, the file too: an error, never ok.
 cp -a "$T/clean" "$T/f3"
