@@ -17,7 +17,8 @@
 #include "cases/review.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
-    "--opinion TEXT|--opinion-file FILE [--point NAME=pass|fail[:NOTE]]...";
+    "--opinion TEXT|--opinion-file FILE [--all-pass] "
+    "[--point NAME=pass|fail[:NOTE]]...";
 
 #define OPINION_MAX 65536
 
@@ -69,6 +70,7 @@ main(int argc, char **argv)
 		ZF_TEXT("opinion", 0, &d.opinion),
 		ZF_OWN("opinion-file", OPT_OPINION_FILE),
 		ZF_OWN("point", OPT_POINT),
+		ZF_FLAG("all-pass", &d.all_pass),
 		ZF_OPT_END
 	};
 
@@ -103,7 +105,10 @@ main(int argc, char **argv)
 				    "pass|fail[:NOTE] with NAME one of "
 				    "subject, officers, procedure, facts, "
 				    "evidence, law, discretion, authority, "
-				    "documents, transfer", optarg);
+				    "documents, transfer (or their Chinese "
+				    "names: 执法主体, 执法人员, 执法程序, "
+				    "案件事实, 证据, 适用法律, 裁量基准, "
+				    "法定权限, 执法文书, 移送)", optarg);
 			break;
 		}
 	}

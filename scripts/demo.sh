@@ -71,7 +71,7 @@ run case-list --awaiting-review
 
 say "7. 法制审核 赵敏 of the legal office approves it; her opinion is stored with the case"
 on 2026-11-12
-run review-decide "$case" --as zhaomin --approve \
+run review-decide "$case" --as zhaomin --approve --all-pass \
     --opinion "事实清楚，证据确凿，程序合法，适用法律正确，同意。"
 
 say "8. 集体讨论 and the decision by the head 陈刚; the party was absent"

@@ -19,17 +19,26 @@
 #include "base/text.h"
 
 const struct zf_review_point_def zf_review_points[] = {
-	{ "subject", "执法主体是否合法" },
-	{ "officers", "执法人员是否具备执法资格" },
-	{ "procedure", "执法程序是否合法" },
-	{ "facts", "案件事实是否清楚" },
-	{ "evidence", "证据是否合法充分" },
-	{ "law", "适用法律、法规、规章是否准确" },
-	{ "discretion", "裁量基准运用是否适当" },
-	{ "authority", "是否超越法定权限" },
-	{ "documents", "执法文书是否完备、规范" },
-	{ "transfer", "违法行为是否涉嫌犯罪需要移送" },
+	{ "subject", "执法主体是否合法", "执法主体" },
+	{ "officers", "执法人员是否具备执法资格", "执法人员" },
+	{ "procedure", "执法程序是否合法", "执法程序" },
+	{ "facts", "案件事实是否清楚", "案件事实" },
+	{ "evidence", "证据是否合法充分", "证据" },
+	{ "law", "适用法律、法规、规章是否准确", "适用法律" },
+	{ "discretion", "裁量基准运用是否适当", "裁量基准" },
+	{ "authority", "是否超越法定权限", "法定权限" },
+	{ "documents", "执法文书是否完备、规范", "执法文书" },
+	{ "transfer", "违法行为是否涉嫌犯罪需要移送", "移送" },
 };
+
+/* 1 when the n bytes at s name point p, in any of its three names. */
+static int
+names_point(const char *s, size_t n, const struct zf_review_point_def *p)
+{
+	return (strlen(p->name) == n && strncmp(s, p->name, n) == 0) ||
+	    (strlen(p->chinese) == n && strncmp(s, p->chinese, n) == 0) ||
+	    (strlen(p->word) == n && strncmp(s, p->word, n) == 0);
+}
 
 static const char *
 col(sqlite3_stmt *st, int i)
@@ -511,8 +520,7 @@ zf_review_point_parse(const char *arg, struct zf_review_decision *d)
 		return -1;
 	n = (size_t)(eq - arg);
 	for (i = 0; i < ZF_REVIEW_POINTS; i++)
-		if (strlen(zf_review_points[i].name) == n &&
-		    strncmp(arg, zf_review_points[i].name, n) == 0)
+		if (names_point(arg, n, &zf_review_points[i]))
 			break;
 	if (i == ZF_REVIEW_POINTS)
 		return -1;
@@ -525,6 +533,7 @@ zf_review_point_parse(const char *arg, struct zf_review_decision *d)
 	else
 		return -1;
 	d->note[i] = colon ? colon + 1 : NULL;
+	d->named[i] = 1;
 	return 0;
 }
 
@@ -587,6 +596,25 @@ check_decision(struct zf_archive *a, const char *case_id,
 	if (strcmp(d->verdict, "approve") == 0 && failed > 0)
 		return zf_fail(e, EX_DATAERR, "a review with failed "
 		    "points cannot be approved: return or reject it");
+	/* An approval certifies every point: each examined, or all. */
+	if (strcmp(d->verdict, "approve") == 0 && !d->all_pass) {
+		struct zf_buf missing;
+
+		zf_buf_init(&missing);
+		for (i = 0; i < ZF_REVIEW_POINTS; i++)
+			if (!d->named[i])
+				zf_buf_printf(&missing, "%s%s",
+				    missing.len ? ", " : "",
+				    zf_review_points[i].name);
+		if (missing.len > 0) {
+			rc = zf_fail(e, EX_USAGE, "an approval certifies all "
+			    "ten points: name each (--point NAME=pass[:NOTE]) "
+			    "or say --all-pass; not named: %s", missing.data);
+			zf_buf_release(&missing);
+			return rc;
+		}
+		zf_buf_release(&missing);
+	}
 	if (strcmp(d->verdict, "approve") != 0 && failed == 0)
 		return zf_fail(e, EX_DATAERR, "say which points fail: "
 		    "--point NAME=fail:NOTE");

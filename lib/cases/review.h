@@ -30,6 +30,7 @@ struct zf_json;
 /* The review points of 国办发〔2018〕118号 and provincial rules. */
 struct zf_review_point_def {
 	const char *name, *chinese;
+	const char *word;	/* its short Chinese name: 证据 */
 };
 extern const struct zf_review_point_def zf_review_points[];
 
@@ -68,10 +69,16 @@ struct zf_review_decision {
 	const char *verdict;	/* approve return reject */
 	const char *opinion;
 	int fail[ZF_REVIEW_POINTS];	/* 1 where the point failed */
+	int named[ZF_REVIEW_POINTS];	/* given with --point */
 	const char *note[ZF_REVIEW_POINTS];
+	int all_pass;		/* --all-pass: every point not named passes */
 };
 
-/* Parses "--point NAME=pass|fail[:NOTE]" into d; 0 or -1. */
+/*
+ * Parses "--point NAME=pass|fail[:NOTE]" into d, NAME the point's English
+ * name, its short Chinese name (证据) or its printed label
+ * (证据是否合法充分); 0 or -1.
+ */
 int zf_review_point_parse(const char *arg, struct zf_review_decision *d);
 /*
  * Decides the pending round, in a transaction of its own: checks the

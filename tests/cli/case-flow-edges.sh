@@ -18,7 +18,7 @@ c=$(case_for_review)
 review-submit "$c" --statement "$T/r.txt" --draft "$T/d.txt" --fine 60000 >/dev/null
 expect_exit 0 case-step "$c" suspend --as chengang
 mark
-expect_exit 77 review-decide "$c" --as zhaomin --approve --opinion 同意
+expect_exit 77 review-decide "$c" --as zhaomin --approve --all-pass --opinion 同意
 expect_in "$T/err" "where no review can be decided"
 unchanged "no review decided while suspended"
 expect_exit 0 case-step "$c" resume
@@ -86,7 +86,7 @@ unchanged "no certificate for a denied licence"
 # A decision revoked to be remade needs a new review before it is
 # decided again.
 at 2026-11-20
-expect_exit 0 review-decide "$c" --as zhaomin --approve --opinion 同意
+expect_exit 0 review-decide "$c" --as zhaomin --approve --all-pass --opinion 同意
 expect_exit 0 case-step "$c" discuss --as chengang
 expect_exit 0 decision-issue "$c" --as chengang --outcome 罚款六万元 \
     --fine 60000 --doc "$T/decision.txt"

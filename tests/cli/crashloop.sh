@@ -81,7 +81,7 @@ spec() {
 		cmd="review-submit $c_ready --statement $T/report.txt
 		    --draft $T/draft.txt --fine 60000" ;;
 	review-decide)
-		cmd="review-decide $c_sub --as zhaomin --approve --opinion 同意" ;;
+		cmd="review-decide $c_sub --as zhaomin --approve --all-pass --opinion 同意" ;;
 	decision-issue)
 		base=$T/base-plain
 		at 2026-11-16

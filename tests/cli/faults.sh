@@ -86,7 +86,7 @@ run() {
 		"$@" review-submit "$c_ready" --statement "$T/report.txt" \
 		    --draft "$T/draft.txt" --fine 60000 ;;
 	review-decide)
-		"$@" review-decide "$c_sub" --as zhaomin --approve \
+		"$@" review-decide "$c_sub" --as zhaomin --approve --all-pass \
 		    --opinion 同意 ;;
 	archive-backup)
 		"$@" archive-backup --as liuyang "$T/bk" ;;

@@ -89,10 +89,10 @@ may submit review-submit "$c" --statement "$T/report.txt" \
 may read-secret evidence-get "$secret" --reason 法制审核 --as zhaomin
 
 may_not review "only a legal reviewer (法制审核人员) decides a review; 'zhangwei' is officer" \
-    review-decide "$c" --as zhangwei --approve --opinion 同意
+    review-decide "$c" --as zhangwei --approve --all-pass --opinion 同意
 may_not review "only a legal reviewer (法制审核人员) decides a review; 'chengang' is head" \
-    review-decide "$c" --as chengang --approve --opinion 同意
-may review review-decide "$c" --as zhaomin --approve --opinion 同意
+    review-decide "$c" --as chengang --approve --all-pass --opinion 同意
+may review review-decide "$c" --as zhaomin --approve --all-pass --opinion 同意
 
 # Keys and the configuration are the head's.
 person-key new --as wangqiang --out "$T/wq2.pem" >"$T/wq2.vkey" 2>/dev/null

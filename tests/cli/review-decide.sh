@@ -6,7 +6,7 @@
 # with its exit code and the rule it names, leaving the archive byte for
 # byte as it was.
 . "$(dirname "$0")/lib.sh"
-plan 87
+plan 95
 
 new_archive
 decided_case 戊建筑公司
@@ -35,42 +35,42 @@ printf 'abc\000def' >"$T/nul.txt"
 points="subject, officers, procedure, facts, evidence, law, discretion, authority, documents, transfer"
 mark
 expect_fail 77 "only a legal reviewer (法制审核人员) decides a review; 'zhangwei' is officer" \
-    review-decide "$a" --approve --opinion 同意
+    review-decide "$a" --approve --all-pass --opinion 同意
 expect_fail 77 "only a legal reviewer (法制审核人员) decides a review; 'chengang' is head" \
-    review-decide "$a" --as chengang --approve --opinion 同意
+    review-decide "$a" --as chengang --approve --all-pass --opinion 同意
 expect_fail 77 "only a legal reviewer (法制审核人员) decides a review; 'liuyang' is clerk" \
-    review-decide "$a" --as liuyang --approve --opinion 同意
+    review-decide "$a" --as liuyang --approve --all-pass --opinion 同意
 expect_fail 77 "$n has not been submitted for legal review" \
-    review-decide "$n" --as zhaomin --approve --opinion 同意
+    review-decide "$n" --as zhaomin --approve --all-pass --opinion 同意
 expect_fail 77 "$d is at stage decided (已决定), where no review can be decided" \
-    review-decide "$d" --as zhaomin --approve --opinion 同意
+    review-decide "$d" --as zhaomin --approve --all-pass --opinion 同意
 expect_fail 66 "no case 'C2026-0999'" \
-    review-decide C2026-0999 --as zhaomin --approve --opinion 同意
-expect_fail 64 "give one case" review-decide --as zhaomin --approve --opinion 同意
+    review-decide C2026-0999 --as zhaomin --approve --all-pass --opinion 同意
+expect_fail 64 "give one case" review-decide --as zhaomin --approve --all-pass --opinion 同意
 expect_fail 64 "give one case" \
-    review-decide "$a" "$r" --as zhaomin --approve --opinion 同意
+    review-decide "$a" "$r" --as zhaomin --approve --all-pass --opinion 同意
 expect_fail 64 "give --approve, --return or --reject" \
     review-decide "$a" --as zhaomin --opinion 同意
 expect_fail 64 "give one of --approve, --return, --reject" \
-    review-decide "$a" --as zhaomin --approve --return --opinion 同意
+    review-decide "$a" --as zhaomin --approve --all-pass --return --opinion 同意
 expect_fail 64 "a written opinion is required: --opinion TEXT or --opinion-file FILE" \
-    review-decide "$a" --as zhaomin --approve
+    review-decide "$a" --as zhaomin --approve --all-pass
 expect_fail 64 "--point 'facts=maybe' is not NAME=pass|fail[:NOTE] with NAME one of $points" \
-    review-decide "$a" --as zhaomin --approve --opinion 同意 --point facts=maybe
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion 同意 --point facts=maybe
 expect_fail 64 "--point 'colour=fail' is not NAME=pass|fail[:NOTE] with NAME one of $points" \
     review-decide "$a" --as zhaomin --return --opinion 退回 --point colour=fail
 expect_fail 65 "a review with failed points cannot be approved: return or reject it" \
-    review-decide "$a" --as zhaomin --approve --opinion 同意 \
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion 同意 \
     --point evidence=fail:证据不足
 expect_fail 65 "say which points fail: --point NAME=fail:NOTE" \
     review-decide "$a" --as zhaomin --return --opinion 退回
 expect_fail 65 "say which points fail: --point NAME=fail:NOTE" \
     review-decide "$a" --as zhaomin --reject --opinion 不同意 --point law=pass
 expect_fail 65 "opinion holds a control character" \
-    review-decide "$a" --as zhaomin --approve --opinion "$(printf '同意\033')"
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion "$(printf '同意\033')"
 expect_fail 65 "opinion not valid UTF-8" \
-    review-decide "$a" --as zhaomin --approve --opinion "$(printf '同意\377')"
-expect_fail 65 "opinion too long" review-decide "$a" --as zhaomin --approve \
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion "$(printf '同意\377')"
+expect_fail 65 "opinion too long" review-decide "$a" --as zhaomin --approve --all-pass \
     --opinion "$(head -c 20001 /dev/zero | tr '\0' x)"
 expect_fail 65 "note on evidence holds a control character or a line break" \
     review-decide "$a" --as zhaomin --return --opinion 退回 \
@@ -79,15 +79,15 @@ expect_fail 65 "note on evidence too long" \
     review-decide "$a" --as zhaomin --return --opinion 退回 \
     --point "evidence=fail:$(head -c 1001 /dev/zero | tr '\0' x)"
 expect_fail 65 "cannot read '$T/nul.txt': it holds a NUL byte" \
-    review-decide "$a" --as zhaomin --approve --opinion-file "$T/nul.txt"
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion-file "$T/nul.txt"
 expect_fail 66 "cannot read '$T/none.txt': No such file or directory" \
-    review-decide "$a" --as zhaomin --approve --opinion-file "$T/none.txt"
+    review-decide "$a" --as zhaomin --approve --all-pass --opinion-file "$T/none.txt"
 unchanged "refused review decisions"
 
 # Approved, with the opinion in a file (its last line breaks dropped) and
 # a note on a passed point.
 printf '事实清楚，证据确凿。\n适用法律正确，程序合法，裁量适当，同意。\n\n' >"$T/opinion.txt"
-expect_exit 0 review-decide "$a" --as zhaomin --approve \
+expect_exit 0 review-decide "$a" --as zhaomin --approve --all-pass \
     --opinion-file "$T/opinion.txt" --point facts=pass:经现场核实
 doc=$(cat "$T/out")
 expect_equal "$(printf %s "$doc" | grep -cE '^E2026-[0-9]{5}$')" 1 \
@@ -181,7 +181,7 @@ expect_in "$T/out" "审核结论：建议修改后再次提交"
 printf '补充的检测报告\n' >"$T/test-report.pdf"
 evidence-add "$r" "$T/test-report.pdf" >/dev/null
 review-submit "$r" --fine 60000 >/dev/null
-expect_exit 0 review-decide "$r" --as zhaomin --approve --opinion 同意
+expect_exit 0 review-decide "$r" --as zhaomin --approve --all-pass --opinion 同意
 expect_equal "$(case-show -o json "$r" | json '[(x["round"], x["status"]) for x in d["review"]["rounds"]]')" \
     "[(1, 'returned'), (2, 'approved')]" "two rounds"
 expect_exit 0 evidence-get "$(case-show -o json "$r" | json 'd["review"]["rounds"][1]["opinion_doc"]')" \
@@ -222,14 +222,35 @@ apply_config
 give_key wujing
 mark
 expect_fail 77 "'wangqiang' handles $k and may not review it (回避)" \
-    review-decide "$k" --as wangqiang --approve --opinion 同意
+    review-decide "$k" --as wangqiang --approve --all-pass --opinion 同意
 expect_fail 77 "'wujing' (吴静) holds no legal professional qualification (法律职业资格), which the catalog requires of reviewers" \
-    review-decide "$k" --as wujing --approve --opinion 同意
+    review-decide "$k" --as wujing --approve --all-pass --opinion 同意
 unchanged "a reviewer who handles the case, and one unqualified"
 sed -i 's/^  qualification: true$/  qualification: false/' "$ZHIFA_ARCHIVE/zhifa.yaml"
 apply_config
-expect_exit 0 review-decide "$k" --as wujing --approve --opinion 同意
+expect_exit 0 review-decide "$k" --as wujing --approve --all-pass --opinion 同意
 expect_equal "$(case-show -o json "$k" | json 'd["review"]["rounds"][0]["reviewer"]')" \
     wujing "a reviewer without the qualification, when none is required"
+
+# An approval certifies all ten points: a bare --approve is refused (64)
+# naming the points not named; points are named in English, by their
+# short Chinese names or as the opinion prints them.
+m=$(case_for_review 癸建筑公司)
+submit "$m" --as zhangwei
+mark
+expect_refused 64 "an approval certifies all ten points: name each (--point NAME=pass[:NOTE]) or say --all-pass; not named: subject, officers, procedure, facts, evidence, law, discretion, authority, documents, transfer" \
+    review-decide "$m" --as zhaomin --approve --opinion 同意
+expect_refused 64 "not named: authority, documents, transfer" \
+    review-decide "$m" --as zhaomin --approve --opinion 同意 \
+    --point subject=pass --point 执法人员=pass --point 执法程序是否合法=pass \
+    --point facts=pass --point 证据=pass --point 适用法律=pass \
+    --point discretion=pass
+expect_exit 0 review-decide "$m" --as zhaomin --approve --opinion 同意 \
+    --point subject=pass --point 执法人员=pass --point 执法程序是否合法=pass \
+    --point facts=pass --point 证据=pass:笔录、照片相互印证 --point 适用法律=pass \
+    --point discretion=pass --point 法定权限=pass --point 执法文书=pass \
+    --point 移送=pass
+expect_equal "$(case-show -o json "$m" | json 'd["review"]["rounds"][0]["points"][4]["note"]')" \
+    笔录、照片相互印证 "a note on a point named in Chinese"
 expect_exit 0 archive-verify
 finish

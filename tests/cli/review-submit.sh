@@ -82,7 +82,7 @@ evidence-add "$id" "$T/test-report.pdf" >/dev/null
 expect_exit 0 review-submit "$id" --fine 60000
 expect_in "$T/out" "第2轮"
 at 2026-11-13
-expect_exit 0 review-decide "$id" --as zhaomin --approve \
+expect_exit 0 review-decide "$id" --as zhaomin --approve --all-pass \
     --opinion "事实清楚，证据充分，同意"
 # Refused until the collective discussion is recorded.
 mark
@@ -117,7 +117,7 @@ case-step "$id2" notify >/dev/null
 case-step "$id2" waive --note 当事人放弃陈述申辩 >/dev/null
 review-submit "$id2" --statement "$T/report.txt" --draft "$T/draft.txt" \
     --fine 80000 >/dev/null
-review-decide "$id2" --as zhaomin --approve --opinion 同意 >/dev/null
+review-decide "$id2" --as zhaomin --approve --all-pass --opinion 同意 >/dev/null
 case-step "$id2" discuss --as chengang >/dev/null
 printf '迟到的证据\n' >"$T/late.txt"
 evidence-add "$id2" "$T/late.txt" >/dev/null
@@ -136,7 +136,7 @@ case-step "$p" defense >/dev/null
 expect_exit 0 review-submit "$p" --statement "$T/report.txt" \
     --draft "$T/draft.txt" --fine 9999 -o json
 expect_equal "$(json 'd["major"]' <"$T/out")" False "9,999 yuan on a person"
-review-decide "$p" --as zhaomin --approve --opinion 同意 >/dev/null
+review-decide "$p" --as zhaomin --approve --all-pass --opinion 同意 >/dev/null
 expect_exit 0 review-submit "$p" --fine 10000 -o json
 expect_equal "$(json 'd["major"]' <"$T/out")" True "10,000 yuan on a person"
 expect_in "$T/out" "对自然人处以一万元以上罚款"
@@ -164,7 +164,7 @@ unchanged "no transfer without review"
 expect_exit 0 review-submit "$t" --statement "$T/report.txt" \
     --draft "$T/draft.txt" --measure 移送司法机关
 expect_in "$T/out" "重大执法决定：是"
-expect_exit 0 review-decide "$t" --as zhaomin --approve --opinion 同意移送
+expect_exit 0 review-decide "$t" --as zhaomin --approve --all-pass --opinion 同意移送
 expect_exit 0 case-step "$t" discuss --as chengang
 expect_exit 0 case-step "$t" transfer --as chengang --note 移送公安机关
 expect_exit 0 case-show "$t"
