@@ -326,6 +326,7 @@ complete -c review-decide -l return -d 'Return it for changes (建议修改后�
 complete -c review-decide -l reject -d 'Reject it (不同意)'
 complete -c review-decide -l opinion -x -d 'The written opinion (审核意见)'
 complete -c review-decide -l opinion-file -r -F -d 'Read the opinion from FILE'
+complete -c review-decide -l all-pass -d 'Every review point not named passed'
 complete -c review-decide -l point -x -a '(__zhifa_points)' -d 'A review point: NAME=pass|fail[:NOTE]'
 
 # publish-export --out PATH [--format dir|tar.gz|zip] [--as-of DATE]
