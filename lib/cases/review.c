@@ -456,8 +456,10 @@ record_submission(struct zf_archive *a, const char *case_id,
     const char *draft_id, int *round, struct zf_json **reasons)
 {
 	struct zf_case_state s;
-	struct zf_json *data, *clocks = NULL, *p;
+	struct zf_json *data, *clocks = NULL, *p, *kept = NULL;
 	char hex[ZF_DIGEST_HEX], when[26], *statement, *draft;
+	const char *measures[ZF_REVIEW_MAX_MEASURES];
+	size_t nmeasures = in->nmeasures, i;
 	struct round r;
 	int64_t fen = 0;
 	int rc;
@@ -468,22 +470,41 @@ record_submission(struct zf_archive *a, const char *case_id,
 	    (rc = latest_round(a, case_id, &r)) != 0)
 		return rc;
 	*round = r.n + 1;
-	round_release(&r);
+	for (i = 0; i < nmeasures; i++)
+		measures[i] = in->measures[i];
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
+	/* A round submitted again keeps the proposal it was given, unless
+	 * new values are. */
+	if (r.n > 0 && in->fine == NULL && in->nmeasures == 0 &&
+	    r.proposal != NULL && (kept = zf_json_parse(r.proposal,
+	    strlen(r.proposal), NULL, 0)) != NULL) {
+		const struct zf_json *list = zf_json_get(kept, "measures");
+
+		if (zf_json_get_int(kept, "fine_fen", &fen) != 0)
+			fen = 0;
+		for (i = 0; i < zf_json_len(list) &&
+		    nmeasures < ZF_REVIEW_MAX_MEASURES; i++) {
+			const char *m = zf_json_str(zf_json_at(list, i));
+
+			if (m != NULL && strcmp(m, "fine") != 0)
+				measures[nmeasures++] = m;
+		}
+	}
+	round_release(&r);
 	statement = statement_id ? xstrdup(statement_id) :
 	    previous_round_doc(a, case_id, "review-statement");
 	draft = draft_id ? xstrdup(draft_id) :
 	    previous_round_doc(a, case_id, "review-draft");
 	if ((rc = zf_db_failed(zf_archive_db(a), zf_archive_err(a))) != 0 ||
-	    (rc = zf_review_verdict(a, case_id, in->measures, in->nmeasures,
+	    (rc = zf_review_verdict(a, case_id, measures, nmeasures,
 	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
 	    hex)) != 0)
 		goto out;
 	if ((rc = zf_clocks_plan_step(a, case_id, s.kind, "review-submit",
 	    zf_archive_today(a), 0, &clocks)) != 0)
 		goto out;
-	p = proposal(in->measures, in->nmeasures, fen);
+	p = proposal(measures, nmeasures, fen);
 	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();
 	zf_json_set_int(data, "round", *round);
@@ -501,6 +522,7 @@ record_submission(struct zf_archive *a, const char *case_id,
 		zf_json_set(data, "clocks", clocks);
 	rc = zf_journal_append(a, "review.submitted", case_id, data, NULL);
 out:
+	zf_json_free(kept);
 	free(statement);
 	free(draft);
 	if (rc != 0) {

@@ -3,7 +3,7 @@
 # gate in decision-issue, walked through as the legal-review office would
 # (review-decide's refusals are in review-decide.sh).
 . "$(dirname "$0")/lib.sh"
-plan 75
+plan 78
 
 at 2026-11-02
 new_archive
@@ -177,5 +177,21 @@ expect_exit 0 case-step "$m" mark-major --note 社会影响重大 --as chengang
 case-show -o json "$m" >"$T/show"
 expect_in "$T/show" '"major": true'
 expect_exit 64 case-step "$m" mark-major
+
+# A round submitted again keeps the proposal it was given unless new
+# values are: still 60,000 yuan, still major.
+printf '案件调查终结报告\n' >"$T/rs.txt"
+printf '行政处罚决定书（代拟稿）\n' >"$T/rd.txt"
+q=$(case_for_review 辛建筑公司)
+review-submit "$q" --statement "$T/rs.txt" --draft "$T/rd.txt" \
+    --fine 60000 >/dev/null 2>&1
+review-decide "$q" --as zhaomin --return --opinion 证据不足 \
+    --point evidence=fail:缺少询问笔录 >/dev/null 2>&1
+expect_exit 0 review-submit "$q" --note 补充询问笔录
+case-show -o json "$q" >"$T/show"
+expect_equal "$(json 'd["review"]["rounds"][1]["proposal"]["fine_fen"]' <"$T/show")" \
+    6000000 "round 2 keeps round 1's fine"
+expect_equal "$(json 'd["review"]["rounds"][1]["major"]' <"$T/show")" \
+    True "round 2 is still major"
 expect_exit 0 archive-verify
 finish
