@@ -14,7 +14,7 @@
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
     "[--method M] [--note TEXT] [--approved-by HEAD] [--days N] "
-    "[--rule RULE]";
+    "[--rule RULE] [--officer PERSON --replaces PERSON]";
 
 int
 main(int argc, char **argv)
@@ -32,6 +32,8 @@ main(int argc, char **argv)
 		ZF_TEXT("approved-by", 0, &in.approved_by),
 		ZF_NUMBER("days", &in.days, 1, 3660, "days"),
 		ZF_TEXT("rule", 0, &in.rule),
+		ZF_TEXT("officer", 0, &in.officer),
+		ZF_TEXT("replaces", 0, &in.replaces),
 		ZF_OPT_END
 	};
 

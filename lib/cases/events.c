@@ -196,6 +196,18 @@ apply_case_step(struct zf_db *db, const struct zf_event *ev,
 		return zf_apply_bad(e, ev, "a step without its name");
 	if (put_step(db, ev, step, e) != 0)
 		return e->code;
+	if (strcmp(step, "reassign") == 0) {
+		static const char sql_officer[] = "UPDATE case_officers SET "
+		    "person = ?3 WHERE case_id = ?1 AND person = ?2";
+		const char *from = zf_json_get_str(ev->data, "replaces");
+		const char *to = zf_json_get_str(ev->data, "officer");
+
+		if (from == NULL || to == NULL)
+			return zf_apply_bad(e, ev, "a reassignment without "
+			    "officer or replaces");
+		return zf_db_run(db, sql_officer, e, "cannot reassign the "
+		    "case", "ttt", ev->case_id, from, to);
+	}
 	if (strcmp(step, "mark-major") == 0) {
 		static const char sql_major[] = "UPDATE cases SET major = 1, "
 		    "major_manual = ?2 WHERE id = ?1";

@@ -16,6 +16,7 @@
 #include "cases/review.h"
 #include "base/text.h"
 #include "cases/may.h"
+#include "rules/permissions.h"
 
 /* The table's answer: a recusal is declared by whoever it bars. */
 static int
@@ -23,7 +24,8 @@ may_act(struct zf_archive *a, const char *case_id, const char *step,
     int32_t day)
 {
 	return zf_case_may(a, case_id, strcmp(step, "recuse") == 0 ?
-	    ZF_ACT_RECUSE : ZF_ACT_STEP, day);
+	    ZF_ACT_RECUSE : strcmp(step, "reassign") == 0 ? ZF_ACT_REASSIGN :
+	    ZF_ACT_STEP, day);
 }
 
 static int
@@ -86,6 +88,66 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 	}
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "note %s", why);
+	if (strcmp(d->name, "reassign") != 0 &&
+	    (in->officer != NULL || in->replaces != NULL))
+		return zf_fail(e, EX_USAGE, "--officer and --replaces are for "
+		    "reassign only");
+	return 0;
+}
+
+/*
+ * reassign: the officer who takes over holds a certificate valid that
+ * day, is not already on the case and is not in conflict with its party;
+ * the one who leaves is on it.
+ */
+static int
+check_reassign(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in, int32_t day)
+{
+	static const char sql[] = "SELECT party_name, party_id FROM cases "
+	    "WHERE id = ?";
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *p;
+	sqlite3_stmt *st;
+	const char *c = NULL;
+	char d[11];
+	int rc;
+
+	if (in->officer == NULL || in->replaces == NULL)
+		return zf_fail(e, EX_USAGE, "reassign needs --officer PERSON "
+		    "(who takes over) and --replaces PERSON (who leaves)");
+	if ((rc = zf_case_has_officer(a, case_id, in->replaces)) <= 0)
+		return rc < 0 ? e->code : zf_fail(e, EX_DATAERR, "'%s' is not "
+		    "an officer of %s", in->replaces, case_id);
+	if ((rc = zf_case_has_officer(a, case_id, in->officer)) != 0)
+		return rc < 0 ? e->code : zf_fail(e, EX_DATAERR, "'%s' is an "
+		    "officer of %s already", in->officer, case_id);
+	if ((p = zf_config_person(zf_archive_config(a), in->officer)) ==
+	    NULL)
+		return zf_fail(e, EX_DATAERR, "'%s' is not a person in the "
+		    "configuration in force", in->officer);
+	zf_date_format(day, d);
+	if ((p->role != ZF_ROLE_OFFICER && p->role != ZF_ROLE_HEAD) ||
+	    !zf_person_cert_valid(p, day))
+		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no enforcement "
+		    "certificate valid on %s and cannot take the case over "
+		    "(行政处罚法第四十二条)", p->id, p->name, d);
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the case")) < 0)
+		return e->code;
+	if (rc == 1) {
+		c = zf_conflict(p, zf_db_text(st, 0),
+		    sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL :
+		    zf_db_text(st, 1));
+		sqlite3_reset(st);
+	}
+	if (c != NULL)
+		return zf_fail(e, EX_NOPERM, "'%s' (%s) is in recusal (回避) "
+		    "for the party of %s ('%s' in zhifa.yaml)", p->id, p->name,
+		    case_id, c);
 	return 0;
 }
 
@@ -193,6 +255,9 @@ check(struct zf_archive *a, const char *case_id,
 	    (rc = may_act(a, case_id, d->name, day)) != 0 ||
 	    (rc = check_details(a, d, in)) != 0)
 		return rc;
+	if (strcmp(d->name, "reassign") == 0 &&
+	    (rc = check_reassign(a, case_id, in, day)) != 0)
+		return rc;
 	if ((in->rule != NULL || (d->flags & ZF_STEP_DAYS)) &&
 	    (rc = extendable(a, case_id, in->rule)) < 0)
 		return e->code;
@@ -268,6 +333,8 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	set_opt(data, "doc", in->doc);
 	set_opt(data, "approved_by", in->approved_by);
 	set_opt(data, "rule", in->rule);
+	set_opt(data, "officer", in->officer);
+	set_opt(data, "replaces", in->replaces);
 	if (in->days > 0)
 		zf_json_set_int(data, "days", in->days);
 	if (clocks != NULL)

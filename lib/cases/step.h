@@ -25,6 +25,8 @@ struct zf_step_input {
 	int days;		/* extend */
 	const char *doc;	/* evidence id of the step's document */
 	const char *doc_file;	/* for zf_step_take: the document to store */
+	const char *officer;	/* reassign: the officer who takes over */
+	const char *replaces;	/* reassign: the officer who leaves */
 };
 
 /*

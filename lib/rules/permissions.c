@@ -37,6 +37,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_ANYONE },
 	{ ZF_ACT_BACKUP, "backup", "copies the whole archive, evidence and "
 	    "all", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_SERVICE },
+	{ ZF_ACT_REASSIGN, "reassign", "reassigns a case's officers",
+	    ZF_MAY_HEAD },
 };
 
 const char *

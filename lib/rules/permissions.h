@@ -38,6 +38,7 @@ enum zf_act {
 	ZF_ACT_RESTORED,	/* archive-backup --restored */
 	ZF_ACT_READ_PUBLIC,	/* evidence-get of public evidence */
 	ZF_ACT_BACKUP,		/* archive-backup: a copy of all evidence */
+	ZF_ACT_REASSIGN,	/* case-step reassign: another officer */
 	ZF_NACTS
 };
 

@@ -60,6 +60,7 @@ const struct zf_step_def zf_steps[] = {
 	    ZF_STEP_DECISION },
 	{ "mark-major", "认定为重大执法决定", ALL, BEFORE, NULL, ZF_STEP_NOTE },
 	{ "recuse", "回避", ALL, "open", NULL, ZF_STEP_NOTE },
+	{ "reassign", "变更执法人员", ALL, "open", NULL, ZF_STEP_NOTE },
 	{ "decide", "作出决定", ALL, BEFORE, "decided", ZF_STEP_DECISION },
 	{ "serve", "送达", ALL, "decided served", "served", ZF_STEP_METHOD },
 	{ "certify", "颁发证件", L, "decided served", NULL, 0 },

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 125
+plan 130
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="backup config decide evidence export file keys read-public read-restricted read-secret recuse restored review revoke step submit withdraw "
+tested="backup config decide evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -134,6 +134,11 @@ expect_refused 77 "is in recusal (回避) for $r" \
     evidence-get "$(cut -f1 "$T/out")" --reason 查看 --as lina
 unchanged "a read by one in recusal, even of public evidence"
 may step case-step "$r" investigate --as zhangwei
+may_not reassign "only the head (负责人) reassigns a case's officers; 'zhangwei' is officer" \
+    case-step "$r" reassign --officer wangqiang --replaces lina \
+    --note 李娜回避 --as zhangwei
+may reassign case-step "$r" reassign --officer wangqiang --replaces lina \
+    --note 李娜回避 --as chengang
 
 may_not backup "may not copy the archive: a backup holds all evidence" \
     archive-backup "$T/bk" --as zhaomin
