@@ -247,6 +247,42 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 	return rc < 0 ? e->code : rc;
 }
 
+int
+zf_clocks_closed(struct zf_archive *a, const char *case_id,
+    const char *step, int32_t day)
+{
+	struct zf_err *e = zf_archive_err(a);
+	static const char sql[] = "SELECT rule, what, due, basis "
+	    "FROM deadlines WHERE case_id = ? AND state = 'open'";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	const struct zf_rule *r;
+	int32_t due;
+	size_t i;
+	int rc;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read deadlines")) == 1) {
+		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 0));
+		if (r == NULL || r->closes == NULL ||
+		    zf_date_parse(zf_db_text(st, 2), &due) != 0 || day <= due)
+			continue;
+		for (i = 0; r->closes[i] != NULL; i++)
+			if (strcmp(r->closes[i], step) == 0)
+				break;
+		if (r->closes[i] == NULL)
+			continue;
+		rc = zf_fail(e, EX_NOPERM, "%s can no longer be taken: %s "
+		    "ran until %s (%s)", step, zf_db_text(st, 1),
+		    zf_db_text(st, 2), zf_db_text(st, 3));
+		sqlite3_reset(st);
+		return rc;
+	}
+	return rc < 0 ? e->code : 0;
+}
+
 static int
 exec_rule(struct zf_db *db, const char *sql, const char *case_id,
     const char *rule, const char *text, int64_t num, int64_t seq,

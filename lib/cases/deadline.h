@@ -47,6 +47,14 @@ int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
 int zf_clocks_blocking(struct zf_archive *a, const char *case_id,
     const char *step, int32_t day);
 
+/*
+ * Refuses (EX_NOPERM) a step that an open period closed when it ran out
+ * unmet (its rule's closes: a hearing requested after the party's five
+ * working days), naming the period, its end and its basis.
+ */
+int zf_clocks_closed(struct zf_archive *a, const char *case_id,
+    const char *step, int32_t day);
+
 /* Copies an event's clocks into the deadlines table (apply). */
 int zf_clocks_apply(struct zf_db *db, const char *case_id, int64_t seq,
     const struct zf_json *clocks, struct zf_err *e);

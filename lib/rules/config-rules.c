@@ -41,7 +41,7 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 {
 	static const char *const keys[] = { "id", "what", "kinds", "from",
 		"when", "days", "unit", "done", "extend", "extend_max", "party",
-		"blocks", "basis", NULL };
+		"blocks", "closes", "basis", NULL };
 	static const char *const conditions[] = { "party-absent", "fine",
 		"granted", "published", NULL };
 	const struct zf_yaml_node *k;
@@ -64,7 +64,8 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 	    zf_schema_list(r, n, "kinds", &kinds) != 0 ||
 	    zf_schema_list(r, n, "when", &when) != 0 ||
 	    get_steps(r, n, "done", &rule->done) != 0 ||
-	    get_steps(r, n, "blocks", &rule->blocks) != 0) {
+	    get_steps(r, n, "blocks", &rule->blocks) != 0 ||
+	    get_steps(r, n, "closes", &rule->closes) != 0) {
 		rc = r->e->code;
 		goto out;
 	}

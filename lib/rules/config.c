@@ -187,6 +187,7 @@ free_rules(struct zf_rule *rules, size_t n)
 		free(rules[i].extend);
 		zf_schema_free_list(rules[i].done);
 		zf_schema_free_list(rules[i].blocks);
+		zf_schema_free_list(rules[i].closes);
 	}
 	free(rules);
 }

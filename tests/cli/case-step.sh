@@ -2,7 +2,7 @@
 # case-step: the procedure of each kind as a table — allowed steps move
 # the stage, refused ones name what is allowed and change nothing.
 . "$(dirname "$0")/lib.sh"
-plan 73
+plan 76
 
 
 at 2026-11-02
@@ -63,6 +63,13 @@ expect_exit 77 decision-issue "$p" --as chengang --outcome 罚款 \
     --doc "$T/record.txt"
 unchanged "no decision while a hearing is pending"
 expect_exit 0 case-step "$p" hearing-notice
+# The hearing comes at least 7 working days after its notice
+# (行政处罚法第六十四条第二项): not the same day.
+mark
+expect_fail 77 "hearing cannot be taken before the party's period ends: 听证通知至举行听证（至少七个工作日） runs until 2026-11-12 (行政处罚法第六十四条第二项、第八十五条)" \
+    case-step "$p" hearing --doc "$T/record.txt"
+unchanged "a hearing held the day it is noticed"
+at 2026-11-13
 expect_exit 0 case-step "$p" hearing --doc "$T/record.txt"
 expect_exit 0 case-step "$p" discuss --as chengang
 expect_exit 0 decision-issue "$p" --as chengang --outcome "罚款五万元" \

@@ -5,7 +5,7 @@
 # case is refused, naming the officer, until the head reassigns it
 # (case-step CASE reassign); the clocks keep running.
 . "$(dirname "$0")/lib.sh"
-plan 20
+plan 24
 
 new_archive
 # 孙丽's certificate runs to 2025-12-31: a case filed before it lapses.
@@ -36,5 +36,17 @@ expect_exit 0 case-step "$c" reassign --officer lina --replaces sunli \
 expect_exit 0 case-step "$c" investigate --note 现场复查
 expect_equal "$(case-show -o json "$c" | json '" ".join(d["officers"])')" \
     "lina zhangwei" "the case's officers after the reassignment"
+
+# A hearing is requested within the party's 5 working days
+# (行政处罚法第六十四条第一项), not after: a late request is refused and
+# does not hold the decision back.
+at 2026-11-02
+h=$(new_case 壬建筑公司 2>/dev/null) || exit 1
+case-step "$h" notify >/dev/null 2>&1
+at 2026-11-16
+mark
+expect_refused 77 "hearing-request can no longer be taken: 当事人陈述、申辩和要求听证的期限 ran until 2026-11-09 (行政处罚法第四十四条、第四十五条、第六十四条第一项、第八十五条)" \
+    case-step "$h" hearing-request --note 当事人申请听证
+unchanged "a hearing requested after the window"
 expect_exit 0 archive-verify
 finish
