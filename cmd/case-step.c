@@ -14,7 +14,8 @@
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
     "[--method M] [--note TEXT] [--approved-by HEAD] [--days N] "
-    "[--rule RULE] [--officer PERSON --replaces PERSON]";
+    "[--rule RULE] [--officer PERSON --replaces PERSON] "
+    "[--presided-by PERSON]";
 
 int
 main(int argc, char **argv)
@@ -34,6 +35,7 @@ main(int argc, char **argv)
 		ZF_TEXT("rule", 0, &in.rule),
 		ZF_TEXT("officer", 0, &in.officer),
 		ZF_TEXT("replaces", 0, &in.replaces),
+		ZF_TEXT("presided-by", 0, &in.presided_by),
 		ZF_OPT_END
 	};
 

@@ -96,6 +96,53 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 }
 
 /*
+ * A hearing is presided by someone who did not investigate the case
+ * (行政处罚法第六十四条第四项), and has its written record, 听证笔录
+ * (第六十四条第八项): given with --doc, or stored before with --stage.
+ */
+static int
+check_hearing(struct zf_archive *a, const char *case_id,
+    const struct zf_step_def *d, const struct zf_step_input *in)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_person *p;
+	int rc;
+
+	if (!(d->flags & ZF_STEP_PRESIDED) && in->presided_by != NULL)
+		return zf_fail(e, EX_USAGE, "--presided-by is for hearing "
+		    "only");
+	if (d->flags & ZF_STEP_PRESIDED) {
+		if (in->presided_by == NULL)
+			return zf_fail(e, EX_USAGE, "%s needs --presided-by "
+			    "PERSON: who presided (行政处罚法第六十四条第四项)",
+			    d->name);
+		if ((p = zf_config_person(zf_archive_config(a),
+		    in->presided_by)) == NULL)
+			return zf_fail(e, EX_DATAERR, "'%s' is not a person in "
+			    "the configuration in force", in->presided_by);
+		if ((rc = zf_case_has_officer(a, case_id, p->id)) != 0)
+			return rc < 0 ? e->code : zf_fail(e, EX_NOPERM,
+			    "'%s' (%s) investigated %s and may not preside "
+			    "over its hearing "
+			    "(行政处罚法第六十四条第四项)",
+			    p->id, p->name, case_id);
+	}
+	if ((d->flags & ZF_STEP_RECORD) && in->doc_file == NULL &&
+	    in->doc == NULL) {
+		if ((rc = zf_case_found(a, "SELECT 1 FROM evidence WHERE "
+		    "case_id = ? AND stage = ?", case_id, d->name)) < 0)
+			return e->code;
+		if (rc == 0)
+			return zf_fail(e, EX_NOPERM, "%s (%s) needs its "
+			    "written record (笔录, "
+			    "行政处罚法第六十四条第八项): give --doc FILE, "
+			    "or store it first with evidence-add --stage %s",
+			    d->name, d->chinese, d->name);
+	}
+	return 0;
+}
+
+/*
  * reassign: the officer who takes over holds a certificate valid that
  * day, is not already on the case and is not in conflict with its party;
  * the one who leaves is on it.
@@ -258,6 +305,8 @@ check(struct zf_archive *a, const char *case_id,
 	if (strcmp(d->name, "reassign") == 0 &&
 	    (rc = check_reassign(a, case_id, in, day)) != 0)
 		return rc;
+	if ((rc = check_hearing(a, case_id, d, in)) != 0)
+		return rc;
 	if ((in->rule != NULL || (d->flags & ZF_STEP_DAYS)) &&
 	    (rc = extendable(a, case_id, in->rule)) < 0)
 		return e->code;
@@ -337,6 +386,7 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	set_opt(data, "rule", in->rule);
 	set_opt(data, "officer", in->officer);
 	set_opt(data, "replaces", in->replaces);
+	set_opt(data, "presided_by", in->presided_by);
 	if (in->days > 0)
 		zf_json_set_int(data, "days", in->days);
 	if (clocks != NULL)

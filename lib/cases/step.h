@@ -27,6 +27,7 @@ struct zf_step_input {
 	const char *doc_file;	/* for zf_step_take: the document to store */
 	const char *officer;	/* reassign: the officer who takes over */
 	const char *replaces;	/* reassign: the officer who leaves */
+	const char *presided_by;	/* hearing: who presided */
 };
 
 /*

@@ -51,7 +51,8 @@ const struct zf_step_def zf_steps[] = {
 	{ "waive", "放弃陈述申辩和听证", P | V | L | C, "notified", NULL, 0 },
 	{ "hearing-request", "申请听证", P | L, "notified", "hearing", 0 },
 	{ "hearing-notice", "听证通知", P | L, "hearing", NULL, 0 },
-	{ "hearing", "举行听证", P | L, "hearing", "heard", 0 },
+	{ "hearing", "举行听证", P | L, "hearing", "heard",
+	    ZF_STEP_RECORD | ZF_STEP_PRESIDED },
 	{ "discuss", "集体讨论", ALL, "filed investigating notified heard "
 	    "discussed", "discussed", 0 },
 	{ "review-submit", "提交法制审核", ALL, BEFORE, NULL,

@@ -24,6 +24,9 @@
 #define ZF_STEP_DAYS 4u		/* --days: how long an extension is */
 #define ZF_STEP_DECISION 8u	/* only through its own program */
 #define ZF_STEP_NOTE 16u	/* --note is required: the reason */
+#define ZF_STEP_RECORD 32u	/* a written record (笔录): --doc, or evidence
+				   stored before with --stage STEP */
+#define ZF_STEP_PRESIDED 64u	/* --presided-by: not an investigator */
 
 struct zf_stage_def {
 	const char *name, *chinese;

@@ -2,7 +2,7 @@
 # case-step: the procedure of each kind as a table — allowed steps move
 # the stage, refused ones name what is allowed and change nothing.
 . "$(dirname "$0")/lib.sh"
-plan 76
+plan 83
 
 
 at 2026-11-02
@@ -67,10 +67,21 @@ expect_exit 0 case-step "$p" hearing-notice
 # (行政处罚法第六十四条第二项): not the same day.
 mark
 expect_fail 77 "hearing cannot be taken before the party's period ends: 听证通知至举行听证（至少七个工作日） runs until 2026-11-12 (行政处罚法第六十四条第二项、第八十五条)" \
-    case-step "$p" hearing --doc "$T/record.txt"
+    case-step "$p" hearing --doc "$T/record.txt" --presided-by zhaomin
 unchanged "a hearing held the day it is noticed"
 at 2026-11-13
-expect_exit 0 case-step "$p" hearing --doc "$T/record.txt"
+# Presided by someone who did not investigate (第六十四条第四项), with its
+# written record, 听证笔录 (第六十四条第八项).
+mark
+expect_fail 64 "hearing needs --presided-by PERSON" \
+    case-step "$p" hearing --doc "$T/record.txt"
+expect_fail 77 "'zhangwei' (张伟) investigated $p and may not preside over its hearing (行政处罚法第六十四条第四项)" \
+    case-step "$p" hearing --doc "$T/record.txt" --presided-by zhangwei
+expect_fail 77 "hearing (举行听证) needs its written record (笔录, 行政处罚法第六十四条第八项)" \
+    case-step "$p" hearing --presided-by zhaomin
+unchanged "a hearing without a lawful presiding person or record"
+expect_exit 0 case-step "$p" hearing --doc "$T/record.txt" \
+    --presided-by zhaomin
 expect_exit 0 case-step "$p" discuss --as chengang
 expect_exit 0 decision-issue "$p" --as chengang --outcome "罚款五万元" \
     --fine 50000 --measure stop-construction --doc "$T/record.txt"
