@@ -247,6 +247,18 @@ zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 	return rc < 0 ? e->code : rc;
 }
 
+/* 1 when step is one of list (NULL: none). */
+static int
+listed(char *const *list, const char *step)
+{
+	size_t i;
+
+	for (i = 0; list != NULL && list[i] != NULL; i++)
+		if (strcmp(list[i], step) == 0)
+			return 1;
+	return 0;
+}
+
 int
 zf_clocks_closed(struct zf_archive *a, const char *case_id,
     const char *step, int32_t day)
@@ -257,7 +269,6 @@ zf_clocks_closed(struct zf_archive *a, const char *case_id,
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	const struct zf_rule *r;
 	int32_t due;
-	size_t i;
 	int rc;
 
 	if (st == NULL)
@@ -266,13 +277,17 @@ zf_clocks_closed(struct zf_archive *a, const char *case_id,
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read deadlines")) == 1) {
 		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 0));
-		if (r == NULL || r->closes == NULL ||
-		    zf_date_parse(zf_db_text(st, 2), &due) != 0 || day <= due)
+		if (r == NULL || zf_date_parse(zf_db_text(st, 2), &due) != 0)
 			continue;
-		for (i = 0; r->closes[i] != NULL; i++)
-			if (strcmp(r->closes[i], step) == 0)
-				break;
-		if (r->closes[i] == NULL)
+		if (listed(r->holds, step)) {
+			rc = zf_fail(e, EX_NOPERM, "%s cannot be taken while "
+			    "this is still to be done: %s, due %s (%s)", step,
+			    zf_db_text(st, 1), zf_db_text(st, 2),
+			    zf_db_text(st, 3));
+			sqlite3_reset(st);
+			return rc;
+		}
+		if (day <= due || !listed(r->closes, step))
 			continue;
 		rc = zf_fail(e, EX_NOPERM, "%s can no longer be taken: %s "
 		    "ran until %s (%s)", step, zf_db_text(st, 1),

@@ -50,7 +50,9 @@ int zf_clocks_blocking(struct zf_archive *a, const char *case_id,
 /*
  * Refuses (EX_NOPERM) a step that an open period closed when it ran out
  * unmet (its rule's closes: a hearing requested after the party's five
- * working days), naming the period, its end and its basis.
+ * working days), or that an open deadline holds back until it is met
+ * (its rule's holds: closing a case not yet published), naming the
+ * deadline, its end and its basis.
  */
 int zf_clocks_closed(struct zf_archive *a, const char *case_id,
     const char *step, int32_t day);

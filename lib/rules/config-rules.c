@@ -41,7 +41,7 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 {
 	static const char *const keys[] = { "id", "what", "kinds", "from",
 		"when", "days", "unit", "done", "extend", "extend_max", "party",
-		"blocks", "closes", "basis", NULL };
+		"blocks", "closes", "holds", "basis", NULL };
 	static const char *const conditions[] = { "party-absent", "fine",
 		"granted", "published", NULL };
 	const struct zf_yaml_node *k;
@@ -65,7 +65,8 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 	    zf_schema_list(r, n, "when", &when) != 0 ||
 	    get_steps(r, n, "done", &rule->done) != 0 ||
 	    get_steps(r, n, "blocks", &rule->blocks) != 0 ||
-	    get_steps(r, n, "closes", &rule->closes) != 0) {
+	    get_steps(r, n, "closes", &rule->closes) != 0 ||
+	    get_steps(r, n, "holds", &rule->holds) != 0) {
 		rc = r->e->code;
 		goto out;
 	}

@@ -188,6 +188,7 @@ free_rules(struct zf_rule *rules, size_t n)
 		zf_schema_free_list(rules[i].done);
 		zf_schema_free_list(rules[i].blocks);
 		zf_schema_free_list(rules[i].closes);
+		zf_schema_free_list(rules[i].holds);
 	}
 	free(rules);
 }

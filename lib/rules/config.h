@@ -57,6 +57,7 @@ struct zf_rule {
 	unsigned when;		/* ZF_WHEN_* bits, all required */
 	char **done, **blocks;	/* step names, NULL-terminated */
 	char **closes;		/* steps refused once it ran out unmet */
+	char **holds;		/* steps refused while it is open */
 	int days, working, party;
 	int extend_max;		/* days an extension may add in all; 0: any */
 };

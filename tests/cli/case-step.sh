@@ -2,7 +2,7 @@
 # case-step: the procedure of each kind as a table — allowed steps move
 # the stage, refused ones name what is allowed and change nothing.
 . "$(dirname "$0")/lib.sh"
-plan 83
+plan 87
 
 
 at 2026-11-02
@@ -89,6 +89,12 @@ expect_equal "$(stage "$p")" decided "decided"
 expect_exit 65 case-step "$p" serve --method fax
 expect_exit 0 case-step "$p" serve --method direct
 expect_exit 0 case-step "$p" execute --note 已缴纳罚款
+# Not closed while the decision waits for its publication.
+mark
+expect_fail 77 "close cannot be taken while this is still to be done: 公示行政处罚、行政许可决定" \
+    case-step "$p" close
+unchanged "closing a case whose decision is not yet published"
+expect_exit 0 publish-export --as liuyang --out "$T/site"
 expect_exit 0 case-step "$p" close
 expect_exit 0 case-step "$p" archive
 expect_equal "$(stage "$p")" archived "archived"
