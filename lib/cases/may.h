@@ -12,6 +12,7 @@
 #include "rules/permissions.h"
 
 struct zf_archive;
+struct zf_person;
 
 /*
  * 0 when the acting person may do act on case_id (NULL: no case) on
@@ -20,5 +21,13 @@ struct zf_archive;
  */
 int zf_case_may(struct zf_archive *a, const char *case_id, enum zf_act act,
     int32_t day);
+
+/*
+ * The standing conflict (zhifa.yaml conflicts:) of p with the party of
+ * case_id, into conflict (NULL: none), with the case's review status
+ * into under_review when not NULL: 0, or the error's code.
+ */
+int zf_case_party_conflict(struct zf_archive *a, const char *case_id,
+    const struct zf_person *p, const char **conflict, int *under_review);
 
 #endif

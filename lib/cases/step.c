@@ -151,11 +151,8 @@ static int
 check_reassign(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in, int32_t day)
 {
-	static const char sql[] = "SELECT party_name, party_id FROM cases "
-	    "WHERE id = ?";
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p;
-	sqlite3_stmt *st;
 	const char *c = NULL;
 	char d[11];
 	int rc;
@@ -179,18 +176,8 @@ check_reassign(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no enforcement "
 		    "certificate valid on %s and cannot take the case over "
 		    "(行政处罚法第四十二条)", p->id, p->name, d);
-	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, case_id);
-	if ((rc = zf_db_row(zf_archive_db(a), st, e,
-	    "cannot read the case")) < 0)
-		return e->code;
-	if (rc == 1) {
-		c = zf_conflict(p, zf_db_text(st, 0),
-		    sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL :
-		    zf_db_text(st, 1));
-		sqlite3_reset(st);
-	}
+	if ((rc = zf_case_party_conflict(a, case_id, p, &c, NULL)) != 0)
+		return rc;
 	if (c != NULL)
 		return zf_fail(e, EX_NOPERM, "'%s' (%s) is in recusal (回避) "
 		    "for the party of %s ('%s' in zhifa.yaml)", p->id, p->name,
