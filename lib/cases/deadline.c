@@ -215,38 +215,6 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 	return 0;
 }
 
-int
-zf_clocks_blocking(struct zf_archive *a, const char *case_id,
-    const char *step, int32_t day)
-{
-	struct zf_err *e = zf_archive_err(a);
-	static const char sql[] = "SELECT what, due, basis, blocks "
-	    "FROM deadlines WHERE case_id = ? AND state = 'open' AND party = 1";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	int rc = 0;
-
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, case_id);
-	while ((rc = zf_db_row(zf_archive_db(a), st, e,
-	    "cannot read deadlines")) == 1) {
-		const char *due_s = (const char *)sqlite3_column_text(st, 1);
-		int32_t due;
-
-		zf_date_parse(due_s, &due);
-		if (!zf_text_has_word((const char *)sqlite3_column_text(st, 3),
-		    step) || day > due)
-			continue;
-		rc = zf_fail(e, EX_NOPERM, "%s cannot be taken before "
-		    "the party's period ends: %s runs until %s (%s)", step,
-		    (const char *)sqlite3_column_text(st, 0), due_s,
-		    (const char *)sqlite3_column_text(st, 2));
-		break;
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? e->code : rc;
-}
-
 /* 1 when step is one of list (NULL: none). */
 static int
 listed(char *const *list, const char *step)
@@ -260,14 +228,15 @@ listed(char *const *list, const char *step)
 }
 
 int
-zf_clocks_closed(struct zf_archive *a, const char *case_id,
-    const char *step, int32_t day)
+zf_clocks_gate(struct zf_archive *a, const char *case_id, const char *step,
+    int32_t day)
 {
 	struct zf_err *e = zf_archive_err(a);
-	static const char sql[] = "SELECT rule, what, due, basis "
-	    "FROM deadlines WHERE case_id = ? AND state = 'open'";
+	static const char sql[] = "SELECT rule, what, due, basis, blocks, "
+	    "party FROM deadlines WHERE case_id = ? AND state = 'open'";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	const struct zf_rule *r;
+	const char *what, *due_s, *basis;
 	int32_t due;
 	int rc;
 
@@ -276,22 +245,26 @@ zf_clocks_closed(struct zf_archive *a, const char *case_id,
 	zf_db_bind_text(st, 1, case_id);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read deadlines")) == 1) {
-		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 0));
-		if (r == NULL || zf_date_parse(zf_db_text(st, 2), &due) != 0)
+		what = zf_db_text(st, 1);
+		due_s = zf_db_text(st, 2);
+		basis = zf_db_text(st, 3);
+		if (zf_date_parse(due_s, &due) != 0)
 			continue;
-		if (listed(r->holds, step)) {
+		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 0));
+		if (r != NULL && listed(r->holds, step))
 			rc = zf_fail(e, EX_NOPERM, "%s cannot be taken while "
 			    "this is still to be done: %s, due %s (%s)", step,
-			    zf_db_text(st, 1), zf_db_text(st, 2),
-			    zf_db_text(st, 3));
-			sqlite3_reset(st);
-			return rc;
-		}
-		if (day <= due || !listed(r->closes, step))
+			    what, due_s, basis);
+		else if (r != NULL && day > due && listed(r->closes, step))
+			rc = zf_fail(e, EX_NOPERM, "%s can no longer be taken: "
+			    "%s ran until %s (%s)", step, what, due_s, basis);
+		else if (sqlite3_column_int(st, 5) && day <= due &&
+		    zf_text_has_word(zf_db_text(st, 4), step))
+			rc = zf_fail(e, EX_NOPERM, "%s cannot be taken before "
+			    "the party's period ends: %s runs until %s (%s)",
+			    step, what, due_s, basis);
+		else
 			continue;
-		rc = zf_fail(e, EX_NOPERM, "%s can no longer be taken: %s "
-		    "ran until %s (%s)", step, zf_db_text(st, 1),
-		    zf_db_text(st, 2), zf_db_text(st, 3));
 		sqlite3_reset(st);
 		return rc;
 	}

@@ -41,20 +41,13 @@ int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
     struct zf_json **clocks);
 
 /*
- * Refuses (EX_NOPERM) a step that an open party's period keeps back
- * until it ends, naming the period, its end and its basis.
+ * Refuses (EX_NOPERM) a step the case's open deadlines keep back, naming
+ * the deadline, its end and its basis: one its rule holds until it is
+ * met (holds: closing a case not yet published), one it closed when it
+ * ran out unmet (closes: a hearing requested after the party's five
+ * working days), one a party's period keeps back until it ends (blocks).
  */
-int zf_clocks_blocking(struct zf_archive *a, const char *case_id,
-    const char *step, int32_t day);
-
-/*
- * Refuses (EX_NOPERM) a step that an open period closed when it ran out
- * unmet (its rule's closes: a hearing requested after the party's five
- * working days), or that an open deadline holds back until it is met
- * (its rule's holds: closing a case not yet published), naming the
- * deadline, its end and its basis.
- */
-int zf_clocks_closed(struct zf_archive *a, const char *case_id,
+int zf_clocks_gate(struct zf_archive *a, const char *case_id,
     const char *step, int32_t day);
 
 /* Copies an event's clocks into the deadlines table (apply). */

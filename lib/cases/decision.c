@@ -127,7 +127,7 @@ check_issue(struct zf_archive *a, const char *case_id,
 			return zf_fail(e, EX_NOPERM, "%s cannot be "
 			    "decided yet: %s", case_id,
 			    required_before_decision[i].why);
-	if ((rc = zf_clocks_blocking(a, case_id, "decide", day)) != 0)
+	if ((rc = zf_clocks_gate(a, case_id, "decide", day)) != 0)
 		return rc;
 	return review_gate(a, case_id, in);
 }

@@ -319,9 +319,7 @@ check(struct zf_archive *a, const char *case_id,
 		    in->doc)) != 0)
 			return rc;
 	}
-	if ((rc = zf_clocks_closed(a, case_id, in->step, day)) != 0)
-		return rc;
-	return zf_clocks_blocking(a, case_id, in->step, day);
+	return zf_clocks_gate(a, case_id, in->step, day);
 }
 
 static void
