@@ -399,16 +399,6 @@ zf_archive_actor(struct zf_archive *a, const char *as)
 	return 0;
 }
 
-/* The public key of k as a verifier key named after person. */
-static char *
-vkey_of(struct zf_key *k, int suite, const char *person)
-{
-	uint8_t pub[ZF_PUBKEY_MAX];
-	size_t len = zf_key_public(k, pub);
-
-	return zf_note_vkey(suite, person, pub, len);
-}
-
 int
 zf_archive_actor_key(struct zf_archive *a, const char *path)
 {
@@ -457,7 +447,7 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 		    "'%s' cannot be used: %s", who, file, msg);
 		goto out;
 	}
-	mine = vkey_of(k, a->suite, who);
+	mine = zf_note_key_vkey(k, a->suite, who);
 	label = zf_vkey_label(mine);
 	if (held == NULL || strcmp(held, mine) != 0) {
 		revoked = zf_persons_revoked_at(a->db, label, &a->err);
@@ -499,7 +489,7 @@ zf_archive_sign_as(struct zf_archive *a, struct zf_key *k)
 
 	if (a->actor == NULL)
 		return zf_fail(&a->err, EX_NOPERM, "nobody is acting");
-	vkey = vkey_of(k, a->suite, a->actor->id);
+	vkey = zf_note_key_vkey(k, a->suite, a->actor->id);
 	zf_key_free(a->actor_key);
 	free(a->actor_label);
 	a->actor_key = k;
@@ -1151,7 +1141,7 @@ genesis_keys(struct zf_archive *a, int drill, struct zf_json *keys,
 			return e->code;
 		}
 		free(path);
-		vkey = vkey_of(k, a->suite, p->id);
+		vkey = zf_note_key_vkey(k, a->suite, p->id);
 		zf_json_set_str(keys, p->id, vkey);
 		free(vkey);
 		if (p == a->actor)

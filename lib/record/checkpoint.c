@@ -85,6 +85,15 @@ zf_note_vkey(int suite, const char *name, const uint8_t *pub, size_t len)
 	    id[3], b64);
 }
 
+char *
+zf_note_key_vkey(struct zf_key *k, int suite, const char *name)
+{
+	uint8_t pub[ZF_PUBKEY_MAX];
+	size_t len = zf_key_public(k, pub);
+
+	return zf_note_vkey(suite, name, pub, len);
+}
+
 int
 zf_note_vkey_parse(const char *vkey, int *suite, char **name,
     uint8_t pub[ZF_PUBKEY_MAX], size_t *len)

@@ -32,6 +32,8 @@ char *zf_note_sign(struct zf_key *k, int suite, const char *name,
     const char *text);
 char *zf_note_vkey(int suite, const char *name, const uint8_t *pub,
     size_t len);
+/* The public half of k as a verifier key named name. */
+char *zf_note_key_vkey(struct zf_key *k, int suite, const char *name);
 /* Parses a vkey; 0 or -1. *name is malloc'd. */
 int zf_note_vkey_parse(const char *vkey, int *suite, char **name,
     uint8_t pub[ZF_PUBKEY_MAX], size_t *len);

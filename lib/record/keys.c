@@ -25,10 +25,8 @@ int
 zf_keys_new(struct zf_archive *a, const char *person, const char *path,
     char **vkey)
 {
-	uint8_t pub[ZF_PUBKEY_MAX];
 	struct zf_key *k;
 	char msg[256];
-	size_t len;
 
 	*vkey = NULL;
 	if (zf_config_person(a->config, person) == NULL)
@@ -47,8 +45,7 @@ zf_keys_new(struct zf_archive *a, const char *person, const char *path,
 		    "'%s': %s", path, zf_make_parents(path) ? strerror(errno) :
 		    msg);
 	}
-	len = zf_key_public(k, pub);
-	*vkey = zf_note_vkey(a->suite, person, pub, len);
+	*vkey = zf_note_key_vkey(k, a->suite, person);
 	zf_key_free(k);
 	return 0;
 }
@@ -145,9 +142,8 @@ zf_keys_register(struct zf_archive *a, const char *person,
 			    msg);
 			goto out;
 		}
-		len = zf_key_public(k, pub);
 		free(held);
-		held = zf_note_vkey(a->suite, person, pub, len);
+		held = zf_note_key_vkey(k, a->suite, person);
 		if (strcmp(held, vkey) != 0) {
 			rc = zf_fail(&a->err, EX_NOPERM, "'%s' is not the "
 			    "private key of %s", path, label);
