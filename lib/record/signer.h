@@ -10,11 +10,11 @@
  * (an archive.restored event by the head, naming that very checkpoint).
  * Then it replays every later event from its own body, checked against
  * its hash and carrying the signature of its actor's key; without a base
- * it replays from event 0.  An
- * event that registers or revokes keys, changes the configuration or
- * tells of a restore must be the head's, by the configuration in force
- * before it.  No event may be recorded in the future of the signer's
- * own clock, nor under a set clock in a real archive.
+ * it replays from event 0.  An event that registers or revokes keys,
+ * changes the configuration or tells of a restore must be the head's, by
+ * the configuration in force before it.  No event may be recorded in the
+ * future of the signer's own clock, nor under a set clock in a real
+ * archive.
  */
 #ifndef ZF_SIGNER_H
 #define ZF_SIGNER_H

@@ -1,8 +1,8 @@
 /*
  * trust: what makes the record say who and when, for the record layer
  * alone (it reads the handle): the drill flag of event 0, the honest
- * clock, the actor's personal key, and the signer's checks before it
- * signs a checkpoint.
+ * clock, the actor's personal key, and the signer's record of the last
+ * checkpoint it signed (its checks before it signs are signer.h's).
  */
 #ifndef ZF_TRUST_H
 #define ZF_TRUST_H
