@@ -282,8 +282,9 @@ named(const char *vkey, const char *person)
 	return ok;
 }
 
-const char *
-zf_keyring_self(const struct zf_keyring *r, int64_t seq, const char *type,
+/* The key an event registers for its own actor, or NULL. */
+static const char *
+self_key(const struct zf_keyring *r, int64_t seq, const char *type,
     const char *actor, const struct zf_json *data)
 {
 	const struct zf_json *keys;
@@ -300,6 +301,15 @@ zf_keyring_self(const struct zf_keyring *r, int64_t seq, const char *type,
 	if (person == NULL || strcmp(person, actor) != 0)
 		return NULL;
 	return zf_json_get_str(data, "key");
+}
+
+const char *
+zf_keyring_signer(const struct zf_keyring *r, int64_t seq, const char *type,
+    const char *actor, const struct zf_json *data)
+{
+	const char *self = self_key(r, seq, type, actor, data);
+
+	return self != NULL ? self : zf_keyring_vkey(r, actor);
 }
 
 int

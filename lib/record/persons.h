@@ -83,11 +83,12 @@ struct zf_keyring *zf_keyring_restore(const struct zf_json *v);
 /* How many keys were ever registered. */
 size_t zf_keyring_count(const struct zf_keyring *r);
 /*
- * The key an event registers for its own actor and may be signed by:
- * event 0's for its actor, or the first registration of an archive that
- * had none.  NULL otherwise.
+ * The key an event must be signed by: the one it registers for its own
+ * actor (event 0's for its actor, or the first registration of an
+ * archive that had none), else the actor's key in force.  NULL when the
+ * actor holds none.
  */
-const char *zf_keyring_self(const struct zf_keyring *r, int64_t seq,
+const char *zf_keyring_signer(const struct zf_keyring *r, int64_t seq,
     const char *type, const char *actor, const struct zf_json *data);
 /*
  * Takes in the key changes of event seq; 0, or -1 with why in err

@@ -180,10 +180,8 @@ vouch_event(struct vouch *v, const struct zf_event *ev,
 		return refuse(v, "event %lld (%s, by %s) is not the head's, by "
 		    "the configuration in force", (long long)ev->seq,
 		    ev->type, ev->actor);
-	vkey = zf_keyring_self(v->ring, ev->seq, ev->type, ev->actor,
+	vkey = zf_keyring_signer(v->ring, ev->seq, ev->type, ev->actor,
 	    ev->data);
-	if (vkey == NULL)
-		vkey = zf_keyring_vkey(v->ring, ev->actor);
 	/* Events from before the archive's first personal key carry none. */
 	if (vkey == NULL && zf_keyring_count(v->ring) > 0)
 		return refuse(v, "event %lld (%s, by %s) is by someone who "

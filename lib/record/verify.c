@@ -294,13 +294,12 @@ check_signature(struct checker *c, sqlite3_stmt *st,
     const struct zf_event *ev, const char *what)
 {
 	const char *sigs = (const char *)sqlite3_column_text(st, 8);
-	const char *vkey, *self;
+	const char *vkey;
 	char err[256];
 	int rc;
 
-	self = zf_keyring_self(c->ring, ev->seq, ev->type, ev->actor,
+	vkey = zf_keyring_signer(c->ring, ev->seq, ev->type, ev->actor,
 	    ev->data);
-	vkey = self ? self : zf_keyring_vkey(c->ring, ev->actor);
 	if (vkey == NULL && zf_keyring_count(c->ring) == 0 &&
 	    zf_json_get(ev->data, "keys") == NULL) {
 		c->unproven++;
