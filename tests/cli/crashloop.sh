@@ -34,23 +34,11 @@ plan $#
 
 # The starting archives: one with legal review (the sample agency), one
 # without, each holding what every program needs.
-printf '案件调查终结报告\n' >"$T/report.txt"
-printf '行政处罚决定书（代拟稿）：罚款六万元\n' >"$T/draft.txt"
 printf '询问笔录\n' >"$T/record.txt"
-new_archive
-at 2026-11-17
-c_ready=$(case_for_review 甲建筑公司) &&
-    c_sub=$(case_for_review 乙建筑公司) &&
-    review-submit "$c_sub" --statement "$T/report.txt" \
-    --draft "$T/draft.txt" --fine 60000 >/dev/null &&
-    c_new=$(new_case 丙建筑公司 2>/dev/null) ||
-    { echo "$TEST_NAME: cannot make the archive with review" >&2; exit 1; }
-person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" 2>/dev/null ||
-    { echo "$TEST_NAME: cannot make a key" >&2; exit 1; }
-mv "$ZHIFA_ARCHIVE" "$T/base-review"
-# ... and the same with a changed zhifa.yaml, waiting for the head.
-cp -a "$T/base-review" "$T/base-pending"
-printf '# 修订\n' >>"$T/base-pending/zhifa.yaml"
+third_case() {
+	c_new=$(new_case 丙建筑公司 2>/dev/null)
+}
+review_bases third_case
 new_archive_without_review
 decided_case 丁建筑公司 &&
     c_pub=$decided &&

@@ -24,21 +24,9 @@ strace -f -o /dev/null true >/dev/null 2>&1 ||
 SNAPSHOT_SKIP='! -name zhifa.db-shm ! ( -name zhifa.db-wal -empty )'
 
 # An archive with legal review: a case ready for review-submit, and one
-# submitted, for review-decide.
-printf '案件调查终结报告\n' >"$T/report.txt"
-printf '行政处罚决定书（代拟稿）：罚款六万元\n' >"$T/draft.txt"
-new_archive
-at 2026-11-17
-c_ready=$(case_for_review 甲建筑公司) &&
-    c_sub=$(case_for_review 乙建筑公司) &&
-    review-submit "$c_sub" --statement "$T/report.txt" \
-    --draft "$T/draft.txt" --fine 60000 >/dev/null || exit 1
-person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" 2>/dev/null ||
-    exit 1
-mv "$ZHIFA_ARCHIVE" "$T/base-review"
-# ... and with a changed zhifa.yaml, for archive-config apply.
-cp -a "$T/base-review" "$T/base-pending"
-printf '# 修订\n' >>"$T/base-pending/zhifa.yaml"
+# submitted, for review-decide; and with a changed zhifa.yaml, for
+# archive-config apply.
+review_bases
 
 at 2026-11-02
 new_archive_without_review

@@ -294,6 +294,31 @@ case_for_review() {
 	    echo "$cr_id"
 }
 
+# review_bases [COMMAND...]: the starting archives of the fault sweep and
+# the crash loop.  $T/base-review is the sample agency's on 17 November
+# 2026, with a case ready for review-submit ($c_ready), one submitted
+# ($c_sub, its report and draft in $T/report.txt and $T/draft.txt) and
+# wangqiang's new key ($T/wq.pem, $T/wq.vkey); COMMAND adds to it.
+# $T/base-pending is the same with a changed zhifa.yaml, waiting for the
+# head.  The clock is left on the 17th.
+review_bases() {
+	[ $# -gt 0 ] || set -- true
+	printf '案件调查终结报告\n' >"$T/report.txt"
+	printf '行政处罚决定书（代拟稿）：罚款六万元\n' >"$T/draft.txt"
+	new_archive
+	at 2026-11-17
+	c_ready=$(case_for_review 甲建筑公司) &&
+	    c_sub=$(case_for_review 乙建筑公司) &&
+	    review-submit "$c_sub" --statement "$T/report.txt" \
+	    --draft "$T/draft.txt" --fine 60000 >/dev/null &&
+	    person-key new --as wangqiang --out "$T/wq.pem" >"$T/wq.vkey" \
+	    2>/dev/null && "$@" ||
+	    { echo "$TEST_NAME: cannot make the starting archives" >&2; exit 1; }
+	mv "$ZHIFA_ARCHIVE" "$T/base-review"
+	cp -a "$T/base-review" "$T/base-pending"
+	printf '# 修订\n' >>"$T/base-pending/zhifa.yaml"
+}
+
 # starts: for each line of stdin, the display columns at which its fields
 # (runs of text separated by two or more spaces) start; every line of an
 # aligned table prints the same.
