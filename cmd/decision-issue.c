@@ -12,8 +12,8 @@
 #include "cases/decision.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE "
-    ZF_FINE_MEASURES_USAGE " [--basis TEXT] [--number DOCNO] [--at TIME] "
-    "[--party-absent]";
+    ZF_FINE_MEASURES_USAGE " [--confiscated YUAN] [--basis TEXT] "
+    "[--number DOCNO] [--at TIME] [--party-absent] [--summary]";
 
 int
 main(int argc, char **argv)
@@ -31,6 +31,8 @@ main(int argc, char **argv)
 		ZF_TEXT("number", 0, &in.number),
 		ZF_TEXT("at", 0, &in.at),
 		ZF_FLAG("party-absent", &in.party_absent),
+		ZF_FLAG("summary", &in.summary),
+		ZF_TEXT("confiscated", 0, &in.confiscated),
 		ZF_TEXT("basis", 0, &in.basis),
 		ZF_OPT_END
 	};

@@ -18,7 +18,8 @@
 
 static const char usage[] = "CASE --approve|--return|--reject "
     "--opinion TEXT|--opinion-file FILE [--all-pass] "
-    "[--point NAME=pass|fail[:NOTE]]...";
+    "[--point NAME=pass|fail[:NOTE]]... [--adviser NAME "
+    "--adviser-opinion TEXT]";
 
 #define OPINION_MAX 65536
 
@@ -71,6 +72,8 @@ main(int argc, char **argv)
 		ZF_OWN("opinion-file", OPT_OPINION_FILE),
 		ZF_OWN("point", OPT_POINT),
 		ZF_FLAG("all-pass", &d.all_pass),
+		ZF_TEXT("adviser", 0, &d.adviser),
+		ZF_TEXT("adviser-opinion", 0, &d.adviser_opinion),
 		ZF_OPT_END
 	};
 

@@ -13,7 +13,7 @@
 #include "cases/review.h"
 
 static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
-    ZF_FINE_MEASURES_USAGE " [--note TEXT]";
+    ZF_FINE_MEASURES_USAGE " [--confiscated YUAN] [--note TEXT]";
 
 int
 main(int argc, char **argv)
@@ -30,6 +30,7 @@ main(int argc, char **argv)
 		ZF_TEXT("draft", 0, &in.draft_file),
 		ZF_FINE_MEASURES(in, ZF_REVIEW_MAX_MEASURES),
 		ZF_TEXT("note", 0, &in.note),
+		ZF_TEXT("confiscated", 0, &in.confiscated),
 		ZF_OPT_END
 	};
 

@@ -71,6 +71,21 @@ check_party(struct zf_archive *a, const struct zf_case_input *in)
 	return 0;
 }
 
+/* The person's fields for a message, in a static buffer. */
+static const char *
+fields_of(const struct zf_person *p)
+{
+	static char text[512];
+	size_t i, len = 0;
+
+	text[0] = '\0';
+	for (i = 0; p->fields != NULL && p->fields[i] != NULL; i++)
+		len += snprintf(text + len, len < sizeof(text) ?
+		    sizeof(text) - len : 0, "%s%s", i ? "、" : "",
+		    p->fields[i]);
+	return text;
+}
+
 static int
 check_officers(struct zf_archive *a, const struct zf_case_input *in,
     int32_t filed)
@@ -118,6 +133,12 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 			    "(certificate %s is valid %s to %s)", p->id,
 			    p->name, day, p->certificate, from, to);
 		}
+		if (!zf_person_has_field(p, in->field))
+			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) is not "
+			    "certified for the field %s: the fields of the "
+			    "certificate are %s (行政处罚法第四十二条; "
+			    "fields: in zhifa.yaml)", p->id, p->name,
+			    in->field, fields_of(p));
 		if ((conflict = zf_conflict(p, in->party,
 		    in->party_id)) != NULL)
 			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) is in "

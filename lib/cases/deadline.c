@@ -11,18 +11,94 @@
 #include "rules/calendar.h"
 #include "record/db.h"
 #include "base/json.h"
+#include "base/when.h"
+#include "rules/config.h"
 #include "rules/procedure.h"
 #include "base/text.h"
 
+/* 1 when step is one of list (NULL: none). */
+static int
+listed(char *const *list, const char *step)
+{
+	size_t i;
+
+	for (i = 0; list != NULL && list[i] != NULL; i++)
+		if (strcmp(list[i], step) == 0)
+			return 1;
+	return 0;
+}
+
+int
+zf_measures_any(char *const *want, const char *measures)
+{
+	char quoted[64];
+	size_t i;
+
+	if (want == NULL || want[0] == NULL)
+		return 1;
+	for (i = 0; measures != NULL && want[i] != NULL; i++) {
+		snprintf(quoted, sizeof(quoted), "\"%s\"", want[i]);
+		if (strstr(measures, quoted) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* The same day n months later, or that month's last (民法典第二百零二条). */
 static int32_t
-count_from(struct zf_archive *a, int32_t start, int days, int working)
+add_months(int32_t start, int n)
+{
+	static const int len[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	int y, m, d, last;
+
+	zf_date_ymd(start, &y, &m, &d);
+	m += n;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+	return zf_date_from_ymd(y, m, d < last ? d : last);
+}
+
+/*
+ * The last day of n units counted from start: working days; calendar
+ * days or months whose last day, on a rest day, moves to the next
+ * working day unless the period is exact (a cap).  Hours are days here
+ * (n / 24, at least the day itself): plan_open counts them from the
+ * step's time.
+ */
+static int32_t
+count_from(struct zf_archive *a, int32_t start, int n, enum zf_unit unit,
+    int exact)
 {
 	struct zf_calendar *cal = zf_archive_calendar(a);
+	int32_t day;
 
-	if (working)
-		return zf_calendar_add_workdays(cal, start, days,
+	switch (unit) {
+	case ZF_UNIT_WORKING:
+		return zf_calendar_add_workdays(cal, start, n,
 		    zf_archive_beyond(a));
-	return zf_calendar_add_days(cal, start, days, zf_archive_beyond(a));
+	case ZF_UNIT_MONTH:
+		day = add_months(start, n);
+		break;
+	case ZF_UNIT_HOUR:
+		return start + n / 24;
+	default:
+		day = start + n;
+		break;
+	}
+	if (exact)
+		return day;
+	return zf_calendar_add_days(cal, day, 0, zf_archive_beyond(a));
+}
+
+/* The unit of a deadlines row: only working days count differently. */
+static enum zf_unit
+row_unit(const char *unit)
+{
+	return strcmp(unit, "working") == 0 ? ZF_UNIT_WORKING :
+	    ZF_UNIT_CALENDAR;
 }
 
 /* Days from today to due in the unit, negative when past. */
@@ -69,6 +145,59 @@ add_to(struct zf_json *clocks, const char *what, struct zf_json *item)
 	zf_json_push(list, item);
 }
 
+/*
+ * 1 when the case's deadline rule ran out before it was met (by day, if
+ * it is still open; else by the day of the step that met it); 0 when it
+ * did not, or the case never had it; -1 on error.
+ */
+static int
+ran_out(struct zf_archive *a, const char *case_id, const char *rule,
+    int32_t day)
+{
+	static const char sql[] = "SELECT d.due, d.state, s.at FROM deadlines "
+	    "d LEFT JOIN steps s ON s.seq = d.closed_seq WHERE d.case_id = ? "
+	    "AND d.rule = ?";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql,
+	    zf_archive_err(a));
+	struct zf_time t;
+	int32_t due, met;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	if ((rc = zf_db_row(zf_archive_db(a), st, zf_archive_err(a),
+	    "cannot read deadlines")) == 1) {
+		const char *at = zf_db_text(st, 2);
+
+		rc = 0;
+		if (zf_date_parse(zf_db_text(st, 0), &due) == 0) {
+			met = day;
+			if (strcmp(zf_db_text(st, 1), "done") == 0)
+				met = at != NULL && zf_time_parse(at, &t) ==
+				    0 ? zf_time_date(&t) : due;
+			rc = met > due;
+		}
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* 1 when rule r's own clock is moved by pauses and restarts now. */
+static int
+movable(struct zf_archive *a, const struct zf_rule *r,
+    const struct zf_clock_step *s)
+{
+	int rc;
+
+	if (r == NULL || r->deemed == NULL)
+		return 1;
+	if ((rc = ran_out(a, s->case_id, r->deemed, s->day)) < 0)
+		return -1;
+	return !rc;
+}
+
 /* What the step does to the deadlines already running. */
 static int
 plan_running(struct zf_archive *a, const struct zf_clock_step *s,
@@ -88,31 +217,47 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 	    "cannot read deadlines")) == 1) {
 		const char *rule = (const char *)sqlite3_column_text(st, 0);
 		const char *due_s = (const char *)sqlite3_column_text(st, 1);
-		int working = strcmp((const char *)sqlite3_column_text(st, 2),
-		    "working") == 0;
+		enum zf_unit unit = row_unit(zf_db_text(st, 2));
 		int open = strcmp((const char *)sqlite3_column_text(st, 3),
 		    "open") == 0;
 		const char *done = (const char *)sqlite3_column_text(st, 5);
 		const char *extend = (const char *)sqlite3_column_text(st, 6);
+		const struct zf_rule *r = zf_config_rule(zf_archive_config(a),
+		    rule);
+		int pauses = r != NULL && listed(r->pauses, s->step);
+		int resumes = r != NULL && listed(r->resumes, s->step);
 		int32_t due;
 		struct zf_json *e;
 
+		if (pauses || resumes) {
+			int m = movable(a, r, s);
+
+			if (m < 0) {
+				rc = -1;
+				break;
+			}
+			pauses = pauses && m;
+			resumes = resumes && m;
+		}
 		zf_date_parse(due_s, &due);
 		if (zf_text_has_word(done, s->step)) {
 			add_to(clocks, "close", zf_json_string(rule));
-		} else if (strcmp(s->step, "suspend") == 0 && open) {
+		} else if ((strcmp(s->step, "suspend") == 0 || pauses) &&
+		    open) {
 			e = entry(rule);
 			zf_json_set_int(e, "remaining", days_between(a, s->day,
-			    due, working, zf_archive_beyond(a)));
+			    due, unit == ZF_UNIT_WORKING,
+			    zf_archive_beyond(a)));
 			add_to(clocks, "pause", e);
-		} else if (strcmp(s->step, "resume") == 0 && !open) {
+		} else if ((strcmp(s->step, "resume") == 0 || resumes) &&
+		    !open) {
 			int left = sqlite3_column_int(st, 4), before;
 
 			/* What was left, or how late it already was. */
 			before = (*zf_archive_beyond(a));
 			(*zf_archive_beyond(a)) = 0;
-			due = left != 0 ? count_from(a, s->day, left, working) :
-			    s->day;
+			due = left != 0 ? count_from(a, s->day, left, unit,
+			    r != NULL && r->exact) : s->day;
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
@@ -126,7 +271,8 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 			int before = (*zf_archive_beyond(a));
 
 			(*zf_archive_beyond(a)) = 0;
-			due = count_from(a, due, s->extend_days, working);
+			due = count_from(a, due, s->extend_days, unit,
+			    r != NULL && r->exact);
 			e = entry(rule);
 			zf_date_format(due, date);
 			zf_json_set_str(e, "due", date);
@@ -157,13 +303,83 @@ zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
 	return zf_clocks_plan(a, &cs, clocks);
 }
 
+/*
+ * 1 when rule r starts at this step: it is counted from it, or the step
+ * starts it again (restart:) and its deemed rule did not run out.
+ */
+static int
+starts(struct zf_archive *a, const struct zf_rule *r,
+    const struct zf_clock_step *s)
+{
+	if (!(r->kinds & zf_kind_bit(s->kind)) ||
+	    (r->when & s->when) != r->when ||
+	    !zf_measures_any(r->measures, s->measures))
+		return 0;
+	if (strcmp(r->from, s->step) == 0)
+		return 1;
+	if (!listed(r->restart, s->step))
+		return 0;
+	return movable(a, r, s);
+}
+
+/* The deadline rule r opens at the step: its entry in the event. */
+static struct zf_json *
+plan_open(struct zf_archive *a, const struct zf_rule *r,
+    const struct zf_clock_step *s)
+{
+	const struct zf_rule *after = r->after != NULL ?
+	    zf_config_rule(zf_archive_config(a), r->after) : NULL;
+	int32_t start = s->day;
+	struct zf_json *e = entry(r->id);
+	char date[11], at[26];
+	char *words;
+
+	if (after != NULL)
+		start = count_from(a, s->day, after->days, after->unit,
+		    after->exact);
+	zf_date_format(start, date);
+	zf_json_set_str(e, "start", date);
+	if (r->unit == ZF_UNIT_HOUR) {
+		struct zf_time t = { 0, 0 };
+
+		if (s->at != NULL) {
+			t = *s->at;
+		} else {
+			t.offset = zf_archive_config(a)->offset;
+			t.unix = (int64_t)s->day * 86400 - t.offset * 60;
+		}
+		t.unix += (int64_t)r->days * 3600;
+		zf_time_format(&t, at);
+		zf_json_set_str(e, "due_at", at);
+		zf_date_format(zf_time_date(&t), date);
+	} else {
+		zf_date_format(count_from(a, start, r->days, r->unit,
+		    r->exact), date);
+	}
+	zf_json_set_str(e, "what", r->what);
+	zf_json_set_str(e, "basis", r->basis);
+	zf_json_set_str(e, "due", date);
+	zf_json_set_str(e, "unit", zf_unit_name(r->unit));
+	zf_json_set_int(e, "days", r->days);
+	zf_json_set_bool(e, "party", r->party);
+	words = join(r->done);
+	zf_json_set_str(e, "done", words);
+	free(words);
+	words = join(r->blocks);
+	zf_json_set_str(e, "blocks", words);
+	free(words);
+	if (r->extend != NULL)
+		zf_json_set_str(e, "extend", r->extend);
+	if (r->extend_max > 0)
+		zf_json_set_int(e, "extend_max", r->extend_max);
+	return e;
+}
+
 int
 zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json **out)
 {
 	struct zf_json *clocks = zf_json_object();
-	unsigned kind = zf_kind_bit(s->kind);
-	char date[11], start[11];
 	size_t i;
 	int rc;
 
@@ -172,37 +388,20 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 		zf_json_free(clocks);
 		return rc;
 	}
-	zf_date_format(s->day, start);
 	for (i = 0; i < zf_archive_config(a)->nrules; i++) {
 		const struct zf_rule *r = &zf_archive_config(a)->rules[i];
 		struct zf_json *e;
-		char *words;
 		int before = (*zf_archive_beyond(a));
 
-		if (strcmp(r->from, s->step) != 0 || !(r->kinds & kind) ||
-		    (r->when & s->when) != r->when)
+		if ((rc = starts(a, r, s)) <= 0) {
+			if (rc < 0) {
+				zf_json_free(clocks);
+				return zf_archive_err(a)->code;
+			}
 			continue;
+		}
 		(*zf_archive_beyond(a)) = 0;
-		zf_date_format(count_from(a, s->day, r->days, r->working),
-		    date);
-		e = entry(r->id);
-		zf_json_set_str(e, "what", r->what);
-		zf_json_set_str(e, "basis", r->basis);
-		zf_json_set_str(e, "start", start);
-		zf_json_set_str(e, "due", date);
-		zf_json_set_str(e, "unit", r->working ? "working" : "calendar");
-		zf_json_set_int(e, "days", r->days);
-		zf_json_set_bool(e, "party", r->party);
-		words = join(r->done);
-		zf_json_set_str(e, "done", words);
-		free(words);
-		words = join(r->blocks);
-		zf_json_set_str(e, "blocks", words);
-		free(words);
-		if (r->extend != NULL)
-			zf_json_set_str(e, "extend", r->extend);
-		if (r->extend_max > 0)
-			zf_json_set_int(e, "extend_max", r->extend_max);
+		e = plan_open(a, r, s);
 		zf_json_set_bool(e, "estimated", (*zf_archive_beyond(a)));
 		(*zf_archive_beyond(a)) |= before;
 		add_to(clocks, "open", e);
@@ -215,17 +414,36 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 	return 0;
 }
 
-/* 1 when step is one of list (NULL: none). */
-static int
-listed(char *const *list, const char *step)
+int
+zf_clocks_extend_gate(struct zf_archive *a, const char *case_id,
+    const char *rule, int32_t day)
 {
-	size_t i;
+	struct zf_err *e = zf_archive_err(a);
+	static const char sql[] = "SELECT what, due, basis FROM deadlines "
+	    "WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) AND state = "
+	    "'open' AND extend IS NOT NULL ORDER BY due";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int32_t due;
+	int rc;
 
-	for (i = 0; list != NULL && list[i] != NULL; i++)
-		if (strcmp(list[i], step) == 0)
-			return 1;
-	return 0;
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read deadlines")) == 1) {
+		if (zf_date_parse(zf_db_text(st, 1), &due) != 0 || day <= due)
+			continue;
+		rc = zf_fail(e, EX_NOPERM, "%s ran out on %s and can no "
+		    "longer be extended: an extension is decided within the "
+		    "period (%s)", zf_db_text(st, 0), zf_db_text(st, 1),
+		    zf_db_text(st, 2));
+		sqlite3_reset(st);
+		return rc;
+	}
+	return rc < 0 ? e->code : 0;
 }
+
 
 int
 zf_clocks_gate(struct zf_archive *a, const char *case_id, const char *step,
@@ -301,9 +519,9 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 	static const char sql[] = "INSERT OR REPLACE INTO deadlines (case_id, "
 	    "rule, what, basis, start, due, unit, days, party, done, extend, "
 	    "blocks, state, remaining, estimated, opened_seq, closed_seq, "
-	    "kind, extend_max, extended) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, 'open', NULL, ?13, ?14, NULL, (SELECT kind "
-	    "FROM cases WHERE id = ?1), ?15, 0)";
+	    "kind, extend_max, extended, due_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', NULL, ?13, ?14, NULL, "
+	    "(SELECT kind FROM cases WHERE id = ?1), ?15, 0, ?16)";
 	static const char *const text[] = { "rule", "what", "basis", "start",
 		"due", "unit" };
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
@@ -335,6 +553,7 @@ apply_open(struct zf_db *db, const char *case_id, int64_t seq,
 	sqlite3_bind_int64(st, 14, seq);
 	if (zf_json_get_int(o, "extend_max", &days) == 0)
 		sqlite3_bind_int64(st, 15, days);
+	zf_db_bind_text(st, 16, zf_json_get_str(o, "due_at"));
 	return zf_db_done(db, st, e, "cannot record deadlines");
 }
 

@@ -19,14 +19,24 @@ struct zf_archive;
 struct zf_db;
 struct zf_err;
 struct zf_json;
+struct zf_time;
 
 struct zf_clock_step {
 	const char *case_id, *kind, *step;
 	int32_t day;		/* the date the step was taken */
+	const struct zf_time *at;	/* its time, for periods in hours;
+					   NULL: the start of day */
 	unsigned when;		/* ZF_WHEN_* conditions it carries */
+	/* The measures of the decision it is taken under (or makes), as
+	 * a JSON array of names; NULL: none. */
+	const char *measures;
 	int extend_days;	/* for the extending step */
 	const char *extend_rule;	/* NULL: every rule it extends */
 };
+
+/* 1 when the JSON array of measure names holds one of want (NULL-
+ * terminated); an empty want always holds. */
+int zf_measures_any(char *const *want, const char *measures);
 
 /*
  * Works out the step's effect on the case's clocks; *clocks gets the
@@ -39,6 +49,14 @@ int zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
     const char *kind, const char *step, int32_t day, unsigned when,
     struct zf_json **clocks);
+
+/*
+ * Refuses (EX_NOPERM) an extension of rule (NULL: every extendable one)
+ * recorded after the deadline it moves ran out: a period is extended
+ * within it (行政许可法第四十二条, 行政强制法第二十五条).
+ */
+int zf_clocks_extend_gate(struct zf_archive *a, const char *case_id,
+    const char *rule, int32_t day);
 
 /*
  * Refuses (EX_NOPERM) a step the case's open deadlines keep back, naming

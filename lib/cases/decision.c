@@ -13,7 +13,9 @@
 #include "cases/may.h"
 #include "cases/deadline.h"
 #include "cases/evidence.h"
+#include "cases/require.h"
 #include "cases/review.h"
+#include "cases/step.h"
 #include "record/archive.h"
 #include "record/db.h"
 #include "record/journal.h"
@@ -26,16 +28,91 @@ set_opt(struct zf_json *o, const char *key, const char *value)
 		zf_json_set_str(o, key, value);
 }
 
-/* Steps the law requires before a kind's decision. */
-static const struct {
-	unsigned kinds;
-	const char *step, *why;
-} required_before_decision[] = {
-	{ ZF_KIND_PENALTY, "notify", "事先告知 must come first "
-	    "(行政处罚法第四十四条、第六十二条)" },
-	{ ZF_KIND_COMPULSION, "urge", "催告 must come first "
-	    "(行政强制法第三十五条)" },
-};
+/*
+ * The measures the decision carries, by their names: a fine is one
+ * whether or not it was listed.  *granted: a licence is granted.
+ */
+static struct zf_json *
+decided_measures(const struct zf_decision_input *in, int64_t fen,
+    int *granted)
+{
+	struct zf_json *measures = zf_json_array();
+	int listed = 0;
+	size_t i;
+
+	*granted = 0;
+	for (i = 0; i < in->nmeasures; i++)
+		listed |= strcmp(zf_measure_find(in->measures[i])->name,
+		    "fine") == 0;
+	if (fen > 0 && !listed)
+		zf_json_push(measures, zf_json_string("fine"));
+	for (i = 0; i < in->nmeasures; i++) {
+		const struct zf_measure *m = zf_measure_find(in->measures[i]);
+
+		zf_json_push(measures, zf_json_string(m->name));
+		*granted |= strcmp(m->name, "grant") == 0;
+	}
+	return measures;
+}
+
+/*
+ * 简易程序 (行政处罚法第五十一条): a penalty case, decided on the spot with
+ * no measure beyond those allowed, and a fine within the cap for the
+ * party's kind.
+ */
+static int
+check_summary(struct zf_archive *a, const char *case_id,
+    const struct zf_case_state *s, const struct zf_decision_input *in,
+    int64_t fen)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_summary *sm = &zf_archive_config(a)->summary;
+	static const char sql[] = "SELECT party_kind FROM cases WHERE id = ?";
+	sqlite3_stmt *st;
+	char party[16] = "person";
+	int64_t cap;
+	size_t i, j;
+	int rc;
+
+	if (strcmp(s->kind, "penalty") != 0)
+		return zf_fail(e, EX_USAGE, "--summary is for penalties "
+		    "(简易程序, 行政处罚法第五十一条), not a %s case", s->kind);
+	if (sm->basis == NULL)
+		return zf_fail(e, EX_NOPERM, "the configuration in force "
+		    "allows no 简易程序 (summary: in zhifa.yaml)");
+	for (i = 0; i < in->nmeasures; i++) {
+		const char *name = zf_measure_find(in->measures[i])->name;
+
+		for (j = 0; sm->measures[j] != NULL; j++)
+			if (strcmp(sm->measures[j], name) == 0)
+				break;
+		if (sm->measures[j] == NULL)
+			return zf_fail(e, EX_NOPERM, "a penalty decided on the "
+			    "spot carries no %s (%s): only a warning or a "
+			    "small fine (%s)", name,
+			    zf_measure_find(name)->chinese, sm->basis);
+	}
+	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read cases")) == 1 && zf_db_text(st, 0) != NULL)
+		snprintf(party, sizeof(party), "%s", zf_db_text(st, 0));
+	sqlite3_reset(st);
+	if (rc < 0)
+		return e->code;
+	cap = strcmp(party, "org") == 0 ? sm->org_fen :
+	    strcmp(party, "business") == 0 ? sm->business_fen : sm->person_fen;
+	if (cap < 0 || fen > cap) {
+		char yuan[24];
+
+		zf_money_format(cap < 0 ? 0 : cap, yuan);
+		return zf_fail(e, EX_NOPERM, "a fine decided on the spot on "
+		    "a party of kind %s is at most %s yuan; this one takes "
+		    "the general procedure (%s)", party, yuan, sm->basis);
+	}
+	return 0;
+}
 
 static int
 number_taken(struct zf_archive *a, const char *number)
@@ -50,12 +127,14 @@ static int
 review_gate(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
 {
-	int64_t fen = 0;
+	int64_t fen = 0, conf = 0;
 
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
+	if (in->confiscated != NULL)
+		zf_money_parse(in->confiscated, &conf);
 	return zf_review_gate(a, case_id, in->measures, in->nmeasures, fen,
-	    in->doc);
+	    conf, in->doc);
 }
 
 /* Reads the case's state into s, and refuses unless the table allows act. */
@@ -76,13 +155,16 @@ check_issue(struct zf_archive *a, const char *case_id,
 {
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find("decide");
+	struct zf_require_step req = { NULL, NULL, NULL, NULL, 0 };
+	struct zf_json *measures;
 	struct zf_case_state s;
 	struct zf_time t;
 	const char *why;
+	char *text;
 	int32_t day;
-	int64_t fen;
+	int64_t fen = 0, conf;
 	size_t i;
-	int rc;
+	int rc, granted;
 
 	if ((rc = head_case(a, case_id, &s, ZF_ACT_DECIDE)) != 0)
 		return rc;
@@ -117,17 +199,29 @@ check_issue(struct zf_archive *a, const char *case_id,
 	if (in->number != NULL && rc > 0)
 		return zf_fail(e, EX_DATAERR, "decision number %s is "
 		    "already used", in->number);
+	if (in->confiscated != NULL && zf_money_parse(in->confiscated,
+	    &conf) != 0)
+		return zf_fail(e, EX_DATAERR, "confiscated '%s' is not an "
+		    "amount of yuan", in->confiscated);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
-	for (i = 0; i < sizeof(required_before_decision) /
-	    sizeof(required_before_decision[0]); i++)
-		if ((required_before_decision[i].kinds & zf_kind_bit(s.kind)) &&
-		    !zf_case_has_step(a, case_id,
-		    required_before_decision[i].step))
-			return zf_fail(e, EX_NOPERM, "%s cannot be "
-			    "decided yet: %s", case_id,
-			    required_before_decision[i].why);
-	if ((rc = zf_clocks_gate(a, case_id, "decide", day)) != 0)
+	if (in->summary && (rc = check_summary(a, case_id, &s, in, fen)) != 0)
+		return rc;
+	measures = decided_measures(in, fen, &granted);
+	text = zf_json_canonical(measures, NULL);
+	zf_json_free(measures);
+	req.step = in->summary ? "summary" : "decide";
+	req.kind = s.kind;
+	req.measures = text;
+	req.doc = in->doc != NULL || in->doc_file != NULL;
+	rc = zf_require_check(a, case_id, &req);
+	free(text);
+	if (rc != 0)
+		return rc;
+	/* On the spot, the party's periods of the general procedure do not
+	 * run: 行政处罚法第五十二条. */
+	if (!in->summary &&
+	    (rc = zf_clocks_gate(a, case_id, "decide", day)) != 0)
 		return rc;
 	return review_gate(a, case_id, in);
 }
@@ -149,11 +243,10 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	struct zf_case_state s;
 	struct zf_time t;
 	sqlite3_stmt *st;
-	int64_t n = 0, fen = 0;
+	int64_t n = 0, fen = 0, conf = 0;
 	int year, month, mday, rc, granted = 0;
-	char when[26];
+	char when[26], *text;
 	int32_t day;
-	size_t i;
 
 	*number = NULL;
 	if ((rc = check_issue(a, case_id, in)) != 0 ||
@@ -197,31 +290,23 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	}
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
-	measures = zf_json_array();
-	if (fen > 0 && zf_measure_find("fine") != NULL) {
-		int listed = 0;
-
-		for (i = 0; i < in->nmeasures; i++)
-			listed |= strcmp(zf_measure_find(in->measures[i])->name,
-			    "fine") == 0;
-		if (!listed)
-			zf_json_push(measures, zf_json_string("fine"));
-	}
-	for (i = 0; i < in->nmeasures; i++) {
-		const struct zf_measure *m = zf_measure_find(in->measures[i]);
-
-		zf_json_push(measures, zf_json_string(m->name));
-		granted |= strcmp(m->name, "grant") == 0;
-	}
+	if (in->confiscated != NULL)
+		zf_money_parse(in->confiscated, &conf);
+	measures = decided_measures(in, fen, &granted);
+	text = zf_json_canonical(measures, NULL);
 	memset(&cs, 0, sizeof(cs));
 	cs.case_id = case_id;
 	cs.kind = s.kind;
 	cs.step = "decide";
 	cs.day = day;
+	cs.at = &t;
+	cs.measures = text;
 	cs.when = (in->party_absent ? ZF_WHEN_PARTY_ABSENT : 0) |
 	    (fen > 0 ? ZF_WHEN_FINE : 0) | (granted ? ZF_WHEN_GRANTED : 0) |
 	    (s.published ? ZF_WHEN_PUBLISHED : 0);
-	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0) {
+	rc = zf_clocks_plan(a, &cs, &clocks);
+	free(text);
+	if (rc != 0) {
 		zf_json_free(measures);
 		goto fail;
 	}
@@ -234,6 +319,10 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 	zf_json_set(data, "measures", measures);
 	if (fen > 0)
 		zf_json_set_int(data, "fine_fen", fen);
+	if (conf > 0)
+		zf_json_set_int(data, "confiscated_fen", conf);
+	if (in->summary)
+		zf_json_set_bool(data, "summary", 1);
 	set_opt(data, "doc", in->doc);
 	zf_json_set_str(data, "at", when);
 	zf_json_set_bool(data, "party_absent", in->party_absent);
@@ -264,10 +353,25 @@ record_with_doc(struct zf_archive *a, const char *case_id,
     const char *doc_id, void *arg)
 {
 	struct issue *is = arg;
+	struct zf_step_input serve;
+	int rc;
 
 	if (doc_id != NULL)
 		is->in.doc = doc_id;
-	return zf_decision_record(a, case_id, &is->in, is->number);
+	if ((rc = zf_decision_record(a, case_id, &is->in, is->number)) != 0 ||
+	    !is->in.summary)
+		return rc;
+	/* 当场交付: handed to the party on the spot, the same moment. */
+	memset(&serve, 0, sizeof(serve));
+	serve.step = "serve";
+	serve.at = is->in.at;
+	serve.method = "direct";
+	serve.note = "简易程序，当场交付（行政处罚法第五十二条）";
+	if ((rc = zf_step_record(a, case_id, &serve)) != 0) {
+		free(*is->number);
+		*is->number = NULL;
+	}
+	return rc;
 }
 
 int

@@ -28,6 +28,9 @@ struct zf_decision_input {
 	const char *basis;	/* legal basis (处罚依据), for publication */
 	const char *doc;	/* evidence id of the decision document */
 	const char *doc_file;	/* for zf_decision_issue: the document */
+	const char *confiscated;	/* 没收违法所得、非法财物的数额, yuan */
+	int summary;		/* 简易程序: decided and handed over on the
+				   spot (行政处罚法第五十一条、第五十二条) */
 };
 
 /*

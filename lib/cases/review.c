@@ -49,6 +49,7 @@ col(sqlite3_stmt *st, int i)
 /* What the catalog looks at beyond the proposal. */
 struct facts {
 	char kind[16], party_kind[16], conduct[16];
+	char *field;		/* 执法领域, or NULL */
 	char *manual;		/* reason it was marked major, or NULL */
 	int hearing;
 };
@@ -57,7 +58,7 @@ static int
 load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 {
 	static const char sql[] = "SELECT kind, party_kind, conduct, "
-	    "major_manual FROM cases WHERE id = ?";
+	    "major_manual, field FROM cases WHERE id = ?";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -69,6 +70,7 @@ load_facts(struct zf_archive *a, const char *case_id, struct facts *f)
 	snprintf(f->conduct, sizeof(f->conduct), "%s", col(st, 2) ? col(st,
 	    2) : "");
 	f->manual = col(st, 3) ? xstrdup(col(st, 3)) : NULL;
+	f->field = col(st, 4) ? xstrdup(col(st, 4)) : NULL;
 	sqlite3_reset(st);
 	f->hearing = zf_case_has_step(a, case_id, "hearing");
 	return 0;
@@ -87,8 +89,9 @@ listed(char *const *list, const char *word)
 
 /* Appends the reason a rule matches, or returns 0 when it does not. */
 static int
-rule_matches(const struct zf_major_rule *r, const struct facts *f,
-    const char *const *measures, size_t n, int64_t fine, struct zf_buf *why)
+rule_matches(const struct zf_archive *a, const struct zf_major_rule *r,
+    const struct facts *f, const char *const *measures, size_t n,
+    int64_t fine, int64_t conf, struct zf_buf *why)
 {
 	const char *conduct = r->conduct == ZF_CONDUCT_BUSINESS ? "business" :
 	    r->conduct == ZF_CONDUCT_NON_BUSINESS ? "non-business" : NULL;
@@ -118,6 +121,15 @@ rule_matches(const struct zf_major_rule *r, const struct facts *f,
 	}
 	if (r->hearing && !f->hearing)
 		return 0;
+	if (r->fields[0] != NULL && (f->field == NULL ||
+	    !listed(r->fields, f->field)))
+		return 0;
+	if (r->levels[0] != NULL && !listed(r->levels,
+	    zf_archive_config(a)->agency_level))
+		return 0;
+	if (r->confiscated_fen >= 0 && !(r->inclusive ?
+	    conf >= r->confiscated_fen : conf > r->confiscated_fen))
+		return 0;
 	zf_buf_addstr(why, r->reason);
 	if (r->fine_fen >= 0) {
 		char have[24], limit[24];
@@ -125,6 +137,14 @@ rule_matches(const struct zf_major_rule *r, const struct facts *f,
 		zf_money_format(fine, have);
 		zf_money_format(r->fine_fen, limit);
 		zf_buf_printf(why, "：罚款 %s 元，%s %s 元%s", have,
+		    r->inclusive ? "不低于" : "高于", limit,
+		    r->inclusive ? "（含本数）" : "");
+	} else if (r->confiscated_fen >= 0) {
+		char have[24], limit[24];
+
+		zf_money_format(conf, have);
+		zf_money_format(r->confiscated_fen, limit);
+		zf_buf_printf(why, "：没收 %s 元，%s %s 元%s", have,
 		    r->inclusive ? "不低于" : "高于", limit,
 		    r->inclusive ? "（含本数）" : "");
 	} else if (hit != NULL) {
@@ -136,7 +156,7 @@ rule_matches(const struct zf_major_rule *r, const struct facts *f,
 int
 zf_review_verdict(struct zf_archive *a, const char *case_id,
     const char *const *measures, size_t nmeasures, int64_t fine_fen,
-    struct zf_json **reasons)
+    int64_t confiscated_fen, struct zf_json **reasons)
 {
 	struct zf_buf why;
 	struct facts f;
@@ -150,8 +170,8 @@ zf_review_verdict(struct zf_archive *a, const char *case_id,
 	zf_buf_init(&why);
 	for (i = 0; i < zf_archive_config(a)->ncatalog; i++) {
 		zf_buf_reset(&why);
-		if (rule_matches(&zf_archive_config(a)->catalog[i], &f,
-		    measures, nmeasures, fine_fen, &why))
+		if (rule_matches(a, &zf_archive_config(a)->catalog[i], &f,
+		    measures, nmeasures, fine_fen, confiscated_fen, &why))
 			zf_json_push(*reasons, zf_json_string(why.data));
 	}
 	if (f.manual != NULL) {
@@ -161,12 +181,14 @@ zf_review_verdict(struct zf_archive *a, const char *case_id,
 	}
 	zf_buf_release(&why);
 	free(f.manual);
+	free(f.field);
 	return 0;
 }
 
 /* The proposal as compared: measures by name, sorted, and the fine. */
 static struct zf_json *
-proposal(const char *const *measures, size_t n, int64_t fine_fen)
+proposal(const char *const *measures, size_t n, int64_t fine_fen,
+    int64_t confiscated_fen)
 {
 	const char *names[ZF_REVIEW_MAX_MEASURES + 2];
 	struct zf_json *p = zf_json_object(), *list = zf_json_array();
@@ -197,6 +219,8 @@ proposal(const char *const *measures, size_t n, int64_t fine_fen)
 		zf_json_push(list, zf_json_string(names[i]));
 	zf_json_set(p, "measures", list);
 	zf_json_set_int(p, "fine_fen", fine_fen > 0 ? fine_fen : 0);
+	if (confiscated_fen > 0)
+		zf_json_set_int(p, "confiscated_fen", confiscated_fen);
 	return p;
 }
 
@@ -461,7 +485,7 @@ record_submission(struct zf_archive *a, const char *case_id,
 	const char *measures[ZF_REVIEW_MAX_MEASURES];
 	size_t nmeasures = in->nmeasures, i;
 	struct round r;
-	int64_t fen = 0;
+	int64_t fen = 0, conf = 0;
 	int rc;
 
 	*reasons = NULL;
@@ -474,15 +498,20 @@ record_submission(struct zf_archive *a, const char *case_id,
 		measures[i] = in->measures[i];
 	if (in->fine != NULL)
 		zf_money_parse(in->fine, &fen);
+	if (in->confiscated != NULL)
+		zf_money_parse(in->confiscated, &conf);
 	/* A round submitted again keeps the proposal it was given, unless
 	 * new values are. */
 	if (r.n > 0 && in->fine == NULL && in->nmeasures == 0 &&
+	    in->confiscated == NULL &&
 	    r.proposal != NULL && (kept = zf_json_parse(r.proposal,
 	    strlen(r.proposal), NULL, 0)) != NULL) {
 		const struct zf_json *list = zf_json_get(kept, "measures");
 
 		if (zf_json_get_int(kept, "fine_fen", &fen) != 0)
 			fen = 0;
+		if (zf_json_get_int(kept, "confiscated_fen", &conf) != 0)
+			conf = 0;
 		for (i = 0; i < zf_json_len(list) &&
 		    nmeasures < ZF_REVIEW_MAX_MEASURES; i++) {
 			const char *m = zf_json_str(zf_json_at(list, i));
@@ -498,13 +527,13 @@ record_submission(struct zf_archive *a, const char *case_id,
 	    previous_round_doc(a, case_id, "review-draft");
 	if ((rc = zf_db_failed(zf_archive_db(a), zf_archive_err(a))) != 0 ||
 	    (rc = zf_review_verdict(a, case_id, measures, nmeasures,
-	    fen, reasons)) != 0 || (rc = materials(a, case_id, NULL,
+	    fen, conf, reasons)) != 0 || (rc = materials(a, case_id, NULL,
 	    hex)) != 0)
 		goto out;
 	if ((rc = zf_clocks_plan_step(a, case_id, s.kind, "review-submit",
 	    zf_archive_today(a), 0, &clocks)) != 0)
 		goto out;
-	p = proposal(measures, nmeasures, fen);
+	p = proposal(measures, nmeasures, fen, conf);
 	zf_time_format(zf_archive_now(a), when);
 	data = zf_json_object();
 	zf_json_set_int(data, "round", *round);
@@ -608,6 +637,16 @@ check_decision(struct zf_archive *a, const char *case_id,
 		    "required: --opinion TEXT or --opinion-file FILE");
 	if (zf_text_check(d->opinion, 20000, 1, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "opinion %s", why);
+	if ((d->adviser == NULL) != (d->adviser_opinion == NULL) ||
+	    (d->adviser != NULL && (d->adviser[0] == '\0' ||
+	    d->adviser_opinion[0] == '\0')))
+		return zf_fail(e, EX_USAGE, "a legal adviser's opinion "
+		    "needs both --adviser NAME and --adviser-opinion TEXT");
+	if (d->adviser != NULL && (zf_text_check(d->adviser, 200, 0,
+	    &why) != 0 || zf_text_check(d->adviser_opinion, 20000, 1,
+	    &why) != 0))
+		return zf_fail(e, EX_DATAERR, "the adviser's name or opinion "
+		    "%s", why);
 	for (i = 0; i < ZF_REVIEW_POINTS; i++) {
 		failed += d->fail[i];
 		if (d->note[i] != NULL && zf_text_check(d->note[i], 1000, 0,
@@ -705,6 +744,9 @@ opinion_text(struct zf_archive *a, const char *case_id,
 			zf_buf_printf(&b, "（%s）", d->note[i]);
 		zf_buf_addch(&b, '\n');
 	}
+	if (d->adviser != NULL)
+		zf_buf_printf(&b, "\n法律顾问（公职律师）意见：%s：%s\n",
+		    d->adviser, d->adviser_opinion);
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
 	zf_buf_printf(&b, "\n审核结论：%s\n审核意见：%s\n\n审核人：%s（%s）\n"
 	    "日期：%d年%d月%d日\n", verdict_chinese(d->verdict), d->opinion,
@@ -751,6 +793,13 @@ record_decision(struct zf_archive *a, const char *case_id,
 	zf_json_set_int(data, "round", r.n);
 	zf_json_set_str(data, "verdict", d->verdict);
 	zf_json_set_str(data, "opinion", d->opinion);
+	if (d->adviser != NULL) {
+		struct zf_json *adv = zf_json_object();
+
+		zf_json_set_str(adv, "name", d->adviser);
+		zf_json_set_str(adv, "opinion", d->adviser_opinion);
+		zf_json_set(data, "adviser", adv);
+	}
 	zf_json_set(data, "points", points);
 	zf_json_set_str(data, "doc", opinion_doc);
 	zf_json_set_str(data, "at", when);
@@ -859,7 +908,7 @@ discussed_after(struct zf_archive *a, const char *case_id, int64_t seq)
 int
 zf_review_gate(struct zf_archive *a, const char *case_id,
     const char *const *measures, size_t nmeasures, int64_t fine_fen,
-    const char *exclude)
+    int64_t confiscated_fen, const char *exclude)
 {
 	struct zf_err *e = zf_archive_err(a);
 	struct zf_json *reasons = NULL, *p;
@@ -870,7 +919,7 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 	int rc;
 
 	if ((rc = zf_review_verdict(a, case_id, measures, nmeasures, fine_fen,
-	    &reasons)) != 0)
+	    confiscated_fen, &reasons)) != 0)
 		return rc;
 	if (zf_json_len(reasons) == 0) {
 		zf_json_free(reasons);
@@ -910,7 +959,7 @@ zf_review_gate(struct zf_archive *a, const char *case_id,
 		    "changed): submit it again for review", case_id, r.n);
 		goto out;
 	}
-	p = proposal(measures, nmeasures, fine_fen);
+	p = proposal(measures, nmeasures, fine_fen, confiscated_fen);
 	proposed = zf_json_canonical(p, NULL);
 	zf_json_free(p);
 	if (strcmp(proposed, r.proposal) != 0) {

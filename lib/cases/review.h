@@ -41,7 +41,7 @@ extern const struct zf_review_point_def zf_review_points[];
  */
 int zf_review_verdict(struct zf_archive *a, const char *case_id,
     const char *const *measures, size_t nmeasures, int64_t fine_fen,
-    struct zf_json **reasons);
+    int64_t confiscated_fen, struct zf_json **reasons);
 
 struct zf_review_submission {
 	const char *statement_file;	/* the report to store; NULL: the
@@ -51,6 +51,7 @@ struct zf_review_submission {
 	const char *measures[ZF_REVIEW_MAX_MEASURES];
 	size_t nmeasures;
 	const char *fine;	/* yuan */
+	const char *confiscated;	/* 没收数额, yuan */
 	const char *note;
 };
 
@@ -68,6 +69,9 @@ int zf_review_submit(struct zf_archive *a, const char *case_id,
 struct zf_review_decision {
 	const char *verdict;	/* approve return reject */
 	const char *opinion;
+	/* The opinion of a legal adviser (法律顾问、公职律师) heard in the
+	 * round: who, and what they advised; both or neither. */
+	const char *adviser, *adviser_opinion;
 	int fail[ZF_REVIEW_POINTS];	/* 1 where the point failed */
 	int named[ZF_REVIEW_POINTS];	/* given with --point */
 	const char *note[ZF_REVIEW_POINTS];
@@ -100,6 +104,6 @@ int zf_review_decide(struct zf_archive *a, const char *case_id,
  */
 int zf_review_gate(struct zf_archive *a, const char *case_id,
     const char *const *measures, size_t nmeasures, int64_t fine_fen,
-    const char *exclude);
+    int64_t confiscated_fen, const char *exclude);
 
 #endif

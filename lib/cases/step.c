@@ -13,6 +13,7 @@
 #include "record/journal.h"
 #include "base/json.h"
 #include "rules/procedure.h"
+#include "cases/require.h"
 #include "cases/review.h"
 #include "base/text.h"
 #include "cases/may.h"
@@ -52,7 +53,7 @@ check_approval(struct zf_archive *a, const char *approved_by,
 /* A step's own needs: method, approval, days, the rule it extends. */
 static int
 check_details(struct zf_archive *a, const struct zf_step_def *d,
-    const struct zf_step_input *in)
+    const struct zf_step_input *in, int approval)
 {
 	struct zf_err *e = zf_archive_err(a);
 	const char *why;
@@ -71,13 +72,12 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 	} else if (in->method != NULL) {
 		return zf_fail(e, EX_USAGE, "--method is for serve only");
 	}
-	if ((d->flags & ZF_STEP_APPROVAL) &&
-	    (rc = check_approval(a, in->approved_by, d)) != 0)
+	if (approval && (rc = check_approval(a, in->approved_by, d)) != 0)
 		return rc;
-	if (!(d->flags & ZF_STEP_APPROVAL) && in->approved_by != NULL)
+	if (!approval && in->approved_by != NULL)
 		return zf_fail(e, EX_USAGE, "%s (%s) needs no approval; "
-		    "--approved-by is for extend, suspend and transfer",
-		    d->name, d->chinese);
+		    "--approved-by is for the steps the head approves (see "
+		    "case-step(1))", d->name, d->chinese);
 	if (d->flags & ZF_STEP_DAYS) {
 		if (in->days < 1 || in->days > 366)
 			return zf_fail(e, EX_USAGE, "%s needs --days, "
@@ -142,6 +142,30 @@ check_hearing(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
+/* The officer who takes over is certified for the case's field. */
+static int
+field_ok(struct zf_archive *a, const char *case_id, const struct zf_person *p)
+{
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), "SELECT field FROM "
+	    "cases WHERE id = ?", e);
+	int rc;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e, "cannot read the case"))
+	    == 1 && !zf_person_has_field(p, zf_db_text(st, 0)))
+		rc = zf_fail(e, EX_NOPERM, "'%s' (%s) is not certified for the "
+		    "field %s and cannot take the case over "
+		    "(行政处罚法第四十二条; fields: in zhifa.yaml)", p->id,
+		    p->name, zf_db_text(st, 0));
+	else
+		rc = rc < 0 ? e->code : 0;
+	sqlite3_reset(st);
+	return rc;
+}
+
 /*
  * reassign: the officer who takes over holds a certificate valid that
  * day, is not already on the case and is not in conflict with its party;
@@ -176,6 +200,8 @@ check_reassign(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s) holds no enforcement "
 		    "certificate valid on %s and cannot take the case over "
 		    "(行政处罚法第四十二条)", p->id, p->name, d);
+	if ((rc = field_ok(a, case_id, p)) != 0)
+		return rc;
 	if ((rc = zf_case_party_conflict(a, case_id, p, &c, NULL)) != 0)
 		return rc;
 	if (c != NULL)
@@ -183,6 +209,54 @@ check_reassign(struct zf_archive *a, const char *case_id,
 		    "for the party of %s ('%s' in zhifa.yaml)", p->id, p->name,
 		    case_id, c);
 	return 0;
+}
+
+/*
+ * An extension past what the head may approve alone needs the heads'
+ * collective discussion (集体讨论), recorded after the last extension.
+ */
+static int
+discussed(struct zf_archive *a, const char *case_id, const char *rule,
+    int days)
+{
+	struct zf_err *e = zf_archive_err(a);
+	static const char sql[] = "SELECT d.what, d.extended, d.basis, d.rule "
+	    "FROM deadlines d WHERE d.case_id = ?1 AND (?2 IS NULL OR "
+	    "d.rule = ?2) AND d.state = 'open' AND d.extend IS NOT NULL";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	const struct zf_rule *r;
+	int rc;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	zf_db_bind_text(st, 2, rule);
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read deadlines")) == 1) {
+		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 3));
+		if (r == NULL || r->extend_head_max <= 0 ||
+		    sqlite3_column_int(st, 1) + days <= r->extend_head_max)
+			continue;
+		rc = zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ?1 "
+		    "AND step = ?2 AND seq > coalesce((SELECT max(seq) FROM "
+		    "steps WHERE case_id = ?1 AND step = 'extend'), 0)",
+		    case_id, "discuss");
+		if (rc < 0)
+			rc = e->code;
+		else if (rc == 0)
+			rc = zf_fail(e, EX_NOPERM, "%s may be extended by the "
+			    "head's approval alone by %d days in all; a "
+			    "further extension needs the heads' collective "
+			    "discussion "
+			    "(集体讨论: case-step %s discuss) after the last "
+			    "extension (%s)", zf_db_text(st, 0),
+			    r->extend_head_max, case_id, zf_db_text(st, 2));
+		else
+			rc = 0;
+		sqlite3_reset(st);
+		return rc;
+	}
+	return rc < 0 ? e->code : 0;
 }
 
 /* Refuses an extension past what the law allows a deadline in all. */
@@ -261,8 +335,10 @@ check(struct zf_archive *a, const char *case_id,
 {
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_step_def *d = zf_step_find(in->step);
+	struct zf_require_step req;
 	struct zf_case_state s;
 	struct zf_time t;
+	char *measures = NULL;
 	int32_t day;
 	int rc;
 
@@ -287,7 +363,19 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_case_refuse_step(a, &s, d);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0 ||
 	    (rc = may_act(a, case_id, d->name, day)) != 0 ||
-	    (rc = check_details(a, d, in)) != 0)
+	    (rc = zf_require_measures(a, case_id, &measures)) != 0)
+		return rc;
+	req.step = d->name;
+	req.kind = s.kind;
+	req.measures = measures;
+	req.method = in->method;
+	req.doc = in->doc != NULL || in->doc_file != NULL;
+	rc = check_details(a, d, in, (d->flags & ZF_STEP_APPROVAL) ||
+	    zf_require_approval(a, &req));
+	if (rc == 0)
+		rc = zf_require_check(a, case_id, &req);
+	free(measures);
+	if (rc != 0)
 		return rc;
 	if (strcmp(d->name, "reassign") == 0 &&
 	    (rc = check_reassign(a, case_id, in, day)) != 0)
@@ -304,7 +392,9 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
 	if ((d->flags & ZF_STEP_DAYS) &&
-	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0)
+	    ((rc = zf_clocks_extend_gate(a, case_id, in->rule, day)) != 0 ||
+	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0 ||
+	    (rc = discussed(a, case_id, in->rule, in->days)) != 0))
 		return rc;
 	if (strcmp(in->step, "certify") == 0 &&
 	    (rc = granted(a, case_id)) <= 0)
@@ -315,7 +405,7 @@ check(struct zf_archive *a, const char *case_id,
 	if (strcmp(in->step, "transfer") == 0) {
 		static const char *const transfer[] = { "transfer" };
 
-		if ((rc = zf_review_gate(a, case_id, transfer, 1, 0,
+		if ((rc = zf_review_gate(a, case_id, transfer, 1, 0, 0,
 		    in->doc)) != 0)
 			return rc;
 	}
@@ -338,7 +428,7 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	struct zf_case_state s;
 	struct zf_json *data, *clocks = NULL;
 	struct zf_time t;
-	char when[26];
+	char when[26], *measures = NULL;
 	int32_t day;
 	int rc;
 
@@ -346,17 +436,23 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
+	if ((rc = zf_require_measures(a, case_id, &measures)) != 0)
+		return rc;
 	d = zf_step_find(in->step);
 	memset(&cs, 0, sizeof(cs));
 	cs.case_id = case_id;
 	cs.kind = s.kind;
 	cs.step = in->step;
 	cs.day = day;
+	cs.at = &t;
+	cs.measures = measures;
 	cs.when = (s.fine_fen > 0 ? ZF_WHEN_FINE : 0) |
 	    (s.published ? ZF_WHEN_PUBLISHED : 0);
 	cs.extend_days = in->days;
 	cs.extend_rule = in->rule;
-	if ((rc = zf_clocks_plan(a, &cs, &clocks)) != 0)
+	rc = zf_clocks_plan(a, &cs, &clocks);
+	free(measures);
+	if (rc != 0)
 		return rc;
 	zf_time_format(&t, when);
 	data = zf_json_object();

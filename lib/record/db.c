@@ -184,6 +184,7 @@ static const char schema_derived[] =
     " estimated INTEGER NOT NULL,"	/* counted past the calendar */
     " opened_seq INTEGER NOT NULL,"
     " closed_seq INTEGER,"
+    " due_at TEXT,"			/* periods in hours: the time */
     " PRIMARY KEY (case_id, rule)"
     ") STRICT, WITHOUT ROWID;"
     "CREATE TABLE reviews ("
@@ -529,9 +530,11 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * Schema migrations: migrations[N - 2] takes an archive from version
  * N - 1 to N.  They change derived tables only (and may rebuild them by
  * replay); the journal, tree and checkpoints never change meaning.
- * Version 2 adds the personal keys, none in an archive made before.
+ * Version 2 adds the personal keys, none in an archive made before;
+ * version 3 the time a period counted in hours ends (deadlines.due_at).
  */
-static const char *const migrations[] = { PERSON_KEYS };
+static const char *const migrations[] = { PERSON_KEYS,
+	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;" };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

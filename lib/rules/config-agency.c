@@ -33,7 +33,9 @@ zf_config_read_agency(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
 	static const char *const keys[] = { "name", "code", "short",
-	    "timezone", NULL };
+	    "timezone", "level", NULL };
+	static const char *const levels[] = { "province", "city", "county",
+	    "town", NULL };
 	const struct zf_yaml_node *n = zf_yaml_get(root, "agency");
 
 	if (n == NULL)
@@ -43,8 +45,15 @@ zf_config_read_agency(struct zf_schema *r, struct zf_config *c,
 	    zf_schema_text(r, n, "name", 1, &c->agency_name) != 0 ||
 	    zf_schema_text(r, n, "code", 0, &c->agency_code) != 0 ||
 	    zf_schema_text(r, n, "short", 1, &c->agency_short) != 0 ||
-	    zf_schema_text(r, n, "timezone", 0, &c->zone) != 0)
+	    zf_schema_text(r, n, "timezone", 0, &c->zone) != 0 ||
+	    zf_schema_text(r, n, "level", 0, &c->agency_level) != 0)
 		return r->e->code;
+	if (c->agency_level == NULL)
+		c->agency_level = xstrdup("county");
+	if (zf_schema_index(levels, c->agency_level) < 0)
+		return zf_schema_fail(r, zf_yaml_get(n, "level"), "level must "
+		    "be province (省级), city (市级), county (县级) or town "
+		    "(乡镇), not '%s'", c->agency_level);
 	if (c->zone == NULL)
 		c->zone = xstrdup("Asia/Shanghai");
 	if (zf_zone_offset(c->zone, &c->offset) != 0)

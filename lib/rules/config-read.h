@@ -32,6 +32,10 @@ int zf_config_read_rules(struct zf_schema *r, struct zf_config *c,
 int zf_config_read_catalog(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root);
 
+/* config-steps.c: what steps need (steps:), and summary:. */
+int zf_config_read_steps(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root);
+
 /* config-publication.c: publication and redaction. */
 int zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root);

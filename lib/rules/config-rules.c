@@ -35,18 +35,93 @@ get_steps(struct zf_schema *r, const struct zf_yaml_node *map, const char *key,
 	return 0;
 }
 
+static const char *const unit_names[] = { "calendar", "working", "month",
+	"hour", NULL };
+
+const char *
+zf_unit_name(enum zf_unit u)
+{
+	return unit_names[u];
+}
+
+int
+zf_unit_find(const char *name)
+{
+	return zf_schema_index(unit_names, name);
+}
+
+/* days: with unit: working or calendar; or months:; or hours:. */
+static int
+read_period(struct zf_schema *r, struct zf_rule *rule,
+    const struct zf_yaml_node *n)
+{
+	static const char *const keys[] = { "days", "months", "hours", NULL };
+	static const int max[] = { 3660, 120, 720 };
+	const char *key = NULL;
+	char *v = NULL, *unit = NULL;
+	int i, rc = 0;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		if (zf_yaml_get(n, keys[i]) == NULL)
+			continue;
+		if (key != NULL)
+			return zf_schema_fail(r, zf_yaml_get(n, keys[i]),
+			    "give one of days, months and hours, not both %s "
+			    "and %s", key, keys[i]);
+		key = keys[i];
+	}
+	if (key == NULL)
+		return zf_schema_fail(r, n, "a deadline rule needs its period: "
+		    "days (with unit), months or hours");
+	i = zf_schema_index(keys, key);
+	if (zf_schema_text(r, n, key, 1, &v) != 0 ||
+	    zf_schema_text(r, n, "unit", i == 0, &unit) != 0) {
+		rc = r->e->code;
+		goto out;
+	}
+	rule->days = atoi(v);
+	if (strspn(v, "0123456789") != strlen(v) || rule->days < 1 ||
+	    rule->days > max[i]) {
+		rc = zf_schema_fail(r, zf_yaml_get(n, key), "%s must be a "
+		    "whole number from 1 to %d, not '%s'", key, max[i], v);
+		goto out;
+	}
+	if (i == 0 && strcmp(unit, "working") == 0)
+		rule->unit = ZF_UNIT_WORKING;
+	else if (i == 0 && strcmp(unit, "calendar") == 0)
+		rule->unit = ZF_UNIT_CALENDAR;
+	else if (i == 0) {
+		rc = zf_schema_fail(r, zf_yaml_get(n, "unit"), "unit must be "
+		    "working (工作日) or calendar (自然日), not '%s'", unit);
+		goto out;
+	} else if (unit != NULL && strcmp(unit, i == 1 ? "month" : "hour")) {
+		rc = zf_schema_fail(r, zf_yaml_get(n, "unit"), "%s are counted "
+		    "in %s; leave unit out", key, key);
+		goto out;
+	} else
+		rule->unit = i == 1 ? ZF_UNIT_MONTH : ZF_UNIT_HOUR;
+	rule->working = rule->unit == ZF_UNIT_WORKING;
+out:
+	free(v);
+	free(unit);
+	return rc;
+}
+
 static int
 read_rule(struct zf_schema *r, struct zf_rule *rule,
     const struct zf_yaml_node *n)
 {
 	static const char *const keys[] = { "id", "what", "kinds", "from",
-		"when", "days", "unit", "done", "extend", "extend_max", "party",
-		"blocks", "closes", "holds", "basis", NULL };
+		"when", "measures", "days", "months", "hours", "unit", "exact",
+		"after", "done", "extend", "extend_max", "extend_head_max",
+		"party", "blocks",
+		"closes", "holds", "restart", "pauses", "resumes", "deemed",
+		"basis", NULL };
 	static const char *const conditions[] = { "party-absent", "fine",
 		"granted", "published", NULL };
 	const struct zf_yaml_node *k;
-	char **kinds = NULL, **when = NULL, *days = NULL, *unit = NULL;
-	char *extend_max = NULL;
+	char **kinds = NULL, **when = NULL;
+	char *extend_max = NULL, *head_max = NULL;
 	size_t i;
 	int j, rc = 0;
 
@@ -57,16 +132,24 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 	    zf_schema_text(r, n, "basis", 1, &rule->basis) != 0 ||
 	    zf_schema_text(r, n, "from", 1, &rule->from) != 0 ||
 	    zf_schema_text(r, n, "extend", 0, &rule->extend) != 0 ||
-	    zf_schema_text(r, n, "days", 1, &days) != 0 ||
 	    zf_schema_text(r, n, "extend_max", 0, &extend_max) != 0 ||
-	    zf_schema_text(r, n, "unit", 1, &unit) != 0 ||
+	    zf_schema_text(r, n, "extend_head_max", 0, &head_max) != 0 ||
+	    zf_schema_text(r, n, "after", 0, &rule->after) != 0 ||
+	    zf_schema_text(r, n, "deemed", 0, &rule->deemed) != 0 ||
+	    read_period(r, rule, n) != 0 ||
 	    zf_schema_bool(r, n, "party", &rule->party) != 0 ||
+	    zf_schema_bool(r, n, "exact", &rule->exact) != 0 ||
 	    zf_schema_list(r, n, "kinds", &kinds) != 0 ||
 	    zf_schema_list(r, n, "when", &when) != 0 ||
+	    zf_schema_list(r, n, "measures", &rule->measures) != 0 ||
+	    zf_config_measures(r, n, rule->measures) != 0 ||
 	    get_steps(r, n, "done", &rule->done) != 0 ||
 	    get_steps(r, n, "blocks", &rule->blocks) != 0 ||
 	    get_steps(r, n, "closes", &rule->closes) != 0 ||
-	    get_steps(r, n, "holds", &rule->holds) != 0) {
+	    get_steps(r, n, "holds", &rule->holds) != 0 ||
+	    get_steps(r, n, "restart", &rule->restart) != 0 ||
+	    get_steps(r, n, "pauses", &rule->pauses) != 0 ||
+	    get_steps(r, n, "resumes", &rule->resumes) != 0) {
 		rc = r->e->code;
 		goto out;
 	}
@@ -86,11 +169,10 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 		    "party's period (party: true) keeps steps back");
 		goto out;
 	}
-	rule->days = atoi(days);
-	if (strspn(days, "0123456789") != strlen(days) || rule->days < 1 ||
-	    rule->days > 3660) {
-		rc = zf_schema_fail(r, zf_yaml_get(n, "days"), "days must be a "
-		    "whole number from 1 to 3660, not '%s'", days);
+	if ((rule->pauses[0] == NULL) != (rule->resumes[0] == NULL)) {
+		rc = zf_schema_fail(r, n, "pauses and resumes go together: "
+		    "the steps that stop the clock and those that start it "
+		    "again");
 		goto out;
 	}
 	if (extend_max != NULL) {
@@ -104,12 +186,16 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 			goto out;
 		}
 	}
-	if (strcmp(unit, "working") == 0)
-		rule->working = 1;
-	else if (strcmp(unit, "calendar") != 0) {
-		rc = zf_schema_fail(r, zf_yaml_get(n, "unit"), "unit must be "
-		    "working (工作日) or calendar (自然日), not '%s'", unit);
-		goto out;
+	if (head_max != NULL) {
+		rule->extend_head_max = atoi(head_max);
+		if (strspn(head_max, "0123456789") != strlen(head_max) ||
+		    rule->extend_head_max < 1 || rule->extend_max == 0 ||
+		    rule->extend_head_max >= rule->extend_max) {
+			rc = zf_schema_fail(r, zf_yaml_get(n,
+			    "extend_head_max"), "extend_head_max must be a "
+			    "number of days below extend_max");
+			goto out;
+		}
 	}
 	if ((rc = zf_config_kinds(r, n, kinds, &rule->kinds)) != 0)
 		goto out;
@@ -126,10 +212,35 @@ read_rule(struct zf_schema *r, struct zf_rule *rule,
 out:
 	zf_schema_free_list(kinds);
 	zf_schema_free_list(when);
-	free(days);
-	free(unit);
 	free(extend_max);
+	free(head_max);
 	return rc;
+}
+
+/* after: and deemed: name rules of the same section; after: one that
+ * starts at the same step and is counted in days or months. */
+static int
+check_links(struct zf_schema *r, const struct zf_config *c,
+    const struct zf_yaml_node *list)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrules; i++) {
+		const struct zf_rule *x = &c->rules[i], *y;
+
+		if (x->after != NULL && ((y = zf_config_rule(c, x->after)) ==
+		    NULL || strcmp(y->from, x->from) != 0 || y->after != NULL ||
+		    y->unit == ZF_UNIT_HOUR || x->unit == ZF_UNIT_HOUR))
+			return zf_schema_fail(r, zf_yaml_get(list->items[i],
+			    "after"), "after: '%s' must be another rule "
+			    "counted in days or months from the same step "
+			    "(%s), itself not after one", x->after, x->from);
+		if (x->deemed != NULL && zf_config_rule(c, x->deemed) == NULL)
+			return zf_schema_fail(r, zf_yaml_get(list->items[i],
+			    "deemed"), "deemed: '%s' is not a rule",
+			    x->deemed);
+	}
+	return 0;
 }
 
 int
@@ -153,7 +264,7 @@ zf_config_read_rules(struct zf_schema *r, struct zf_config *c,
 				return zf_schema_fail(r, n->items[i], "rule "
 				    "id '%s' is used twice", c->rules[i].id);
 	}
-	return 0;
+	return check_links(r, c, n);
 }
 
 static const char *const party_names[] = { "person", "org", "business",
@@ -221,11 +332,15 @@ read_major_rule(struct zf_schema *r, struct zf_major_rule *m,
 {
 	static const char *const keys[] = { "id", "reason", "kinds", "party",
 		"conduct", "fine_at_least", "inclusive", "measures", "hearing",
-		NULL };
-	char **kinds = NULL, *conduct = NULL, *fine = NULL;
+		"fields", "level", "confiscated_at_least", NULL };
+	static const char *const levels[] = { "province", "city", "county",
+		"town", NULL };
+	char **kinds = NULL, *conduct = NULL, *fine = NULL, *conf = NULL;
+	size_t i;
 	int rc = 0;
 
 	m->fine_fen = -1;
+	m->confiscated_fen = -1;
 	m->inclusive = 1;
 	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "a catalog rule") != 0 ||
 	    zf_schema_keys(r, n, "a catalog rule", keys) != 0 ||
@@ -236,6 +351,9 @@ read_major_rule(struct zf_schema *r, struct zf_major_rule *m,
 	    zf_schema_list(r, n, "kinds", &kinds) != 0 ||
 	    zf_schema_list(r, n, "party", &m->parties) != 0 ||
 	    zf_schema_list(r, n, "measures", &m->measures) != 0 ||
+	    zf_schema_list(r, n, "fields", &m->fields) != 0 ||
+	    zf_schema_list(r, n, "level", &m->levels) != 0 ||
+	    zf_schema_text(r, n, "confiscated_at_least", 0, &conf) != 0 ||
 	    zf_schema_bool(r, n, "hearing", &m->hearing) != 0) {
 		rc = r->e->code;
 		goto out;
@@ -265,18 +383,32 @@ read_major_rule(struct zf_schema *r, struct zf_major_rule *m,
 		    "'%s' is not an amount of yuan", fine);
 		goto out;
 	}
+	if (conf != NULL && zf_money_parse(conf, &m->confiscated_fen) != 0) {
+		rc = zf_schema_fail(r, zf_yaml_get(n, "confiscated_at_least"),
+		    "'%s' is not an amount of yuan", conf);
+		goto out;
+	}
+	for (i = 0; m->levels[i] != NULL; i++)
+		if (zf_schema_index(levels, m->levels[i]) < 0) {
+			rc = zf_schema_fail(r, zf_yaml_get(n, "level")->
+			    items[i], "level '%s' is not province, city, "
+			    "county or town", m->levels[i]);
+			goto out;
+		}
 	if ((rc = zf_config_measures(r, n, m->measures)) != 0)
 		goto out;
-	if (m->fine_fen < 0 && m->measures[0] == NULL && !m->hearing) {
+	if (m->fine_fen < 0 && m->measures[0] == NULL && !m->hearing &&
+	    m->confiscated_fen < 0) {
 		rc = zf_schema_fail(r, n, "catalog rule '%s' names no "
-		    "condition: give fine_at_least, measures or hearing",
-		    m->id);
+		    "condition: give fine_at_least, confiscated_at_least, "
+		    "measures or hearing", m->id);
 		goto out;
 	}
 out:
 	zf_schema_free_list(kinds);
 	free(conduct);
 	free(fine);
+	free(conf);
 	return rc;
 }
 

@@ -40,19 +40,28 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
 	int rules = zf_yaml_get(root, "deadlines") == NULL;
+	int steps = zf_yaml_get(root, "steps") == NULL;
+	int summary = zf_yaml_get(root, "summary") == NULL;
 	int catalog = zf_yaml_get(root, "catalog") == NULL;
 	const struct zf_yaml_node *pub = zf_yaml_get(root, "publication");
 	int periods = pub == NULL || zf_yaml_get(pub, "periods") == NULL;
 	int redaction = zf_yaml_get(root, "redaction") == NULL;
 	struct zf_config *sample;
 
-	if (!rules && !catalog && !periods && !redaction)
+	if (!rules && !steps && !summary && !catalog && !periods &&
+	    !redaction)
 		return 0;
 	if (zf_config_parse("(shipped rules)", zf_config_sample,
 	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
 		return r->e->code;
 	if (rules)
 		TAKE(c, sample, rules, nrules);
+	if (steps)
+		TAKE(c, sample, step_rules, nstep_rules);
+	if (summary) {
+		c->summary = sample->summary;
+		memset(&sample->summary, 0, sizeof(sample->summary));
+	}
 	if (catalog)
 		TAKE(c, sample, catalog, ncatalog);
 	if (periods)
@@ -96,8 +105,8 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
-		"calendar", "deadlines", "catalog", "review", "publication",
-		"redaction", "recording", NULL };
+		"calendar", "deadlines", "steps", "summary", "catalog",
+		"review", "publication", "redaction", "recording", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct zf_schema r = { name, e };
@@ -131,6 +140,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    zf_config_read_people(&r, c, root) != 0 ||
 	    zf_config_read_calendar(&r, c, root) != 0 ||
 	    zf_config_read_rules(&r, c, root) != 0 ||
+	    zf_config_read_steps(&r, c, root) != 0 ||
 	    zf_config_read_catalog(&r, c, root) != 0 ||
 	    zf_config_read_publication(&r, c, root) != 0 ||
 	    read_recording(&r, c, root) != 0 ||
@@ -189,6 +199,29 @@ free_rules(struct zf_rule *rules, size_t n)
 		zf_schema_free_list(rules[i].blocks);
 		zf_schema_free_list(rules[i].closes);
 		zf_schema_free_list(rules[i].holds);
+		zf_schema_free_list(rules[i].measures);
+		zf_schema_free_list(rules[i].restart);
+		zf_schema_free_list(rules[i].pauses);
+		zf_schema_free_list(rules[i].resumes);
+		free(rules[i].after);
+		free(rules[i].deemed);
+	}
+	free(rules);
+}
+
+static void
+free_step_rules(struct zf_step_rule *rules, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rules[i].step);
+		free(rules[i].basis);
+		free(rules[i].method);
+		zf_schema_free_list(rules[i].measures);
+		zf_schema_free_list(rules[i].after);
+		zf_schema_free_list(rules[i].after_any);
+		zf_schema_free_list(rules[i].requires);
 	}
 	free(rules);
 }
@@ -203,6 +236,8 @@ free_catalog(struct zf_major_rule *rules, size_t n)
 		free(rules[i].reason);
 		zf_schema_free_list(rules[i].parties);
 		zf_schema_free_list(rules[i].measures);
+		zf_schema_free_list(rules[i].fields);
+		zf_schema_free_list(rules[i].levels);
 	}
 	free(rules);
 }
@@ -216,6 +251,9 @@ zf_config_free(struct zf_config *c)
 		return;
 	free_rules(c->rules, c->nrules);
 	free_catalog(c->catalog, c->ncatalog);
+	free_step_rules(c->step_rules, c->nstep_rules);
+	zf_schema_free_list(c->summary.measures);
+	free(c->summary.basis);
 	free(c->cal_on);
 	free(c->cal_off);
 	free(c->decision_number);
@@ -247,6 +285,7 @@ zf_config_free(struct zf_config *c)
 	free(c->agency_name);
 	free(c->agency_code);
 	free(c->agency_short);
+	free(c->agency_level);
 	free(c->zone);
 	free(c->case_number);
 	free(c);
@@ -283,6 +322,20 @@ zf_config_person_by_login(const struct zf_config *c, const char *login)
 		    strcmp(c->people[i].login, login) == 0)
 			return &c->people[i];
 	return NULL;
+}
+
+int
+zf_person_has_field(const struct zf_person *p, const char *field)
+{
+	size_t i;
+
+	if (field == NULL || field[0] == '\0' || p->fields == NULL ||
+	    p->fields[0] == NULL)
+		return 1;
+	for (i = 0; p->fields[i] != NULL; i++)
+		if (strcmp(p->fields[i], field) == 0)
+			return 1;
+	return 0;
 }
 
 int

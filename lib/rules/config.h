@@ -51,15 +51,69 @@ struct zf_person {
  * the party's time, not the agency's, and may keep steps from being
  * taken before it ends (blocks).
  */
+/* The units a period is counted in. */
+enum zf_unit {
+	ZF_UNIT_CALENDAR,	/* 日: the end moved off a rest day */
+	ZF_UNIT_WORKING,	/* 工作日 */
+	ZF_UNIT_MONTH,		/* 月: the same day of the month, or its last */
+	ZF_UNIT_HOUR		/* 小时: from the time of the step */
+};
+
 struct zf_rule {
 	char *id, *what, *basis, *from, *extend;
 	unsigned kinds;		/* ZF_KIND_* bits */
 	unsigned when;		/* ZF_WHEN_* bits, all required */
+	char **measures;	/* the decision carries any of these; empty:
+				   no condition */
 	char **done, **blocks;	/* step names, NULL-terminated */
 	char **closes;		/* steps refused once it ran out unmet */
 	char **holds;		/* steps refused while it is open */
-	int days, working, party;
+	char **restart;		/* steps that start it again from their day */
+	char **pauses, **resumes;	/* steps whose time is not counted */
+	char *after;		/* counted from the end of this rule's period
+				   (from the same step), not from the step */
+	char *deemed;		/* when this rule ran out unmet, restart and
+				   pauses do not move this one */
+	int days;		/* the period, in unit */
+	enum zf_unit unit;
+	int working;		/* unit == ZF_UNIT_WORKING */
+	int exact;		/* a cap: its end is not moved off a rest day */
+	int party;
 	int extend_max;		/* days an extension may add in all; 0: any */
+	int extend_head_max;	/* of which the head approves alone; more
+				   needs the heads' collective discussion */
+};
+
+/* "working", "calendar", "month" or "hour". */
+const char *zf_unit_name(enum zf_unit u);
+/* The unit called name; -1 when none is. */
+int zf_unit_find(const char *name);
+
+/*
+ * A rule of a step (steps: in zhifa.yaml): what must be true before the
+ * step is taken in cases of some kinds, when the decision (in force, or
+ * being made) carries any of some measures, or for serve by a method:
+ * steps taken before (each of after, one of after_any), evidence of each
+ * kind in requires stored for the step (an item "photo|video": either),
+ * the head's approval.
+ */
+struct zf_step_rule {
+	char *step, *basis;
+	unsigned kinds;
+	char **measures;	/* empty: any decision, or none */
+	char *method;		/* serve: only for this method */
+	char **after, **after_any, **requires;
+	int approval;
+};
+
+/*
+ * The 简易程序 (行政处罚法第五十一条): the largest fine decided on the
+ * spot, by the party's kind, and the measures it may carry.
+ */
+struct zf_summary {
+	int64_t person_fen, org_fen, business_fen;	/* -1: not allowed */
+	char **measures;
+	char *basis;
 };
 
 /*
@@ -80,6 +134,9 @@ struct zf_major_rule {
 	int inclusive;		/* 含本数: the threshold itself counts */
 	char **measures;	/* any of these; empty: none asked */
 	int hearing;		/* a hearing was held */
+	char **fields;		/* the case's 执法领域 is one of these */
+	char **levels;		/* the agency's 执法层级 is one of these */
+	int64_t confiscated_fen;	/* 没收数额 threshold; -1: none */
 };
 
 /*
@@ -120,6 +177,7 @@ struct zf_config {
 	char *agency_name;	/* 示例县住房和城乡建设局 */
 	char *agency_code;	/* 统一社会信用代码, or NULL */
 	char *agency_short;	/* used in case numbers: 示建 */
+	char *agency_level;	/* 执法层级: province city county town */
 	char *zone;
 	int offset;		/* minutes east of UTC */
 	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
@@ -128,6 +186,9 @@ struct zf_config {
 
 	struct zf_rule *rules;	/* deadlines: or the sample's */
 	size_t nrules;
+	struct zf_step_rule *step_rules;	/* steps: or the sample's */
+	size_t nstep_rules;
+	struct zf_summary summary;	/* summary: or the sample's */
 	struct zf_major_rule *catalog;	/* catalog: or the sample's */
 	size_t ncatalog;
 	int review_qualification;	/* reviewers need 法律职业资格 */
@@ -177,6 +238,12 @@ const struct zf_person *zf_config_person(const struct zf_config *c,
     const char *id);
 const struct zf_person *zf_config_person_by_login(const struct zf_config *c,
     const char *login);
+/*
+ * 1 when the person may act in the field (执法领域): the field is
+ * unknown (NULL or empty), the person's fields are not listed, or it is
+ * one of them.
+ */
+int zf_person_has_field(const struct zf_person *p, const char *field);
 /* 1 when the person holds an enforcement certificate valid on day. */
 int zf_person_cert_valid(const struct zf_person *p, int32_t day);
 const char *zf_role_name(enum zf_role r);

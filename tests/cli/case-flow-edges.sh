@@ -62,7 +62,8 @@ expect_exit 64 decision-issue -A "$d" "$(one 丁)" --as chengang --outcome x \
 # Extensions are capped where the law caps them; --days is bounded.
 cp_=$(case-new -t compulsion --party 某公司 --cause 违法建设 \
     --officer zhangwei --officer lina)
-case-step "$cp_" seize >/dev/null
+evidence-add "$cp_" "$T/decision.txt" --kind video --stage seize >/dev/null
+case-step "$cp_" seize --doc "$T/decision.txt" --as chengang >/dev/null
 expect_exit 0 case-step "$cp_" extend --days 20 --as chengang
 mark
 expect_exit 77 case-step "$cp_" extend --days 11 --as chengang
@@ -75,6 +76,7 @@ expect_exit 0 case-step "$cp_" extend --days 10 --as chengang
 l=$(case-new -t licensing --party 某开发公司 --cause 申请 --officer lina \
     --officer wangqiang --as lina)
 case-step "$l" notify --as lina >/dev/null
+case-step "$l" waive --as lina >/dev/null
 at 2026-11-20
 expect_exit 0 decision-issue "$l" --as chengang --outcome 不予许可 \
     --measure deny --doc "$T/decision.txt"

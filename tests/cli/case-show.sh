@@ -19,7 +19,7 @@ aligned() {
 new_archive
 c=$(new_case)
 c2=$(case-new -t licensing --party 张三 --party-id 11010519491231002x \
-    --cause 申请施工许可 --officer lina --officer wangqiang --as lina \
+    --cause 申请施工许可 --officer lina --officer zhangwei --as lina \
     --source 申请 --field 建筑市场)
 printf '照片\n' >"$T/a.jpg"
 printf '%%PDF 询问笔录\n' >"$T/b.pdf"

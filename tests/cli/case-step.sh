@@ -2,7 +2,7 @@
 # case-step: the procedure of each kind as a table — allowed steps move
 # the stage, refused ones name what is allowed and change nothing.
 . "$(dirname "$0")/lib.sh"
-plan 87
+plan 102
 
 
 at 2026-11-02
@@ -106,22 +106,42 @@ unchanged "nothing after archiving"
 # Other kinds have their own steps.
 c=$(case-new -t compulsion --party 某公司 --cause 违法建设 --officer zhangwei \
     --officer lina)
-expect_exit 0 case-step "$c" seize --doc "$T/record.txt"
+mark
+expect_exit 77 case-step "$c" seize --doc "$T/record.txt"
+expect_in "$T/err" "approval"
+expect_exit 77 case-step "$c" seize --doc "$T/record.txt" \
+    --approved-by chengang
+expect_in "$T/err" "kind video"
+expect_in "$T/err" "行政强制法第十八条"
+expect_exit 77 case-step "$c" seize --as chengang
+expect_in "$T/err" "kind record"
+unchanged "a seizure without approval, record or video"
+evidence-add "$c" "$T/record.txt" --kind video --stage seize >/dev/null
+expect_exit 0 case-step "$c" seize --doc "$T/record.txt" \
+    --approved-by chengang
 expect_exit 0 deadline-check --all -q
 expect_in "$T/out" "$c"
 expect_exit 77 decision-issue "$c" --as chengang --outcome 强制拆除 \
-    --doc "$T/record.txt"
+    --measure forced-demolition --doc "$T/record.txt"
 expect_in "$T/err" "催告"
 expect_exit 0 case-step "$c" urge
 expect_exit 0 case-step "$c" release
 l=$(case-new -t licensing --party 某开发公司 --cause 申请施工许可 --officer lina \
     --officer wangqiang --as lina)
-expect_exit 0 case-step "$l" accept --as lina
 expect_exit 0 case-step "$l" supplement --as wangqiang
+expect_exit 0 case-step "$l" accept --as lina
+expect_exit 77 case-step "$l" supplement --as wangqiang
 expect_exit 77 case-step "$l" preserve --as lina
 i=$(case-new -t inspection --party 某物业公司 --cause 双随机检查 \
     --officer zhangwei --officer wangqiang)
 expect_exit 0 case-step "$i" inspect
+mark
+expect_exit 77 case-step "$i" transfer --as chengang --note 涉嫌犯罪
+expect_in "$T/err" "transfer-approve"
+expect_in "$T/err" "移送涉嫌犯罪案件的规定第五条"
+unchanged "no transfer before the head approves it"
+expect_exit 0 case-step "$i" transfer-report --note 涉嫌犯罪，提请移送
+expect_exit 0 case-step "$i" transfer-approve --as chengang
 expect_exit 0 case-step "$i" transfer --as chengang --note 涉嫌犯罪
 expect_equal "$(stage "$i")" transferred "transferred"
 expect_exit 0 case-step "$i" archive

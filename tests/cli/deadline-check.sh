@@ -32,7 +32,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))[0]
 assert d["case"] == "C2026-0001" and d["due"] == "2026-11-30", d
 assert d["days_left"] == 5 and d["unit"] == "calendar" and d["overdue"] is False, d
-assert d["basis"] == "行政处罚法第六十条" and d["what"] == "作出行政处罚决定", d
+assert d["basis"].startswith("行政处罚法第六十条") and d["what"] == "作出行政处罚决定", d
 PY
 expect_exit 0 deadline-check --today 2026-11-25 -o tsv --within 5
 expect_equal "$(head -1 "$T/out" | cut -f1-4)" "$(printf 'case\twhat\tdue\tdays_left')" "TSV header"
@@ -73,7 +73,9 @@ expect_in "$T/out" "公示行政处罚、行政许可决定"
 # Serving removes the service deadline and starts the 15 days to pay.
 at 2026-10-09
 expect_exit 0 case-step "$id" serve --method post
-expect_equal "$(dues)" "penalty-pay=2026-10-26 publish-penalty-licensing=2026-10-13" \
+# The party's six months to sue end 2027-04-09; an unpaid fine may be
+# taken to court within three months of that (行政强制法第五十三条).
+expect_equal "$(dues)" "enforce-court=2027-07-09 penalty-pay=2026-10-26 publish-penalty-licensing=2026-10-13 remedy-period=2027-04-09" \
     "payment by 10-24 (a Saturday) moves to the next working day"
 expect_exit 0 deadline-check --today 2026-10-12
 expect_not_in "$T/out" "送达"
@@ -84,7 +86,7 @@ at 2026-10-12
 expect_exit 64 case-step "$id" publish --note "https://example.gov.cn/gs/1"
 expect_in "$T/err" "publish-export"
 expect_exit 0 publish-export --as liuyang --out "$T/site" -q
-expect_equal "$(dues)" "penalty-pay=2026-10-26" "published"
+expect_equal "$(dues)" "enforce-court=2027-07-09 penalty-pay=2026-10-26 remedy-period=2027-04-09" "published"
 expect_exit 0 case-list --overdue -q
 expect_equal "$(wc -c <"$T/out")" 0 "no overdue case"
 

@@ -22,7 +22,7 @@ pen=$(case-new -t penalty --party 张三 --party-kind person --party-id "$ID" \
     --cause 未取得施工许可证擅自施工 --officer zhangwei --officer lina)
 lic=$(case-new -t licensing --party 示例建设有限公司 --party-kind org \
     --party-id 91350100M000100Y43 --party-rep 王五 --cause 申请建筑工程施工许可 \
-    --field 建筑工程施工许可证 --officer zhangwei --officer lina)
+    --field 建筑市场 --officer zhangwei --officer lina)
 com=$(case-new -t compulsion --party 李四 --party-kind business \
     --party-id 330327198001011238 --cause 违法建设逾期未拆除 \
     --officer zhangwei --officer lina)

@@ -3,7 +3,7 @@
 # gate in decision-issue, walked through as the legal-review office would
 # (review-decide's refusals are in review-decide.sh).
 . "$(dirname "$0")/lib.sh"
-plan 78
+plan 80
 
 at 2026-11-02
 new_archive
@@ -157,6 +157,8 @@ unchanged "a Chinese measure name does not slip past the catalog"
 # A transfer is major: it needs a review, but no notice to the party.
 t=$(new_case 涉嫌犯罪公司)
 evidence-add "$t" "$T/photo.jpg" >/dev/null
+expect_exit 0 case-step "$t" transfer-report --note 涉嫌犯罪，提请移送
+expect_exit 0 case-step "$t" transfer-approve --as chengang
 mark
 expect_exit 77 case-step "$t" transfer --as chengang
 expect_in "$T/err" "涉嫌犯罪移送司法机关"
