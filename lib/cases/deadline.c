@@ -617,10 +617,14 @@ describe(struct zf_json *d)
 	const char *unit = zf_json_get_str(d, "unit");
 	const char *u = unit && strcmp(unit, "working") == 0 ?
 	    "个工作日" : "日";
+	const char *at = zf_json_get_str(d, "due_at");
 	char text[64];
 
 	zf_json_get_int(d, "days_left", &left);
-	if (zf_json_get_bool(d, "overdue") == 1)
+	if (at != NULL && strlen(at) >= 16 && left >= 0)
+		/* "09-04 16:00 前": the day and the hour it runs out. */
+		snprintf(text, sizeof(text), "%.5s %.5s 前", at + 5, at + 11);
+	else if (zf_json_get_bool(d, "overdue") == 1)
 		snprintf(text, sizeof(text), "逾期%s %lld %s",
 		    zf_json_get_bool(d, "party") == 1 ? "（当事人）" : "",
 		    (long long)(left < 0 ? -left : left), u);
@@ -643,7 +647,7 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 /* The same conditions; the first walks the index of open deadlines by
  * due date, the second, for one case, its primary key. */
 #define DEADLINE_COLUMNS "SELECT d.case_id, d.rule, d.what, d.due, d.unit, " \
-    "d.basis, d.party, d.estimated, d.kind FROM deadlines d "
+    "d.basis, d.party, d.estimated, d.kind, d.due_at FROM deadlines d "
 #define DEADLINE_FILTER "d.due <= ?1 AND (?2 IS NULL OR d.kind = ?2) " \
     "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM case_officers o " \
     "WHERE o.case_id = d.case_id AND o.person = ?3)) " \
@@ -701,6 +705,8 @@ zf_deadline_each(struct zf_archive *a, const struct zf_deadline_filter *f,
 		    beyond);
 		zf_json_set_str(d, "kind", (const char *)sqlite3_column_text(st,
 		    8));
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL)
+			zf_json_set_str(d, "due_at", zf_db_text(st, 9));
 		(*zf_archive_beyond(a)) |= beyond;
 		describe(d);
 		stop = fn(ctx, d);
