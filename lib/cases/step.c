@@ -97,14 +97,21 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 
 /*
  * A hearing is presided by someone who did not investigate the case
- * (行政处罚法第六十四条第四项), and has its written record, 听证笔录
- * (第六十四条第八项): given with --doc, or stored before with --stage.
+ * (行政处罚法第六十四条第四项; a licence's, not its examiner: 行政许可法
+ * 第四十八条第一款第三项), and has its written record, 听证笔录 (第六十四条
+ * 第八项; 第四十八条第一款第五项): given with --doc, or stored before with
+ * --stage.
  */
 static int
-check_hearing(struct zf_archive *a, const char *case_id,
+check_hearing(struct zf_archive *a, const char *case_id, const char *kind,
     const struct zf_step_def *d, const struct zf_step_input *in)
 {
 	struct zf_err *e = zf_archive_err(a);
+	int licence = strcmp(kind, "licensing") == 0;
+	const char *presides = licence ? "行政许可法第四十八条第一款第三项" :
+	    "行政处罚法第六十四条第四项";
+	const char *record = licence ? "行政许可法第四十八条第一款第五项" :
+	    "行政处罚法第六十四条第八项";
 	const struct zf_person *p;
 	int rc;
 
@@ -114,18 +121,16 @@ check_hearing(struct zf_archive *a, const char *case_id,
 	if (d->flags & ZF_STEP_PRESIDED) {
 		if (in->presided_by == NULL)
 			return zf_fail(e, EX_USAGE, "%s needs --presided-by "
-			    "PERSON: who presided (行政处罚法第六十四条第四项)",
-			    d->name);
+			    "PERSON: who presided (%s)", d->name, presides);
 		if ((p = zf_config_person(zf_archive_config(a),
 		    in->presided_by)) == NULL)
 			return zf_fail(e, EX_DATAERR, "'%s' is not a person in "
 			    "the configuration in force", in->presided_by);
 		if ((rc = zf_case_has_officer(a, case_id, p->id)) != 0)
 			return rc < 0 ? e->code : zf_fail(e, EX_NOPERM,
-			    "'%s' (%s) investigated %s and may not preside "
-			    "over its hearing "
-			    "(行政处罚法第六十四条第四项)",
-			    p->id, p->name, case_id);
+			    "'%s' (%s) %s %s and may not preside over its "
+			    "hearing (%s)", p->id, p->name, licence ?
+			    "examined" : "investigated", case_id, presides);
 	}
 	if ((d->flags & ZF_STEP_RECORD) && in->doc_file == NULL &&
 	    in->doc == NULL) {
@@ -134,10 +139,9 @@ check_hearing(struct zf_archive *a, const char *case_id,
 			return e->code;
 		if (rc == 0)
 			return zf_fail(e, EX_NOPERM, "%s (%s) needs its "
-			    "written record (笔录, "
-			    "行政处罚法第六十四条第八项): give --doc FILE, "
-			    "or store it first with evidence-add --stage %s",
-			    d->name, d->chinese, d->name);
+			    "written record (笔录, %s): give --doc FILE, or "
+			    "store it first with evidence-add --stage %s",
+			    d->name, d->chinese, record, d->name);
 	}
 	return 0;
 }
@@ -380,7 +384,7 @@ check(struct zf_archive *a, const char *case_id,
 	if (strcmp(d->name, "reassign") == 0 &&
 	    (rc = check_reassign(a, case_id, in, day)) != 0)
 		return rc;
-	if ((rc = check_hearing(a, case_id, d, in)) != 0)
+	if ((rc = check_hearing(a, case_id, s.kind, d, in)) != 0)
 		return rc;
 	if ((in->rule != NULL || (d->flags & ZF_STEP_DAYS)) &&
 	    (rc = extendable(a, case_id, in->rule)) < 0)

@@ -6,7 +6,7 @@
 # and published in 20 working days, 代履行's three days (第五十一条), the
 # court's 催告 (第五十四条) and the hours of a transfer (国务院令第310号).
 . "$(dirname "$0")/lib.sh"
-plan 58
+plan 72
 
 due() {	# CASE RULE: its due date ("-" when not open); due_at for hours
 	deadline-check --all --party -o json | python3 -c '
@@ -138,5 +138,29 @@ expect_exit 0 case-step "$t" transfer-approve --as chengang
 expect_equal "$(due "$t" transfer-send)" 2026-09-04T16:00:00+08:00 "24 hours"
 expect_exit 1 deadline-check --all
 expect_in "$T/out" "09-04 16:00 前"
+# A licensing hearing (行政许可法第四十七条、第四十八条): noticed at least
+# 7 days before, presided by someone who did not examine the application,
+# and its time not counted in the 20 working days (第四十五条).
+at 2026-11-02
+h=$(lic) || exit 1
+expect_exit 0 case-step "$h" accept --as lina
+expect_equal "$(due "$h" licensing-decide)" 2026-11-30 "20 working days from 受理"
+expect_exit 0 case-step "$h" notify --as lina
+at 2026-11-04
+expect_exit 0 case-step "$h" hearing-request --as lina
+expect_equal "$(due "$h" licensing-hearing)" 2026-12-02 "organised within 20 working days"
+at 2026-11-05
+expect_exit 0 case-step "$h" hearing-notice --as lina
+at 2026-11-16
+mark
+expect_refused 77 "听证通知至举行听证（至少七日） runs until 2026-11-16 (行政许可法第四十八条第一款第一项" \
+    case-step "$h" hearing --presided-by zhaomin --doc "$T/doc.txt" --as lina
+expect_refused 77 "'lina' (李娜) examined $h and may not preside over its hearing (行政许可法第四十八条第一款第三项)" \
+    case-step "$h" hearing --presided-by lina --doc "$T/doc.txt" --as lina
+at 2026-11-17
+expect_exit 0 case-step "$h" hearing --presided-by zhaomin --doc "$T/doc.txt" \
+    --as lina
+expect_equal "$(due "$h" licensing-decide)" 2026-12-11 \
+    "the 18 working days left when the hearing was asked for, from the hearing"
 expect_exit 0 archive-verify
 finish
