@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/json.h"
 #include "common/cli.h"
@@ -95,6 +96,29 @@ print_export(struct zf_cli *cli, const char *out,
 	zf_json_free(j);
 }
 
+/*
+ * The records held back, on stderr, for the person cron mails: exit 1
+ * when there are any, the rest having gone out.
+ */
+static int
+report_held(const struct zf_export_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nheld; i++) {
+		char *line = xstrdup(r->held[i]), *p = line;
+		char *id = strsep(&p, "\t"), *item = strsep(&p, "\t");
+
+		fprintf(stderr, "%s: held back: %s: %s would publish a %s "
+		    "number; the rest was published.  Correct the record "
+		    "(decision-correct %s) or mask the field in zhifa.yaml's "
+		    "redaction, then export again\n", zf_progname, id, item,
+		    p != NULL ? p : "", id);
+		free(line);
+	}
+	return r->nheld > 0 ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -168,6 +192,7 @@ main(int argc, char **argv)
 	else {
 		print_export(&cli, q.out, &r);
 		zf_cli_warn_calendar(a);
+		rc = report_held(&r);
 	}
 	zf_export_result_release(&r);
 	zf_cli_close(a);

@@ -547,6 +547,20 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		    &due, &ndue)) != 0)
 			goto fail;
 		for (i = 0; i < ndue; i++) {
+			char item[64];
+			const char *kind;
+
+			if ((rc = zf_publish_held(a, &due[i], item,
+			    sizeof(item), &kind)) != 0 && rc != 1)
+				goto fail;
+			if (rc == 1) {
+				r->held = xrealloc(r->held, (r->nheld + 1) *
+				    sizeof(*r->held));
+				r->held[r->nheld++] = xasprintf("%s\t%s\t%s",
+				    due[i].case_id, item, kind);
+				rc = 0;
+				continue;
+			}
 			if ((rc = zf_publish_record(a, &due[i], NULL)) != 0)
 				goto fail;
 			r->counts[due[i].type]++;
@@ -872,7 +886,14 @@ zf_export(struct zf_archive *a, const struct zf_export_request *q,
 void
 zf_export_result_release(struct zf_export_result *r)
 {
+	size_t i;
+
 	free(r->due);
 	r->due = NULL;
 	r->ndue = 0;
+	for (i = 0; i < r->nheld; i++)
+		free(r->held[i]);
+	free(r->held);
+	r->held = NULL;
+	r->nheld = 0;
 }

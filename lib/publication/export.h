@@ -56,6 +56,10 @@ struct zf_export_result {
 	size_t current;		/* entries on the site */
 	uint64_t log_size;
 	char root[65];		/* hex */
+	/* Records held back, each "CASE\tITEM\tKIND": published with
+	 * nothing else wrong, they would still show a number. */
+	char **held;
+	size_t nheld;
 	/*
 	 * Not 0: no new export was made; the one this event recorded, whose
 	 * run was killed before its bundle was in place, was placed.

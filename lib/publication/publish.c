@@ -1,6 +1,7 @@
 /* publish: the entries owed to the public, and their records. */
 #include "publication/publish.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,6 +207,10 @@ until_of(struct zf_archive *a, const struct source *s)
 	    s->kind, s->party_kind, names, n));
 }
 
+/* The fields of free text, masked by pattern for the public. */
+static const char *const free_text[] = { "cause", "outcome", "basis",
+	"reason", NULL };
+
 /* Sets key to value masked for the audience (a dropped value is ""). */
 static void
 put(struct zf_json *r, const char *key, const char *value,
@@ -220,6 +225,14 @@ put(struct zf_json *r, const char *key, const char *value,
 	}
 	masked = zf_redact_mask(zf_config_mask(c, field, audience, party_kind),
 	    value);
+	/* Free text is read for numbers too: never a name (held back). */
+	if (masked != NULL && audience == ZF_AUDIENCE_PUBLIC &&
+	    zf_case_one_of(field, free_text)) {
+		char *text = zf_redact_text(masked);
+
+		free(masked);
+		masked = text;
+	}
 	zf_json_set_str(r, key, masked != NULL ? masked : "");
 	free(masked);
 }
@@ -642,6 +655,38 @@ shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
 }
 
 int
+zf_publish_held(struct zf_archive *a, const struct zf_pub_due *d,
+    char *field, size_t cap, const char **kind)
+{
+	struct zf_json *record;
+	size_t i, off, len;
+	int rc;
+
+	if (d->type != ZF_PUB_PUBLISH && d->type != ZF_PUB_CORRECT)
+		return 0;
+	if ((rc = zf_publish_fields(a, d->case_id, d->decision_seq,
+	    ZF_AUDIENCE_PUBLIC, &record)) != 0)
+		return rc;
+	rc = 0;
+	for (i = 0; rc == 0 && i < zf_json_len(record); i++) {
+		const char *key = zf_json_key_at(record, i);
+		const char *v = zf_json_str(zf_json_get(record, key));
+
+		/* An organisation's credit code is public, and may pass the
+		 * ID check. */
+		if (v == NULL || strstr(key, "_SHXYM") != NULL)
+			continue;
+		len = strlen(v);
+		if (zf_redact_scan(v, len, &off, kind)) {
+			snprintf(field, cap, "%s", key);
+			rc = 1;
+		}
+	}
+	zf_json_free(record);
+	return rc;
+}
+
+int
 zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
     const char *reason)
 {
@@ -698,8 +743,12 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 		zf_json_set_str(entry, "number", number);
 		zf_json_set_int(entry, "of", of);
 		zf_json_set_str(entry, "date", today);
-		if (d->type == ZF_PUB_WITHDRAW)
-			zf_json_set_str(entry, "reason", reason ? reason : why);
+		if (d->type == ZF_PUB_WITHDRAW) {
+			char *text = zf_redact_text(reason ? reason : why);
+
+			zf_json_set_str(entry, "reason", text);
+			free(text);
+		}
 		free(number);
 		free(why);
 	}

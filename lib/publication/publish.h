@@ -50,6 +50,16 @@ int zf_publish_due(struct zf_archive *a, int32_t as_of,
     char *const *cases, size_t ncases, struct zf_pub_due **out, size_t *n);
 
 /*
+ * Whether the record an entry would publish must be held back: 1 when a
+ * value other than a credit code would still show a citizen ID or mobile
+ * number after masking (a name field, which is never rewritten by
+ * pattern), with the item's name in field (cap bytes) and what was found
+ * in *kind; 0 when it may go out; an error's code.
+ */
+int zf_publish_held(struct zf_archive *a, const struct zf_pub_due *d,
+    char *field, size_t cap, const char **kind);
+
+/*
  * Journals one entry (inside a write transaction), dated today; reason
  * is the withdrawal's (NULL: from the revocation).
  */

@@ -752,3 +752,127 @@ zf_redact_scan(const char *text, size_t len, size_t *offset, const char **kind)
 	free(folded);
 	return hit;
 }
+
+/* The ASCII digit (or 'X') of the character at s, or 0. */
+static int
+digit_char(const char *s, size_t n, size_t *bytes)
+{
+	int c;
+
+	if (n > 0 && is_digit((unsigned char)s[0])) {
+		*bytes = 1;
+		return s[0];
+	}
+	if (n >= 3 && (c = fullwidth((const unsigned char *)s, n)) != 0) {
+		*bytes = 3;
+		return c;
+	}
+	return 0;
+}
+
+/*
+ * The number written at t (a digit there): its digits folded to ASCII
+ * in d (at most cap - 1 of them), separators dropped where one or two
+ * stand between digits, and an X or x closing it.  Returns the bytes it
+ * spans.
+ */
+static size_t
+number_token(const char *t, size_t len, char *d, size_t cap, size_t *nd)
+{
+	size_t i = 0, b, j, s1, s2, n = 0;
+	int c;
+
+	for (;;) {
+		c = i < len ? digit_char(t + i, len - i, &b) : 0;
+		if (c == 'X')
+			c = 0;
+		if (c == 0 && i < len && (t[i] == 'X' || t[i] == 'x') &&
+		    n == CITIZEN_LEN - 1) {
+			c = 'X';
+			b = 1;
+		}
+		if (c == 0 && n > 0 && i + 3 <= len && (unsigned char)t[i] ==
+		    0xef && fullwidth((const unsigned char *)t + i, len - i) ==
+		    'X' && n == CITIZEN_LEN - 1) {
+			c = 'X';
+			b = 3;
+		}
+		if (c != 0) {
+			if (n + 1 < cap)
+				d[n] = (char)c;
+			n++;
+			i += b;
+			if (c == 'X')
+				break;
+			continue;
+		}
+		/* One or two separators, then a digit: part of the number. */
+		if (n == 0 || i >= len || (s1 = number_separator(t + i,
+		    len - i)) == 0)
+			break;
+		j = i + s1;
+		if ((s2 = number_separator(t + j, len - j)) != 0)
+			j += s2;
+		if (j >= len || digit_char(t + j, len - j, &b) == 0 ||
+		    digit_char(t + j, len - j, &b) == 'X')
+			break;
+		i = j;
+	}
+	d[n < cap ? n : cap - 1] = '\0';
+	*nd = n;
+	return i;
+}
+
+/* The masked form of the number's digits d (n of them), or NULL. */
+static char *
+mask_number(const char *d, size_t n)
+{
+	const char *m = d;
+
+	if (n == CITIZEN_LEN && zf_ident_citizen(d, NULL, NULL) == 0)
+		return xasprintf("%.6s********%.4s", d, d + 14);
+	if (n == MOBILE_LEN + 2 && strncmp(d, "86", 2) == 0)
+		m = d + 2, n -= 2;
+	else if (n == MOBILE_LEN + 4 && strncmp(d, "0086", 4) == 0)
+		m = d + 4, n -= 4;
+	if (n == MOBILE_LEN && mobile_lead(m))
+		return xasprintf("%.3s****%.4s", m, m + 7);
+	/* A landline with its area code: 0 and 9 to 11 more digits. */
+	if (m == d && d[0] == '0' && n >= 10 && n <= 12)
+		return xasprintf("%.4s%.*s%.2s", d, (int)(n - 6), stars,
+		    d + n - 2);
+	return NULL;
+}
+
+char *
+zf_redact_text(const char *text)
+{
+	struct zf_buf b;
+	size_t len = strlen(text), i = 0, span, nd, cb;
+	char d[24], *masked;
+
+	zf_buf_init(&b);
+	while (i < len) {
+		if (digit_char(text + i, len - i, &cb) == 0 ||
+		    digit_char(text + i, len - i, &cb) == 'X' ||
+		    (i > 0 && is_ascii_alnum((unsigned char)text[i - 1]))) {
+			cb = (unsigned char)text[i] < 0x80 ? 1 :
+			    char_length(text + i, len - i);
+			zf_buf_add(&b, text + i, cb);
+			i += cb;
+			continue;
+		}
+		span = number_token(text + i, len - i, d, sizeof(d), &nd);
+		masked = nd < sizeof(d) && !(i + span < len &&
+		    is_ascii_alnum((unsigned char)text[i + span])) ?
+		    mask_number(d, nd) : NULL;
+		if (masked != NULL) {
+			zf_buf_addstr(&b, masked);
+			free(masked);
+		} else {
+			zf_buf_add(&b, text + i, span);
+		}
+		i += span;
+	}
+	return zf_buf_detach(&b, NULL);
+}

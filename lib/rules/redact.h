@@ -51,4 +51,13 @@ int zf_redact_mask_valid(const char *mask);
 int zf_redact_scan(const char *text, size_t len, size_t *offset,
     const char **kind);
 
+/*
+ * Free text as the public may read it (malloc'd): each number standing
+ * alone that is a citizen ID number (as ends:6:4), a mobile number, with
+ * or without its country code (first 3 and last 4 digits), or a landline
+ * with its area code (first 4 and last 2) is masked, in whatever form
+ * zf_redact_scan would find it; everything else is kept as it is.
+ */
+char *zf_redact_text(const char *text);
+
 #endif

@@ -723,10 +723,51 @@ mask_random(void)
 	CHECK_INT(agree, tried);
 }
 
+static void
+text_is(const char *in, const char *want)
+{
+	char *got = zf_redact_text(in);
+
+	CHECK_STR(got, want);
+	free(got);
+}
+
+/* Free text keeps its words and masks the numbers that identify. */
+static void
+mask_text(void)
+{
+	static const char *const found[] = {
+		"当事人（联系电话13812345678）未取得施工许可证擅自施工",
+		"电话 138-1234-5678，身份证11010519491231002X",
+		"电话（138）1234 5678", "手机：１３８１２３４５６７８",
+		"+8613812345678", "座机0570-1234567", NULL };
+	const char *const *t;
+	size_t off;
+	const char *kind;
+	char *got;
+
+	text_is("当事人（联系电话13812345678）未取得施工许可证擅自施工",
+	    "当事人（联系电话138****5678）未取得施工许可证擅自施工");
+	text_is("身份证号11010519491231002x，罚款50000元",
+	    "身份证号110105********002X，罚款50000元");
+	text_is("座机0570-1234567", "座机0570*****67");
+	text_is("2026-09-10决定，罚款 1,234.50 元", "2026-09-10决定，罚款 "
+	    "1,234.50 元");
+	text_is("编号91350100M000100Y43", "编号91350100M000100Y43");
+	text_is("第六十四条第1项", "第六十四条第1项");
+	text_is("", "");
+	for (t = found; *t != NULL; t++) {
+		got = zf_redact_text(*t);
+		CHECK_INT(zf_redact_scan(got, strlen(got), &off, &kind), 0);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
-	CHECK_PLAN(320);
+	CHECK_PLAN(333);
+	mask_text();
 	mask_keep_drop();
 	mask_ends();
 	mask_name();
