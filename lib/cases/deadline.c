@@ -184,18 +184,50 @@ ran_out(struct zf_archive *a, const char *case_id, const char *rule,
 	return rc;
 }
 
-/* 1 when rule r's own clock is moved by pauses and restarts now. */
+/*
+ * 1 when rule r's clock is moved by this step's restart or pause: always,
+ * unless r names a deemed rule that ran out unmet, and the step is a
+ * restart or one that meets the deemed rule (the 补正 notice and 受理 once
+ * 受理 is deemed done; a hearing still pauses the clock).
+ */
 static int
 movable(struct zf_archive *a, const struct zf_rule *r,
     const struct zf_clock_step *s)
 {
+	const struct zf_rule *d;
 	int rc;
 
 	if (r == NULL || r->deemed == NULL)
 		return 1;
+	d = zf_config_rule(zf_archive_config(a), r->deemed);
+	if (!listed(r->restart, s->step) && (d == NULL ||
+	    !listed(d->done, s->step)))
+		return 1;
 	if ((rc = ran_out(a, s->case_id, r->deemed, s->day)) < 0)
 		return -1;
 	return !rc;
+}
+
+/*
+ * The due date of a deadline row (st: rule, due, unit, state, remaining,
+ * done, extend, start, days) extended by n units: the period is longer,
+ * so its end is counted from its start — not from a due date moved off a
+ * rest day; a period paused on the way (its due no longer the count from
+ * its start) is extended from its due.
+ */
+static int32_t
+extended_due(struct zf_archive *a, sqlite3_stmt *st, int32_t due, int n,
+    enum zf_unit unit, int exact)
+{
+	int32_t start;
+	int days = sqlite3_column_int(st, 8);
+
+	if (zf_date_parse(zf_db_text(st, 7), &start) == 0 &&
+	    strcmp(zf_db_text(st, 2), "month") != 0 &&
+	    strcmp(zf_db_text(st, 2), "hour") != 0 &&
+	    count_from(a, start, days, unit, exact) == due)
+		return count_from(a, start, days + n, unit, exact);
+	return count_from(a, due, n, unit, exact);
 }
 
 /* What the step does to the deadlines already running. */
@@ -204,8 +236,8 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
     struct zf_json *clocks)
 {
 	static const char sql[] = "SELECT rule, due, unit, state, remaining, "
-	    "done, extend FROM deadlines WHERE case_id = ? AND state != 'done' "
-	    "ORDER BY rule";
+	    "done, extend, start, days FROM deadlines WHERE case_id = ? AND "
+	    "state != 'done' ORDER BY rule";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, zf_archive_err(a));
 	char date[11];
 	int rc;
@@ -271,7 +303,7 @@ plan_running(struct zf_archive *a, const struct zf_clock_step *s,
 			int before = (*zf_archive_beyond(a));
 
 			(*zf_archive_beyond(a)) = 0;
-			due = count_from(a, due, s->extend_days, unit,
+			due = extended_due(a, st, due, s->extend_days, unit,
 			    r != NULL && r->exact);
 			e = entry(rule);
 			zf_date_format(due, date);

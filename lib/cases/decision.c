@@ -75,8 +75,14 @@ check_summary(struct zf_archive *a, const char *case_id,
 	int rc;
 
 	if (strcmp(s->kind, "penalty") != 0)
-		return zf_fail(e, EX_USAGE, "--summary is for penalties "
-		    "(简易程序, 行政处罚法第五十一条), not a %s case", s->kind);
+		return zf_fail(e, EX_NOPERM, "only a penalty is decided on the "
+		    "spot (简易程序, 行政处罚法第五十一条), not a %s case",
+		    s->kind);
+	if (in->confiscated != NULL)
+		return zf_fail(e, EX_NOPERM, "a penalty decided on the spot "
+		    "confiscates nothing: only a warning or a small fine "
+		    "(%s)", sm->basis != NULL ? sm->basis :
+		    "行政处罚法第五十一条");
 	if (sm->basis == NULL)
 		return zf_fail(e, EX_NOPERM, "the configuration in force "
 		    "allows no 简易程序 (summary: in zhifa.yaml)");
@@ -166,7 +172,8 @@ check_issue(struct zf_archive *a, const char *case_id,
 	size_t i;
 	int rc, granted;
 
-	if ((rc = head_case(a, case_id, &s, ZF_ACT_DECIDE)) != 0)
+	if ((rc = head_case(a, case_id, &s, in->summary ? ZF_ACT_SUMMARY :
+	    ZF_ACT_DECIDE)) != 0)
 		return rc;
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
@@ -177,6 +184,14 @@ check_issue(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_DATAERR, "outcome %s", why);
 	if (in->basis != NULL && zf_text_check(in->basis, 4000, 1, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "basis %s", why);
+	for (i = 0; i < in->nmeasures; i++) {
+		const struct zf_measure *m = zf_measure_find(in->measures[i]);
+
+		if (m != NULL && !(m->kinds & zf_kind_bit(s.kind)))
+			return zf_fail(e, EX_NOPERM, "%s (%s) is no decision "
+			    "of a %s case: %s", m->name, m->chinese, s.kind,
+			    m->why);
+	}
 	for (i = 0; i < in->nmeasures; i++)
 		if (zf_measure_find(in->measures[i]) == NULL)
 			return zf_fail(e, EX_DATAERR, "measure '%s' is "
@@ -184,7 +199,8 @@ check_issue(struct zf_archive *a, const char *case_id,
 			    "suspend-licence, lower-grade, revoke-licence, "
 			    "restrict, stop-business, close-down, "
 			    "restrict-practice, stop-construction, correct, "
-			    "demolish, forced-demolition, seal, grant, deny, "
+			    "demolish, forced-demolition, substitute, seal, "
+			    "grant, deny, "
 			    "no-penalty, levy, transfer, other (or their "
 			    "Chinese names)", in->measures[i]);
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)

@@ -116,7 +116,8 @@ zf_case_may(struct zf_archive *a, const char *case_id, enum zf_act act,
 	if ((rc = zf_may(zf_archive_config(a), p, act, &f, e)) != 0)
 		return rc;
 	if (act == ZF_ACT_EVIDENCE || act == ZF_ACT_STEP ||
-	    act == ZF_ACT_SUBMIT || act == ZF_ACT_DECIDE)
+	    act == ZF_ACT_SUBMIT || act == ZF_ACT_DECIDE ||
+	    act == ZF_ACT_SUMMARY)
 		return two_officers(a, case_id, day);
 	return 0;
 }

@@ -23,14 +23,18 @@ applies(const struct zf_step_rule *r, const struct zf_require_step *s)
 }
 
 int
-zf_require_approval(struct zf_archive *a, const struct zf_require_step *s)
+zf_require_approval(struct zf_archive *a, const struct zf_require_step *s,
+    const char **basis)
 {
 	const struct zf_config *c = zf_archive_config(a);
 	size_t i;
 
 	for (i = 0; i < c->nstep_rules; i++)
-		if (applies(&c->step_rules[i], s) && c->step_rules[i].approval)
+		if (applies(&c->step_rules[i], s) &&
+		    c->step_rules[i].approval) {
+			*basis = c->step_rules[i].basis;
 			return 1;
+		}
 	return 0;
 }
 
@@ -39,8 +43,13 @@ static int
 has_evidence(struct zf_archive *a, const char *case_id, const char *step,
     const char *kinds, int doc)
 {
-	static const char sql[] = "SELECT 1 FROM evidence WHERE case_id = ?1 "
-	    "AND stage = ?2 AND kind = ?3";
+	/* Made for this step: not before the day of the case's last step
+	 * (a video of the execution, not an old one). */
+	static const char sql[] = "SELECT 1 FROM evidence e WHERE e.case_id "
+	    "= ?1 AND e.stage = ?2 AND e.kind = ?3 AND substr(coalesce("
+	    "e.recorded_at, (SELECT j.time FROM journal j WHERE j.seq = "
+	    "e.seq)), 1, 10) >= coalesce((SELECT substr(max(s.at), 1, 10) "
+	    "FROM steps s WHERE s.case_id = ?1), '')";
 	char *copy = xstrdup(kinds), *p = copy, *w;
 	int rc = 0;
 
@@ -118,8 +127,9 @@ check_rule(struct zf_archive *a, const char *case_id,
 			return e->code;
 		if (rc == 0)
 			return zf_fail(e, EX_NOPERM, "%s needs evidence of "
-			    "kind %s stored for it first (evidence-add CASE "
-			    "FILE --kind %s --stage %s)%s (%s)", s->step,
+			    "kind %s made for it, not before the case's last "
+			    "step (evidence-add CASE FILE --kind %s --stage "
+			    "%s)%s (%s)", s->step,
 			    r->requires[i], r->requires[i], s->step,
 			    strcmp(r->requires[i], "record") == 0 ?
 			    ", or its record given with --doc" : "",

@@ -22,8 +22,12 @@ struct zf_require_step {
 				   counts as a record (笔录) */
 };
 
-/* 1 when a rule in force asks for the head's approval of the step. */
-int zf_require_approval(struct zf_archive *a, const struct zf_require_step *s);
+/*
+ * 1 when a rule in force asks for the head's approval of the step, with
+ * the rule's basis in *basis.
+ */
+int zf_require_approval(struct zf_archive *a, const struct zf_require_step *s,
+    const char **basis);
 
 /*
  * 0 when every rule of the step is met; else EX_NOPERM naming what is

@@ -29,31 +29,46 @@ may_act(struct zf_archive *a, const char *case_id, const char *step,
 	    ZF_ACT_STEP, day);
 }
 
+/* Why the head approves the steps the procedure table marks. */
+static const char *
+approval_basis(const char *step)
+{
+	if (strcmp(step, "extend") == 0)
+		return "行政处罚法第六十条; 行政许可法第四十二条; "
+		    "行政强制法第二十五条";
+	if (strcmp(step, "transfer") == 0 ||
+	    strncmp(step, "transfer-", 9) == 0)
+		return "行政执法机关移送涉嫌犯罪案件的规定第五条";
+	return "负责人批准";
+}
+
 static int
 check_approval(struct zf_archive *a, const char *approved_by,
-    const struct zf_step_def *d)
+    const struct zf_step_def *d, const char *basis)
 {
 	struct zf_err *e = zf_archive_err(a);
 	const struct zf_person *p;
 
+	if (basis == NULL)
+		basis = approval_basis(d->name);
 	if (zf_archive_person(a)->role == ZF_ROLE_HEAD && approved_by == NULL)
 		return 0;
 	if (approved_by == NULL)
 		return zf_fail(e, EX_NOPERM, "%s (%s) needs the head's "
 		    "approval: give --approved-by HEAD, or let the head take "
-		    "it", d->name, d->chinese);
+		    "it (%s)", d->name, d->chinese, basis);
 	p = zf_config_person(zf_archive_config(a), approved_by);
 	if (p == NULL || p->role != ZF_ROLE_HEAD)
 		return zf_fail(e, EX_NOPERM, "'%s' is not the head "
-		    "(负责人): only the head approves %s (%s)", approved_by,
-		    d->name, d->chinese);
+		    "(负责人): only the head approves %s (%s; %s)",
+		    approved_by, d->name, d->chinese, basis);
 	return 0;
 }
 
 /* A step's own needs: method, approval, days, the rule it extends. */
 static int
 check_details(struct zf_archive *a, const struct zf_step_def *d,
-    const struct zf_step_input *in, int approval)
+    const struct zf_step_input *in, int approval, const char *basis)
 {
 	struct zf_err *e = zf_archive_err(a);
 	const char *why;
@@ -65,14 +80,16 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 			if (strcmp(in->method, zf_serve_methods[i]) == 0)
 				break;
 		if (in->method == NULL || zf_serve_methods[i] == NULL)
-			return zf_fail(e, EX_DATAERR, "%s needs --method: "
+			return zf_fail(e, in->method == NULL ? EX_USAGE :
+			    EX_DATAERR, "%s needs --method: "
 			    "direct (直接送达), residence (留置送达), post "
 			    "(邮寄送达), electronic (电子送达), notice "
 			    "(公告送达) or entrusted (委托送达)", d->name);
 	} else if (in->method != NULL) {
 		return zf_fail(e, EX_USAGE, "--method is for serve only");
 	}
-	if (approval && (rc = check_approval(a, in->approved_by, d)) != 0)
+	if (approval && (rc = check_approval(a, in->approved_by, d,
+	    basis)) != 0)
 		return rc;
 	if (!approval && in->approved_by != NULL)
 		return zf_fail(e, EX_USAGE, "%s (%s) needs no approval; "
@@ -342,6 +359,7 @@ check(struct zf_archive *a, const char *case_id,
 	struct zf_require_step req;
 	struct zf_case_state s;
 	struct zf_time t;
+	const char *basis = NULL;
 	char *measures = NULL;
 	int32_t day;
 	int rc;
@@ -374,8 +392,11 @@ check(struct zf_archive *a, const char *case_id,
 	req.measures = measures;
 	req.method = in->method;
 	req.doc = in->doc != NULL || in->doc_file != NULL;
-	rc = check_details(a, d, in, (d->flags & ZF_STEP_APPROVAL) ||
-	    zf_require_approval(a, &req));
+	if (zf_require_approval(a, &req, &basis))
+		rc = check_details(a, d, in, 1, basis);
+	else
+		rc = check_details(a, d, in, (d->flags & ZF_STEP_APPROVAL) != 0,
+		    NULL);
 	if (rc == 0)
 		rc = zf_require_check(a, case_id, &req);
 	free(measures);

@@ -39,6 +39,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "all", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_SERVICE },
 	{ ZF_ACT_REASSIGN, "reassign", "reassigns a case's officers",
 	    ZF_MAY_HEAD },
+	{ ZF_ACT_SUMMARY, "decide-summary", "decides a penalty on the spot "
+	    "(简易程序)", ZF_MAY_OFFICERS | ZF_MAY_HEAD },
 };
 
 const char *
@@ -132,6 +134,14 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		    "archive: a backup holds all evidence, secret too, and is "
 		    "for the head, a clerk or the service account", id,
 		    p->name, role);
+	case ZF_ACT_DECIDE:
+		return zf_fail(e, EX_NOPERM, "only the head (负责人) issues "
+		    "decisions (行政处罚法第五十七条; "
+		    "行政强制法第三十七条); '%s' is %s", id, role);
+	case ZF_ACT_SUMMARY:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not decide %s "
+		    "on the spot: only its officers or the head may "
+		    "(行政处罚法第五十二条)", id, p->name, role, cid);
 	case ZF_ACT_CONFIG:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
 		    "the configuration in force applies a new one; '%s' is %s",

@@ -39,6 +39,7 @@ enum zf_act {
 	ZF_ACT_READ_PUBLIC,	/* evidence-get of public evidence */
 	ZF_ACT_BACKUP,		/* archive-backup: a copy of all evidence */
 	ZF_ACT_REASSIGN,	/* case-step reassign: another officer */
+	ZF_ACT_SUMMARY,		/* decision-issue --summary: on the spot */
 	ZF_NACTS
 };
 

@@ -81,8 +81,8 @@ const struct zf_step_def zf_steps[] = {
 	    NULL, 0 },
 	{ "court-ruling", "人民法院裁定准予执行", P | C | V, "served executed",
 	    NULL, ZF_STEP_NOTE },
-	{ "government-order", "人民政府责成强制拆除", P | C, "decided served "
-	    "executed", NULL, 0 },
+	{ "government-order", "人民政府责成强制拆除", P | C, "served executed",
+	    NULL, 0 },
 	{ "publish", "公示", ALL, "decided served executed closed", NULL,
 	    ZF_STEP_DECISION },
 	{ "close", "结案", ALL, "open", "closed", 0 },
@@ -108,31 +108,39 @@ const struct zf_step_def zf_steps[] = {
 	{ NULL, NULL, 0, NULL, NULL, 0 }
 };
 
+/* Why a measure belongs to some kinds of case only. */
+#define PENALTY_ONLY "a penalty (行政处罚法第九条) is decided in a penalty case"
+#define ORDER "an order to correct (责令改正, 行政处罚法第二十八条) goes " \
+	"with a penalty, a compulsion or an inspection"
+#define COMPULSION_ONLY "a compulsion (行政强制法第九条、第十二条) is " \
+	"decided in a compulsion case, after its own procedure"
+#define LICENSING_ONLY "a licence is granted or refused in a licensing case"
+
 const struct zf_measure zf_measures[] = {
-	{ "warning", "警告" },
-	{ "criticism", "通报批评" },
-	{ "fine", "罚款" },
-	{ "confiscate", "没收违法所得、没收非法财物" },
-	{ "suspend-licence", "暂扣许可证件" },
-	{ "lower-grade", "降低资质等级" },
-	{ "revoke-licence", "吊销许可证件" },
-	{ "restrict", "限制开展生产经营活动" },
-	{ "stop-business", "责令停产停业" },
-	{ "close-down", "责令关闭" },
-	{ "restrict-practice", "限制从业" },
-	{ "stop-construction", "责令停止建设、停止施工" },
-	{ "correct", "责令限期改正" },
-	{ "demolish", "限期拆除" },
-	{ "forced-demolition", "强制拆除" },
-	{ "substitute", "代履行" },
-	{ "seal", "查封场所、设施或者财物" },
-	{ "grant", "准予行政许可" },
-	{ "deny", "不予行政许可" },
-	{ "no-penalty", "不予行政处罚" },
-	{ "levy", "征收" },
-	{ "transfer", "移送司法机关" },
-	{ "other", "其他" },
-	{ NULL, NULL }
+	{ "warning", "警告", P, PENALTY_ONLY },
+	{ "criticism", "通报批评", P, PENALTY_ONLY },
+	{ "fine", "罚款", P | V, PENALTY_ONLY },
+	{ "confiscate", "没收违法所得、没收非法财物", P, PENALTY_ONLY },
+	{ "suspend-licence", "暂扣许可证件", P, PENALTY_ONLY },
+	{ "lower-grade", "降低资质等级", P, PENALTY_ONLY },
+	{ "revoke-licence", "吊销许可证件", P | L, PENALTY_ONLY },
+	{ "restrict", "限制开展生产经营活动", P, PENALTY_ONLY },
+	{ "stop-business", "责令停产停业", P, PENALTY_ONLY },
+	{ "close-down", "责令关闭", P, PENALTY_ONLY },
+	{ "restrict-practice", "限制从业", P, PENALTY_ONLY },
+	{ "stop-construction", "责令停止建设、停止施工", P | C | I, ORDER },
+	{ "correct", "责令限期改正", P | C | I | V | L, ORDER },
+	{ "demolish", "限期拆除", P | C | I, ORDER },
+	{ "forced-demolition", "强制拆除", C, COMPULSION_ONLY },
+	{ "substitute", "代履行", C, COMPULSION_ONLY },
+	{ "seal", "查封场所、设施或者财物", C, COMPULSION_ONLY },
+	{ "grant", "准予行政许可", L, LICENSING_ONLY },
+	{ "deny", "不予行政许可", L, LICENSING_ONLY },
+	{ "no-penalty", "不予行政处罚", P, PENALTY_ONLY },
+	{ "levy", "征收", V, "a levy is decided in a levy case" },
+	{ "transfer", "移送司法机关", ALL, "" },
+	{ "other", "其他", ALL, "" },
+	{ NULL, NULL, 0, NULL }
 };
 
 const struct zf_measure *

@@ -47,9 +47,14 @@ extern const struct zf_step_def zf_steps[];
 /* How a decision may be served (送达方式). */
 extern const char *const zf_serve_methods[];
 
-/* The measures a decision may carry (处理决定的种类): name, Chinese. */
+/*
+ * The measures a decision may carry (处理决定的种类): name, Chinese, the
+ * kinds of case whose decisions carry it, and why the others do not.
+ */
 struct zf_measure {
 	const char *name, *chinese;
+	unsigned kinds;
+	const char *why;
 };
 extern const struct zf_measure zf_measures[];
 /* By either name; NULL when unknown. */

@@ -7,7 +7,7 @@
 # (城乡规划法第六十八条) or the court's ruling, and the video of the
 # execution (国办发〔2018〕118号).
 . "$(dirname "$0")/lib.sh"
-plan 43
+plan 50
 
 dues() {	# CASE: "rule=due" of its open deadlines, sorted
 	deadline-check --all --party -o json | python3 -c '
@@ -77,12 +77,21 @@ at 2026-09-21
 mark
 expect_refused 77 "复议、诉讼期间不得强制拆除" \
     case-step "$c" government-order --as chengang
+# Judgment served on 16 November: 15 more days to appeal it
+# (行政诉讼法第八十五条), to 1 December.
 at 2026-11-16
-expect_exit 0 case-step "$c" appeal-end --note 判决驳回诉讼请求，已生效 \
+expect_exit 0 case-step "$c" appeal-end --note 一审判决驳回诉讼请求 \
     --as zhangwei
+mark
+expect_refused 77 "runs until 2026-12-01 (行政诉讼法第四十五条、第八十五条" \
+    case-step "$c" government-order --as chengang
+# A video made before the order is no record of the execution.
+expect_exit 0 evidence-add "$c" "$T/video.mp4" --kind video --stage execute \
+    --as zhangwei
+at 2026-12-02
 expect_exit 0 case-step "$c" government-order --as chengang
 mark
-expect_refused 77 "execute needs evidence of kind video stored for it first" \
+expect_refused 77 "execute needs evidence of kind video made for it, not before the case's last step" \
     case-step "$c" execute --as zhangwei
 expect_in "$T/err" "国办发〔2018〕118号"
 expect_exit 0 evidence-add "$c" "$T/video.mp4" --kind video --stage execute \
@@ -95,7 +104,13 @@ expect_exit 0 case-log "$c" -o json
 expect_in "$T/out" '"adviser"'
 expect_in "$T/out" "王律师（法律顾问）"
 
-# Another bureau may send demolitions to the court instead: court-apply,
-# then the court's ruling, satisfies the same rule.
+# A forced demolition is a compulsion's: no penalty case decides one.
+p=$(new_case) || exit 1
+case-step "$p" notify --as zhangwei >/dev/null 2>&1
+case-step "$p" waive --as zhangwei >/dev/null 2>&1
+mark
+expect_refused 77 "forced-demolition (强制拆除) is no decision of a penalty case" \
+    decision-issue "$p" --as chengang --outcome 强制拆除 \
+    --measure forced-demolition --doc "$T/decision.txt"
 expect_exit 0 archive-verify
 finish

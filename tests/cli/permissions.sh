@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 130
+plan 135
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="backup config decide evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="backup config decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -153,11 +153,18 @@ d=$(new_case 己建筑公司 2>/dev/null)
 at 2026-11-03
 case-step "$d" notify >/dev/null 2>&1
 at 2026-11-16
-may_not decide "only the head (负责人) issues decisions; 'lina' is officer" \
+may_not decide "only the head (负责人) issues decisions (行政处罚法第五十七条; 行政强制法第三十七条); 'lina' is officer" \
     decision-issue "$d" --as lina --outcome 罚款五千元 --fine 5000 \
     --doc "$T/decision.txt"
 may decide decision-issue "$d" --as chengang --outcome 罚款五千元 \
     --fine 5000 --doc "$T/decision.txt"
+# On the spot (简易程序), the case's officer decides (第五十二条).
+sm=$(new_case 庚建筑公司 2>/dev/null)
+may_not decide-summary "'wangqiang' (王强, officer) may not decide $sm on the spot: only its officers or the head may (行政处罚法第五十二条)" \
+    decision-issue "$sm" --summary --as wangqiang --outcome 警告 \
+    --measure warning --doc "$T/decision.txt"
+may decide-summary decision-issue "$sm" --summary --as lina --outcome 警告 \
+    --measure warning --doc "$T/decision.txt"
 at 2026-11-17
 may_not export "publication is for a clerk (内勤), the head (负责人) or the service account; 'zhangwei' is officer" \
     publish-export --out "$T/b0"

@@ -78,7 +78,8 @@ expect_exit 0 case-step "$p" extend --days 30 --as chengang
 mark
 expect_refused 77 "by at most 60 days in all and has been by 60" \
     case-step "$p" extend --days 1 --as chengang
-expect_equal "$(due "$p" penalty-decide)" 2026-06-08 "extended to the 60-day cap"
+expect_equal "$(due "$p" penalty-decide)" 2026-06-04 \
+    "150 days from filing: the extensions count from the 90th day, not from the 7th of April it was moved to"
 
 # A seizure's 30 days end on 1 October, 国庆 or not: a cap on the
 # state's hold, not a period of the party's.

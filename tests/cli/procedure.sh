@@ -68,7 +68,7 @@ case-step "$f" waive >/dev/null 2>&1
 expect_exit 0 decision-issue "$f" --as chengang --outcome 警告 \
     --measure warning --doc "$T/decision.txt"
 mark
-expect_refused 77 "serve needs evidence of kind photo|video stored for it first" \
+expect_refused 77 "serve needs evidence of kind photo|video made for it" \
     case-step "$f" serve --method residence
 expect_exit 0 evidence-add "$f" "$T/decision.txt" --kind photo --stage serve
 expect_exit 0 case-step "$f" serve --method residence
