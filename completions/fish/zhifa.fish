@@ -134,6 +134,8 @@ function __zhifa_operand_list
                 --location --access --secret-kind --name --reason \
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
+                --replaces --presided-by --confiscated --adviser \
+                --adviser-opinion \
                 --today --conduct --statement --draft --opinion \
                 --opinion-file --point --out --format --as-of --audience \
                 --previous
@@ -178,7 +180,36 @@ for p in $zhifa_programs
 end
 
 set -l kinds 'penalty\t行政处罚 compulsion\t行政强制 inspection\t行政检查 levy\t行政征收 licensing\t行政许可 处罚\tpenalty 强制\tcompulsion 检查\tinspection 征收\tlevy 许可\tlicensing'
-set -l measures 'warning\t警告 criticism\t通报批评 fine\t罚款 confiscate\t没收违法所得、没收非法财物 suspend-licence\t暂扣许可证件 lower-grade\t降低资质等级 revoke-licence\t吊销许可证件 restrict\t限制开展生产经营活动 stop-business\t责令停产停业 close-down\t责令关闭 restrict-practice\t限制从业 stop-construction\t责令停止建设、停止施工 correct\t责令限期改正 demolish\t限期拆除 forced-demolition\t强制拆除 seal\t查封场所、设施或者财物 grant\t准予行政许可 deny\t不予行政许可 no-penalty\t不予行政处罚 levy\t征收 transfer\t移送司法机关 other\t其他'
+set -l steps \
+    'investigate\t调查取证' 'inspect\t现场检查' 'accept\t受理申请' \
+    'supplement\t补正告知' 'preserve\t先行登记保存' \
+    'preserve-decide\t登记保存物品处理' 'seize\t查封、扣押' \
+    'release\t解除查封、扣押' 'notify\t事先告知' 'urge\t催告' \
+    'defense\t陈述申辩' 'waive\t放弃陈述申辩和听证' \
+    'hearing-request\t申请听证' 'hearing-notice\t听证通知' 'hearing\t举行听证' \
+    'discuss\t集体讨论' 'mark-major\t认定为重大执法决定' 'recuse\t回避' \
+    'reassign\t变更执法人员' 'serve\t送达' 'certify\t颁发证件' 'execute\t执行' \
+    'announce\t公告限期自行拆除' 'appeal\t当事人申请复议或者提起诉讼' \
+    'appeal-end\t复议、诉讼终结' 'urge-enforce\t申请强制执行前催告' \
+    'urge-substitute\t代履行前催告' 'court-apply\t申请人民法院强制执行' \
+    'court-ruling\t人民法院裁定准予执行' \
+    'government-order\t人民政府责成强制拆除' 'close\t结案' 'archive\t归档' \
+    'extend\t延期' 'suspend\t中止' 'resume\t恢复' \
+    'appraise\t检验、检测、鉴定或专家评审' \
+    'appraised\t检验、检测、鉴定或专家评审完成' \
+    'transfer-report\t提请移送涉嫌犯罪案件' 'transfer-approve\t批准移送' \
+    'transfer-decline\t不予批准移送' 'transfer\t移送司法机关'
+set -l measures \
+    'warning\t警告' 'criticism\t通报批评' 'fine\t罚款' \
+    'confiscate\t没收违法所得、没收非法财物' 'suspend-licence\t暂扣许可证件' \
+    'lower-grade\t降低资质等级' 'revoke-licence\t吊销许可证件' \
+    'restrict\t限制开展生产经营活动' 'stop-business\t责令停产停业' \
+    'close-down\t责令关闭' 'restrict-practice\t限制从业' \
+    'stop-construction\t责令停止建设、停止施工' 'correct\t责令限期改正' \
+    'demolish\t限期拆除' 'forced-demolition\t强制拆除' 'substitute\t代履行' \
+    'seal\t查封场所、设施或者财物' 'grant\t准予行政许可' 'deny\t不予行政许可' \
+    'no-penalty\t不予行政处罚' 'levy\t征收' 'transfer\t移送司法机关' \
+    'other\t其他'
 
 # archive-init [--config FILE] [--drill] [--algo sha256-ed25519|sm3-sm2]
 #     [--key FILE] DIR
@@ -248,7 +279,8 @@ complete -c evidence-add -n '__zhifa_operands 0' -f -a '(__zhifa_cases)' -d 'Cas
 complete -c evidence-add -n 'not __zhifa_operands 0' -F
 complete -c evidence-add -l kind -x -a 'document photo audio video record other' -d 'What the evidence is'
 complete -c evidence-add -l title -x -d 'Title in the case file'
-complete -c evidence-add -l stage -x -d 'Stage at which it was gathered'
+complete -c evidence-add -l stage -x -a "$steps" \
+    -d 'Stage at which it was gathered (a step, for its rules)'
 complete -c evidence-add -l recorded-by -x -a '(__zhifa_people)' -d 'Who recorded it'
 complete -c evidence-add -l recorded-at -x -d 'When it was recorded (RFC 3339)'
 complete -c evidence-add -l device -x -d 'The recording device'
@@ -267,7 +299,7 @@ complete -c evidence-get -s O -l output-file -r -F -d 'Write the bytes to FILE'
 #     [--approved-by HEAD] [--days N] [--rule RULE]
 complete -c case-step -f
 complete -c case-step -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
-complete -c case-step -n '__zhifa_operands 1' -a 'investigate\t调查取证 inspect\t现场检查 accept\t受理申请 supplement\t补正告知 preserve\t先行登记保存 preserve-decide\t登记保存物品处理 seize\t查封、扣押 release\t解除查封、扣押 notify\t事先告知 urge\t催告 defense\t陈述申辩 waive\t放弃陈述申辩和听证 hearing-request\t申请听证 hearing-notice\t听证通知 hearing\t举行听证 discuss\t集体讨论 mark-major\t认定为重大执法决定 serve\t送达 certify\t颁发证件 execute\t执行 close\t结案 archive\t归档 extend\t延期 suspend\t中止 resume\t恢复 transfer\t移送司法机关'
+complete -c case-step -n '__zhifa_operands 1' -a "$steps"
 complete -c case-step -l at -x -d 'When the step was taken (RFC 3339)'
 complete -c case-step -l doc -r -F -d 'The step\'s document, stored as evidence'
 complete -c case-step -l method -x -a 'direct\t直接送达 residence\t留置送达 post\t邮寄送达 electronic\t电子送达 notice\t公告送达 entrusted\t委托送达' -d 'How the decision was served (serve)'
@@ -280,7 +312,8 @@ complete -c case-step -l days -x -d 'Days an extension adds (extend)'
 complete -c case-step -l rule -x -a '(__zhifa_rules)' -d 'Extend only this deadline'
 
 # decision-issue CASE --outcome TEXT --doc FILE [--fine YUAN] [--measure M]...
-#     [--number DOCNO] [--at TIME] [--party-absent]
+#     [--confiscated YUAN] [--number DOCNO] [--at TIME] [--party-absent]
+#     [--summary]
 complete -c decision-issue -f
 complete -c decision-issue -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
 complete -c decision-issue -l outcome -x -d 'What was decided'
@@ -290,7 +323,11 @@ complete -c decision-issue -l measure -x -a "$measures" -d 'A measure the decisi
 complete -c decision-issue -l number -x -d 'The 文号, instead of the next one'
 complete -c decision-issue -l basis -x -d 'The legal basis (处罚依据)'
 complete -c decision-issue -l at -x -d 'When the decision was made (RFC 3339)'
+complete -c decision-issue -l confiscated -x \
+    -d 'The amount confiscated (没收), in yuan'
 complete -c decision-issue -l party-absent -d 'The party was absent at the decision'
+complete -c decision-issue -l summary \
+    -d '简易程序: decided and handed over on the spot'
 
 # decision-revoke CASE --reason TEXT [--kind revoked|illegal|remade]
 complete -c decision-revoke -f
@@ -311,17 +348,20 @@ complete -c deadline-check -l is-workday -d 'Exit 0 on a working day, 1 on a day
 
 
 # review-submit CASE [--statement FILE] [--draft FILE] [--fine YUAN]
-#     [--measure M]... [--note TEXT]
+#     [--measure M]... [--confiscated YUAN] [--note TEXT]
 complete -c review-submit -f
 complete -c review-submit -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
 complete -c review-submit -l statement -r -F -d 'The investigation report (案件调查终结报告)'
 complete -c review-submit -l draft -r -F -d 'The draft decision (决定书代拟稿)'
 complete -c review-submit -l fine -x -d 'The proposed fine, in yuan'
 complete -c review-submit -l measure -x -a "$measures" -d 'A measure of the proposed decision'
+complete -c review-submit -l confiscated -x \
+    -d 'The proposed amount confiscated (没收), in yuan'
 complete -c review-submit -l note -x -d 'A note for the reviewer'
 
 # review-decide CASE --approve|--return|--reject --opinion TEXT|--opinion-file
-#     FILE [--point NAME=pass|fail[:NOTE]]...
+#     FILE [--point NAME=pass|fail[:NOTE]]... [--adviser NAME
+#     --adviser-opinion TEXT]
 complete -c review-decide -f
 complete -c review-decide -n '__zhifa_operands 0' -a '(__zhifa_cases --awaiting-review)' -d 'Case awaiting review'
 complete -c review-decide -l approve -d 'Approve the round (同意)'
@@ -331,6 +371,10 @@ complete -c review-decide -l opinion -x -d 'The written opinion (审核意见)'
 complete -c review-decide -l opinion-file -r -F -d 'Read the opinion from FILE'
 complete -c review-decide -l all-pass -d 'Every review point not named passed'
 complete -c review-decide -l point -x -a '(__zhifa_points)' -d 'A review point: NAME=pass|fail[:NOTE]'
+complete -c review-decide -l adviser -x \
+    -d 'The legal adviser heard (法律顾问、公职律师)'
+complete -c review-decide -l adviser-opinion -x \
+    -d 'What the legal adviser advised'
 
 # publish-export --out PATH [--format dir|tar.gz|zip] [--as-of DATE]
 #     [--audience public|sharing] [--dry-run] [CASE...|-]

@@ -448,6 +448,10 @@ check_submission(struct zf_archive *a, const char *case_id,
 	if (in->fine != NULL && zf_money_parse(in->fine, &fen) != 0)
 		return zf_fail(e, EX_DATAERR, "fine '%s' is not an amount "
 		    "of yuan", in->fine);
+	if (in->confiscated != NULL && zf_money_parse(in->confiscated,
+	    &fen) != 0)
+		return zf_fail(e, EX_DATAERR, "confiscated '%s' is not an "
+		    "amount of yuan", in->confiscated);
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "note %s", why);
 	if ((rc = latest_round(a, case_id, &r)) != 0)

@@ -126,9 +126,11 @@ read_summary(struct zf_schema *r, struct zf_config *c,
 		if (zf_schema_text(r, n, parties[i], 0, &v) != 0)
 			return r->e->code;
 		if (v != NULL && zf_money_parse(v, caps[i]) != 0) {
+			int rc = zf_schema_fail(r, zf_yaml_get(n, parties[i]),
+			    "%s: '%s' is not an amount of yuan", parties[i], v);
+
 			free(v);
-			return zf_schema_fail(r, zf_yaml_get(n, parties[i]),
-			    "'%s' is not an amount of yuan", parties[i]);
+			return rc;
 		}
 		free(v);
 		v = NULL;
