@@ -6,7 +6,7 @@
 # and published in 20 working days, 代履行's three days (第五十一条), the
 # court's 催告 (第五十四条) and the hours of a transfer (国务院令第310号).
 . "$(dirname "$0")/lib.sh"
-plan 72
+plan 92
 
 due() {	# CASE RULE: its due date ("-" when not open); due_at for hours
 	deadline-check --all --party -o json | python3 -c '
@@ -93,6 +93,8 @@ expect_equal "$(due "$s" compulsion-seizure)" 2026-10-01 "the cap is not moved o
 mark
 expect_refused 77 "close cannot be taken while this is still to be done: 查封、扣押期限届满" \
     case-step "$s" close --as chengang
+expect_refused 77 "seize cannot be taken while this is still to be done: 查封、扣押期限届满" \
+    case-step "$s" seize --doc "$T/doc.txt" --approved-by chengang
 # The seizure decision needs no 催告 (行政强制法第二十四条, not 第三十五条),
 # and is published within 20 working days (国办发〔2018〕118号).
 expect_exit 0 decision-issue "$s" --as chengang --outcome 查封违法建设使用的建材 \
@@ -131,14 +133,42 @@ expect_exit 0 case-step "$v" execute --doc "$T/doc.txt"
 at 2026-09-01
 t=$(new_case 涉嫌犯罪公司) || exit 1
 ZHIFA_NOW=2026-09-02T09:30:00+08:00
+mark
+expect_refused 77 "transfer-approve cannot be taken in $t before transfer-report (提请移送涉嫌犯罪案件)" \
+    case-step "$t" transfer-approve --as chengang
 expect_exit 0 case-step "$t" transfer-report --note 涉嫌犯罪，提请移送
 expect_equal "$(due "$t" transfer-approve)" 2026-09-07 \
     "3 days to the 5th, a Saturday, so Monday the 7th"
 ZHIFA_NOW=2026-09-03T16:00:00+08:00
 expect_exit 0 case-step "$t" transfer-approve --as chengang
 expect_equal "$(due "$t" transfer-send)" 2026-09-04T16:00:00+08:00 "24 hours"
+mark
+expect_refused 77 "transfer-decline cannot be taken while this is still to be done: 向公安机关移送涉嫌犯罪案件" \
+    case-step "$t" transfer-decline --note 不构成犯罪 --as chengang
 expect_exit 1 deadline-check --all
 expect_in "$T/out" "09-04 16:00 前"
+
+# An unpaid fine goes to court after a 催告 served ten days before
+# (行政强制法第五十四条) and after the party's six months (第五十三条).
+at 2026-03-02
+u=$(new_case 欠款公司) || exit 1
+case-step "$u" notify >/dev/null 2>&1
+case-step "$u" waive >/dev/null 2>&1
+expect_exit 0 decision-issue "$u" --as chengang --outcome 罚款五千元 \
+    --fine 5000 --doc "$T/doc.txt"
+expect_exit 0 case-step "$u" serve --method direct
+at 2026-09-03
+mark
+expect_refused 77 "court-apply cannot be taken in $u before urge-enforce (申请强制执行前催告) (行政强制法第五十四条" \
+    case-step "$u" court-apply
+expect_exit 0 case-step "$u" urge-enforce
+expect_equal "$(due "$u" enforce-court)" 2026-12-02 \
+    "three months after the six (served 2 March: to 2 September, then 2 December)"
+mark
+expect_refused 77 "申请强制执行前的催告（催告书送达十日后方可申请） runs until 2026-09-17" \
+    case-step "$u" court-apply
+at 2026-09-18
+expect_exit 0 case-step "$u" court-apply
 # A licensing hearing (行政许可法第四十七条、第四十八条): noticed at least
 # 7 days before, presided by someone who did not examine the application,
 # and its time not counted in the 20 working days (第四十五条).

@@ -5,7 +5,7 @@
 # case is refused, naming the officer, until the head reassigns it
 # (case-step CASE reassign); the clocks keep running.
 . "$(dirname "$0")/lib.sh"
-plan 56
+plan 58
 
 new_archive
 # 孙丽's certificate runs to 2025-12-31: a case filed before it lapses.
@@ -82,6 +82,9 @@ mark
 expect_refused 77 "a fine decided on the spot on a party of kind person is at most 200 yuan" \
     decision-issue "$s1" --summary --as chengang --outcome 罚款五百元 \
     --fine 500 --doc "$T/decision.txt"
+expect_refused 77 "a penalty decided on the spot confiscates nothing" \
+    decision-issue "$s1" --summary --as chengang --outcome 没收 \
+    --fine 100 --confiscated 80000 --doc "$T/decision.txt"
 expect_refused 77 "a penalty decided on the spot carries no stop-construction" \
     decision-issue "$s1" --summary --as chengang --outcome 责令停止施工 \
     --measure stop-construction --doc "$T/decision.txt"
