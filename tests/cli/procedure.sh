@@ -5,7 +5,7 @@
 # case is refused, naming the officer, until the head reassigns it
 # (case-step CASE reassign); the clocks keep running.
 . "$(dirname "$0")/lib.sh"
-plan 58
+plan 59
 
 new_archive
 # 孙丽's certificate runs to 2025-12-31: a case filed before it lapses.
