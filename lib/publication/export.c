@@ -52,6 +52,7 @@ struct exporter {
 	const struct options *o;
 	struct zf_bundle *b;
 	struct spool records, csv[ZF_PUBLISH_SCHEMAS], entries;
+	struct spool extra;	/* sharing: records-extra.csv */
 	const char *scan_case;	/* the case being written, for messages */
 };
 
@@ -211,6 +212,54 @@ csv_row(struct exporter *x, struct spool *s, const char *schema,
 	rc = spool_write(x, s, b.data, b.len, 1);
 	zf_buf_release(&b);
 	s->lines++;
+	return rc;
+}
+
+/* The columns of records-extra.csv: the case, then zhifa's own items. */
+static const char *const extra_columns[] = { "case", "ZF_XDR_DZ",
+	"ZF_XDR_LXDH", NULL };
+
+static int
+extra_header(struct exporter *x)
+{
+	struct zf_buf b;
+	size_t i;
+	int rc;
+
+	zf_buf_init(&b);
+	zf_buf_addstr(&b, ZF_CSV_BOM);
+	for (i = 0; extra_columns[i] != NULL; i++)
+		zf_csv_field(&b, extra_columns[i], i == 0);
+	zf_csv_row_end(&b);
+	rc = spool_write(x, &x->extra, b.data, b.len, 0);
+	zf_buf_release(&b);
+	return rc;
+}
+
+/* records-extra.csv (sharing only): what no 双公示 item holds. */
+static int
+extra_row(struct exporter *x, const char *case_id, int64_t decision_seq)
+{
+	struct zf_json *v;
+	struct zf_buf b;
+	size_t i;
+	int rc;
+
+	if ((rc = zf_publish_extra(x->a, case_id, decision_seq,
+	    x->o->audience, &v)) != 0)
+		return rc;
+	zf_buf_init(&b);
+	x->extra.lines++;
+	zf_csv_field(&b, case_id, 1);
+	for (i = 1; extra_columns[i] != NULL; i++) {
+		const char *s = zf_json_get_str(v, extra_columns[i]);
+
+		zf_csv_field(&b, s ? s : "", 0);
+	}
+	zf_csv_row_end(&b);
+	zf_json_free(v);
+	rc = spool_write(x, &x->extra, b.data, b.len, 0);
+	zf_buf_release(&b);
 	return rc;
 }
 
@@ -395,6 +444,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 		zf_json_set_str(rec, "type", zf_json_get_str(entry, "type"));
 		zf_json_set_int(rec, "index", idx);
 		rc = csv_row(x, &x->csv[i], schema, fields);
+		if (rc == 0 && !public)
+			rc = extra_row(x, case_id, sqlite3_column_int64(st, 3));
 		zf_json_set(rec, "fields", fields);
 		line = zf_json_canonical(rec, &len);
 		zf_json_free(rec);
@@ -580,7 +631,9 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	    (rc = spool_open(&x, &x.csv[0], "records-penalty.csv")) != 0 ||
 	    (rc = spool_open(&x, &x.csv[1], "records-licensing.csv")) != 0 ||
 	    (rc = spool_open(&x, &x.csv[2], "records-other.csv")) != 0 ||
-	    (rc = spool_open(&x, &x.entries, "log/entries.jsonl")) != 0)
+	    (rc = spool_open(&x, &x.entries, "log/entries.jsonl")) != 0 ||
+	    (o->audience == ZF_AUDIENCE_SHARING && (rc = spool_open(&x,
+	    &x.extra, "records-extra.csv")) != 0))
 		goto fail;
 	{
 		char day[11], *head;
@@ -595,6 +648,8 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	}
 	for (i = 0; rc == 0 && i < ZF_PUBLISH_SCHEMAS; i++)
 		rc = csv_header(&x, &x.csv[i], zf_publish_schemas[i]);
+	if (rc == 0 && x.extra.f != NULL)
+		rc = extra_header(&x);
 	if (rc != 0 || (rc = current(&x, stand, n, &r->current)) != 0 ||
 	    (rc = spool_write(&x, &x.records, "]}\n", 3, 0)) != 0 ||
 	    (rc = log_lines(&x)) != 0)
@@ -619,6 +674,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 	    (rc = spool_add(&x, &x.csv[1])) != 0 ||
 	    (rc = spool_add(&x, &x.csv[2])) != 0 ||
 	    (rc = spool_add(&x, &x.entries)) != 0 ||
+	    (x.extra.f != NULL && (rc = spool_add(&x, &x.extra)) != 0) ||
 	    (rc = zf_bundle_seal(x.b, e)) != 0 ||
 	    (rc = journal_export(a, o, r, zf_bundle_staged(x.b))) != 0 ||
 	    (rc = zf_archive_commit(a)) != 0)
@@ -656,6 +712,7 @@ fail:
 	for (i = 0; i < ZF_PUBLISH_SCHEMAS; i++)
 		spool_drop(&x.csv[i]);
 	spool_drop(&x.entries);
+	spool_drop(&x.extra);
 	zf_archive_abort(a);
 	free(due);
 	free(note);

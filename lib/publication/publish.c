@@ -52,18 +52,16 @@ static const char *const penalty_columns[] = { "CF_XDR_MC", "CF_XDR_LB",
 	"CF_XDR_SHXYM", "CF_FRDB", "CF_XDR_ZJLX", "CF_XDR_ZJHM", "CF_WSH",
 	"CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB", "CF_NR", "CF_NR_FK",
 	"CF_NR_WFFF", "CF_NR_ZKDX", "CF_JDRQ", "CF_YXQ", "CF_GSJZQ", "CF_CFJG",
-	"CF_CFJGDM", "CF_SJLY", "CF_SJLYDM", "ZF_XDR_DZ", "ZF_XDR_LXDH", "BZ",
-	NULL };
+	"CF_CFJGDM", "CF_SJLY", "CF_SJLYDM", "BZ", NULL };
 static const char *const licensing_columns[] = { "XK_XDR_MC", "XK_XDR_LB",
 	"XK_XDR_SHXYM", "XK_FRDB", "XK_XDR_ZJLX", "XK_XDR_ZJHM", "XK_XKWS",
 	"XK_WSH", "XK_XKLB", "XK_XKZS", "XK_XKBH", "XK_NR", "XK_JDRQ",
 	"XK_YXQZ", "XK_YXQZI", "XK_XKJG", "XK_XKJGDM", "XK_ZT", "XK_LYDW",
-	"XK_LYDWDM", "ZF_XDR_DZ", "ZF_XDR_LXDH", "BZ", NULL };
+	"XK_LYDWDM", "BZ", NULL };
 static const char *const other_columns[] = { "ZF_LB", "ZF_XDR_MC",
 	"ZF_XDR_LB", "ZF_XDR_SHXYM", "ZF_FRDB", "ZF_XDR_ZJLX", "ZF_XDR_ZJHM",
 	"ZF_WSH", "ZF_SY", "ZF_YJ", "ZF_CSLB", "ZF_NR", "ZF_JE", "ZF_JDRQ",
-	"ZF_GSJZQ", "ZF_JG", "ZF_JGDM", "ZF_XDR_DZ", "ZF_XDR_LXDH", "BZ",
-	NULL };
+	"ZF_GSJZQ", "ZF_JG", "ZF_JGDM", "BZ", NULL };
 
 const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS] = { "penalty",
 	"licensing", "other" };
@@ -393,14 +391,34 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 		P("ZF_JG", c->agency_name, NULL);
 		P("ZF_JGDM", code, NULL);
 	}
-	P("ZF_XDR_DZ", s->address, "address");
-	P("ZF_XDR_LXDH", s->phone, "phone");
+	/* The party's address and phone are no 双公示 items: the public
+	 * has neither (个人信息保护法第六条); sharing has them apart. */
 	P("BZ", "", NULL);
 #undef PARTY
 #undef P
 	zf_buf_release(&cat);
 	zf_buf_release(&zk);
 	return r;
+}
+
+int
+zf_publish_extra(struct zf_archive *a, const char *case_id,
+    int64_t decision_seq, int audience, struct zf_json **out)
+{
+	const struct zf_config *c = zf_archive_config(a);
+	struct source s;
+	struct zf_json *r;
+	int rc;
+
+	*out = NULL;
+	if ((rc = load_source(a, case_id, decision_seq, &s)) != 0)
+		return rc;
+	r = zf_json_object();
+	put(r, "ZF_XDR_DZ", s.address, c, "address", audience, s.party_kind);
+	put(r, "ZF_XDR_LXDH", s.phone, c, "phone", audience, s.party_kind);
+	source_free(&s);
+	*out = r;
+	return 0;
 }
 
 int

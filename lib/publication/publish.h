@@ -12,10 +12,12 @@
  * the log, so a replay rebuilds the log leaf for leaf.
  *
  * Records use the national 双公示 data items for penalties (CF_*) and
- * licences (XK_*), and zhifa's own ZF_* items for compulsion, inspection
- * and levy decisions; ZF_XDR_DZ and ZF_XDR_LXDH (the party's address and
- * phone) extend all three.  Every value is a string ("" when empty),
- * masked for the audience by the redaction rules of zhifa.yaml.
+ * licences (XK_*), exactly, and zhifa's own ZF_* items for compulsion,
+ * inspection and levy decisions.  The party's address and phone
+ * (ZF_XDR_DZ, ZF_XDR_LXDH) are no 双公示 items: never in a record, and
+ * only in the sharing audience's records-extra.csv.  Every value is a
+ * string ("" when empty), masked for the audience by the redaction rules
+ * of zhifa.yaml.
  */
 #ifndef ZF_PUBLISH_H
 #define ZF_PUBLISH_H
@@ -48,6 +50,10 @@ struct zf_pub_due {
  */
 int zf_publish_due(struct zf_archive *a, int32_t as_of,
     char *const *cases, size_t ncases, struct zf_pub_due **out, size_t *n);
+
+/* The items beyond the record, for sharing: ZF_XDR_DZ, ZF_XDR_LXDH. */
+int zf_publish_extra(struct zf_archive *a, const char *case_id,
+    int64_t decision_seq, int audience, struct zf_json **out);
 
 /*
  * Whether the record an entry would publish must be held back: 1 when a

@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 159
+plan 160
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -139,7 +139,7 @@ assert p["CF_XDR_ZJHM"] == "110105********002X", p
 assert p["CF_NR_FK"] == "0.5" and p["CF_WSH"] == "示建罚决〔2026〕1号", p
 assert p["CF_YJ"] == "《中华人民共和国建筑法》第六十四条", p
 assert p["CF_GSJZQ"] == "2028-11-18", p     # natural person: 24 months
-assert p["ZF_XDR_LXDH"] == "138****5678", p
+assert "ZF_XDR_LXDH" not in p and "ZF_XDR_DZ" not in p, p
 l = [r for r in recs["records"] if r["case"] == lic][0]["fields"]
 assert l["XK_XDR_SHXYM"] == "91350100M000100Y43" and l["XK_FRDB"] == "王五"
 assert l["XK_YXQZI"] == "2099-12-31" and l["XK_ZT"] == "有效", l
@@ -148,6 +148,19 @@ assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
 rows = list(csv.DictReader(open(d + "/records-penalty.csv",
                                 encoding="utf-8-sig", newline="")))
 assert len(rows) == 1 and rows[0]["CF_XDR_MC"] == "张三", rows
+# The 双公示 files hold exactly the national items, in LAW.md's order.
+cf = ["CF_XDR_MC", "CF_XDR_LB", "CF_XDR_SHXYM", "CF_FRDB", "CF_XDR_ZJLX",
+      "CF_XDR_ZJHM", "CF_WSH", "CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB",
+      "CF_NR", "CF_NR_FK", "CF_NR_WFFF", "CF_NR_ZKDX", "CF_JDRQ", "CF_YXQ",
+      "CF_GSJZQ", "CF_CFJG", "CF_CFJGDM", "CF_SJLY", "CF_SJLYDM", "BZ"]
+xk = ["XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM", "XK_FRDB", "XK_XDR_ZJLX",
+      "XK_XDR_ZJHM", "XK_XKWS", "XK_WSH", "XK_XKLB", "XK_XKZS", "XK_XKBH",
+      "XK_NR", "XK_JDRQ", "XK_YXQZ", "XK_YXQZI", "XK_XKJG", "XK_XKJGDM",
+      "XK_ZT", "XK_LYDW", "XK_LYDWDM", "BZ"]
+for name, want in (("penalty", cf), ("licensing", xk)):
+    head = next(csv.reader(open(d + "/records-%s.csv" % name,
+                                encoding="utf-8-sig", newline="")))
+    assert head == want, (name, head)
 other = list(csv.DictReader(open(d + "/records-other.csv",
                                  encoding="utf-8-sig", newline="")))
 assert sorted(r["ZF_LB"] for r in other) == ["行政强制", "行政征收",
@@ -208,9 +221,14 @@ for bag in "$T/b1" "$T/x2" "$T/x3"; do
 		fi
 	done
 done
+# A person's phone and address are no 双公示 items: in no public file,
+# masked or not; sharing has them in a file of their own.
+check "no phone or address in a public bundle" sh -c "! grep -rqF \
+    -e 'ZF_XDR_LXDH' -e 'ZF_XDR_DZ' -e '138****5678' '$T/b1'"
 expect_exit 0 publish-export --as liuyang --out "$T/share" --audience sharing
-for s in "$ID" "$PHONE" "$ROOM"; do
-	expect_in "$T/share/data/records.json" "$s"
+expect_in "$T/share/data/records.json" "$ID"
+for s in "$PHONE" "$ROOM"; do
+	expect_in "$T/share/data/records-extra.csv" "$s"
 done
 check "a sharing bundle has no site" test ! -e "$T/share/data/index.html"
 check "sharing bundle manifests" sh -c "cd '$T/share' &&
