@@ -202,7 +202,7 @@ until_of(struct zf_archive *a, const struct source *s)
 
 	zf_date_parse(s->decided, &decided);
 	return add_months(decided, zf_config_period(zf_archive_config(a),
-	    s->kind, s->party_kind, names, n));
+	    s->kind, s->party_kind, s->field, names, n));
 }
 
 /* The fields of free text, masked by pattern for the public. */

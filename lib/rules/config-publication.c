@@ -64,7 +64,7 @@ read_period(struct zf_schema *r, struct zf_period *p,
     const struct zf_yaml_node *n)
 {
 	static const char *const keys[] = { "kinds", "party", "measures",
-		"months", NULL };
+		"fields", "months", "minimum", "basis", NULL };
 	char **kinds = NULL, *months = NULL, *end;
 	long v;
 	int rc = 0;
@@ -74,6 +74,8 @@ read_period(struct zf_schema *r, struct zf_period *p,
 	    zf_schema_list(r, n, "kinds", &kinds) != 0 ||
 	    zf_schema_list(r, n, "party", &p->parties) != 0 ||
 	    zf_schema_list(r, n, "measures", &p->measures) != 0 ||
+	    zf_schema_list(r, n, "fields", &p->fields) != 0 ||
+	    zf_schema_bool(r, n, "minimum", &p->minimum) != 0 ||
 	    zf_config_parties(r, n, p->parties) != 0 ||
 	    zf_schema_text(r, n, "months", 1, &months) != 0) {
 		rc = r->e->code;

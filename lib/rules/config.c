@@ -271,6 +271,7 @@ zf_config_free(struct zf_config *c)
 	for (i = 0; i < c->nperiods; i++) {
 		zf_schema_free_list(c->periods[i].parties);
 		zf_schema_free_list(c->periods[i].measures);
+		zf_schema_free_list(c->periods[i].fields);
 	}
 	free(c->periods);
 	for (i = 0; i < c->nredaction; i++) {
@@ -425,26 +426,49 @@ zf_config_mask(const struct zf_config *c, const char *field, int audience,
 	return "keep";
 }
 
+/* 1 when period rule p holds for the decision. */
+static int
+period_matches(const struct zf_period *p, unsigned bit, const char *party_kind,
+    const char *field, const char *const *measures, size_t n)
+{
+	size_t j;
+
+	if (!(p->kinds & bit) || !in_list(p->parties, party_kind))
+		return 0;
+	if (p->fields != NULL && p->fields[0] != NULL && (field == NULL ||
+	    !in_list(p->fields, field)))
+		return 0;
+	if (p->measures != NULL && p->measures[0] != NULL) {
+		for (j = 0; j < n; j++)
+			if (!in_list(p->measures, measures[j]))
+				break;
+		if (n == 0 || j < n)
+			return 0;
+	}
+	return 1;
+}
+
 int
 zf_config_period(const struct zf_config *c, const char *kind,
-    const char *party_kind, const char *const *measures, size_t n)
+    const char *party_kind, const char *field, const char *const *measures,
+    size_t n)
 {
 	unsigned bit = zf_kind_bit(kind);
-	size_t i, j;
+	int months = -1, floor = 0;
+	size_t i;
 
 	for (i = 0; i < c->nperiods; i++) {
 		const struct zf_period *p = &c->periods[i];
 
-		if (!(p->kinds & bit) || !in_list(p->parties, party_kind))
+		if (!period_matches(p, bit, party_kind, field, measures, n))
 			continue;
-		if (p->measures != NULL && p->measures[0] != NULL) {
-			for (j = 0; j < n; j++)
-				if (!in_list(p->measures, measures[j]))
-					break;
-			if (n == 0 || j < n)
-				continue;
-		}
-		return p->months;
+		if (p->minimum) {
+			if (p->months > floor)
+				floor = p->months;
+		} else if (months < 0)
+			months = p->months;
 	}
-	return 36;
+	if (months < 0)
+		months = 36;
+	return months > floor ? months : floor;
 }

@@ -161,7 +161,9 @@ struct zf_period {
 	unsigned kinds;
 	char **parties;
 	char **measures;	/* by name (warning ...) */
+	char **fields;		/* the case's 执法领域 is one of these */
 	int months;
+	int minimum;		/* a floor: every one that matches applies */
 };
 
 struct zf_json;
@@ -270,10 +272,12 @@ const char *zf_config_mask(const struct zf_config *c, const char *field,
 
 /*
  * The publicity period in months of a decision of kind on a party of
- * party_kind whose measures (names, n of them) are given; 36 when no
- * rule matches.
+ * party_kind, in a case of field (NULL: none given), whose measures
+ * (names, n of them) are given: the first ordinary rule that matches (36
+ * when none does), raised to the longest minimum rule that matches.
  */
 int zf_config_period(const struct zf_config *c, const char *kind,
-    const char *party_kind, const char *const *measures, size_t n);
+    const char *party_kind, const char *field, const char *const *measures,
+    size_t n);
 
 #endif

@@ -51,7 +51,7 @@ unchanged "a hearing requested after the window"
 # An officer acts only in the fields of the certificate (执法领域): 王强
 # holds 城乡规划 and 物业管理, not 建筑市场.
 mark
-expect_refused 77 "officer 'wangqiang' (王强) is not certified for the field 建筑市场: the fields of the certificate are 城乡规划、物业管理 (行政处罚法第四十二条" \
+expect_refused 77 "officer 'wangqiang' (王强) is not certified for the field 建筑市场: the fields of the certificate are 城乡规划、物业管理、消防 (行政处罚法第四十二条" \
     case-new -t penalty --party 某公司 --cause 违法分包 --field 建筑市场 \
     --officer zhangwei --officer wangqiang
 f=$(case-new -t penalty --party 某公司 --cause 违法分包 --field 建筑市场 \

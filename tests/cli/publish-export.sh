@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 160
+plan 162
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -258,6 +258,25 @@ expect_exit 0 decision-revoke "$held" --as chengang --kind revoked \
     --reason 当事人名称有误
 expect_exit 0 publish-export --as liuyang --out "$T/b4"
 
+# Publicity periods by field: a 消防 penalty stays public at least a year
+# (国家发展改革委令2023年第58号), an ordinary warning three months.
+for f in 消防:wangqiang 建筑市场:lina; do
+	pc=$(case-new -t penalty --party "某${f%:*}公司" --party-kind org \
+	    --party-id 91350100M000100Y43 --cause 违规 --field "${f%:*}" \
+	    --officer zhangwei --officer "${f#*:}")
+	case-step "$pc" notify >/dev/null 2>&1
+	case-step "$pc" waive >/dev/null 2>&1
+	decide "$pc" --outcome 警告 --measure warning
+	echo "$pc" >>"$T/by-field"
+done
+expect_exit 0 publish-export --as liuyang --out "$T/b4f"
+check_json "a 消防 warning a year, an ordinary one three months" \
+    "$T/b4f/data/records.json" $(cat "$T/by-field") <<'PY'
+f = {r["case"]: r["fields"] for r in j["records"]}
+assert f[arg[0]]["CF_GSJZQ"] == "2027-11-20", f[arg[0]]
+assert f[arg[1]]["CF_GSJZQ"] == "2027-02-20", f[arg[1]]
+PY
+
 # Withdrawal: revoking a published decision opens a 3-working-day
 # withdrawal; the export withdraws it and the page goes.
 at 2026-11-23
@@ -316,10 +335,12 @@ expect_exit 0 publish-export --as liuyang --out "$T/b8" -o json
 python3 - "$T/out" "$T/b8/data" "$pen" <<'PY' && ok || not_ok "expiry"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["entries"]["expire"] == 1, r
+# Three: the person's penalty, and the two warnings of 消防 and 建筑市场.
+assert r["entries"]["expire"] == 3, r
 lines = [json.loads(l) for l in open(sys.argv[2] + "/log/entries.jsonl")]
-exp = [l for l in lines if "entry" in l and l["entry"]["type"] == "expire"]
-assert len(exp) == 1 and exp[0]["entry"]["case"] == sys.argv[3], exp
+exp = [l for l in lines if "entry" in l and l["entry"]["type"] == "expire"
+       and l["entry"]["case"] == sys.argv[3]]
+assert len(exp) == 1, exp
 assert "entry" not in lines[exp[0]["entry"]["of"]]
 PY
 check "the expired page is gone" test ! -e "$T/b8/data/decisions/$pen.html"

@@ -87,11 +87,24 @@ publication(void)
 	CHECK_STR(zf_json_get_str(zf_json_get(c->standing, "remedies"),
 	    "court"), "示例县人民法院（自知道或者应当知道作出行政行为之日起"
 	    "六个月内提起行政诉讼）");
-	/* The first period that matches decides. */
-	CHECK_INT(zf_config_period(c, "penalty", "org", warning_only, 1), 3);
-	CHECK_INT(zf_config_period(c, "penalty", "org", with_fine, 2), 36);
-	CHECK_INT(zf_config_period(c, "penalty", "person", with_fine, 2), 24);
-	CHECK_INT(zf_config_period(c, "licensing", "person", NULL, 0), 36);
+	/* The first period that matches decides, raised to the longest
+	 * minimum that matches: a year in 消防, 安全生产, 特种设备. */
+	CHECK_INT(zf_config_period(c, "penalty", "org", NULL, warning_only, 1),
+	    3);
+	CHECK_INT(zf_config_period(c, "penalty", "org", "建筑市场",
+	    warning_only, 1), 3);
+	CHECK_INT(zf_config_period(c, "penalty", "org", "消防", warning_only,
+	    1), 12);
+	CHECK_INT(zf_config_period(c, "penalty", "org", "安全生产",
+	    warning_only, 1), 12);
+	CHECK_INT(zf_config_period(c, "penalty", "org", NULL, with_fine, 2),
+	    36);
+	CHECK_INT(zf_config_period(c, "penalty", "org", "消防", with_fine, 2),
+	    36);
+	CHECK_INT(zf_config_period(c, "penalty", "person", NULL, with_fine,
+	    2), 24);
+	CHECK_INT(zf_config_period(c, "licensing", "person", "消防", NULL, 0),
+	    36);
 	CHECK_STR(zf_config_mask(c, "party_id", ZF_AUDIENCE_PUBLIC, "org"),
 	    "id");
 	CHECK_STR(zf_config_mask(c, "address", ZF_AUDIENCE_PUBLIC, "org"),
@@ -104,7 +117,7 @@ publication(void)
 
 	/* Left out, periods and redaction are the shipped ones. */
 	c = parse(minimal, &e);
-	CHECK(c != NULL && c->nperiods == 4 && c->nredaction == 3);
+	CHECK(c != NULL && c->nperiods == 5 && c->nredaction == 3);
 	zf_config_free(c);
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -193,7 +206,7 @@ main(void)
 	int32_t day;
 	char *num;
 
-	CHECK_PLAN(119);
+	CHECK_PLAN(123);
 
 	c = parse(zf_config_sample, &e);
 	CHECK(c != NULL);
