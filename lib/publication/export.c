@@ -367,13 +367,61 @@ sign_log(struct zf_archive *a, uint64_t n, const uint8_t root[ZF_DIGEST_LEN],
 	    "checkpoint");
 }
 
+/*
+ * The withdrawal notices (行政处罚法第四十八条): a decision withdrawn from
+ * the site leaves, until its publicity period would have ended, a page
+ * with its 文号, the date and the reason, and nothing of its record.
+ */
+static int
+notices(struct exporter *x, struct zf_site *site, const char *today)
+{
+	static const char sql[] = "SELECT p.case_id, p.idx, l.entry, p.ended, "
+	    "p.reason FROM publications p JOIN publog l ON l.idx = p.idx "
+	    "WHERE p.state = 'withdrawn' AND p.until >= ?1 ORDER BY p.ended "
+	    "DESC, p.case_id";
+	struct zf_err *e = x->e;
+	sqlite3_stmt *st = zf_db_stmt(x->db, sql, e);
+	int rc = 0, step;
+
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, today);
+	while ((step = zf_db_row(x->db, st, e, "cannot read publications")) ==
+	    1) {
+		const char *text = zf_db_text(st, 2);
+		struct zf_json *entry = zf_json_parse(text, strlen(text), NULL,
+		    0), *se;
+
+		if (entry == NULL) {
+			rc = zf_fail(e, EX_SOFTWARE, "leaf %lld is not an "
+			    "entry", (long long)sqlite3_column_int64(st, 1));
+			break;
+		}
+		se = zf_siteview_withdrawal(entry, zf_db_text(st, 3),
+		    zf_db_text(st, 4) ? zf_db_text(st, 4) : "决定已撤销");
+		x->scan_case = zf_db_text(st, 0);
+		rc = zf_site_entry(site, se, e);
+		zf_json_free(se);
+		zf_json_free(entry);
+		if (rc != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	x->scan_case = NULL;
+	if (rc == 0 && step < 0)
+		rc = e->code;
+	return rc;
+}
+
 /* Each current entry: site pages, records, CSV rows and its proof. */
 static int
 current(struct exporter *x, const struct zf_json *stand, uint64_t n,
     size_t *count)
 {
+	/* A withdrawal's notice stays for the publicity period's rest. */
 	static const char sql_count[] = "SELECT count(*) FROM publications "
-	    "WHERE state = 'published'";
+	    "WHERE state = 'published' OR (state = 'withdrawn' AND ?1 AND "
+	    "until >= ?2)";
 	static const char sql[] = "SELECT p.case_id, p.idx, l.entry, "
 	    "p.decision_seq FROM publications p JOIN publog l ON l.idx = "
 	    "p.idx WHERE p.state = 'published' ORDER BY p.updated DESC, "
@@ -384,11 +432,20 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	struct zf_site *site = NULL;
 	sqlite3_stmt *st;
 	int64_t total;
+	char day[11];
 	int public = x->o->audience == ZF_AUDIENCE_PUBLIC, rc, step;
 	size_t nrec = 0;
 
-	if ((rc = zf_db_int(db, sql_count, 0, &total, e)) != 0)
-		return rc;
+	zf_date_format(x->o->as_of, day);
+	if ((st = zf_db_stmt(db, sql_count, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int(st, 1, public);
+	zf_db_bind_text(st, 2, day);
+	if ((rc = zf_db_row(db, st, e, "cannot read publications")) != 1)
+		return rc < 0 ? e->code : zf_fail(e, EX_SOFTWARE,
+		    "publications: no count");
+	total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
 	if (public && (rc = zf_site_begin(stand, (size_t)total, site_emit, x,
 	    &site, e)) != 0)
 		return rc;
@@ -464,6 +521,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 	x->scan_case = NULL;
 	if (rc == 0 && step < 0)
 		rc = e->code;
+	if (rc == 0 && public)
+		rc = notices(x, site, day);
 	if (rc == 0 && public)
 		rc = zf_site_end(site, e);
 	zf_site_free(site);

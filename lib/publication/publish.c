@@ -618,8 +618,8 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 	struct zf_db *db = zf_archive_db(a);
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
-	const char *state, *why, *what;
-	size_t off;
+	const char *state;
+	char *why;
 
 	if (st == NULL)
 		return e->code;
@@ -633,17 +633,16 @@ decision_end(struct zf_archive *a, int64_t seq, char **number,
 	}
 	*number = xstrdup(zf_db_text(st, 0));
 	state = zf_db_text(st, 1);
-	why = zf_db_text(st, 2);
 	/*
-	 * The revocation's reason was written for the file, not the public:
-	 * it goes out only when no personal number is in it.
+	 * The revocation's reason was written for the file: the public reads
+	 * it with the numbers in it masked, as any free text.
 	 */
-	if (zf_redact_scan(why, strlen(why), &off, &what))
-		why = "";
+	why = zf_redact_text(zf_db_text(st, 2));
 	*reason = xasprintf("%s%s%s", strcmp(state, "revoked") == 0 ?
 	    "决定已撤销" : strcmp(state, "illegal") == 0 ? "决定被确认违法" :
 	    strcmp(state, "remade") == 0 ? "决定被责令重作" : "撤回公示",
 	    why[0] ? "：" : "", why);
+	free(why);
 	sqlite3_reset(st);
 	return 0;
 }

@@ -34,6 +34,8 @@ static const struct {
 	{ "until", ENTRY(until), 0 },
 	{ "note", ENTRY(note), 0 },
 	{ "proof", ENTRY(proof), 0 },
+	{ "withdrawn", ENTRY(withdrawn), 0 },
+	{ "withdrawn_reason", ENTRY(withdrawn_reason), 0 },
 };
 
 enum shape { PLAIN, LINES, DATE, MONEY };
@@ -71,6 +73,7 @@ static const struct {
 	{ "decided", ENTRY(decided) },
 	{ "published", ENTRY(published) },
 	{ "until", ENTRY(until) },
+	{ "withdrawn", ENTRY(withdrawn) },
 };
 
 static int
@@ -226,6 +229,9 @@ zf_site_decision_read(const struct zf_json *v, size_t number, struct entry *en,
 		    "relative path in the bundle (letters, digits, '-', '_', "
 		    "'.' and '/', no \"..\", no leading '/')",
 		    where, en->proof);
+	if ((en->withdrawn == NULL) != (en->withdrawn_reason == NULL))
+		return zf_fail(e, EX_DATAERR, "%s: a withdrawal notice needs "
+		    "both \"withdrawn\" and \"withdrawn_reason\"", where);
 	if ((rc = read_log_index(v, where, en, e)) != 0)
 		return rc;
 	if ((rc = zf_site_page_array(v, "measures", 0, where, &measures, e)) !=
@@ -264,6 +270,60 @@ put_proof(struct zf_buf *b, const struct entry *en)
 	zf_buf_addstr(b, "</p>\n");
 }
 
+/*
+ * A withdrawal notice (行政处罚法第四十八条): the decision's 文号, when it
+ * was decided and withdrawn, and why; nothing of its content.
+ */
+static int
+emit_withdrawal(struct zf_site *s, const struct entry *en, size_t number,
+    struct zf_err *e)
+{
+	struct zf_buf b;
+	char *name, *title;
+	int rc;
+
+	zf_buf_init(&b);
+	zf_buf_addstr(&b, "<h1>撤回公示说明</h1>\n<section class=\"notice\" "
+	    "aria-labelledby=\"withdrawal\">\n<h2 id=\"withdrawal\">");
+	zf_site_page_put(&b, en->number);
+	zf_buf_addstr(&b, "已撤回公示</h2>\n<p>本机关于");
+	zf_site_page_date(&b, en->withdrawn);
+	zf_buf_addstr(&b, "撤回");
+	zf_site_page_put(&b, en->kind_name);
+	zf_buf_addstr(&b, "决定");
+	zf_site_page_put(&b, en->number);
+	zf_buf_addstr(&b, "的公示信息。理由：");
+	zf_site_page_escaped(&b, en->withdrawn_reason, 1);
+	zf_buf_addstr(&b, "</p>\n</section>\n");
+	zf_site_page_table_open(&b, "withdrawal-caption", "撤回信息", NULL);
+	zf_site_page_row_open(&b, "决定书文号");
+	zf_site_page_put(&b, en->number);
+	zf_buf_addstr(&b, "</td></tr>\n");
+	zf_site_page_row_open(&b, "案件类别");
+	zf_site_page_put(&b, en->kind_name);
+	zf_buf_addstr(&b, "</td></tr>\n");
+	zf_site_page_row_open(&b, "决定日期");
+	zf_site_page_date(&b, en->decided);
+	zf_buf_addstr(&b, "</td></tr>\n");
+	zf_site_page_row_open(&b, "撤回日期");
+	zf_site_page_date(&b, en->withdrawn);
+	zf_buf_addstr(&b, "</td></tr>\n");
+	zf_site_page_row_open(&b, "撤回理由");
+	zf_site_page_escaped(&b, en->withdrawn_reason, 1);
+	zf_buf_addstr(&b, "</td></tr>\n");
+	zf_site_page_table_close(&b);
+	zf_buf_addstr(&b, "<p><a href=\"../");
+	zf_site_pager_index_name(&b, zf_site_pager_page_of(number));
+	zf_buf_addstr(&b, "\">返回公示目录</a></p>\n");
+	name = xasprintf("decisions/%s", en->page);
+	title = xasprintf("%s 撤回公示说明", en->number);
+	rc = zf_site_page_emit(s, name, title, &b, e);
+	free(title);
+	free(name);
+	zf_buf_release(&b);
+	return rc;
+}
+
 int
 zf_site_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
     struct zf_err *e)
@@ -274,6 +334,8 @@ zf_site_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 	size_t i;
 	int rc;
 
+	if (en->withdrawn != NULL)
+		return emit_withdrawal(s, en, number, e);
 	zf_buf_init(&b);
 	zf_buf_addstr(&b, "<h1>");
 	zf_site_page_put(&b, en->kind_name);

@@ -19,6 +19,8 @@ struct entry {
 	const char *id, *page, *kind, *kind_name, *number, *party;
 	const char *party_kind, *cause, *outcome, *fine, *decided, *basis;
 	const char *published, *party_id, *until, *note, *proof;
+	/* A withdrawal notice: when, and why. */
+	const char *withdrawn, *withdrawn_reason;
 	const char *measures; /* joined with "、"; NULL when none */
 	char *joined; /* what measures points to, owned */
 	int64_t log_index; /* "index"; -1 when absent */

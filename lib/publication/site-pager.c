@@ -174,7 +174,9 @@ zf_site_pager_add_row(struct zf_site *s, const struct entry *en, size_t number)
 
 	zf_buf_addstr(b, "<tr><th scope=\"row\">");
 	zf_site_page_put(b, en->number);
-	if (en->note != NULL)
+	if (en->withdrawn != NULL)
+		zf_buf_addstr(b, "<span class=\"flag\">已撤回</span>");
+	else if (en->note != NULL)
 		zf_buf_addstr(b, "<span class=\"flag\">已更正</span>");
 	zf_site_page_fill(b, "</th><td>{}</td><td>{}</td><td>", en->party,
 	    en->kind_name);

@@ -196,3 +196,29 @@ zf_siteview_entry(const struct zf_json *entry, int64_t idx)
 	zf_json_set_int(s, "index", idx);
 	return s;
 }
+
+struct zf_json *
+zf_siteview_withdrawal(const struct zf_json *entry, const char *date,
+    const char *reason)
+{
+	const char *kind = zf_json_get_str(entry, "kind");
+	const struct zf_case_kind *k = zf_case_kind_find(kind);
+	struct zf_json *s = zf_json_object();
+	char *text;
+
+	text = xasprintf("withdrawn-%s", zf_json_get_str(entry, "case"));
+	zf_json_set_str(s, "id", text);
+	free(text);
+	text = xasprintf("%s.html", zf_json_get_str(entry, "case"));
+	zf_json_set_str(s, "page", text);
+	free(text);
+	zf_json_set_str(s, "kind", kind);
+	zf_json_set_str(s, "kind_name", k ? k->chinese : kind);
+	zf_json_set_str(s, "number", zf_json_get_str(entry, "number"));
+	zf_json_set_str(s, "party", "—");
+	zf_json_set_str(s, "decided", zf_json_get_str(entry, "decided"));
+	set_some(s, "until", zf_json_get_str(entry, "until"));
+	zf_json_set_str(s, "withdrawn", date);
+	zf_json_set_str(s, "withdrawn_reason", reason);
+	return s;
+}

@@ -19,5 +19,11 @@ struct zf_json;
 int zf_siteview_standing(struct zf_archive *a, struct zf_json **out);
 /* The site's entry for a log entry shown at leaf idx. */
 struct zf_json *zf_siteview_entry(const struct zf_json *entry, int64_t idx);
+/*
+ * The site's withdrawal notice for the decision whose last entry shown
+ * was entry, withdrawn on date (YYYY-MM-DD) for reason (already masked).
+ */
+struct zf_json *zf_siteview_withdrawal(const struct zf_json *entry,
+    const char *date, const char *reason);
 
 #endif

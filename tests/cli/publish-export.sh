@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 162
+plan 166
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -286,9 +286,15 @@ expect_exit 0 deadline-check --all -o json
 expect_in "$T/out" '"rule": "withdraw"'
 expect_exit 0 publish-export --as liuyang --out "$T/b5"
 expect_in "$T/out" "withdrawn 1"
-expect_in "$T/b5/data/log/entries.jsonl" '"reason":"决定已撤销"'
+expect_in "$T/b5/data/log/entries.jsonl" '"reason":"决定已撤销：复议决定撤销（复议机关联系人 139****5678）"'
 expect_not_in "$T/b5/data/log/entries.jsonl" 13912345678
-check "the withdrawn page is gone" test ! -e "$T/b5/data/decisions/$lev.html"
+# Its page is now the withdrawal notice: the 文号, the date and the
+# reason, masked, and nothing of the record (行政处罚法第四十八条).
+expect_in "$T/b5/data/decisions/$lev.html" "撤回公示说明"
+expect_in "$T/b5/data/decisions/$lev.html" "复议决定撤销（复议机关联系人 139****5678）"
+expect_in "$T/b5/data/decisions/$lev.html" "2026年11月23日"
+expect_not_in "$T/b5/data/decisions/$lev.html" "征收城市基础设施配套费"
+expect_in "$T/b5/data/index.html" "已撤回"
 expect_exit 0 deadline-check --all -o json
 expect_not_in "$T/out" '"rule": "withdraw"'
 expect_exit 0 case-show -o json "$lev"
@@ -305,8 +311,7 @@ unchanged "a record the export withdrew"
 expect_exit 0 publish-withdraw "$ins" --as liuyang --reason 公示信息有误，撤回核实
 expect_equal "$(cat "$T/out")" "$ins" "publish-withdraw prints the case"
 expect_exit 0 publish-export --as liuyang --out "$T/b6"
-check "the page withdrawn by hand is gone" \
-    test ! -e "$T/b6/data/decisions/$ins.html"
+expect_in "$T/b6/data/decisions/$ins.html" "公示信息有误，撤回核实"
 expect_in "$T/b6/data/log/entries.jsonl" 公示信息有误，撤回核实
 
 # Correction: a decision remade replaces the one shown.

@@ -110,7 +110,7 @@ expect_equal "$(json 'd["entries"]' <"$T/out")" \
     "only the decision never published is published"
 expect_equal "$(json 'd["current"]' <"$T/out")" 2 "two records on the site"
 for c in "$p" "$h" "$v"; do
-	check "the page of $c is gone" test ! -e "$T/b2/data/decisions/$c.html"
+	expect_in "$T/b2/data/decisions/$c.html" "撤回公示说明"
 	expect_not_in "$T/b2/data/records.json" "\"case\": \"$c\""
 done
 check "the warning is on the site" test -e "$T/b2/data/decisions/$w.html"

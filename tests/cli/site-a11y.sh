@@ -24,7 +24,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
-plan 36	# 16 of them the screenshots of 8 pages
+plan 38	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"
@@ -51,6 +51,13 @@ for p in index elder_index list_2 elder_list_2 standing elder_standing \
 	check "screenshot $p.png" is_png "$T/shots/$p.png"
 	check "phone screenshot $p" is_png "$T/shots/$p-phone.png"
 done
+
+# A withdrawal notice (行政处罚法第四十八条) is as accessible.
+check "withdrawal notice written" grep -qF 撤回公示说明 \
+    "$T/site/decisions/C2026-00003.html"
+node "$a11y/check.mjs" "$T/site" decisions/C2026-00003.html \
+    elder/decisions/C2026-00003.html >"$T/notice.out" 2>&1
+expect_in "$T/notice.out" "check.mjs: 2 passed, 0 failed"
 
 # The check fails on serious violations: an image without a text
 # alternative, pale text, a form field without a label.

@@ -1413,6 +1413,12 @@ sample_entry(size_t i)
 	snprintf(text, sizeof(text), "log/proofs/%zu.json", i - 1);
 	zf_json_set_str(o, "proof", text);
 	zf_json_set_int(o, "index", (int64_t)(i - 1));
+	if (i == 3) {
+		/* A withdrawal notice, as publish-export makes one. */
+		zf_json_set_str(o, "withdrawn", "2026-12-04");
+		zf_json_set_str(o, "withdrawn_reason", "决定已撤销：复议机关"
+		    "决定撤销原行政行为（联系人电话 139****5678）");
+	}
 	return o;
 }
 
