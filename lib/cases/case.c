@@ -39,8 +39,8 @@ check_field(struct zf_archive *a, const char *what, const char *s,
 	return 0;
 }
 
-static int
-check_party(struct zf_archive *a, const struct zf_case_input *in)
+int
+zf_case_check_party(struct zf_archive *a, const struct zf_case_input *in)
 {
 	struct zf_err *e = zf_archive_err(a);
 	const char *kind = in->party_kind ? in->party_kind : "person";
@@ -228,7 +228,7 @@ zf_case_check(struct zf_archive *a, const struct zf_case_input *in)
 		    "inspection, levy, licensing (or 处罚 强制 检查 征收 许可)",
 		    in->kind ? in->kind : "");
 	if ((rc = check_field(a, "party name", in->party, 300, 1, 0)) != 0 ||
-	    (rc = check_party(a, in)) != 0 ||
+	    (rc = zf_case_check_party(a, in)) != 0 ||
 	    (rc = check_field(a, "party representative", in->party_rep, 100,
 	    0, 0)) != 0 ||
 	    (rc = check_field(a, "party address", in->party_address, 500, 0,

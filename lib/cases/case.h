@@ -118,6 +118,13 @@ struct zf_case_state {
 	int64_t decision_seq;	/* 0: none */
 };
 
+/*
+ * The party's kind (person when not given) and identity number (a
+ * citizen's for a person, a credit code for an organisation, either for
+ * a business): 0, or EX_DATAERR naming what is wrong.
+ */
+int zf_case_check_party(struct zf_archive *a, const struct zf_case_input *in);
+
 int zf_case_state(struct zf_archive *a, const char *id,
     struct zf_case_state *s);
 

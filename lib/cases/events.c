@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "cases/correct.h"
 #include "cases/deadline.h"
 #include "record/apply.h"
 #include "record/db.h"
@@ -306,6 +307,22 @@ apply_decision_revoked(struct zf_db *db, const struct zf_event *ev,
 }
 
 static int
+apply_decision_corrected(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	const struct zf_json *d = ev->data;
+	int64_t decision;
+
+	if (zf_json_get_int(d, "decision", &decision) != 0 ||
+	    zf_json_get_str(d, "field") == NULL ||
+	    zf_json_get_str(d, "value") == NULL ||
+	    zf_json_get_str(d, "reason") == NULL)
+		return zf_apply_bad(e, ev, "incomplete correction");
+	return zf_correct_apply(db, ev->case_id, decision,
+	    zf_json_get_str(d, "field"), zf_json_get_str(d, "value"), e);
+}
+
+static int
 apply_review_submitted(struct zf_db *db, const struct zf_event *ev,
     struct zf_err *e)
 {
@@ -412,6 +429,7 @@ static const struct zf_applier case_types[] = {
 	{ "case.filed", apply_case_filed },
 	{ "case.step", apply_case_step },
 	{ "decision.issued", apply_decision_issued },
+	{ "decision.corrected", apply_decision_corrected },
 	{ "decision.revoked", apply_decision_revoked },
 	{ "evidence.added", apply_evidence_added },
 	{ "evidence.read", apply_evidence_read },

@@ -671,6 +671,54 @@ shown_leaf(struct zf_archive *a, const char *case_id, int64_t *idx)
 	return rc;
 }
 
+/*
+ * Why a record is published again: the reasons of the corrections of its
+ * decision (decision-correct) since the leaf it corrects, in order and
+ * joined by "；", or NULL (a change of the redaction rules, a decision
+ * remade).
+ */
+static int
+correction_reason(struct zf_archive *a, const char *case_id, int64_t of,
+    char **why)
+{
+	static const char sql[] = "SELECT body FROM journal WHERE case_id = ?1 "
+	    "AND type = 'decision.corrected' AND seq > coalesce((SELECT seq "
+	    "FROM publog WHERE idx = ?2), 0) ORDER BY seq";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int rc;
+
+	*why = NULL;
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, of);
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the journal")) == 1) {
+		const char *body = zf_db_text(st, 0);
+		struct zf_json *ev = zf_json_parse(body, strlen(body), NULL,
+		    0);
+		const char *r = zf_json_get_str(zf_json_get(ev, "data"),
+		    "reason");
+
+		if (r != NULL) {
+			char *joined = xasprintf("%s%s%s", *why ? *why : "",
+			    *why ? "；" : "", r);
+
+			free(*why);
+			*why = joined;
+		}
+		zf_json_free(ev);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		free(*why);
+		*why = NULL;
+		return e->code;
+	}
+	return 0;
+}
+
 int
 zf_publish_held(struct zf_archive *a, const struct zf_pub_due *d,
     char *field, size_t cap, const char **kind)
@@ -739,9 +787,23 @@ zf_publish_record(struct zf_archive *a, const struct zf_pub_due *d,
 		zf_json_set(entry, "record", fields_of(a, &s,
 		    ZF_AUDIENCE_PUBLIC));
 		if (d->type == ZF_PUB_CORRECT) {
+			char *asked = NULL;
+
 			zf_json_set_int(entry, "corrects", d->of);
-			if (reason != NULL)
-				zf_json_set_str(entry, "reason", reason);
+			if (reason == NULL && (rc = correction_reason(a,
+			    d->case_id, d->of, &asked)) != 0) {
+				source_free(&s);
+				zf_json_free(entry);
+				return rc;
+			}
+			if (reason != NULL || asked != NULL) {
+				char *text = zf_redact_text(reason ? reason :
+				    asked);
+
+				zf_json_set_str(entry, "reason", text);
+				free(text);
+			}
+			free(asked);
 		}
 		source_free(&s);
 	} else {

@@ -184,9 +184,12 @@ zf_siteview_entry(const struct zf_json *entry, int64_t idx)
 	if (strcmp(zf_json_get_str(entry, "type"), "correct") == 0) {
 		const char *why = zf_json_get_str(entry, "reason");
 
-		text = xasprintf("本条为更正后的公示信息，取代公示日志第 %lld "
-		    "条%s%s。", (long long)zf_json_int_value(zf_json_get(entry,
-		    "corrects")), why ? "：" : "", why ? why : "");
+		const char *on = zf_json_get_str(entry, "published");
+
+		text = xasprintf("%s%s取代公示日志第 %lld 条%s%s。",
+		    on ? on : "", on ? " 更正，" : "",
+		    (long long)zf_json_int_value(zf_json_get(entry,
+		    "corrects")), why ? "。更正理由：" : "", why ? why : "");
 		zf_json_set_str(s, "note", text);
 		free(text);
 	}

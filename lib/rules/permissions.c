@@ -41,6 +41,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_HEAD },
 	{ ZF_ACT_SUMMARY, "decide-summary", "decides a penalty on the spot "
 	    "(简易程序)", ZF_MAY_OFFICERS | ZF_MAY_HEAD },
+	{ ZF_ACT_CORRECT, "correct", "corrects a decision's record (更正)",
+	    ZF_MAY_HEAD },
 };
 
 const char *

@@ -40,6 +40,7 @@ enum zf_act {
 	ZF_ACT_BACKUP,		/* archive-backup: a copy of all evidence */
 	ZF_ACT_REASSIGN,	/* case-step reassign: another officer */
 	ZF_ACT_SUMMARY,		/* decision-issue --summary: on the spot */
+	ZF_ACT_CORRECT,		/* decision-correct */
 	ZF_NACTS
 };
 

@@ -25,8 +25,8 @@ seed=${ZHIFA_CRASHLOOP_SEED:-$(date +%Y%m%d)}
 kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
-decision-issue publish-export decision-revoke publish-withdraw archive-backup
-person-key archive-config"
+decision-issue decision-correct publish-export decision-revoke publish-withdraw
+archive-backup person-key archive-config"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -88,6 +88,11 @@ spec() {
 		base=$T/base-plain
 		at 2026-11-27
 		cmd="publish-withdraw $c_pub --as liuyang --reason 公示信息有误" ;;
+	decision-correct)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="decision-correct $c_pub --as chengang --field party
+		    --value 丁建筑工程有限公司 --reason 当事人申请更正名称" ;;
 	archive-backup)
 		cmd="archive-backup --as liuyang $T/out" ;;
 	person-key)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fault injection: case-new, evidence-add, decision-issue,
-# publish-export, review-submit, review-decide, archive-backup,
-# person-key register and archive-config apply run
+# decision-correct, publish-export, review-submit, review-decide,
+# archive-backup, person-key register and archive-config apply run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -68,6 +68,9 @@ run() {
 	decision-revoke)
 		"$@" decision-revoke "$p" --as chengang --kind revoked \
 		    --reason 复议决定撤销 ;;
+	decision-correct)
+		"$@" decision-correct "$p" --as chengang --field party \
+		    --value 某建筑工程有限公司 --reason 当事人申请更正名称 ;;
 	publish-withdraw)
 		"$@" publish-withdraw "$p" --as liuyang --reason 公示信息有误 ;;
 	review-submit)
@@ -97,6 +100,7 @@ fresh() {
 		at 2026-11-18
 		cp -a "$T/base-pending" "$T/w" ;;
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
+	decision-correct) cp -a "$T/base-published" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
@@ -112,8 +116,8 @@ calls() {
 	    END { m = 0; for (p in n) if (n[p] > m) m = n[p]; print m }'
 }
 
-PROGRAMS="case-new evidence-add decision-issue publish-export review-submit
-review-decide archive-backup person-key archive-config"
+PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
+review-submit review-decide archive-backup person-key archive-config"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5

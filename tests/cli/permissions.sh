@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 135
+plan 140
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="backup config decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="backup config correct decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -158,6 +158,13 @@ may_not decide "only the head (负责人) issues decisions (行政处罚法第�
     --doc "$T/decision.txt"
 may decide decision-issue "$d" --as chengang --outcome 罚款五千元 \
     --fine 5000 --doc "$T/decision.txt"
+# A correction (更正) is the head's.
+may_not correct "only the head (负责人) corrects a decision's record (更正); 'lina' is officer" \
+    decision-correct "$d" --as lina --field cause \
+    --value 未取得施工许可证擅自施工（更正） --reason 案由表述有误
+may correct decision-correct "$d" --as chengang --field cause \
+    --value 未取得施工许可证擅自施工（更正） --reason 案由表述有误
+
 # On the spot (简易程序), the case's officer decides (第五十二条).
 sm=$(new_case 庚建筑公司 2>/dev/null)
 may_not decide-summary "'wangqiang' (王强, officer) may not decide $sm on the spot: only its officers or the head may (行政处罚法第五十二条)" \
