@@ -1,6 +1,7 @@
 # fish completion for zhifa's programs: archive-init archive-verify
 # archive-backup archive-config person-key case-new case-list case-show case-log evidence-add evidence-get case-step
-# decision-issue decision-revoke deadline-check review-submit review-decide
+# decision-issue decision-revoke decision-correct deadline-check review-submit
+# review-decide
 # publish-export publish-withdraw publish-verify.
 #
 # Options come from each program's usage; case ids from "case-list -q"
@@ -15,7 +16,7 @@
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
     case-list case-show case-log evidence-add evidence-get case-step \
-    decision-issue decision-revoke deadline-check review-submit \
+    decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide \
     publish-export publish-withdraw
 
@@ -135,7 +136,7 @@ function __zhifa_operand_list
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
                 --replaces --presided-by --confiscated --adviser \
-                --adviser-opinion \
+                --adviser-opinion --value \
                 --today --conduct --statement --draft --opinion \
                 --opinion-file --point --out --format --as-of --audience \
                 --previous
@@ -334,6 +335,13 @@ complete -c decision-revoke -f
 complete -c decision-revoke -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
 complete -c decision-revoke -l reason -x -d 'Why the decision is void'
 complete -c decision-revoke -l kind -x -a 'revoked\t撤销 illegal\t确认违法 remade\t责令重作' -d 'The kind of revocation'
+
+# decision-correct CASE --field FIELD --value TEXT --reason TEXT
+complete -c decision-correct -f
+complete -c decision-correct -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c decision-correct -l field -x -a 'party\t当事人名称 party-id\t证件号码 party-rep\t法定代表人 cause\t违法事实 basis\t依据 number\t文号的格式' -d 'The item to correct'
+complete -c decision-correct -l value -x -d 'Its correct value'
+complete -c decision-correct -l reason -x -d 'The request that asks for the correction'
 
 # deadline-check [--within DAYS] [--today DATE] [--kind K] [--officer P]
 #     [--party] [--all] [--is-workday]

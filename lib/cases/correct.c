@@ -64,6 +64,7 @@ fold_number(const char *s)
 
 	zf_buf_init(&b);
 	while (*s != '\0') {
+		const unsigned char *u;
 		int done = 0;
 
 		for (i = 0; !done && open[i] != NULL; i++)
@@ -80,10 +81,10 @@ fold_number(const char *s)
 			}
 		if (done)
 			continue;
-		if ((unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbc &&
-		    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
-			zf_buf_addch(&b, (char)('0' + ((unsigned char)s[2] -
-			    0x90)));
+		u = (const unsigned char *)s;
+		if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 &&
+		    u[2] <= 0x99) {
+			zf_buf_addch(&b, (char)('0' + (u[2] - 0x90)));
 			s += 3;
 		} else if (s[0] == ' ') {
 			s++;
@@ -121,11 +122,11 @@ check(struct zf_archive *a, const char *case_id, const char *field,
 
 	*previous = NULL;
 	if ((f = field_index(field)) < 0)
-		return zf_fail(e, EX_USAGE, "--field '%s' cannot be corrected: "
-		    "only party, party-id, party-rep, cause, basis and number "
-		    "(its typography); a change of fine, measures or outcome is "
-		    "a revocation and a new decision (decision-revoke, "
-		    "decision-issue)", field);
+		return zf_fail(e, EX_USAGE, "--field '%s' cannot be "
+		    "corrected: only party, party-id, party-rep, cause, basis "
+		    "and number (its typography); a change of fine, measures "
+		    "or outcome is a revocation and a new decision "
+		    "(decision-revoke, decision-issue)", field);
 	if (reason == NULL || reason[0] == '\0')
 		return zf_fail(e, EX_USAGE, "--reason is required: the request "
 		    "that asks for the correction");
