@@ -21,6 +21,40 @@
 static const char usage[] = "--out PATH [--format dir|tar.gz|zip] "
     "[--as-of DATE] [--audience public|sharing] [--dry-run] [CASE...|-]";
 
+/*
+ * A dry run in text: the list, then each record that would go out, item
+ * by item, as the public would read it, for the approver.
+ */
+static int
+print_records(struct zf_cli *cli, const struct zf_json *list,
+    const struct zf_column *cols)
+{
+	size_t i, k;
+	int rc;
+
+	if ((rc = zf_cli_print_list(cli, list, cols)) != 0 || cli->quiet)
+		return rc;
+	for (i = 0; i < zf_json_len(list); i++) {
+		const struct zf_json *row = zf_json_at(list, i);
+		const struct zf_json *rec = zf_json_get(row, "record");
+
+		if (rec == NULL)
+			continue;
+		printf("\n%s %s %s（%s）\n", zf_json_get_str(row, "case"),
+		    zf_json_get_str(row, "type"), zf_json_get_str(row,
+		    "number"), zf_json_get_str(row, "approval"));
+		for (k = 0; k < zf_json_len(rec); k++) {
+			const char *key = zf_json_key_at(rec, k);
+
+			printf("  %-14s %s\n", key, zf_json_str(zf_json_get(rec,
+			    key)));
+		}
+		printf("  %-14s %s\n", "digest", zf_json_get_str(row,
+		    "digest"));
+	}
+	return 0;
+}
+
 /* A dry run's list: what would be journaled. */
 static int
 print_due(struct zf_cli *cli, const struct zf_export_result *r)
@@ -46,9 +80,24 @@ print_due(struct zf_cli *cli, const struct zf_export_result *r)
 		zf_json_set_str(row, "type", zf_pub_type_name(r->due[i].type));
 		if (r->due[i].of >= 0)
 			zf_json_set_int(row, "of", r->due[i].of);
+		if (r->records != NULL && r->records[i] != NULL) {
+			const struct zf_json *rec = r->records[i];
+
+			zf_json_set_str(row, "number", zf_json_get_str(rec,
+			    "number"));
+			zf_json_set_str(row, "approval", zf_json_get_str(rec,
+			    "approval"));
+			zf_json_set(row, "record", zf_json_copy(zf_json_get(
+			    rec, "record")));
+			zf_json_set_str(row, "digest", zf_json_get_str(rec,
+			    "digest"));
+		}
 		zf_json_push(list, row);
 	}
-	rc = zf_cli_print_list(cli, list, cols);
+	if (cli->format == ZF_FORMAT_JSON)
+		rc = zf_cli_print_list(cli, list, cols);
+	else
+		rc = print_records(cli, list, cols);
 	zf_json_free(list);
 	return rc;
 }
@@ -109,11 +158,19 @@ report_held(const struct zf_export_result *r)
 		char *line = xstrdup(r->held[i]), *p = line;
 		char *id = strsep(&p, "\t"), *item = strsep(&p, "\t");
 
-		fprintf(stderr, "%s: held back: %s: %s would publish a %s "
-		    "number; the rest was published.  Correct the record "
-		    "(decision-correct %s) or mask the field in zhifa.yaml's "
-		    "redaction, then export again\n", zf_progname, id, item,
-		    p != NULL ? p : "", id);
+		if (strcmp(item, "approval") == 0)
+			fprintf(stderr, "%s: held back: %s: its record is %s "
+			    "for release; the rest was published.  An approver "
+			    "(publication.approvers) checks it with "
+			    "publish-export --dry-run and runs publish-approve "
+			    "%s, then export again\n", zf_progname, id,
+			    p != NULL ? p : "", id);
+		else
+			fprintf(stderr, "%s: held back: %s: %s would publish a "
+			    "%s number; the rest was published.  Correct the "
+			    "record (decision-correct %s) or mask the field in "
+			    "zhifa.yaml's redaction, then export again\n",
+			    zf_progname, id, item, p != NULL ? p : "", id);
 		free(line);
 	}
 	return r->nheld > 0 ? 1 : 0;

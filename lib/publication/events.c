@@ -5,6 +5,7 @@
 
 #include "base/json.h"
 #include "cases/events.h"
+#include "publication/approve.h"
 #include "publication/publish.h"
 #include "record/apply.h"
 #include "record/journal.h"
@@ -21,6 +22,7 @@ apply_publication_exported(struct zf_db *db, const struct zf_event *ev,
 }
 
 static const struct zf_applier publication_types[] = {
+	{ "publication.approved", zf_approve_apply },
 	{ "publication.entry", zf_publish_apply },
 	{ "publication.exported", apply_publication_exported },
 };

@@ -11,6 +11,7 @@
 #include "record/archive.h"
 #include "base/buf.h"
 #include "rules/procedure.h"
+#include "publication/approve.h"
 #include "publication/bundle.h"
 #include "cases/case.h"
 #include "record/checkpoint.h"
@@ -663,6 +664,14 @@ export_bundle(struct zf_archive *a, const struct options *o,
 			if ((rc = zf_publish_held(a, &due[i], item,
 			    sizeof(item), &kind)) != 0 && rc != 1)
 				goto fail;
+			/* Approved, as it is now, before its release. */
+			if (rc == 0 && (rc = zf_approve_check(a, &due[i],
+			    &kind)) != 0 && rc != 1)
+				goto fail;
+			if (rc == 1 && kind != NULL && (strcmp(kind,
+			    "not approved") == 0 || strcmp(kind,
+			    "changed since its approval") == 0))
+				snprintf(item, sizeof(item), "approval");
 			if (rc == 1) {
 				r->held = xrealloc(r->held, (r->nheld + 1) *
 				    sizeof(*r->held));
@@ -963,6 +972,67 @@ judged_on(struct zf_archive *a, const char *given, int32_t *day)
 	return 0;
 }
 
+static int
+decision_number(struct zf_archive *a, int64_t seq, char **number)
+{
+	static const char sql[] = "SELECT number FROM decisions WHERE seq = ?";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int rc;
+
+	*number = NULL;
+	if (st == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, seq);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read decisions")) == 1)
+		*number = xstrdup(zf_db_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? e->code : 0;
+}
+
+/*
+ * A dry run shows exactly what would go out: each publication's and
+ * correction's public record, its digest and whether it is approved.
+ */
+static int
+dry_records(struct zf_archive *a, struct zf_export_result *r)
+{
+	size_t i;
+	int rc;
+
+	r->records = xcalloc(r->ndue ? r->ndue : 1, sizeof(*r->records));
+	for (i = 0; i < r->ndue; i++) {
+		const struct zf_pub_due *d = &r->due[i];
+		struct zf_json *o, *record;
+		const char *why;
+		char hex[65], *number = NULL;
+
+		if (d->type != ZF_PUB_PUBLISH && d->type != ZF_PUB_CORRECT)
+			continue;
+		if ((rc = zf_publish_fields(a, d->case_id, d->decision_seq,
+		    ZF_AUDIENCE_PUBLIC, &record)) != 0 ||
+		    (rc = zf_publish_digest(a, d, hex)) != 0 ||
+		    ((rc = zf_approve_check(a, d, &why)) != 0 && rc != 1)) {
+			zf_json_free(record);
+			return rc;
+		}
+		if ((rc = decision_number(a, d->decision_seq, &number)) != 0) {
+			zf_json_free(record);
+			return rc;
+		}
+		o = zf_json_object();
+		zf_json_set_str(o, "number", number);
+		zf_json_set(o, "record", record);
+		zf_json_set_str(o, "digest", hex);
+		zf_json_set_str(o, "approval", !zf_approve_required(a) ?
+		    "not needed" : why != NULL ? why : "approved");
+		free(number);
+		r->records[i] = o;
+	}
+	return 0;
+}
+
 int
 zf_export(struct zf_archive *a, const struct zf_export_request *q,
     struct zf_export_result *r)
@@ -995,8 +1065,10 @@ zf_export(struct zf_archive *a, const struct zf_export_request *q,
 	/* A sharing export journals nothing: nothing to list. */
 	if (o.audience == ZF_AUDIENCE_SHARING)
 		return 0;
-	return zf_publish_due(a, o.as_of, o.cases, o.ncases, &r->due,
-	    &r->ndue);
+	if ((rc = zf_publish_due(a, o.as_of, o.cases, o.ncases, &r->due,
+	    &r->ndue)) != 0)
+		return rc;
+	return dry_records(a, r);
 }
 
 void
@@ -1004,6 +1076,10 @@ zf_export_result_release(struct zf_export_result *r)
 {
 	size_t i;
 
+	for (i = 0; r->records != NULL && i < r->ndue; i++)
+		zf_json_free(r->records[i]);
+	free(r->records);
+	r->records = NULL;
 	free(r->due);
 	r->due = NULL;
 	r->ndue = 0;

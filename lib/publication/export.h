@@ -48,9 +48,13 @@ struct zf_export_request {
 struct zf_export_result {
 	int audience;		/* enum zf_audience */
 	const char *audience_name;	/* "public" or "sharing" */
-	/* A dry run's: the entries owed (none for sharing). */
+	/* A dry run's: the entries owed (none for sharing), and for each a
+	 * publication's or a correction's record, NULL for the others:
+	 * {number, record, digest, approval: "approved", "not approved",
+	 * "changed since its approval" or "not needed"}. */
 	struct zf_pub_due *due;
 	size_t ndue;
+	struct zf_json **records;
 	/* An export's. */
 	size_t counts[4];	/* entries journaled, by enum zf_pub_type */
 	size_t current;		/* entries on the site */

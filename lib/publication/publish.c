@@ -449,6 +449,21 @@ record_digest(int suite, const struct zf_json *record, char hex[65])
 	free(text);
 }
 
+int
+zf_publish_digest(struct zf_archive *a, const struct zf_pub_due *d,
+    char hex[65])
+{
+	struct zf_json *record;
+	int rc;
+
+	if ((rc = zf_publish_fields(a, d->case_id, d->decision_seq,
+	    ZF_AUDIENCE_PUBLIC, &record)) != 0)
+		return rc;
+	record_digest(zf_archive_suite(a), record, hex);
+	zf_json_free(record);
+	return 0;
+}
+
 /* What is due. */
 
 struct due_list {

@@ -51,6 +51,10 @@ struct zf_pub_due {
 int zf_publish_due(struct zf_archive *a, int32_t as_of,
     char *const *cases, size_t ncases, struct zf_pub_due **out, size_t *n);
 
+/* The digest (hex) of the public record an entry would publish. */
+int zf_publish_digest(struct zf_archive *a, const struct zf_pub_due *d,
+    char hex[65]);
+
 /* The items beyond the record, for sharing: ZF_XDR_DZ, ZF_XDR_LXDH. */
 int zf_publish_extra(struct zf_archive *a, const char *case_id,
     int64_t decision_seq, int audience, struct zf_json **out);

@@ -57,8 +57,18 @@ static const char schema_record[] =
     " PRIMARY KEY (person, from_seq)" \
     ") STRICT;"
 
+#define APPROVALS \
+    "CREATE TABLE approvals (" \
+    " case_id TEXT NOT NULL," \
+    " decision_seq INTEGER NOT NULL," \
+    " digest TEXT NOT NULL,"		/* of the record approved */ \
+    " seq INTEGER NOT NULL,"		/* publication.approved */ \
+    " PRIMARY KEY (case_id, decision_seq, digest)" \
+    ") STRICT, WITHOUT ROWID;"
+
 static const char schema_derived[] =
     PERSON_KEYS
+    APPROVALS
     "CREATE TABLE meta ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL"
@@ -260,13 +270,13 @@ static const char schema_indexes[] =
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
-	"publog_tree", "publications", "person_keys", NULL
+	"publog_tree", "publications", "person_keys", "approvals", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
 	"seq", "case_id, rule", "case_id, round", "idx", "idx", "case_id",
-	"person, from_seq", NULL
+	"person, from_seq", "case_id, decision_seq, digest", NULL
 };
 
 /*
@@ -531,10 +541,11 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * N - 1 to N.  They change derived tables only (and may rebuild them by
  * replay); the journal, tree and checkpoints never change meaning.
  * Version 2 adds the personal keys, none in an archive made before;
- * version 3 the time a period counted in hours ends (deadlines.due_at).
+ * version 3 the time a period counted in hours ends (deadlines.due_at);
+ * version 4 the records approved for publication (approvals).
  */
 static const char *const migrations[] = { PERSON_KEYS,
-	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;" };
+	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

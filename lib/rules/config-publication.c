@@ -157,7 +157,7 @@ zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
 {
 	static const char *const keys[] = { "address", "phone", "site",
 		"subjects", "powers", "bases", "inspections", "remedies",
-		"periods", NULL };
+		"periods", "approvers", NULL };
 	static const char *const named[] = { "name", "basis", NULL };
 	static const char *const inspections[] = { "item", "basis",
 		"frequency", NULL };
@@ -181,10 +181,19 @@ zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
 		    copy_items(r, n, "powers", named, 2, c->standing) != 0 ||
 		    copy_items(r, n, "inspections", inspections, 2,
 		    c->standing) != 0 ||
-		    zf_schema_list(r, n, "bases", &bases) != 0) {
+		    zf_schema_list(r, n, "bases", &bases) != 0 ||
+		    zf_schema_list(r, n, "approvers", &c->approvers) != 0) {
 			zf_schema_free_list(bases);
 			return r->e->code;
 		}
+		for (i = 0; c->approvers[i] != NULL; i++)
+			if (zf_config_person(c, c->approvers[i]) == NULL ||
+			    zf_config_person(c, c->approvers[i])->role ==
+			    ZF_ROLE_SERVICE)
+				return zf_schema_fail(r, zf_yaml_get(n,
+				    "approvers")->items[i], "approver '%s' is "
+				    "not a person of people: (nor the service "
+				    "account)", c->approvers[i]);
 		list = zf_json_array();
 		for (i = 0; bases[i] != NULL; i++)
 			zf_json_push(list, zf_json_string(bases[i]));

@@ -280,6 +280,7 @@ zf_config_free(struct zf_config *c)
 		zf_schema_free_list(c->redaction[i].parties);
 	}
 	free(c->redaction);
+	zf_schema_free_list(c->approvers);
 	zf_json_free(c->standing);
 	free(c->path);
 	free(c->bytes);

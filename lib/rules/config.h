@@ -214,6 +214,9 @@ struct zf_config {
 	size_t nperiods;
 	struct zf_redact_rule *redaction;	/* or the sample's */
 	size_t nredaction;
+	/* publication.approvers: who approves records before release; NULL
+	 * or empty: released without approval. */
+	char **approvers;
 };
 
 /*

@@ -43,6 +43,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "(简易程序)", ZF_MAY_OFFICERS | ZF_MAY_HEAD },
 	{ ZF_ACT_CORRECT, "correct", "corrects a decision's record (更正)",
 	    ZF_MAY_HEAD },
+	{ ZF_ACT_APPROVE, "approve", "approves records before their release",
+	    ZF_MAY_APPROVERS },
 };
 
 const char *
@@ -144,6 +146,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not decide %s "
 		    "on the spot: only its officers or the head may "
 		    "(行政处罚法第五十二条)", id, p->name, role, cid);
+	case ZF_ACT_APPROVE:
+		return zf_fail(e, EX_NOPERM, "only an approver "
+		    "(publication.approvers in zhifa.yaml) approves records "
+		    "before their release; '%s' is not one", id);
 	case ZF_ACT_CONFIG:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
 		    "the configuration in force applies a new one; '%s' is %s",
@@ -177,6 +183,14 @@ zf_may(const struct zf_config *c, const struct zf_person *p,
 		return 0;
 	if ((who & ZF_MAY_ANYONE) && p->role != ZF_ROLE_SERVICE)
 		return 0;
+	if (who & ZF_MAY_APPROVERS) {
+		size_t i;
+
+		for (i = 0; c->approvers != NULL && c->approvers[i] != NULL;
+		    i++)
+			if (strcmp(c->approvers[i], p->id) == 0)
+				return 0;
+	}
 	if ((who & ZF_MAY_OFFICERS) && f->handles &&
 	    (p->role == ZF_ROLE_OFFICER || p->role == ZF_ROLE_HEAD)) {
 		if (zf_person_cert_valid(p, f->day))

@@ -41,6 +41,7 @@ enum zf_act {
 	ZF_ACT_REASSIGN,	/* case-step reassign: another officer */
 	ZF_ACT_SUMMARY,		/* decision-issue --summary: on the spot */
 	ZF_ACT_CORRECT,		/* decision-correct */
+	ZF_ACT_APPROVE,		/* publish-approve */
 	ZF_NACTS
 };
 
@@ -52,6 +53,7 @@ enum zf_act {
 #define ZF_MAY_REVIEWING 0x10u	/* a reviewer, while the case is under review */
 #define ZF_MAY_SERVICE	 0x20u	/* the unattended account: nothing else */
 #define ZF_MAY_ANYONE	 0x40u	/* every person but the service account */
+#define ZF_MAY_APPROVERS 0x80u	/* publication.approvers of zhifa.yaml */
 
 struct zf_permission {
 	enum zf_act act;

@@ -25,8 +25,8 @@ seed=${ZHIFA_CRASHLOOP_SEED:-$(date +%Y%m%d)}
 kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
-decision-issue decision-correct publish-export decision-revoke publish-withdraw
-archive-backup person-key archive-config"
+decision-issue decision-correct publish-export publish-approve decision-revoke
+publish-withdraw archive-backup person-key archive-config"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -49,6 +49,14 @@ decided_case 丁建筑公司 &&
     { at 2026-11-03; case-step "$c_dec" notify >/dev/null; } ||
     { echo "$TEST_NAME: cannot make the archive without review" >&2; exit 1; }
 mv "$ZHIFA_ARCHIVE" "$T/base-plain"
+# With approval before release, and a decision waiting for it.
+cp -a "$T/base-plain" "$T/base-approve"
+sed -i 's/^publication:/publication:\n  approvers: [chengang]/' \
+    "$T/base-approve/zhifa.yaml"
+at 2026-11-27
+ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
+    >/dev/null 2>&1 ||
+    { echo "$TEST_NAME: cannot make the archive with approval" >&2; exit 1; }
 W=$T/ar
 export ZHIFA_ARCHIVE="$W"
 
@@ -88,6 +96,10 @@ spec() {
 		base=$T/base-plain
 		at 2026-11-27
 		cmd="publish-withdraw $c_pub --as liuyang --reason 公示信息有误" ;;
+	publish-approve)
+		base=$T/base-approve
+		at 2026-11-27
+		cmd="publish-approve --as chengang" ;;
 	decision-correct)
 		base=$T/base-plain
 		at 2026-11-27

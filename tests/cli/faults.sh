@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fault injection: case-new, evidence-add, decision-issue,
-# decision-correct, publish-export, review-submit, review-decide,
+# decision-correct, publish-export, publish-approve, review-submit,
+# review-decide,
 # archive-backup, person-key register and archive-config apply run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
@@ -40,6 +41,12 @@ cp -a "$ZHIFA_ARCHIVE" "$T/base-open"
 decision-issue "$p" --as chengang --outcome 罚款五千元 --fine 5000 \
     --doc "$T/d.txt" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-decided"
+# The same with approval before release, for publish-approve.
+cp -a "$ZHIFA_ARCHIVE" "$T/base-approve"
+sed -i 's/^publication:/publication:\n  approvers: [chengang]/' \
+    "$T/base-approve/zhifa.yaml"
+ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
+    >/dev/null 2>&1 || exit 1
 publish-export --as liuyang --out "$T/site0" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-published"
 : >"$T/injected"
@@ -71,6 +78,8 @@ run() {
 	decision-correct)
 		"$@" decision-correct "$p" --as chengang --field party \
 		    --value 某建筑工程有限公司 --reason 当事人申请更正名称 ;;
+	publish-approve)
+		"$@" publish-approve --as chengang ;;
 	publish-withdraw)
 		"$@" publish-withdraw "$p" --as liuyang --reason 公示信息有误 ;;
 	review-submit)
@@ -101,6 +110,7 @@ fresh() {
 		cp -a "$T/base-pending" "$T/w" ;;
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
 	decision-correct) cp -a "$T/base-published" "$T/w" ;;
+	publish-approve) cp -a "$T/base-approve" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
@@ -117,7 +127,8 @@ calls() {
 }
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
-review-submit review-decide archive-backup person-key archive-config"
+publish-approve review-submit review-decide archive-backup person-key
+archive-config"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5

@@ -212,7 +212,22 @@ unchanged() {
 
 # new_archive [OPTION...]: a drill archive at $ZHIFA_ARCHIVE (the tests
 # set the clock, which only a drill honours), with everyone's key.
+# new_archive [OPTION...]: a drill of the sample agency (or of --config
+# FILE), without the approval before release (publication.approvers),
+# which only the tests of approval (and the sweeps) exercise:
+# new_archive_with_approval keeps it.
 new_archive() {
+	case " $* " in
+	*" --config "*) ;;
+	*)	sed '/^  approvers:/d' "$ZHIFA_SRC/data/sample-zhifa.yaml" \
+		    >"$T/sample-open.yaml"
+		set -- --config "$T/sample-open.yaml" "$@" ;;
+	esac
+	archive-init --drill "$@" "$ZHIFA_ARCHIVE" >/dev/null 2>"$T/init.err" ||
+	    { cat "$T/init.err" >&2; exit 1; }
+}
+
+new_archive_with_approval() {
 	archive-init --drill "$@" "$ZHIFA_ARCHIVE" >/dev/null 2>"$T/init.err" ||
 	    { cat "$T/init.err" >&2; exit 1; }
 }
@@ -241,7 +256,8 @@ give_key() {
 # An archive whose catalog makes nothing major, for tests of what comes
 # before and after legal review.
 new_archive_without_review() {
-	sed '/^catalog:/,$d' "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/no-review.yaml"
+	sed -e '/^catalog:/,$d' -e '/^  approvers:/d' \
+	    "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/no-review.yaml"
 	echo 'catalog: []' >>"$T/no-review.yaml"
 	new_archive --config "$T/no-review.yaml"
 }

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 140
+plan 145
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="backup config correct decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="approve backup config correct decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -214,4 +214,18 @@ may restored archive-backup --restored --reason 从备份恢复 --as chengang
 
 expect_exit 0 archive-verify
 expect_exit 0 archive-verify -A "$T/ar"
+
+# Approval before release: the approvers of zhifa.yaml (the head in the
+# sample), nobody else, not even the head of another configuration.
+ZHIFA_ARCHIVE=$T/appr
+export ZHIFA_ARCHIVE
+new_archive_with_approval
+e=$(new_case 癸建筑公司 2>/dev/null)
+case-step "$e" notify >/dev/null 2>&1
+case-step "$e" waive >/dev/null 2>&1
+decision-issue "$e" --as chengang --outcome 警告 --measure warning \
+    --doc "$T/decision.txt" >/dev/null 2>&1
+may_not approve "only an approver (publication.approvers in zhifa.yaml) approves records before their release; 'liuyang' is not one" \
+    publish-approve --as liuyang
+may approve publish-approve --as chengang
 finish
