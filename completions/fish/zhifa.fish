@@ -17,7 +17,7 @@ set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
     case-list case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
-    review-decide \
+    review-decide publish-approve \
     publish-export publish-withdraw
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
@@ -335,6 +335,9 @@ complete -c decision-revoke -f
 complete -c decision-revoke -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
 complete -c decision-revoke -l reason -x -d 'Why the decision is void'
 complete -c decision-revoke -l kind -x -a 'revoked\t撤销 illegal\t确认违法 remade\t责令重作' -d 'The kind of revocation'
+
+# publish-approve [CASE...|-]
+complete -c publish-approve -f -a '(__zhifa_cases)' -d 'Case'
 
 # decision-correct CASE --field FIELD --value TEXT --reason TEXT
 complete -c decision-correct -f
