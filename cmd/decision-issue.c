@@ -13,7 +13,10 @@
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE "
     ZF_FINE_MEASURES_USAGE " [--confiscated YUAN] [--basis TEXT] "
-    "[--number DOCNO] [--at TIME] [--party-absent] [--summary]";
+    "[--number DOCNO] [--at TIME] [--party-absent] [--summary] "
+    "[--violation TEXT] [--violated TEXT] [--licence-number NO] "
+    "[--certificate NAME] [--valid-from DATE] [--valid-to DATE] "
+    "[--licence-category 01-06]";
 
 int
 main(int argc, char **argv)
@@ -33,6 +36,13 @@ main(int argc, char **argv)
 		ZF_FLAG("party-absent", &in.party_absent),
 		ZF_FLAG("summary", &in.summary),
 		ZF_TEXT("confiscated", 0, &in.confiscated),
+		ZF_TEXT("violation", 0, &in.violation),
+		ZF_TEXT("violated", 0, &in.violated),
+		ZF_TEXT("licence-number", 0, &in.licence_number),
+		ZF_TEXT("certificate", 0, &in.certificate),
+		ZF_TEXT("valid-from", 0, &in.valid_from),
+		ZF_TEXT("valid-to", 0, &in.valid_to),
+		ZF_TEXT("licence-category", 0, &in.licence_category),
 		ZF_TEXT("basis", 0, &in.basis),
 		ZF_OPT_END
 	};

@@ -155,6 +155,50 @@ head_case(struct zf_archive *a, const char *case_id, struct zf_case_state *s,
 	return zf_case_may(a, case_id, act, zf_archive_today(a));
 }
 
+/* The 双公示 items given with the decision, each where it belongs. */
+static int
+check_items(struct zf_archive *a, const struct zf_case_state *s,
+    const struct zf_decision_input *in)
+{
+	struct zf_err *e = zf_archive_err(a);
+	static const char *const categories[] = { "01", "02", "03", "04",
+		"05", "06", NULL };
+	const char *texts[] = { in->violation, in->violated,
+		in->licence_number, in->certificate };
+	const char *why;
+	int32_t from = 0, to = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (texts[i] != NULL && zf_text_check(texts[i], 1000, 0,
+		    &why) != 0)
+			return zf_fail(e, EX_DATAERR, "'%s' %s", texts[i],
+			    why);
+	if ((in->violation != NULL || in->violated != NULL) &&
+	    strcmp(s->kind, "penalty") != 0)
+		return zf_fail(e, EX_USAGE, "--violation and --violated are "
+		    "a penalty's (CF_WFXW, CF_SY), not a %s case's", s->kind);
+	if ((in->licence_number != NULL || in->licence_category != NULL) &&
+	    strcmp(s->kind, "licensing") != 0)
+		return zf_fail(e, EX_USAGE, "--licence-number and "
+		    "--licence-category are a licence's (XK_XKBH, XK_XKLB), "
+		    "not a %s case's", s->kind);
+	if (in->licence_category != NULL &&
+	    !zf_case_one_of(in->licence_category, categories))
+		return zf_fail(e, EX_DATAERR, "--licence-category '%s' is not "
+		    "01 (普通), 02 (特许), 03 (认可), 04 (核准), 05 (登记) or "
+		    "06 (其他)", in->licence_category);
+	if ((in->valid_from != NULL && zf_date_parse(in->valid_from,
+	    &from) != 0) || (in->valid_to != NULL &&
+	    zf_date_parse(in->valid_to, &to) != 0))
+		return zf_fail(e, EX_DATAERR, "--valid-from and --valid-to "
+		    "are dates, YYYY-MM-DD");
+	if (in->valid_from != NULL && in->valid_to != NULL && to < from)
+		return zf_fail(e, EX_DATAERR, "--valid-to %s is before "
+		    "--valid-from %s", in->valid_to, in->valid_from);
+	return 0;
+}
+
 static int
 check_issue(struct zf_archive *a, const char *case_id,
     const struct zf_decision_input *in)
@@ -215,6 +259,8 @@ check_issue(struct zf_archive *a, const char *case_id,
 	if (in->number != NULL && rc > 0)
 		return zf_fail(e, EX_DATAERR, "decision number %s is "
 		    "already used", in->number);
+	if ((rc = check_items(a, &s, in)) != 0)
+		return rc;
 	if (in->confiscated != NULL && zf_money_parse(in->confiscated,
 	    &conf) != 0)
 		return zf_fail(e, EX_DATAERR, "confiscated '%s' is not an "
@@ -339,6 +385,13 @@ zf_decision_record(struct zf_archive *a, const char *case_id,
 		zf_json_set_int(data, "confiscated_fen", conf);
 	if (in->summary)
 		zf_json_set_bool(data, "summary", 1);
+	set_opt(data, "violation", in->violation);
+	set_opt(data, "violated", in->violated);
+	set_opt(data, "licence_number", in->licence_number);
+	set_opt(data, "certificate", in->certificate);
+	set_opt(data, "valid_from", in->valid_from);
+	set_opt(data, "valid_to", in->valid_to);
+	set_opt(data, "licence_category", in->licence_category);
 	set_opt(data, "doc", in->doc);
 	zf_json_set_str(data, "at", when);
 	zf_json_set_bool(data, "party_absent", in->party_absent);

@@ -29,6 +29,13 @@ struct zf_decision_input {
 	const char *doc;	/* evidence id of the decision document */
 	const char *doc_file;	/* for zf_decision_issue: the document */
 	const char *confiscated;	/* 没收违法所得、非法财物的数额, yuan */
+	/* The 双公示 items the decision gives: a penalty's kind of
+	 * violation (违法行为类型) and the provision violated; a licence's
+	 * number, certificate (证书名称, or the licence suspended or
+	 * revoked), validity (YYYY-MM-DD) and category (01..06). */
+	const char *violation, *violated;
+	const char *licence_number, *certificate, *valid_from, *valid_to;
+	const char *licence_category;
 	int summary;		/* 简易程序: decided and handed over on the
 				   spot (行政处罚法第五十一条、第五十二条) */
 };

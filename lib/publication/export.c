@@ -475,8 +475,6 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 			    "an entry", (long long)idx);
 			break;
 		}
-		i = (size_t)zf_publish_schema_index(kind);
-		schema = zf_publish_schemas[i];
 		if (public)
 			fields = zf_json_copy(zf_json_get(entry, "record"));
 		else if ((rc = zf_publish_fields(a, case_id,
@@ -485,6 +483,8 @@ current(struct exporter *x, const struct zf_json *stand, uint64_t n,
 			zf_json_free(entry);
 			break;
 		}
+		i = (size_t)zf_publish_record_schema(fields);
+		schema = zf_publish_schemas[i];
 		if (public) {
 			struct zf_json *se = zf_siteview_entry(entry, idx);
 

@@ -204,8 +204,8 @@ check_record(void *ctx, const char *text, size_t len)
 		    k->ordinal);
 		goto out;
 	}
-	k->rec_rows[zf_publish_schema_index(kind)]++;
-	digest_line(&k->rec_digest[zf_publish_schema_index(kind)], f);
+	k->rec_rows[zf_publish_record_schema(f)]++;
+	digest_line(&k->rec_digest[zf_publish_record_schema(f)], f);
 	if (index < 0 || (uint64_t)index >= k->nlines) {
 		zf_pubcheck_problem(k, P_RECORD,
 		    "records.json: record of %s names leaf %" PRId64

@@ -76,6 +76,16 @@ zf_publish_schema_index(const char *kind)
 	return 2;
 }
 
+int
+zf_publish_record_schema(const struct zf_json *record)
+{
+	if (zf_json_get(record, "CF_WSH") != NULL)
+		return 0;
+	if (zf_json_get(record, "XK_WSH") != NULL)
+		return 1;
+	return 2;
+}
+
 const char *
 zf_publish_schema(const char *kind)
 {
@@ -97,6 +107,10 @@ struct source {
 	char *kind, *party, *party_kind, *party_id, *rep, *address, *phone;
 	char *cause, *field, *number, *outcome, *measures, *decided, *basis;
 	int64_t fine_fen;	/* -1: none */
+	/* The decision.issued event's data: the 双公示 items given with
+	 * the decision (violation, violated, licence_number, certificate,
+	 * valid_from, valid_to, licence_category, confiscated_fen). */
+	struct zf_json *issued;
 };
 
 static void
@@ -116,6 +130,34 @@ source_free(struct source *s)
 	free(s->measures);
 	free(s->decided);
 	free(s->basis);
+	zf_json_free(s->issued);
+}
+
+/* The data of the decision.issued event at seq (an object, maybe empty). */
+static int
+load_issued(struct zf_archive *a, int64_t seq, struct zf_json **out)
+{
+	static const char sql[] = "SELECT body FROM journal WHERE seq = ?";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_json *ev = NULL;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, seq);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the journal")) == 1)
+		ev = zf_json_parse(zf_db_text(st, 0), strlen(zf_db_text(st, 0)),
+		    NULL, 0);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return e->code;
+	*out = ev != NULL && zf_json_get(ev, "data") != NULL ?
+	    zf_json_copy(zf_json_get(ev, "data")) : zf_json_object();
+	zf_json_free(ev);
+	return 0;
 }
 
 static int
@@ -150,7 +192,16 @@ load_source(struct zf_archive *a, const char *case_id, int64_t decision_seq,
 		*f[i] = xstrdup(zf_db_text(st, (int)i));
 	s->fine_fen = sqlite3_column_int64(st, 14);
 	sqlite3_reset(st);
-	return 0;
+	return load_issued(a, decision_seq, &s->issued);
+}
+
+/* A 双公示 item given with the decision, or NULL. */
+static const char *
+issued(const struct source *s, const char *key)
+{
+	const char *v = zf_json_get_str(s->issued, key);
+
+	return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
 /* The measures of a decision: their Chinese names, and their names. */
@@ -280,6 +331,27 @@ wan_yuan(int64_t fen)
 	return s;
 }
 
+/* The kinds of penalty of 行政处罚法第九条, by the measures' names. */
+static const char *const penalty_types[] = { "warning", "criticism", "fine",
+	"confiscate", "suspend-licence", "lower-grade", "revoke-licence",
+	"restrict", "stop-business", "close-down", "restrict-practice", NULL };
+
+/*
+ * The schema of a decision's record: a penalty's CF, a licence granted
+ * XK; a licence refused is no 行政许可 of the 双公示 set, and goes with
+ * the other decisions.
+ */
+static int
+source_schema(const struct source *s)
+{
+	int i = zf_publish_schema_index(s->kind);
+
+	if (i == 1 && (s->measures == NULL || strstr(s->measures,
+	    "\"grant\"") == NULL))
+		return 2;
+	return i;
+}
+
 /* The record of a decision already read (load_source). */
 static struct zf_json *
 fields_of(struct zf_archive *a, const struct source *s, int audience)
@@ -294,7 +366,7 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 	const char *why;
 	size_t n, i;
 
-	schema = zf_publish_schema(s->kind);
+	schema = zf_publish_schemas[source_schema(s)];
 	pk = s->party_kind;
 	/*
 	 * An organisation's number is its credit code; a business's is its
@@ -313,11 +385,17 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 	zf_buf_init(&cat);
 	zf_buf_init(&zk);
 	for (i = 0; i < n; i++) {
-		zf_buf_printf(&cat, "%s%s", i ? "；" : "", chinese[i]);
+		/* A penalty's categories are 行政处罚法第九条's alone; an order
+		 * to stop or correct is none. */
+		if (strcmp(schema, "penalty") != 0 ||
+		    zf_case_one_of(names[i], penalty_types))
+			zf_buf_printf(&cat, "%s%s", cat.len ? "；" : "",
+			    chinese[i]);
 		if (strcmp(names[i], "suspend-licence") == 0 ||
 		    strcmp(names[i], "revoke-licence") == 0)
 			zf_buf_printf(&zk, "%s%s", zk.len ? "；" : "",
-			    chinese[i]);
+			    issued(s, "certificate") ? issued(s,
+			    "certificate") : chinese[i]);
 	}
 	zf_date_format(until_of(a, s), until);
 	r = zf_json_object();
@@ -334,18 +412,35 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 	if (strcmp(schema, "penalty") == 0) {
 		PARTY("CF");
 		P("CF_WSH", s->number, NULL);
-		P("CF_WFXW", s->field[0] ? s->field : s->cause, "cause");
-		P("CF_SY", s->cause, "cause");
+		P("CF_WFXW", issued(s, "violation") ? issued(s, "violation") :
+		    s->cause, "cause");
+		if (issued(s, "violated") != NULL) {
+			char *text = xasprintf("%s（违反%s）", s->cause,
+			    issued(s, "violated"));
+
+			P("CF_SY", text, "cause");
+			free(text);
+		} else
+			P("CF_SY", s->cause, "cause");
 		P("CF_YJ", s->basis, "basis");
 		P("CF_CFLB", cat.len ? cat.data : "", NULL);
 		P("CF_NR", s->outcome, "outcome");
 		wan = wan_yuan(s->fine_fen);
 		P("CF_NR_FK", wan, NULL);
 		free(wan);
-		P("CF_NR_WFFF", "", NULL);
+		{
+			int64_t conf = -1;
+
+			zf_json_get_int(s->issued, "confiscated_fen", &conf);
+			wan = wan_yuan(conf > 0 ? conf : -1);
+			P("CF_NR_WFFF", wan, NULL);
+			free(wan);
+		}
 		P("CF_NR_ZKDX", zk.len ? zk.data : "", NULL);
 		P("CF_JDRQ", s->decided, NULL);
-		P("CF_YXQ", until, NULL);
+		/* 处罚有效期: as decided (a suspension's end), else 长期. */
+		P("CF_YXQ", issued(s, "valid_to") ? issued(s, "valid_to") :
+		    "2099-12-31", NULL);
 		P("CF_GSJZQ", until, NULL);
 		P("CF_CFJG", c->agency_name, NULL);
 		P("CF_CFJGDM", code, NULL);
@@ -360,13 +455,19 @@ fields_of(struct zf_archive *a, const struct source *s, int audience)
 		P("XK_XKWS", granted ? "准予行政许可决定书" :
 		    "不予行政许可决定书", NULL);
 		P("XK_WSH", s->number, NULL);
-		P("XK_XKLB", "01", NULL);	/* 普通 */
-		P("XK_XKZS", s->field[0] ? s->field : "", NULL);
-		P("XK_XKBH", s->number, NULL);
+		P("XK_XKLB", issued(s, "licence_category") ? issued(s,
+		    "licence_category") : "01", NULL);	/* 01 普通 */
+		P("XK_XKZS", issued(s, "certificate") ? issued(s,
+		    "certificate") : "", NULL);
+		P("XK_XKBH", issued(s, "licence_number") ? issued(s,
+		    "licence_number") : "", NULL);
 		P("XK_NR", s->outcome, "outcome");
 		P("XK_JDRQ", s->decided, NULL);
-		P("XK_YXQZ", s->decided, NULL);
-		P("XK_YXQZI", granted ? "2099-12-31" : s->decided, NULL);
+		P("XK_YXQZ", issued(s, "valid_from") ? issued(s, "valid_from") :
+		    s->decided, NULL);
+		/* 2099-12-31: 长期, when the licence states no end. */
+		P("XK_YXQZI", issued(s, "valid_to") ? issued(s, "valid_to") :
+		    "2099-12-31", NULL);
 		P("XK_XKJG", c->agency_name, NULL);
 		P("XK_XKJGDM", code, NULL);
 		P("XK_ZT", granted ? "有效" : "不予许可", NULL);

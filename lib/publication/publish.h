@@ -92,6 +92,11 @@ const char *zf_publish_schema(const char *kind);
 #define ZF_PUBLISH_SCHEMAS 3
 extern const char *const zf_publish_schemas[ZF_PUBLISH_SCHEMAS];
 /* The index in zf_publish_schemas of the schema of a kind of case. */
+/*
+ * The schema of a record by its items (0 penalty, 1 licensing, 2 other):
+ * a licence refused is a licensing decision in the other schema.
+ */
+int zf_publish_record_schema(const struct zf_json *record);
 int zf_publish_schema_index(const char *kind);
 
 /*

@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 166
+plan 170
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -44,8 +44,12 @@ decide() {
 	decision-issue "$case" --as chengang --doc "$T/d.txt" "$@" >/dev/null ||
 	    not_ok "decision of $case"
 }
-decide "$pen" --outcome 罚款五千元 --fine 5000 --basis 《中华人民共和国建筑法》第六十四条
-decide "$lic" --outcome 准予建筑工程施工许可 --measure grant --basis 《中华人民共和国建筑法》第七条
+decide "$pen" --outcome 罚款五千元，责令改正 --fine 5000 --measure correct \
+    --basis 《中华人民共和国建筑法》第六十四条 --violation 未取得施工许可证擅自施工 \
+    --violated 《中华人民共和国建筑法》第七条第一款
+decide "$lic" --outcome 准予建筑工程施工许可 --measure grant --basis 《中华人民共和国建筑法》第七条 \
+    --licence-number 330327202611180101 --certificate 建筑工程施工许可证 \
+    --valid-from 2026-11-18 --valid-to 2027-02-18 --licence-category 01
 decide "$com" --outcome 强制拆除违法建筑 --measure forced-demolition \
     --basis 《中华人民共和国行政强制法》第四十四条
 decide "$ins" --outcome 责令限期整改 --measure correct --basis 《物业管理条例》
@@ -137,12 +141,22 @@ p = [r for r in recs["records"] if r["case"] == pen][0]["fields"]
 assert p["CF_XDR_LB"] == "自然人" and p["CF_XDR_ZJLX"] == "01", p
 assert p["CF_XDR_ZJHM"] == "110105********002X", p
 assert p["CF_NR_FK"] == "0.5" and p["CF_WSH"] == "示建罚决〔2026〕1号", p
+# 双公示 items from the decision's own inputs: the kind of violation, the
+# facts with the provision violated, Art 9 categories only (an order to
+# correct is no penalty), 长期 as the penalty's own period.
+assert p["CF_WFXW"] == "未取得施工许可证擅自施工", p
+assert p["CF_SY"].endswith("（违反《中华人民共和国建筑法》第七条第一款）"), p
+assert p["CF_CFLB"] == "罚款", p
+assert p["CF_YXQ"] == "2099-12-31" and p["CF_GSJZQ"] != p["CF_YXQ"], p
 assert p["CF_YJ"] == "《中华人民共和国建筑法》第六十四条", p
 assert p["CF_GSJZQ"] == "2028-11-18", p     # natural person: 24 months
 assert "ZF_XDR_LXDH" not in p and "ZF_XDR_DZ" not in p, p
 l = [r for r in recs["records"] if r["case"] == lic][0]["fields"]
 assert l["XK_XDR_SHXYM"] == "91350100M000100Y43" and l["XK_FRDB"] == "王五"
-assert l["XK_YXQZI"] == "2099-12-31" and l["XK_ZT"] == "有效", l
+assert l["XK_YXQZI"] == "2027-02-18" and l["XK_YXQZ"] == "2026-11-18", l
+assert l["XK_XKBH"] == "330327202611180101", l
+assert l["XK_XKZS"] == "建筑工程施工许可证" and l["XK_XKLB"] == "01", l
+assert l["XK_WSH"] != l["XK_XKBH"] and l["XK_ZT"] == "有效", l
 raw = open(d + "/records-penalty.csv", "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
 rows = list(csv.DictReader(open(d + "/records-penalty.csv",
@@ -276,6 +290,22 @@ f = {r["case"]: r["fields"] for r in j["records"]}
 assert f[arg[0]]["CF_GSJZQ"] == "2027-11-20", f[arg[0]]
 assert f[arg[1]]["CF_GSJZQ"] == "2027-02-20", f[arg[1]]
 PY
+
+# A licence refused is no 行政许可 of the 双公示 set: its record goes
+# with the other decisions.
+den=$(case-new -t licensing --party 某开发公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 申请施工许可 --officer zhangwei \
+    --officer lina)
+decide "$den" --outcome 不予行政许可 --measure deny
+expect_exit 0 publish-export --as liuyang --out "$T/b4d"
+check_json "a refused licence in the other schema" \
+    "$T/b4d/data/records.json" "$den" <<'PY'
+r = [r for r in j["records"] if r["case"] == arg[0]][0]
+assert "ZF_WSH" in r["fields"] and "XK_WSH" not in r["fields"], r
+assert r["fields"]["ZF_LB"] == "行政许可", r
+PY
+expect_in "$T/b4d/data/records-other.csv" "不予行政许可"
+expect_not_in "$T/b4d/data/records-licensing.csv" "不予行政许可"
 
 # Withdrawal: revoking a published decision opens a 3-working-day
 # withdrawal; the export withdraws it and the page goes.

@@ -230,9 +230,11 @@ def make(keyfile, root, origin, size, fork, as_of):
     write(root, "data/style.css", "body { font-size: 18px }\n")
     # The CSV files hold the same records, one file per schema.
     for schema in ("penalty", "licensing", "other"):
+        # A record's schema is by its items: CF_WSH penalty, XK_WSH
+        # licensing (a licence granted), else other.
         rows = [r["fields"] for r in records
-                if {"penalty": "penalty", "licensing": "licensing"}.get(
-                    r["kind"], "other") == schema]
+                if ("penalty" if "CF_WSH" in r["fields"] else "licensing"
+                    if "XK_WSH" in r["fields"] else "other") == schema]
         cols = sorted(rows[0]) if rows else ["BZ"]
         text = ",".join('"%s"' % c for c in cols) + "\r\n"
         for f in rows:
