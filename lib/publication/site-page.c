@@ -15,6 +15,7 @@ static const struct {
 } navigation[] = {
 	{ "index.html", "公示目录" },
 	{ "standing.html", "事前公开信息" },
+	{ "search.html", "查询" },
 };
 
 /* Text */
@@ -279,7 +280,7 @@ static void
 page_foot(struct zf_buf *b, const struct zf_site *s)
 {
 	zf_site_page_fill(b, "</main>\n<footer>\n<p>{}　地址：{}　电话：{}"
-	    "</p>\n<p>本网站为静态页面，无需脚本即可浏览；"
+	    "</p>\n<p>本网站为静态页面，无需脚本即可浏览和查询；"
 	    "“长者模式”提供大字版本。</p>\n</footer>\n</body>\n</html>\n",
 	    s->agency, s->address, s->phone);
 }

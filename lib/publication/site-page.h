@@ -20,6 +20,7 @@
 #include "publication/site.h"
 
 struct zf_json;
+struct zf_site_search_row;
 
 /*
  * In a page's body, stands for the way up from the page to the bundle's
@@ -36,6 +37,8 @@ struct zf_site {
 	struct zf_buf rows; /* the current index page's, at most one page */
 	size_t page_rows;
 	struct zf_strset seen; /* page names used -> the entry that did */
+	struct zf_site_search_row *search; /* site-search.h's rows */
+	size_t nsearch, capsearch;
 	int failed;
 };
 

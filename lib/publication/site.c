@@ -10,6 +10,7 @@
 #include "publication/site-decision.h"
 #include "publication/site-page.h"
 #include "publication/site-pager.h"
+#include "publication/site-search.h"
 #include "publication/site-standing.h"
 #include "publication/site-style.h"
 
@@ -103,6 +104,7 @@ zf_site_entry(struct zf_site *s, const struct zf_json *v, struct zf_err *e)
 	if ((rc = zf_site_decision_emit(s, &en, number, e)) != 0)
 		goto out;
 	zf_site_pager_add_row(s, &en, number);
+	zf_site_search_add(s, &en);
 	if (s->page_rows == ZF_SITE_INDEX_ROWS)
 		rc = zf_site_pager_emit(s, e);
 out:
@@ -126,6 +128,8 @@ zf_site_end(struct zf_site *s, struct zf_err *e)
 		    s->nentries, s->given);
 	else if (s->page_rows > 0 || s->pages == 0)
 		rc = zf_site_pager_emit(s, e);
+	if (rc == 0)
+		rc = zf_site_search_emit(s, e);
 	if (rc != 0)
 		s->failed = 1;
 	return rc;
@@ -138,6 +142,7 @@ zf_site_free(struct zf_site *s)
 		return;
 	zf_strset_release(&s->seen);
 	zf_buf_release(&s->rows);
+	zf_site_search_free(s);
 	free(s->agency);
 	free(s->address);
 	free(s->phone);

@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 170
+plan 174
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -223,6 +223,23 @@ expect_in "$T/b1/data/index.html" "示建罚决〔2026〕1号"
 expect_in "$T/b1/data/decisions/$pen.html" "行政处罚决定信息公示"
 expect_not_in "$T/b1/data/decisions/$pen.html" "行政行政"
 expect_in "$T/b1/data/standing.html" "示建执-2020-001"
+
+# Found by party and by 文号 with no script: the home page links to the
+# search, the search to the two indexes, each row to its decision.
+expect_in "$T/b1/data/index.html" 'href="search.html"'
+expect_in "$T/b1/data/search.html" 'href="search/party-1.html"'
+expect_in "$T/b1/data/search.html" 'href="search/number-1.html"'
+check_json "the search finds the penalty by party and by 文号" \
+    "$T/b1/data/records.json" "$T/b1/data" "$pen" <<'PY'
+import re
+party = open(arg[0] + "/search/party-1.html").read()
+number = open(arg[0] + "/search/number-1.html").read()
+row = r'<tr><th scope="row">%s</th><td>%s</td><td><a href="\.\./decisions/%s\.html">'
+assert re.search(row % ("张三", "示建罚决〔2026〕1号", arg[1]), party), party
+assert re.search(row % ("示建罚决〔2026〕1号", "张三", arg[1]), number)
+assert [x[1] for x in json.load(open(arg[0] + "/search.json"))].count(
+    "示建罚决〔2026〕1号") == 1
+PY
 
 # Redaction: neither the whole ID number, nor the mobile, nor the address
 # below the street is in any file of a public bundle; sharing has them.

@@ -24,7 +24,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
-plan 38	# 16 of them the screenshots of 8 pages
+plan 39	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"
@@ -58,6 +58,11 @@ check "withdrawal notice written" grep -qF 撤回公示说明 \
 node "$a11y/check.mjs" "$T/site" decisions/C2026-00003.html \
     elder/decisions/C2026-00003.html >"$T/notice.out" 2>&1
 expect_in "$T/notice.out" "check.mjs: 2 passed, 0 failed"
+
+# The search page, with its script on, and an index, as accessible.
+node "$a11y/check.mjs" "$T/site" search.html elder/search.html \
+    search/party-1.html elder/search/number-1.html >"$T/search.out" 2>&1
+expect_in "$T/search.out" "check.mjs: 4 passed, 0 failed"
 
 # The check fails on serious violations: an image without a text
 # alternative, pale text, a form field without a label.
