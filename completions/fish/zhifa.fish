@@ -139,7 +139,8 @@ function __zhifa_operand_list
                 --adviser-opinion --value \
                 --today --conduct --statement --draft --opinion \
                 --opinion-file --point --out --format --as-of --audience \
-                --previous
+                --previous --violation --violated --licence-number \
+                --licence-category --certificate --valid-from --valid-to
                 set skip 1
             case '-?*'
             case '*'
@@ -314,7 +315,9 @@ complete -c case-step -l rule -x -a '(__zhifa_rules)' -d 'Extend only this deadl
 
 # decision-issue CASE --outcome TEXT --doc FILE [--fine YUAN] [--measure M]...
 #     [--confiscated YUAN] [--number DOCNO] [--at TIME] [--party-absent]
-#     [--summary]
+#     [--summary] [--violation TEXT] [--violated TEXT] [--licence-number NO]
+#     [--licence-category 01..06] [--certificate NAME] [--valid-from DATE]
+#     [--valid-to DATE]
 complete -c decision-issue -f
 complete -c decision-issue -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
 complete -c decision-issue -l outcome -x -d 'What was decided'
@@ -329,6 +332,21 @@ complete -c decision-issue -l confiscated -x \
 complete -c decision-issue -l party-absent -d 'The party was absent at the decision'
 complete -c decision-issue -l summary \
     -d '简易程序: decided and handed over on the spot'
+complete -c decision-issue -l violation -x \
+    -d 'A penalty\'s 违法行为类型 (CF_WFXW)'
+complete -c decision-issue -l violated -x \
+    -d 'The provision violated (CF_SY)'
+complete -c decision-issue -l licence-number -x \
+    -d 'The 许可编号 (XK_XKBH)'
+complete -c decision-issue -l licence-category -x \
+    -a '01\t普通 02\t特许 03\t认可 04\t核准 05\t登记 06\t其他' \
+    -d 'The 许可类别 (XK_XKLB)'
+complete -c decision-issue -l certificate -x \
+    -d 'The licence\'s name (XK_XKZS, CF_NR_ZKDX)'
+complete -c decision-issue -l valid-from -x \
+    -d 'First day of validity, YYYY-MM-DD (XK_YXQZ)'
+complete -c decision-issue -l valid-to -x \
+    -d 'Last day of validity, YYYY-MM-DD (XK_YXQZI, CF_YXQ)'
 
 # decision-revoke CASE --reason TEXT [--kind revoked|illegal|remade]
 complete -c decision-revoke -f
