@@ -69,7 +69,8 @@ static int
 emit_index_page(struct zf_site *s, const char *what, const char *label,
     size_t page, size_t pages, size_t from, size_t to, struct zf_err *e)
 {
-	static const char *const columns[] = { "当事人", "决定书文号", "", NULL };
+	static const char *const columns[] = { "当事人", "决定书文号", "决定",
+		NULL };
 	struct zf_buf b;
 	char *name, *title, caption[128];
 	size_t i;
@@ -107,7 +108,8 @@ emit_index_page(struct zf_site *s, const char *what, const char *label,
 	if (page < pages)
 		zf_buf_printf(&b, "<a href=\"%s-%zu.html\">下一页</a> ", what,
 		    page + 1);
-	zf_buf_addstr(&b, "<a href=\"../search.html\">返回查询</a></p></nav>\n");
+	zf_buf_addstr(&b, "<a href=\"../search.html\">返回查询</a></p>"
+	    "</nav>\n");
 	name = xasprintf("search/%s-%zu.html", what, page);
 	title = xasprintf("按%s查询（第 %zu 页）", label, page);
 	rc = zf_site_page_emit(s, name, title, &b, e);

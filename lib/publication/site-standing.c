@@ -203,55 +203,136 @@ put_bases(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 }
 
 /* Flowchart geometry, in SVG user units. */
-#define FLOW_WIDTH 320
-#define FLOW_BOX_X 30
-#define FLOW_BOX_WIDTH 260
+#define FLOW_WIDTH 620
+#define FLOW_MAIN_X 16
+#define FLOW_MAIN_WIDTH 250
+#define FLOW_BRANCH_X 306
+#define FLOW_BRANCH_WIDTH 300
 #define FLOW_BOX_HEIGHT 40
-#define FLOW_PITCH 64
+#define FLOW_PITCH 76
 #define FLOW_MARGIN 8
+#define FLOW_WORDS 16		/* steps on the main path, at most */
 
-/* What a step does to the case's stage, for the list. */
-static void
-put_step_effect(struct zf_buf *b, const struct zf_step_def *st)
+/* The Chinese name of a step of the graph ("filed" is 立案). */
+static const char *
+step_chinese(const char *step)
 {
-	const struct zf_stage_def *to;
+	const struct zf_step_def *d = zf_step_find(step);
 
-	zf_buf_addstr(b, "<span class=\"note\">（");
-	if (st->to == NULL)
-		zf_buf_addstr(b, "视情况采取，不改变案件阶段");
-	else if (strcmp(st->to, "resume") == 0)
-		zf_buf_addstr(b, "回到中止前的阶段");
-	else if ((to = zf_stage_find(st->to)) != NULL) {
-		zf_buf_addstr(b, "进入“");
-		zf_site_page_put(b, to->chinese);
-		zf_buf_addstr(b, "”阶段");
-	} else
-		zf_site_page_put(b, st->to);
-	zf_buf_addstr(b, "）</span>");
+	if (strcmp(step, "filed") == 0)
+		return "立案";
+	return d != NULL ? d->chinese : step;
+}
+
+/* Splits the space-separated words of s into w (at most max), in place. */
+static size_t
+words(char *s, char **w, size_t max)
+{
+	size_t n = 0;
+	char *p;
+
+	while (n < max && (p = strsep(&s, " ")) != NULL)
+		if (*p != '\0')
+			w[n++] = p;
+	return n;
+}
+
+/* The note of a conditional step of the main path ("重大执法决定"). */
+static const char *
+note_of(char **cond, size_t ncond, const char *step)
+{
+	size_t i, len = strlen(step);
+
+	for (i = 0; i < ncond; i++)
+		if (strncmp(cond[i], step, len) == 0 && cond[i][len] == '=')
+			return cond[i] + len + 1;
+	return NULL;
+}
+
+/* The clocks a step starts, as the standing information gives them. */
+static void
+put_clocks(struct zf_buf *b, const struct zf_json *clocks, const char *step,
+    int x, int y)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < zf_json_len(clocks); i++) {
+		const struct zf_json *c = zf_json_at(clocks, i);
+		const char *from = zf_json_get_str(c, "from");
+		const char *text = zf_json_get_str(c, "text");
+
+		if (from == NULL || text == NULL || strcmp(from, step) != 0 ||
+		    n >= 2)
+			continue;
+		zf_buf_printf(b, "<text class=\"clock\" x=\"%d\" y=\"%d\" "
+		    "font-size=\"12\" fill=\"%s\">", x, y + 14 * (int)n,
+		    FG(C_FLOW));
+		zf_site_page_put(b, text);
+		zf_buf_addstr(b, "</text>\n");
+		n++;
+	}
+}
+
+/* An arrow's head at (x, y), pointing down (dy 1) or right (dy 0). */
+static void
+put_head(struct zf_buf *b, int x, int y, int down)
+{
+	if (down)
+		zf_buf_printf(b, "<path d=\"M%d %dL%d %dL%d %dZ\" fill=\"%s\"/>"
+		    "\n", x - 6, y - 9, x + 6, y - 9, x, y, FG(C_FLOW));
+	else
+		zf_buf_printf(b, "<path d=\"M%d %dL%d %dL%d %dZ\" fill=\"%s\"/>"
+		    "\n", x - 9, y - 6, x - 9, y + 6, x, y, FG(C_FLOW));
+}
+
+static void
+put_box(struct zf_buf *b, int x, int y, int width, int dashed,
+    const char *step)
+{
+	zf_buf_printf(b, "<rect data-step=\"%s\" x=\"%d\" y=\"%d\" "
+	    "width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"%s\" "
+	    "stroke-width=\"2\"%s/>\n", step, x, y, width, FLOW_BOX_HEIGHT,
+	    BG(C_FLOW), FG(C_FLOW), dashed ? " stroke-dasharray=\"6 4\"" : "");
 }
 
 /*
- * The steps of one kind of case, in the order of the procedure table:
- * boxes joined by arrows, and the same steps as a list.
+ * The procedure of one kind of case as a graph (procedure.h's zf_flows):
+ * the main path in the order the programs enforce it, solid boxes joined
+ * by arrows, a step taken only in some cases with its condition; the
+ * optional branches in dashed boxes to the right, each from the step it
+ * is taken at; the clocks a step starts beside the arrow leaving it.
+ * Each arrow names its ends (data-from, data-to).  Then the same as a
+ * list.
  */
 static void
-put_flowchart(struct zf_buf *b, const char *kind, const char *chinese)
+put_flowchart(struct zf_buf *b, const char *kind, const char *chinese,
+    const struct zf_json *clocks)
 {
-	const struct zf_step_def *st, *first = NULL, *last = NULL;
-	unsigned bit = zf_kind_bit(kind);
-	int n = 0, i = 0, y, height, mid = FLOW_WIDTH / 2;
+	const struct zf_flow *f = zf_flow_find(kind);
+	char *mainv, *condv, *branv, *path[FLOW_WORDS], *cond[FLOW_WORDS];
+	char *bran[FLOW_WORDS];
+	size_t n, ncond, nbran, i, j, k, rows = 0, row;
+	int height, y, yb, mid = FLOW_MAIN_X + FLOW_MAIN_WIDTH / 2;
 
-	for (st = zf_steps; st->name != NULL; st++)
-		if (st->kinds & bit) {
-			if (first == NULL)
-				first = st;
-			last = st;
-			n++;
-		}
-	if (n == 0)
+	if (f == NULL)
 		return;
-	height =
-	    2 * FLOW_MARGIN + n * FLOW_PITCH - (FLOW_PITCH - FLOW_BOX_HEIGHT);
+	mainv = xstrdup(f->main);
+	condv = xstrdup(f->conditional);
+	branv = xstrdup(f->branches);
+	n = words(mainv, path, FLOW_WORDS);
+	ncond = words(condv, cond, FLOW_WORDS);
+	nbran = words(branv, bran, FLOW_WORDS);
+	/* A main step takes a row for each branch taken from it. */
+	for (i = 0; i < n; i++) {
+		size_t m = 0, len = strlen(path[i]);
+
+		for (j = 0; j < nbran; j++)
+			m += strncmp(bran[j], path[i], len) == 0 &&
+			    bran[j][len] == ':';
+		rows += m > 0 ? m : 1;
+	}
+	height = 2 * FLOW_MARGIN + (int)rows * FLOW_PITCH -
+	    (FLOW_PITCH - FLOW_BOX_HEIGHT);
 	zf_buf_printf(b, "<h3 id=\"flow-%s\">", kind);
 	zf_site_page_put(b, chinese);
 	zf_buf_printf(b,
@@ -261,55 +342,119 @@ put_flowchart(struct zf_buf *b, const char *kind, const char *chinese)
 	    "<title id=\"flow-%s-title\">",
 	    kind, kind, FLOW_WIDTH, height, FLOW_WIDTH, height, kind);
 	zf_site_page_put(b, chinese);
-	zf_buf_printf(b,
-	    "程序流程图</title>\n<desc id=\"flow-%s-desc\">"
-	    "按程序表的顺序列出 %d 个步骤，从“",
+	zf_buf_printf(b, "程序流程图</title>\n<desc id=\"flow-%s-desc\">"
+	    "左列为必经步骤，共 %zu 个，自上而下依次进行，从“立案”到“",
 	    kind, n);
-	zf_site_page_put(b, first->chinese);
-	zf_buf_addstr(b, "”到“");
-	zf_site_page_put(b, last->chinese);
-	zf_buf_addstr(b,
-	    "”；实线框的步骤改变案件阶段，虚线框的步骤视情况"
-	    "采取。图下的列表列出相同的步骤。</desc>\n");
-	for (st = zf_steps; st->name != NULL; st++) {
-		if (!(st->kinds & bit))
-			continue;
-		y = FLOW_MARGIN + i * FLOW_PITCH;
-		zf_buf_printf(b,
-		    "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-		    "height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"%s\" "
-		    "stroke-width=\"2\"%s/>\n",
-		    FLOW_BOX_X, y, FLOW_BOX_WIDTH, FLOW_BOX_HEIGHT, BG(C_FLOW),
-		    FG(C_FLOW),
-		    st->to == NULL ? " stroke-dasharray=\"6 4\"" : "");
-		zf_buf_printf(b,
-		    "<text x=\"%d\" y=\"%d\" "
+	zf_site_page_put(b, step_chinese(path[n - 1]));
+	zf_buf_addstr(b, "”，括号内为其适用的情形；右列虚线框为视案件情况"
+	    "采取的步骤；箭头旁为期限。图下的列表列出相同的内容。</desc>\n");
+	row = 0;
+	for (i = 0; i < n; i++) {
+		const char *note = note_of(cond, ncond, path[i]);
+		size_t len = strlen(path[i]), first = row;
+
+		y = FLOW_MARGIN + (int)row * FLOW_PITCH;
+		put_box(b, FLOW_MAIN_X, y, FLOW_MAIN_WIDTH, 0, path[i]);
+		zf_buf_printf(b, "<text x=\"%d\" y=\"%d\" "
 		    "text-anchor=\"middle\" font-size=\"16\" fill=\"%s\">",
 		    mid, y + 26, FG(C_FLOW));
-		zf_site_page_put(b, st->chinese);
+		zf_site_page_put(b, step_chinese(path[i]));
+		if (note != NULL) {
+			zf_buf_addstr(b, "（");
+			zf_site_page_put(b, note);
+			zf_buf_addstr(b, "）");
+		}
 		zf_buf_addstr(b, "</text>\n");
-		if (++i < n)
-			zf_buf_printf(b,
-			    "<path d=\"M%d %dV%d\" stroke=\"%s\" "
-			    "stroke-width=\"2\"/>\n<path d=\"M%d %dL%d %dL%d "
-			    "%dZ\" fill=\"%s\"/>\n",
-			    mid, y + FLOW_BOX_HEIGHT, y + FLOW_PITCH - 8,
-			    FG(C_FLOW), mid - 6, y + FLOW_PITCH - 10, mid + 6,
-			    y + FLOW_PITCH - 10, mid, y + FLOW_PITCH - 1,
-			    FG(C_FLOW));
+		/* The branches taken from this step, a row each. */
+		for (j = 0, k = 0; j < nbran; j++) {
+			char *chain, *steps[FLOW_WORDS], *copy;
+			size_t ns, t;
+
+			if (strncmp(bran[j], path[i], len) != 0 ||
+			    bran[j][len] != ':')
+				continue;
+			copy = xstrdup(bran[j] + len + 1);
+			chain = copy;
+			for (ns = 0; ns < FLOW_WORDS &&
+			    (steps[ns] = strsep(&chain, ":")) != NULL; ns++)
+				continue;
+			yb = FLOW_MARGIN + (int)(first + k) * FLOW_PITCH;
+			put_box(b, FLOW_BRANCH_X, yb, FLOW_BRANCH_WIDTH, 1,
+			    steps[0]);
+			zf_buf_printf(b, "<text x=\"%d\" y=\"%d\" "
+			    "text-anchor=\"middle\" font-size=\"14\" "
+			    "fill=\"%s\">", FLOW_BRANCH_X +
+			    FLOW_BRANCH_WIDTH / 2, yb + 25, FG(C_FLOW));
+			for (t = 0; t < ns; t++) {
+				if (t > 0)
+					zf_buf_addstr(b, "→");
+				zf_site_page_put(b, step_chinese(steps[t]));
+			}
+			zf_buf_addstr(b, "</text>\n");
+			zf_buf_printf(b, "<path data-from=\"%s\" "
+			    "data-to=\"%s\" d=\"M%d %dH%d V%d H%d\" "
+			    "fill=\"none\" "
+			    "stroke=\"%s\" stroke-width=\"2\" "
+			    "stroke-dasharray=\"4 3\"/>\n", path[i], steps[0],
+			    FLOW_MAIN_X + FLOW_MAIN_WIDTH, y + 20,
+			    FLOW_MAIN_X + FLOW_MAIN_WIDTH + 18, yb + 20,
+			    FLOW_BRANCH_X - 9, FG(C_FLOW));
+			put_head(b, FLOW_BRANCH_X - 1, yb + 20, 0);
+			free(copy);
+			k++;
+		}
+		row += k > 0 ? k : 1;
+		if (i + 1 < n) {
+			int ynext = FLOW_MARGIN + (int)row * FLOW_PITCH;
+
+			zf_buf_printf(b, "<path data-from=\"%s\" "
+			    "data-to=\"%s\" d=\"M%d %dV%d\" stroke=\"%s\" "
+			    "stroke-width=\"2\"/>\n", path[i], path[i + 1], mid,
+			    y +
+			    FLOW_BOX_HEIGHT, ynext - 9, FG(C_FLOW));
+			put_head(b, mid, ynext - 1, 1);
+		}
+		put_clocks(b, clocks, path[i], mid + 8, y + FLOW_BOX_HEIGHT +
+		    14);
 	}
 	zf_buf_printf(b, "</svg>\n<ol aria-label=\"");
 	zf_site_page_put(b, chinese);
 	zf_buf_addstr(b, "程序步骤\">\n");
-	for (st = zf_steps; st->name != NULL; st++) {
-		if (!(st->kinds & bit))
-			continue;
+	for (i = 0; i < n; i++) {
+		const char *note = note_of(cond, ncond, path[i]);
+		size_t len = strlen(path[i]);
+
 		zf_buf_addstr(b, "<li>");
-		zf_site_page_put(b, st->chinese);
-		put_step_effect(b, st);
+		zf_site_page_put(b, step_chinese(path[i]));
+		if (note != NULL) {
+			zf_buf_addstr(b, "<span class=\"note\">（");
+			zf_site_page_put(b, note);
+			zf_buf_addstr(b, "）</span>");
+		}
+		for (j = 0; j < nbran; j++) {
+			char *copy, *chain, *w;
+			int t = 0;
+
+			if (strncmp(bran[j], path[i], len) != 0 ||
+			    bran[j][len] != ':')
+				continue;
+			zf_buf_addstr(b, "<span class=\"note\">；视情况：");
+			copy = xstrdup(bran[j] + len + 1);
+			chain = copy;
+			while ((w = strsep(&chain, ":")) != NULL) {
+				if (t++ > 0)
+					zf_buf_addstr(b, "→");
+				zf_site_page_put(b, step_chinese(w));
+			}
+			free(copy);
+			zf_buf_addstr(b, "</span>");
+		}
 		zf_buf_addstr(b, "</li>\n");
 	}
 	zf_buf_addstr(b, "</ol>\n");
+	free(mainv);
+	free(condv);
+	free(branv);
 }
 
 static int
@@ -391,12 +536,13 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 		return rc;
 	zf_buf_addstr(b,
 	    "<h2 id=\"procedures\">执法程序和流程图</h2>\n"
-	    "<p>每类案件的流程图按程序表的顺序列出各个步骤。实线框的步骤"
-	    "使案件进入下一阶段，虚线框的步骤视案件情况采取。每幅图下的"
-	    "编号列表列出相同的步骤。</p>\n");
+	    "<p>每类案件的流程图自上而下列出必经步骤，顺序即系统执行的顺序；"
+	    "右侧虚线框为视案件情况采取的步骤；箭头旁为法定或规定的期限。"
+	    "每幅图下的编号列表列出相同的内容。</p>\n");
 	for (i = 0; zf_case_kinds[i].name != NULL; i++)
 		put_flowchart(b, zf_case_kinds[i].name,
-		    zf_case_kinds[i].chinese);
+		    zf_case_kinds[i].chinese, zf_json_get(zf_json_get(standing,
+		    "clocks"), zf_case_kinds[i].name));
 	zf_buf_addstr(b, "<h2 id=\"remedies\">救济途径</h2>\n");
 	if ((rc = put_remedies(b, standing, e)) != 0)
 		return rc;

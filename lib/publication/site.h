@@ -2,18 +2,20 @@
  * site: the public web site of a publication bundle, as static files.
  *
  * The site is plain HTML and CSS in Chinese that any web server serves as
- * is, with no script but search.html's box, which only adds to a page that
- * works without it (site-search.h).  Every page exists twice: NAME.html in the standard
- * style and elder/NAME.html in the large-type style for elderly readers
- * (长者模式), each linking to the other.  Pages: index.html and
- * list/2.html, list/3.html ... (the current publications, a table of
- * ZF_SITE_INDEX_ROWS a page, with numbered pagination and links to the
+ * is, with no script but search.html's box, which only adds to a page
+ * that works without it (site-search.h).  Every page exists twice:
+ * NAME.html in the standard style and elder/NAME.html in the large-type
+ * style for elderly readers (长者模式), each linking to the other.
+ * Pages: index.html and list/2.html, list/3.html ... (the current
+ * publications, a table of ZF_SITE_INDEX_ROWS a page, with numbered
+ * pagination and links to the
  * bundle's data files and log for 数据下载与核验), decisions/PAGE.html
  * (one per entry) and standing.html (事前公开: enforcement subjects,
  * officers, 权责清单, legal bases, a flowchart per kind of case drawn from
- * the procedure table, remedies and the 随机抽查事项清单), search.html
- * with search/party-N.html and search/number-N.html (every decision by its
- * party's name and by its 文号) and search.json.  style.css and
+ * the procedure's graph with the clocks beside its arrows, remedies and
+ * the 随机抽查事项清单), search.html with search/party-N.html and
+ * search/number-N.html (every decision by its party's name and by its
+ * 文号) and search.json.  style.css and
  * elder.css are built from zf_site_colours, so the test checks the
  * colours actually used.  The site sits at the root of the bundle: links
  * to records.json, records-*.csv, log/... and an entry's proof are
@@ -47,8 +49,12 @@
  *     "powers": [ { "name", "basis" } ],           权责清单
  *     "bases": [ "《中华人民共和国行政处罚法》", … ],
  *     "inspections": [ { "item", "basis", "frequency" } ],
- *     "remedies": { "review", "court" }            optional: the 复议机关
- *   }                                              and the 人民法院
+ *     "remedies": { "review", "court" },           optional: the 复议机关
+ *                                                  and the 人民法院
+ *     "clocks": { "penalty": [ { "from", "text" } ], … }  optional: the
+ *                                                  clocks each step
+ *                                                  starts, by kind
+ *   }
  *
  * The entries, in the order the index lists them (objects given one at a
  * time to zf_site_entry, or an array given to zf_site_build):

@@ -15,6 +15,42 @@
 #include "rules/procedure.h"
 
 /* The standing information (事前公开) for site.h. */
+/*
+ * The clocks each step of each kind of case starts, for the flowcharts:
+ * {kind: [{from, text}]}, each text such as "5个工作日：当事人陈述、申辩
+ * 和要求听证的期限".
+ */
+static struct zf_json *
+clocks_of(const struct zf_config *c)
+{
+	static const char *const units[] = { "日", "个工作日", "个月",
+		"小时" };
+	struct zf_json *all = zf_json_object();
+	size_t i, k;
+
+	for (k = 0; zf_case_kinds[k].name != NULL; k++) {
+		struct zf_json *list = zf_json_array();
+
+		for (i = 0; i < c->nrules; i++) {
+			const struct zf_rule *r = &c->rules[i];
+			struct zf_json *o;
+			char *text;
+
+			if (!(r->kinds & zf_kind_bit(zf_case_kinds[k].name)))
+				continue;
+			o = zf_json_object();
+			zf_json_set_str(o, "from", r->from);
+			text = xasprintf("%d%s：%s", r->days, units[r->unit],
+			    r->what);
+			zf_json_set_str(o, "text", text);
+			free(text);
+			zf_json_push(list, o);
+		}
+		zf_json_set(all, zf_case_kinds[k].name, list);
+	}
+	return all;
+}
+
 int
 zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 {
@@ -67,6 +103,7 @@ zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 		zf_json_push(officers, o);
 	}
 	zf_json_set(s, "officers", officers);
+	zf_json_set(s, "clocks", clocks_of(c));
 	*out = s;
 	return 0;
 }

@@ -181,6 +181,43 @@ zf_case_kind_find(const char *name)
 	return NULL;
 }
 
+const struct zf_flow zf_flows[] = {
+	{ "penalty", "filed investigate notify review-submit discuss decide "
+	    "serve publish execute close archive",
+	    "review-submit=重大执法决定 discuss=重大或情节复杂的",
+	    "notify:defense notify:hearing-request:hearing-notice:hearing "
+	    "investigate:preserve:preserve-decide investigate:extend "
+	    "investigate:transfer-report:transfer-approve:transfer" },
+	{ "compulsion", "filed investigate urge review-submit discuss decide "
+	    "serve publish execute close archive",
+	    "urge=强制执行 review-submit=重大执法决定 "
+	    "discuss=重大或情节复杂的",
+	    "investigate:seize:release serve:announce "
+	    "serve:urge-enforce:court-apply:court-ruling "
+	    "serve:government-order serve:urge-substitute" },
+	{ "inspection", "filed inspect decide publish close archive", "",
+	    "inspect:transfer-report:transfer-approve:transfer" },
+	{ "levy", "filed investigate notify decide serve publish execute close "
+	    "archive", "", "notify:defense" },
+	{ "licensing", "filed accept decide certify publish close archive",
+	    "certify=准予许可的",
+	    "filed:supplement accept:appraise:appraised "
+	    "accept:notify:hearing-request:hearing-notice:hearing "
+	    "accept:extend" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct zf_flow *
+zf_flow_find(const char *kind)
+{
+	const struct zf_flow *f;
+
+	for (f = zf_flows; f->kind != NULL; f++)
+		if (strcmp(f->kind, kind) == 0)
+			return f;
+	return NULL;
+}
+
 unsigned
 zf_kind_bit(const char *kind)
 {

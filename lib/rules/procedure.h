@@ -68,6 +68,22 @@ struct zf_case_kind {
 extern const struct zf_case_kind zf_case_kinds[];
 const struct zf_case_kind *zf_case_kind_find(const char *name);
 
+/*
+ * The procedure of a kind of case as a graph, for its flowchart: the main
+ * path, in the order the programs enforce, from "filed" (立案); the
+ * steps on it taken only in some cases, each "STEP=NOTE"; and the
+ * optional branches, each "ANCHOR:STEP[:STEP...]", taken from a step of
+ * the main path when the case calls for them.  Space-separated.
+ */
+struct zf_flow {
+	const char *kind;
+	const char *main;
+	const char *conditional;
+	const char *branches;
+};
+extern const struct zf_flow zf_flows[];
+const struct zf_flow *zf_flow_find(const char *kind);
+
 unsigned zf_kind_bit(const char *kind);
 const struct zf_stage_def *zf_stage_find(const char *name);
 const struct zf_step_def *zf_step_find(const char *name);

@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 174
+plan 175
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -223,6 +223,30 @@ expect_in "$T/b1/data/index.html" "示建罚决〔2026〕1号"
 expect_in "$T/b1/data/decisions/$pen.html" "行政处罚决定信息公示"
 expect_not_in "$T/b1/data/decisions/$pen.html" "行政行政"
 expect_in "$T/b1/data/standing.html" "示建执-2020-001"
+
+# The penalty's flowchart is the procedure as the programs enforce it,
+# read back from the SVG: 法制审核 before 集体讨论 before the decision,
+# 公示 on the main path, the clocks beside the arrows.
+check_json "the penalty's flowchart as a graph" "$T/b1/data/records.json" \
+    "$T/b1/data/standing.html" <<'PY'
+import re
+page = open(arg[0]).read()
+svg = page[page.index('<h3 id="flow-penalty">'):]
+svg = svg[:svg.index("</svg>")]
+edges = re.findall(r'data-from="([a-z-]+)" data-to="([a-z-]+)"', svg)
+main = [("filed", "investigate"), ("investigate", "notify"),
+        ("notify", "review-submit"), ("review-submit", "discuss"),
+        ("discuss", "decide"), ("decide", "serve"), ("serve", "publish"),
+        ("publish", "execute"), ("execute", "close"), ("close", "archive")]
+for e in main:
+    assert e in edges, (e, edges)
+assert ("notify", "hearing-request") in edges, edges
+solid = re.findall(r'<rect data-step="([a-z-]+)" x="16"[^>]*/>', svg)
+assert "publish" in solid and "review-submit" in solid, solid
+assert "dasharray" not in re.search(r'<rect data-step="publish"[^>]*/>',
+                                    svg).group(0)
+assert "90日：作出行政处罚决定" in svg and "5个工作日：" in svg, svg[-2000:]
+PY
 
 # Found by party and by 文号 with no script: the home page links to the
 # search, the search to the two indexes, each row to its decision.

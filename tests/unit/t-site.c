@@ -428,6 +428,21 @@ check_links(const struct zf_site_file *files, size_t n,
 	}
 }
 
+/* The words of a space-separated list. */
+static size_t
+words_in(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s != ' ' && !in)
+			n++;
+		in = *s != ' ';
+	}
+	return n;
+}
+
 static void
 check_page(const struct zf_site_file *files, size_t n,
     const struct zf_site_file *f)
@@ -514,9 +529,8 @@ check_standing(const struct zf_site_file *f)
 {
 	static const char *const kinds[] = { "penalty", "compulsion",
 		"inspection", "levy", "licensing" };
-	const struct zf_step_def *st;
 	const char *d = f->data, *svg, *ol, *after;
-	size_t i, steps;
+	size_t i, steps, branches;
 	char *id;
 
 	CHECK_INT(count(d, "<svg"), 5);
@@ -539,15 +553,20 @@ check_standing(const struct zf_site_file *f)
 		CHECK(
 		    strstr(svg, "<title id=\"flow-") == strstr(svg, "<title"));
 		CHECK(strstr(svg, "<desc") < strstr(svg, "</svg>"));
-		steps = 0;
-		for (st = zf_steps; st->name != NULL; st++)
-			steps += (st->kinds & zf_kind_bit(kinds[i])) != 0;
+		/* The main path and the branches of procedure.h's graph. */
+		steps = words_in(zf_flow_find(kinds[i])->main);
+		branches = words_in(zf_flow_find(kinds[i])->branches);
 		CHECK(steps > 3);
-		/* A box per step, an arrow between consecutive boxes. */
-		CHECK_INT(count_between(svg, "</svg>", "<rect"), steps);
-		CHECK_INT(count_between(svg, "</svg>", "<text"), steps);
+		/* A box per main step and per branch, an arrow (and its
+		 * head) between consecutive main steps and to each branch. */
+		CHECK_INT(count_between(svg, "</svg>", "<rect"),
+		    steps + branches);
+		CHECK_INT(count_between(svg, "</svg>", "<text"),
+		    steps + branches);
 		CHECK_INT(count_between(svg, "</svg>", "<path"),
-		    2 * (steps - 1));
+		    2 * (steps - 1) + 2 * branches);
+		CHECK_INT(count_between(svg, "</svg>", "data-from="),
+		    steps - 1 + branches);
 		/* The list follows the drawing. */
 		ol = strstr(svg, "<ol");
 		after = strstr(svg, "</svg>\n<ol");
@@ -561,7 +580,18 @@ check_standing(const struct zf_site_file *f)
 	    strstr(svg, ">调查取证</text>") < strstr(svg, ">作出决定</text>"));
 	CHECK(svg != NULL &&
 	    strstr(svg, ">作出决定</text>") < strstr(svg, ">送达</text>"));
-	CHECK(strstr(d, "进入“已决定”阶段") != NULL);
+	/* The order the programs enforce: review, then discussion, then
+	 * the decision; publication is on the main path, not a branch. */
+	CHECK(svg != NULL &&
+	    strstr(svg, ">提交法制审核（") < strstr(svg, ">集体讨论（") &&
+	    strstr(svg, ">集体讨论（") < strstr(svg, ">作出决定</text>"));
+	CHECK(svg != NULL && strstr(svg, "data-from=\"review-submit\" "
+	    "data-to=\"discuss\"") != NULL);
+	CHECK(svg != NULL && strstr(svg, "<rect data-step=\"publish\" "
+	    "x=\"16\"") != NULL);
+	CHECK(svg != NULL && strstr(strstr(svg, "<rect data-step=\"publish\""),
+	    "/>") < strstr(strstr(svg, "<rect data-step=\"publish\""),
+	    "dasharray"));
 	CHECK(strstr(d, "<h2 id=\"subjects\">") != NULL);
 	CHECK(strstr(d,
 		  "<th scope=\"row\">张三</th><td>33010012345</td>"
@@ -1546,7 +1576,7 @@ main(int argc, char **argv)
 
 	if (argc > 1)
 		return run_mode(argc, argv);
-	CHECK_PLAN(204271);
+	CHECK_PLAN(204287);
 	standing = parse(standing_json);
 	entries = parse(entries_json);
 	zf_err_clear(&err);
