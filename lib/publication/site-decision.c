@@ -46,9 +46,8 @@ static const struct {
 	size_t offset;
 	enum shape shape;
 } decision_rows[] = {
-	{ "公示编号", ENTRY(id), PLAIN },
-	{ "决定书文号", ENTRY(number), PLAIN },
 	{ "当事人", ENTRY(party), PLAIN },
+	{ "决定书文号", ENTRY(number), PLAIN },
 	{ "统一社会信用代码或证件号码", ENTRY(party_id), PLAIN },
 	{ "当事人类别", ENTRY(party_kind), PLAIN },
 	{ "案件类别", ENTRY(kind_name), PLAIN },
@@ -60,6 +59,7 @@ static const struct {
 	{ "决定日期", ENTRY(decided), DATE },
 	{ "公示日期", ENTRY(published), DATE },
 	{ "公示截止日期", ENTRY(until), DATE },
+	{ "公示编号", ENTRY(id), PLAIN },
 };
 
 #define FIELD(entry, offset) \
@@ -349,6 +349,19 @@ zf_site_decision_emit(struct zf_site *s, const struct entry *en, size_t number,
 		zf_site_page_escaped(&b, en->note, 1);
 		zf_buf_addstr(&b, "</p>\n</section>\n");
 	}
+	/* What a citizen looks for first: who, what was decided, when. */
+	zf_buf_addstr(&b, "<p class=\"lead\">");
+	zf_site_page_put(&b, en->party);
+	zf_buf_addstr(&b, "：");
+	if (en->outcome != NULL)
+		zf_site_page_put(&b, en->outcome);
+	else
+		zf_site_page_put(&b, en->kind_name);
+	zf_buf_addstr(&b, "（");
+	zf_site_page_put(&b, en->number);
+	zf_buf_addstr(&b, "，");
+	zf_site_page_date(&b, en->decided);
+	zf_buf_addstr(&b, "作出）</p>\n");
 	zf_site_page_table_open(&b, "decision-caption", "决定信息", NULL);
 	for (i = 0; i < sizeof(decision_rows) / sizeof(decision_rows[0]); i++) {
 		if ((value = FIELD(en, decision_rows[i].offset)) == NULL)
