@@ -16,17 +16,18 @@
 /* A table of the standing information: one row per array element. */
 struct column {
 	const char *member, *heading;
+	int optional;		/* "—" when absent */
 };
 
 struct list_table {
 	const char *member, *what, *caption, *unit;
 	int required;
-	struct column columns[4]; /* the first is the row's heading */
+	struct column columns[7]; /* the first is the row's heading */
 	const char *intro;	/* HTML before the table: its heading, ... */
 };
 
 /* The lists of standing information, in the order of the page. */
-enum { SUBJECTS, OFFICERS, POWERS, INSPECTIONS };
+enum { SUBJECTS, OFFICERS, POWERS, INSPECTIONS, GUIDE };
 static const struct list_table list_tables[] = {
 	[SUBJECTS] = { "subjects", "subject", "其他执法主体", "个", 0,
 	    { { "name", "名称" }, { "basis", "主体资格依据" } } },
@@ -46,6 +47,13 @@ static const struct list_table list_tables[] = {
 	    "<p>抽查实行“双随机、一公开”：从检查对象名录库中随机抽取检查"
 	    "对象，从执法人员名录库中随机选派执法检查人员，抽查结果自"
 	    "检查结束之日起二十个工作日内公开。</p>\n" },
+	[GUIDE] = { "guide", "guide item", "服务指南", "项", 0,
+	    { { "item", "事项" }, { "conditions", "受理条件" },
+	    { "materials", "申请材料", 1 }, { "office", "受理机构、审批机构" },
+	    { "limit", "办理时限", 1 }, { "basis", "设定依据" } },
+	    "<h2 id=\"guide\">服务指南</h2>\n"
+	    "<p>申请人向本机关提出申请；申请材料不齐全的，本机关一次告知需要"
+	    "补正的全部内容。</p>\n" },
 };
 
 /* The agency's own rows on the standing page. */
@@ -98,7 +106,7 @@ put_agency(struct zf_buf *b, const struct zf_json *agency, struct zf_err *e)
 /* One cell: a string, or an array of strings joined with "、". */
 static int
 put_cell(struct zf_buf *b, const struct zf_json *o, const char *member,
-    const char *where, struct zf_err *e)
+    int optional, const char *where, struct zf_err *e)
 {
 	const struct zf_json *v = zf_json_get(o, member);
 	const char *s;
@@ -112,9 +120,48 @@ put_cell(struct zf_buf *b, const struct zf_json *o, const char *member,
 		free(joined);
 		return 0;
 	}
-	if ((rc = zf_site_page_member(o, member, 1, where, &s, e)) != 0)
+	if ((rc = zf_site_page_member(o, member, !optional, where, &s,
+	    e)) != 0)
 		return rc;
-	zf_site_page_put(b, s);
+	zf_site_page_put(b, s != NULL ? s : "—");
+	return 0;
+}
+
+/* 投诉举报: how to complain of an enforcement act. */
+static int
+put_complaints(struct zf_buf *b, const struct zf_json *standing,
+    struct zf_err *e)
+{
+	static const struct {
+		const char *member, *label;
+	} rows[] = {
+		{ "phone", "投诉举报电话" },
+		{ "address", "来信来访地址" },
+		{ "online", "网上投诉" },
+	};
+	const struct zf_json *c = zf_json_get(standing, "complaints");
+	const char *v;
+	size_t i;
+	int rc;
+
+	zf_buf_addstr(b, "<h2 id=\"complaints\">投诉举报</h2>\n<p>对本机关"
+	    "及其执法人员的行政执法行为有意见的，可以投诉、举报；本机关依法"
+	    "受理、调查并答复。也可拨打 12345 政务服务便民热线。</p>\n");
+	if (c == NULL)
+		return 0;
+	zf_site_page_table_open(b, "complaints-caption", "投诉举报渠道",
+	    NULL);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if ((rc = zf_site_page_member(c, rows[i].member, 0,
+		    "standing: complaints", &v, e)) != 0)
+			return rc;
+		if (v == NULL)
+			continue;
+		zf_site_page_row_open(b, rows[i].label);
+		zf_site_page_put(b, v);
+		zf_buf_addstr(b, "</td></tr>\n");
+	}
+	zf_site_page_table_close(b);
 	return 0;
 }
 
@@ -122,7 +169,7 @@ static int
 put_list_table(struct zf_buf *b, const struct zf_json *standing,
     const struct list_table *t, struct zf_err *e)
 {
-	const char *headings[5];
+	const char *headings[8];
 	const struct zf_json *a, *o;
 	char where[96], *caption, id[48];
 	size_t i, c;
@@ -161,8 +208,8 @@ put_list_table(struct zf_buf *b, const struct zf_json *standing,
 		for (c = 0; t->columns[c].member != NULL; c++) {
 			zf_buf_addstr(b,
 			    c == 0 ? "<th scope=\"row\">" : "<td>");
-			if ((rc = put_cell(b, o, t->columns[c].member, where,
-				 e)) != 0)
+			if ((rc = put_cell(b, o, t->columns[c].member,
+			    t->columns[c].optional, where, e)) != 0)
 				return rc;
 			zf_buf_addstr(b, c == 0 ? "</th>" : "</td>");
 		}
@@ -543,8 +590,11 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 		put_flowchart(b, zf_case_kinds[i].name,
 		    zf_case_kinds[i].chinese, zf_json_get(zf_json_get(standing,
 		    "clocks"), zf_case_kinds[i].name));
+	if ((rc = put_list_table(b, standing, &list_tables[GUIDE], e)) != 0)
+		return rc;
 	zf_buf_addstr(b, "<h2 id=\"remedies\">救济途径</h2>\n");
-	if ((rc = put_remedies(b, standing, e)) != 0)
+	if ((rc = put_remedies(b, standing, e)) != 0 ||
+	    (rc = put_complaints(b, standing, e)) != 0)
 		return rc;
 	return put_list_table(b, standing, &list_tables[INSPECTIONS], e);
 }

@@ -51,13 +51,59 @@ clocks_of(const struct zf_config *c)
 	return all;
 }
 
+/*
+ * 服务指南: each item of publication.guide with who accepts and decides
+ * it (the agency) and its time limit, from the deadline rule that a
+ * licensing case's decision meets, counted from filing or 受理.
+ */
+static void
+guide_of(const struct zf_config *c, struct zf_json *s)
+{
+	static const char *const units[] = { "日", "个工作日", "个月",
+		"小时" };
+	struct zf_json *g = zf_json_get(s, "guide");
+	char *limit = NULL;
+	size_t i;
+
+	const struct zf_rule *best = NULL;
+
+	/* The agency's clock for the decision: the longest that it meets
+	 * (not the 5 days to ask for 补正, which the decision meets too). */
+	for (i = 0; i < c->nrules; i++) {
+		const struct zf_rule *r = &c->rules[i];
+		size_t j;
+
+		if (!(r->kinds & ZF_KIND_LICENSING) || r->party)
+			continue;
+		for (j = 0; r->done[j] != NULL; j++)
+			if (strcmp(r->done[j], "decide") == 0)
+				break;
+		if (r->done[j] != NULL && (best == NULL ||
+		    r->days > best->days))
+			best = r;
+	}
+	if (best != NULL)
+		limit = best->extend_max > 0 ? xasprintf("%d%s（经负责人批准"
+		    "可延长%d%s）", best->days, units[best->unit],
+		    best->extend_max, units[best->unit]) : xasprintf("%d%s",
+		    best->days, units[best->unit]);
+	for (i = 0; i < zf_json_len(g); i++) {
+		struct zf_json *item = (struct zf_json *)zf_json_at(g, i);
+
+		zf_json_set_str(item, "office", c->agency_name);
+		if (limit != NULL)
+			zf_json_set_str(item, "limit", limit);
+	}
+	free(limit);
+}
+
 int
 zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 {
 	const struct zf_config *c = zf_archive_config(a);
 	struct zf_json *s = zf_json_copy(c->standing), *agency, *officers;
 	static const char *const lists[] = { "subjects", "powers", "bases",
-		"inspections", NULL };
+		"inspections", "guide", NULL };
 	int32_t today = zf_archive_today(a);
 	const char *address = zf_json_get_str(s, "address");
 	const char *phone = zf_json_get_str(s, "phone");
@@ -104,6 +150,15 @@ zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 	}
 	zf_json_set(s, "officers", officers);
 	zf_json_set(s, "clocks", clocks_of(c));
+	guide_of(c, s);
+	/* 投诉举报: the agency's own channels when none is given. */
+	if (zf_json_get(s, "complaints") == NULL) {
+		struct zf_json *cp = zf_json_object();
+
+		zf_json_set_str(cp, "phone", phone);
+		zf_json_set_str(cp, "address", address);
+		zf_json_set(s, "complaints", cp);
+	}
 	*out = s;
 	return 0;
 }

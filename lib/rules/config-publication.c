@@ -157,11 +157,15 @@ zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
 {
 	static const char *const keys[] = { "address", "phone", "site",
 		"subjects", "powers", "bases", "inspections", "remedies",
-		"periods", "approvers", NULL };
+		"periods", "approvers", "guide", "complaints", NULL };
 	static const char *const named[] = { "name", "basis", NULL };
 	static const char *const inspections[] = { "item", "basis",
 		"frequency", NULL };
 	static const char *const remedy_keys[] = { "review", "court", NULL };
+	static const char *const guide_keys[] = { "item", "conditions",
+		"basis", "materials", NULL };
+	static const char *const complaint_keys[] = { "phone", "address",
+		"online", NULL };
 	const struct zf_yaml_node *n = zf_yaml_get(root, "publication");
 	const struct zf_yaml_node *rd = zf_yaml_get(root, "redaction");
 	const struct zf_yaml_node *k;
@@ -180,6 +184,8 @@ zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
 		    copy_items(r, n, "subjects", named, 2, c->standing) != 0 ||
 		    copy_items(r, n, "powers", named, 2, c->standing) != 0 ||
 		    copy_items(r, n, "inspections", inspections, 2,
+		    c->standing) != 0 ||
+		    copy_items(r, n, "guide", guide_keys, 3,
 		    c->standing) != 0 ||
 		    zf_schema_list(r, n, "bases", &bases) != 0 ||
 		    zf_schema_list(r, n, "approvers", &c->approvers) != 0) {
@@ -209,6 +215,19 @@ zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
 			    remedy_keys) != 0 ||
 			    copy_text(r, k, "review", 1, rem) != 0 ||
 			    copy_text(r, k, "court", 1, rem) != 0)
+				return r->e->code;
+		}
+		if ((k = zf_yaml_get(n, "complaints")) != NULL) {
+			struct zf_json *cp = zf_json_object();
+
+			zf_json_set(c->standing, "complaints", cp);
+			if (zf_schema_want(r, k, ZF_YAML_MAPPING,
+			    "complaints") != 0 ||
+			    zf_schema_keys(r, k, "complaints",
+			    complaint_keys) != 0 ||
+			    copy_text(r, k, "phone", 1, cp) != 0 ||
+			    copy_text(r, k, "address", 0, cp) != 0 ||
+			    copy_text(r, k, "online", 0, cp) != 0)
 				return r->e->code;
 		}
 		if ((k = zf_yaml_get(n, "periods")) != NULL) {

@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 175
+plan 179
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -247,6 +247,12 @@ assert "dasharray" not in re.search(r'<rect data-step="publish"[^>]*/>',
                                     svg).group(0)
 assert "90日：作出行政处罚决定" in svg and "5个工作日：" in svg, svg[-2000:]
 PY
+
+# The standing page's 服务指南 and 投诉举报 (a seed requirement).
+expect_in "$T/b1/data/standing.html" '<h2 id="guide">服务指南</h2>'
+expect_in "$T/b1/data/standing.html" "20个工作日（经负责人批准可延长10个工作日）"
+expect_in "$T/b1/data/standing.html" '<h2 id="complaints">投诉举报</h2>'
+expect_in "$T/b1/data/standing.html" "0570-1234568"
 
 # Found by party and by 文号 with no script: the home page links to the
 # search, the search to the two indexes, each row to its decision.
