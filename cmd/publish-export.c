@@ -49,6 +49,9 @@ print_records(struct zf_cli *cli, const struct zf_json *list,
 			printf("  %-14s %s\n", key, zf_json_str(zf_json_get(rec,
 			    key)));
 		}
+		if (zf_json_get_str(row, "reason") != NULL)
+			printf("  %-14s %s\n", "reason",
+			    zf_json_get_str(row, "reason"));
 		printf("  %-14s %s\n", "digest", zf_json_get_str(row,
 		    "digest"));
 	}
@@ -91,6 +94,9 @@ print_due(struct zf_cli *cli, const struct zf_export_result *r)
 			    rec, "record")));
 			zf_json_set_str(row, "digest", zf_json_get_str(rec,
 			    "digest"));
+			if (zf_json_get_str(rec, "reason") != NULL)
+				zf_json_set_str(row, "reason",
+				    zf_json_get_str(rec, "reason"));
 		}
 		zf_json_push(list, row);
 	}
@@ -145,6 +151,36 @@ print_export(struct zf_cli *cli, const char *out,
 	zf_json_free(j);
 }
 
+/* What puts right a record held back for the item named. */
+static const char *
+advice(const char *item, const char *id)
+{
+	static char text[256];
+	static const struct {
+		const char *suffix, *field;
+	} fixes[] = {
+		{ "_XDR_MC", "party" }, { "_FRDB", "party-rep" },
+		{ "_XDR_ZJHM", "party-id" }, { "_SY", "cause" },
+		{ "_WFXW", "cause" }, { "_YJ", "basis" }, { "_WSH", "number" },
+	};
+	size_t i, n = strlen(item), k;
+
+	for (i = 0; i < sizeof(fixes) / sizeof(fixes[0]); i++) {
+		k = strlen(fixes[i].suffix);
+		if (n >= k && strcmp(item + n - k, fixes[i].suffix) == 0) {
+			snprintf(text, sizeof(text), "Correct it "
+			    "(decision-correct %s --field %s) or mask the "
+			    "field in zhifa.yaml's redaction", id,
+			    fixes[i].field);
+			return text;
+		}
+	}
+	snprintf(text, sizeof(text), "No correction reaches %s: revoke the "
+	    "decision and issue it again (decision-revoke %s, "
+	    "decision-issue)", item, id);
+	return text;
+}
+
 /*
  * The records held back, on stderr, for the person cron mails: exit 1
  * when there are any, the rest having gone out.
@@ -167,10 +203,9 @@ report_held(const struct zf_export_result *r)
 			    p != NULL ? p : "", id);
 		else
 			fprintf(stderr, "%s: held back: %s: %s would publish a "
-			    "%s number; the rest was published.  Correct the "
-			    "record (decision-correct %s) or mask the field in "
-			    "zhifa.yaml's redaction, then export again\n",
-			    zf_progname, id, item, p != NULL ? p : "", id);
+			    "%s number; the rest was published.  %s, then "
+			    "export again\n", zf_progname, id, item,
+			    p != NULL ? p : "", advice(item, id));
 		free(line);
 	}
 	return r->nheld > 0 ? 1 : 0;

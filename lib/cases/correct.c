@@ -52,8 +52,8 @@ static const struct {
  * The 文号 with its typography folded: brackets of every kind as 〔〕,
  * full-width digits as ASCII, spaces dropped (malloc'd).
  */
-static char *
-fold_number(const char *s)
+char *
+zf_correct_fold_number(const char *s)
 {
 	static const char *const open[] = { "[", "(", "（", "【", "〔", "［",
 		NULL };
@@ -170,7 +170,8 @@ check(struct zf_archive *a, const char *case_id, const char *field,
 		return zf_fail(e, EX_DATAERR, "%s (%s) is already '%s'",
 		    fields[f].chinese, field, value);
 	if (strcmp(field, "number") == 0) {
-		char *x = fold_number(*previous), *y = fold_number(value);
+		char *x = zf_correct_fold_number(*previous), *y =
+		    zf_correct_fold_number(value);
 
 		rc = strcmp(x, y);
 		free(x);

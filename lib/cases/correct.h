@@ -33,6 +33,13 @@ extern const char *const zf_correct_fields[];
 int zf_decision_correct(struct zf_archive *a, const char *case_id,
     const char *field, const char *value, const char *reason);
 
+/*
+ * A 文号 with its typography folded (malloc'd): every kind of bracket as
+ * 〔〕, full-width digits as ASCII, spaces dropped.  Two 文号 that fold
+ * alike are one number.
+ */
+char *zf_correct_fold_number(const char *s);
+
 /* Applies a decision.corrected event's change to the derived tables. */
 int zf_correct_apply(struct zf_db *db, const char *case_id, int64_t decision,
     const char *field, const char *value, struct zf_err *e);

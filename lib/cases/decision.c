@@ -10,6 +10,7 @@
 #include "base/money.h"
 #include "base/text.h"
 #include "cases/case.h"
+#include "cases/correct.h"
 #include "cases/may.h"
 #include "cases/deadline.h"
 #include "cases/evidence.h"
@@ -120,12 +121,29 @@ check_summary(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
+/* 1 when another decision holds the number, in any typography. */
 static int
 number_taken(struct zf_archive *a, const char *number)
 {
-	static const char sql[] = "SELECT 1 FROM decisions WHERE number = ?";
+	static const char sql[] = "SELECT number FROM decisions";
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql,
+	    zf_archive_err(a));
+	char *want = zf_correct_fold_number(number), *have;
+	int rc, found = 0;
 
-	return zf_case_found(a, sql, number, NULL);
+	if (st == NULL) {
+		free(want);
+		return -1;
+	}
+	while (!found && (rc = zf_db_row(zf_archive_db(a), st,
+	    zf_archive_err(a), "cannot read decisions")) == 1) {
+		have = zf_correct_fold_number(zf_db_text(st, 0));
+		found = strcmp(have, want) == 0;
+		free(have);
+	}
+	sqlite3_reset(st);
+	free(want);
+	return found ? 1 : rc < 0 ? -1 : 0;
 }
 
 /* The legal-review gate (review.h) for this decision. */

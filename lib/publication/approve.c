@@ -37,7 +37,7 @@ zf_approve_check(struct zf_archive *a, const struct zf_pub_due *d,
 	if (!zf_approve_required(a) || (d->type != ZF_PUB_PUBLISH &&
 	    d->type != ZF_PUB_CORRECT))
 		return 0;
-	if ((rc = zf_publish_digest(a, d, hex)) != 0)
+	if ((rc = zf_publish_digest(a, d, hex, NULL)) != 0)
 		return rc;
 	if ((st = zf_db_stmt(zf_archive_db(a), sql, e)) == NULL)
 		return e->code;
@@ -93,7 +93,7 @@ plan(struct zf_archive *a, char *const *cases, size_t ncases,
 		if (due[i].type != ZF_PUB_PUBLISH &&
 		    due[i].type != ZF_PUB_CORRECT)
 			continue;
-		if ((rc = zf_publish_digest(a, &due[i], hex)) != 0)
+		if ((rc = zf_publish_digest(a, &due[i], hex, NULL)) != 0)
 			break;
 		o = zf_json_object();
 		zf_json_set_str(o, "case", due[i].case_id);

@@ -657,9 +657,17 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		if ((rc = zf_publish_due(a, o->as_of, o->cases, o->ncases,
 		    &due, &ndue)) != 0)
 			goto fail;
+		const char *held_case = NULL;
+
 		for (i = 0; i < ndue; i++) {
 			char item[64];
 			const char *kind;
+
+			/* A record published late and past its period is
+			 * published and expired at once: held back, neither. */
+			if (due[i].type == ZF_PUB_EXPIRE && held_case != NULL &&
+			    strcmp(held_case, due[i].case_id) == 0)
+				continue;
 
 			if ((rc = zf_publish_held(a, &due[i], item,
 			    sizeof(item), &kind)) != 0 && rc != 1)
@@ -677,6 +685,7 @@ export_bundle(struct zf_archive *a, const struct options *o,
 				    sizeof(*r->held));
 				r->held[r->nheld++] = xasprintf("%s\t%s\t%s",
 				    due[i].case_id, item, kind);
+				held_case = due[i].case_id;
 				rc = 0;
 				continue;
 			}
@@ -1005,17 +1014,21 @@ dry_records(struct zf_archive *a, struct zf_export_result *r)
 	for (i = 0; i < r->ndue; i++) {
 		const struct zf_pub_due *d = &r->due[i];
 		struct zf_json *o, *record;
-		const char *why;
-		char hex[65], *number = NULL;
+		const char *why, *kind;
+		char hex[65], *number = NULL, *reason = NULL, item[64];
+		int held;
 
 		if (d->type != ZF_PUB_PUBLISH && d->type != ZF_PUB_CORRECT)
 			continue;
 		if ((rc = zf_publish_fields(a, d->case_id, d->decision_seq,
 		    ZF_AUDIENCE_PUBLIC, &record)) != 0 ||
-		    (rc = zf_publish_digest(a, d, hex)) != 0 ||
-		    ((rc = zf_approve_check(a, d, &why)) != 0 && rc != 1)) {
+		    (rc = zf_publish_digest(a, d, hex, &reason)) != 0 ||
+		    ((rc = zf_approve_check(a, d, &why)) != 0 && rc != 1) ||
+		    ((held = zf_publish_held(a, d, item, sizeof(item),
+		    &kind)) != 0 && held != 1)) {
 			zf_json_free(record);
-			return rc;
+			free(reason);
+			return rc != 0 && rc != 1 ? rc : held;
 		}
 		if ((rc = decision_number(a, d->decision_seq, &number)) != 0) {
 			zf_json_free(record);
@@ -1025,9 +1038,19 @@ dry_records(struct zf_archive *a, struct zf_export_result *r)
 		zf_json_set_str(o, "number", number);
 		zf_json_set(o, "record", record);
 		zf_json_set_str(o, "digest", hex);
-		zf_json_set_str(o, "approval", !zf_approve_required(a) ?
-		    "not needed" : why != NULL ? why : "approved");
+		if (reason != NULL)
+			zf_json_set_str(o, "reason", reason);
+		if (held == 1) {
+			char *text = xasprintf("held back: %s would publish a "
+			    "%s number", item, kind);
+
+			zf_json_set_str(o, "approval", text);
+			free(text);
+		} else
+			zf_json_set_str(o, "approval", !zf_approve_required(a) ?
+			    "not needed" : why != NULL ? why : "approved");
 		free(number);
+		free(reason);
 		r->records[i] = o;
 	}
 	return 0;

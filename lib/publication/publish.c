@@ -550,18 +550,47 @@ record_digest(int suite, const struct zf_json *record, char hex[65])
 	free(text);
 }
 
+static int correction_reason(struct zf_archive *a, const char *case_id,
+    int64_t of, char **why);
+
 int
 zf_publish_digest(struct zf_archive *a, const struct zf_pub_due *d,
-    char hex[65])
+    char hex[65], char **reason)
 {
-	struct zf_json *record;
+	struct zf_json *record, *what;
+	char *why = NULL;
 	int rc;
 
+	if (reason != NULL)
+		*reason = NULL;
 	if ((rc = zf_publish_fields(a, d->case_id, d->decision_seq,
 	    ZF_AUDIENCE_PUBLIC, &record)) != 0)
 		return rc;
-	record_digest(zf_archive_suite(a), record, hex);
-	zf_json_free(record);
+	/* What is approved is the whole entry as it would be published:
+	 * the record, the kind of entry, the leaf it corrects, the reason
+	 * (masked as published). */
+	what = zf_json_object();
+	zf_json_set(what, "record", record);
+	zf_json_set_str(what, "type", zf_pub_type_name(d->type));
+	zf_json_set_int(what, "of", d->of);
+	if (d->type == ZF_PUB_CORRECT) {
+		if ((rc = correction_reason(a, d->case_id, d->of, &why)) != 0) {
+			zf_json_free(what);
+			return rc;
+		}
+		if (why != NULL) {
+			char *text = zf_redact_text(why);
+
+			zf_json_set_str(what, "reason", text);
+			if (reason != NULL)
+				*reason = text;
+			else
+				free(text);
+			free(why);
+		}
+	}
+	record_digest(zf_archive_suite(a), what, hex);
+	zf_json_free(what);
 	return 0;
 }
 

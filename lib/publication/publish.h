@@ -51,9 +51,14 @@ struct zf_pub_due {
 int zf_publish_due(struct zf_archive *a, int32_t as_of,
     char *const *cases, size_t ncases, struct zf_pub_due **out, size_t *n);
 
-/* The digest (hex) of the public record an entry would publish. */
+/*
+ * The digest (hex) of what an entry would publish, as approved: its
+ * public record, its type, the leaf it corrects and, for a correction,
+ * its reason, also given in *reason (malloc'd; NULL: none) when reason is
+ * not NULL.
+ */
 int zf_publish_digest(struct zf_archive *a, const struct zf_pub_due *d,
-    char hex[65]);
+    char hex[65], char **reason);
 
 /* The items beyond the record, for sharing: ZF_XDR_DZ, ZF_XDR_LXDH. */
 int zf_publish_extra(struct zf_archive *a, const char *case_id,

@@ -127,7 +127,8 @@ emit_index(struct zf_site *s, const char *what, const char *label,
 	    ZF_SITE_SEARCH_ROWS + 1, p;
 	int rc = 0;
 
-	qsort(s->search, s->nsearch, sizeof(*s->search), cmp);
+	if (s->nsearch > 1)
+		qsort(s->search, s->nsearch, sizeof(*s->search), cmp);
 	for (p = 1; rc == 0 && p <= pages; p++) {
 		size_t from = (p - 1) * ZF_SITE_SEARCH_ROWS;
 		size_t to = from + ZF_SITE_SEARCH_ROWS;

@@ -636,11 +636,20 @@ fullwidth(const unsigned char *u, size_t n)
 static size_t
 number_separator(const char *s, size_t n)
 {
+	/* Spaces, invisible marks, dashes and the punctuation people put
+	 * between groups of digits: all are folded away. */
 	static const char *const wide[] = { "\u3000", "\uff0d", "\uff08",
-		"\uff09", "\u2014", "\u2013", "\uff0e", NULL };
+		"\uff09", "\u2014", "\u2013", "\uff0e", "\u00a0", "\u00ad",
+		"\u00b7", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004",
+		"\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200a",
+		"\u200b", "\u200c", "\u200d", "\u2010", "\u2011", "\u2012",
+		"\u2015", "\u2027", "\u202f", "\u205f", "\u2060", "\u2212",
+		"\u3001", "\u30fb", "\ufeff", "\uff5e", "\uff0c", "\uff0f",
+		"\uff3f", "\u301c", NULL };
 	size_t i;
 
-	if (n > 0 && strchr(" -.()/", s[0]) != NULL && s[0] != '\0')
+	if (n > 0 && strchr(" -.()/,_~:;*\t\r\n", s[0]) != NULL &&
+	    s[0] != '\0')
 		return 1;
 	for (i = 0; wide[i] != NULL; i++)
 		if (strlen(wide[i]) <= n &&
@@ -855,7 +864,7 @@ zf_redact_text(const char *text)
 	while (i < len) {
 		if (digit_char(text + i, len - i, &cb) == 0 ||
 		    digit_char(text + i, len - i, &cb) == 'X' ||
-		    (i > 0 && is_ascii_alnum((unsigned char)text[i - 1]))) {
+		    (i > 0 && is_digit((unsigned char)text[i - 1]))) {
 			cb = (unsigned char)text[i] < 0x80 ? 1 :
 			    char_length(text + i, len - i);
 			zf_buf_add(&b, text + i, cb);
@@ -863,9 +872,7 @@ zf_redact_text(const char *text)
 			continue;
 		}
 		span = number_token(text + i, len - i, d, sizeof(d), &nd);
-		masked = nd < sizeof(d) && !(i + span < len &&
-		    is_ascii_alnum((unsigned char)text[i + span])) ?
-		    mask_number(d, nd) : NULL;
+		masked = nd < sizeof(d) ? mask_number(d, nd) : NULL;
 		if (masked != NULL) {
 			zf_buf_addstr(&b, masked);
 			free(masked);

@@ -24,8 +24,10 @@
  * check digit, and a mainland mobile number (1[3-9] and 9 more digits),
  * each standing alone (not inside a longer run of digits).  The text is
  * read twice: as it is, and with full-width digits and Ｘ folded to
- * ASCII and the separators people write inside numbers (spaces, dashes,
- * dots, brackets, the ideographic space) dropped between digits, so that
+ * ASCII and the separators people write, or tools leave, inside numbers
+ * (spaces of every width and the invisible ones, dashes, hyphens, dots,
+ * commas, underscores, colons, brackets, 、·～, tabs and line breaks)
+ * dropped between digits, so that
  * "１３８　1234.5678" and "(138)1234-5678" are found too.
  */
 #ifndef ZF_REDACT_H

@@ -5,7 +5,7 @@
 # the earlier leaf still provable.  What the legal review decided (fine,
 # measures, outcome) is not corrected: that is a new decision.
 . "$(dirname "$0")/lib.sh"
-plan 42
+plan 45
 
 at 2026-11-02
 new_archive
@@ -45,6 +45,16 @@ mark
 expect_refused 77 "has no decision in force to correct" \
     decision-correct "$n" --as chengang --field party --value 某某公司 \
     --reason 录入错误
+
+# A 文号 another decision holds, in whatever typography, is refused.
+m=$(case-new -t penalty --party 某公司 --cause 违规 --officer zhangwei \
+    --officer lina 2>/dev/null) || exit 1
+case-step "$m" notify >/dev/null 2>&1
+case-step "$m" waive >/dev/null 2>&1
+mark
+expect_refused 65 "decision number 示建罚决〔2026〕５号 is already used" \
+    decision-issue "$m" --as chengang --outcome 警告 --measure warning \
+    --number "示建罚决〔2026〕５号" --doc "$T/d.txt"
 
 # The party's name, the basis and the 文号's typography.
 expect_exit 0 decision-correct "$c" --as chengang --field party \

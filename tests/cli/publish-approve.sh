@@ -4,7 +4,7 @@
 # as publish-export --dry-run shows it; a record changed after its
 # approval is held back; withdrawals need no approval.
 . "$(dirname "$0")/lib.sh"
-plan 41
+plan 51
 
 at 2026-11-02
 new_archive_with_approval
@@ -72,6 +72,18 @@ expect_exit 0 publish-approve --as chengang "$c1"
 expect_exit 0 publish-export --as liuyang --out "$T/b4"
 expect_in "$T/out" "corrected 1,"
 
+# Corrected back to a record approved before: an approval is of one
+# entry (a publication, or this correction with its reasons), not of a
+# record's text, so this one is held back until approved.
+expect_exit 0 decision-correct "$c1" --as chengang --field party \
+    --value 甲建筑公司 --reason "恢复原名称（未经审核）"
+expect_exit 0 publish-export --as chengang --out "$T/x" --dry-run
+expect_in "$T/out" "reason         恢复原名称（未经审核）"
+expect_in "$T/out" "（changed since its approval）"
+expect_exit 1 publish-export --as liuyang --out "$T/b4b"
+expect_in "$T/err" "held back: $c1"
+expect_exit 0 publish-approve --as chengang "$c1"
+
 # A withdrawal only takes down: no approval.
 expect_exit 0 decision-revoke "$c2" --as chengang --reason 复议决定撤销
 expect_exit 0 publish-export --as liuyang --out "$T/b5"
@@ -79,5 +91,12 @@ expect_in "$T/out" "withdrawn 1,"
 expect_exit 0 publish-verify "$T/b5" --previous "$T/b2"
 expect_exit 0 case-log "$c1" -o json
 expect_in "$T/out" '"type": "publication.approved"'
+# Held back past its publicity period: neither published nor expired,
+# reported, and the rest goes on (a warning is public three months).
+c3=$(decided 丙建筑公司) || exit 1
+at 2027-03-01
+expect_exit 1 publish-export --as liuyang --out "$T/b6"
+expect_in "$T/err" "held back: $c3: its record is not approved for release"
+expect_in "$T/out" "expired 1"
 expect_exit 0 archive-verify
 finish

@@ -381,7 +381,15 @@ scan_mobile(void)
 	scan_none("138-0013-80001");
 	scan_is("138-00138-000", 1, 0, "mobile");
 	scan_is("138--0013-8000", 1, 0, "mobile");
-	scan_none("138_0013_8000");
+	/* Every separator people type, or a tool leaves, between digits:
+	 * the underscore, invisible spaces, line breaks. */
+	scan_is("138_0013_8000", 1, 0, "mobile");
+	scan_is("电话138\u200b1234\u200b5670", 1, 6, "mobile");
+	scan_is("电话138\u00a01234\u00a05671", 1, 6, "mobile");
+	scan_is("电话138\r\n1234\r\n5674", 1, 6, "mobile");
+	scan_is("138\u20601234\u20605677", 1, 0, "mobile");
+	scan_is("138\u00b71234\u00b75602", 1, 0, "mobile");
+	scan_is("138\u30011234\u30015676", 1, 0, "mobile");
 	/* Inside longer runs: a bank account, an order number. */
 	scan_none("账号62220213800138000123");
 	scan_none("订单号2026112713800138000，金额100元");
@@ -578,8 +586,14 @@ static size_t
 reference_sep(const char *t, size_t len, size_t o)
 {
 	static const char *const seps[] = { " ", "-", ".", "(", ")", "/",
+		",", "_", "~", ":", ";", "*", "\t", "\r", "\n",
 		"\u3000", "\uff0d", "\uff08", "\uff09", "\u2014", "\u2013",
-		"\uff0e", NULL };
+		"\uff0e", "\u00a0", "\u00ad", "\u00b7", "\u2000", "\u2001",
+		"\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+		"\u2008", "\u2009", "\u200a", "\u200b", "\u200c", "\u200d",
+		"\u2010", "\u2011", "\u2012", "\u2015", "\u2027", "\u202f",
+		"\u205f", "\u2060", "\u2212", "\u3001", "\u30fb", "\ufeff",
+		"\uff5e", "\uff0c", "\uff0f", "\uff3f", "\u301c", NULL };
 	size_t i;
 
 	for (i = 0; seps[i] != NULL; i++)
@@ -740,6 +754,8 @@ mask_text(void)
 		"当事人（联系电话13812345678）未取得施工许可证擅自施工",
 		"电话 138-1234-5678，身份证11010519491231002X",
 		"电话（138）1234 5678", "手机：１３８１２３４５６７８",
+		"138\u00a01234\u00a05671", "138、1234、5676", "138,1234,5605",
+		"13812345678x",
 		"+8613812345678", "座机0570-1234567", NULL };
 	const char *const *t;
 	size_t off;
@@ -751,6 +767,8 @@ mask_text(void)
 	text_is("身份证号11010519491231002x，罚款50000元",
 	    "身份证号110105********002X，罚款50000元");
 	text_is("座机0570-1234567", "座机0570*****67");
+	text_is("电话138\u200b1234\u200b5670违法", "电话138****5670违法");
+	text_is("Tel13812345601", "Tel138****5601");
 	text_is("2026-09-10决定，罚款 1,234.50 元", "2026-09-10决定，罚款 "
 	    "1,234.50 元");
 	text_is("编号91350100M000100Y43", "编号91350100M000100Y43");
@@ -766,7 +784,7 @@ mask_text(void)
 int
 main(void)
 {
-	CHECK_PLAN(333);
+	CHECK_PLAN(359);
 	mask_text();
 	mask_keep_drop();
 	mask_ends();
