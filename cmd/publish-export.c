@@ -201,6 +201,13 @@ report_held(const struct zf_export_result *r)
 			    "publish-export --dry-run and runs publish-approve "
 			    "%s, then export again\n", zf_progname, id,
 			    p != NULL ? p : "", id);
+		else if (p != NULL && strcmp(p, "no legal representative") ==
+		    0)
+			fprintf(stderr, "%s: held back: %s: an organisation's "
+			    "penalty names its legal representative (CF_FRDB, "
+			    "双公示); the rest was published.  Give it "
+			    "(decision-correct %s --field party-rep), then "
+			    "export again\n", zf_progname, id, id);
 		else
 			fprintf(stderr, "%s: held back: %s: %s would publish a "
 			    "%s number; the rest was published.  %s, then "

@@ -892,6 +892,16 @@ zf_publish_held(struct zf_archive *a, const struct zf_pub_due *d,
 			rc = 1;
 		}
 	}
+	/* An organisation's penalty names its legal representative
+	 * (CF_FRDB is a required item of the 双公示 exchange). */
+	if (rc == 0 && zf_json_get_str(record, "CF_FRDB") != NULL &&
+	    zf_json_get_str(record, "CF_FRDB")[0] == '\0' &&
+	    strcmp(zf_json_get_str(record, "CF_XDR_LB"), "法人及非法人组织") ==
+	    0) {
+		snprintf(field, cap, "CF_FRDB");
+		*kind = "no legal representative";
+		rc = 1;
+	}
 	zf_json_free(record);
 	return rc;
 }

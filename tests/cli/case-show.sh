@@ -47,7 +47,7 @@ want(c.get("number") == "示建罚立〔2026〕1号", "number")
 want(c.get("kind") == "penalty", "kind")
 want(c.get("stage") == "filed", "stage")
 want(c.get("party") == {"name": "某建筑公司", "kind": "org",
-                        "id": "91350100M000100Y43"}, "party")
+                        "id": "91350100M000100Y43", "rep": "王五"}, "party")
 want(c.get("cause") == "未取得施工许可证擅自施工", "cause")
 want(c.get("officers") == ["zhangwei", "lina"], "officers")
 want(c.get("filed") == "2026-11-20", "filed")

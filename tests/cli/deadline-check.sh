@@ -14,7 +14,7 @@ print(" ".join(sorted("%s=%s" % (d["rule"], d["due"]) for d in json.load(sys.std
 at 2026-09-01
 new_archive
 printf '行政处罚决定书\n' >"$T/decision.txt"
-id=$(ZHIFA_NOW=2026-09-01T10:00:00+08:00 case-new -t penalty --party 某建筑公司 --party-kind org --cause 违法施工 \
+id=$(ZHIFA_NOW=2026-09-01T10:00:00+08:00 case-new -t penalty --party 某建筑公司 --party-kind org --party-rep 王五 --cause 违法施工 \
     --officer zhangwei --officer lina --filed 2026-09-01)
 
 # Filed 2026-09-01: decide within 90 days, by 2026-11-30.

@@ -11,7 +11,7 @@ at 2026-11-02
 new_archive
 printf '行政处罚决定书\n' >"$T/d.txt"
 c=$(case-new -t penalty --party 示例建筑工程有线公司 --party-kind org \
-    --party-id 91350100M000100Y43 --cause 未取得施工许可证擅自施工 \
+    --party-id 91350100M000100Y43 --party-rep 王五 --cause 未取得施工许可证擅自施工 \
     --officer zhangwei --officer lina 2>/dev/null) || exit 1
 case-step "$c" notify >/dev/null 2>&1
 case-step "$c" waive >/dev/null 2>&1

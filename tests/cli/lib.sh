@@ -295,8 +295,8 @@ decided_case() {
 # A penalty case filed by zhangwei with lina; prints its id.
 new_case() {
 	case-new -t penalty --party "${1:-某建筑公司}" --party-kind org \
-	    --party-id 91350100M000100Y43 --cause "未取得施工许可证擅自施工" \
-	    --officer zhangwei --officer lina
+	    --party-id 91350100M000100Y43 --party-rep 王五 \
+	    --cause "未取得施工许可证擅自施工" --officer zhangwei --officer lina
 }
 
 # case_for_review [PARTY]: a penalty case with a photo as evidence, the

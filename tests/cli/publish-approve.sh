@@ -11,7 +11,7 @@ new_archive_with_approval
 printf '行政处罚决定书\n' >"$T/d.txt"
 decided() {	# PARTY: a penalty case decided with a warning
 	dc=$(case-new -t penalty --party "$1" --party-kind org \
-	    --party-id 91350100M000100Y43 --cause 未取得施工许可证擅自施工 \
+	    --party-id 91350100M000100Y43 --party-rep 王五 --cause 未取得施工许可证擅自施工 \
 	    --officer zhangwei --officer lina 2>/dev/null) &&
 	    case-step "$dc" notify >/dev/null 2>&1 &&
 	    case-step "$dc" waive >/dev/null 2>&1 &&

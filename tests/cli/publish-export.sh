@@ -5,7 +5,7 @@
 # expiry, the deadlines they meet, and every refusal leaving the archive
 # as it was.
 . "$(dirname "$0")/lib.sh"
-plan 179
+plan 184
 
 export ZHIFA_ACTOR=zhangwei
 at 2026-11-02
@@ -319,11 +319,27 @@ expect_exit 0 decision-revoke "$held" --as chengang --kind revoked \
     --reason 当事人名称有误
 expect_exit 0 publish-export --as liuyang --out "$T/b4"
 
+# An organisation's penalty names its legal representative (CF_FRDB,
+# a required 双公示 item): held back until it is given.
+norep=$(case-new -t penalty --party 某无代表公司 --party-kind org \
+    --party-id 91350100M000100Y43 --cause 违规 --officer zhangwei \
+    --officer lina)
+case-step "$norep" notify >/dev/null 2>&1
+case-step "$norep" waive >/dev/null 2>&1
+decide "$norep" --outcome 警告 --measure warning
+expect_exit 1 publish-export --as liuyang --out "$T/b4r"
+expect_in "$T/err" "held back: $norep: an organisation's penalty names its legal representative (CF_FRDB"
+expect_exit 0 decision-correct "$norep" --as chengang --field party-rep \
+    --value 钱七 --reason 补充法定代表人
+expect_exit 0 publish-export --as liuyang --out "$T/b4s"
+expect_in "$T/out" "published 1,"
+
 # Publicity periods by field: a 消防 penalty stays public at least a year
 # (国家发展改革委令2023年第58号), an ordinary warning three months.
 for f in 消防:wangqiang 建筑市场:lina; do
 	pc=$(case-new -t penalty --party "某${f%:*}公司" --party-kind org \
-	    --party-id 91350100M000100Y43 --cause 违规 --field "${f%:*}" \
+	    --party-id 91350100M000100Y43 --party-rep 王五 --cause 违规 \
+	    --field "${f%:*}" \
 	    --officer zhangwei --officer "${f#*:}")
 	case-step "$pc" notify >/dev/null 2>&1
 	case-step "$pc" waive >/dev/null 2>&1
@@ -417,8 +433,9 @@ expect_exit 0 publish-export --as liuyang --out "$T/b8" -o json
 python3 - "$T/out" "$T/b8/data" "$pen" <<'PY' && ok || not_ok "expiry"
 import json, sys
 r = json.load(open(sys.argv[1]))
-# Three: the person's penalty, and the two warnings of 消防 and 建筑市场.
-assert r["entries"]["expire"] == 3, r
+# Four: the person's penalty, the warnings of 消防 and 建筑市场, and the
+# one held until its representative was given.
+assert r["entries"]["expire"] == 4, r
 lines = [json.loads(l) for l in open(sys.argv[2] + "/log/entries.jsonl")]
 exp = [l for l in lines if "entry" in l and l["entry"]["type"] == "expire"
        and l["entry"]["case"] == sys.argv[3]]
@@ -433,7 +450,7 @@ if grep -rqF 张三 "$T/b8/data"; then not_ok "the expired party is still shown"
 # (The drill's clock goes back to record each act on its day.)
 at 2028-01-03
 late=$(case-new -t penalty --party 示例装饰工程有限公司 --party-kind org \
-    --cause 逾期未改正 --officer zhangwei --officer lina)
+    --party-rep 赵六 --cause 逾期未改正 --officer zhangwei --officer lina)
 at 2028-01-04
 case-step "$late" notify >/dev/null
 at 2028-01-17
