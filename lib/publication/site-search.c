@@ -55,11 +55,44 @@ by_party(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->number, b->number);
 }
 
+/*
+ * Text with its runs of ASCII digits compared by value: 〔2026〕2号
+ * before 〔2026〕10号.
+ */
+static int
+natural_cmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			size_t na, nb;
+
+			while (*a == '0' && a[1] >= '0' && a[1] <= '9')
+				a++;
+			while (*b == '0' && b[1] >= '0' && b[1] <= '9')
+				b++;
+			na = strspn(a, "0123456789");
+			nb = strspn(b, "0123456789");
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			if (strncmp(a, b, na) != 0)
+				return strncmp(a, b, na);
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a == *b ? 0 : *a == '\0' ? -1 : 1;
+}
+
 static int
 by_number(const void *x, const void *y)
 {
 	const struct zf_site_search_row *a = x, *b = y;
-	int c = strcmp(a->number, b->number);
+	int c = natural_cmp(a->number, b->number);
 
 	return c != 0 ? c : strcmp(a->page, b->page);
 }
@@ -199,11 +232,16 @@ static const char search_script[] =
     "  var up = '" ZF_SITE_ROOT "';\n"
     "  fetch(up + 'search.json').then(function (r) { return r.json(); })"
     ".then(function (j) { rows = j; });\n"
+    /* 文号 typography folded: brackets, full-width digits, spaces. */
+    "  var fold = function (s) { return s.replace(/[\\[(（【［]/g, '〔')"
+    ".replace(/[\\])）】］]/g, '〕').replace(/[０-９]/g, function (d) {"
+    " return String.fromCharCode(d.charCodeAt(0) - 0xfee0); })"
+    ".replace(/\\s/g, ''); };\n"
     "  q.addEventListener('input', function () {\n"
-    "    var t = q.value.trim(); hits.textContent = '';\n"
+    "    var t = fold(q.value); hits.textContent = '';\n"
     "    if (t === '') return;\n"
     "    rows.filter(function (r) { return r[0].indexOf(t) >= 0 || "
-    "r[1].indexOf(t) >= 0; }).slice(0, 50).forEach(function (r) {\n"
+    "fold(r[1]).indexOf(t) >= 0; }).slice(0, 50).forEach(function (r) {\n"
     "      var li = document.createElement('li'), a = "
     "document.createElement('a');\n"
     "      a.href = up + 'decisions/' + r[2]; a.textContent = r[1] + ' ' + "

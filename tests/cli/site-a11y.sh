@@ -24,7 +24,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
-plan 39	# 16 of them the screenshots of 8 pages
+plan 40	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"
@@ -58,6 +58,13 @@ check "withdrawal notice written" grep -qF 撤回公示说明 \
 node "$a11y/check.mjs" "$T/site" decisions/C2026-00003.html \
     elder/decisions/C2026-00003.html >"$T/notice.out" 2>&1
 expect_in "$T/notice.out" "check.mjs: 2 passed, 0 failed"
+
+# The index by 文号 counts: 〔2026〕6号 before 〔2026〕11号.
+check "the 文号 index in number order" python3 -c '
+import sys
+t = open(sys.argv[1]).read()
+a, b = t.find("青建罚〔2026〕6号"), t.find("青建罚〔2026〕11号")
+sys.exit(not (0 <= a < b))' "$T/site/search/number-1.html"
 
 # The search page, with its script on, and an index, as accessible.
 node "$a11y/check.mjs" "$T/site" search.html elder/search.html \
