@@ -559,7 +559,10 @@ party_details(struct zf_archive *a, const char *id, struct zf_json *party)
     "party_id, cause, filed, major, source, field, filed_by, " \
     "conduct, review_status, review_round, " \
     "(SELECT min(due) FROM deadlines WHERE case_id = cases.id AND " \
-    "state = 'open' AND party = 0)"
+    "state = 'open' AND party = 0), " \
+    "(SELECT d.number FROM decisions d WHERE d.seq = cases.decision_seq), " \
+    "(SELECT d.outcome FROM decisions d WHERE d.seq = " \
+    "cases.decision_seq), fine_fen"
 
 static struct zf_json *
 case_row(struct zf_archive *a, sqlite3_stmt *st)
@@ -586,6 +589,15 @@ case_row(struct zf_archive *a, sqlite3_stmt *st)
 	set_texts(c, st, 10, more_keys);
 	zf_json_set_int(c, "review_round", sqlite3_column_int(st, 15));
 	zf_json_set_str(c, "next_due", col(st, 16));
+	/* The decision in force: its 文号, outcome and fine (in fen), each
+	 * null without one. */
+	zf_json_set(c, "decision_number", col(st, 17) ? zf_json_string(col(st,
+	    17)) : zf_json_null());
+	zf_json_set(c, "outcome", col(st, 18) ? zf_json_string(col(st, 18)) :
+	    zf_json_null());
+	zf_json_set(c, "fine_fen", sqlite3_column_type(st, 19) ==
+	    SQLITE_NULL ? zf_json_null() : zf_json_int(
+	    sqlite3_column_int64(st, 19)));
 	return c;
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # case-list: filters, -q for pipes, aligned text, TSV and JSON.
 . "$(dirname "$0")/lib.sh"
-plan 50
+plan 53
 
 ids() {
 	tr '\n' ' ' <"$T/out"
@@ -92,6 +92,25 @@ print(" ".join(c["id"] + "/" + c["kind"] for c in json.load(open(sys.argv[1]))))
 else
 	expect_in "$T/out" "\"id\": \"$c2\""
 fi
+# Each case carries its decision's 文号, outcome and fine, for
+# statistics; null before a decision.
+check_json "no decision yet" "$T/out" <<'PY'
+for c in j:
+    assert c["outcome"] is None and c["fine_fen"] is None, c
+    assert c["decision_number"] is None, c
+PY
+printf '决定书\n' >"$T/dl.txt"
+case-step "$c1" notify >/dev/null 2>&1
+case-step "$c1" waive >/dev/null 2>&1
+decision-issue "$c1" --as chengang --outcome 罚款五千元 --fine 5000 \
+    --doc "$T/dl.txt" >/dev/null 2>&1
+expect_exit 0 case-list -o json --officer lina
+check_json "case-list carries the decision's outcome and fine" "$T/out" \
+    "$c1" <<'PY'
+c = [c for c in j if c["id"] == arg[0]][0]
+assert c["outcome"] == "罚款五千元" and c["fine_fen"] == 500000, c
+assert c["decision_number"].endswith("号"), c
+PY
 expect_exit 0 case-list -o json --kind levy
 expect_equal "$(tr -d ' \n' <"$T/out")" "[]" "an empty JSON array"
 finish
