@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup archive-config person-key case-new case-list case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-stats case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
 # publish-export publish-withdraw publish-verify.
@@ -15,7 +15,7 @@
 
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
-    case-list case-show case-log evidence-add evidence-get case-step \
+    case-list case-stats case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
     publish-export publish-withdraw
@@ -136,7 +136,7 @@ function __zhifa_operand_list
                 --output-file --at --doc --method --note --approved-by \
                 --days --rule --outcome --fine --measure --number --within \
                 --replaces --presided-by --confiscated --adviser \
-                --adviser-opinion --value \
+                --adviser-opinion --value --by --year --chart \
                 --today --conduct --statement --draft --opinion \
                 --opinion-file --point --out --format --as-of --audience \
                 --previous --violation --violated --licence-number \
@@ -261,6 +261,11 @@ complete -c case-new -l batch -r -F -a '-' -d 'File every case of FILE (TSV or Y
 
 # case-list [--kind K] [--stage S] [--officer P] [--major] [--overdue]
 #     [--awaiting-review] [--filed-since DATE]
+complete -c case-stats -f
+complete -c case-stats -l by -x -a 'kind\t类别 month\t月份 officer\t执法人员 stage\t阶段' -d 'How the cases are grouped'
+complete -c case-stats -l year -x -d 'Only cases filed in this year'
+complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
+
 complete -c case-list -f
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
 complete -c case-list -l stage -x -a 'filed\t立案 investigating\t调查取证 notified\t已告知 hearing\t听证程序 heard\t已听证 discussed\t已集体讨论 decided\t已决定 served\t已送达 executed\t执行中 suspended\t中止 closed\t结案 archived\t归档 transferred\t移送 revoked\t决定已撤销' -d 'Only cases at this stage'
