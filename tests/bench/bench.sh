@@ -161,3 +161,5 @@ echo
 sh "$(dirname "$0")/publish.sh" "$bin"
 echo
 sh "$(dirname "$0")/verify-leaves.sh" "$bin"
+echo
+sh "$(dirname "$0")/stats.sh" "$bin"

@@ -36,10 +36,10 @@ main(int argc, char **argv)
 {
 	static const char *const kinds[] = { "penalty", "licensing",
 		"compulsion", "inspection", "levy" };
-	static const char *const outcomes[] = { "罚款", "准予许可", "查封",
-		"责令改正", "征收" };
+	static const char *const outcomes[] = { "罚款", "准予许可",
+		"责令限期改正", "责令改正", "征收" };
 	static const char *const measures[] = { "fine", "grant",
-		"seal", "correct", "levy" };
+		"correct", "correct", "levy" };
 	struct zf_archive *a;
 	struct zf_err e;
 	const char *dir;
@@ -78,31 +78,37 @@ main(int argc, char **argv)
 		in.officers[0] = "zhangwei";
 		in.officers[1] = "lina";
 		in.nofficers = 2;
-		in.filed = "2026-01-02";
-		if (zf_archive_actor(a, "liuyang") != 0)
+		/* Filed, noticed and decided now: a real archive records
+		 * acts within its window of late entries only. */
+		if (zf_archive_actor(a, "liuyang") != 0 ||
+		    zf_archive_actor_key(a, NULL) != 0)
 			goto fail;
 		if (zf_case_file(a, &in, &case_id) != 0)
 			goto fail;
-		if (zf_archive_actor(a, "zhangwei") != 0)
+		if (zf_archive_actor(a, "zhangwei") != 0 ||
+		    zf_archive_actor_key(a, NULL) != 0)
 			goto fail;
-		/* The steps the law requires before these decisions. */
-		if (k == 0 || k == 2) {
+		/* The notice a penalty needs, and the party waiving its
+		 * period to state its case. */
+		if (k == 0) {
 			struct zf_step_input s;
 
 			memset(&s, 0, sizeof(s));
-			s.step = k == 0 ? "notify" : "urge";
-			s.at = "2026-01-05T10:00:00+08:00";
+			s.step = "notify";
+			if (zf_step_record(a, case_id, &s) != 0)
+				goto fail;
+			s.step = "waive";
 			if (zf_step_record(a, case_id, &s) != 0)
 				goto fail;
 		}
-		if (zf_archive_actor(a, "chengang") != 0)
+		if (zf_archive_actor(a, "chengang") != 0 ||
+		    zf_archive_actor_key(a, NULL) != 0)
 			goto fail;
 		memset(&d, 0, sizeof(d));
 		d.outcome = outcomes[k];
 		d.measures[0] = measures[k];
 		d.nmeasures = 1;
 		d.fine = k == 0 ? "5000" : NULL;
-		d.at = "2026-03-02T10:00:00+08:00";
 		d.basis = "《中华人民共和国建筑法》";
 		if (zf_decision_record(a, case_id, &d, &number) != 0)
 			goto fail;
