@@ -177,8 +177,8 @@ zf_stats_chart(const struct zf_json *list, const char *title)
 			continue;
 		zf_json_get_int(r, "cases", &v);
 		w = (int)(v * 400 / max);
-		zf_buf_printf(&b, "<text x=\"150\" y=\"%d\" text-anchor=\"end\" "
-		    "font-size=\"14\">", y + 15);
+		zf_buf_printf(&b, "<text x=\"150\" y=\"%d\" "
+		    "text-anchor=\"end\" font-size=\"14\">", y + 15);
 		put_xml(&b, zf_json_get_str(r, "label"));
 		zf_buf_printf(&b, "</text>\n<rect class=\"bar\" data-key=\"");
 		put_xml(&b, zf_json_get_str(r, "key"));
