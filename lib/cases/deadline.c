@@ -447,37 +447,6 @@ zf_clocks_plan(struct zf_archive *a, const struct zf_clock_step *s,
 }
 
 int
-zf_clocks_extend_gate(struct zf_archive *a, const char *case_id,
-    const char *rule, int32_t day)
-{
-	struct zf_err *e = zf_archive_err(a);
-	static const char sql[] = "SELECT what, due, basis FROM deadlines "
-	    "WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) AND state = "
-	    "'open' AND extend IS NOT NULL ORDER BY due";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	int32_t due;
-	int rc;
-
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, rule);
-	while ((rc = zf_db_row(zf_archive_db(a), st, e,
-	    "cannot read deadlines")) == 1) {
-		if (zf_date_parse(zf_db_text(st, 1), &due) != 0 || day <= due)
-			continue;
-		rc = zf_fail(e, EX_NOPERM, "%s ran out on %s and can no "
-		    "longer be extended: an extension is decided within the "
-		    "period (%s)", zf_db_text(st, 0), zf_db_text(st, 1),
-		    zf_db_text(st, 2));
-		sqlite3_reset(st);
-		return rc;
-	}
-	return rc < 0 ? e->code : 0;
-}
-
-
-int
 zf_clocks_gate(struct zf_archive *a, const char *case_id, const char *step,
     int32_t day)
 {

@@ -51,14 +51,6 @@ int zf_clocks_plan_step(struct zf_archive *a, const char *case_id,
     struct zf_json **clocks);
 
 /*
- * Refuses (EX_NOPERM) an extension of rule (NULL: every extendable one)
- * recorded after the deadline it moves ran out: a period is extended
- * within it (行政许可法第四十二条, 行政强制法第二十五条).
- */
-int zf_clocks_extend_gate(struct zf_archive *a, const char *case_id,
-    const char *rule, int32_t day);
-
-/*
  * Refuses (EX_NOPERM) a step the case's open deadlines keep back, naming
  * the deadline, its end and its basis: one its rule holds until it is
  * met (holds: closing a case not yet published), one it closed when it

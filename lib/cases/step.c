@@ -1,10 +1,12 @@
 /* step: procedural steps, checked and journaled. */
 #include "cases/step.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "record/archive.h"
 #include "cases/case.h"
 #include "record/db.h"
@@ -232,20 +234,34 @@ check_reassign(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
+/* An open deadline an extension would move. */
+struct extendable_row {
+	char *what, *basis, *rule;
+	int32_t due;
+	int extended, extend_max;	/* extend_max 0: no cap */
+};
+
 /*
- * An extension past what the head may approve alone needs the heads'
- * collective discussion (集体讨论), recorded after the last extension.
+ * Refuses an extension the law does not allow, checked over the open
+ * deadlines it would move (rule, or every extendable one), each check
+ * over all of them before the next: one that ran out already (an
+ * extension is decided within the period); one past what the law allows
+ * in all; one past what the head approves alone, without the heads'
+ * collective discussion (集体讨论) recorded after the last extension.
  */
 static int
-discussed(struct zf_archive *a, const char *case_id, const char *rule,
-    int days)
+check_extension(struct zf_archive *a, const char *case_id, const char *rule,
+    int days, int32_t day)
 {
 	struct zf_err *e = zf_archive_err(a);
-	static const char sql[] = "SELECT d.what, d.extended, d.basis, d.rule "
-	    "FROM deadlines d WHERE d.case_id = ?1 AND (?2 IS NULL OR "
-	    "d.rule = ?2) AND d.state = 'open' AND d.extend IS NOT NULL";
+	static const char sql[] = "SELECT what, due, basis, rule, extended, "
+	    "coalesce(extend_max, 0) FROM deadlines WHERE case_id = ?1 AND "
+	    "(?2 IS NULL OR rule = ?2) AND state = 'open' AND extend IS NOT "
+	    "NULL ORDER BY due";
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct extendable_row *row = NULL;
 	const struct zf_rule *r;
+	size_t n = 0, i;
 	int rc;
 
 	if (st == NULL)
@@ -254,9 +270,38 @@ discussed(struct zf_archive *a, const char *case_id, const char *rule,
 	zf_db_bind_text(st, 2, rule);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read deadlines")) == 1) {
-		r = zf_config_rule(zf_archive_config(a), zf_db_text(st, 3));
+		row = xrealloc(row, (n + 1) * sizeof(*row));
+		row[n].what = xstrdup(zf_db_text(st, 0));
+		if (zf_date_parse(zf_db_text(st, 1), &row[n].due) != 0)
+			row[n].due = INT32_MAX;
+		row[n].basis = xstrdup(zf_db_text(st, 2));
+		row[n].rule = xstrdup(zf_db_text(st, 3));
+		row[n].extended = sqlite3_column_int(st, 4);
+		row[n].extend_max = sqlite3_column_int(st, 5);
+		n++;
+	}
+	rc = rc < 0 ? e->code : 0;
+	for (i = 0; rc == 0 && i < n; i++)
+		if (day > row[i].due) {
+			char due[11];
+
+			zf_date_format(row[i].due, due);
+			rc = zf_fail(e, EX_NOPERM, "%s ran out on %s and can "
+			    "no longer be extended: an extension is decided "
+			    "within the period (%s)", row[i].what, due,
+			    row[i].basis);
+		}
+	for (i = 0; rc == 0 && i < n; i++)
+		if (row[i].extend_max > 0 &&
+		    row[i].extended + days > row[i].extend_max)
+			rc = zf_fail(e, EX_NOPERM, "%s may be extended by at "
+			    "most %d days in all and has been by %d (%s)",
+			    row[i].what, row[i].extend_max, row[i].extended,
+			    row[i].basis);
+	for (i = 0; rc == 0 && i < n; i++) {
+		r = zf_config_rule(zf_archive_config(a), row[i].rule);
 		if (r == NULL || r->extend_head_max <= 0 ||
-		    sqlite3_column_int(st, 1) + days <= r->extend_head_max)
+		    row[i].extended + days <= r->extend_head_max)
 			continue;
 		rc = zf_case_found(a, "SELECT 1 FROM steps WHERE case_id = ?1 "
 		    "AND step = ?2 AND seq > coalesce((SELECT max(seq) FROM "
@@ -270,43 +315,19 @@ discussed(struct zf_archive *a, const char *case_id, const char *rule,
 			    "further extension needs the heads' collective "
 			    "discussion "
 			    "(集体讨论: case-step %s discuss) after the last "
-			    "extension (%s)", zf_db_text(st, 0),
-			    r->extend_head_max, case_id, zf_db_text(st, 2));
+			    "extension (%s)", row[i].what, r->extend_head_max,
+			    case_id, row[i].basis);
 		else
 			rc = 0;
-		sqlite3_reset(st);
-		return rc;
+		/* The first that needs it decides, as for the others. */
+		break;
 	}
-	return rc < 0 ? e->code : 0;
-}
-
-/* Refuses an extension past what the law allows a deadline in all. */
-static int
-within_cap(struct zf_archive *a, const char *case_id, const char *rule,
-    int days)
-{
-	struct zf_err *e = zf_archive_err(a);
-	static const char sql[] = "SELECT what, extend_max, extended, basis "
-	    "FROM deadlines WHERE case_id = ?1 AND (?2 IS NULL OR rule = ?2) "
-	    "AND state = 'open' AND extend IS NOT NULL AND extend_max IS NOT "
-	    "NULL AND extended + ?3 > extend_max";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	int rc = 0;
-
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, case_id);
-	zf_db_bind_text(st, 2, rule);
-	sqlite3_bind_int(st, 3, days);
-	if ((rc = zf_db_row(zf_archive_db(a), st, e,
-	    "cannot read deadlines")) < 0)
-		return e->code;
-	if (rc == 1)
-		rc = zf_fail(e, EX_NOPERM, "%s may be extended by at most "
-		    "%d days in all and has been by %d (%s)", zf_db_text(st, 0),
-		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-		    zf_db_text(st, 3));
-	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		free(row[i].what);
+		free(row[i].basis);
+		free(row[i].rule);
+	}
+	free(row);
 	return rc;
 }
 
@@ -417,9 +438,7 @@ check(struct zf_archive *a, const char *case_id,
 		return zf_fail(e, EX_NOPERM, "%s has no running deadline "
 		    "that an extension moves", case_id);
 	if ((d->flags & ZF_STEP_DAYS) &&
-	    ((rc = zf_clocks_extend_gate(a, case_id, in->rule, day)) != 0 ||
-	    (rc = within_cap(a, case_id, in->rule, in->days)) != 0 ||
-	    (rc = discussed(a, case_id, in->rule, in->days)) != 0))
+	    (rc = check_extension(a, case_id, in->rule, in->days, day)) != 0)
 		return rc;
 	if (strcmp(in->step, "certify") == 0 &&
 	    (rc = granted(a, case_id)) <= 0)

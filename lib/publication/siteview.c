@@ -15,6 +15,9 @@
 #include "rules/procedure.h"
 
 /* The standing information (事前公开) for site.h. */
+/* A period's unit as people read it, by enum zf_unit. */
+static const char *const units[] = { "日", "个工作日", "个月", "小时" };
+
 /*
  * The clocks each step of each kind of case starts, for the flowcharts:
  * {kind: [{from, text}]}, each text such as "5个工作日：当事人陈述、申辩
@@ -23,8 +26,6 @@
 static struct zf_json *
 clocks_of(const struct zf_config *c)
 {
-	static const char *const units[] = { "日", "个工作日", "个月",
-		"小时" };
 	struct zf_json *all = zf_json_object();
 	size_t i, k;
 
@@ -59,8 +60,6 @@ clocks_of(const struct zf_config *c)
 static void
 guide_of(const struct zf_config *c, struct zf_json *s)
 {
-	static const char *const units[] = { "日", "个工作日", "个月",
-		"小时" };
 	struct zf_json *g = zf_json_get(s, "guide");
 	char *limit = NULL;
 	size_t i;
