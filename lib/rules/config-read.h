@@ -35,6 +35,9 @@ int zf_config_read_catalog(struct zf_schema *r, struct zf_config *c,
 /* config-steps.c: what steps need (steps:), and summary:. */
 int zf_config_read_steps(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root);
+/* config-steps.c: the checklist of case-audit (audit:). */
+int zf_config_read_audit(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root);
 
 /* config-publication.c: publication and redaction. */
 int zf_config_read_publication(struct zf_schema *r, struct zf_config *c,

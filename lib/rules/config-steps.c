@@ -163,3 +163,91 @@ zf_config_read_steps(struct zf_schema *r, struct zf_config *c,
 	}
 	return 0;
 }
+
+const char *const zf_audit_checks[] = { "late-entry", "document", "order",
+	"deadline", "officers", "review", "service", "integrity",
+	"secret-read", NULL };
+
+/* audit.points: a mapping of check names to points, 0 to 100. */
+static int
+read_points(struct zf_schema *r, struct zf_audit *au,
+    const struct zf_yaml_node *n)
+{
+	size_t i;
+
+	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "audit: points") != 0 ||
+	    zf_schema_keys(r, n, "audit: points", zf_audit_checks) != 0)
+		return r->e->code;
+	for (i = 0; zf_audit_checks[i] != NULL; i++)
+		if (zf_schema_int(r, n, zf_audit_checks[i], 0, 100,
+		    &au->points[i]) != 0)
+			return r->e->code;
+	return 0;
+}
+
+/*
+ * audit: steps (step rules, as in steps:, that case-audit checks and
+ * no gate does), late_entry {hours, basis}, onsite {steps, basis},
+ * secret_reads {reason_min, basis}, points.
+ */
+int
+zf_config_read_audit(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "steps", "late_entry", "onsite",
+		"secret_reads", "points", NULL };
+	static const char *const late_keys[] = { "hours", "basis", NULL };
+	static const char *const onsite_keys[] = { "steps", "basis", NULL };
+	static const char *const read_keys[] = { "reason_min", "basis",
+		NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "audit"), *m;
+	struct zf_audit *au = &c->audit;
+	size_t i;
+
+	if (n == NULL)
+		return 0;	/* take_shipped gives the shipped checklist */
+	au->late_entry_hours = 24;
+	au->read_reason_min = 4;
+	for (i = 0; i < ZF_AUDIT_NCHECKS; i++)
+		au->points[i] = 10;
+	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "audit") != 0 ||
+	    zf_schema_keys(r, n, "audit", keys) != 0)
+		return r->e->code;
+	if ((m = zf_yaml_get(n, "late_entry")) != NULL &&
+	    (zf_schema_want(r, m, ZF_YAML_MAPPING, "late_entry") != 0 ||
+	    zf_schema_keys(r, m, "audit: late_entry", late_keys) != 0 ||
+	    zf_schema_int(r, m, "hours", 0, 24 * 366,
+	    &au->late_entry_hours) != 0 ||
+	    zf_schema_text(r, m, "basis", 1, &au->late_entry_basis) != 0))
+		return r->e->code;
+	if ((m = zf_yaml_get(n, "onsite")) != NULL &&
+	    (zf_schema_want(r, m, ZF_YAML_MAPPING, "onsite") != 0 ||
+	    zf_schema_keys(r, m, "audit: onsite", onsite_keys) != 0 ||
+	    zf_schema_list(r, m, "steps", &au->onsite) != 0 ||
+	    check_steps(r, m, "steps", au->onsite) != 0 ||
+	    zf_schema_text(r, m, "basis", 1, &au->officers_basis) != 0))
+		return r->e->code;
+	if ((m = zf_yaml_get(n, "secret_reads")) != NULL &&
+	    (zf_schema_want(r, m, ZF_YAML_MAPPING, "secret_reads") != 0 ||
+	    zf_schema_keys(r, m, "audit: secret_reads", read_keys) != 0 ||
+	    zf_schema_int(r, m, "reason_min", 0, 1000,
+	    &au->read_reason_min) != 0 ||
+	    zf_schema_text(r, m, "basis", 1, &au->secret_read_basis) != 0))
+		return r->e->code;
+	if (au->onsite == NULL)
+		au->onsite = xcalloc(1, sizeof(char *));
+	if ((m = zf_yaml_get(n, "points")) != NULL &&
+	    read_points(r, au, m) != 0)
+		return r->e->code;
+	if ((m = zf_yaml_get(n, "steps")) == NULL)
+		return 0;
+	if (zf_schema_want(r, m, ZF_YAML_SEQUENCE, "audit: steps") != 0)
+		return r->e->code;
+	au->steps = xcalloc(m->count ? m->count : 1, sizeof(*au->steps));
+	for (i = 0; i < m->count; i++) {
+		au->nsteps = i + 1;
+		if (read_step_rule(r, &au->steps[i], m->items[i]) != 0)
+			return r->e->code;
+	}
+	return 0;
+}

@@ -46,10 +46,11 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 	const struct zf_yaml_node *pub = zf_yaml_get(root, "publication");
 	int periods = pub == NULL || zf_yaml_get(pub, "periods") == NULL;
 	int redaction = zf_yaml_get(root, "redaction") == NULL;
+	int audit = zf_yaml_get(root, "audit") == NULL;
 	struct zf_config *sample;
 
 	if (!rules && !steps && !summary && !catalog && !periods &&
-	    !redaction)
+	    !redaction && !audit)
 		return 0;
 	if (zf_config_parse("(shipped rules)", zf_config_sample,
 	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
@@ -68,6 +69,10 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 		TAKE(c, sample, periods, nperiods);
 	if (redaction)
 		TAKE(c, sample, redaction, nredaction);
+	if (audit) {
+		c->audit = sample->audit;
+		memset(&sample->audit, 0, sizeof(sample->audit));
+	}
 	zf_config_free(sample);
 	return 0;
 }
@@ -78,25 +83,16 @@ read_recording(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
 	static const char *const keys[] = { "late_entry_max_days", NULL };
-	const struct zf_yaml_node *n = zf_yaml_get(root, "recording"), *v;
-	char *end;
-	long days;
+	const struct zf_yaml_node *n = zf_yaml_get(root, "recording");
 
 	c->late_entry_max_days = 30;
 	if (n == NULL)
 		return 0;
 	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "recording") != 0 ||
-	    zf_schema_keys(r, n, "recording", keys) != 0)
+	    zf_schema_keys(r, n, "recording", keys) != 0 ||
+	    zf_schema_int(r, n, "late_entry_max_days", 0, 366,
+	    &c->late_entry_max_days) != 0)
 		return r->e->code;
-	if ((v = zf_yaml_get(n, "late_entry_max_days")) == NULL)
-		return 0;
-	if (zf_schema_want(r, v, ZF_YAML_SCALAR, "late_entry_max_days") != 0)
-		return r->e->code;
-	days = strtol(v->text, &end, 10);
-	if (*v->text == '\0' || *end != '\0' || days < 0 || days > 366)
-		return zf_schema_fail(r, v, "late_entry_max_days must be a "
-		    "whole number of days from 0 to 366, not '%s'", v->text);
-	c->late_entry_max_days = (int)days;
 	return 0;
 }
 
@@ -106,7 +102,8 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 {
 	static const char *const keys[] = { "agency", "numbering", "people",
 		"calendar", "deadlines", "steps", "summary", "catalog",
-		"review", "publication", "redaction", "recording", NULL };
+		"review", "publication", "redaction", "recording", "audit",
+		NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct zf_schema r = { name, e };
@@ -141,6 +138,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    zf_config_read_calendar(&r, c, root) != 0 ||
 	    zf_config_read_rules(&r, c, root) != 0 ||
 	    zf_config_read_steps(&r, c, root) != 0 ||
+	    zf_config_read_audit(&r, c, root) != 0 ||
 	    zf_config_read_catalog(&r, c, root) != 0 ||
 	    zf_config_read_publication(&r, c, root) != 0 ||
 	    read_recording(&r, c, root) != 0 ||
@@ -252,6 +250,11 @@ zf_config_free(struct zf_config *c)
 	free_rules(c->rules, c->nrules);
 	free_catalog(c->catalog, c->ncatalog);
 	free_step_rules(c->step_rules, c->nstep_rules);
+	free_step_rules(c->audit.steps, c->audit.nsteps);
+	zf_schema_free_list(c->audit.onsite);
+	free(c->audit.officers_basis);
+	free(c->audit.late_entry_basis);
+	free(c->audit.secret_read_basis);
 	zf_schema_free_list(c->summary.measures);
 	free(c->summary.basis);
 	free(c->cal_on);

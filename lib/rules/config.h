@@ -166,6 +166,37 @@ struct zf_period {
 	int minimum;		/* a floor: every one that matches applies */
 };
 
+/*
+ * 案卷评查 (case-audit): the checklist each case file is scored
+ * against, stricter than the gates.  The checks, by name, in the order
+ * of zf_audit_checks; each finding costs its check's points out of 100.
+ */
+enum zf_audit_check {
+	ZF_AUDIT_LATE_ENTRY,	/* an act recorded long after it happened */
+	ZF_AUDIT_DOCUMENT,	/* evidence the checklist asks of a step */
+	ZF_AUDIT_ORDER,		/* a step taken before the steps it needs */
+	ZF_AUDIT_DEADLINE,	/* an agency's period missed */
+	ZF_AUDIT_OFFICERS,	/* an on-site act without two certified */
+	ZF_AUDIT_REVIEW,	/* a major decision without a passed review */
+	ZF_AUDIT_SERVICE,	/* service without its record */
+	ZF_AUDIT_INTEGRITY,	/* a hash or a signature that fails */
+	ZF_AUDIT_SECRET_READ,	/* a read of secret evidence unjustified */
+	ZF_AUDIT_NCHECKS
+};
+
+/* The checks' names: "late-entry", "document", ... */
+extern const char *const zf_audit_checks[];
+
+struct zf_audit {
+	struct zf_step_rule *steps;	/* what each step should have */
+	size_t nsteps;
+	char **onsite;		/* steps taken on site: two officers */
+	int late_entry_hours;	/* 补录 later than this is a finding */
+	int read_reason_min;	/* characters a secret read's reason needs */
+	int points[ZF_AUDIT_NCHECKS];
+	char *officers_basis, *late_entry_basis, *secret_read_basis;
+};
+
 struct zf_json;
 
 struct zf_config {
@@ -197,6 +228,7 @@ struct zf_config {
 	/* recording: how many days before its recording an act may have
 	 * happened (--at, --filed), and still be recorded (补录). */
 	int late_entry_max_days;
+	struct zf_audit audit;	/* audit: or the sample's */
 
 	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
 	size_t ncal_on, ncal_off;

@@ -132,6 +132,26 @@ zf_schema_bool(struct zf_schema *r, const struct zf_yaml_node *map,
 }
 
 int
+zf_schema_int(struct zf_schema *r, const struct zf_yaml_node *map,
+    const char *key, long min, long max, int *out)
+{
+	const struct zf_yaml_node *n = zf_yaml_get(map, key);
+	char *end;
+	long v;
+
+	if (n == NULL)
+		return 0;
+	if (zf_schema_want(r, n, ZF_YAML_SCALAR, key) != 0)
+		return r->e->code;
+	v = strtol(n->text, &end, 10);
+	if (*n->text == '\0' || *end != '\0' || v < min || v > max)
+		return zf_schema_fail(r, n, "%s must be a whole number from "
+		    "%ld to %ld, not '%s'", key, min, max, n->text);
+	*out = (int)v;
+	return 0;
+}
+
+int
 zf_schema_list(struct zf_schema *r, const struct zf_yaml_node *map,
     const char *key, char ***out)
 {

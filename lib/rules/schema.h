@@ -44,6 +44,10 @@ int zf_schema_date(struct zf_schema *r, const struct zf_yaml_node *map,
 /* The member key of map: true/yes 1, false/no or absent 0. */
 int zf_schema_bool(struct zf_schema *r, const struct zf_yaml_node *map,
     const char *key, int *out);
+/* The member key of map, a whole number from min to max; absent, *out
+ * keeps its value. */
+int zf_schema_int(struct zf_schema *r, const struct zf_yaml_node *map,
+    const char *key, long min, long max, int *out);
 /* The member key of map, a list of scalars; absent, an empty list. */
 int zf_schema_list(struct zf_schema *r, const struct zf_yaml_node *map,
     const char *key, char ***out);
