@@ -31,16 +31,18 @@ if mkdir "$T/m1" "$T/m2" && $ns sh -c "mount --bind '$T/m1' '$T/m2' &&
 else
 	printf 'readonly: no read-only bind mount here: that part is left out\n'
 fi
-plan $((6 * 3 + 3 + bind * 4))
+plan $((8 * 3 + 3 + bind * 4))
 
 new_archive
 c=$(new_case)
 printf '照片\n' >"$T/a.jpg"
 evidence-add "$c" "$T/a.jpg" >/dev/null
-case-step "$c" notify >/dev/null
+printf '告知书\n' >"$T/notice.txt"
+case-step "$c" notify --doc "$T/notice.txt" >/dev/null
 
 # What each reader prints on the original.
 readers="case-list|case-show $c|case-log $c|deadline-check|archive-verify -o json"
+readers="$readers|case-stats -o json|case-audit --all -o json"
 IFS='|'
 i=0
 for r in $readers; do
@@ -59,7 +61,8 @@ chmod -R a-w "$T/copy"
 # whose build folder may lie in one that is not: they run from a copy.
 chmod 755 "$T"
 mkdir "$T/bin"
-for p in case-list case-show case-log deadline-check archive-verify; do
+for p in case-list case-show case-log deadline-check archive-verify \
+    case-stats case-audit; do
 	cp "$ZHIFA_BIN/$p" "$T/bin/"
 done
 chmod -R a+rX "$T/bin"
