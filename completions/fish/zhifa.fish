@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup archive-config person-key case-new case-list case-stats case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-stats case-audit case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
 # publish-export publish-withdraw publish-verify.
@@ -15,7 +15,7 @@
 
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
-    case-list case-stats case-show case-log evidence-add evidence-get case-step \
+    case-list case-stats case-audit case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
     publish-export publish-withdraw
@@ -265,6 +265,9 @@ complete -c case-stats -f
 complete -c case-stats -l by -x -a 'kind\t类别 month\t月份 officer\t执法人员 stage\t阶段' -d 'How the cases are grouped'
 complete -c case-stats -l year -x -d 'Only cases filed in this year'
 complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
+complete -c case-audit -f -a '(__zhifa_cases)' -d 'Case'
+complete -c case-audit -l all -d 'Audit every case'
+complete -c case-audit -l quick -d 'Neither verify signatures nor re-hash evidence'
 
 complete -c case-list -f
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'

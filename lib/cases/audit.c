@@ -25,8 +25,10 @@
 #include "rules/procedure.h"
 
 #define MAX_OFFICERS 32
-#define REVIEW_BASIS "行政处罚法第五十八条；国办发〔2018〕118号（重大执法决定法制审核）"
-#define INTEGRITY_BASIS "电子签名法第十三条；国办发〔2018〕118号（记录真实、完整、可追溯）"
+#define REVIEW_BASIS \
+    "行政处罚法第五十八条；国办发〔2018〕118号（重大执法决定法制审核）"
+#define INTEGRITY_BASIS \
+    "电子签名法第十三条；国办发〔2018〕118号（记录真实、完整、可追溯）"
 
 /* An event of the case, as the audit reads it. */
 struct act {
