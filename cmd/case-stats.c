@@ -1,7 +1,9 @@
 /*
  * case-stats: counts and sums over the cases, grouped by kind, month of
- * filing, officer or stage, with a row of totals; --chart FILE writes an
- * SVG bar chart of the cases per group.  Read-only.
+ * filing, officer, stage, measure, outcome, review or deadline, with a
+ * row of totals; --chart FILE writes an SVG bar chart of the cases per
+ * group.  --annual: the year's enforcement data; --reads: who read which
+ * evidence and why.  Read-only.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,8 +16,9 @@
 #include "common/cli.h"
 #include "record/archive.h"
 
-static const char usage[] = "[--by kind|month|officer|stage] [--year YYYY] "
-    "[--chart FILE]";
+static const char usage[] = "[--by kind|month|officer|stage|measure|"
+    "outcome|review|deadline] [--year YYYY] [--chart FILE] | --year YYYY "
+    "--annual | --reads [--year YYYY]";
 
 static const struct zf_column columns[] = {
 	{ "分组", "label", 0 },
@@ -24,13 +27,65 @@ static const struct zf_column columns[] = {
 	{ "罚款", "fined", 0 },
 	{ "罚款金额（分）", "fine_fen", 0 },
 	{ "重大", "major", 0 },
+	{ "期限延误", "late", 0 },
 	ZF_COLUMN_END
 };
+
+static const struct zf_column read_columns[] = {
+	{ "时间", "time", 0 },
+	{ "阅读人", "name", 0 },
+	{ "证据", "evidence", 0 },
+	{ "案件", "case", 0 },
+	{ "密级", "access", 0 },
+	{ "理由", "reason", 0 },
+	ZF_COLUMN_END
+};
+
+/* The year's enforcement data as a report a person reads. */
+static void
+print_annual(struct zf_cli *cli, const struct zf_json *r)
+{
+	static const struct {
+		const char *part, *title;
+	} parts[] = {
+		{ "kind", "一、案件（按立案年度，按类别）" },
+		{ "measure", "二、处理决定的种类" },
+		{ "outcome", "三、办理结果" },
+		{ "review", "四、法制审核" },
+		{ "deadline", "五、办案期限" },
+	};
+	static const struct {
+		const char *key, *label;
+	} acts[] = {
+		{ "hearings", "举行听证" },
+		{ "reviews", "作出法制审核意见" },
+		{ "revocations", "撤销、确认违法或者责令重作的决定" },
+		{ "appeals", "当事人申请复议或者提起诉讼" },
+		{ "remedies_lost", "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
+	};
+	const struct zf_json *in_year = zf_json_get(r, "acts");
+	size_t i;
+
+	printf("%s %s年度行政执法数据\n", zf_json_get_str(r, "agency"),
+	    zf_json_get_str(r, "year"));
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		printf("\n%s\n", parts[i].title);
+		zf_cli_print_list(cli, zf_json_get(r, parts[i].part), columns);
+	}
+	printf("\n六、本年度的执法行为\n");
+	for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+		int64_t n = 0;
+
+		zf_json_get_int(in_year, acts[i].key, &n);
+		printf("%s  %lld\n", acts[i].label, (long long)n);
+	}
+}
 
 int
 main(int argc, char **argv)
 {
-	const char *by = "kind", *year = NULL, *chart = NULL;
+	const char *by = NULL, *year = NULL, *chart = NULL;
+	int annual = 0, reads = 0;
 	struct zf_archive *a;
 	struct zf_json *list;
 	struct zf_cli cli;
@@ -39,6 +94,8 @@ main(int argc, char **argv)
 		ZF_TEXT("by", 0, &by),
 		ZF_TEXT("year", 0, &year),
 		ZF_TEXT("chart", 0, &chart),
+		ZF_FLAG("annual", &annual),
+		ZF_FLAG("reads", &reads),
 		ZF_OPT_END
 	};
 
@@ -49,9 +106,31 @@ main(int argc, char **argv)
 	if (year != NULL && (strlen(year) != 4 ||
 	    strspn(year, "0123456789") != 4))
 		zf_cli_usage(&cli, "--year '%s' is not a year (YYYY)", year);
+	if (annual + reads > 1 || ((annual || reads) && (by || chart)))
+		zf_cli_usage(&cli, "--annual and --reads go alone (with "
+		    "--year), not with each other, --by or --chart");
+	if (annual && year == NULL)
+		zf_cli_usage(&cli, "--annual needs --year YYYY");
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_case_stats(a, by, year, &list)) == 0) {
+	if (annual) {
+		if ((rc = zf_stats_annual(a, year, &list)) == 0) {
+			if (cli.format == ZF_FORMAT_JSON)
+				zf_cli_print_json(list);
+			else
+				print_annual(&cli, list);
+			zf_json_free(list);
+		}
+		return zf_cli_done(a, rc);
+	}
+	if (reads) {
+		if ((rc = zf_stats_reads(a, year, &list)) == 0) {
+			zf_cli_print_list(&cli, list, read_columns);
+			zf_json_free(list);
+		}
+		return zf_cli_done(a, rc);
+	}
+	if ((rc = zf_case_stats(a, by ? by : "kind", year, &list)) == 0) {
 		if (chart != NULL &&
 		    (rc = zf_archive_outside(a, chart, 0)) == 0) {
 			char *svg = zf_stats_chart(list, "案件数量");

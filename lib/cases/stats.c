@@ -6,40 +6,85 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "base/when.h"
 #include "record/archive.h"
 #include "record/db.h"
 #include "rules/config.h"
 #include "rules/procedure.h"
 
 const char *const zf_stats_groupings[] = { "kind", "month", "officer",
-	"stage", NULL };
+	"stage", "measure", "outcome", "review", "deadline", NULL };
 
+/*
+ * lat: for each case, the most days by which one of the agency's periods
+ * (not the party's) was met late, counted from its due date to the day of
+ * the act that met it, or, still open, to today (?2); 0 or less when none
+ * was missed.
+ */
+#define LATE "WITH lat AS (SELECT d.case_id, max(CASE WHEN d.state = " \
+	"'done' THEN julianday(substr(coalesce(s.at, j.time), 1, 10)) - " \
+	"julianday(d.due) WHEN d.state = 'open' THEN julianday(?2) - " \
+	"julianday(d.due) ELSE 0 END) AS days FROM deadlines d LEFT JOIN " \
+	"steps s ON s.seq = d.closed_seq LEFT JOIN journal j ON j.seq = " \
+	"d.closed_seq WHERE d.party = 0 GROUP BY d.case_id) "
 #define SUMS "count(*), count(c.decision_seq), sum(coalesce(c.fine_fen, 0) " \
-	"> 0), coalesce(sum(c.fine_fen), 0), sum(c.major)"
+	"> 0), coalesce(sum(c.fine_fen), 0), sum(c.major), " \
+	"sum(coalesce(l.days, 0) > 0)"
+#define FROM " FROM cases c LEFT JOIN lat l ON l.case_id = c.id "
 #define YEAR "(?1 IS NULL OR substr(c.filed, 1, 4) = ?1)"
+#define OUTCOME "CASE WHEN c.decision_seq IS NOT NULL THEN CASE WHEN " \
+	"c.fine_fen > 0 THEN 'fined' ELSE 'decided' END WHEN c.stage IN " \
+	"('revoked', 'transferred') THEN c.stage WHEN c.stage IN ('closed', " \
+	"'archived') THEN 'closed' ELSE 'pending' END"
+#define BUCKET "CASE WHEN coalesce(l.days, 0) <= 0 THEN 'ontime' WHEN " \
+	"l.days <= 7 THEN 'late-1-7' WHEN l.days <= 30 THEN 'late-8-30' " \
+	"ELSE 'late-31+' END"
 
 static const struct {
 	const char *by, *sql;
 } queries[] = {
-	{ "kind", "SELECT c.kind, " SUMS " FROM cases c WHERE " YEAR
+	{ "kind", LATE "SELECT c.kind, " SUMS FROM "WHERE " YEAR
 	    " GROUP BY c.kind ORDER BY c.kind" },
-	{ "month", "SELECT substr(c.filed, 1, 7), " SUMS " FROM cases c "
-	    "WHERE " YEAR " GROUP BY 1 ORDER BY 1" },
-	{ "officer", "SELECT o.person, " SUMS " FROM cases c JOIN "
-	    "case_officers o ON o.case_id = c.id WHERE " YEAR
-	    " GROUP BY o.person ORDER BY o.person" },
-	{ "stage", "SELECT c.stage, " SUMS " FROM cases c WHERE " YEAR
+	{ "month", LATE "SELECT substr(c.filed, 1, 7), " SUMS FROM "WHERE "
+	    YEAR " GROUP BY 1 ORDER BY 1" },
+	{ "officer", LATE "SELECT o.person, " SUMS FROM "JOIN case_officers "
+	    "o ON o.case_id = c.id WHERE " YEAR " GROUP BY o.person ORDER BY "
+	    "o.person" },
+	{ "stage", LATE "SELECT c.stage, " SUMS FROM "WHERE " YEAR
 	    " GROUP BY c.stage ORDER BY c.stage" },
+	{ "measure", LATE "SELECT m.value, " SUMS FROM "JOIN decisions d ON "
+	    "d.seq = c.decision_seq JOIN json_each(d.measures) m WHERE " YEAR
+	    " GROUP BY m.value ORDER BY m.value" },
+	{ "outcome", LATE "SELECT " OUTCOME ", " SUMS FROM "WHERE " YEAR
+	    " GROUP BY 1 ORDER BY 1" },
+	{ "review", LATE "SELECT c.review_status, " SUMS FROM "WHERE " YEAR
+	    " GROUP BY 1 ORDER BY 1" },
+	{ "deadline", LATE "SELECT " BUCKET ", " SUMS FROM "WHERE " YEAR
+	    " GROUP BY 1 ORDER BY min(coalesce(l.days, 0))" },
 };
-static const char sql_all[] = "SELECT 'all', " SUMS " FROM cases c WHERE "
+static const char sql_all[] = LATE "SELECT 'all', " SUMS FROM "WHERE "
     YEAR;
+
+/* Names for people of the keys that are words. */
+static const char *const words[][2] = {
+	{ "fined", "罚款" }, { "decided", "其他决定" },
+	{ "revoked", "决定已撤销" }, { "transferred", "移送" },
+	{ "closed", "结案（未作决定）" }, { "pending", "办理中" },
+	{ "none", "未经法制审核" }, { "submitted", "审核中" },
+	{ "approved", "审核通过" }, { "returned", "退回修改" },
+	{ "rejected", "审核不同意" }, { "ontime", "按期" },
+	{ "late-1-7", "逾期 1–7 日" }, { "late-8-30", "逾期 8–30 日" },
+	{ "late-31+", "逾期 31 日以上" },
+};
 
 static const char *
 label_of(struct zf_archive *a, const char *by, const char *key)
 {
 	const struct zf_case_kind *k;
 	const struct zf_stage_def *st;
+	const struct zf_measure *m;
 	const struct zf_person *p;
+	size_t i;
 
 	if (strcmp(key, "all") == 0)
 		return "合计";
@@ -47,10 +92,31 @@ label_of(struct zf_archive *a, const char *by, const char *key)
 		return k->chinese;
 	if (strcmp(by, "stage") == 0 && (st = zf_stage_find(key)) != NULL)
 		return st->chinese;
+	if (strcmp(by, "measure") == 0 && (m = zf_measure_find(key)) != NULL)
+		return m->chinese;
 	if (strcmp(by, "officer") == 0 &&
 	    (p = zf_config_person(zf_archive_config(a), key)) != NULL)
 		return p->name;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(by, "kind") != 0 && strcmp(words[i][0], key) == 0)
+			return words[i][1];
 	return key;
+}
+
+static void
+put_row(struct zf_json *out, const char *key, const char *label,
+    const int64_t *v)
+{
+	static const char *const names[] = { "cases", "decided", "fined",
+		"fine_fen", "major", "late" };
+	struct zf_json *r = zf_json_object();
+	size_t i;
+
+	zf_json_set_str(r, "key", key);
+	zf_json_set_str(r, "label", label);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		zf_json_set_int(r, names[i], v ? v[i] : 0);
+	zf_json_push(out, r);
 }
 
 static int
@@ -59,28 +125,25 @@ rows(struct zf_archive *a, const char *by, const char *sql,
 {
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	char today[11];
 	int rc;
 
 	if (st == NULL)
 		return e->code;
+	zf_date_format(zf_archive_today(a), today);
 	zf_db_bind_text(st, 1, year);
+	zf_db_bind_text(st, 2, today);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read cases")) == 1) {
-		struct zf_json *r = zf_json_object();
 		const char *key = zf_db_text(st, 0);
+		int64_t v[6];
+		int i;
 
-		if (key == NULL || sqlite3_column_int64(st, 1) == 0) {
-			zf_json_free(r);
+		if (key == NULL || sqlite3_column_int64(st, 1) == 0)
 			continue;
-		}
-		zf_json_set_str(r, "key", key);
-		zf_json_set_str(r, "label", label_of(a, by, key));
-		zf_json_set_int(r, "cases", sqlite3_column_int64(st, 1));
-		zf_json_set_int(r, "decided", sqlite3_column_int64(st, 2));
-		zf_json_set_int(r, "fined", sqlite3_column_int64(st, 3));
-		zf_json_set_int(r, "fine_fen", sqlite3_column_int64(st, 4));
-		zf_json_set_int(r, "major", sqlite3_column_int64(st, 5));
-		zf_json_push(out, r);
+		for (i = 0; i < 6; i++)
+			v[i] = sqlite3_column_int64(st, i + 1);
+		put_row(out, key, label_of(a, by, key), v);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? e->code : 0;
@@ -100,7 +163,8 @@ zf_case_stats(struct zf_archive *a, const char *by, const char *year,
 			break;
 	if (i == sizeof(queries) / sizeof(queries[0]))
 		return zf_fail(zf_archive_err(a), EX_USAGE, "--by '%s' is not "
-		    "kind, month, officer or stage", by);
+		    "kind, month, officer, stage, measure, outcome, review or "
+		    "deadline", by);
 	list = zf_json_array();
 	if ((rc = rows(a, by, queries[i].sql, year, list)) != 0 ||
 	    (rc = rows(a, by, sql_all, year, list)) != 0) {
@@ -109,19 +173,125 @@ zf_case_stats(struct zf_archive *a, const char *by, const char *year,
 	}
 	/* No case at all: the totals row still says so. */
 	if (zf_json_len(list) == 0 || strcmp(zf_json_get_str(zf_json_at(list,
-	    zf_json_len(list) - 1), "key"), "all") != 0) {
-		struct zf_json *r = zf_json_object();
+	    zf_json_len(list) - 1), "key"), "all") != 0)
+		put_row(list, "all", "合计", NULL);
+	*out = list;
+	return 0;
+}
 
-		zf_json_set_str(r, "key", "all");
-		zf_json_set_str(r, "label", "合计");
-		zf_json_set_int(r, "cases", 0);
-		zf_json_set_int(r, "decided", 0);
-		zf_json_set_int(r, "fined", 0);
-		zf_json_set_int(r, "fine_fen", 0);
-		zf_json_set_int(r, "major", 0);
+/* --- who read what (调阅监督) ----------------------------------------- */
+
+int
+zf_stats_reads(struct zf_archive *a, const char *year, struct zf_json **out)
+{
+	static const char sql[] = "SELECT r.seq, r.time, r.actor, "
+	    "r.evidence_id, r.case_id, e.access, e.title, r.reason FROM reads "
+	    "r JOIN evidence e ON e.id = r.evidence_id WHERE (?1 IS NULL OR "
+	    "substr(r.time, 1, 4) = ?1) ORDER BY e.access = 'secret' DESC, "
+	    "r.seq";
+	static const char *const names[] = { "time", "actor", "evidence",
+		"case", "access", "title", "reason" };
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_json *list;
+	int rc, i;
+
+	*out = NULL;
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, year);
+	list = zf_json_array();
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the reads")) == 1) {
+		struct zf_json *r = zf_json_object();
+		const struct zf_person *p = zf_config_person(
+		    zf_archive_config(a), zf_db_text(st, 2));
+
+		zf_json_set_int(r, "seq", sqlite3_column_int64(st, 0));
+		for (i = 0; i < 7; i++)
+			zf_json_set_str(r, names[i], zf_db_text(st, i + 1));
+		zf_json_set_str(r, "name", p != NULL ? p->name :
+		    zf_db_text(st, 2));
 		zf_json_push(list, r);
 	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_json_free(list);
+		return e->code;
+	}
 	*out = list;
+	return 0;
+}
+
+/* --- the year's enforcement data (国办发〔2018〕118号) --------------- */
+
+/* Acts of the year: steps of a name, by the day they happened. */
+static int
+count(struct zf_archive *a, const char *sql, const char *year, int64_t *n)
+{
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, year);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e, "cannot count")) == 1)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? e->code : 0;
+}
+
+int
+zf_stats_annual(struct zf_archive *a, const char *year, struct zf_json **out)
+{
+	static const char *const parts[] = { "kind", "measure", "outcome",
+		"review", "deadline", NULL };
+	static const struct {
+		const char *name, *sql;
+	} acts[] = {
+		{ "hearings", "SELECT count(*) FROM steps WHERE step = "
+		    "'hearing' AND substr(at, 1, 4) = ?1" },
+		{ "reviews", "SELECT count(*) FROM reviews r JOIN journal j "
+		    "ON j.seq = r.decided_seq WHERE substr(j.time, 1, 4) = ?1" },
+		{ "revocations", "SELECT count(*) FROM steps WHERE step = "
+		    "'revoke' AND substr(at, 1, 4) = ?1" },
+		{ "appeals", "SELECT count(*) FROM steps WHERE step = "
+		    "'appeal' AND substr(at, 1, 4) = ?1" },
+		/* 复议、诉讼中被撤销、确认违法或者责令重作: revoked after
+		 * the party appealed. */
+		{ "remedies_lost", "SELECT count(*) FROM steps s WHERE "
+		    "s.step = 'revoke' AND substr(s.at, 1, 4) = ?1 AND EXISTS "
+		    "(SELECT 1 FROM steps p WHERE p.case_id = s.case_id AND "
+		    "p.step = 'appeal' AND p.seq < s.seq)" },
+	};
+	const struct zf_config *c = zf_archive_config(a);
+	struct zf_json *r = zf_json_object(), *list, *in_year;
+	size_t i;
+	int rc = 0;
+
+	*out = NULL;
+	zf_json_set_str(r, "year", year);
+	zf_json_set_str(r, "agency", c->agency_name);
+	if (c->agency_code != NULL)
+		zf_json_set_str(r, "code", c->agency_code);
+	for (i = 0; rc == 0 && parts[i] != NULL; i++)
+		if ((rc = zf_case_stats(a, parts[i], year, &list)) == 0)
+			zf_json_set(r, parts[i], list);
+	in_year = zf_json_object();
+	zf_json_set(r, "acts", in_year);
+	for (i = 0; rc == 0 && i < sizeof(acts) / sizeof(acts[0]); i++) {
+		int64_t n;
+
+		if ((rc = count(a, acts[i].sql, year, &n)) == 0)
+			zf_json_set_int(in_year, acts[i].name, n);
+	}
+	if (rc != 0) {
+		zf_json_free(r);
+		return rc;
+	}
+	*out = r;
 	return 0;
 }
 
