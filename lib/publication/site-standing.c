@@ -547,6 +547,26 @@ put_remedies(struct zf_buf *b, const struct zf_json *standing, struct zf_err *e)
 	return 0;
 }
 
+/* Links to the pages of each year's enforcement data (site-annual.h). */
+static void
+put_annual(struct zf_buf *b, const struct zf_json *years)
+{
+	size_t i;
+
+	if (zf_json_len(years) == 0)
+		return;
+	zf_buf_addstr(b, "<h2 id=\"annual\">年度行政执法数据</h2>\n<ul>\n");
+	for (i = 0; i < zf_json_len(years); i++) {
+		const char *y = zf_json_get_str(zf_json_at(years, i), "year");
+
+		if (y == NULL || strlen(y) != 4 || strspn(y, "0123456789") != 4)
+			continue;
+		zf_buf_printf(b, "<li><a href=\"annual-%s.html\">%s年度行政"
+		    "执法数据</a></li>\n", y, y);
+	}
+	zf_buf_addstr(b, "</ul>\n");
+}
+
 /* The body of the standing page in b. */
 int
 zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
@@ -567,8 +587,11 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	    "<li><a href=\"#bases\">执法依据</a></li>\n"
 	    "<li><a href=\"#procedures\">执法程序和流程图</a></li>\n"
 	    "<li><a href=\"#remedies\">救济途径</a></li>\n"
-	    "<li><a href=\"#inspections\">随机抽查事项清单</a></li>\n"
-	    "</ul>\n</nav>\n");
+	    "<li><a href=\"#inspections\">随机抽查事项清单</a></li>\n");
+	if (zf_json_len(zf_json_get(standing, "annual")) > 0)
+		zf_buf_addstr(b, "<li><a href=\"#annual\">年度行政执法数据</a>"
+		    "</li>\n");
+	zf_buf_addstr(b, "</ul>\n</nav>\n");
 
 	zf_buf_addstr(b, "<h2 id=\"subjects\">执法主体</h2>\n");
 	if ((rc = put_agency(b, agency, e)) != 0 ||
@@ -596,7 +619,11 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	if ((rc = put_remedies(b, standing, e)) != 0 ||
 	    (rc = put_complaints(b, standing, e)) != 0)
 		return rc;
-	return put_list_table(b, standing, &list_tables[INSPECTIONS], e);
+	if ((rc = put_list_table(b, standing, &list_tables[INSPECTIONS],
+	    e)) != 0)
+		return rc;
+	put_annual(b, zf_json_get(standing, "annual"));
+	return 0;
 }
 
 /* The strings of the agency the pages' banners and footers show. */

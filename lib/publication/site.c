@@ -1,6 +1,7 @@
 /* site: the static, script-free public web site of a publication. */
 #include "publication/site.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +12,37 @@
 #include "publication/site-page.h"
 #include "publication/site-pager.h"
 #include "publication/site-search.h"
+#include "publication/site-annual.h"
 #include "publication/site-standing.h"
 #include "publication/site-style.h"
+
+/* annual-YYYY.html for each year's enforcement data of the standing. */
+static int
+emit_annual(struct zf_site *s, const struct zf_json *years, struct zf_err *e)
+{
+	size_t i;
+	int rc = 0;
+
+	if (years == NULL || zf_json_type(years) == ZF_JSON_NULL)
+		return 0;
+	if (zf_json_type(years) != ZF_JSON_ARRAY)
+		return zf_fail(e, EX_DATAERR, "standing: \"annual\" is not a "
+		    "list");
+	for (i = 0; rc == 0 && i < zf_json_len(years); i++) {
+		struct zf_buf b;
+		char name[32], title[64];
+
+		zf_buf_init(&b);
+		if ((rc = zf_site_annual_build(&b, zf_json_at(years, i), name,
+		    e)) == 0) {
+			snprintf(title, sizeof(title), "%.4s年度行政执法数据",
+			    name + 7);
+			rc = zf_site_page_emit(s, name, title, &b, e);
+		}
+		zf_buf_release(&b);
+	}
+	return rc;
+}
 
 int
 zf_site_begin(const struct zf_json *standing, size_t nentries,
@@ -52,6 +82,7 @@ zf_site_begin(const struct zf_json *standing, size_t nentries,
 	if (rc == 0)
 		rc = zf_site_page_emit(s, "standing.html", "事前公开信息", &b,
 		    e);
+	rc = rc != 0 ? rc : emit_annual(s, zf_json_get(standing, "annual"), e);
 out:
 	zf_buf_release(&b);
 	if (rc != 0) {

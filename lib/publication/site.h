@@ -54,6 +54,12 @@
  *     "clocks": { "penalty": [ { "from", "text" } ], … }  optional: the
  *                                                  clocks each step
  *                                                  starts, by kind
+ *     "annual": [ { "year": "2026", … } ]          optional: each year's
+ *                                                  enforcement data, as
+ *                                                  zf_stats_annual gives
+ *                                                  it: a page
+ *                                                  annual-YYYY.html each,
+ *                                                  linked from standing
  *   }
  *
  * The entries, in the order the index lists them (objects given one at a

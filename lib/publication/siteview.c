@@ -10,7 +10,10 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "base/when.h"
+#include "cases/stats.h"
 #include "record/archive.h"
+#include "record/db.h"
 #include "rules/config.h"
 #include "rules/procedure.h"
 
@@ -96,6 +99,51 @@ guide_of(const struct zf_config *c, struct zf_json *s)
 	free(limit);
 }
 
+/*
+ * The enforcement data of each of the last ANNUAL_YEARS years before
+ * this one in which cases were filed (国办发〔2018〕118号: published by
+ * 31 January), the latest first.
+ */
+#define ANNUAL_YEARS 5
+
+static int
+annual_of(struct zf_archive *a, struct zf_json *standing)
+{
+	static const char sql[] = "SELECT DISTINCT year FROM cases WHERE "
+	    "year BETWEEN ?1 AND ?2 ORDER BY year DESC";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_json *list = zf_json_array();
+	int year, month, day, rc;
+	char *years[ANNUAL_YEARS];
+	size_t n = 0, i;
+
+	if (st == NULL) {
+		zf_json_free(list);
+		return e->code;
+	}
+	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
+	sqlite3_bind_int(st, 1, year - ANNUAL_YEARS);
+	sqlite3_bind_int(st, 2, year - 1);
+	while (n < ANNUAL_YEARS && (rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read cases")) == 1)
+		years[n++] = xasprintf("%d", sqlite3_column_int(st, 0));
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		struct zf_json *r = NULL;
+
+		if (rc >= 0 && (rc = zf_stats_annual(a, years[i], &r)) == 0)
+			zf_json_push(list, r);
+		free(years[i]);
+	}
+	if (rc != 0) {
+		zf_json_free(list);
+		return rc < 0 ? e->code : rc;
+	}
+	zf_json_set(standing, "annual", list);
+	return 0;
+}
+
 int
 zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 {
@@ -104,6 +152,7 @@ zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 	static const char *const lists[] = { "subjects", "powers", "bases",
 		"inspections", "guide", NULL };
 	int32_t today = zf_archive_today(a);
+	int rc;
 	const char *address = zf_json_get_str(s, "address");
 	const char *phone = zf_json_get_str(s, "phone");
 	size_t i, j;
@@ -157,6 +206,10 @@ zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 		zf_json_set_str(cp, "phone", phone);
 		zf_json_set_str(cp, "address", address);
 		zf_json_set(s, "complaints", cp);
+	}
+	if ((rc = annual_of(a, s)) != 0) {
+		zf_json_free(s);
+		return rc;
 	}
 	*out = s;
 	return 0;

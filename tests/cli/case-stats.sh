@@ -5,7 +5,7 @@
 # who read what, secret evidence first; read-only, and no chart inside
 # the archive.
 . "$(dirname "$0")/lib.sh"
-plan 37
+plan 39
 
 at 2026-11-02
 new_archive_without_review
@@ -145,6 +145,33 @@ assert [r["key"] for r in j["outcome"]] == ["fined", "pending", "revoked",
 PY
 expect_exit 0 case-stats --year 2026 --annual
 expect_in "$T/out" "2026年度行政执法数据"
+
+# In January, publish-export puts the year's data on the site, linked
+# from the standing information, with the numbers of --annual.
+at 2027-01-11
+expect_exit 0 publish-export --as liuyang --out "$T/site"
+check_json "the site's annual page holds the report's numbers" \
+    "$T/annual.json" "$T/site/data" <<'PY'
+import re
+site = arg[0]
+page = open(site + "/annual-2026.html").read()
+elder = open(site + "/elder/annual-2026.html").read()
+standing = open(site + "/standing.html").read()
+assert 'href="annual-2026.html"' in standing, "no link from standing.html"
+assert "2026年度行政执法数据" in page and "2026年度行政执法数据" in elder
+cells = lambda row: [int(float(x)) for x in row]
+tables = re.findall(r'<th scope="row">合计</th><td>(\d+)</td><td>(\d+)</td>'
+                    r'<td>(\d+)</td><td>([\d.]+)</td><td>(\d+)</td>'
+                    r'<td>(\d+)</td>', page)
+assert len(tables) == 5, tables
+total = [r for r in j["kind"] if r["key"] == "all"][0]
+got = tables[0]
+assert int(got[0]) == total["cases"] and int(got[2]) == total["fined"], got
+assert round(float(got[3]) * 100) == total["fine_fen"], got
+assert int(got[5]) == total["late"], got
+acts = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td></tr>', page)
+assert ("撤销、确认违法或者责令重作的决定", "1") in acts, acts
+PY
 
 # Who read what, secret evidence first (调阅监督).
 expect_exit 0 case-stats -o json --reads
