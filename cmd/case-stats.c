@@ -61,7 +61,8 @@ print_annual(struct zf_cli *cli, const struct zf_json *r)
 		{ "reviews", "作出法制审核意见" },
 		{ "revocations", "撤销、确认违法或者责令重作的决定" },
 		{ "appeals", "当事人申请复议或者提起诉讼" },
-		{ "remedies_lost", "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
+		{ "remedies_lost",
+		    "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
 	};
 	const struct zf_json *in_year = zf_json_get(r, "acts");
 	size_t i;

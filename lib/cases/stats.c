@@ -254,7 +254,8 @@ zf_stats_annual(struct zf_archive *a, const char *year, struct zf_json **out)
 		{ "hearings", "SELECT count(*) FROM steps WHERE step = "
 		    "'hearing' AND substr(at, 1, 4) = ?1" },
 		{ "reviews", "SELECT count(*) FROM reviews r JOIN journal j "
-		    "ON j.seq = r.decided_seq WHERE substr(j.time, 1, 4) = ?1" },
+		    "ON j.seq = r.decided_seq WHERE substr(j.time, 1, 4) = "
+		    "?1" },
 		{ "revocations", "SELECT count(*) FROM steps WHERE step = "
 		    "'revoke' AND substr(at, 1, 4) = ?1" },
 		{ "appeals", "SELECT count(*) FROM steps WHERE step = "
