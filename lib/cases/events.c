@@ -425,7 +425,39 @@ apply_clocks(struct zf_db *db, const struct zf_event *ev, struct zf_err *e)
 	    zf_json_get(ev->data, "clocks"), e);
 }
 
+/* The directory of a draw's commitment is stored (draw.h); the draw
+ * itself files its cases by case.filed events of their own. */
+static int
+apply_draw_committed(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	const char *object = zf_json_get_str(ev->data, "object");
+	int64_t size;
+
+	if (object == NULL || zf_json_get_int(ev->data, "size", &size) != 0 ||
+	    zf_json_get(ev->data, "commitment") == NULL)
+		return zf_apply_bad(e, ev, "a commitment without its directory");
+	return zf_apply_object(db, object, size, ev->seq, e);
+}
+
+static int
+apply_draw_made(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	int64_t committed;
+
+	(void)db;
+	if (zf_json_get_int(ev->data, "committed", &committed) != 0 ||
+	    zf_json_get_str(ev->data, "value") == NULL ||
+	    zf_json_get(ev->data, "result") == NULL)
+		return zf_apply_bad(e, ev, "a draw without its commitment, "
+		    "value or result");
+	return 0;
+}
+
 static const struct zf_applier case_types[] = {
+	{ "draw.committed", apply_draw_committed },
+	{ "draw.made", apply_draw_made },
 	{ "case.filed", apply_case_filed },
 	{ "case.step", apply_case_step },
 	{ "decision.issued", apply_decision_issued },

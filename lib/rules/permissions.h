@@ -42,6 +42,7 @@ enum zf_act {
 	ZF_ACT_SUMMARY,		/* decision-issue --summary: on the spot */
 	ZF_ACT_CORRECT,		/* decision-correct */
 	ZF_ACT_APPROVE,		/* publish-approve */
+	ZF_ACT_DRAW,		/* inspect-draw: the 双随机 draw */
 	ZF_NACTS
 };
 
