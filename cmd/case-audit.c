@@ -131,6 +131,12 @@ main(int argc, char **argv)
 		rc = zf_case_audit_all(a, quick ? ZF_AUDIT_QUICK : 0, put, &o);
 	} else {
 		ids = zf_cli_ids(argc - optind, argv + optind, &n);
+		if (n == 0) {
+			zf_cli_ids_free(ids);
+			zf_cli_close(a);
+			return zf_cli_exit(zf_cli_error(EX_USAGE, "no case ids "
+			    "on standard input"));
+		}
 		for (i = 0; i < n; i++) {
 			struct zf_json *r = NULL;
 
@@ -150,8 +156,11 @@ main(int argc, char **argv)
 	}
 	if (!cli.quiet && cli.format != ZF_FORMAT_TEXT)
 		zf_cli_stream_end(&o.s);
-	if (rc == 0 && worst != 0)
-		return zf_cli_done(a, worst);
+	if (rc == 0 && worst != 0) {
+		/* Each missing case was said as it came. */
+		zf_cli_close(a);
+		return zf_cli_exit(worst);
+	}
 	if (rc == 0 && o.flawed > 0)
 		rc = 1;
 	if (rc == 1) {

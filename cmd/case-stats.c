@@ -31,10 +31,25 @@ static const struct zf_column columns[] = {
 	ZF_COLUMN_END
 };
 
+/* For scripts (-o tsv, -q): the group's key first. */
+static const struct zf_column key_columns[] = {
+	{ "键", "key", 0 },
+	{ "分组", "label", 0 },
+	{ "案件", "cases", 0 },
+	{ "已决定", "decided", 0 },
+	{ "罚款", "fined", 0 },
+	{ "罚款金额（分）", "fine_fen", 0 },
+	{ "重大", "major", 0 },
+	{ "期限延误", "late", 0 },
+	ZF_COLUMN_END
+};
+
 static const struct zf_column read_columns[] = {
 	{ "时间", "time", 0 },
-	{ "阅读人", "name", 0 },
+	{ "阅读人", "actor", 0 },
+	{ "姓名", "name", 0 },
 	{ "证据", "evidence", 0 },
+	{ "名称", "title", 0 },
 	{ "案件", "case", 0 },
 	{ "密级", "access", 0 },
 	{ "理由", "reason", 0 },
@@ -86,7 +101,7 @@ int
 main(int argc, char **argv)
 {
 	const char *by = NULL, *year = NULL, *chart = NULL;
-	int annual = 0, reads = 0;
+	int annual = 0, reads = 0, people;
 	struct zf_archive *a;
 	struct zf_json *list;
 	struct zf_cli cli;
@@ -112,6 +127,9 @@ main(int argc, char **argv)
 		    "--year), not with each other, --by or --chart");
 	if (annual && year == NULL)
 		zf_cli_usage(&cli, "--annual needs --year YYYY");
+	if (annual && (cli.format == ZF_FORMAT_TSV || cli.quiet))
+		zf_cli_usage(&cli, "--annual prints a report (text) or its "
+		    "data (-o json), not tsv nor -q");
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
 	if (annual) {
@@ -131,6 +149,8 @@ main(int argc, char **argv)
 		}
 		return zf_cli_done(a, rc);
 	}
+	/* People read labels; scripts (tsv, json, -q) get the keys too. */
+	people = cli.format == ZF_FORMAT_TEXT && !cli.quiet;
 	if ((rc = zf_case_stats(a, by ? by : "kind", year, &list)) == 0) {
 		if (chart != NULL &&
 		    (rc = zf_archive_outside(a, chart, 0)) == 0) {
@@ -149,7 +169,8 @@ main(int argc, char **argv)
 			free(svg);
 		}
 		if (rc == 0)
-			zf_cli_print_list(&cli, list, columns);
+			zf_cli_print_list(&cli, list, people ? columns :
+			    key_columns);
 		zf_json_free(list);
 	}
 	return zf_cli_done(a, rc);

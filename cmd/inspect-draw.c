@@ -138,8 +138,8 @@ main(int argc, char **argv)
 	if (draw != NULL) {
 		seq = strtoll(draw, &end, 10);
 		if (*draw == '\0' || *end != '\0' || seq < 1)
-			zf_cli_usage(&cli, "--draw '%s' is not a commitment (the "
-			    "number --commit printed)", draw);
+			zf_cli_usage(&cli, "--draw '%s' is not a commitment "
+			    "(the number --commit printed)", draw);
 		if (value == NULL)
 			zf_cli_usage(&cli, "--draw needs --value V, the public "
 			    "randomness the commitment names");

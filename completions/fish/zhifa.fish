@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup archive-config person-key case-new case-list case-stats case-audit case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
 # publish-export publish-withdraw publish-verify.
@@ -15,7 +15,7 @@
 
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
-    case-list case-stats case-audit case-show case-log evidence-add evidence-get case-step \
+    case-list case-stats case-audit inspect-draw case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
     publish-export publish-withdraw
@@ -267,6 +267,17 @@ complete -c case-stats -l annual -d "The year's enforcement data (with --year)"
 complete -c case-stats -l reads -d 'Who read which evidence and why'
 complete -c case-stats -l year -x -d 'Only cases filed in this year'
 complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
+complete -c inspect-draw -f
+complete -c inspect-draw -l commit -d 'Journal a commitment to the draw'
+complete -c inspect-draw -l draw -x -d 'Draw the commitment of this event'
+complete -c inspect-draw -l verify -d 'Compute a published draw again'
+complete -c inspect-draw -l targets -r -F -d 'The directory of targets (CSV or YAML)'
+complete -c inspect-draw -l count -x -d 'How many targets to draw'
+complete -c inspect-draw -l inspectors -x -d 'Inspectors for each target, 2 at least'
+complete -c inspect-draw -l randomness -x -d 'The public randomness, with the date it is known'
+complete -c inspect-draw -l value -x -d 'The randomness, once known'
+complete -c inspect-draw -l record -r -F -d 'The published record of a draw'
+complete -c inspect-draw -l out -r -F -d 'Write the commitment or the record here'
 complete -c case-audit -f -a '(__zhifa_cases)' -d 'Case'
 complete -c case-audit -l all -d 'Audit every case'
 complete -c case-audit -l quick -d 'Neither verify signatures nor re-hash evidence'

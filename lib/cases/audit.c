@@ -1,6 +1,8 @@
 /* audit: 案卷评查 of a case file against the checklist of zhifa.yaml. */
 #include "cases/audit.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/json.h"
+#include "base/utf8.h"
 #include "base/when.h"
 #include "cases/case.h"
 #include "cases/deadline.h"
@@ -43,9 +46,11 @@ struct act {
 	int32_t day;		/* the local day it happened */
 };
 
+/* A piece of evidence, as its signed evidence.added event gives it. */
 struct evidence {
-	char *id, *kind, *stage, *digest;
-	int64_t size;
+	const char *id, *kind, *stage, *digest, *access;	/* into acts */
+	int64_t size, seq;
+	int64_t made;		/* recorded_at, else when it was added */
 };
 
 struct audit {
@@ -57,7 +62,7 @@ struct audit {
 	struct act *acts;
 	size_t nacts;
 	struct evidence *ev;
-	size_t nev;
+	size_t nev, capev;
 	struct zf_json *findings;
 	int lost;		/* points */
 	int keys;		/* the archive has personal keys */
@@ -97,20 +102,25 @@ step_name(const char *step)
 {
 	const struct zf_step_def *d = zf_step_find(step);
 
+	if (strcmp(step, "filed") == 0)
+		return "立案";
 	return d != NULL ? d->chinese : step;
 }
 
-/* "3 days 1 hour" for seconds. */
+/* "3 days 1 hour", "1 day 30 minutes" for seconds. */
 static void
 put_span(struct zf_buf *b, int64_t s)
 {
-	int64_t d = s / 86400, h = (s % 86400) / 3600;
+	int64_t d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60;
 
 	if (d > 0)
 		zf_buf_printf(b, "%lld day%s", (long long)d, d == 1 ? "" : "s");
-	if (h > 0 || d == 0)
+	if (h > 0)
 		zf_buf_printf(b, "%s%lld hour%s", d > 0 ? " " : "",
 		    (long long)h, h == 1 ? "" : "s");
+	if (m > 0 || (d == 0 && h == 0))
+		zf_buf_printf(b, "%s%lld minute%s", d + h > 0 ? " " : "",
+		    (long long)m, m == 1 ? "" : "s");
 }
 
 /* The start of a local day, in seconds since the epoch. */
@@ -122,21 +132,35 @@ day_start(const struct audit *au, int32_t day)
 
 /* --- the events ------------------------------------------------------ */
 
+static int
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
 /*
- * The event's hash over its body, and (unless quick) its actor's
- * signature by the key the journal says they held then.
+ * The event's hash over its body, its link to the event before it, its
+ * index columns against the event itself, and (unless quick) its
+ * actor's signature by the key the journal says they held then.
+ * st: seq, hash, body, sigs, time, actor, case_id, type.
  */
 static int
-check_integrity(struct audit *au, sqlite3_stmt *st, const char *actor)
+check_integrity(struct audit *au, sqlite3_stmt *st, const struct zf_json *tree,
+    const struct zf_event *ev)
 {
 	static const char sql_key[] = "SELECT vkey FROM person_keys WHERE "
 	    "person = ?1 AND from_seq < ?2 AND (until_seq IS NULL OR "
 	    "until_seq >= ?2) ORDER BY from_seq DESC LIMIT 1";
+	static const char sql_prev[] = "SELECT hash FROM journal WHERE seq = ?";
+	struct zf_db *db = zf_archive_db(au->a);
+	struct zf_err *e = zf_archive_err(au->a);
 	int64_t seq = sqlite3_column_int64(st, 0);
 	const void *hash = sqlite3_column_blob(st, 1);
 	const char *body = (const char *)sqlite3_column_text(st, 2);
 	const char *sigs = (const char *)sqlite3_column_text(st, 3);
+	const char *prev = zf_json_get_str(tree, "prev");
 	uint8_t h[ZF_DIGEST_LEN];
+	char hex[ZF_DIGEST_HEX];
 	sqlite3_stmt *k;
 	int rc;
 
@@ -150,26 +174,49 @@ check_integrity(struct audit *au, sqlite3_stmt *st, const char *actor)
 		    (long long)seq);
 		return 0;
 	}
-	if ((au->flags & ZF_AUDIT_QUICK) || !au->keys || actor == NULL)
+	if (!same(ev->time, zf_db_text(st, 4)) ||
+	    !same(ev->actor, zf_db_text(st, 5)) ||
+	    !same(ev->case_id, zf_db_text(st, 6)) ||
+	    !same(ev->type, zf_db_text(st, 7)))
+		finding(au, ZF_AUDIT_INTEGRITY, seq, INTEGRITY_BASIS,
+		    "event %lld's index columns (time, actor, case, type) "
+		    "differ from the event itself (%s of %s, by %s): the "
+		    "journal's rows were changed", (long long)seq, ev->type,
+		    ev->case_id ? ev->case_id : "no case", ev->actor);
+	/* The link to the event before it: a deleted or changed one. */
+	if ((k = zf_db_stmt(db, sql_prev, e)) == NULL)
+		return e->code;
+	sqlite3_bind_int64(k, 1, seq - 1);
+	rc = zf_db_row(db, k, e, "cannot read the journal");
+	if (rc == 1 && sqlite3_column_bytes(k, 0) == ZF_DIGEST_LEN)
+		zf_hex(sqlite3_column_blob(k, 0), ZF_DIGEST_LEN, hex);
+	sqlite3_reset(k);
+	if (rc < 0)
+		return e->code;
+	if (seq > 0 && (rc == 0 || !same(prev, hex)))
+		finding(au, ZF_AUDIT_INTEGRITY, seq, INTEGRITY_BASIS,
+		    "event %lld does not link to the event before it, which "
+		    "is %s: the journal was cut or changed (archive-verify "
+		    "tells more)", (long long)seq, rc == 0 ? "missing" :
+		    "another");
+	if ((au->flags & ZF_AUDIT_QUICK) || !au->keys || ev->actor == NULL)
 		return 0;
-	if ((k = zf_db_stmt(zf_archive_db(au->a), sql_key,
-	    zf_archive_err(au->a))) == NULL)
-		return zf_archive_err(au->a)->code;
-	zf_db_bind_text(k, 1, actor);
+	if ((k = zf_db_stmt(db, sql_key, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(k, 1, ev->actor);
 	sqlite3_bind_int64(k, 2, seq);
-	rc = zf_db_row(zf_archive_db(au->a), k, zf_archive_err(au->a),
-	    "cannot read personal keys");
+	rc = zf_db_row(db, k, e, "cannot read personal keys");
 	if (rc == 0)
 		finding(au, ZF_AUDIT_INTEGRITY, seq, INTEGRITY_BASIS,
 		    "event %lld is by %s, who held no registered key then: "
-		    "who did it is not proven", (long long)seq, actor);
+		    "who did it is not proven", (long long)seq, ev->actor);
 	else if (rc == 1 && zf_event_sig_check(zf_archive_suite(au->a),
 	    zf_db_text(k, 0), h, sigs) != 0)
 		finding(au, ZF_AUDIT_INTEGRITY, seq, INTEGRITY_BASIS,
 		    "event %lld is not signed by its actor %s's key",
-		    (long long)seq, actor);
+		    (long long)seq, ev->actor);
 	sqlite3_reset(k);
-	return rc < 0 ? zf_archive_err(au->a)->code : 0;
+	return rc < 0 ? e->code : 0;
 }
 
 /* When the act of ev happened, and which step it was. */
@@ -207,11 +254,38 @@ place(struct audit *au, struct act *x)
 	x->day = (int32_t)((x->at + (int64_t)au->cfg->offset * 60) / 86400);
 }
 
+static void
+add_evidence(struct audit *au, const struct act *x)
+{
+	const struct zf_json *d = x->ev.data;
+	const char *made = zf_json_get_str(d, "recorded_at");
+	struct evidence *v;
+	struct zf_time t;
+
+	if (au->nev == au->capev) {
+		au->capev = au->capev ? 2 * au->capev : 8;
+		au->ev = xrealloc(au->ev, au->capev * sizeof(*au->ev));
+	}
+	v = &au->ev[au->nev++];
+	v->id = zf_json_get_str(d, "id");
+	v->kind = zf_json_get_str(d, "kind");
+	v->stage = zf_json_get_str(d, "stage");
+	v->digest = zf_json_get_str(d, "digest");
+	v->access = zf_json_get_str(d, "access");
+	v->size = 0;
+	zf_json_get_int(d, "size", &v->size);
+	v->seq = x->seq;
+	v->made = made != NULL && zf_time_parse(made, &t) == 0 ? t.unix :
+	    x->recorded;
+	if (v->id == NULL || v->kind == NULL || v->digest == NULL)
+		au->nev--;
+}
+
 static int
 load_acts(struct audit *au)
 {
-	static const char sql[] = "SELECT seq, hash, body, sigs FROM journal "
-	    "WHERE case_id = ? ORDER BY seq";
+	static const char sql[] = "SELECT seq, hash, body, sigs, time, actor, "
+	    "case_id, type FROM journal WHERE case_id = ? ORDER BY seq";
 	struct zf_db *db = zf_archive_db(au->a);
 	struct zf_err *e = zf_archive_err(au->a);
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
@@ -235,12 +309,14 @@ load_acts(struct audit *au)
 			    de.msg);
 			continue;
 		}
-		if ((rc = check_integrity(au, st, x.ev.actor)) != 0) {
+		if ((rc = check_integrity(au, st, x.tree, &x.ev)) != 0) {
 			zf_json_free(x.tree);
 			sqlite3_reset(st);
 			return rc;
 		}
 		place(au, &x);
+		if (strcmp(x.ev.type, "evidence.added") == 0)
+			add_evidence(au, &x);
 		if (au->nacts == cap) {
 			cap = cap ? 2 * cap : 16;
 			au->acts = xrealloc(au->acts, cap * sizeof(*au->acts));
@@ -288,7 +364,7 @@ check_late(struct audit *au)
 		    "was recorded %s: %s late (补录, event %lld)",
 		    step_name(x->step), x->step, x->at_text, x->ev.time,
 		    b.data, (long long)x->seq);
-		zf_json_set_int(f, "late_hours", late / 3600);
+		zf_json_set_int(f, "late_hours", (late + 3599) / 3600);
 	}
 	zf_buf_release(&b);
 }
@@ -316,6 +392,14 @@ check_officers(struct audit *au)
 		}
 		if (x->step == NULL || strcmp(x->ev.type, "case.step") != 0)
 			continue;
+		if (strcmp(x->step, "recuse") == 0) {
+			/* 回避: the one who declares it stands aside. */
+			for (j = 0; j < n; j++)
+				if (who[j] != NULL && x->ev.actor != NULL &&
+				    strcmp(who[j], x->ev.actor) == 0)
+					who[j] = NULL;
+			continue;
+		}
 		if (strcmp(x->step, "reassign") == 0) {
 			const char *from = zf_json_get_str(x->ev.data,
 			    "replaces");
@@ -334,18 +418,21 @@ check_officers(struct audit *au)
 			const struct zf_person *p = who[j] ? zf_config_person(
 			    au->cfg, who[j]) : NULL;
 
+			if (who[j] == NULL)
+				continue;	/* stood aside (回避) */
 			if (p != NULL && zf_person_cert_valid(p, x->day))
 				certified++;
 			else
 				zf_buf_printf(&names, "%s%s", names.len ? ", " :
-				    "", who[j] ? who[j] : "?");
+				    "", who[j]);
 		}
 		if (certified < 2)
 			finding(au, ZF_AUDIT_OFFICERS, x->seq,
 			    au->cfg->audit.officers_basis, "%s (%s) on %s: %d "
-			    "officer%s of the case held a valid 执法证 that "
-			    "day, not two%s%s", step_name(x->step), x->step,
-			    x->at_text, certified, certified == 1 ? "" : "s",
+			    "officer%s of the case, not in recusal, held a "
+			    "valid 执法证 that day, not two%s%s",
+			    step_name(x->step), x->step, x->at_text, certified,
+			    certified == 1 ? "" : "s",
 			    names.len ? "; not: " : "",
 			    names.len ? names.data : "");
 		zf_buf_release(&names);
@@ -429,22 +516,60 @@ check_after(struct audit *au, const struct zf_step_rule *r,
 	}
 }
 
-/* 1 when the case holds evidence of one of kinds ("a|b") for step. */
+static const struct evidence *
+evidence_by_id(const struct audit *au, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < au->nev; i++)
+		if (strcmp(au->ev[i].id, id) == 0)
+			return &au->ev[i];
+	return NULL;
+}
+
+/*
+ * 1 when evidence v was made for act x: stored with x's step as its
+ * stage, made no earlier than the day of x, and not after another act
+ * of the same step that came later (each service its own 送达回证).
+ */
+static int
+made_for(const struct audit *au, const struct evidence *v,
+    const struct act *x)
+{
+	size_t i;
+
+	if (v->stage == NULL || strcmp(v->stage, x->step) != 0 ||
+	    v->made < day_start(au, x->day))
+		return 0;
+	for (i = 0; i < au->nacts; i++) {
+		const struct act *y = &au->acts[i];
+
+		if (y != x && y->step != NULL &&
+		    strcmp(y->step, x->step) == 0 && y->at > x->at &&
+		    y->at <= v->made)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the case holds evidence of one of kinds ("a|b") for act x. */
 static int
 has_evidence(const struct audit *au, const struct act *x, const char *kinds)
 {
+	const struct evidence *doc = evidence_by_id(au,
+	    zf_json_get_str(x->ev.data, "doc"));
 	char *copy = xstrdup(kinds), *p = copy, *w;
 	size_t i;
 	int found = 0;
 
 	while (!found && (w = strsep(&p, "|")) != NULL) {
-		if (strcmp(w, "record") == 0 &&
-		    zf_json_get_str(x->ev.data, "doc") != NULL)
+		/* The step's own document (--doc) counts as a record too. */
+		if (doc != NULL && (strcmp(w, "record") == 0 ||
+		    strcmp(doc->kind, w) == 0))
 			found = 1;
 		for (i = 0; !found && i < au->nev; i++)
-			found = au->ev[i].stage != NULL &&
-			    strcmp(au->ev[i].stage, x->step) == 0 &&
-			    strcmp(au->ev[i].kind, w) == 0;
+			found = strcmp(au->ev[i].kind, w) == 0 &&
+			    made_for(au, &au->ev[i], x);
 	}
 	free(copy);
 	return found;
@@ -499,12 +624,13 @@ static int
 check_deadlines(struct audit *au)
 {
 	static const char sql[] = "SELECT rule, what, basis, due, due_at, "
-	    "state, closed_seq FROM deadlines WHERE case_id = ? AND party = 0 "
-	    "ORDER BY opened_seq, rule";
+	    "state, closed_seq, remaining, unit FROM deadlines WHERE "
+	    "case_id = ? AND party = 0 ORDER BY opened_seq, rule";
 	struct zf_db *db = zf_archive_db(au->a);
 	struct zf_err *e = zf_archive_err(au->a);
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	int32_t today = zf_archive_today(au->a);
+	int64_t now = zf_archive_now(au->a)->unix;
 	int rc;
 
 	if (st == NULL)
@@ -513,37 +639,71 @@ check_deadlines(struct audit *au)
 	while ((rc = zf_db_row(db, st, e, "cannot read deadlines")) == 1) {
 		const char *rule = zf_db_text(st, 0), *what = zf_db_text(st, 1);
 		const char *basis = zf_db_text(st, 2), *due = zf_db_text(st, 3);
+		const char *due_at = zf_db_text(st, 4);
 		const char *state = zf_db_text(st, 5);
 		const struct act *y = NULL;
 		struct zf_json *f;
-		int32_t due_day, day;
+		struct zf_time t;
+		struct zf_buf span;
+		int32_t due_day;
+		int64_t late, at_end = -1;
 
 		if (due == NULL || zf_date_parse(due, &due_day) != 0)
 			continue;
-		if (strcmp(state, "done") == 0) {
-			y = act_by_seq(au,
-			    sqlite3_column_int64(st, 6));
-			if (y == NULL || y->day <= due_day)
+		if (due_at != NULL && *due_at == '\0')
+			due_at = NULL;
+		/* A period in hours ends at its hour, not at its day's end. */
+		if (due_at != NULL && zf_time_parse(due_at, &t) == 0)
+			at_end = t.unix;
+		if (strcmp(state, "paused") == 0) {
+			int64_t left = sqlite3_column_int64(st, 7);
+
+			if (sqlite3_column_type(st, 7) == SQLITE_NULL ||
+			    left >= 0)
 				continue;
-			day = y->day;
-		} else if (strcmp(state, "open") == 0 && today > due_day) {
-			day = today;
-		} else {
+			f = finding(au, ZF_AUDIT_DEADLINE, -1, basis, "%s (%s) "
+			    "was due %s and was %lld %s day%s overdue when it "
+			    "was paused", what, rule, due, (long long)-left,
+			    zf_db_text(st, 8) ? zf_db_text(st, 8) : "",
+			    left == -1 ? "" : "s");
+			zf_json_set_int(f, "late_days", -left);
 			continue;
+		}
+		if (strcmp(state, "done") == 0) {
+			y = act_by_seq(au, sqlite3_column_int64(st, 6));
+			if (y == NULL || (at_end >= 0 ? y->at <= at_end :
+			    y->day <= due_day))
+				continue;
+		} else if (strcmp(state, "open") != 0 || (at_end >= 0 ?
+		    now <= at_end : today <= due_day)) {
+			continue;
+		}
+		zf_buf_init(&span);
+		if (at_end >= 0) {
+			late = (y != NULL ? y->at : now) - at_end;
+			put_span(&span, late);
+		} else {
+			late = (int64_t)((y != NULL ? y->day : today) -
+			    due_day);
+			zf_buf_printf(&span, "%lld day%s", (long long)late,
+			    late == 1 ? "" : "s");
 		}
 		if (y != NULL)
 			f = finding(au, ZF_AUDIT_DEADLINE, y->seq, basis,
-			    "%s (%s) was due %s and met on %s by %s (%s): %d "
-			    "day%s late", what, rule, due, y->at_text,
-			    step_name(y->step ? y->step : y->ev.type),
-			    y->step ? y->step : y->ev.type, day - due_day,
-			    day - due_day == 1 ? "" : "s");
+			    "%s (%s) was due %s and met on %s by %s (%s): %s "
+			    "late", what, rule, due_at ? due_at : due,
+			    y->at_text, step_name(y->step ? y->step :
+			    y->ev.type), y->step ? y->step : y->ev.type,
+			    span.data);
 		else
 			f = finding(au, ZF_AUDIT_DEADLINE, -1, basis, "%s (%s) "
-			    "was due %s and is still not met: %d day%s "
-			    "overdue", what, rule, due, day - due_day,
-			    day - due_day == 1 ? "" : "s");
-		zf_json_set_int(f, "late_days", day - due_day);
+			    "was due %s and is still not met: %s overdue", what,
+			    rule, due_at ? due_at : due, span.data);
+		if (at_end >= 0)
+			zf_json_set_int(f, "late_hours", (late + 3599) / 3600);
+		else
+			zf_json_set_int(f, "late_days", late);
+		zf_buf_release(&span);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? e->code : 0;
@@ -631,101 +791,122 @@ check_reviews(struct audit *au)
 
 /* --- evidence -------------------------------------------------------- */
 
-static int
-load_evidence(struct audit *au)
-{
-	static const char sql[] = "SELECT id, kind, stage, digest, size FROM "
-	    "evidence WHERE case_id = ? ORDER BY seq";
-	struct zf_db *db = zf_archive_db(au->a);
-	struct zf_err *e = zf_archive_err(au->a);
-	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
-	size_t cap = 0;
-	int rc;
-
-	if (st == NULL)
-		return e->code;
-	zf_db_bind_text(st, 1, au->id);
-	while ((rc = zf_db_row(db, st, e, "cannot read evidence")) == 1) {
-		struct evidence *v;
-
-		if (au->nev == cap) {
-			cap = cap ? 2 * cap : 8;
-			au->ev = xrealloc(au->ev, cap * sizeof(*au->ev));
-		}
-		v = &au->ev[au->nev++];
-		v->id = xstrdup(zf_db_text(st, 0));
-		v->kind = xstrdup(zf_db_text(st, 1));
-		v->stage = zf_db_text(st, 2) ? xstrdup(zf_db_text(st, 2)) :
-		    NULL;
-		v->digest = xstrdup(zf_db_text(st, 3));
-		v->size = sqlite3_column_int64(st, 4);
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? e->code : 0;
-}
-
 /* Each piece of evidence re-hashed against the digest recorded. */
 static int
 check_objects(struct audit *au)
 {
-	uint8_t want[ZF_DIGEST_LEN];
+	struct zf_err *e = zf_archive_err(au->a);
+	uint8_t want[ZF_DIGEST_LEN], got[ZF_DIGEST_LEN];
+	char buf[65536];
 	size_t i;
-	int null, rc = 0;
+	int rc = 0;
 
-	if (au->flags & ZF_AUDIT_QUICK || au->nev == 0)
+	if (au->flags & ZF_AUDIT_QUICK)
 		return 0;
-	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0)
-		return zf_fail(zf_archive_err(au->a), EX_OSERR, "cannot open "
-		    "/dev/null");
 	for (i = 0; rc == 0 && i < au->nev; i++) {
 		const struct evidence *v = &au->ev[i];
-		int fd, r;
+		struct zf_digest *d;
+		uint64_t size = 0;
+		ssize_t n;
+		int fd;
 
 		if (zf_unhex(v->digest, want, ZF_DIGEST_LEN) != 0) {
-			finding(au, ZF_AUDIT_INTEGRITY, -1, INTEGRITY_BASIS,
+			finding(au, ZF_AUDIT_INTEGRITY, v->seq, INTEGRITY_BASIS,
 			    "evidence %s records no digest", v->id);
 			continue;
 		}
-		if ((r = zf_object_open(au->a, v->digest, &fd)) == EX_NOINPUT) {
-			finding(au, ZF_AUDIT_INTEGRITY, -1, INTEGRITY_BASIS,
+		rc = zf_object_open(au->a, v->digest, &fd);
+		if (rc == EX_NOINPUT) {
+			rc = 0;
+			finding(au, ZF_AUDIT_INTEGRITY, v->seq, INTEGRITY_BASIS,
 			    "evidence %s is missing from the store", v->id);
 			continue;
 		}
-		if (r != 0) {
-			rc = r;
+		if (rc != 0)
 			break;
+		d = zf_digest_new(zf_archive_suite(au->a));
+		while ((n = read(fd, buf, sizeof(buf))) > 0) {
+			zf_digest_update(d, buf, (size_t)n);
+			size += (uint64_t)n;
 		}
-		r = zf_object_copy_out(au->a, fd, null, want,
-		    (uint64_t)v->size, v->id);
+		zf_digest_final(d, got);
+		zf_digest_free(d);
 		close(fd);
-		if (r == EX_DATAERR)
-			finding(au, ZF_AUDIT_INTEGRITY, -1, INTEGRITY_BASIS,
+		if (n < 0)
+			rc = zf_fail(e, EX_IOERR, "cannot read evidence %s: %s",
+			    v->id, strerror(errno));
+		else if (size != (uint64_t)v->size ||
+		    memcmp(want, got, ZF_DIGEST_LEN) != 0)
+			finding(au, ZF_AUDIT_INTEGRITY, v->seq, INTEGRITY_BASIS,
 			    "evidence %s does not match its digest: the file "
 			    "was changed", v->id);
-		else
-			rc = r;
 	}
-	close(null);
 	return rc;
 }
 
+/* The characters of s that say something: not spaces nor punctuation. */
 static size_t
 chars(const char *s)
 {
-	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, len;
+	uint32_t cp;
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	while (*p != '\0') {
+		if ((len = zf_utf8_decode(p, strlen((const char *)p),
+		    &cp)) == 0)
+			break;
+		p += len;
+		if (cp < 0x80 ? isalnum((int)cp) != 0 : !(cp >= 0x3000 &&
+		    cp <= 0x303f) && !(cp >= 0xff00 && cp <= 0xff20) &&
+		    !(cp >= 0x2000 && cp <= 0x206f))
+			n++;
+	}
 	return n;
 }
 
-static int
+/* Each read of the case's secret evidence, by its evidence.read event. */
+static void
 check_reads(struct audit *au)
 {
-	static const char sql[] = "SELECT r.seq, r.evidence_id, r.actor, "
-	    "r.time, r.reason FROM reads r JOIN evidence e ON e.id = "
-	    "r.evidence_id WHERE r.case_id = ? AND e.access = 'secret' "
-	    "ORDER BY r.seq";
+	size_t i;
+
+	for (i = 0; i < au->nacts; i++) {
+		const struct act *x = &au->acts[i];
+		const struct evidence *v;
+		const char *reason;
+
+		if (strcmp(x->ev.type, "evidence.read") != 0 ||
+		    (v = evidence_by_id(au, zf_json_get_str(x->ev.data,
+		    "evidence"))) == NULL || v->access == NULL ||
+		    strcmp(v->access, "secret") != 0)
+			continue;
+		reason = zf_json_get_str(x->ev.data, "reason");
+		if (reason != NULL && chars(reason) >=
+		    (size_t)au->cfg->audit.read_reason_min)
+			continue;
+		finding(au, ZF_AUDIT_SECRET_READ, x->seq,
+		    au->cfg->audit.secret_read_basis, "%s read secret evidence "
+		    "%s on %s for the reason \"%s\", fewer than %d characters "
+		    "that say something: it does not say why", x->ev.actor,
+		    v->id, x->ev.time, reason ? reason : "",
+		    au->cfg->audit.read_reason_min);
+	}
+}
+
+/*
+ * The case's rows in the tables the record is read from (steps,
+ * evidence, decisions) each come from one of its events: a row whose
+ * event the journal does not hold for the case was changed or its event
+ * taken away.
+ */
+static int
+check_tables(struct audit *au)
+{
+	static const char sql[] = "SELECT seq, 'steps' FROM steps WHERE "
+	    "case_id = ?1 UNION ALL SELECT seq, 'evidence' FROM evidence WHERE "
+	    "case_id = ?1 UNION ALL SELECT seq, 'decisions' FROM decisions "
+	    "WHERE case_id = ?1";
 	struct zf_db *db = zf_archive_db(au->a);
 	struct zf_err *e = zf_archive_err(au->a);
 	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
@@ -734,18 +915,15 @@ check_reads(struct audit *au)
 	if (st == NULL)
 		return e->code;
 	zf_db_bind_text(st, 1, au->id);
-	while ((rc = zf_db_row(db, st, e, "cannot read the reads")) == 1) {
-		const char *reason = zf_db_text(st, 4);
+	while ((rc = zf_db_row(db, st, e, "cannot read the case")) == 1) {
+		int64_t seq = sqlite3_column_int64(st, 0);
 
-		if (reason != NULL && chars(reason) >=
-		    (size_t)au->cfg->audit.read_reason_min)
-			continue;
-		finding(au, ZF_AUDIT_SECRET_READ, sqlite3_column_int64(st, 0),
-		    au->cfg->audit.secret_read_basis, "%s read secret evidence "
-		    "%s on %s for the reason \"%s\", fewer than %d characters: "
-		    "it does not say why", zf_db_text(st, 2),
-		    zf_db_text(st, 1), zf_db_text(st, 3), reason ? reason : "",
-		    au->cfg->audit.read_reason_min);
+		if (act_by_seq(au, seq) == NULL)
+			finding(au, ZF_AUDIT_INTEGRITY, seq, INTEGRITY_BASIS,
+			    "the table %s holds a row of event %lld, which the "
+			    "journal does not hold for %s: an event was taken "
+			    "away or moved (archive-verify tells more)",
+			    zf_db_text(st, 1), (long long)seq, au->id);
 	}
 	sqlite3_reset(st);
 	return rc < 0 ? e->code : 0;
@@ -761,12 +939,6 @@ audit_release(struct audit *au)
 	for (i = 0; i < au->nacts; i++)
 		zf_json_free(au->acts[i].tree);
 	free(au->acts);
-	for (i = 0; i < au->nev; i++) {
-		free(au->ev[i].id);
-		free(au->ev[i].kind);
-		free(au->ev[i].stage);
-		free(au->ev[i].digest);
-	}
 	free(au->ev);
 	free(au->kind);
 	free(au->measures);
@@ -813,14 +985,15 @@ zf_case_audit(struct zf_archive *a, const char *id, unsigned flags,
 	au.keys = sqlite3_column_int64(st, 3) > 0;
 	sqlite3_reset(st);
 	if ((rc = zf_require_measures(a, id, &au.measures)) != 0 ||
-	    (rc = load_evidence(&au)) != 0 || (rc = load_acts(&au)) != 0)
+	    (rc = load_acts(&au)) != 0 || (rc = check_tables(&au)) != 0)
 		goto out;
 	check_late(&au);
 	check_steps(&au);
 	check_officers(&au);
+	check_reads(&au);
 	if ((rc = check_deadlines(&au)) != 0 ||
 	    (rc = check_reviews(&au)) != 0 ||
-	    (rc = check_objects(&au)) != 0 || (rc = check_reads(&au)) != 0)
+	    (rc = check_objects(&au)) != 0)
 		goto out;
 	zf_json_set_int(r, "score", au.lost >= 100 ? 0 : 100 - au.lost);
 	zf_json_set(r, "findings", au.findings);

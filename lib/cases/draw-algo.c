@@ -131,10 +131,11 @@ csv_row(void *ctx, struct zf_json *row)
 		}
 		zf_json_free(row);
 		if (r->column[0] < 0 || r->column[1] < 0 || r->column[3] < 0)
-			return r->rc = zf_fail(r->e, EX_DATAERR, "%s: its first "
-			    "row must name the columns: name (名称), code "
-			    "(统一社会信用代码), field (领域), and address (地址) "
-			    "and item (抽查事项) if given", r->file);
+			return r->rc = zf_fail(r->e, EX_DATAERR, "%s: its "
+			    "first row must name the columns: name (名称), "
+			    "code (统一社会信用代码), field (领域), and "
+			    "address (地址) and item (抽查事项) if given",
+			    r->file);
 		return 0;
 	}
 	r->row++;
@@ -507,8 +508,8 @@ zf_draw_verify(const struct zf_json *record, const char *file,
 	}
 	for (i = 0; rc == 0 && i < zf_json_len(mine); i++)
 		if (!same_item(zf_json_at(mine, i), zf_json_at(given, i))) {
-			snprintf(why, whylen, "draw %zu: the record has %s, the "
-			    "draw computed again %s (%s)", i + 1,
+			snprintf(why, whylen, "draw %zu: the record has %s, "
+			    "the draw computed again %s (%s)", i + 1,
 			    zf_json_get_str(zf_json_at(given, i), "name") ?
 			    zf_json_get_str(zf_json_at(given, i), "name") :
 			    "another", zf_json_get_str(zf_json_at(mine, i),

@@ -193,14 +193,16 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 
 			zf_json_set_int(one, "count", 1);
 			/* the target alone, first in a directory of one */
-			zf_json_set_int(zf_json_get(one, "targets"), "count", 1);
+			zf_json_set_int(zf_json_get(one, "targets"), "count",
+			    1);
 			if (zf_draw_compute(one, "check", g, 1, sha, &r,
 			    e) != 0) {
 				char msg[sizeof(e->msg)];
 
 				snprintf(msg, sizeof(msg), "%s", e->msg);
-				rc = zf_fail(e, EX_NOPERM, "%s (行政处罚法第四十"
-				    "二条; 回避: 行政处罚法第四十三条)", msg);
+				rc = zf_fail(e, EX_NOPERM, "%s (行政处罚法"
+				    "第四十二条; 回避: 行政处罚法第四十三条)",
+				    msg);
 			}
 			zf_json_free(r);
 		}
@@ -348,9 +350,9 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 		free(y);
 		if (!same) {
 			rc = zf_fail(e, EX_NOPERM, "the officers qualified "
-			    "changed after commitment %lld (zhifa.yaml: people, "
-			    "their certificates, fields or conflicts): commit "
-			    "again", (long long)seq);
+			    "changed after commitment %lld (zhifa.yaml: "
+			    "people, their certificates, fields or conflicts): "
+			    "commit again", (long long)seq);
 			goto out;
 		}
 	}

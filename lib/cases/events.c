@@ -436,7 +436,8 @@ apply_draw_committed(struct zf_db *db, const struct zf_event *ev,
 
 	if (object == NULL || zf_json_get_int(ev->data, "size", &size) != 0 ||
 	    zf_json_get(ev->data, "commitment") == NULL)
-		return zf_apply_bad(e, ev, "a commitment without its directory");
+		return zf_apply_bad(e, ev, "a commitment without its "
+		    "directory");
 	return zf_apply_object(db, object, size, ev->seq, e);
 }
 

@@ -178,7 +178,7 @@ zf_evidence_open(struct zf_archive *a, const char *id, const char *reason,
 	int rc;
 
 	*fd = -1;
-	if (reason == NULL || reason[0] == '\0')
+	if (reason == NULL || reason[strspn(reason, " \t\n\r")] == '\0')
 		return zf_fail(e, EX_USAGE, "a reason is required: every "
 		    "read of evidence is recorded with who, when and why");
 	if (zf_text_check(reason, 1000, 0, &why) != 0)

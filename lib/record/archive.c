@@ -1463,12 +1463,18 @@ zf_archive_pubkey_len(const struct zf_archive *a)
 	return a->pubkey_len;
 }
 
-/* path made absolute with its folder's links and dots resolved; NULL. */
+/*
+ * path made absolute with its folder's links and dots resolved, and the
+ * link it ends in, if it does, followed (a dangling one too: writing
+ * through it would create its target); NULL.
+ */
 static char *
-resolve_output(const char *path)
+resolve_output_at(const char *path, int depth)
 {
 	char *copy = xstrdup(path), *slash = strrchr(copy, '/'), *dir, *out;
+	char target[4096];
 	const char *base;
+	ssize_t n;
 
 	if (slash == NULL) {
 		dir = realpath(".", NULL);
@@ -1486,10 +1492,27 @@ resolve_output(const char *path)
 	} else {
 		out = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
 		    base);
+		if ((n = readlink(out, target, sizeof(target) - 1)) > 0) {
+			char *next;
+
+			target[n] = '\0';
+			next = target[0] == '/' ? xstrdup(target) :
+			    xasprintf("%s/%s", dir, target);
+			free(out);
+			out = depth < 40 ? resolve_output_at(next, depth + 1) :
+			    NULL;
+			free(next);
+		}
 	}
 	free(dir);
 	free(copy);
 	return out;
+}
+
+static char *
+resolve_output(const char *path)
+{
+	return resolve_output_at(path, 0);
 }
 
 int

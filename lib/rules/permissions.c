@@ -46,7 +46,7 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	{ ZF_ACT_APPROVE, "approve", "approves records before their release",
 	    ZF_MAY_APPROVERS },
 	{ ZF_ACT_DRAW, "draw", "commits to and makes the random draw of "
-	    "inspections (双随机)", ZF_MAY_CLERK | ZF_MAY_HEAD },
+	    "inspections (双随机)", ZF_MAY_CLERK },
 };
 
 const char *
@@ -154,8 +154,8 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		    "before their release; '%s' is not one", id);
 	case ZF_ACT_DRAW:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not draw "
-		    "inspections: the 双随机 draw is for a clerk (内勤) or the "
-		    "head (负责人)", id, p->name, role);
+		    "inspections: the 双随机 draw is for a clerk (内勤), who "
+		    "files the cases it draws", id, p->name, role);
 	case ZF_ACT_CONFIG:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) named in "
 		    "the configuration in force applies a new one; '%s' is %s",

@@ -6,7 +6,7 @@
 # no finding.  Tampered evidence and a secret read without a reason are
 # found too; the audit writes nothing.
 . "$(dirname "$0")/lib.sh"
-plan 29
+plan 42
 
 printf '现场照片\n' >"$T/photo.jpg"
 printf '行政处罚事先告知书\n' >"$T/notice.txt"
@@ -135,6 +135,57 @@ PY
 expect_exit 1 case-audit -o json --quick "$a"
 check_json "--quick does not re-hash" "$T/out" <<'PY'
 assert "integrity" not in [f["check"] for f in j[0]["findings"]], j
+PY
+
+# 回避: with one of its two officers standing aside, an on-site act has
+# one officer; a second service without its own 送达回证 is found, the
+# first one's does not cover it.
+at 2026-11-25
+f=$(new_case 戊公司) || exit 1
+case-step "$f" recuse --as lina --note 当事人系其亲属 >/dev/null 2>&1 || exit 1
+case-step "$f" investigate >/dev/null 2>&1 || exit 1
+expect_exit 1 case-audit -o json "$f"
+check_json "an on-site act after a recusal is found" "$T/out" <<'PY'
+f = j[0]["findings"]
+assert [x["check"] for x in f] == ["officers"], f
+assert "1 officer of the case, not in recusal" in f[0]["what"], f
+PY
+case-step "$a" serve --method post >/dev/null 2>&1 || exit 1
+expect_exit 1 case-audit -o json "$a"
+check_json "a second service without its 送达回证 is found" "$T/out" <<'PY'
+f = [x for x in j[0]["findings"] if x["check"] == "service"]
+assert len(f) == 1 and "post" in f[0]["what"], j
+PY
+
+# A blank reason is no reason; two characters amid spaces are too few.
+mark
+expect_refused 64 "a reason is required" evidence-get "$s" --reason "    " \
+    -O "$T/got2.txt"
+evidence-get "$s" --reason "  看看 。" -O "$T/got3.txt" >/dev/null 2>&1 || exit 1
+expect_exit 1 case-audit -o json "$a"
+check_json "a reason of two characters and punctuation is found" "$T/out" <<'PY'
+f = [x for x in j[0]["findings"] if x["check"] == "secret-read"]
+assert len(f) == 2 and "看看 。" in f[1]["what"], f
+PY
+
+# The journal's rows changed behind the programs' back: an event moved
+# to another case, an event taken away.
+cp -a "$ZHIFA_ARCHIVE" "$T/moved"
+seqn=$(sqlite3 "$T/moved/zhifa.db" "SELECT seq FROM journal WHERE case_id = '$c' AND type = 'case.step' ORDER BY seq LIMIT 1")
+sqlite3 "$T/moved/zhifa.db" "UPDATE journal SET case_id = '$a' WHERE seq = $seqn"
+expect_exit 1 case-audit -A "$T/moved" -o json "$c" "$a"
+check_json "a moved event is found in both cases" "$T/out" "$seqn" <<'PY'
+for r in j:
+    f = [x for x in r["findings"] if x["check"] == "integrity"
+         and x.get("seq") == int(arg[0])]
+    assert f, (r["case"], r["findings"])
+PY
+cp -a "$ZHIFA_ARCHIVE" "$T/cut"
+sqlite3 "$T/cut/zhifa.db" "DELETE FROM journal WHERE seq = $seqn"
+expect_exit 1 case-audit -A "$T/cut" -o json "$c"
+check_json "an event taken away is found" "$T/out" <<'PY'
+assert any(x["check"] == "integrity" and "taken away" in x["what"]
+           for x in j[0]["findings"]), j
 PY
 
 # The checklist is data: a check the audit does not know is refused.

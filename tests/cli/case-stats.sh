@@ -5,7 +5,7 @@
 # who read what, secret evidence first; read-only, and no chart inside
 # the archive.
 . "$(dirname "$0")/lib.sh"
-plan 39
+plan 45
 
 at 2026-11-02
 new_archive_without_review
@@ -186,4 +186,10 @@ expect_refused 64 "--by 'party' is not kind, month, officer, stage, measure, out
 expect_refused 64 "--annual needs --year" case-stats --annual
 expect_refused 64 "go alone" case-stats --reads --by kind
 expect_exit 64 case-stats --chart "$ZHIFA_ARCHIVE/chart.svg"
+# Nor through a link into it, to a file there or to one to be made.
+ln -s "$ZHIFA_ARCHIVE/zhifa.yaml" "$T/evil.svg"
+ln -s "$ZHIFA_ARCHIVE/new.svg" "$T/evil2.svg"
+mark
+expect_refused 64 "inside the archive" case-stats --chart "$T/evil.svg"
+expect_refused 64 "inside the archive" case-stats --chart "$T/evil2.svg"
 finish

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 145
+plan 150
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="approve backup config correct decide decide-summary draw evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -228,4 +228,13 @@ decision-issue "$e" --as chengang --outcome 警告 --measure warning \
 may_not approve "only an approver (publication.approvers in zhifa.yaml) approves records before their release; 'liuyang' is not one" \
     publish-approve --as liuyang
 may approve publish-approve --as chengang
+
+# The 双随机 draw: a clerk commits; the head may not.
+printf '名称,统一社会信用代码,领域\n甲公司,91350100M000100Y43,建筑市场\n' \
+    >"$T/targets.csv"
+may_not draw "the 双随机 draw is for a clerk (内勤)" inspect-draw --commit \
+    --targets "$T/targets.csv" --count 1 --randomness "双色球 2026-12-31 开奖号码" \
+    --as chengang
+may draw inspect-draw --commit --targets "$T/targets.csv" --count 1 \
+    --randomness "双色球 2026-12-31 开奖号码" --as liuyang
 finish

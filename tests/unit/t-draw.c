@@ -188,7 +188,8 @@ main(void)
 		}
 		for (j = 0; j < TARGETS; j++) {
 			const struct zf_json *x = zf_json_at(r, (size_t)j);
-			const struct zf_json *ids = zf_json_get(x, "inspectors");
+			const struct zf_json *ids = zf_json_get(x,
+			    "inspectors");
 			const char *i0 = zf_json_str(zf_json_at(ids, 0));
 			const char *i1 = zf_json_str(zf_json_at(ids, 1));
 			int64_t k;
