@@ -121,29 +121,60 @@ check_summary(struct zf_archive *a, const char *case_id,
 	return 0;
 }
 
-/* 1 when another decision holds the number, in any typography. */
+/*
+ * 1 when another decision holds the number, in any typography.  The
+ * numbers folded (zf_correct_fold_number) are kept in a table of the
+ * connection's own, not of the archive: filled once, then with the
+ * decisions recorded since (by seq), so that a batch of decisions does
+ * not fold every number again for each.  Its rows roll back with the
+ * transaction that added them.
+ */
 static int
 number_taken(struct zf_archive *a, const char *number)
 {
-	static const char sql[] = "SELECT number FROM decisions";
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql,
-	    zf_archive_err(a));
-	char *want = zf_correct_fold_number(number), *have;
-	int rc, found = 0;
+	static const char sql_make[] = "CREATE TEMP TABLE IF NOT EXISTS "
+	    "zf_folded (folded TEXT PRIMARY KEY, seq INTEGER NOT NULL) "
+	    "WITHOUT ROWID";
+	static const char sql_new[] = "SELECT seq, number FROM decisions "
+	    "WHERE seq > (SELECT coalesce(max(seq), -1) FROM temp.zf_folded) "
+	    "ORDER BY seq";
+	static const char sql_add[] = "INSERT OR IGNORE INTO temp.zf_folded "
+	    "(folded, seq) VALUES (?, ?)";
+	static const char sql_find[] = "SELECT 1 FROM temp.zf_folded WHERE "
+	    "folded = ?";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st, *add;
+	char *want, *have;
+	int rc;
 
-	if (st == NULL) {
-		free(want);
+	if (zf_db_exec(db, sql_make, e) != 0 ||
+	    (st = zf_db_stmt(db, sql_new, e)) == NULL)
 		return -1;
-	}
-	while (!found && (rc = zf_db_row(zf_archive_db(a), st,
-	    zf_archive_err(a), "cannot read decisions")) == 1) {
-		have = zf_correct_fold_number(zf_db_text(st, 0));
-		found = strcmp(have, want) == 0;
+	while ((rc = zf_db_row(db, st, e, "cannot read decisions")) == 1) {
+		if ((add = zf_db_stmt(db, sql_add, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		have = zf_correct_fold_number(zf_db_text(st, 1));
+		zf_db_bind_text(add, 1, have);
+		sqlite3_bind_int64(add, 2, sqlite3_column_int64(st, 0));
+		rc = zf_db_done(db, add, e, "cannot fold the numbers");
 		free(have);
+		if (rc != 0) {
+			rc = -1;
+			break;
+		}
 	}
 	sqlite3_reset(st);
+	if (rc < 0 || (st = zf_db_stmt(db, sql_find, e)) == NULL)
+		return -1;
+	want = zf_correct_fold_number(number);
+	zf_db_bind_text(st, 1, want);
+	rc = zf_db_row(db, st, e, "cannot read decisions");
+	sqlite3_reset(st);
 	free(want);
-	return found ? 1 : rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* The legal-review gate (review.h) for this decision. */
