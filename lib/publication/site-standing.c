@@ -591,6 +591,9 @@ zf_site_standing_build(struct zf_buf *b, const struct zf_site *s,
 	if (zf_json_len(zf_json_get(standing, "annual")) > 0)
 		zf_buf_addstr(b, "<li><a href=\"#annual\">年度行政执法数据</a>"
 		    "</li>\n");
+	if (zf_json_len(zf_json_get(standing, "draws")) > 0)
+		zf_buf_addstr(b, "<li><a href=\"draws.html\">双随机抽查结果"
+		    "</a></li>\n");
 	zf_buf_addstr(b, "</ul>\n</nav>\n");
 
 	zf_buf_addstr(b, "<h2 id=\"subjects\">执法主体</h2>\n");

@@ -13,6 +13,7 @@
 #include "publication/site-pager.h"
 #include "publication/site-search.h"
 #include "publication/site-annual.h"
+#include "publication/site-draws.h"
 #include "publication/site-standing.h"
 #include "publication/site-style.h"
 
@@ -83,6 +84,8 @@ zf_site_begin(const struct zf_json *standing, size_t nentries,
 		rc = zf_site_page_emit(s, "standing.html", "事前公开信息", &b,
 		    e);
 	rc = rc != 0 ? rc : emit_annual(s, zf_json_get(standing, "annual"), e);
+	rc = rc != 0 ? rc : zf_site_draws_emit(s, zf_json_get(standing,
+	    "draws"), e);
 out:
 	zf_buf_release(&b);
 	if (rc != 0) {

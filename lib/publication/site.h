@@ -60,6 +60,8 @@
  *                                                  it: a page
  *                                                  annual-YYYY.html each,
  *                                                  linked from standing
+ *     "draws": [ { "seq", "day", "record",         optional: the 双随机
+ *                  "directory", "names" } ]        draws (site-draws.h)
  *   }
  *
  * The entries, in the order the index lists them (objects given one at a

@@ -5,15 +5,19 @@
  */
 #include "publication/siteview.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/io.h"
 #include "base/json.h"
 #include "base/when.h"
 #include "cases/stats.h"
 #include "record/archive.h"
 #include "record/db.h"
+#include "record/object.h"
 #include "rules/config.h"
 #include "rules/procedure.h"
 
@@ -144,6 +148,125 @@ annual_of(struct zf_archive *a, struct zf_json *standing)
 	return 0;
 }
 
+/* One draw, as site-draws.h takes it, from its event and commitment. */
+static int
+draw_of(struct zf_archive *a, int64_t seq, const char *time,
+    const struct zf_json *made, struct zf_json **out)
+{
+	static const char sql[] = "SELECT body FROM journal WHERE seq = ? AND "
+	    "type = 'draw.committed'";
+	struct zf_err *e = zf_archive_err(a);
+	struct zf_json *tree = NULL, *d, *record, *names;
+	const struct zf_json *c, *officers;
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int64_t committed = -1;
+	struct zf_buf text;
+	size_t i;
+	int rc, fd;
+
+	*out = NULL;
+	if (st == NULL)
+		return e->code;
+	zf_json_get_int(made, "committed", &committed);
+	sqlite3_bind_int64(st, 1, committed);
+	if ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the journal")) == 1)
+		tree = zf_json_parse(zf_db_text(st, 0), strlen(zf_db_text(st,
+		    0)), NULL, 0);
+	sqlite3_reset(st);
+	if (rc < 0)
+		return e->code;
+	d = zf_json_get(tree, "data");
+	c = zf_json_get(d, "commitment");
+	if (c == NULL || zf_json_get_str(d, "object") == NULL) {
+		zf_json_free(tree);
+		return zf_fail(e, EX_DATAERR, "the draw of event %lld has no "
+		    "commitment", (long long)seq);
+	}
+	zf_buf_init(&text);
+	if ((rc = zf_object_open(a, zf_json_get_str(d, "object"), &fd)) == 0) {
+		if (zf_read_fd(fd, 64u << 20, &text) != 0)
+			rc = zf_fail(e, EX_IOERR, "cannot read the directory of "
+			    "the draw of event %lld", (long long)seq);
+		close(fd);
+	}
+	if (rc != 0) {
+		zf_buf_release(&text);
+		zf_json_free(tree);
+		return rc;
+	}
+	record = zf_json_object();
+	zf_json_set(record, "commitment", zf_json_copy(c));
+	zf_json_set_str(record, "sha256", zf_json_get_str(made, "sha256"));
+	zf_json_set_str(record, "value", zf_json_get_str(made, "value"));
+	zf_json_set(record, "result", zf_json_copy(zf_json_get(made,
+	    "result")));
+	names = zf_json_object();
+	officers = zf_json_get(c, "officers");
+	for (i = 0; i < zf_json_len(officers); i++) {
+		const struct zf_json *o = zf_json_at(officers, i);
+
+		if (zf_json_get_str(o, "id") && zf_json_get_str(o, "name"))
+			zf_json_set_str(names, zf_json_get_str(o, "id"),
+			    zf_json_get_str(o, "name"));
+	}
+	*out = zf_json_object();
+	zf_json_set_int(*out, "seq", seq);
+	{
+		char day[11];
+
+		snprintf(day, sizeof(day), "%.10s", time ? time : "");
+		zf_json_set_str(*out, "day", day);
+	}
+	zf_json_set(*out, "record", record);
+	zf_json_set_str(*out, "directory", text.data ? text.data : "");
+	zf_json_set(*out, "names", names);
+	zf_buf_release(&text);
+	zf_json_free(tree);
+	return 0;
+}
+
+/* The latest hundred draws (双随机、一公开), the latest first. */
+static int
+draws_of(struct zf_archive *a, struct zf_json *standing)
+{
+	static const char sql[] = "SELECT seq, time, body FROM journal WHERE "
+	    "type = 'draw.made' ORDER BY seq DESC LIMIT 100";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_json *list = zf_json_array();
+	int rc;
+
+	if (st == NULL) {
+		zf_json_free(list);
+		return e->code;
+	}
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the journal")) == 1) {
+		struct zf_json *tree = zf_json_parse(zf_db_text(st, 2),
+		    strlen(zf_db_text(st, 2)), NULL, 0), *one = NULL;
+		int r = draw_of(a, sqlite3_column_int64(st, 0), zf_db_text(st,
+		    1), zf_json_get(tree, "data"), &one);
+
+		zf_json_free(tree);
+		if (r != 0) {
+			rc = -2;
+			break;
+		}
+		zf_json_push(list, one);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_json_free(list);
+		return e->code;
+	}
+	if (zf_json_len(list) > 0)
+		zf_json_set(standing, "draws", list);
+	else
+		zf_json_free(list);
+	return 0;
+}
+
 int
 zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 {
@@ -207,7 +330,7 @@ zf_siteview_standing(struct zf_archive *a, struct zf_json **out)
 		zf_json_set_str(cp, "address", address);
 		zf_json_set(s, "complaints", cp);
 	}
-	if ((rc = annual_of(a, s)) != 0) {
+	if ((rc = annual_of(a, s)) != 0 || (rc = draws_of(a, s)) != 0) {
 		zf_json_free(s);
 		return rc;
 	}

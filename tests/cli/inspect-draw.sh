@@ -7,7 +7,7 @@
 # as it was: no commitment, a randomness known already, a directory or
 # officers changed, a second draw, a tampered directory or record.
 . "$(dirname "$0")/lib.sh"
-plan 52
+plan 55
 
 # A directory of twelve targets (检查对象名录库): the fields of the sample
 # officers in turn, the fourth of each four an 个体工商户.
@@ -157,6 +157,23 @@ expect_exit 1 inspect-draw --verify --record "$T/other.json" \
 sed 's/"count": 4/"count": 5/' "$T/draw.json" >"$T/bent.json"
 expect_fail 65 "it was changed" inspect-draw --verify --record "$T/bent.json" \
     --targets "$T/targets.csv"
+
+# Published (双随机、一公开): the next export puts the draw on the site,
+# with its record and directory, from which it is computed again.
+expect_exit 0 publish-export --out "$T/site"
+check_json "the site lists the draw's targets and inspectors" "$T/draw.json" \
+    "$T/site/data" <<'PY'
+import glob, os
+page = open(arg[0] + "/draws.html").read()
+assert 'href="draws.html"' in open(arg[0] + "/standing.html").read()
+for x in j["result"]:
+    assert x["name"] in page and x["code"] in page, x
+assert "李娜" in page or "张伟" in page or "王强" in page
+assert os.path.exists(arg[0] + "/elder/draws.html")
+assert len(glob.glob(arg[0] + "/draws/*.json")) == 1
+PY
+expect_exit 0 inspect-draw --verify --record "$(ls "$T"/site/data/draws/*.json)" \
+    --targets "$(ls "$T"/site/data/draws/*-targets.csv)"
 
 # A second commitment, and the officers qualified change before its
 # draw: a new field for 李娜 in zhifa.yaml.
