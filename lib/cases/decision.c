@@ -134,7 +134,8 @@ number_taken(struct zf_archive *a, const char *number)
 {
 	static const char sql_make[] = "CREATE TEMP TABLE IF NOT EXISTS "
 	    "zf_folded (folded TEXT PRIMARY KEY, seq INTEGER NOT NULL) "
-	    "WITHOUT ROWID";
+	    "WITHOUT ROWID; CREATE INDEX IF NOT EXISTS temp.zf_folded_seq ON "
+	    "zf_folded(seq)";
 	static const char sql_new[] = "SELECT seq, number FROM decisions "
 	    "WHERE seq > (SELECT coalesce(max(seq), -1) FROM temp.zf_folded) "
 	    "ORDER BY seq";
