@@ -186,8 +186,8 @@ draw_of(struct zf_archive *a, int64_t seq, const char *time,
 	zf_buf_init(&text);
 	if ((rc = zf_object_open(a, zf_json_get_str(d, "object"), &fd)) == 0) {
 		if (zf_read_fd(fd, 64u << 20, &text) != 0)
-			rc = zf_fail(e, EX_IOERR, "cannot read the directory of "
-			    "the draw of event %lld", (long long)seq);
+			rc = zf_fail(e, EX_IOERR, "cannot read the directory "
+			    "of the draw of event %lld", (long long)seq);
 		close(fd);
 	}
 	if (rc != 0) {

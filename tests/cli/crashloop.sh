@@ -26,7 +26,7 @@ kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue decision-correct publish-export publish-approve decision-revoke
-publish-withdraw archive-backup person-key archive-config"
+publish-withdraw archive-backup person-key archive-config inspect-draw"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -57,6 +57,13 @@ at 2026-11-27
 ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
     >/dev/null 2>&1 ||
     { echo "$TEST_NAME: cannot make the archive with approval" >&2; exit 1; }
+# A commitment of a 双随机 draw whose randomness is known on the 28th.
+cp -a "$T/base-plain" "$T/base-draw"
+draw_targets "$T/targets.csv"
+dseq=$(ZHIFA_ARCHIVE=$T/base-draw inspect-draw --as liuyang --commit \
+    --targets "$T/targets.csv" --count 2 --randomness "双色球 2026-11-28 开奖号码" \
+    2>/dev/null | cut -f 1) && [ -n "$dseq" ] ||
+    { echo "$TEST_NAME: cannot commit to a draw" >&2; exit 1; }
 W=$T/ar
 export ZHIFA_ARCHIVE="$W"
 
@@ -112,6 +119,11 @@ spec() {
 	archive-config)
 		base=$T/base-pending
 		cmd="archive-config apply --as chengang" ;;
+	inspect-draw)
+		base=$T/base-draw
+		at 2026-11-30
+		cmd="inspect-draw --as liuyang --draw $dseq --targets $T/targets.csv
+		    --value 7" ;;
 	esac
 }
 

@@ -2,7 +2,8 @@
 # Fault injection: case-new, evidence-add, decision-issue,
 # decision-correct, publish-export, publish-approve, review-submit,
 # review-decide,
-# archive-backup, person-key register and archive-config apply run
+# archive-backup, person-key register, archive-config apply and
+# inspect-draw --draw run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -49,6 +50,12 @@ ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
     >/dev/null 2>&1 || exit 1
 publish-export --as liuyang --out "$T/site0" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-published"
+# A commitment of a 双随机 draw whose randomness is known on the 17th.
+cp -a "$T/base-open" "$T/base-draw"
+draw_targets "$T/targets.csv"
+dseq=$(ZHIFA_ARCHIVE=$T/base-draw inspect-draw --as liuyang --commit \
+    --targets "$T/targets.csv" --count 2 --randomness "双色球 2026-11-17 开奖号码" \
+    2>/dev/null | cut -f 1) && [ -n "$dseq" ] || exit 1
 : >"$T/injected"
 
 # run PROGRAM [PREFIX...]: the command under test on $ZHIFA_ARCHIVE,
@@ -94,6 +101,9 @@ run() {
 		"$@" person-key register wangqiang "$T/wq.vkey" --as chengang ;;
 	archive-config)
 		"$@" archive-config apply --as chengang ;;
+	inspect-draw)
+		"$@" inspect-draw --as liuyang --draw "$dseq" \
+		    --targets "$T/targets.csv" --value 7 ;;
 	esac
 }
 
@@ -111,6 +121,9 @@ fresh() {
 	publish-export|decision-revoke) cp -a "$T/base-decided" "$T/w" ;;
 	decision-correct) cp -a "$T/base-published" "$T/w" ;;
 	publish-approve) cp -a "$T/base-approve" "$T/w" ;;
+	inspect-draw)
+		at 2026-11-18
+		cp -a "$T/base-draw" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
@@ -128,7 +141,7 @@ calls() {
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
 publish-approve review-submit review-decide archive-backup person-key
-archive-config"
+archive-config inspect-draw"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -154,7 +167,7 @@ fi
 faults() {
 	case $1:${ZHIFA_SWEEP:-} in
 	review-submit: | review-decide: | archive-backup: | person-key: | \
-	archive-config:)
+	archive-config: | inspect-draw:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac

@@ -262,6 +262,23 @@ new_archive_without_review() {
 	new_archive --config "$T/no-review.yaml"
 }
 
+# draw_targets FILE [N]: a directory of N (3) inspection targets for
+# inspect-draw, in the fields of the sample officers, with valid
+# unified social credit codes.
+draw_targets() {
+	python3 - "${2:-3}" >"$1" <<'PY'
+import sys
+C = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+print("name,code,address,field")
+for i in range(int(sys.argv[1])):
+    body = "91330327%09d" % (5000 + i)
+    s = sum(C.index(ch) * w for ch, w in zip(body, W))
+    print("抽查对象%d,%s,示例县%d号,%s" % (i, body + C[(31 - s % 31) % 31], i,
+          ["建筑市场", "城乡规划", "消防"][i % 3]))
+PY
+}
+
 # at DATE: the clock at 10:00 Beijing time on DATE.
 at() {
 	ZHIFA_NOW="$1T10:00:00+08:00"
