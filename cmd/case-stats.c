@@ -15,6 +15,8 @@
 #include "cases/stats.h"
 #include "common/cli.h"
 #include "record/archive.h"
+#include "rules/config.h"
+#include "rules/permissions.h"
 
 static const char usage[] = "[--by kind|month|officer|stage|measure|"
     "outcome|review|deadline] [--year YYYY] [--chart FILE] | --year YYYY "
@@ -143,7 +145,9 @@ main(int argc, char **argv)
 		return zf_cli_done(a, rc);
 	}
 	if (reads) {
-		if ((rc = zf_stats_reads(a, year, &list)) == 0) {
+		if ((rc = zf_may(zf_archive_config(a), zf_archive_person(a),
+		    ZF_ACT_READ_LOG, NULL, zf_archive_err(a))) == 0 &&
+		    (rc = zf_stats_reads(a, year, &list)) == 0) {
 			zf_cli_print_list(&cli, list, read_columns);
 			zf_json_free(list);
 		}

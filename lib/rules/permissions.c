@@ -47,6 +47,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    ZF_MAY_APPROVERS },
 	{ ZF_ACT_DRAW, "draw", "commits to and makes the random draw of "
 	    "inspections (双随机)", ZF_MAY_CLERK },
+	{ ZF_ACT_READ_LOG, "read-log", "sees who read which evidence and why "
+	    "(调阅监督)", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_REVIEWERS },
 };
 
 const char *
@@ -152,6 +154,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "only an approver "
 		    "(publication.approvers in zhifa.yaml) approves records "
 		    "before their release; '%s' is not one", id);
+	case ZF_ACT_READ_LOG:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not see who "
+		    "read which evidence: 调阅监督 is for the head, a clerk or "
+		    "the legal reviewers", id, p->name, role);
 	case ZF_ACT_DRAW:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not draw "
 		    "inspections: the 双随机 draw is for a clerk (内勤), who "

@@ -43,6 +43,7 @@ enum zf_act {
 	ZF_ACT_CORRECT,		/* decision-correct */
 	ZF_ACT_APPROVE,		/* publish-approve */
 	ZF_ACT_DRAW,		/* inspect-draw: the 双随机 draw */
+	ZF_ACT_READ_LOG,	/* case-stats --reads: who read what */
 	ZF_NACTS
 };
 

@@ -174,7 +174,7 @@ assert ("撤销、确认违法或者责令重作的决定", "1") in acts, acts
 PY
 
 # Who read what, secret evidence first (调阅监督).
-expect_exit 0 case-stats -o json --reads
+expect_exit 0 case-stats -o json --reads --as liuyang
 check_json "reads: secret first, each with its reason" "$T/out" "$e1" "$e2" <<'PY'
 assert [(r["evidence"], r["access"]) for r in j] == [
     (arg[1], "secret"), (arg[0], "restricted")], j

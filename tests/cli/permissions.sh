@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 150
+plan 159
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary draw evidence export file keys read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="approve backup config correct decide decide-summary draw evidence export file keys read-log read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -237,4 +237,11 @@ may_not draw "the 双随机 draw is for a clerk (内勤)" inspect-draw --commit 
     --as chengang
 may draw inspect-draw --commit --targets "$T/targets.csv" --count 1 \
     --randomness "双色球 2026-12-31 开奖号码" --as liuyang
+
+# 调阅监督: who read which evidence is for the head, a clerk or the legal
+# reviewers, not the officers nor the service account.
+may_not read-log "调阅监督 is for the head, a clerk or the legal reviewers" \
+    case-stats --reads --as zhangwei
+may_not read-log "调阅监督 is for the head" case-stats --reads --as publisher
+may read-log case-stats --reads --as zhaomin
 finish
