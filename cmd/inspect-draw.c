@@ -20,7 +20,7 @@
 
 static const char usage[] = "--commit --targets FILE --count N "
     "--inspectors M --randomness TEXT [--out FILE] | --draw COMMITMENT "
-    "--targets FILE --value V [--out FILE] | --verify --record FILE "
+    "--value V [--targets FILE] [--out FILE] | --verify --record FILE "
     "--targets FILE";
 
 static const struct zf_column columns[] = {
@@ -123,7 +123,7 @@ main(int argc, char **argv)
 	if (commit + check + (draw != NULL) != 1)
 		zf_cli_usage(&cli, "give one of --commit, --draw COMMITMENT "
 		    "and --verify");
-	if (targets == NULL)
+	if (targets == NULL && draw == NULL)
 		zf_cli_usage(&cli, "--targets FILE is required: the directory "
 		    "of targets (检查对象名录库)");
 	if (check) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/crypto.h"
@@ -284,6 +285,37 @@ find_commitment(struct zf_archive *a, int64_t seq, struct zf_json **tree,
 	return 0;
 }
 
+/* The directory a commitment stored (its data d), parsed. */
+static int
+stored_directory(struct zf_archive *a, const struct zf_json *d,
+    struct zf_buf *b, struct zf_draw_target **t, size_t *nt, char sha[65])
+{
+	struct zf_err *e = zf_archive_err(a);
+	const char *object = zf_json_get_str(d, "object");
+	const char *name = zf_json_get_str(zf_json_get(zf_json_get(d,
+	    "commitment"), "targets"), "name");
+	uint8_t h[ZF_DIGEST_LEN];
+	int fd, rc;
+
+	zf_buf_init(b);
+	if (object == NULL)
+		return zf_fail(e, EX_DATAERR, "the commitment names no stored "
+		    "directory");
+	if ((rc = zf_object_open(a, object, &fd)) != 0)
+		return rc;
+	rc = zf_read_fd(fd, DIRECTORY_MAX, b);
+	close(fd);
+	if (rc != 0)
+		return zf_fail(e, EX_IOERR, "cannot read the stored directory "
+		    "of targets: %s", strerror(errno));
+	if ((rc = zf_draw_targets_parse(name ? name : "targets.csv", b->data,
+	    b->len, t, nt, e)) != 0)
+		return rc;
+	zf_digest_buf(SHA256, b->data, b->len, h);
+	zf_hex(h, ZF_DIGEST_LEN, sha);
+	return 0;
+}
+
 /* The party's kind by its code: 个体工商户 are registered under 92. */
 static const char *
 party_kind(const char *code)
@@ -330,7 +362,11 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 		    "available"));
 		goto out;
 	}
-	if ((rc = read_directory(a, path, &b, &t, &nt, sha)) != 0)
+	if (path == NULL)
+		rc = stored_directory(a, d, &b, &t, &nt, sha);
+	else
+		rc = read_directory(a, path, &b, &t, &nt, sha);
+	if (rc != 0)
 		goto out;
 	if (strcmp(sha, zf_json_get_str(zf_json_get(c, "targets"),
 	    "sha256")) != 0) {

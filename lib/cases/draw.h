@@ -98,7 +98,8 @@ int zf_draw_commit(struct zf_archive *a, const char *path, long count,
 
 /*
  * Draws commitment seq with value, the directory at path, which must be
- * the committed one: files the cases and journals the draw in one
+ * the committed one (NULL: the one the commitment stored): files the
+ * cases and journals the draw in one
  * transaction.  *record gets {commitment, sha256, value, result}, each
  * result with its "case".  EX_NOPERM when the commitment is missing or
  * drawn, its date has not come, or the directory or officers changed.

@@ -87,8 +87,9 @@ sed 's/示例县人民路5号/示例县人民路55号/' "$T/targets.csv" >"$T/ch
 expect_refused 77 "changed after commitment $seq" inspect-draw --draw "$seq" \
     --targets "$T/changed.csv" --value "01 05 12 19 27 33 + 08"
 
-# The draw: four inspection cases, two inspectors each.
-expect_exit 0 inspect-draw --draw "$seq" --targets "$T/targets.csv" \
+# The draw, from the directory the commitment stored: four inspection
+# cases, two inspectors each.
+expect_exit 0 inspect-draw --draw "$seq" \
     --value "01 05 12 19 27 33 + 08" --out "$T/draw.json" -o json
 check_json "four targets, each with two qualified inspectors, filed as cases" \
     "$T/draw.json" <<'PY'
