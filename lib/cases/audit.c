@@ -742,7 +742,7 @@ check_review(struct audit *au, const struct act *x)
 	struct zf_buf why;
 	int64_t fine = 0, conf = 0;
 	size_t n = 0, i;
-	int rc, yes;
+	int rc, yes = 0;
 
 	for (i = 0; list != NULL && i < zf_json_len(list) &&
 	    n < ZF_REVIEW_MAX_MEASURES; i++)

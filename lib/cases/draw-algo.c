@@ -15,7 +15,9 @@
 #include "base/err.h"
 #include "base/ident.h"
 #include "base/json.h"
+#include "base/strset.h"
 #include "base/text.h"
+#include "base/utf8.h"
 #include "base/yaml.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
@@ -64,50 +66,122 @@ struct reading {
 	int column[NMEMBERS];	/* CSV: the column of each member */
 	int header;		/* CSV: the header row was read */
 	size_t row;
+	struct zf_strset codes;
 	struct zf_err *e;
 	int rc;
 };
 
+/* s without the spaces (ASCII, U+3000) it begins and ends with. */
+static char *
+trimmed(const char *s)
+{
+	size_t len;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (strncmp(s, "\u3000", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	len = strlen(s);
+	for (;;) {
+		if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		else if (len >= 3 && strncmp(s + len - 3, "\u3000", 3) == 0)
+			len -= 3;
+		else
+			break;
+	}
+	return xstrndup(s, len);
+}
+
+/* 1 when s holds a character that shows nothing (zero-width, a mark of
+ * direction, a byte order mark): two names that look alike must be. */
+static int
+invisible(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
+
+	while (*p != '\0' && (n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp)) > 0) {
+		if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 &&
+		    cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
+		    cp == 0xfeff || cp == 0x00ad)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 /* Takes one target's values (NULL: absent), checking them. */
 static int
-take(struct reading *r, const char *const v[NMEMBERS])
+take(struct reading *r, const char *const given[NMEMBERS])
 {
 	struct zf_draw_target *t;
+	char *v[NMEMBERS] = { NULL };
 	const char *why;
 	char code[19];
 	size_t i;
+	int added, rc = 0;
 
 	if (r->n == ZF_DRAW_MAX_TARGETS)
 		return r->rc = zf_fail(r->e, EX_DATAERR, "%s: more than %d "
 		    "targets", r->file, ZF_DRAW_MAX_TARGETS);
-	for (i = 0; i < NMEMBERS; i++)
-		if (v[i] != NULL && zf_text_check(v[i], FIELD_MAX, 0,
-		    &why) != 0)
-			return r->rc = zf_fail(r->e, EX_DATAERR, "%s: target "
-			    "%zu: %s %s", r->file, r->row, members[i][0], why);
-	if (v[0] == NULL || *v[0] == '\0' || v[3] == NULL || *v[3] == '\0')
-		return r->rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu has "
-		    "no %s", r->file, r->row, v[0] == NULL || *v[0] == '\0' ?
+	for (i = 0; i < NMEMBERS && rc == 0; i++) {
+		if (given[i] == NULL)
+			continue;
+		if (zf_text_check(given[i], FIELD_MAX, 0, &why) != 0)
+			rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu: %s %s",
+			    r->file, r->row, members[i][0], why);
+		else if (invisible(given[i]))
+			rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu: its %s "
+			    "holds a character that shows nothing (a "
+			    "zero-width space or the like)", r->file, r->row,
+			    members[i][0]);
+		else
+			v[i] = trimmed(given[i]);
+	}
+	if (rc == 0 && (v[0] == NULL || *v[0] == '\0' || v[3] == NULL ||
+	    *v[3] == '\0'))
+		rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu has no %s",
+		    r->file, r->row, v[0] == NULL || *v[0] == '\0' ?
 		    "name (名称)" : "field (领域)");
-	if (v[1] == NULL || zf_ident_uscc(v[1], code, &why) != 0)
-		return r->rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu (%s): "
-		    "its unified social credit code (统一社会信用代码) %s",
-		    r->file, r->row, v[0], v[1] == NULL ? "is missing" : why);
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->t[i].code, code) == 0)
-			return r->rc = zf_fail(r->e, EX_DATAERR, "%s: targets "
-			    "%zu and %zu have the same code %s", r->file,
-			    i + 1, r->row, code);
+	if (rc == 0 && (v[1] == NULL || zf_ident_uscc(v[1], code, &why) != 0))
+		rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu (%s): its "
+		    "unified social credit code (统一社会信用代码) %s", r->file,
+		    r->row, v[0], v[1] == NULL ? "is missing" : why);
+	if (rc == 0) {
+		const struct zf_strset_entry *was = zf_strset_add(&r->codes,
+		    code, strlen(code), r->row, &added);
+
+		if (!added)
+			rc = zf_fail(r->e, EX_DATAERR, "%s: targets %zu and "
+			    "%zu have the same code %s", r->file, was->value,
+			    r->row, code);
+	}
+	if (rc != 0) {
+		for (i = 0; i < NMEMBERS; i++)
+			free(v[i]);
+		return r->rc = rc;
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 64;
 		r->t = xrealloc(r->t, r->cap * sizeof(*r->t));
 	}
 	t = &r->t[r->n++];
-	t->name = xstrdup(v[0]);
+	t->name = v[0];
+	free(v[1]);
 	t->code = xstrdup(code);
-	t->address = v[2] != NULL && *v[2] != '\0' ? xstrdup(v[2]) : NULL;
-	t->field = xstrdup(v[3]);
-	t->item = v[4] != NULL && *v[4] != '\0' ? xstrdup(v[4]) : NULL;
+	t->address = v[2] != NULL && *v[2] != '\0' ? v[2] : NULL;
+	if (t->address == NULL)
+		free(v[2]);
+	t->field = v[3];
+	t->item = v[4] != NULL && *v[4] != '\0' ? v[4] : NULL;
+	if (t->item == NULL)
+		free(v[4]);
 	return 0;
 }
 
@@ -126,8 +200,16 @@ csv_row(void *ctx, struct zf_json *row)
 		for (i = 0; i < zf_json_len(row); i++) {
 			const char *h = zf_json_str(zf_json_at(row, i));
 
-			if ((k = h != NULL ? member_of(h) : -1) >= 0)
-				r->column[k] = (int)i;
+			if ((k = h != NULL ? member_of(h) : -1) < 0)
+				continue;
+			if (r->column[k] >= 0) {
+				zf_json_free(row);
+				return r->rc = zf_fail(r->e, EX_DATAERR,
+				    "%s: its first row names the column %s "
+				    "(%s) twice", r->file, members[k][0],
+				    members[k][1]);
+			}
+			r->column[k] = (int)i;
 		}
 		zf_json_free(row);
 		if (r->column[0] < 0 || r->column[1] < 0 || r->column[3] < 0)
@@ -154,6 +236,30 @@ csv_row(void *ctx, struct zf_json *row)
 	return k;
 }
 
+/* One target from a mapping of YAML or an object of JSON. */
+static int
+take_pairs(struct reading *r, size_t npairs, const char *const *keys,
+    const char *const *values, unsigned line)
+{
+	const char *v[NMEMBERS] = { NULL };
+	size_t j;
+
+	for (j = 0; j < npairs; j++) {
+		int k = member_of(keys[j]);
+
+		if (k < 0 || values[j] == NULL)
+			return r->rc = zf_fail(r->e, EX_DATAERR, "%s:%u: '%s' "
+			    "is not a member of a target (name, code, address, "
+			    "field, item) with a text", r->file, line, keys[j]);
+		if (v[k] != NULL)
+			return r->rc = zf_fail(r->e, EX_DATAERR, "%s:%u: "
+			    "target %zu names its %s twice", r->file, line,
+			    r->row, members[k][0]);
+		v[k] = values[j];
+	}
+	return take(r, v);
+}
+
 static int
 read_yaml(struct reading *r, const char *bytes, size_t len)
 {
@@ -168,37 +274,74 @@ read_yaml(struct reading *r, const char *bytes, size_t len)
 	list = doc->ndocs == 1 ? doc->docs[0] : NULL;
 	if (list == NULL || list->kind != ZF_YAML_SEQUENCE) {
 		zf_yaml_free(doc);
-		return zf_fail(r->e, EX_DATAERR, "%s: expected a list of "
-		    "targets", r->file);
+		return zf_fail(r->e, EX_DATAERR, "%s: expected one YAML "
+		    "document, a list of targets", r->file);
 	}
 	for (i = 0; r->rc == 0 && i < list->count; i++) {
 		const struct zf_yaml_node *t = list->items[i];
-		const char *v[NMEMBERS] = { NULL };
+		const char *keys[NMEMBERS + 1], *values[NMEMBERS + 1];
 
 		r->row = i + 1;
-		if (t->kind != ZF_YAML_MAPPING) {
-			r->rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu is "
-			    "not a mapping", r->file, r->row);
+		if (t->kind != ZF_YAML_MAPPING || t->count > NMEMBERS) {
+			r->rc = zf_fail(r->e, EX_DATAERR, "%s:%u: target %zu "
+			    "is not a mapping of name, code, address, field "
+			    "and item", r->file, t->line, r->row);
 			break;
 		}
 		for (j = 0; j < t->count; j++) {
-			int k = member_of(t->keys[j]->text);
-
-			if (k < 0 || t->items[j]->kind != ZF_YAML_SCALAR) {
-				r->rc = zf_fail(r->e, EX_DATAERR, "%s:%u: '%s' "
-				    "is not a member of a target (name, code, "
-				    "address, field, item) with a text",
-				    r->file, t->keys[j]->line,
-				    t->keys[j]->text);
-				break;
-			}
-			v[k] = t->items[j]->text;
+			keys[j] = t->keys[j]->text;
+			values[j] = t->items[j]->kind == ZF_YAML_SCALAR ?
+			    t->items[j]->text : NULL;
 		}
-		if (r->rc == 0)
-			take(r, v);
+		take_pairs(r, t->count, keys, values, t->line);
 	}
 	zf_yaml_free(doc);
 	return r->rc;
+}
+
+static int
+read_json(struct reading *r, const char *bytes, size_t len)
+{
+	struct zf_json *list;
+	char msg[256];
+	size_t i, j;
+
+	if ((list = zf_json_parse(bytes, len, msg, sizeof(msg))) == NULL)
+		return zf_fail(r->e, EX_DATAERR, "%s: not JSON: %s", r->file,
+		    msg);
+	if (zf_json_type(list) != ZF_JSON_ARRAY)
+		r->rc = zf_fail(r->e, EX_DATAERR, "%s: expected an array of "
+		    "targets", r->file);
+	for (i = 0; r->rc == 0 && i < zf_json_len(list); i++) {
+		const struct zf_json *t = zf_json_at(list, i);
+		const char *keys[NMEMBERS + 1], *values[NMEMBERS + 1];
+
+		r->row = i + 1;
+		if (zf_json_type(t) != ZF_JSON_OBJECT ||
+		    zf_json_len(t) > NMEMBERS) {
+			r->rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu is "
+			    "not an object of name, code, address, field and "
+			    "item", r->file, r->row);
+			break;
+		}
+		for (j = 0; j < zf_json_len(t); j++) {
+			keys[j] = zf_json_key_at(t, j);
+			values[j] = zf_json_type(zf_json_value_at(t, j)) ==
+			    ZF_JSON_STRING ? zf_json_str(zf_json_value_at(t,
+			    j)) : NULL;
+		}
+		take_pairs(r, zf_json_len(t), keys, values, 1);
+	}
+	zf_json_free(list);
+	return r->rc;
+}
+
+static int
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n > m && strcmp(s + n - m, end) == 0;
 }
 
 int
@@ -206,7 +349,6 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
     struct zf_draw_target **out, size_t *n, struct zf_err *e)
 {
 	struct reading r;
-	size_t flen = strlen(file);
 
 	*out = NULL;
 	*n = 0;
@@ -215,9 +357,11 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
 	r.e = e;
 	if (memchr(bytes, '\0', len) != NULL)
 		return zf_fail(e, EX_DATAERR, "%s: not a text file", file);
-	if ((flen > 5 && strcmp(file + flen - 5, ".yaml") == 0) ||
-	    (flen > 4 && strcmp(file + flen - 4, ".yml") == 0)) {
+	zf_strset_init(&r.codes, 0);
+	if (ends_with(file, ".yaml") || ends_with(file, ".yml")) {
 		read_yaml(&r, bytes, len);
+	} else if (ends_with(file, ".json")) {
+		read_json(&r, bytes, len);
 	} else {
 		struct zf_csv_reader cr;
 		int st;
@@ -232,6 +376,7 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
 			    "too long" : st == ZF_CSV_AFTER_QUOTE ? "text "
 			    "after a closing quote" : "a quote not closed");
 	}
+	zf_strset_release(&r.codes);
 	if (r.rc == 0 && r.n == 0)
 		r.rc = zf_fail(e, EX_DATAERR, "%s: no targets", file);
 	if (r.rc != 0) {
@@ -241,6 +386,59 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
 	*out = r.t;
 	*n = r.n;
 	return 0;
+}
+
+char *
+zf_draw_targets_canonical(const struct zf_draw_target *t, size_t n,
+    char sha[65])
+{
+	struct zf_json *list = zf_json_array();
+	uint8_t h[ZF_DIGEST_LEN];
+	size_t i, len;
+	char *text;
+
+	for (i = 0; i < n; i++) {
+		struct zf_json *o = zf_json_object();
+
+		zf_json_set_str(o, "name", t[i].name);
+		zf_json_set_str(o, "code", t[i].code);
+		zf_json_set_str(o, "field", t[i].field);
+		zf_json_push(list, o);
+	}
+	text = zf_json_canonical(list, &len);
+	zf_json_free(list);
+	zf_digest_buf(SHA256, text, len, h);
+	zf_hex(h, ZF_DIGEST_LEN, sha);
+	return text;
+}
+
+char *
+zf_draw_value_canonical(const char *value)
+{
+	const unsigned char *p = (const unsigned char *)value;
+	struct zf_buf b;
+	uint32_t cp;
+	size_t n;
+
+	zf_buf_init(&b);
+	while (*p != '\0' && (n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp)) > 0) {
+		p += n;
+		if (cp >= 0xff10 && cp <= 0xff19)
+			cp = '0' + (cp - 0xff10);
+		else if (cp >= 0xff21 && cp <= 0xff3a)
+			cp = 'a' + (cp - 0xff21);
+		else if (cp >= 0xff41 && cp <= 0xff5a)
+			cp = 'a' + (cp - 0xff41);
+		else if (cp >= 'A' && cp <= 'Z')
+			cp = cp - 'A' + 'a';
+		if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
+			zf_buf_addch(&b, (char)cp);
+	}
+	if (b.len == 0) {
+		zf_buf_release(&b);
+		return NULL;
+	}
+	return zf_buf_detach(&b, NULL);
 }
 
 /* --- the stream of words ---------------------------------------------- */
@@ -345,56 +543,59 @@ in_list(const struct zf_json *list, const char *s)
 	return 0;
 }
 
-static int
-by_id(const void *x, const void *y)
-{
-	const struct zf_json *const *a = x, *const *b = y;
-
-	return strcmp(zf_json_get_str(*a, "id"), zf_json_get_str(*b, "id"));
-}
-
 int
 zf_draw_compute(const struct zf_json *c, const char *value,
-    const struct zf_draw_target *t, size_t nt, const char *targets_sha256,
-    struct zf_json **result, struct zf_err *e)
+    const struct zf_draw_target *t, size_t nt, struct zf_json **result,
+    struct zf_err *e)
 {
 	const struct zf_json *officers = zf_json_get(c, "officers");
 	const struct zf_json *targets = zf_json_get(c, "targets");
 	const struct zf_json **eligible;
-	int64_t count = 0, inspectors = 0, k = -1;
+	int64_t v = 0, count = 0, inspectors = 0, k = -1;
 	uint8_t hash[ZF_DIGEST_LEN];
-	char hex[65];
+	char hex[65], sha[65], *canon, *text;
 	struct stream s;
 	size_t *order, *who, i, j, n, no;
 
 	*result = NULL;
 	no = zf_json_len(officers);
+	if (zf_json_get_int(c, "v", &v) != 0 || v != 1)
+		return zf_fail(e, EX_DATAERR, "not a commitment of a draw of "
+		    "version 1, the one this program computes");
 	if (zf_json_get_int(c, "count", &count) != 0 || zf_json_get_int(c,
 	    "inspectors", &inspectors) != 0 || zf_json_get_int(targets,
 	    "count", &k) != 0 || zf_json_type(officers) != ZF_JSON_ARRAY ||
 	    zf_json_get_str(targets, "sha256") == NULL || count < 1 ||
 	    inspectors < 2 || inspectors > ZF_DRAW_MAX_INSPECTORS)
 		return zf_fail(e, EX_DATAERR, "not a commitment of a draw");
-	for (i = 0; i < no; i++)
-		if (zf_json_get_str(zf_json_at(officers, i), "id") == NULL)
-			return zf_fail(e, EX_DATAERR, "a committed officer has "
-			    "no id");
-	if (strcmp(zf_json_get_str(targets, "sha256"), targets_sha256) != 0 ||
+	for (i = 0; i < no; i++) {
+		const char *id = zf_json_get_str(zf_json_at(officers, i), "id");
+		const char *prev = i ? zf_json_get_str(zf_json_at(officers,
+		    i - 1), "id") : NULL;
+
+		if (id == NULL || (prev != NULL && strcmp(prev, id) >= 0))
+			return zf_fail(e, EX_DATAERR, "the committed officers "
+			    "are not each named once, in the order of their "
+			    "ids");
+	}
+	text = zf_draw_targets_canonical(t, nt, sha);
+	free(text);
+	if (strcmp(zf_json_get_str(targets, "sha256"), sha) != 0 ||
 	    (int64_t)nt != k)
 		return zf_fail(e, EX_DATAERR, "the directory of targets is not "
 		    "the one committed to: its SHA-256 is %s, the commitment "
-		    "names %s", targets_sha256, zf_json_get_str(targets,
-		    "sha256"));
+		    "names %s", sha, zf_json_get_str(targets, "sha256"));
 	if ((size_t)count > nt)
 		return zf_fail(e, EX_DATAERR, "the commitment draws %lld of "
 		    "%zu targets", (long long)count, nt);
-	if (value == NULL || *value == '\0' ||
-	    strlen(value) > ZF_DRAW_VALUE_MAX)
-		return zf_fail(e, EX_DATAERR, "the value must be 1 to %d bytes",
-		    ZF_DRAW_VALUE_MAX);
+	if (value == NULL || strlen(value) > ZF_DRAW_VALUE_MAX ||
+	    (canon = zf_draw_value_canonical(value)) == NULL)
+		return zf_fail(e, EX_DATAERR, "the value must be 1 to %d bytes "
+		    "with a letter or a digit", ZF_DRAW_VALUE_MAX);
 	zf_draw_commitment_hash(c, hex);
 	zf_unhex(hex, hash, ZF_DIGEST_LEN);
-	stream_init(&s, hash, value);
+	stream_init(&s, hash, canon);
+	free(canon);
 	order = xcalloc(nt, sizeof(*order));
 	for (i = 0; i < nt; i++)
 		order[i] = i;
@@ -405,17 +606,8 @@ zf_draw_compute(const struct zf_json *c, const char *value,
 	for (i = 0; i < (size_t)count; i++) {
 		const struct zf_draw_target *g = &t[order[i]];
 		struct zf_json *r = zf_json_object(), *ids = zf_json_array();
-		const struct zf_json *cf;
 
-		for (j = n = 0; j < no; j++) {
-			const struct zf_json *o = zf_json_at(officers, j);
-
-			cf = zf_json_get(o, "conflicts");
-			if (in_list(zf_json_get(o, "fields"), g->field) &&
-			    !in_list(cf, g->name) && !in_list(cf, g->code))
-				eligible[n++] = o;
-		}
-		qsort(eligible, n, sizeof(*eligible), by_id);
+		n = zf_draw_eligible(officers, g, eligible);
 		if (n < (size_t)inspectors) {
 			zf_json_free(r);
 			zf_json_free(ids);
@@ -447,25 +639,46 @@ zf_draw_compute(const struct zf_json *c, const char *value,
 	return 0;
 }
 
-/* The members of a result item that the draw decides. */
-static int
-same_item(const struct zf_json *a, const struct zf_json *b)
+size_t
+zf_draw_eligible(const struct zf_json *officers,
+    const struct zf_draw_target *g, const struct zf_json **out)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < zf_json_len(officers); j++) {
+		const struct zf_json *o = zf_json_at(officers, j);
+		const struct zf_json *cf = zf_json_get(o, "conflicts");
+
+		if (in_list(zf_json_get(o, "fields"), g->field) &&
+		    !in_list(cf, g->name) && !in_list(cf, g->code)) {
+			if (out != NULL)
+				out[n] = o;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The first member the draw decides in which a and b differ, or NULL. */
+static const char *
+differs(const struct zf_json *a, const struct zf_json *b)
 {
 	static const char *const keys[] = { "target", "name", "code",
-		"inspectors" };
+		"field", "inspectors", NULL };
 	size_t i;
-	int same = 1;
 
-	for (i = 0; same && i < 4; i++) {
+	for (i = 0; keys[i] != NULL; i++) {
 		char *x = zf_json_canonical(zf_json_get(a, keys[i]), NULL);
 		char *y = zf_json_get(b, keys[i]) ?
 		    zf_json_canonical(zf_json_get(b, keys[i]), NULL) : NULL;
+		int same = y != NULL && strcmp(x, y) == 0;
 
-		same = y != NULL && strcmp(x, y) == 0;
 		free(x);
 		free(y);
+		if (!same)
+			return keys[i];
 	}
-	return same;
+	return NULL;
 }
 
 int
@@ -479,8 +692,7 @@ zf_draw_verify(const struct zf_json *record, const char *file,
 	const char *value = zf_json_get_str(record, "value");
 	struct zf_draw_target *t;
 	struct zf_json *mine;
-	uint8_t h[ZF_DIGEST_LEN];
-	char hex[65], thex[65];
+	char hex[65];
 	size_t nt, i;
 	int rc;
 
@@ -492,31 +704,34 @@ zf_draw_verify(const struct zf_json *record, const char *file,
 	if (strcmp(hex, sha) != 0)
 		return zf_fail(e, EX_DATAERR, "the commitment's SHA-256 is %s, "
 		    "not the %s the record gives: it was changed", hex, sha);
-	zf_digest_buf(SHA256, bytes, len, h);
-	zf_hex(h, ZF_DIGEST_LEN, thex);
 	if ((rc = zf_draw_targets_parse(file, bytes, len, &t, &nt, e)) != 0)
 		return rc;
-	rc = zf_draw_compute(c, value, t, nt, thex, &mine, e);
+	rc = zf_draw_compute(c, value, t, nt, &mine, e);
 	zf_draw_targets_free(t, nt);
 	if (rc != 0)
 		return rc;
-	rc = 0;
 	if (zf_json_len(mine) != zf_json_len(given)) {
 		snprintf(why, whylen, "the record draws %zu targets, the "
 		    "commitment %zu", zf_json_len(given), zf_json_len(mine));
 		rc = 1;
 	}
-	for (i = 0; rc == 0 && i < zf_json_len(mine); i++)
-		if (!same_item(zf_json_at(mine, i), zf_json_at(given, i))) {
-			snprintf(why, whylen, "draw %zu: the record has %s, "
-			    "the draw computed again %s (%s)", i + 1,
-			    zf_json_get_str(zf_json_at(given, i), "name") ?
-			    zf_json_get_str(zf_json_at(given, i), "name") :
-			    "another", zf_json_get_str(zf_json_at(mine, i),
-			    "name"), zf_json_get_str(zf_json_at(mine, i),
-			    "code"));
-			rc = 1;
-		}
+	for (i = 0; rc == 0 && i < zf_json_len(mine); i++) {
+		const struct zf_json *x = zf_json_at(mine, i);
+		const char *key = differs(x, zf_json_at(given, i));
+		char *want, *got;
+
+		if (key == NULL)
+			continue;
+		want = zf_json_canonical(zf_json_get(x, key), NULL);
+		got = zf_json_get(zf_json_at(given, i), key) ?
+		    zf_json_canonical(zf_json_get(zf_json_at(given, i), key),
+		    NULL) : xstrdup("nothing");
+		snprintf(why, whylen, "draw %zu: its %s is %s in the record, "
+		    "%s computed again", i + 1, key, got, want);
+		free(want);
+		free(got);
+		rc = 1;
+	}
 	zf_json_free(mine);
 	return rc;
 }

@@ -33,7 +33,6 @@ read_directory(struct zf_archive *a, const char *path, struct zf_buf *b,
 {
 	struct zf_err *e = zf_archive_err(a);
 	const char *base = strrchr(path, '/');
-	uint8_t h[ZF_DIGEST_LEN];
 	int rc;
 
 	zf_buf_init(b);
@@ -46,8 +45,7 @@ read_directory(struct zf_archive *a, const char *path, struct zf_buf *b,
 	if ((rc = zf_draw_targets_parse(base ? base + 1 : path, b->data,
 	    b->len, t, nt, e)) != 0)
 		return rc;
-	zf_digest_buf(SHA256, b->data, b->len, h);
-	zf_hex(h, ZF_DIGEST_LEN, sha);
+	free(zf_draw_targets_canonical(*t, *nt, sha));
 	return 0;
 }
 
@@ -97,23 +95,34 @@ qualified(struct zf_archive *a)
 	return list;
 }
 
-/* The first YYYY-MM-DD in text, as a day; -1 when none. */
+/*
+ * The dates YYYY-MM-DD text names (not inside a longer run of digits):
+ * *latest the last of them, *earliest the first; -1 when none.
+ */
 static int
-named_day(const char *text, int32_t *day)
+named_days(const char *text, int32_t *earliest, int32_t *latest)
 {
 	const char *p;
+	int found = 0;
 
-	for (p = text; *p != '\0'; p++) {
+	for (p = text; strlen(p) >= 10; p++) {
 		char d[11];
+		int32_t day;
 
-		if (strlen(p) < 10)
-			break;
+		if ((p > text && p[-1] >= '0' && p[-1] <= '9') ||
+		    (p[10] >= '0' && p[10] <= '9'))
+			continue;
 		memcpy(d, p, 10);
 		d[10] = '\0';
-		if (zf_date_parse(d, day) == 0)
-			return 0;
+		if (zf_date_parse(d, &day) != 0)
+			continue;
+		if (!found || day < *earliest)
+			*earliest = day;
+		if (!found || day > *latest)
+			*latest = day;
+		found = 1;
 	}
-	return -1;
+	return found ? 0 : -1;
 }
 
 static int
@@ -135,7 +144,8 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	char sha[65], hex[65], day[11], dhex[ZF_DIGEST_HEX];
 	const char *why, *base = strrchr(path, '/');
 	struct zf_buf b;
-	int32_t when;
+	int32_t when, first;
+	int64_t next = 0;
 	size_t nt = 0;
 	int rc;
 
@@ -147,11 +157,12 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	    &why) != 0)
 		return zf_fail(e, EX_DATAERR, "--randomness %s", randomness ?
 		    why : "is required");
-	if (named_day(randomness, &when) != 0 ||
-	    when <= zf_archive_today(a))
+	if (named_days(randomness, &first, &when) != 0 ||
+	    first <= zf_archive_today(a))
 		return zf_fail(e, EX_DATAERR, "--randomness must name a value "
 		    "that does not exist yet and the date it becomes known, "
-		    "after today (YYYY-MM-DD): '%s'", randomness);
+		    "after today (YYYY-MM-DD), and no date before: '%s'",
+		    randomness);
 	if (count < 1 || inspectors < 2 ||
 	    inspectors > ZF_DRAW_MAX_INSPECTORS)
 		return zf_fail(e, EX_USAGE, "draw at least one target, with "
@@ -172,7 +183,6 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	zf_json_set_str(c, "day", day);
 	targets = zf_json_object();
 	zf_json_set_str(targets, "name", base ? base + 1 : path);
-	zf_json_set_int(targets, "size", (int64_t)b.len);
 	zf_json_set_str(targets, "sha256", sha);
 	zf_json_set_int(targets, "count", (int64_t)nt);
 	zf_json_set(c, "targets", targets);
@@ -182,42 +192,32 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	zf_json_set_str(c, "randomness", randomness);
 	zf_date_format(when, day);
 	zf_json_set_str(c, "available", day);
-	/* Every target must be drawable: the draw with any value would
-	 * find its inspectors (a value of this commitment checks it). */
+	/* Every target must be drawable, whatever the value. */
 	{
 		size_t i;
-		struct zf_json *one = zf_json_copy(c);
 
-		for (i = 0; i < nt && rc == 0; i++) {
-			struct zf_draw_target *g = &t[i];
-			struct zf_json *r = NULL;
-
-			zf_json_set_int(one, "count", 1);
-			/* the target alone, first in a directory of one */
-			zf_json_set_int(zf_json_get(one, "targets"), "count",
-			    1);
-			if (zf_draw_compute(one, "check", g, 1, sha, &r,
-			    e) != 0) {
-				char msg[sizeof(e->msg)];
-
-				snprintf(msg, sizeof(msg), "%s", e->msg);
-				rc = zf_fail(e, EX_NOPERM, "%s (行政处罚法"
-				    "第四十二条; 回避: 行政处罚法第四十三条)",
-				    msg);
-			}
-			zf_json_free(r);
-		}
-		zf_json_free(one);
+		for (i = 0; i < nt && rc == 0; i++)
+			if (zf_draw_eligible(officers, &t[i], NULL) <
+			    (size_t)inspectors)
+				rc = zf_fail(e, EX_NOPERM, "target %s (%s) has "
+				    "%zu qualified officers without a "
+				    "conflict, fewer than %ld (行政处罚法"
+				    "第四十二条; 回避: 第四十三条)", t[i].name,
+				    t[i].code, zf_draw_eligible(officers,
+				    &t[i], NULL), inspectors);
 		if (rc != 0)
 			goto out;
 	}
-	zf_draw_commitment_hash(c, hex);
 	if ((rc = zf_archive_begin(a)) != 0)
 		goto out;
-	if ((rc = zf_object_put_mem(a, b.data, b.len, digest)) != 0) {
+	/* Its own event's number: no two commitments are the same. */
+	if ((rc = zf_journal_size(a, &next)) != 0 ||
+	    (rc = zf_object_put_mem(a, b.data, b.len, digest)) != 0) {
 		zf_archive_abort(a);
 		goto out;
 	}
+	zf_json_set_int(c, "seq", next);
+	zf_draw_commitment_hash(c, hex);
 	zf_hex(digest, ZF_DIGEST_LEN, dhex);
 	data = zf_json_object();
 	zf_json_set(data, "commitment", zf_json_copy(c));
@@ -294,7 +294,6 @@ stored_directory(struct zf_archive *a, const struct zf_json *d,
 	const char *object = zf_json_get_str(d, "object");
 	const char *name = zf_json_get_str(zf_json_get(zf_json_get(d,
 	    "commitment"), "targets"), "name");
-	uint8_t h[ZF_DIGEST_LEN];
 	int fd, rc;
 
 	zf_buf_init(b);
@@ -311,8 +310,41 @@ stored_directory(struct zf_archive *a, const struct zf_json *d,
 	if ((rc = zf_draw_targets_parse(name ? name : "targets.csv", b->data,
 	    b->len, t, nt, e)) != 0)
 		return rc;
-	zf_digest_buf(SHA256, b->data, b->len, h);
-	zf_hex(h, ZF_DIGEST_LEN, sha);
+	free(zf_draw_targets_canonical(*t, *nt, sha));
+	return 0;
+}
+
+/*
+ * 双随机、一公开: the commitment was made public (an export of the site,
+ * which lists it) after it was made and no later than the day its
+ * randomness becomes known, so that nobody could make it again in
+ * secret, and keep only the one whose draw suits.
+ */
+static int
+published_before(struct zf_archive *a, int64_t seq, const char *available)
+{
+	static const char sql[] = "SELECT 1 FROM journal WHERE seq > ?1 AND "
+	    "type = 'publication.exported' AND substr(time, 1, 10) <= ?2 AND "
+	    "json_extract(body, '$.data.audience') = 'public' LIMIT 1";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	int rc;
+
+	if (st == NULL)
+		return e->code;
+	sqlite3_bind_int64(st, 1, seq);
+	zf_db_bind_text(st, 2, available);
+	rc = zf_db_row(db, st, e, "cannot read the journal");
+	sqlite3_reset(st);
+	if (rc < 0)
+		return e->code;
+	if (rc == 0)
+		return zf_fail(e, EX_NOPERM, "commitment %lld was not "
+		    "published before its randomness became known: "
+		    "publish-export after the commitment, on or before %s, "
+		    "puts it on the site (双随机、一公开: the commitment is "
+		    "public before the draw)", (long long)seq, available);
 	return 0;
 }
 
@@ -362,6 +394,9 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 		    "available"));
 		goto out;
 	}
+	if ((rc = published_before(a, seq, zf_json_get_str(c,
+	    "available"))) != 0)
+		goto out;
 	if (path == NULL)
 		rc = stored_directory(a, d, &b, &t, &nt, sha);
 	else
@@ -392,7 +427,7 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 			goto out;
 		}
 	}
-	if ((rc = zf_draw_compute(c, value, t, nt, sha, &result, e)) != 0)
+	if ((rc = zf_draw_compute(c, value, t, nt, &result, e)) != 0)
 		goto out;
 	if ((rc = zf_archive_begin(a)) != 0)
 		goto out;

@@ -4,7 +4,8 @@
  * choose the outcome and anybody can check it.
  *
  * First a commitment is journaled (draw.committed): the SHA-256 of the
- * directory of targets (检查对象名录库, stored in the archive), the
+ * directory of targets (检查对象名录库, stored in the archive) as a
+ * canonical list of name, code and field, the
  * officers qualified for each field on the day with their declared
  * conflicts (执法人员名录库), how many targets (N) and how many
  * inspectors each (M, two at least), and the public randomness that
@@ -18,8 +19,9 @@
  * are all anyone needs to compute the draw again (zf_draw_verify).
  *
  * The algorithm, version 1 (inspect-draw(1) writes it out):
- *   seed  = SHA-256("zhifa-draw-v1" 0x00 || H(C) || V), H(C) the 32
- *           bytes of the commitment's hash, V the value's bytes;
+ *   seed  = SHA-256("zhifa-draw-v1" 0x00 || H(C) || V'), H(C) the 32
+ *           bytes of the commitment's hash, V' the value's letters and
+ *           digits (zf_draw_value_canonical);
  *   block i = SHA-256(seed || i as 8 bytes big-endian), i = 0, 1, ...;
  *           each block gives four 64-bit words, big-endian, in order;
  *   below(n): the next word w, skipped while w < 2^64 mod n; w mod n;
@@ -61,6 +63,31 @@ int zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
     struct zf_draw_target **out, size_t *n, struct zf_err *e);
 void zf_draw_targets_free(struct zf_draw_target *t, size_t n);
 
+/*
+ * The directory as the commitment names it: a JSON array of {name, code,
+ * field}, in the directory's order, in canonical form (malloc'd); sha
+ * gets its SHA-256 as hex.  Addresses and items are no part of the draw,
+ * and are not published.
+ */
+char *zf_draw_targets_canonical(const struct zf_draw_target *t, size_t n,
+    char sha[65]);
+
+/*
+ * The value the seed is made with: the letters and digits of value, in
+ * order, full-width forms as ASCII, letters in lower case (malloc'd);
+ * NULL when it has none.  Spaces, punctuation and width do not matter.
+ */
+char *zf_draw_value_canonical(const char *value);
+
+/*
+ * The committed officers (an array, as the commitment holds them, by
+ * id) who may inspect target g: its field among their fields, neither
+ * its name nor its code among their conflicts.  Their number; out, when
+ * not NULL, gets them, in order.
+ */
+size_t zf_draw_eligible(const struct zf_json *officers,
+    const struct zf_draw_target *g, const struct zf_json **out);
+
 /* The SHA-256 of the commitment's canonical JSON, as hex (65 bytes). */
 void zf_draw_commitment_hash(const struct zf_json *commitment,
     char hex[65]);
@@ -68,12 +95,12 @@ void zf_draw_commitment_hash(const struct zf_json *commitment,
 /*
  * The draw of the commitment with the value, over the targets: a JSON
  * array of {target (its position), name, code, field, inspectors: [ids]}.
- * EX_DATAERR when the commitment is not one, or the targets are not the
- * ones it names (by SHA-256 of bytes, whose hex the caller gives).
+ * EX_DATAERR when the commitment is not one of version 1, or the
+ * targets are not the ones it names (zf_draw_targets_canonical).
  */
 int zf_draw_compute(const struct zf_json *commitment, const char *value,
-    const struct zf_draw_target *t, size_t nt, const char *targets_sha256,
-    struct zf_json **result, struct zf_err *e);
+    const struct zf_draw_target *t, size_t nt, struct zf_json **result,
+    struct zf_err *e);
 
 /*
  * Checks a published draw record {commitment, sha256, value, result}

@@ -60,8 +60,9 @@
  *                                                  it: a page
  *                                                  annual-YYYY.html each,
  *                                                  linked from standing
- *     "draws": [ { "seq", "day", "record",         optional: the 双随机
- *                  "directory", "names" } ]        draws (site-draws.h)
+ *     "draws": [ { "seq", "time", "commitment",    optional: the 双随机
+ *                  "directory", "names",           commitments and draws
+ *                  "draw" } ]                      (site-draws.h)
  *   }
  *
  * The entries, in the order the index lists them (objects given one at a

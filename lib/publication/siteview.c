@@ -14,6 +14,7 @@
 #include "base/io.h"
 #include "base/json.h"
 #include "base/when.h"
+#include "cases/draw.h"
 #include "cases/stats.h"
 #include "record/archive.h"
 #include "record/db.h"
@@ -148,59 +149,51 @@ annual_of(struct zf_archive *a, struct zf_json *standing)
 	return 0;
 }
 
-/* One draw, as site-draws.h takes it, from its event and commitment. */
+/*
+ * A commitment of a 双随机 draw as site-draws.h takes it: its data d (of
+ * event seq, at time), its directory as committed (read from the store,
+ * published without addresses), its officers' names, and its draw when
+ * made (made: the draw.made event's {seq, time, data}, or NULL).
+ */
 static int
-draw_of(struct zf_archive *a, int64_t seq, const char *time,
-    const struct zf_json *made, struct zf_json **out)
+commitment_of(struct zf_archive *a, int64_t seq, const char *time,
+    const struct zf_json *d, const struct zf_json *made,
+    struct zf_json **out)
 {
-	static const char sql[] = "SELECT body FROM journal WHERE seq = ? AND "
-	    "type = 'draw.committed'";
 	struct zf_err *e = zf_archive_err(a);
-	struct zf_json *tree = NULL, *d, *record, *names;
-	const struct zf_json *c, *officers;
-	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	int64_t committed = -1;
+	const struct zf_json *c = zf_json_get(d, "commitment"), *officers;
+	const char *object = zf_json_get_str(d, "object");
+	struct zf_json *doc, *names;
+	struct zf_draw_target *t = NULL;
+	char sha[65], *canon;
 	struct zf_buf text;
-	size_t i;
+	size_t i, nt = 0;
 	int rc, fd;
 
 	*out = NULL;
-	if (st == NULL)
-		return e->code;
-	zf_json_get_int(made, "committed", &committed);
-	sqlite3_bind_int64(st, 1, committed);
-	if ((rc = zf_db_row(zf_archive_db(a), st, e,
-	    "cannot read the journal")) == 1)
-		tree = zf_json_parse(zf_db_text(st, 0), strlen(zf_db_text(st,
-		    0)), NULL, 0);
-	sqlite3_reset(st);
-	if (rc < 0)
-		return e->code;
-	d = zf_json_get(tree, "data");
-	c = zf_json_get(d, "commitment");
-	if (c == NULL || zf_json_get_str(d, "object") == NULL) {
-		zf_json_free(tree);
-		return zf_fail(e, EX_DATAERR, "the draw of event %lld has no "
-		    "commitment", (long long)seq);
-	}
+	if (c == NULL || object == NULL || zf_json_get_str(d, "sha256") == NULL)
+		return zf_fail(e, EX_DATAERR, "event %lld is a commitment "
+		    "without its data", (long long)seq);
 	zf_buf_init(&text);
-	if ((rc = zf_object_open(a, zf_json_get_str(d, "object"), &fd)) == 0) {
+	if ((rc = zf_object_open(a, object, &fd)) == 0) {
 		if (zf_read_fd(fd, 64u << 20, &text) != 0)
 			rc = zf_fail(e, EX_IOERR, "cannot read the directory "
-			    "of the draw of event %lld", (long long)seq);
+			    "of commitment %lld", (long long)seq);
 		close(fd);
 	}
-	if (rc != 0) {
-		zf_buf_release(&text);
-		zf_json_free(tree);
+	if (rc == 0)
+		rc = zf_draw_targets_parse(zf_json_get_str(zf_json_get(c,
+		    "targets"), "name") ? zf_json_get_str(zf_json_get(c,
+		    "targets"), "name") : "targets.csv", text.data ?
+		    text.data : "", text.len, &t, &nt, e);
+	zf_buf_release(&text);
+	if (rc != 0)
 		return rc;
-	}
-	record = zf_json_object();
-	zf_json_set(record, "commitment", zf_json_copy(c));
-	zf_json_set_str(record, "sha256", zf_json_get_str(made, "sha256"));
-	zf_json_set_str(record, "value", zf_json_get_str(made, "value"));
-	zf_json_set(record, "result", zf_json_copy(zf_json_get(made,
-	    "result")));
+	canon = zf_draw_targets_canonical(t, nt, sha);
+	zf_draw_targets_free(t, nt);
+	doc = zf_json_object();
+	zf_json_set(doc, "commitment", zf_json_copy(c));
+	zf_json_set_str(doc, "sha256", zf_json_get_str(d, "sha256"));
 	names = zf_json_object();
 	officers = zf_json_get(c, "officers");
 	for (i = 0; i < zf_json_len(officers); i++) {
@@ -212,59 +205,99 @@ draw_of(struct zf_archive *a, int64_t seq, const char *time,
 	}
 	*out = zf_json_object();
 	zf_json_set_int(*out, "seq", seq);
-	{
-		char day[11];
-
-		snprintf(day, sizeof(day), "%.10s", time ? time : "");
-		zf_json_set_str(*out, "day", day);
-	}
-	zf_json_set(*out, "record", record);
-	zf_json_set_str(*out, "directory", text.data ? text.data : "");
+	zf_json_set_str(*out, "time", time ? time : "");
+	zf_json_set(*out, "commitment", doc);
+	zf_json_set_str(*out, "directory", canon);
 	zf_json_set(*out, "names", names);
-	zf_buf_release(&text);
-	zf_json_free(tree);
+	free(canon);
+	if (made != NULL) {
+		const struct zf_json *md = zf_json_get(made, "data");
+		struct zf_json *draw = zf_json_object(), *record;
+		int64_t ds = 0;
+
+		zf_json_get_int(made, "seq", &ds);
+		record = zf_json_object();
+		zf_json_set(record, "commitment", zf_json_copy(c));
+		zf_json_set_str(record, "sha256", zf_json_get_str(d, "sha256"));
+		zf_json_set_str(record, "value", zf_json_get_str(md, "value"));
+		zf_json_set(record, "result", zf_json_copy(zf_json_get(md,
+		    "result")));
+		zf_json_set_int(draw, "seq", ds);
+		zf_json_set_str(draw, "time", zf_json_get_str(made, "time"));
+		zf_json_set(draw, "record", record);
+		zf_json_set(*out, "draw", draw);
+	}
 	return 0;
 }
 
-/* The latest hundred draws (双随机、一公开), the latest first. */
+/* The events of type, the latest first, at most max: {seq, time, data}. */
 static int
-draws_of(struct zf_archive *a, struct zf_json *standing)
+events_of(struct zf_archive *a, const char *sql, struct zf_json **out)
 {
-	static const char sql[] = "SELECT seq, time, body FROM journal WHERE "
-	    "type = 'draw.made' ORDER BY seq DESC LIMIT 100";
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	struct zf_json *list = zf_json_array();
 	int rc;
 
-	if (st == NULL) {
-		zf_json_free(list);
+	*out = zf_json_array();
+	if (st == NULL)
 		return e->code;
-	}
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read the journal")) == 1) {
 		struct zf_json *tree = zf_json_parse(zf_db_text(st, 2),
-		    strlen(zf_db_text(st, 2)), NULL, 0), *one = NULL;
-		int r = draw_of(a, sqlite3_column_int64(st, 0), zf_db_text(st,
-		    1), zf_json_get(tree, "data"), &one);
+		    strlen(zf_db_text(st, 2)), NULL, 0), *x = zf_json_object();
 
+		zf_json_set_int(x, "seq", sqlite3_column_int64(st, 0));
+		zf_json_set_str(x, "time", zf_db_text(st, 1));
+		zf_json_set(x, "data", zf_json_copy(zf_json_get(tree, "data")));
 		zf_json_free(tree);
-		if (r != 0) {
-			rc = -2;
-			break;
-		}
-		zf_json_push(list, one);
+		zf_json_push(*out, x);
 	}
 	sqlite3_reset(st);
-	if (rc < 0) {
-		zf_json_free(list);
-		return e->code;
+	return rc < 0 ? e->code : 0;
+}
+
+/*
+ * The latest hundred commitments of 双随机 draws, each with its draw once
+ * made, the latest first: every commitment is public, drawn or not.
+ */
+static int
+draws_of(struct zf_archive *a, struct zf_json *standing)
+{
+	static const char sql_c[] = "SELECT seq, time, body FROM journal "
+	    "WHERE type = 'draw.committed' ORDER BY seq DESC LIMIT 100";
+	static const char sql_d[] = "SELECT seq, time, body FROM journal "
+	    "WHERE type = 'draw.made' ORDER BY seq DESC LIMIT 1000";
+	struct zf_json *cs = NULL, *ds = NULL, *list = zf_json_array();
+	size_t i, j;
+	int rc;
+
+	if ((rc = events_of(a, sql_c, &cs)) != 0 ||
+	    (rc = events_of(a, sql_d, &ds)) != 0)
+		goto out;
+	for (i = 0; rc == 0 && i < zf_json_len(cs); i++) {
+		const struct zf_json *x = zf_json_at(cs, i), *made = NULL;
+		struct zf_json *one = NULL;
+		int64_t seq = 0, committed;
+
+		zf_json_get_int(x, "seq", &seq);
+		for (j = 0; made == NULL && j < zf_json_len(ds); j++)
+			if (zf_json_get_int(zf_json_get(zf_json_at(ds, j),
+			    "data"), "committed", &committed) == 0 &&
+			    committed == seq)
+				made = zf_json_at(ds, j);
+		if ((rc = commitment_of(a, seq, zf_json_get_str(x, "time"),
+		    zf_json_get(x, "data"), made, &one)) == 0)
+			zf_json_push(list, one);
 	}
-	if (zf_json_len(list) > 0)
+out:
+	zf_json_free(cs);
+	zf_json_free(ds);
+	if (rc == 0 && zf_json_len(list) > 0) {
 		zf_json_set(standing, "draws", list);
-	else
-		zf_json_free(list);
-	return 0;
+		list = NULL;
+	}
+	zf_json_free(list);
+	return rc;
 }
 
 int

@@ -62,7 +62,9 @@ cp -a "$T/base-plain" "$T/base-draw"
 draw_targets "$T/targets.csv"
 dseq=$(ZHIFA_ARCHIVE=$T/base-draw inspect-draw --as liuyang --commit \
     --targets "$T/targets.csv" --count 2 --randomness "双色球 2026-11-28 开奖号码" \
-    2>/dev/null | cut -f 1) && [ -n "$dseq" ] ||
+    2>/dev/null | cut -f 1) && [ -n "$dseq" ] &&
+    ZHIFA_ARCHIVE=$T/base-draw publish-export --as liuyang \
+    --out "$T/site-draw" >/dev/null 2>&1 ||
     { echo "$TEST_NAME: cannot commit to a draw" >&2; exit 1; }
 W=$T/ar
 export ZHIFA_ARCHIVE="$W"

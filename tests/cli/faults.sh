@@ -55,7 +55,9 @@ cp -a "$T/base-open" "$T/base-draw"
 draw_targets "$T/targets.csv"
 dseq=$(ZHIFA_ARCHIVE=$T/base-draw inspect-draw --as liuyang --commit \
     --targets "$T/targets.csv" --count 2 --randomness "双色球 2026-11-17 开奖号码" \
-    2>/dev/null | cut -f 1) && [ -n "$dseq" ] || exit 1
+    2>/dev/null | cut -f 1) && [ -n "$dseq" ] &&
+    ZHIFA_ARCHIVE=$T/base-draw publish-export --as liuyang \
+    --out "$T/site-draw" >/dev/null 2>&1 || exit 1
 : >"$T/injected"
 
 # run PROGRAM [PREFIX...]: the command under test on $ZHIFA_ARCHIVE,

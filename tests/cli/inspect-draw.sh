@@ -7,7 +7,7 @@
 # as it was: no commitment, a randomness known already, a directory or
 # officers changed, a second draw, a tampered directory or record.
 . "$(dirname "$0")/lib.sh"
-plan 55
+plan 62
 
 # A directory of twelve targets (检查对象名录库): the fields of the sample
 # officers in turn, the fourth of each four an 个体工商户.
@@ -63,7 +63,7 @@ expect_exit 0 inspect-draw --commit --targets "$T/targets.csv" --count 4 \
 seq=$(cut -f 1 "$T/out")
 hash=$(cut -f 2 "$T/out")
 check_json "the commitment names the directory, the officers and the randomness" \
-    "$T/commitment.json" "$hash" <<'PY'
+    "$T/commitment.json" "$hash" "$T/out" <<'PY'
 import hashlib
 c = j["commitment"]
 assert j["sha256"] == arg[0], j
@@ -72,18 +72,31 @@ assert c["targets"]["count"] == 12 and c["targets"]["name"] == "targets.csv"
 assert [o["id"] for o in c["officers"]] == ["lina", "wangqiang", "zhangwei"], c
 canon = json.dumps(c, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 assert hashlib.sha256(canon.encode()).hexdigest() == arg[0]
+assert c["seq"] == int(open(arg[1]).read().split()[0])
 PY
 
-# No draw before the randomness exists, nor of what is no commitment.
+# No draw before the commitment is public, nor before the randomness
+# exists, nor of what is no commitment.
+at 2026-12-03
+mark
+expect_refused 77 "was not published before its randomness became known" \
+    inspect-draw --draw "$seq" --value "01 05 12 19 27 33 + 08"
 at 2026-12-02
+expect_exit 0 publish-export --out "$T/site-before"
+check_json "the commitment is on the site before the draw" "$T/commitment.json" \
+    "$T/site-before/data" <<'PY'
+page = open(arg[0] + "/draws.html").read()
+assert j["sha256"] in page and "待抽取" in page, "commitment not listed"
+PY
 mark
 expect_refused 77 "is not known before 2026-12-03" inspect-draw --draw "$seq" \
     --targets "$T/targets.csv" --value "01 05 12 19 27 33 + 08"
 at 2026-12-03
 expect_refused 77 "no commitment of a draw" inspect-draw --draw 1 \
     --targets "$T/targets.csv" --value "01 05 12 19 27 33 + 08"
-# A directory changed after the commitment: one target's address.
-sed 's/示例县人民路5号/示例县人民路55号/' "$T/targets.csv" >"$T/changed.csv"
+# A directory changed after the commitment: one target's name.  (Its
+# addresses are no part of the draw.)
+sed 's/示例建设5,/示例建设五,/' "$T/targets.csv" >"$T/changed.csv"
 expect_refused 77 "changed after commitment $seq" inspect-draw --draw "$seq" \
     --targets "$T/changed.csv" --value "01 05 12 19 27 33 + 08"
 
@@ -142,6 +155,11 @@ PY
 # A tampered directory, a result changed, another value.
 expect_fail 65 "not the one committed to" inspect-draw --verify \
     --record "$T/draw.json" --targets "$T/changed.csv"
+# The value's spelling does not matter: only its letters and digits.
+sed 's/"01 05 12 19 27 33 + 08"/"01 05 12 19 27 33 ＋ 08 "/' "$T/draw.json" \
+    >"$T/respelled.json"
+expect_exit 0 inspect-draw --verify --record "$T/respelled.json" \
+    --targets "$T/targets.csv"
 python3 - "$T/draw.json" "$T/forged.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -155,7 +173,7 @@ sed 's/"01 05 12 19 27 33 + 08"/"01 05 12 19 27 34 + 08"/' "$T/draw.json" \
     >"$T/other.json"
 expect_exit 1 inspect-draw --verify --record "$T/other.json" \
     --targets "$T/targets.csv"
-sed 's/"count": 4/"count": 5/' "$T/draw.json" >"$T/bent.json"
+sed 's/"count": 4,/"count": 5,/' "$T/draw.json" >"$T/bent.json"
 expect_fail 65 "it was changed" inspect-draw --verify --record "$T/bent.json" \
     --targets "$T/targets.csv"
 
@@ -171,16 +189,22 @@ for x in j["result"]:
     assert x["name"] in page and x["code"] in page, x
 assert "李娜" in page or "张伟" in page or "王强" in page
 assert os.path.exists(arg[0] + "/elder/draws.html")
-assert len(glob.glob(arg[0] + "/draws/*.json")) == 1
+assert len(glob.glob(arg[0] + "/draws/D*.json")) == 1
+directory = open(glob.glob(arg[0] + "/draws/C*-targets.json")[0]).read()
+assert "人民路" not in directory, "addresses are no part of the draw"
 PY
-expect_exit 0 inspect-draw --verify --record "$(ls "$T"/site/data/draws/*.json)" \
-    --targets "$(ls "$T"/site/data/draws/*-targets.csv)"
+expect_exit 0 inspect-draw --verify --record "$(ls "$T"/site/data/draws/D*.json)" \
+    --targets "$(ls "$T"/site/data/draws/C*-targets.json)"
+expect_exit 0 python3 "$ZHIFA_SRC/tests/cli/draw.py" \
+    "$(ls "$T"/site/data/draws/D*.json)" \
+    "$(ls "$T"/site/data/draws/C*-targets.json)"
 
 # A second commitment, and the officers qualified change before its
 # draw: a new field for 李娜 in zhifa.yaml.
 expect_exit 0 inspect-draw --commit --targets "$T/targets.csv" --count 2 \
     --randomness "双色球 2026-12-08 开奖号码"
 seq2=$(cut -f 1 "$T/out")
+publish-export --out "$T/site2" >/dev/null 2>&1 || exit 1
 sed -i 's/    fields: \[建筑市场, 房地产市场\]/    fields: [建筑市场, 房地产市场, 消防]/' \
     "$ZHIFA_ARCHIVE/zhifa.yaml"
 ZHIFA_ACTOR=chengang apply_config

@@ -114,7 +114,6 @@ int
 main(void)
 {
 	char codes[TARGETS][19], sha[65], value[32], *bytes, *text;
-	uint8_t h[ZF_DIGEST_LEN];
 	struct zf_draw_target *t;
 	struct zf_json *c, *r, *r2;
 	long first[TARGETS] = { 0 }, pairs[6 * 6] = { 0 };
@@ -123,29 +122,28 @@ main(void)
 	size_t len, nt;
 	int i, j;
 
-	CHECK_PLAN(14);
+	CHECK_PLAN(17);
 	bytes = directory(&len, codes);
-	zf_digest_buf(ZF_SUITE_SHA256_ED25519, bytes, len, h);
-	zf_hex(h, ZF_DIGEST_LEN, sha);
 	CHECK(zf_draw_targets_parse("t.csv", bytes, len, &t, &nt, &e) == 0);
 	CHECK_INT(nt, TARGETS);
+	free(zf_draw_targets_canonical(t, nt, sha));
 
 	/* The same inputs, the same draw: the answer pinned here is what
 	 * inspect-draw(1)'s algorithm gives, on any machine (an implementation
 	 * of its text in Python, tests/cli/draw.py, gives it too). */
 	c = commitment(sha, 3, 2, codes[3]);
-	CHECK(zf_draw_compute(c, "01 05 12 19 27 33 + 08", t, nt, sha, &r,
+	CHECK(zf_draw_compute(c, "01 05 12 19 27 33 + 08", t, nt, &r,
 	    &e) == 0);
 	text = zf_json_canonical(r, NULL);
-	CHECK_STR(text, "[{\"code\":\"91330327000001000Y\",\"field\":"
-	    "\"建筑市场\",\"inspectors\":[\"a\",\"d\"],\"name\":\"公司0\","
-	    "\"target\":0},{\"code\":\"91330327000001004B\",\"field\":"
-	    "\"建筑市场\",\"inspectors\":[\"f\",\"d\"],\"name\":\"公司4\","
-	    "\"target\":4},{\"code\":\"913303270000010012\",\"field\":"
-	    "\"消防\",\"inspectors\":[\"a\",\"c\"],\"name\":\"公司1\","
-	    "\"target\":1}]");
+	CHECK_STR(text, "[{\"code\":\"91330327000001004B\",\"field\":"
+	    "\"建筑市场\",\"inspectors\":[\"f\",\"b\"],\"name\":\"公司4\","
+	    "\"target\":4},{\"code\":\"91330327000001009T\",\"field\":"
+	    "\"消防\",\"inspectors\":[\"a\",\"d\"],\"name\":\"公司9\","
+	    "\"target\":9},{\"code\":\"91330327000001005E\",\"field\":"
+	    "\"消防\",\"inspectors\":[\"f\",\"a\"],\"name\":\"公司5\","
+	    "\"target\":5}]");
 	free(text);
-	CHECK(zf_draw_compute(c, "01 05 12 19 27 33 + 08", t, nt, sha, &r2,
+	CHECK(zf_draw_compute(c, "01 05 12 19 27 33 + 08", t, nt, &r2,
 	    &e) == 0);
 	{
 		char *x = zf_json_canonical(r, NULL);
@@ -157,7 +155,7 @@ main(void)
 	}
 	zf_json_free(r2);
 	/* Another value, another draw. */
-	CHECK(zf_draw_compute(c, "02 05 12 19 27 33 + 08", t, nt, sha, &r2,
+	CHECK(zf_draw_compute(c, "02 05 12 19 27 33 + 08", t, nt, &r2,
 	    &e) == 0);
 	{
 		char *x = zf_json_canonical(r, NULL);
@@ -182,7 +180,7 @@ main(void)
 	c = commitment(sha, TARGETS, 2, codes[3]);
 	for (i = 0; i < VALUES; i++) {
 		snprintf(value, sizeof(value), "value %d", i);
-		if (zf_draw_compute(c, value, t, nt, sha, &r, &e) != 0) {
+		if (zf_draw_compute(c, value, t, nt, &r, &e) != 0) {
 			bad++;
 			continue;
 		}
@@ -234,22 +232,32 @@ main(void)
 	}
 	zf_json_free(c);
 
-	/* A directory other than the one committed to is refused. */
+	/* A directory other than the one committed to is refused; one that
+	 * differs only in spaces and line ends is the same directory. */
 	c = commitment(sha, 3, 2, NULL);
-	bytes[len - 3] = bytes[len - 3] == '1' ? '2' : '1';
 	{
 		struct zf_draw_target *t2;
 		size_t n2;
-		uint8_t h2[ZF_DIGEST_LEN];
-		char sha2[65];
+		char *other = strdup(bytes), *p = strstr(other, "公司5");
 
-		zf_digest_buf(ZF_SUITE_SHA256_ED25519, bytes, len, h2);
-		zf_hex(h2, ZF_DIGEST_LEN, sha2);
-		zf_draw_targets_parse("t.csv", bytes, len, &t2, &n2, &e);
-		CHECK_INT(zf_draw_compute(c, "v", t2, n2, sha2, &r, &e),
-		    EX_DATAERR);
+		memcpy(p, "企业", strlen("企业"));	/* 公司5 → 企业5 */
+		zf_draw_targets_parse("t.csv", other, strlen(other), &t2, &n2,
+		    &e);
+		CHECK_INT(zf_draw_compute(c, "v", t2, n2, &r, &e), EX_DATAERR);
 		CHECK(strstr(e.msg, "not the one committed to") != NULL);
 		zf_draw_targets_free(t2, n2);
+		free(other);
+	}
+	/* The value's letters and digits decide, not its spelling. */
+	{
+		char *x = zf_draw_value_canonical(" 01 05 12 19 27 33 ＋ ０8 ");
+		char *y = zf_draw_value_canonical("ab\xe2\x80\x8b-CD");
+
+		CHECK_STR(x, "01051219273308");
+		CHECK_STR(y, "abcd");
+		CHECK(zf_draw_value_canonical(" + - ") == NULL);
+		free(x);
+		free(y);
 	}
 	zf_json_free(c);
 	zf_draw_targets_free(t, nt);
