@@ -137,6 +137,7 @@ put_commitment(struct zf_site *s, struct zf_buf *page,
 		zf_buf_printf(page, "任何人可以用<a href=\"" ZF_SITE_ROOT
 		    "%s\">抽取记录</a>和检查对象名录重新计算本次抽取"
 		    "（inspect-draw --verify）。</p>\n", dpath);
+		strncat(id, "-result", sizeof(id) - strlen(id) - 1);
 		if ((rc = put_result(page, id, zf_json_get(record, "result"),
 		    zf_json_get(x, "names"), e)) != 0)
 			return rc;

@@ -2,7 +2,8 @@
 # site-a11y: the sample public site (t-site --write) in Debian's headless
 # Chromium: axe-core finds no serious or critical violation on the index,
 # its second page, the standing information and a decision, each with its
-# elder copy, and Chinese is drawn with a CJK font (tests/a11y/check.mjs).
+# elder copy, and Chinese is drawn with a CJK font (tests/a11y/check.mjs);
+# nor on publish-export's pages, the annual data and the 双随机 draws too.
 # The check is shown to fail on a page with serious violations and when
 # fontconfig offers no CJK font.  Without the browser, the font or the
 # npm packages the test fails: scripts/dev.sh test installs them.
@@ -24,7 +25,7 @@ if [ -n "$missing" ]; then
 	    "$missing" "run 'sh scripts/dev.sh test' once, or install them" >&2
 	exit 1
 fi
-plan 40	# 16 of them the screenshots of 8 pages
+plan 43	# 16 of them the screenshots of 8 pages
 
 expect_exit 0 "$ZHIFA_BIN/t-site" --write "$T/site"
 check "sample site written" test -f "$T/site/list/2.html"
@@ -117,6 +118,9 @@ decision-issue "$pen" --as chengang --doc "$T/d.txt" --outcome 罚款五千元 \
     --fine 5000 --basis 《中华人民共和国建筑法》第六十四条 >/dev/null
 decision-issue "$lic" --as chengang --doc "$T/d.txt" --outcome 准予施工许可 \
     --measure grant >/dev/null
+draw_targets "$T/targets.csv"
+dseq=$(inspect-draw --as liuyang --commit --targets "$T/targets.csv" \
+    --count 2 --randomness "双色球 2026-11-19 开奖号码" 2>/dev/null | cut -f 1)
 expect_exit 0 publish-export --as liuyang --out "$T/real.tar.gz"
 mkdir "$T/www"
 bsdtar -xf "$T/real.tar.gz" -C "$T/www"
@@ -130,5 +134,16 @@ fi
 grep -E '\(0 serious or critical\)' "$T/real.out" >"$T/clean"
 expect_equal "$(wc -l <"$T/clean")" 6 "publish-export's pages without serious violations"
 expect_in "$T/real.out" "fonts: Noto Sans CJK SC"
+
+# In January: the year's enforcement data and the 双随机 draw, drawn.
+at 2027-01-11
+inspect-draw --as liuyang --draw "$dseq" --value "03 07 11 19 24 30 + 12" \
+    >/dev/null 2>&1
+expect_exit 0 publish-export --as liuyang --out "$T/www2"
+node "$a11y/check.mjs" "$T/www2/data" annual-2026.html draws.html \
+    elder/annual-2026.html elder/draws.html >"$T/annual.out" 2>&1
+expect_in "$T/annual.out" "check.mjs: 4 passed, 0 failed"
+grep -E '\(0 serious or critical\)' "$T/annual.out" >"$T/clean"
+expect_equal "$(wc -l <"$T/clean")" 4 "the annual and draws pages without serious violations"
 
 finish
