@@ -35,7 +35,6 @@ read_directory(struct zf_archive *a, const char *path, struct zf_buf *b,
 	const char *base = strrchr(path, '/');
 	int rc;
 
-	zf_buf_init(b);
 	if (zf_read_file(AT_FDCWD, path, DIRECTORY_MAX, b) != 0)
 		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : errno ==
 		    EFBIG ? EX_DATAERR : errno == EISDIR ? EX_DATAERR :
@@ -150,7 +149,6 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	int rc;
 
 	*record = NULL;
-	zf_buf_init(&b);
 	if ((rc = may_draw(a)) != 0)
 		return rc;
 	if (randomness == NULL || zf_text_check(randomness, 1000, 0,
@@ -168,6 +166,7 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 		return zf_fail(e, EX_USAGE, "draw at least one target, with "
 		    "2 to %d inspectors each (行政处罚法第四十二条: 执法人员"
 		    "不得少于两人)", ZF_DRAW_MAX_INSPECTORS);
+	zf_buf_init(&b);
 	if ((rc = read_directory(a, path, &b, &t, &nt, sha)) != 0)
 		goto out;
 	if ((size_t)count > nt) {
@@ -296,7 +295,6 @@ stored_directory(struct zf_archive *a, const struct zf_json *d,
 	    "commitment"), "targets"), "name");
 	int fd, rc;
 
-	zf_buf_init(b);
 	if (object == NULL)
 		return zf_fail(e, EX_DATAERR, "the commitment names no stored "
 		    "directory");
@@ -370,7 +368,6 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 	int rc, drawn;
 
 	*record = NULL;
-	zf_buf_init(&b);
 	if ((rc = may_draw(a)) != 0)
 		return rc;
 	if (value == NULL || zf_text_check(value, ZF_DRAW_VALUE_MAX, 0,
@@ -379,6 +376,7 @@ zf_draw_make(struct zf_archive *a, int64_t seq, const char *path,
 		    "is required");
 	if ((rc = find_commitment(a, seq, &tree, &drawn)) != 0)
 		return rc;
+	zf_buf_init(&b);
 	d = zf_json_get(tree, "data");
 	c = zf_json_get(d, "commitment");
 	if (drawn) {
