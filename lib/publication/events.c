@@ -21,7 +21,22 @@ apply_publication_exported(struct zf_db *db, const struct zf_event *ev,
 	return 0;
 }
 
+/* Cases shared with another agency: the journal keeps which, with whom. */
+static int
+apply_cases_exported(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	(void)db;
+	if (zf_json_get_str(ev->data, "to") == NULL ||
+	    zf_json_get_str(ev->data, "sha256") == NULL ||
+	    zf_json_get(ev->data, "cases") == NULL)
+		return zf_apply_bad(e, ev, "an export of cases without its "
+		    "agency, cases or digest");
+	return 0;
+}
+
 static const struct zf_applier publication_types[] = {
+	{ "cases.exported", apply_cases_exported },
 	{ "publication.approved", zf_approve_apply },
 	{ "publication.entry", zf_publish_apply },
 	{ "publication.exported", apply_publication_exported },

@@ -49,6 +49,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "inspections (双随机)", ZF_MAY_CLERK },
 	{ ZF_ACT_READ_LOG, "read-log", "sees who read which evidence and why "
 	    "(调阅监督)", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_REVIEWERS },
+	{ ZF_ACT_SHARE, "share", "shares whole case files with another "
+	    "agency (case-export)", ZF_MAY_HEAD },
 };
 
 const char *

@@ -26,7 +26,8 @@ kinds="write pwrite64 fsync fdatasync rename renameat renameat2 link linkat
 unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue decision-correct publish-export publish-approve decision-revoke
-publish-withdraw archive-backup person-key archive-config inspect-draw"
+publish-withdraw archive-backup person-key archive-config inspect-draw
+case-export"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -121,6 +122,11 @@ spec() {
 	archive-config)
 		base=$T/base-pending
 		cmd="archive-config apply --as chengang" ;;
+	case-export)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="case-export $c_pub --as chengang --to 示例市住房和城乡建设局
+		    --out $T/out" ;;
 	inspect-draw)
 		base=$T/base-draw
 		at 2026-11-30

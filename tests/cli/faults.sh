@@ -2,8 +2,8 @@
 # Fault injection: case-new, evidence-add, decision-issue,
 # decision-correct, publish-export, publish-approve, review-submit,
 # review-decide,
-# archive-backup, person-key register, archive-config apply and
-# inspect-draw --draw run
+# archive-backup, person-key register, archive-config apply,
+# inspect-draw --draw and case-export run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -106,6 +106,10 @@ run() {
 	inspect-draw)
 		"$@" inspect-draw --as liuyang --draw "$dseq" \
 		    --targets "$T/targets.csv" --value 7 ;;
+	case-export)
+		rm -rf "$T/ex"
+		"$@" case-export "$p" --as chengang --to 示例市住房和城乡建设局 \
+		    --out "$T/ex" ;;
 	esac
 }
 
@@ -143,7 +147,7 @@ calls() {
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
 publish-approve review-submit review-decide archive-backup person-key
-archive-config inspect-draw"
+archive-config inspect-draw case-export"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -169,7 +173,7 @@ fi
 faults() {
 	case $1:${ZHIFA_SWEEP:-} in
 	review-submit: | review-decide: | archive-backup: | person-key: | \
-	archive-config: | inspect-draw:)
+	archive-config: | inspect-draw: | case-export:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac

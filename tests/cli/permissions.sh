@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 159
+plan 164
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary draw evidence export file keys read-log read-public read-restricted read-secret reassign recuse restored review revoke step submit withdraw "
+tested="approve backup config correct decide decide-summary draw evidence export file keys read-log read-public read-restricted read-secret reassign recuse restored review revoke share step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -244,4 +244,10 @@ may_not read-log "调阅监督 is for the head, a clerk or the legal reviewers" 
     case-stats --reads --as zhangwei
 may_not read-log "调阅监督 is for the head" case-stats --reads --as publisher
 may read-log case-stats --reads --as zhaomin
+
+# Whole case files go to another agency by the head's decision alone.
+may_not share "only the head (负责人) shares whole case files" \
+    case-export "$e" --to 示例市住房和城乡建设局 --out "$T/share" --as liuyang
+may share case-export "$e" --to 示例市住房和城乡建设局 --out "$T/share" \
+    --as chengang
 finish
