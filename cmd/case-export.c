@@ -76,7 +76,8 @@ main(int argc, char **argv)
 		if (cli.format == ZF_FORMAT_JSON) {
 			zf_cli_print_json(summary);
 		} else if (!cli.quiet) {
-			const struct zf_json *cs = zf_json_get(summary, "cases");
+			const struct zf_json *cs = zf_json_get(summary,
+			    "cases");
 			size_t i;
 
 			for (i = 0; i < zf_json_len(cs); i++) {

@@ -191,8 +191,8 @@ one_case(struct writer *w, const char *id, int transfer, struct zf_json *list)
 	zf_db_bind_text(st, 1, id);
 	if ((rc = zf_db_row(db, st, w->e, "cannot read cases")) != 1) {
 		sqlite3_reset(st);
-		return rc < 0 ? w->e->code : zf_fail(w->e, EX_NOINPUT, "no case "
-		    "'%s' (case-list shows the cases)", id);
+		return rc < 0 ? w->e->code : zf_fail(w->e, EX_NOINPUT,
+		    "no case '%s' (case-list shows the cases)", id);
 	}
 	c = zf_json_object();
 	zf_json_set_str(c, "id", id);
