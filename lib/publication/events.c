@@ -8,6 +8,7 @@
 #include "publication/approve.h"
 #include "publication/publish.h"
 #include "record/apply.h"
+#include "record/db.h"
 #include "record/journal.h"
 
 /* An export changes no table: the journal keeps who wrote which bundle. */
@@ -35,7 +36,61 @@ apply_cases_exported(struct zf_db *db, const struct zf_event *ev,
 	return 0;
 }
 
+/*
+ * Another agency's bundle taken in: the bundle kept as an object, and
+ * each of its cases in the imported table, by AGENCY:CASE; a later bundle
+ * of the same agency replaces what an earlier one said of a case.
+ */
+static int
+apply_bundle_imported(struct zf_db *db, const struct zf_event *ev,
+    struct zf_err *e)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO imported (id, "
+	    "agency, origin, case_id, number, kind, events, bundle, seq) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	const struct zf_json *agency = zf_json_get(ev->data, "agency");
+	const struct zf_json *cases = zf_json_get(ev->data, "cases");
+	const char *bundle = zf_json_get_str(ev->data, "bundle");
+	int64_t size, events;
+	size_t i;
+
+	if (bundle == NULL || zf_json_get_int(ev->data, "size", &size) != 0 ||
+	    zf_json_get_str(agency, "name") == NULL ||
+	    zf_json_get_str(agency, "origin") == NULL ||
+	    zf_json_type(cases) != ZF_JSON_ARRAY)
+		return zf_apply_bad(e, ev, "an import without its bundle, "
+		    "agency or cases");
+	if (zf_apply_object(db, bundle, size, ev->seq, e) != 0)
+		return e->code;
+	for (i = 0; i < zf_json_len(cases); i++) {
+		const struct zf_json *c = zf_json_at(cases, i);
+		sqlite3_stmt *st;
+
+		if (zf_json_get_str(c, "id") == NULL ||
+		    zf_json_get_str(c, "case") == NULL ||
+		    zf_json_get_int(c, "events", &events) != 0)
+			return zf_apply_bad(e, ev, "an imported case without "
+			    "its id");
+		if ((st = zf_db_stmt(db, sql, e)) == NULL)
+			return e->code;
+		zf_db_bind_text(st, 1, zf_json_get_str(c, "id"));
+		zf_db_bind_text(st, 2, zf_json_get_str(agency, "name"));
+		zf_db_bind_text(st, 3, zf_json_get_str(agency, "origin"));
+		zf_db_bind_text(st, 4, zf_json_get_str(c, "case"));
+		zf_db_bind_text(st, 5, zf_json_get_str(c, "number"));
+		zf_db_bind_text(st, 6, zf_json_get_str(c, "kind"));
+		sqlite3_bind_int64(st, 7, events);
+		zf_db_bind_text(st, 8, bundle);
+		sqlite3_bind_int64(st, 9, ev->seq);
+		if (zf_db_done(db, st, e, "cannot record the imported "
+		    "case") != 0)
+			return e->code;
+	}
+	return 0;
+}
+
 static const struct zf_applier publication_types[] = {
+	{ "bundle.imported", apply_bundle_imported },
 	{ "cases.exported", apply_cases_exported },
 	{ "publication.approved", zf_approve_apply },
 	{ "publication.entry", zf_publish_apply },

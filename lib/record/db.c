@@ -66,9 +66,24 @@ static const char schema_record[] =
     " PRIMARY KEY (case_id, decision_seq, digest)" \
     ") STRICT, WITHOUT ROWID;"
 
+/* Version 5: the cases other agencies' exchange bundles brought. */
+#define IMPORTED \
+    "CREATE TABLE imported (" \
+    " id TEXT PRIMARY KEY,"		/* AGENCY:CASE */ \
+    " agency TEXT NOT NULL,"		/* its name */ \
+    " origin TEXT NOT NULL,"		/* its log's origin */ \
+    " case_id TEXT NOT NULL,"		/* the id in its own archive */ \
+    " number TEXT," \
+    " kind TEXT," \
+    " events INTEGER NOT NULL," \
+    " bundle TEXT NOT NULL,"		/* digest of the bundle stored */ \
+    " seq INTEGER NOT NULL"		/* bundle.imported */ \
+    ") STRICT;"
+
 static const char schema_derived[] =
     PERSON_KEYS
     APPROVALS
+    IMPORTED
     "CREATE TABLE meta ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL"
@@ -270,13 +285,14 @@ static const char schema_indexes[] =
 const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
-	"publog_tree", "publications", "person_keys", "approvals", NULL
+	"publog_tree", "publications", "person_keys", "approvals", "imported",
+	NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
 	"seq", "case_id, rule", "case_id, round", "idx", "idx", "case_id",
-	"person, from_seq", "case_id, decision_seq, digest", NULL
+	"person, from_seq", "case_id, decision_seq, digest", "id", NULL
 };
 
 /*
@@ -542,10 +558,11 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * replay); the journal, tree and checkpoints never change meaning.
  * Version 2 adds the personal keys, none in an archive made before;
  * version 3 the time a period counted in hours ends (deadlines.due_at);
- * version 4 the records approved for publication (approvals).
+ * version 4 the records approved for publication (approvals); version 5
+ * the cases taken in from other agencies (imported).
  */
 static const char *const migrations[] = { PERSON_KEYS,
-	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS };
+	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS, IMPORTED };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

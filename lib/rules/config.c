@@ -96,6 +96,45 @@ read_recording(struct zf_schema *r, struct zf_config *c,
 	return 0;
 }
 
+/*
+ * sharing: trusted (the verifier keys of the agencies whose exchange
+ * bundles are taken in), max_entries (default 100,000) and max_bytes (in
+ * bytes, of the files of a bundle; default 8 GiB).
+ */
+static int
+read_sharing(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root)
+{
+	static const char *const keys[] = { "trusted", "max_entries",
+		"max_bytes", NULL };
+	const struct zf_yaml_node *n = zf_yaml_get(root, "sharing");
+	int entries = 100000, bytes = -1;
+	size_t i;
+
+	c->import_max_entries = entries;
+	c->import_max_bytes = (int64_t)8 << 30;
+	if (n == NULL) {
+		c->trusted = xcalloc(1, sizeof(char *));
+		return 0;
+	}
+	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "sharing") != 0 ||
+	    zf_schema_keys(r, n, "sharing", keys) != 0 ||
+	    zf_schema_list(r, n, "trusted", &c->trusted) != 0 ||
+	    zf_schema_int(r, n, "max_entries", 1, 10000000, &entries) != 0 ||
+	    zf_schema_int(r, n, "max_bytes", 1, 2147483647, &bytes) != 0)
+		return r->e->code;
+	for (i = 0; c->trusted[i] != NULL; i++)
+		if (strchr(c->trusted[i], '+') == NULL)
+			return zf_schema_fail(r, zf_yaml_get(n, "trusted"),
+			    "'%s' is not a verifier key (NAME+ID+KEY, as "
+			    "log/agency.vkey of a bundle gives it)",
+			    c->trusted[i]);
+	c->import_max_entries = entries;
+	if (bytes > 0)
+		c->import_max_bytes = bytes;
+	return 0;
+}
+
 int
 zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
     struct zf_config **out, struct zf_err *e)
@@ -103,7 +142,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	static const char *const keys[] = { "agency", "numbering", "people",
 		"calendar", "deadlines", "steps", "summary", "catalog",
 		"review", "publication", "redaction", "recording", "audit",
-		NULL };
+		"sharing", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct zf_schema r = { name, e };
@@ -142,6 +181,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    zf_config_read_catalog(&r, c, root) != 0 ||
 	    zf_config_read_publication(&r, c, root) != 0 ||
 	    read_recording(&r, c, root) != 0 ||
+	    read_sharing(&r, c, root) != 0 ||
 	    take_shipped(&r, c, root) != 0)
 		rc = e->code;
 out:
@@ -284,6 +324,7 @@ zf_config_free(struct zf_config *c)
 	}
 	free(c->redaction);
 	zf_schema_free_list(c->approvers);
+	zf_schema_free_list(c->trusted);
 	zf_json_free(c->standing);
 	free(c->path);
 	free(c->bytes);

@@ -229,6 +229,10 @@ struct zf_config {
 	 * happened (--at, --filed), and still be recorded (补录). */
 	int late_entry_max_days;
 	struct zf_audit audit;	/* audit: or the sample's */
+	/* sharing: the agencies whose exchange bundles bundle-import takes
+	 * (their verifier keys), and the caps on what it reads. */
+	char **trusted;
+	int64_t import_max_entries, import_max_bytes;
 
 	int32_t *cal_on, *cal_off;	/* local calendar exceptions */
 	size_t ncal_on, ncal_off;

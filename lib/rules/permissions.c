@@ -51,6 +51,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "(调阅监督)", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_REVIEWERS },
 	{ ZF_ACT_SHARE, "share", "shares whole case files with another "
 	    "agency (case-export)", ZF_MAY_HEAD },
+	{ ZF_ACT_IMPORT, "import", "takes in another agency's cases "
+	    "(bundle-import)", ZF_MAY_HEAD | ZF_MAY_CLERK },
 };
 
 const char *
@@ -160,6 +162,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not see who "
 		    "read which evidence: 调阅监督 is for the head, a clerk or "
 		    "the legal reviewers", id, p->name, role);
+	case ZF_ACT_IMPORT:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not take in "
+		    "another agency's cases: that is for a clerk (内勤) or the "
+		    "head (负责人)", id, p->name, role);
 	case ZF_ACT_DRAW:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not draw "
 		    "inspections: the 双随机 draw is for a clerk (内勤), who "

@@ -45,6 +45,7 @@ enum zf_act {
 	ZF_ACT_DRAW,		/* inspect-draw: the 双随机 draw */
 	ZF_ACT_READ_LOG,	/* case-stats --reads: who read what */
 	ZF_ACT_SHARE,		/* case-export: whole cases to another agency */
+	ZF_ACT_IMPORT,		/* bundle-import: another agency's cases */
 	ZF_NACTS
 };
 

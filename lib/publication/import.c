@@ -1,0 +1,760 @@
+/* import: another agency's exchange bundle, checked, then taken in. */
+#include "publication/import.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "base/strset.h"
+#include "record/archive.h"
+#include "record/checkpoint.h"
+#include "record/db.h"
+#include "record/event.h"
+#include "record/journal.h"
+#include "record/object.h"
+#include "record/persons.h"
+#include "rules/config.h"
+#include "rules/permissions.h"
+
+#define SHA256 ZF_SUITE_SHA256_ED25519
+#define CHUNK 65536
+#define FILE_MAX (64u << 20)	/* a tag file, exchange.json, events */
+
+struct quarantine {
+	struct zf_err *e;
+	const char *path;
+	char dir[64];
+	int dirfd;
+	struct zf_strset names;	/* the files taken, by name */
+	int64_t entries, bytes, max_entries, max_bytes;
+};
+
+/* A name safe to take: relative, no empty, "." or ".." part, no control
+ * character nor backslash; a folder's trailing '/' dropped.  NULL when
+ * not (why says so). */
+static char *
+safe_name(const char *raw, const char **why)
+{
+	char *copy, *p, *part, *save = NULL;
+	size_t len;
+
+	if (raw == NULL || *raw == '\0') {
+		*why = "has no name";
+		return NULL;
+	}
+	if (raw[0] == '/') {
+		*why = "has an absolute name";
+		return NULL;
+	}
+	for (p = (char *)raw; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == 0x7f) {
+			*why = "has a control character or a backslash in its "
+			    "name";
+			return NULL;
+		}
+	copy = xstrdup(raw);
+	len = strlen(copy);
+	while (len > 0 && copy[len - 1] == '/')
+		copy[--len] = '\0';
+	{
+		char *walk = xstrdup(copy);
+
+		for (part = strtok_r(walk, "/", &save); part != NULL;
+		    part = strtok_r(NULL, "/", &save))
+			if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0) {
+				free(walk);
+				free(copy);
+				*why = "names a '.' or '..' part";
+				return NULL;
+			}
+		free(walk);
+	}
+	if (len == 0 || strstr(copy, "//") != NULL) {
+		free(copy);
+		*why = "has an empty part in its name";
+		return NULL;
+	}
+	return copy;
+}
+
+/* Makes the folders of name in the quarantine (never through a link). */
+static int
+make_parents(struct quarantine *q, const char *name, int *fd)
+{
+	char *copy = xstrdup(name), *p = copy, *slash;
+	int dfd = dup(q->dirfd);
+
+	while (dfd >= 0 && (slash = strchr(p, '/')) != NULL) {
+		int next;
+
+		*slash = '\0';
+		if (mkdirat(dfd, p, 0700) != 0 && errno != EEXIST)
+			break;
+		next = openat(dfd, p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		close(dfd);
+		dfd = next;
+		p = slash + 1;
+	}
+	if (dfd < 0 || strchr(p, '/') != NULL) {
+		if (dfd >= 0)
+			close(dfd);
+		free(copy);
+		return zf_fail(q->e, EX_DATAERR, "'%s': cannot make its folder "
+		    "in the quarantine: %s", name, strerror(errno));
+	}
+	*fd = openat(dfd, p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
+	close(dfd);
+	free(copy);
+	if (*fd < 0)
+		return zf_fail(q->e, errno == EEXIST ? EX_DATAERR : EX_IOERR,
+		    "'%s' cannot be taken into the quarantine: %s", name,
+		    errno == EEXIST ? "a file or folder of that name is there "
+		    "already" : strerror(errno));
+	return 0;
+}
+
+/* Every entry of the archive at path into the quarantine, or a refusal. */
+static int
+take_entries(struct quarantine *q)
+{
+	struct archive *ar = archive_read_new();
+	struct archive_entry *ae;
+	char *buf = xmalloc(CHUNK);
+	int status, rc = 0;
+
+	archive_read_support_filter_gzip(ar);
+	archive_read_support_format_tar(ar);
+	archive_read_support_format_zip_seekable(ar);
+	if (archive_read_open_filename(ar, q->path, CHUNK) != ARCHIVE_OK) {
+		rc = zf_fail(q->e, archive_errno(ar) == ENOENT ? EX_NOINPUT :
+		    EX_DATAERR, "'%s' is not an exchange bundle: a tar or zip "
+		    "file only (%s)", q->path, archive_error_string(ar) ?
+		    archive_error_string(ar) : "unreadable");
+		goto out;
+	}
+	while (rc == 0) {
+		const char *raw, *why = NULL;
+		char *name;
+		int added, fd;
+		la_ssize_t n;
+
+		status = archive_read_next_header(ar, &ae);
+		if (status == ARCHIVE_EOF)
+			break;
+		if (status != ARCHIVE_OK) {
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' is damaged or not "
+			    "a tar or zip file after %lld entries: %s", q->path,
+			    (long long)q->entries, archive_error_string(ar) ?
+			    archive_error_string(ar) : "unreadable");
+			break;
+		}
+		if (++q->entries > q->max_entries) {
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' holds more than "
+			    "%lld entries (sharing.max_entries)", q->path,
+			    (long long)q->max_entries);
+			break;
+		}
+		raw = archive_entry_pathname_utf8(ae);
+		if (raw == NULL)
+			raw = archive_entry_pathname(ae);
+		if ((name = safe_name(raw, &why)) == NULL) {
+			rc = zf_fail(q->e, EX_DATAERR, "entry %lld of '%s' %s: "
+			    "refused", (long long)q->entries, q->path, why);
+			break;
+		}
+		if (archive_entry_filetype(ae) == AE_IFDIR &&
+		    archive_entry_hardlink(ae) == NULL &&
+		    archive_entry_symlink(ae) == NULL) {
+			free(name);	/* folders are made as files need them */
+			continue;
+		}
+		if (archive_entry_filetype(ae) != AE_IFREG ||
+		    archive_entry_hardlink(ae) != NULL ||
+		    archive_entry_symlink(ae) != NULL) {
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' in '%s' is not a "
+			    "regular file (a link, a device or a pipe): refused",
+			    name, q->path);
+			free(name);
+			break;
+		}
+		zf_strset_add(&q->names, name, strlen(name), 0, &added);
+		if (!added) {
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' is named twice in "
+			    "'%s': refused", name, q->path);
+			free(name);
+			break;
+		}
+		if ((rc = make_parents(q, name, &fd)) != 0) {
+			free(name);
+			break;
+		}
+		while ((n = archive_read_data(ar, buf, CHUNK)) > 0) {
+			q->bytes += n;
+			if (q->bytes > q->max_bytes) {
+				rc = zf_fail(q->e, EX_DATAERR, "'%s' holds more "
+				    "than %lld bytes (sharing.max_bytes)",
+				    q->path, (long long)q->max_bytes);
+				break;
+			}
+			if (zf_write_full(fd, buf, (size_t)n) != 0) {
+				rc = zf_fail(q->e, EX_IOERR, "cannot write the "
+				    "quarantine: %s", strerror(errno));
+				break;
+			}
+		}
+		if (rc == 0 && n < 0)
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' in '%s' cannot be "
+			    "read, the bundle is damaged: %s", name, q->path,
+			    archive_error_string(ar) ? archive_error_string(ar) :
+			    "unreadable");
+		close(fd);
+		free(name);
+	}
+out:
+	archive_read_free(ar);
+	free(buf);
+	return rc;
+}
+
+/* A file of the quarantine, whole (at most FILE_MAX bytes). */
+static int
+slurp(struct quarantine *q, const char *name, struct zf_buf *b)
+{
+	zf_buf_init(b);
+	if (zf_read_file(q->dirfd, name, FILE_MAX, b) != 0)
+		return zf_fail(q->e, EX_DATAERR, "the bundle has no readable "
+		    "'%s': %s", name, errno == EFBIG ? "too large" :
+		    strerror(errno));
+	return 0;
+}
+
+static void
+sha256_of(const void *p, size_t n, char hex[65])
+{
+	uint8_t h[ZF_DIGEST_LEN];
+
+	zf_digest_buf(SHA256, p, n, h);
+	zf_hex(h, ZF_DIGEST_LEN, hex);
+}
+
+/* The SHA-256 of a file of the quarantine, streamed. */
+static int
+file_sha256(struct quarantine *q, const char *name, char hex[65])
+{
+	struct zf_digest *d;
+	uint8_t h[ZF_DIGEST_LEN];
+	char buf[CHUNK];
+	ssize_t n;
+	int fd = openat(q->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return zf_fail(q->e, EX_DATAERR, "the bundle has no '%s', which "
+		    "its manifest lists", name);
+	d = zf_digest_new(SHA256);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		zf_digest_update(d, buf, (size_t)n);
+	zf_digest_final(d, h);
+	zf_digest_free(d);
+	close(fd);
+	if (n < 0)
+		return zf_fail(q->e, EX_IOERR, "cannot read the quarantine");
+	zf_hex(h, ZF_DIGEST_LEN, hex);
+	return 0;
+}
+
+/*
+ * A BagIt manifest ("HEX  NAME" lines): each file it names has that
+ * SHA-256; *listed gets the names.  prefix: what every name begins with
+ * ("data/" for the payload, "" for the tag files).
+ */
+static int
+check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
+    struct zf_json *listed)
+{
+	struct zf_buf b;
+	char *line, *save = NULL, hex[65];
+	int rc;
+
+	if ((rc = slurp(q, manifest, &b)) != 0)
+		return rc;
+	for (line = strtok_r(b.data ? b.data : (char *)"", "\n", &save);
+	    rc == 0 && line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char *name = strchr(line, ' ');
+		const char *why;
+		char *safe;
+
+		if (name == NULL || name - line != 64 || name[1] != ' ') {
+			rc = zf_fail(q->e, EX_DATAERR, "%s: a line is not "
+			    "'SHA256  NAME'", manifest);
+			break;
+		}
+		*name = '\0';
+		name += 2;
+		if ((safe = safe_name(name, &why)) == NULL ||
+		    strncmp(safe, prefix, strlen(prefix)) != 0) {
+			free(safe);
+			rc = zf_fail(q->e, EX_DATAERR, "%s names '%s', which is "
+			    "no file of its own", manifest, name);
+			break;
+		}
+		if ((rc = file_sha256(q, safe, hex)) == 0 &&
+		    strcmp(hex, line) != 0)
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' does not match "
+			    "its digest in %s: it was changed", safe, manifest);
+		zf_json_push(listed, zf_json_string(safe));
+		free(safe);
+	}
+	zf_buf_release(&b);
+	return rc;
+}
+
+static int
+in_list(const struct zf_json *list, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < zf_json_len(list); i++)
+		if (strcmp(zf_json_str(zf_json_at(list, i)), s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The bag: every file listed with its digest, and nothing else. */
+static int
+check_bag(struct quarantine *q)
+{
+	struct zf_json *payload = zf_json_array(), *tags = zf_json_array();
+	size_t i;
+	int rc;
+
+	if ((rc = check_manifest(q, "manifest-sha256.txt", "data/",
+	    payload)) != 0 || (rc = check_manifest(q, "tagmanifest-sha256.txt",
+	    "", tags)) != 0)
+		goto out;
+	for (i = 0; rc == 0 && i < q->names.cap; i++) {
+		const struct zf_strset_entry *x = &q->names.slot[i];
+		const char *n = x->key;
+
+		if (n == NULL || strcmp(n, "tagmanifest-sha256.txt") == 0)
+			continue;
+		if (strncmp(n, "data/", 5) == 0 ? !in_list(payload, n) :
+		    !in_list(tags, n))
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' is in the bundle "
+			    "and in no manifest of it", n);
+	}
+	if (rc == 0 && (!in_list(tags, "exchange-signature") ||
+	    !in_list(payload, "data/exchange.json")))
+		rc = zf_fail(q->e, EX_DATAERR, "the bundle is no exchange "
+		    "bundle: it has no exchange-signature or exchange.json "
+		    "(case-export writes them)");
+out:
+	zf_json_free(payload);
+	zf_json_free(tags);
+	return rc;
+}
+
+/*
+ * The signature: by a trusted agency key, over exchange.json (whose
+ * SHA-256 is the checkpoint's root), for ncases cases.
+ */
+static int
+check_signature(struct zf_archive *a, struct quarantine *q,
+    const struct zf_buf *x, const char *claimed, size_t ncases,
+    const char **by)
+{
+	const struct zf_config *cfg = zf_archive_config(a);
+	struct zf_buf note;
+	uint8_t want[ZF_DIGEST_LEN];
+	size_t i;
+	int rc, named = 0;
+
+	*by = NULL;
+	if ((rc = slurp(q, "exchange-signature", &note)) != 0)
+		return rc;
+	zf_digest_buf(SHA256, x->data, x->len, want);
+	for (i = 0; cfg->trusted != NULL && cfg->trusted[i] != NULL &&
+	    *by == NULL; i++) {
+		uint8_t pub[ZF_PUBKEY_MAX], root[ZF_DIGEST_LEN];
+		char *name = NULL, *origin = NULL, *expect;
+		struct zf_err ve;
+		size_t publen;
+		uint64_t size;
+		int suite;
+
+		if (zf_note_vkey_parse(cfg->trusted[i], &suite, &name, pub,
+		    &publen) != 0)
+			continue;
+		named |= claimed != NULL && strcmp(claimed, cfg->trusted[i]) ==
+		    0;
+		expect = xasprintf("%s/exchange", name);
+		if (zf_checkpoint_verify(note.data, note.len, suite, name, pub,
+		    publen, &origin, &size, root, &ve) == 0 &&
+		    strcmp(origin, expect) == 0 && size == ncases &&
+		    memcmp(root, want, ZF_DIGEST_LEN) == 0)
+			*by = cfg->trusted[i];
+		free(expect);
+		free(origin);
+		free(name);
+	}
+	zf_buf_release(&note);
+	if (*by != NULL)
+		return 0;
+	if (named)
+		return zf_fail(q->e, EX_DATAERR, "the bundle's signature does "
+		    "not verify with the key of the agency it names: it was "
+		    "changed after it was signed");
+	return zf_fail(q->e, EX_NOPERM, "the bundle is signed by a key this "
+	    "agency does not trust (%s): the head lists the keys of the "
+	    "agencies whose cases are taken in under sharing: trusted in "
+	    "zhifa.yaml", claimed ? claimed : "none named");
+}
+
+/* The key person held at seq of the other journal, or NULL. */
+static const char *
+key_at(const struct zf_json *keys, const char *person, int64_t seq)
+{
+	size_t i;
+
+	for (i = 0; i < zf_json_len(keys); i++) {
+		const struct zf_json *k = zf_json_at(keys, i);
+		int64_t from = -1, until = -1;
+		const char *p = zf_json_get_str(k, "person");
+
+		zf_json_get_int(k, "from_seq", &from);
+		if (p == NULL || strcmp(p, person) != 0 || from >= seq)
+			continue;
+		if (zf_json_get_int(k, "until_seq", &until) == 0 &&
+		    until < seq)
+			continue;
+		return zf_json_get_str(k, "vkey");
+	}
+	return NULL;
+}
+
+/* Each event of case id: its body, its hash, its case, its signature. */
+static int
+check_events(struct quarantine *q, int suite, const char *id,
+    const struct zf_json *keys, int64_t *count)
+{
+	struct zf_buf b;
+	char *name = xasprintf("data/cases/%s/events.jsonl", id);
+	char *line, *save = NULL;
+	int rc;
+
+	*count = 0;
+	rc = slurp(q, name, &b);
+	free(name);
+	if (rc != 0)
+		return rc;
+	for (line = strtok_r(b.data ? b.data : (char *)"", "\n", &save);
+	    rc == 0 && line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		struct zf_json *l = zf_json_parse(line, strlen(line), NULL, 0);
+		struct zf_json *tree = NULL;
+		const char *body = zf_json_get_str(l, "body");
+		const char *hash = zf_json_get_str(l, "hash");
+		char *sigs = zf_json_get(l, "sigs") ?
+		    zf_json_canonical(zf_json_get(l, "sigs"), NULL) : NULL;
+		uint8_t h[ZF_DIGEST_LEN];
+		char hex[ZF_DIGEST_HEX];
+		const char *vkey;
+		struct zf_event ev;
+		struct zf_err de;
+
+		if (body == NULL || hash == NULL || sigs == NULL) {
+			rc = zf_fail(q->e, EX_DATAERR, "case %s: an event line "
+			    "is not {seq, hash, body, sigs}", id);
+		} else {
+			zf_digest_buf(suite, body, strlen(body), h);
+			zf_hex(h, ZF_DIGEST_LEN, hex);
+			if (strcmp(hex, hash) != 0)
+				rc = zf_fail(q->e, EX_DATAERR, "case %s: an "
+				    "event does not match its hash: it was "
+				    "changed", id);
+			else if (zf_event_decode(body, strlen(body), &tree,
+			    &ev, &de) != 0 || ev.case_id == NULL ||
+			    strcmp(ev.case_id, id) != 0)
+				rc = zf_fail(q->e, EX_DATAERR, "case %s: event "
+				    "%lld is not of the case", id,
+				    (long long)ev.seq);
+			else if ((vkey = key_at(keys, ev.actor,
+			    ev.seq)) == NULL || zf_event_sig_check(suite, vkey,
+			    h, sigs) != 0)
+				rc = zf_fail(q->e, EX_DATAERR, "case %s: event "
+				    "%lld is not signed by its actor %s's key",
+				    id, (long long)ev.seq, ev.actor);
+		}
+		(*count)++;
+		free(sigs);
+		zf_json_free(tree);
+		zf_json_free(l);
+	}
+	zf_buf_release(&b);
+	return rc;
+}
+
+/* exchange.json: its files' digests, its cases' events. */
+static int
+check_content(struct zf_archive *a, struct quarantine *q,
+    const struct zf_json *x, const char **by, struct zf_json *cases)
+{
+	const struct zf_json *files = zf_json_get(x, "files");
+	const struct zf_json *list = zf_json_get(x, "cases");
+	const struct zf_json *agency = zf_json_get(x, "agency");
+	const char *code = zf_json_get_str(agency, "code");
+	const char *origin = zf_json_get_str(agency, "origin");
+	struct zf_json *keys = NULL;
+	struct zf_buf kb;
+	size_t i;
+	int rc, suite;
+	int64_t version = 0;
+
+	(void)a;
+	(void)by;
+	if (zf_json_get_int(x, "version", &version) != 0 || version != 1 ||
+	    zf_json_type(files) != ZF_JSON_OBJECT ||
+	    zf_json_type(list) != ZF_JSON_ARRAY || origin == NULL ||
+	    (suite = zf_suite_parse(zf_json_get_str(agency, "suite") ?
+	    zf_json_get_str(agency, "suite") : "")) < 0)
+		return zf_fail(q->e, EX_DATAERR, "data/exchange.json is not an "
+		    "exchange of version 1");
+	for (i = 0; i < q->names.cap; i++) {
+		const char *n = q->names.slot[i].key;
+
+		if (n == NULL || strncmp(n, "data/", 5) != 0 ||
+		    strcmp(n, "data/exchange.json") == 0)
+			continue;
+		if (zf_json_get_str(files, n + 5) == NULL)
+			return zf_fail(q->e, EX_DATAERR, "'%s' is in the bundle "
+			    "and not in its exchange.json", n);
+	}
+	for (i = 0; i < zf_json_len(files); i++) {
+		char *name = xasprintf("data/%s", zf_json_key_at(files, i));
+		char hex[65];
+		const char *want = zf_json_str(zf_json_value_at(files, i));
+
+		rc = file_sha256(q, name, hex);
+		if (rc == 0 && (want == NULL || strcmp(hex, want) != 0))
+			rc = zf_fail(q->e, EX_DATAERR, "'%s' is not the file "
+			    "exchange.json names", name);
+		free(name);
+		if (rc != 0)
+			return rc;
+	}
+	if ((rc = slurp(q, "data/keys.json", &kb)) != 0)
+		return rc;
+	keys = zf_json_parse(kb.data ? kb.data : "", kb.len, NULL, 0);
+	zf_buf_release(&kb);
+	if (zf_json_type(keys) != ZF_JSON_ARRAY) {
+		zf_json_free(keys);
+		return zf_fail(q->e, EX_DATAERR, "data/keys.json is not a list "
+		    "of keys");
+	}
+	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
+		const struct zf_json *c = zf_json_at(list, i);
+		const char *id = zf_json_get_str(c, "id");
+		const char *why;
+		char *safe = id ? safe_name(id, &why) : NULL;
+		struct zf_json *row;
+		int64_t events = 0;
+
+		if (safe == NULL || strchr(safe, '/') != NULL) {
+			free(safe);
+			rc = zf_fail(q->e, EX_DATAERR, "exchange.json names a "
+			    "case without a fit id");
+			break;
+		}
+		free(safe);
+		if ((rc = check_events(q, suite, id, keys, &events)) != 0)
+			break;
+		row = zf_json_object();
+		{
+			char *prefixed = xasprintf("%s:%s", code ? code :
+			    origin, id);
+
+			zf_json_set_str(row, "id", prefixed);
+			free(prefixed);
+		}
+		zf_json_set_str(row, "case", id);
+		if (zf_json_get_str(c, "number") != NULL)
+			zf_json_set_str(row, "number", zf_json_get_str(c,
+			    "number"));
+		if (zf_json_get_str(c, "kind") != NULL)
+			zf_json_set_str(row, "kind", zf_json_get_str(c, "kind"));
+		zf_json_set_int(row, "events", events);
+		zf_json_push(cases, row);
+	}
+	zf_json_free(keys);
+	return rc;
+}
+
+static void
+remove_quarantine(struct quarantine *q)
+{
+	char *cmd;
+
+	if (q->dirfd >= 0)
+		close(q->dirfd);
+	if (q->dir[0] == '\0')
+		return;
+	cmd = xasprintf("rm -rf '%s'", q->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bundle-import: cannot remove %s\n", q->dir);
+	free(cmd);
+}
+
+int
+zf_import_bundle(struct zf_archive *a, const char *path,
+    struct zf_json **summary)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_config *cfg = zf_archive_config(a);
+	struct quarantine q;
+	struct zf_buf xb;
+	struct zf_json *x = NULL, *cases = NULL, *data, *agency;
+	uint8_t digest[ZF_DIGEST_LEN], sha[ZF_DIGEST_LEN];
+	char hex[ZF_DIGEST_HEX], xsha[65];
+	const char *tmp = getenv("TMPDIR"), *by = NULL;
+	uint64_t size = 0;
+	struct stat sb;
+	int rc, fd;
+
+	*summary = NULL;
+	memset(&q, 0, sizeof(q));
+	q.dirfd = -1;
+	zf_buf_init(&xb);
+	if ((rc = zf_may(cfg, zf_archive_person(a), ZF_ACT_IMPORT, NULL,
+	    e)) != 0)
+		return rc;
+	if (stat(path, &sb) != 0)
+		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", path, strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return zf_fail(e, EX_DATAERR, "'%s' is not an exchange bundle: "
+		    "a tar or zip file only, not a folder", path);
+	q.e = e;
+	q.path = path;
+	q.max_entries = cfg->import_max_entries;
+	q.max_bytes = cfg->import_max_bytes;
+	zf_strset_init(&q.names, 0);
+	snprintf(q.dir, sizeof(q.dir), "%s/zhifa-import.XXXXXX",
+	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 32 ? tmp : "/tmp");
+	if (mkdtemp(q.dir) == NULL || (q.dirfd = open(q.dir, O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC)) < 0) {
+		rc = zf_fail(e, EX_CANTCREAT, "cannot make a quarantine folder: "
+		    "%s", strerror(errno));
+		q.dir[0] = '\0';
+		goto out;
+	}
+	if ((rc = take_entries(&q)) != 0 || (rc = check_bag(&q)) != 0 ||
+	    (rc = slurp(&q, "data/exchange.json", &xb)) != 0)
+		goto out;
+	if ((x = zf_json_parse(xb.data ? xb.data : "", xb.len, NULL,
+	    0)) == NULL || zf_json_type(x) != ZF_JSON_OBJECT ||
+	    strcmp(zf_json_get_str(x, "format") ? zf_json_get_str(x,
+	    "format") : "", "zhifa-exchange") != 0) {
+		rc = zf_fail(e, EX_DATAERR, "data/exchange.json is not an "
+		    "exchange (case-export writes them)");
+		goto out;
+	}
+	if ((rc = check_signature(a, &q, &xb, zf_json_get_str(zf_json_get(x,
+	    "agency"), "vkey"), zf_json_len(zf_json_get(x, "cases")),
+	    &by)) != 0)
+		goto out;
+	cases = zf_json_array();
+	if ((rc = check_content(a, &q, x, &by, cases)) != 0)
+		goto out;
+	sha256_of(xb.data, xb.len, xsha);
+	/* All checked: the bundle itself is kept, and the import told. */
+	if ((rc = zf_archive_begin(a)) != 0)
+		goto out;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		zf_archive_abort(a);
+		rc = zf_fail(e, EX_IOERR, "cannot read '%s' again: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	rc = zf_object_put_fd(a, fd, path, digest, sha, &size, NULL, NULL);
+	close(fd);
+	if (rc != 0) {
+		zf_archive_abort(a);
+		goto out;
+	}
+	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	data = zf_json_object();
+	agency = zf_json_copy(zf_json_get(x, "agency"));
+	zf_json_set_str(agency, "key", by);
+	zf_json_set(data, "agency", agency);
+	zf_json_set_str(data, "bundle", hex);
+	zf_json_set_int(data, "size", (int64_t)size);
+	zf_json_set_str(data, "sha256", xsha);
+	zf_json_set_str(data, "to", zf_json_get_str(x, "to") ?
+	    zf_json_get_str(x, "to") : "");
+	zf_json_set_bool(data, "transfer", zf_json_get_bool(x,
+	    "transfer") == 1);
+	zf_json_set(data, "cases", zf_json_copy(cases));
+	if ((rc = zf_journal_append(a, "bundle.imported", NULL, data,
+	    NULL)) != 0 || (rc = zf_archive_commit(a)) != 0) {
+		zf_archive_abort(a);
+		goto out;
+	}
+	*summary = zf_json_object();
+	zf_json_set_str(*summary, "agency", zf_json_get_str(zf_json_get(x,
+	    "agency"), "name") ? zf_json_get_str(zf_json_get(x, "agency"),
+	    "name") : "");
+	zf_json_set_str(*summary, "bundle", hex);
+	zf_json_set(*summary, "cases", cases);
+	cases = NULL;
+out:
+	remove_quarantine(&q);
+	zf_strset_release(&q.names);
+	zf_buf_release(&xb);
+	zf_json_free(x);
+	zf_json_free(cases);
+	return rc;
+}
+
+int
+zf_import_list(struct zf_archive *a, struct zf_json **out)
+{
+	static const char sql[] = "SELECT id, agency, case_id, number, kind, "
+	    "events, bundle FROM imported ORDER BY id";
+	static const char *const names[] = { "id", "agency", "case",
+		"number", "kind" };
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	int rc, i;
+
+	*out = NULL;
+	if (st == NULL)
+		return e->code;
+	*out = zf_json_array();
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the imported cases")) == 1) {
+		struct zf_json *r = zf_json_object();
+
+		for (i = 0; i < 5; i++)
+			zf_json_set_str(r, names[i], zf_db_text(st, i));
+		zf_json_set_int(r, "events", sqlite3_column_int64(st, 5));
+		zf_json_set_str(r, "bundle", zf_db_text(st, 6));
+		zf_json_push(*out, r);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_json_free(*out);
+		*out = NULL;
+		return e->code;
+	}
+	return 0;
+}
