@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-export case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-export bundle-import case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
 # publish-export publish-withdraw publish-verify.
@@ -15,7 +15,7 @@
 
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
-    case-list case-stats case-audit inspect-draw case-export case-show case-log evidence-add evidence-get case-step \
+    case-list case-stats case-audit inspect-draw case-export bundle-import case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
     publish-export publish-withdraw
@@ -267,6 +267,8 @@ complete -c case-stats -l annual -d "The year's enforcement data (with --year)"
 complete -c case-stats -l reads -d 'Who read which evidence and why'
 complete -c case-stats -l year -x -d 'Only cases filed in this year'
 complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
+complete -c bundle-import -r -F -d 'Exchange bundle (tar or zip)'
+complete -c bundle-import -l list -d 'List the cases taken in'
 complete -c case-export -f -a '(__zhifa_cases)' -d 'Case'
 complete -c case-export -l to -x -d 'The agency the cases are for'
 complete -c case-export -l out -r -F -d 'Where the bundle is written'

@@ -147,7 +147,7 @@ take_entries(struct quarantine *q)
 	while (rc == 0) {
 		const char *raw, *why = NULL;
 		char *name;
-		int added, fd;
+		int added, fd = -1;
 		la_ssize_t n;
 
 		status = archive_read_next_header(ar, &ae);
@@ -177,15 +177,16 @@ take_entries(struct quarantine *q)
 		if (archive_entry_filetype(ae) == AE_IFDIR &&
 		    archive_entry_hardlink(ae) == NULL &&
 		    archive_entry_symlink(ae) == NULL) {
-			free(name);	/* folders are made as files need them */
+			/* Folders are made as files need them. */
+			free(name);
 			continue;
 		}
 		if (archive_entry_filetype(ae) != AE_IFREG ||
 		    archive_entry_hardlink(ae) != NULL ||
 		    archive_entry_symlink(ae) != NULL) {
 			rc = zf_fail(q->e, EX_DATAERR, "'%s' in '%s' is not a "
-			    "regular file (a link, a device or a pipe): refused",
-			    name, q->path);
+			    "regular file (a link, a device or a pipe): "
+			    "refused", name, q->path);
 			free(name);
 			break;
 		}
@@ -203,8 +204,8 @@ take_entries(struct quarantine *q)
 		while ((n = archive_read_data(ar, buf, CHUNK)) > 0) {
 			q->bytes += n;
 			if (q->bytes > q->max_bytes) {
-				rc = zf_fail(q->e, EX_DATAERR, "'%s' holds more "
-				    "than %lld bytes (sharing.max_bytes)",
+				rc = zf_fail(q->e, EX_DATAERR, "'%s' holds "
+				    "more than %lld bytes (sharing.max_bytes)",
 				    q->path, (long long)q->max_bytes);
 				break;
 			}
@@ -217,8 +218,8 @@ take_entries(struct quarantine *q)
 		if (rc == 0 && n < 0)
 			rc = zf_fail(q->e, EX_DATAERR, "'%s' in '%s' cannot be "
 			    "read, the bundle is damaged: %s", name, q->path,
-			    archive_error_string(ar) ? archive_error_string(ar) :
-			    "unreadable");
+			    archive_error_string(ar) ?
+			    archive_error_string(ar) : "unreadable");
 		close(fd);
 		free(name);
 	}
@@ -260,8 +261,8 @@ file_sha256(struct quarantine *q, const char *name, char hex[65])
 	int fd = openat(q->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0)
-		return zf_fail(q->e, EX_DATAERR, "the bundle has no '%s', which "
-		    "its manifest lists", name);
+		return zf_fail(q->e, EX_DATAERR, "the bundle has no '%s', "
+		    "which its manifest lists", name);
 	d = zf_digest_new(SHA256);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		zf_digest_update(d, buf, (size_t)n);
@@ -305,8 +306,8 @@ check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
 		if ((safe = safe_name(name, &why)) == NULL ||
 		    strncmp(safe, prefix, strlen(prefix)) != 0) {
 			free(safe);
-			rc = zf_fail(q->e, EX_DATAERR, "%s names '%s', which is "
-			    "no file of its own", manifest, name);
+			rc = zf_fail(q->e, EX_DATAERR, "%s names '%s', which "
+			    "is no file of its own", manifest, name);
 			break;
 		}
 		if ((rc = file_sha256(q, safe, hex)) == 0 &&
@@ -536,8 +537,8 @@ check_content(struct zf_archive *a, struct quarantine *q,
 		    strcmp(n, "data/exchange.json") == 0)
 			continue;
 		if (zf_json_get_str(files, n + 5) == NULL)
-			return zf_fail(q->e, EX_DATAERR, "'%s' is in the bundle "
-			    "and not in its exchange.json", n);
+			return zf_fail(q->e, EX_DATAERR, "'%s' is in the "
+			    "bundle and not in its exchange.json", n);
 	}
 	for (i = 0; i < zf_json_len(files); i++) {
 		char *name = xasprintf("data/%s", zf_json_key_at(files, i));
@@ -591,7 +592,8 @@ check_content(struct zf_archive *a, struct quarantine *q,
 			zf_json_set_str(row, "number", zf_json_get_str(c,
 			    "number"));
 		if (zf_json_get_str(c, "kind") != NULL)
-			zf_json_set_str(row, "kind", zf_json_get_str(c, "kind"));
+			zf_json_set_str(row, "kind", zf_json_get_str(c,
+			    "kind"));
 		zf_json_set_int(row, "events", events);
 		zf_json_push(cases, row);
 	}
@@ -652,8 +654,8 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 32 ? tmp : "/tmp");
 	if (mkdtemp(q.dir) == NULL || (q.dirfd = open(q.dir, O_RDONLY |
 	    O_DIRECTORY | O_CLOEXEC)) < 0) {
-		rc = zf_fail(e, EX_CANTCREAT, "cannot make a quarantine folder: "
-		    "%s", strerror(errno));
+		rc = zf_fail(e, EX_CANTCREAT, "cannot make a quarantine "
+		    "folder: %s", strerror(errno));
 		q.dir[0] = '\0';
 		goto out;
 	}

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 164
+plan 169
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary draw evidence export file keys read-log read-public read-restricted read-secret reassign recuse restored review revoke share step submit withdraw "
+tested="approve backup config correct decide decide-summary draw evidence export file import keys read-log read-public read-restricted read-secret reassign recuse restored review revoke share step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -250,4 +250,17 @@ may_not share "only the head (负责人) shares whole case files" \
     case-export "$e" --to 示例市住房和城乡建设局 --out "$T/share" --as liuyang
 may share case-export "$e" --to 示例市住房和城乡建设局 --out "$T/share" \
     --as chengang
+
+# Another agency's cases are taken in by a clerk or the head: here the
+# archive trusts its own key, for the test's sake.
+(cd "$T/share" && bsdtar -czf "$T/share.tar.gz" bagit.txt bag-info.txt \
+    manifest-sha256.txt tagmanifest-sha256.txt exchange-signature data)
+vkey=$(python3 -c "import json,sys
+print(json.load(open(sys.argv[1]))['agency']['vkey'])" \
+    "$T/share/data/exchange.json")
+printf 'sharing:\n  trusted: ["%s"]\n' "$vkey" >>"$ZHIFA_ARCHIVE/zhifa.yaml"
+archive-config apply --as chengang >/dev/null 2>&1 || exit 1
+may_not import "may not take in another agency's cases" \
+    bundle-import "$T/share.tar.gz" --as zhangwei
+may import bundle-import "$T/share.tar.gz" --as liuyang
 finish
