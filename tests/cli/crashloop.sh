@@ -27,7 +27,7 @@ unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue decision-correct publish-export publish-approve decision-revoke
 publish-withdraw archive-backup person-key archive-config inspect-draw
-case-export"
+case-export bundle-import"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -58,6 +58,18 @@ at 2026-11-27
 ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
     >/dev/null 2>&1 ||
     { echo "$TEST_NAME: cannot make the archive with approval" >&2; exit 1; }
+# An exchange bundle, and an archive that trusts its key (its own).
+at 2026-11-27
+ZHIFA_ARCHIVE=$T/base-plain case-export "$c_pub" --as chengang \
+    --to 示例市住房和城乡建设局 --out "$T/share.tar.gz" >/dev/null 2>&1 &&
+    cp -a "$T/base-plain" "$T/base-import" &&
+    printf 'sharing:\n  trusted: ["%s"]\n' "$(python3 -c "import json,tarfile,sys
+t = tarfile.open(sys.argv[1])
+print(json.load(t.extractfile('data/exchange.json'))['agency']['vkey'])" \
+    "$T/share.tar.gz")" >>"$T/base-import/zhifa.yaml" &&
+    ZHIFA_ARCHIVE=$T/base-import archive-config apply --as chengang \
+    >/dev/null 2>&1 ||
+    { echo "$TEST_NAME: cannot make the archive that imports" >&2; exit 1; }
 # A commitment of a 双随机 draw whose randomness is known on the 28th.
 cp -a "$T/base-plain" "$T/base-draw"
 draw_targets "$T/targets.csv"
@@ -122,6 +134,10 @@ spec() {
 	archive-config)
 		base=$T/base-pending
 		cmd="archive-config apply --as chengang" ;;
+	bundle-import)
+		base=$T/base-import
+		at 2026-11-27
+		cmd="bundle-import --as liuyang $T/share.tar.gz" ;;
 	case-export)
 		base=$T/base-plain
 		at 2026-11-27

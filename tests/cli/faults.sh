@@ -3,7 +3,7 @@
 # decision-correct, publish-export, publish-approve, review-submit,
 # review-decide,
 # archive-backup, person-key register, archive-config apply,
-# inspect-draw --draw and case-export run
+# inspect-draw --draw, case-export and bundle-import run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -50,6 +50,17 @@ ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
     >/dev/null 2>&1 || exit 1
 publish-export --as liuyang --out "$T/site0" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-published"
+# An exchange bundle of the decided case, and an archive that trusts the
+# key that signed it (its own), for bundle-import.
+ZHIFA_ARCHIVE=$T/base-decided case-export "$p" --as chengang \
+    --to 示例市住房和城乡建设局 --out "$T/share.tar.gz" >/dev/null 2>&1 || exit 1
+cp -a "$T/base-open" "$T/base-import"
+printf 'sharing:\n  trusted: ["%s"]\n' "$(python3 -c "import json,tarfile,sys
+t = tarfile.open(sys.argv[1])
+print(json.load(t.extractfile('data/exchange.json'))['agency']['vkey'])" \
+    "$T/share.tar.gz")" >>"$T/base-import/zhifa.yaml"
+ZHIFA_ARCHIVE=$T/base-import archive-config apply --as chengang \
+    >/dev/null 2>&1 || exit 1
 # A commitment of a 双随机 draw whose randomness is known on the 17th.
 cp -a "$T/base-open" "$T/base-draw"
 draw_targets "$T/targets.csv"
@@ -106,6 +117,8 @@ run() {
 	inspect-draw)
 		"$@" inspect-draw --as liuyang --draw "$dseq" \
 		    --targets "$T/targets.csv" --value 7 ;;
+	bundle-import)
+		"$@" bundle-import --as liuyang "$T/share.tar.gz" ;;
 	case-export)
 		rm -rf "$T/ex"
 		"$@" case-export "$p" --as chengang --to 示例市住房和城乡建设局 \
@@ -130,6 +143,7 @@ fresh() {
 	inspect-draw)
 		at 2026-11-18
 		cp -a "$T/base-draw" "$T/w" ;;
+	bundle-import) cp -a "$T/base-import" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
@@ -147,7 +161,7 @@ calls() {
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
 publish-approve review-submit review-decide archive-backup person-key
-archive-config inspect-draw case-export"
+archive-config inspect-draw case-export bundle-import"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -173,7 +187,7 @@ fi
 faults() {
 	case $1:${ZHIFA_SWEEP:-} in
 	review-submit: | review-decide: | archive-backup: | person-key: | \
-	archive-config: | inspect-draw: | case-export:)
+	archive-config: | inspect-draw: | case-export: | bundle-import:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac
