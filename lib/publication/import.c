@@ -234,10 +234,14 @@ static int
 slurp(struct quarantine *q, const char *name, struct zf_buf *b)
 {
 	zf_buf_init(b);
-	if (zf_read_file(q->dirfd, name, FILE_MAX, b) != 0)
-		return zf_fail(q->e, EX_DATAERR, "the bundle has no readable "
-		    "'%s': %s", name, errno == EFBIG ? "too large" :
+	if (zf_read_file(q->dirfd, name, FILE_MAX, b) != 0) {
+		int rc = zf_fail(q->e, EX_DATAERR, "the bundle has no "
+		    "readable '%s': %s", name, errno == EFBIG ? "too large" :
 		    strerror(errno));
+
+		zf_buf_release(b);	/* released twice is no harm */
+		return rc;
+	}
 	return 0;
 }
 
@@ -635,7 +639,6 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	*summary = NULL;
 	memset(&q, 0, sizeof(q));
 	q.dirfd = -1;
-	zf_buf_init(&xb);
 	if ((rc = zf_may(cfg, zf_archive_person(a), ZF_ACT_IMPORT, NULL,
 	    e)) != 0)
 		return rc;
@@ -645,6 +648,7 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	if (!S_ISREG(sb.st_mode))
 		return zf_fail(e, EX_DATAERR, "'%s' is not an exchange bundle: "
 		    "a tar or zip file only, not a folder", path);
+	memset(&xb, 0, sizeof(xb));	/* slurp makes it */
 	q.e = e;
 	q.path = path;
 	q.max_entries = cfg->import_max_entries;
