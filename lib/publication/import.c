@@ -375,11 +375,10 @@ out:
  * SHA-256 is the checkpoint's root), for ncases cases.
  */
 static int
-check_signature(struct zf_archive *a, struct quarantine *q,
+check_signature(char *const *trusted, struct quarantine *q,
     const struct zf_buf *x, const char *claimed, size_t ncases,
     const char **by)
 {
-	const struct zf_config *cfg = zf_archive_config(a);
 	struct zf_buf note;
 	uint8_t want[ZF_DIGEST_LEN];
 	size_t i;
@@ -389,8 +388,8 @@ check_signature(struct zf_archive *a, struct quarantine *q,
 	if ((rc = slurp(q, "exchange-signature", &note)) != 0)
 		return rc;
 	zf_digest_buf(SHA256, x->data, x->len, want);
-	for (i = 0; cfg->trusted != NULL && cfg->trusted[i] != NULL &&
-	    *by == NULL; i++) {
+	for (i = 0; trusted != NULL && trusted[i] != NULL && *by == NULL;
+	    i++) {
 		uint8_t pub[ZF_PUBKEY_MAX], root[ZF_DIGEST_LEN];
 		char *name = NULL, *origin = NULL, *expect;
 		struct zf_err ve;
@@ -398,17 +397,16 @@ check_signature(struct zf_archive *a, struct quarantine *q,
 		uint64_t size;
 		int suite;
 
-		if (zf_note_vkey_parse(cfg->trusted[i], &suite, &name, pub,
+		if (zf_note_vkey_parse(trusted[i], &suite, &name, pub,
 		    &publen) != 0)
 			continue;
-		named |= claimed != NULL && strcmp(claimed, cfg->trusted[i]) ==
-		    0;
+		named |= claimed != NULL && strcmp(claimed, trusted[i]) == 0;
 		expect = xasprintf("%s/exchange", name);
 		if (zf_checkpoint_verify(note.data, note.len, suite, name, pub,
 		    publen, &origin, &size, root, &ve) == 0 &&
 		    strcmp(origin, expect) == 0 && size == ncases &&
 		    memcmp(root, want, ZF_DIGEST_LEN) == 0)
-			*by = cfg->trusted[i];
+			*by = trusted[i];
 		free(expect);
 		free(origin);
 		free(name);
@@ -420,10 +418,10 @@ check_signature(struct zf_archive *a, struct quarantine *q,
 		return zf_fail(q->e, EX_DATAERR, "the bundle's signature does "
 		    "not verify with the key of the agency it names: it was "
 		    "changed after it was signed");
-	return zf_fail(q->e, EX_NOPERM, "the bundle is signed by a key this "
-	    "agency does not trust (%s): the head lists the keys of the "
-	    "agencies whose cases are taken in under sharing: trusted in "
-	    "zhifa.yaml", claimed ? claimed : "none named");
+	return zf_fail(q->e, EX_NOPERM, "the bundle is signed by a key not "
+	    "trusted (%s): the keys of the agencies whose bundles are taken "
+	    "in are listed under sharing: trusted in zhifa.yaml, or given "
+	    "with province-load --trust", claimed ? claimed : "none named");
 }
 
 /* The key person held at seq of the other journal, or NULL. */
@@ -511,8 +509,8 @@ check_events(struct quarantine *q, int suite, const char *id,
 
 /* exchange.json: its files' digests, its cases' events. */
 static int
-check_content(struct zf_archive *a, struct quarantine *q,
-    const struct zf_json *x, const char **by, struct zf_json *cases)
+check_content(struct quarantine *q, const struct zf_json *x,
+    struct zf_json *cases)
 {
 	const struct zf_json *files = zf_json_get(x, "files");
 	const struct zf_json *list = zf_json_get(x, "cases");
@@ -525,8 +523,6 @@ check_content(struct zf_archive *a, struct quarantine *q,
 	int rc, suite;
 	int64_t version = 0;
 
-	(void)a;
-	(void)by;
 	if (zf_json_get_int(x, "version", &version) != 0 || version != 1 ||
 	    zf_json_type(files) != ZF_JSON_OBJECT ||
 	    zf_json_type(list) != ZF_JSON_ARRAY || origin == NULL ||
@@ -620,68 +616,142 @@ remove_quarantine(struct quarantine *q)
 	free(cmd);
 }
 
-int
-zf_import_bundle(struct zf_archive *a, const char *path,
-    struct zf_json **summary)
-{
-	struct zf_err *e = zf_archive_err(a);
-	const struct zf_config *cfg = zf_archive_config(a);
+struct zf_exchange_in {
 	struct quarantine q;
 	struct zf_buf xb;
-	struct zf_json *x = NULL, *cases = NULL, *data, *agency;
-	uint8_t digest[ZF_DIGEST_LEN], sha[ZF_DIGEST_LEN];
-	char hex[ZF_DIGEST_HEX], xsha[65];
-	const char *tmp = getenv("TMPDIR"), *by = NULL;
-	uint64_t size = 0;
-	struct stat sb;
-	int rc, fd;
+	struct zf_json *x, *cases;
+	const char *by;
+	char sha[65];
+};
 
-	*summary = NULL;
-	memset(&q, 0, sizeof(q));
-	q.dirfd = -1;
-	if ((rc = zf_may(cfg, zf_archive_person(a), ZF_ACT_IMPORT, NULL,
-	    e)) != 0)
-		return rc;
+void
+zf_exchange_in_close(struct zf_exchange_in *r)
+{
+	if (r == NULL)
+		return;
+	remove_quarantine(&r->q);
+	zf_strset_release(&r->q.names);
+	zf_buf_release(&r->xb);
+	zf_json_free(r->x);
+	zf_json_free(r->cases);
+	free(r);
+}
+
+int
+zf_exchange_in_open(const char *path, char *const *trusted,
+    int64_t max_entries, int64_t max_bytes, struct zf_exchange_in **out,
+    struct zf_err *e)
+{
+	struct zf_exchange_in *r;
+	const char *tmp = getenv("TMPDIR");
+	struct stat sb;
+	int rc;
+
+	*out = NULL;
 	if (stat(path, &sb) != 0)
 		return zf_fail(e, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return zf_fail(e, EX_DATAERR, "'%s' is not an exchange bundle: "
 		    "a tar or zip file only, not a folder", path);
-	memset(&xb, 0, sizeof(xb));	/* slurp makes it */
-	q.e = e;
-	q.path = path;
-	q.max_entries = cfg->import_max_entries;
-	q.max_bytes = cfg->import_max_bytes;
-	zf_strset_init(&q.names, 0);
-	snprintf(q.dir, sizeof(q.dir), "%s/zhifa-import.XXXXXX",
-	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 32 ? tmp : "/tmp");
-	if (mkdtemp(q.dir) == NULL || (q.dirfd = open(q.dir, O_RDONLY |
-	    O_DIRECTORY | O_CLOEXEC)) < 0) {
+	r = xcalloc(1, sizeof(*r));
+	r->q.dirfd = -1;
+	r->q.e = e;
+	r->q.path = path;
+	r->q.max_entries = max_entries;
+	r->q.max_bytes = max_bytes;
+	zf_strset_init(&r->q.names, 0);
+	snprintf(r->q.dir, sizeof(r->q.dir), "%s/zhifa-import.XXXXXX",
+	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (mkdtemp(r->q.dir) == NULL || (r->q.dirfd = open(r->q.dir,
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		rc = zf_fail(e, EX_CANTCREAT, "cannot make a quarantine "
 		    "folder: %s", strerror(errno));
-		q.dir[0] = '\0';
-		goto out;
+		if (r->q.dirfd < 0 && errno != 0)
+			r->q.dir[0] = '\0';
+		goto fail;
 	}
-	if ((rc = take_entries(&q)) != 0 || (rc = check_bag(&q)) != 0 ||
-	    (rc = slurp(&q, "data/exchange.json", &xb)) != 0)
-		goto out;
-	if ((x = zf_json_parse(xb.data ? xb.data : "", xb.len, NULL,
-	    0)) == NULL || zf_json_type(x) != ZF_JSON_OBJECT ||
-	    strcmp(zf_json_get_str(x, "format") ? zf_json_get_str(x,
+	if ((rc = take_entries(&r->q)) != 0 || (rc = check_bag(&r->q)) != 0 ||
+	    (rc = slurp(&r->q, "data/exchange.json", &r->xb)) != 0)
+		goto fail;
+	if ((r->x = zf_json_parse(r->xb.data ? r->xb.data : "", r->xb.len,
+	    NULL, 0)) == NULL || zf_json_type(r->x) != ZF_JSON_OBJECT ||
+	    strcmp(zf_json_get_str(r->x, "format") ? zf_json_get_str(r->x,
 	    "format") : "", "zhifa-exchange") != 0) {
 		rc = zf_fail(e, EX_DATAERR, "data/exchange.json is not an "
 		    "exchange (case-export writes them)");
-		goto out;
+		goto fail;
 	}
-	if ((rc = check_signature(a, &q, &xb, zf_json_get_str(zf_json_get(x,
-	    "agency"), "vkey"), zf_json_len(zf_json_get(x, "cases")),
-	    &by)) != 0)
-		goto out;
-	cases = zf_json_array();
-	if ((rc = check_content(a, &q, x, &by, cases)) != 0)
-		goto out;
-	sha256_of(xb.data, xb.len, xsha);
+	if ((rc = check_signature(trusted, &r->q, &r->xb,
+	    zf_json_get_str(zf_json_get(r->x, "agency"), "vkey"),
+	    zf_json_len(zf_json_get(r->x, "cases")), &r->by)) != 0)
+		goto fail;
+	r->cases = zf_json_array();
+	if ((rc = check_content(&r->q, r->x, r->cases)) != 0)
+		goto fail;
+	sha256_of(r->xb.data, r->xb.len, r->sha);
+	*out = r;
+	return 0;
+fail:
+	zf_exchange_in_close(r);
+	return rc;
+}
+
+const struct zf_json *
+zf_exchange_in_manifest(const struct zf_exchange_in *r)
+{
+	return r->x;
+}
+
+const struct zf_json *
+zf_exchange_in_cases(const struct zf_exchange_in *r)
+{
+	return r->cases;
+}
+
+const char *
+zf_exchange_in_key(const struct zf_exchange_in *r)
+{
+	return r->by;
+}
+
+const char *
+zf_exchange_in_sha256(const struct zf_exchange_in *r)
+{
+	return r->sha;
+}
+
+int
+zf_exchange_in_events(struct zf_exchange_in *r, const char *id,
+    struct zf_buf *b)
+{
+	char *name = xasprintf("data/cases/%s/events.jsonl", id);
+	int rc = slurp(&r->q, name, b);
+
+	free(name);
+	return rc;
+}
+
+int
+zf_import_bundle(struct zf_archive *a, const char *path,
+    struct zf_json **summary)
+{
+	struct zf_err *e = zf_archive_err(a);
+	const struct zf_config *cfg = zf_archive_config(a);
+	struct zf_exchange_in *r = NULL;
+	const struct zf_json *x;
+	struct zf_json *data, *agency;
+	uint8_t digest[ZF_DIGEST_LEN], sha[ZF_DIGEST_LEN];
+	char hex[ZF_DIGEST_HEX];
+	uint64_t size = 0;
+	int rc, fd;
+
+	*summary = NULL;
+	if ((rc = zf_may(cfg, zf_archive_person(a), ZF_ACT_IMPORT, NULL,
+	    e)) != 0 || (rc = zf_exchange_in_open(path, cfg->trusted,
+	    cfg->import_max_entries, cfg->import_max_bytes, &r, e)) != 0)
+		return rc;
+	x = r->x;
 	/* All checked: the bundle itself is kept, and the import told. */
 	if ((rc = zf_archive_begin(a)) != 0)
 		goto out;
@@ -700,16 +770,16 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	zf_hex(digest, ZF_DIGEST_LEN, hex);
 	data = zf_json_object();
 	agency = zf_json_copy(zf_json_get(x, "agency"));
-	zf_json_set_str(agency, "key", by);
+	zf_json_set_str(agency, "key", r->by);
 	zf_json_set(data, "agency", agency);
 	zf_json_set_str(data, "bundle", hex);
 	zf_json_set_int(data, "size", (int64_t)size);
-	zf_json_set_str(data, "sha256", xsha);
+	zf_json_set_str(data, "sha256", r->sha);
 	zf_json_set_str(data, "to", zf_json_get_str(x, "to") ?
 	    zf_json_get_str(x, "to") : "");
 	zf_json_set_bool(data, "transfer", zf_json_get_bool(x,
 	    "transfer") == 1);
-	zf_json_set(data, "cases", zf_json_copy(cases));
+	zf_json_set(data, "cases", zf_json_copy(r->cases));
 	if ((rc = zf_journal_append(a, "bundle.imported", NULL, data,
 	    NULL)) != 0 || (rc = zf_archive_commit(a)) != 0) {
 		zf_archive_abort(a);
@@ -720,14 +790,9 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	    "agency"), "name") ? zf_json_get_str(zf_json_get(x, "agency"),
 	    "name") : "");
 	zf_json_set_str(*summary, "bundle", hex);
-	zf_json_set(*summary, "cases", cases);
-	cases = NULL;
+	zf_json_set(*summary, "cases", zf_json_copy(r->cases));
 out:
-	remove_quarantine(&q);
-	zf_strset_release(&q.names);
-	zf_buf_release(&xb);
-	zf_json_free(x);
-	zf_json_free(cases);
+	zf_exchange_in_close(r);
 	return rc;
 }
 

@@ -25,8 +25,31 @@
 #ifndef ZF_IMPORT_H
 #define ZF_IMPORT_H
 
+#include <stdint.h>
+
 struct zf_archive;
+struct zf_buf;
+struct zf_err;
 struct zf_json;
+
+/*
+ * A bundle read and checked as above, with no archive: trusted, the keys
+ * that may sign it; the caps.  Its quarantine stays until it is closed.
+ */
+struct zf_exchange_in;
+int zf_exchange_in_open(const char *path, char *const *trusted,
+    int64_t max_entries, int64_t max_bytes, struct zf_exchange_in **out,
+    struct zf_err *e);
+/* Its exchange.json, the cases checked ({id, case, number, kind,
+ * events}), the trusted key that signed it, the SHA-256 of exchange.json. */
+const struct zf_json *zf_exchange_in_manifest(const struct zf_exchange_in *r);
+const struct zf_json *zf_exchange_in_cases(const struct zf_exchange_in *r);
+const char *zf_exchange_in_key(const struct zf_exchange_in *r);
+const char *zf_exchange_in_sha256(const struct zf_exchange_in *r);
+/* A case's events.jsonl, checked, into b (made here). */
+int zf_exchange_in_events(struct zf_exchange_in *r, const char *id,
+    struct zf_buf *b);
+void zf_exchange_in_close(struct zf_exchange_in *r);
 
 /*
  * Takes in the bundle at path; *summary gets {agency, bundle (digest),
