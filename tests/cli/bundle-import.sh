@@ -126,7 +126,7 @@ expect_refused 77 "may not take in another agency's cases" \
     bundle-import "$T/good.tar.gz" --as zhangwei
 ZHIFA_ARCHIVE=$T/c
 mark
-expect_refused 77 "signed by a key this agency does not trust" \
+expect_refused 77 "signed by a key not trusted" \
     bundle-import "$T/good.tar.gz"
 ZHIFA_ARCHIVE=$T/b
 check "no quarantine left behind" test -z "$(ls -A "$T/q")"
