@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,8 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	char *tmp = NULL;
 	uint64_t size;
-	int rc, in = -1, out = 1;
+	int rc, in = -1, out = 1, direct = 0;
+	struct stat sb;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("reason", 0, &reason),
 		ZF_TEXT("output-file", 'O', &outfile),
@@ -54,7 +56,23 @@ main(int argc, char **argv)
 		zf_cli_fail(zf_archive_err(a));
 		goto out;
 	}
-	if (outfile != NULL) {
+	if (outfile != NULL && lstat(outfile, &sb) == 0 &&
+	    !S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
+		/* A device or a pipe (/dev/null, /dev/stdout): written to,
+		 * never replaced by a file. */
+		if (S_ISDIR(sb.st_mode)) {
+			rc = zf_cli_error(EX_CANTCREAT, "cannot write '%s': "
+			    "a folder", outfile);
+			goto out;
+		}
+		if ((out = open(outfile, O_WRONLY | O_CLOEXEC)) < 0) {
+			rc = zf_cli_error(EX_CANTCREAT, "cannot open '%s': %s",
+			    outfile, strerror(errno));
+			goto out;
+		}
+		outfile = NULL;
+		direct = 1;
+	} else if (outfile != NULL) {
 		tmp = xasprintf("%s.part", outfile);
 		out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 		    O_CLOEXEC, 0640);
@@ -72,6 +90,8 @@ main(int argc, char **argv)
 		rc = zf_cli_error(EX_IOERR, "cannot write '%s': %s", outfile,
 		    strerror(errno));
 out:
+	if (direct && out >= 0)
+		close(out);
 	if (in >= 0)
 		close(in);
 	if (tmp != NULL && out >= 0) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # evidence-get: exact bytes out, every read journaled with its reason, access levels, damage detected.
 . "$(dirname "$0")/lib.sh"
-plan 66
+plan 68
 
 reads() {
 	sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" \
@@ -112,6 +112,16 @@ same_bytes "$T/got" "$T/public.pdf" "public evidence"
 expect_equal "$(reads)" $((n + 1)) "public read journaled"
 
 expect_exit 0 archive-verify
+
+# -O naming a pipe (or a device, as /dev/null): written to, never
+# replaced by a file.
+mkfifo "$T/pipe"
+cat "$T/pipe" >"$T/piped" &
+evidence-get "$public" --reason 公示核对 --as wangqiang -O "$T/pipe" \
+    >/dev/null 2>&1
+wait
+check "-O a pipe: still a pipe" test -p "$T/pipe"
+same_bytes "$T/piped" "$T/public.pdf" "evidence through a pipe"
 
 # A damaged object: exit 65, and no file left behind.
 h=$(sha256sum <"$T/video.mp4" | cut -c1-64)
