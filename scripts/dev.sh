@@ -21,12 +21,13 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
-libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3"
+libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3
+libpq-dev"
 
 # The fuzz targets need clang and libFuzzer's runtime, which clang only
 # recommends; the crash loop needs strace.
 case $what in
-test) packages="$packages clang libclang-rt-14-dev strace" ;;
+test) packages="$packages clang libclang-rt-14-dev strace postgresql-15" ;;
 fuzz) packages="$packages clang libclang-rt-14-dev" ;;
 crashloop|sweep) packages="$packages strace" ;;
 esac
