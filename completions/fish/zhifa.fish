@@ -1,5 +1,5 @@
 # fish completion for zhifa's programs: archive-init archive-verify
-# archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-export bundle-import case-show case-log evidence-add evidence-get case-step
+# archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-export bundle-import province-load case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
 # publish-export publish-withdraw publish-verify.
@@ -15,7 +15,7 @@
 
 set -l zhifa_programs archive-init archive-verify archive-backup \
     archive-config person-key case-new \
-    case-list case-stats case-audit inspect-draw case-export bundle-import case-show case-log evidence-add evidence-get case-step \
+    case-list case-stats case-audit inspect-draw case-export bundle-import province-load case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
     publish-export publish-withdraw
@@ -267,6 +267,11 @@ complete -c case-stats -l annual -d "The year's enforcement data (with --year)"
 complete -c case-stats -l reads -d 'Who read which evidence and why'
 complete -c case-stats -l year -x -d 'Only cases filed in this year'
 complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
+complete -c province-load -r -F -d 'Exchange bundle'
+complete -c province-load -l db -x -d 'The database (libpq conninfo)'
+complete -c province-load -l trust -r -F -d 'The file of trusted agency keys'
+complete -c province-load -l max-entries -x -d 'The most entries a bundle may hold'
+complete -c province-load -l max-mib -x -d 'The most MiB a bundle may hold'
 complete -c bundle-import -r -F -d 'Exchange bundle (tar or zip)'
 complete -c bundle-import -l list -d 'List the cases taken in'
 complete -c case-export -f -a '(__zhifa_cases)' -d 'Case'
