@@ -163,3 +163,5 @@ echo
 sh "$(dirname "$0")/verify-leaves.sh" "$bin"
 echo
 sh "$(dirname "$0")/stats.sh" "$bin"
+echo
+sh "$(dirname "$0")/province.sh" "$bin"
