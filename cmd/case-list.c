@@ -9,10 +9,21 @@
 #include "cases/case.h"
 #include "common/cli.h"
 #include "base/json.h"
+#include "publication/import.h"
 #include "rules/procedure.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
-    "[--overdue] [--awaiting-review] [--filed-since DATE]";
+    "[--overdue] [--awaiting-review] [--filed-since DATE] | --imported";
+
+/* The cases other agencies' bundles brought (bundle-import). */
+static const struct zf_column imported_columns[] = {
+	{ "ID", "id", 0 },
+	{ "来自", "agency", 0 },
+	{ "案号", "number", 0 },
+	{ "类别", "kind", 0 },
+	{ "事件", "events", 0 },
+	ZF_COLUMN_END
+};
 
 static const struct zf_column columns[] = {
 	{ "ID", "id", 0 },
@@ -35,7 +46,7 @@ main(int argc, char **argv)
 	struct zf_json *list;
 	struct zf_cli cli;
 	int32_t day;
-	int rc;
+	int rc, imported = 0;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("kind", 0, &f.kind),
 		ZF_OWN("stage", OPT_STAGE),
@@ -44,6 +55,7 @@ main(int argc, char **argv)
 		ZF_DATE("filed-since", &f.filed_since, &day),
 		ZF_FLAG("overdue", &f.overdue),
 		ZF_FLAG("awaiting-review", &f.awaiting_review),
+		ZF_FLAG("imported", &imported),
 		ZF_OPT_END
 	};
 
@@ -60,7 +72,12 @@ main(int argc, char **argv)
 	zf_cli_no_operands(&cli, argc, argv);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if ((rc = zf_case_list(a, &f, &list)) == 0) {
+	if (imported) {
+		if ((rc = zf_import_list(a, &list)) == 0) {
+			zf_cli_print_list(&cli, list, imported_columns);
+			zf_json_free(list);
+		}
+	} else if ((rc = zf_case_list(a, &f, &list)) == 0) {
 		zf_cli_print_list(&cli, list, columns);
 		zf_json_free(list);
 	}

@@ -295,6 +295,7 @@ complete -c case-audit -l all -d 'Audit every case'
 complete -c case-audit -l quick -d 'Neither verify signatures nor re-hash evidence'
 
 complete -c case-list -f
+complete -c case-list -l imported -d 'The cases other agencies sent instead'
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
 complete -c case-list -l stage -x -a 'filed\t立案 investigating\t调查取证 notified\t已告知 hearing\t听证程序 heard\t已听证 discussed\t已集体讨论 decided\t已决定 served\t已送达 executed\t执行中 suspended\t中止 closed\t结案 archived\t归档 transferred\t移送 revoked\t决定已撤销' -d 'Only cases at this stage'
 complete -c case-list -l officer -x -a '(__zhifa_people)' -d 'Only cases this person handles'

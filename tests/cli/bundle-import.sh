@@ -8,7 +8,7 @@
 # archive, a changed file, a changed and re-manifested exchange.json, an
 # untrusted key, a format other than tar or zip, a folder.
 . "$(dirname "$0")/lib.sh"
-plan 59
+plan 61
 
 at 2026-11-02
 # The exporting agency: a case with evidence, exported as .tar.gz and .zip.
@@ -147,6 +147,10 @@ PY
 expect_exit 0 case-list -o json
 check_json "not among this agency's own cases" "$T/out" <<'PY'
 assert j == [], j
+PY
+expect_exit 0 case-list --imported -o json
+check_json "case-list --imported lists it" "$T/out" <<'PY'
+assert len(j) == 1 and j[0]["agency"] == "示例县住房和城乡建设局", j
 PY
 expect_exit 0 archive-verify
 expect_in "$T/err" "ok (0 errors"
