@@ -46,7 +46,11 @@ main(int argc, char **argv)
 		if ((rc = zf_import_list(a, &out)) == 0)
 			zf_cli_print_list(&cli, out, columns);
 	} else if ((rc = zf_import_bundle(a, argv[optind], &out)) == 0) {
-		if (cli.format == ZF_FORMAT_JSON)
+		if (zf_json_get_bool(out, "skipped") == 1 &&
+		    cli.format != ZF_FORMAT_JSON)
+			printf("skipped: %s was taken in before\n",
+			    argv[optind]);
+		else if (cli.format == ZF_FORMAT_JSON)
 			zf_cli_print_json(out);
 		else
 			zf_cli_print_list(&cli, zf_json_get(out, "cases"),

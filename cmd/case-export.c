@@ -59,6 +59,23 @@ main(int argc, char **argv)
 		zf_cli_usage(&cli, "--format '%s' is not dir, tar.gz or zip",
 		    format);
 	ids = zf_cli_ids(argc - optind, argv + optind, &n);
+	{
+		/* A case named twice goes once. */
+		size_t i, j, k = 0;
+
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < k && strcmp(ids[j], ids[i]) != 0; j++)
+				continue;
+			if (j < k) {
+				free(ids[i]);
+				continue;
+			}
+			ids[k++] = ids[i];
+		}
+		if (ids != NULL)
+			ids[k] = NULL;
+		n = k;
+	}
 	if (n == 0) {
 		zf_cli_ids_free(ids);
 		zf_cli_usage(&cli, "no case ids on standard input");

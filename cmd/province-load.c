@@ -13,6 +13,7 @@
 #include "base/io.h"
 #include "common/cli.h"
 #include "publication/province.h"
+#include "record/checkpoint.h"
 
 static const char usage[] = "BUNDLE... --db CONNINFO --trust KEYS "
     "[--max-entries N] [--max-mib N]";
@@ -56,6 +57,18 @@ read_keys(struct zf_cli *cli, const char *path)
 		line[strcspn(line, " \t\r#")] = '\0';
 		if (*line == '\0')
 			continue;
+		{
+			uint8_t pub[ZF_PUBKEY_MAX];
+			char *name = NULL;
+			size_t publen;
+			int suite;
+
+			if (zf_note_vkey_parse(line, &suite, &name, pub,
+			    &publen) != 0)
+				zf_cli_usage(cli, "--trust '%s': '%s' is not a "
+				    "verifier key (NAME+ID+KEY)", path, line);
+			free(name);
+		}
 		keys = xrealloc(keys, (n + 2) * sizeof(char *));
 		keys[n++] = xstrdup(line);
 		keys[n] = NULL;

@@ -45,9 +45,15 @@ static int
 apply_bundle_imported(struct zf_db *db, const struct zf_event *ev,
     struct zf_err *e)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO imported (id, "
-	    "agency, origin, case_id, number, kind, events, bundle, seq) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	/* A later bundle replaces what an earlier one said; an earlier
+	 * one taken in after it changes nothing. */
+	static const char sql[] = "INSERT INTO imported (id, agency, origin, "
+	    "case_id, number, kind, events, bundle, seq, exported) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO "
+	    "UPDATE SET agency = excluded.agency, number = excluded.number, "
+	    "kind = excluded.kind, events = excluded.events, bundle = "
+	    "excluded.bundle, seq = excluded.seq, exported = "
+	    "excluded.exported WHERE imported.exported <= excluded.exported";
 	const struct zf_json *agency = zf_json_get(ev->data, "agency");
 	const struct zf_json *cases = zf_json_get(ev->data, "cases");
 	const char *bundle = zf_json_get_str(ev->data, "bundle");
@@ -82,6 +88,10 @@ apply_bundle_imported(struct zf_db *db, const struct zf_event *ev,
 		sqlite3_bind_int64(st, 7, events);
 		zf_db_bind_text(st, 8, bundle);
 		sqlite3_bind_int64(st, 9, ev->seq);
+		/* Imports of schema version 5 told no time: "". */
+		zf_db_bind_text(st, 10, zf_json_get_str(ev->data,
+		    "exported") ? zf_json_get_str(ev->data, "exported") :
+		    "");
 		if (zf_db_done(db, st, e, "cannot record the imported "
 		    "case") != 0)
 			return e->code;

@@ -3,11 +3,13 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +17,7 @@
 #include "base/crypto.h"
 #include "base/io.h"
 #include "base/json.h"
+#include "base/when.h"
 #include "base/strset.h"
 #include "record/archive.h"
 #include "record/checkpoint.h"
@@ -33,7 +36,7 @@
 struct quarantine {
 	struct zf_err *e;
 	const char *path;
-	char dir[64];
+	char dir[4096];
 	int dirfd;
 	struct zf_strset names;	/* the files taken, by name */
 	int64_t entries, bytes, max_entries, max_bytes;
@@ -110,15 +113,18 @@ make_parents(struct quarantine *q, const char *name, int *fd)
 		if (dfd >= 0)
 			close(dfd);
 		free(copy);
-		return zf_fail(q->e, EX_DATAERR, "'%s': cannot make its folder "
-		    "in the quarantine: %s", name, strerror(errno));
+		return zf_fail(q->e, errno == ENOSPC || errno == EIO ||
+		    errno == EDQUOT ? EX_IOERR : EX_DATAERR, "'%s': cannot "
+		    "make its folder in the quarantine: %s", name,
+		    strerror(errno));
 	}
 	*fd = openat(dfd, p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0600);
 	close(dfd);
 	free(copy);
 	if (*fd < 0)
-		return zf_fail(q->e, errno == EEXIST ? EX_DATAERR : EX_IOERR,
+		return zf_fail(q->e, errno == ENOSPC || errno == EIO ||
+		    errno == EDQUOT ? EX_IOERR : EX_DATAERR,
 		    "'%s' cannot be taken into the quarantine: %s", name,
 		    errno == EEXIST ? "a file or folder of that name is there "
 		    "already" : strerror(errno));
@@ -263,10 +269,14 @@ file_sha256(struct quarantine *q, const char *name, char hex[65])
 	char buf[CHUNK];
 	ssize_t n;
 	int fd = openat(q->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat sb;
 
-	if (fd < 0)
-		return zf_fail(q->e, EX_DATAERR, "the bundle has no '%s', "
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return zf_fail(q->e, EX_DATAERR, "the bundle has no file '%s', "
 		    "which its manifest lists", name);
+	}
 	d = zf_digest_new(SHA256);
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		zf_digest_update(d, buf, (size_t)n);
@@ -299,6 +309,10 @@ check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
 		char *name = strchr(line, ' ');
 		const char *why;
 		char *safe;
+		size_t ll = strlen(line);
+
+		if (ll > 0 && line[ll - 1] == '\r')
+			line[--ll] = '\0';	/* CRLF, as Windows writes */
 
 		if (name == NULL || name - line != 64 || name[1] != ' ') {
 			rc = zf_fail(q->e, EX_DATAERR, "%s: a line is not "
@@ -315,7 +329,7 @@ check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
 			break;
 		}
 		if ((rc = file_sha256(q, safe, hex)) == 0 &&
-		    strcmp(hex, line) != 0)
+		    strcasecmp(hex, line) != 0)
 			rc = zf_fail(q->e, EX_DATAERR, "'%s' does not match "
 			    "its digest in %s: it was changed", safe, manifest);
 		zf_json_push(listed, zf_json_string(safe));
@@ -360,6 +374,7 @@ check_bag(struct quarantine *q)
 			    "and in no manifest of it", n);
 	}
 	if (rc == 0 && (!in_list(tags, "exchange-signature") ||
+	    !in_list(tags, "bagit.txt") ||
 	    !in_list(payload, "data/exchange.json")))
 		rc = zf_fail(q->e, EX_DATAERR, "the bundle is no exchange "
 		    "bundle: it has no exchange-signature or exchange.json "
@@ -454,6 +469,7 @@ check_events(struct quarantine *q, int suite, const char *id,
 	struct zf_buf b;
 	char *name = xasprintf("data/cases/%s/events.jsonl", id);
 	char *line, *save = NULL;
+	int64_t last = -1;
 	int rc;
 
 	*count = 0;
@@ -491,12 +507,19 @@ check_events(struct quarantine *q, int suite, const char *id,
 				rc = zf_fail(q->e, EX_DATAERR, "case %s: event "
 				    "%lld is not of the case", id,
 				    (long long)ev.seq);
+			else if (ev.seq <= last || (last < 0 &&
+			    strcmp(ev.type, "case.filed") != 0))
+				rc = zf_fail(q->e, EX_DATAERR, "case %s: its "
+				    "events are not in the order of the "
+				    "journal, from its filing, each once", id);
 			else if ((vkey = key_at(keys, ev.actor,
 			    ev.seq)) == NULL || zf_event_sig_check(suite, vkey,
 			    h, sigs) != 0)
 				rc = zf_fail(q->e, EX_DATAERR, "case %s: event "
 				    "%lld is not signed by its actor %s's key",
 				    id, (long long)ev.seq, ev.actor);
+			if (rc == 0)
+				last = ev.seq;
 		}
 		(*count)++;
 		free(sigs);
@@ -504,6 +527,8 @@ check_events(struct quarantine *q, int suite, const char *id,
 		zf_json_free(l);
 	}
 	zf_buf_release(&b);
+	if (rc == 0 && *count == 0)
+		rc = zf_fail(q->e, EX_DATAERR, "case %s has no events", id);
 	return rc;
 }
 
@@ -518,11 +543,23 @@ check_content(struct quarantine *q, const struct zf_json *x,
 	const char *code = zf_json_get_str(agency, "code");
 	const char *origin = zf_json_get_str(agency, "origin");
 	struct zf_json *keys = NULL;
+	struct zf_strset seen;
 	struct zf_buf kb;
 	size_t i;
 	int rc, suite;
 	int64_t version = 0;
 
+	if (zf_json_get(agency, "code") != NULL && code == NULL)
+		return zf_fail(q->e, EX_DATAERR, "data/exchange.json: the "
+		    "agency's code is not a text");
+	{
+		struct zf_time t;
+		const char *when = zf_json_get_str(x, "exported");
+
+		if (when == NULL || zf_time_parse(when, &t) != 0)
+			return zf_fail(q->e, EX_DATAERR, "data/exchange.json: "
+			    "'exported' is not a time (RFC 3339)");
+	}
 	if (zf_json_get_int(x, "version", &version) != 0 || version != 1 ||
 	    zf_json_type(files) != ZF_JSON_OBJECT ||
 	    zf_json_type(list) != ZF_JSON_ARRAY || origin == NULL ||
@@ -541,10 +578,23 @@ check_content(struct quarantine *q, const struct zf_json *x,
 			    "bundle and not in its exchange.json", n);
 	}
 	for (i = 0; i < zf_json_len(files); i++) {
-		char *name = xasprintf("data/%s", zf_json_key_at(files, i));
-		char hex[65];
+		const char *key = zf_json_key_at(files, i), *why;
+		char *name, hex[65], *safe = safe_name(key, &why);
 		const char *want = zf_json_str(zf_json_value_at(files, i));
 
+		if (safe == NULL || strcmp(safe, key) != 0) {
+			free(safe);
+			return zf_fail(q->e, EX_DATAERR, "exchange.json names "
+			    "'%s', which is no file of the bundle", key);
+		}
+		free(safe);
+		name = xasprintf("data/%s", key);
+		if (zf_strset_find(&q->names, name, strlen(name)) == NULL) {
+			rc = zf_fail(q->e, EX_DATAERR, "exchange.json names "
+			    "'%s', which is no file of the bundle", key);
+			free(name);
+			return rc;
+		}
 		rc = file_sha256(q, name, hex);
 		if (rc == 0 && (want == NULL || strcmp(hex, want) != 0))
 			rc = zf_fail(q->e, EX_DATAERR, "'%s' is not the file "
@@ -562,23 +612,39 @@ check_content(struct quarantine *q, const struct zf_json *x,
 		return zf_fail(q->e, EX_DATAERR, "data/keys.json is not a list "
 		    "of keys");
 	}
+	zf_strset_init(&seen, 0);
 	for (i = 0; rc == 0 && i < zf_json_len(list); i++) {
 		const struct zf_json *c = zf_json_at(list, i);
 		const char *id = zf_json_get_str(c, "id");
 		const char *why;
 		char *safe = id ? safe_name(id, &why) : NULL;
 		struct zf_json *row;
-		int64_t events = 0;
+		int64_t events = 0, declared = -1;
+		int added = 0;
 
-		if (safe == NULL || strchr(safe, '/') != NULL) {
+		if (safe == NULL || strchr(safe, '/') != NULL ||
+		    strlen(safe) > 64) {
 			free(safe);
 			rc = zf_fail(q->e, EX_DATAERR, "exchange.json names a "
 			    "case without a fit id");
 			break;
 		}
 		free(safe);
+		zf_strset_add(&seen, id, strlen(id), i, &added);
+		if (!added) {
+			rc = zf_fail(q->e, EX_DATAERR, "exchange.json names "
+			    "case %s twice", id);
+			break;
+		}
 		if ((rc = check_events(q, suite, id, keys, &events)) != 0)
 			break;
+		zf_json_get_int(c, "events", &declared);
+		if (events != declared) {
+			rc = zf_fail(q->e, EX_DATAERR, "case %s: %lld events, "
+			    "where exchange.json says %lld", id,
+			    (long long)events, (long long)declared);
+			break;
+		}
 		row = zf_json_object();
 		{
 			char *prefixed = xasprintf("%s:%s", code ? code :
@@ -588,6 +654,9 @@ check_content(struct quarantine *q, const struct zf_json *x,
 			free(prefixed);
 		}
 		zf_json_set_str(row, "case", id);
+		if (zf_json_get_str(agency, "name") != NULL)
+			zf_json_set_str(row, "agency", zf_json_get_str(agency,
+			    "name"));
 		if (zf_json_get_str(c, "number") != NULL)
 			zf_json_set_str(row, "number", zf_json_get_str(c,
 			    "number"));
@@ -597,23 +666,53 @@ check_content(struct quarantine *q, const struct zf_json *x,
 		zf_json_set_int(row, "events", events);
 		zf_json_push(cases, row);
 	}
+	zf_strset_release(&seen);
 	zf_json_free(keys);
 	return rc;
+}
+
+/* Removes what the folder at dirfd holds, folders and files (never
+ * following a link: the quarantine holds none). */
+static int
+empty_folder(int dirfd)
+{
+	DIR *d = fdopendir(dirfd);
+	struct dirent *de;
+	int bad = d == NULL;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		int sub;
+
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (unlinkat(dirfd, de->d_name, 0) == 0)
+			continue;
+		sub = openat(dirfd, de->d_name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		if (sub < 0 || empty_folder(sub) != 0 ||
+		    unlinkat(dirfd, de->d_name, AT_REMOVEDIR) != 0)
+			bad = 1;
+	}
+	if (d != NULL)
+		closedir(d);	/* closes dirfd */
+	return bad ? -1 : 0;
 }
 
 static void
 remove_quarantine(struct quarantine *q)
 {
-	char *cmd;
+	int fd;
 
 	if (q->dirfd >= 0)
 		close(q->dirfd);
+	q->dirfd = -1;
 	if (q->dir[0] == '\0')
 		return;
-	cmd = xasprintf("rm -rf '%s'", q->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "bundle-import: cannot remove %s\n", q->dir);
-	free(cmd);
+	fd = open(q->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || empty_folder(fd) != 0 || rmdir(q->dir) != 0)
+		fprintf(stderr, "bundle-import: cannot remove the quarantine "
+		    "%s: %s\n", q->dir, strerror(errno));
 }
 
 struct zf_exchange_in {
@@ -654,6 +753,11 @@ zf_exchange_in_open(const char *path, char *const *trusted,
 	if (!S_ISREG(sb.st_mode))
 		return zf_fail(e, EX_DATAERR, "'%s' is not an exchange bundle: "
 		    "a tar or zip file only, not a folder", path);
+	/* The whole file counts, what a reader would skip after its end
+	 * too. */
+	if (sb.st_size > max_bytes)
+		return zf_fail(e, EX_DATAERR, "'%s' is larger than %lld bytes "
+		    "(sharing.max_bytes)", path, (long long)max_bytes);
 	r = xcalloc(1, sizeof(*r));
 	r->q.dirfd = -1;
 	r->q.e = e;
@@ -662,7 +766,7 @@ zf_exchange_in_open(const char *path, char *const *trusted,
 	r->q.max_bytes = max_bytes;
 	zf_strset_init(&r->q.names, 0);
 	snprintf(r->q.dir, sizeof(r->q.dir), "%s/zhifa-import.XXXXXX",
-	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 40 ? tmp : "/tmp");
+	    tmp != NULL && *tmp != '\0' && strlen(tmp) < 4000 ? tmp : "/tmp");
 	if (mkdtemp(r->q.dir) == NULL || (r->q.dirfd = open(r->q.dir,
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		rc = zf_fail(e, EX_CANTCREAT, "cannot make a quarantine "
@@ -686,6 +790,27 @@ zf_exchange_in_open(const char *path, char *const *trusted,
 	    zf_json_get_str(zf_json_get(r->x, "agency"), "vkey"),
 	    zf_json_len(zf_json_get(r->x, "cases")), &r->by)) != 0)
 		goto fail;
+	/* The agency is the one whose key signed: its log's origin is the
+	 * key's name. */
+	{
+		uint8_t pub[ZF_PUBKEY_MAX];
+		const char *origin = zf_json_get_str(zf_json_get(r->x,
+		    "agency"), "origin");
+		char *name = NULL;
+		size_t publen;
+		int suite, same;
+
+		zf_note_vkey_parse(r->by, &suite, &name, pub, &publen);
+		same = name != NULL && origin != NULL && strcmp(name,
+		    origin) == 0;
+		if (!same)
+			rc = zf_fail(e, EX_NOPERM, "the bundle says it is of "
+			    "%s, but is signed by the key of %s: refused",
+			    origin ? origin : "no agency", name ? name : "?");
+		free(name);
+		if (rc != 0)
+			goto fail;
+	}
 	r->cases = zf_json_array();
 	if ((rc = check_content(&r->q, r->x, r->cases)) != 0)
 		goto fail;
@@ -732,6 +857,47 @@ zf_exchange_in_events(struct zf_exchange_in *r, const char *id,
 	return rc;
 }
 
+/*
+ * 1 when the bundle of digest hex was taken in before (nothing to do);
+ * EX_NOPERM when the agency's code already names cases of another
+ * agency (another log's origin): a code binds to the first key.
+ */
+static int
+already(struct zf_archive *a, const char *hex, const struct zf_json *agency)
+{
+	static const char sql_same[] = "SELECT 1 FROM journal WHERE type = "
+	    "'bundle.imported' AND json_extract(body, '$.data.bundle') = ? "
+	    "LIMIT 1";
+	static const char sql_code[] = "SELECT origin FROM imported WHERE "
+	    "substr(id, 1, length(?1) + 1) = ?1 || ':' AND origin != ?2 "
+	    "LIMIT 1";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_err *e = zf_archive_err(a);
+	const char *origin = zf_json_get_str(agency, "origin");
+	const char *code = zf_json_get_str(agency, "code");
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = zf_db_stmt(db, sql_same, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, hex);
+	rc = zf_db_row(db, st, e, "cannot read the imported cases");
+	sqlite3_reset(st);
+	if (rc != 0)
+		return rc < 0 ? e->code : 1;
+	if ((st = zf_db_stmt(db, sql_code, e)) == NULL)
+		return e->code;
+	zf_db_bind_text(st, 1, code ? code : origin);
+	zf_db_bind_text(st, 2, origin);
+	rc = zf_db_row(db, st, e, "cannot read the imported cases");
+	if (rc == 1)
+		rc = zf_fail(e, EX_NOPERM, "the code %s names cases of another "
+		    "agency taken in before (%s): refused", code ? code :
+		    origin, zf_db_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? e->code : rc;
+}
+
 int
 zf_import_bundle(struct zf_archive *a, const char *path,
     struct zf_json **summary)
@@ -768,6 +934,17 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 		goto out;
 	}
 	zf_hex(digest, ZF_DIGEST_LEN, hex);
+	if ((rc = already(a, hex, zf_json_get(x, "agency"))) != 0) {
+		zf_archive_abort(a);
+		if (rc == 1) {
+			*summary = zf_json_object();
+			zf_json_set_bool(*summary, "skipped", 1);
+			zf_json_set_str(*summary, "bundle", hex);
+			zf_json_set(*summary, "cases", zf_json_array());
+			rc = 0;
+		}
+		goto out;
+	}
 	data = zf_json_object();
 	agency = zf_json_copy(zf_json_get(x, "agency"));
 	zf_json_set_str(agency, "key", r->by);
@@ -775,6 +952,7 @@ zf_import_bundle(struct zf_archive *a, const char *path,
 	zf_json_set_str(data, "bundle", hex);
 	zf_json_set_int(data, "size", (int64_t)size);
 	zf_json_set_str(data, "sha256", r->sha);
+	zf_json_set_str(data, "exported", zf_json_get_str(x, "exported"));
 	zf_json_set_str(data, "to", zf_json_get_str(x, "to") ?
 	    zf_json_get_str(x, "to") : "");
 	zf_json_set_bool(data, "transfer", zf_json_get_bool(x,

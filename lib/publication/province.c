@@ -222,6 +222,24 @@ load_one(PGconn *db, struct zf_exchange_in *r, size_t *ncases,
 		return 1;
 	}
 	PQclear(res);
+	/* A code binds to the first key that loaded it. */
+	params[0] = code;
+	params[1] = zf_exchange_in_key(r);
+	res = PQexecParams(db, "SELECT signed_by FROM zhifa_bundles WHERE "
+	    "agency_code = $1 AND signed_by != $2 LIMIT 1", 2, NULL, params,
+	    NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = pg_fail(db, res, e, "cannot read zhifa_bundles");
+		goto fail;
+	}
+	if (PQntuples(res) > 0) {
+		rc = zf_fail(e, EX_NOPERM, "the code %s is another agency's, "
+		    "loaded with the key %s: refused", code,
+		    PQgetvalue(res, 0, 0));
+		PQclear(res);
+		goto fail;
+	}
+	PQclear(res);
 	snprintf(count, sizeof(count), "%zu", *ncases);
 	params[0] = sha;
 	params[1] = code;

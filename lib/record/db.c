@@ -66,8 +66,9 @@ static const char schema_record[] =
     " PRIMARY KEY (case_id, decision_seq, digest)" \
     ") STRICT, WITHOUT ROWID;"
 
-/* Version 5: the cases other agencies' exchange bundles brought. */
-#define IMPORTED \
+/* Version 5: the cases other agencies' exchange bundles brought;
+ * version 6 adds when each bundle was written (exported). */
+#define IMPORTED_V5 \
     "CREATE TABLE imported (" \
     " id TEXT PRIMARY KEY,"		/* AGENCY:CASE */ \
     " agency TEXT NOT NULL,"		/* its name */ \
@@ -79,11 +80,14 @@ static const char schema_record[] =
     " bundle TEXT NOT NULL,"		/* digest of the bundle stored */ \
     " seq INTEGER NOT NULL"		/* bundle.imported */ \
     ") STRICT;"
+#define IMPORTED_V6 \
+    "ALTER TABLE imported ADD COLUMN exported TEXT NOT NULL DEFAULT '';"
 
 static const char schema_derived[] =
     PERSON_KEYS
     APPROVALS
-    IMPORTED
+    IMPORTED_V5
+    IMPORTED_V6
     "CREATE TABLE meta ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL"
@@ -559,10 +563,12 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * Version 2 adds the personal keys, none in an archive made before;
  * version 3 the time a period counted in hours ends (deadlines.due_at);
  * version 4 the records approved for publication (approvals); version 5
- * the cases taken in from other agencies (imported).
+ * the cases taken in from other agencies (imported); version 6 the
+ * time of each one's bundle (imported.exported).
  */
 static const char *const migrations[] = { PERSON_KEYS,
-	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS, IMPORTED };
+	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS, IMPORTED_V5,
+	IMPORTED_V6 };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

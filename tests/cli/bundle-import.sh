@@ -8,7 +8,7 @@
 # archive, a changed file, a changed and re-manifested exchange.json, an
 # untrusted key, a format other than tar or zip, a folder.
 . "$(dirname "$0")/lib.sh"
-plan 61
+plan 68
 
 at 2026-11-02
 # The exporting agency: a case with evidence, exported as .tar.gz and .zip.
@@ -151,6 +151,23 @@ PY
 expect_exit 0 case-list --imported -o json
 check_json "case-list --imported lists it" "$T/out" <<'PY'
 assert len(j) == 1 and j[0]["agency"] == "示例县住房和城乡建设局", j
+PY
+# A later bundle replaces what the earlier said; the earlier one again
+# is skipped, and an earlier one taken in after a later changes nothing.
+at 2026-11-05
+ZHIFA_ARCHIVE=$T/a case-step "$c" notify --as zhangwei >/dev/null 2>&1 || exit 1
+ZHIFA_ARCHIVE=$T/a case-export "$c" --to 示例市住房和城乡建设局 \
+    --out "$T/later.tar.gz" --as chengang >/dev/null 2>&1 || exit 1
+expect_exit 0 bundle-import "$T/later.tar.gz"
+expect_exit 0 bundle-import "$T/good.tar.gz"
+expect_in "$T/out" "skipped"
+n=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "SELECT count(*) FROM journal")
+mark
+expect_exit 0 bundle-import "$T/good.zip"
+unchanged "an import skipped writes nothing"
+expect_exit 0 case-list --imported -o json
+check_json "the later bundle's case stays" "$T/out" <<'PY'
+assert len(j) == 1 and j[0]["events"] == 3, j  # filed, evidence, notify
 PY
 expect_exit 0 archive-verify
 expect_in "$T/err" "ok (0 errors"

@@ -14,6 +14,10 @@
 # (40), drawn with ZHIFA_CRASHLOOP_SEED (by default the date, so that
 # each day tries other points; printed, to repeat a run).
 . "$(dirname "$0")/lib.sh"
+# What a killed import leaves of its quarantine stays in the test's folder.
+mkdir -p "$T/tmp"
+TMPDIR=$T/tmp
+export TMPDIR
 
 command -v strace >/dev/null 2>&1 || skip_all "needs strace"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "needs the sqlite3 shell"

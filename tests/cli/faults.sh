@@ -13,6 +13,10 @@
 # after the commit, and say so: a failed write to standard output, and a
 # failed sync of the folder a recorded bundle was placed in.
 . "$(dirname "$0")/lib.sh"
+# What a killed import leaves of its quarantine stays in the test's folder.
+mkdir -p "$T/tmp"
+TMPDIR=$T/tmp
+export TMPDIR
 
 command -v strace >/dev/null 2>&1 || skip_all "strace is not installed"
 # LeakSanitizer cannot work under ptrace; the other tests check leaks.
