@@ -20,7 +20,7 @@
 
 static const char usage[] = "[--by kind|month|officer|stage|measure|"
     "outcome|review|deadline] [--year YYYY] [--chart FILE] | --year YYYY "
-    "--annual | --reads [--year YYYY]";
+    "--annual | --reads [--year YYYY] | --imported";
 
 static const struct zf_column columns[] = {
 	{ "分组", "label", 0 },
@@ -43,6 +43,14 @@ static const struct zf_column key_columns[] = {
 	{ "罚款金额（分）", "fine_fen", 0 },
 	{ "重大", "major", 0 },
 	{ "期限延误", "late", 0 },
+	ZF_COLUMN_END
+};
+
+static const struct zf_column imported_columns[] = {
+	{ "来自", "agency", 0 },
+	{ "类别", "label", 0 },
+	{ "案件", "cases", 0 },
+	{ "事件", "events", 0 },
 	ZF_COLUMN_END
 };
 
@@ -103,7 +111,7 @@ int
 main(int argc, char **argv)
 {
 	const char *by = NULL, *year = NULL, *chart = NULL;
-	int annual = 0, reads = 0, people;
+	int annual = 0, reads = 0, imported = 0, people;
 	struct zf_archive *a;
 	struct zf_json *list;
 	struct zf_cli cli;
@@ -114,6 +122,7 @@ main(int argc, char **argv)
 		ZF_TEXT("chart", 0, &chart),
 		ZF_FLAG("annual", &annual),
 		ZF_FLAG("reads", &reads),
+		ZF_FLAG("imported", &imported),
 		ZF_OPT_END
 	};
 
@@ -124,9 +133,10 @@ main(int argc, char **argv)
 	if (year != NULL && (strlen(year) != 4 ||
 	    strspn(year, "0123456789") != 4))
 		zf_cli_usage(&cli, "--year '%s' is not a year (YYYY)", year);
-	if (annual + reads > 1 || ((annual || reads) && (by || chart)))
-		zf_cli_usage(&cli, "--annual and --reads go alone (with "
-		    "--year), not with each other, --by or --chart");
+	if (annual + reads + imported > 1 || ((annual || reads ||
+	    imported) && (by || chart)))
+		zf_cli_usage(&cli, "--annual, --reads and --imported go alone "
+		    "(with --year), not with each other, --by or --chart");
 	if (annual && year == NULL)
 		zf_cli_usage(&cli, "--annual needs --year YYYY");
 	if (annual && (cli.format == ZF_FORMAT_TSV || cli.quiet))
@@ -140,6 +150,13 @@ main(int argc, char **argv)
 				zf_cli_print_json(list);
 			else
 				print_annual(&cli, list);
+			zf_json_free(list);
+		}
+		return zf_cli_done(a, rc);
+	}
+	if (imported) {
+		if ((rc = zf_stats_imported(a, &list)) == 0) {
+			zf_cli_print_list(&cli, list, imported_columns);
 			zf_json_free(list);
 		}
 		return zf_cli_done(a, rc);

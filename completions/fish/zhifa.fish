@@ -265,6 +265,7 @@ complete -c case-stats -f
 complete -c case-stats -l by -x -a 'kind\t类别 month\t月份 officer\t执法人员 stage\t阶段 measure\t处理决定种类 outcome\t办理结果 review\t法制审核 deadline\t办案期限' -d 'How the cases are grouped'
 complete -c case-stats -l annual -d "The year's enforcement data (with --year)"
 complete -c case-stats -l reads -d 'Who read which evidence and why'
+complete -c case-stats -l imported -d 'The cases other agencies sent, by agency and kind'
 complete -c case-stats -l year -x -d 'Only cases filed in this year'
 complete -c case-stats -l chart -r -F -d 'Also write an SVG bar chart'
 complete -c province-load -r -F -d 'Exchange bundle'

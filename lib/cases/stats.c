@@ -188,6 +188,53 @@ zf_case_stats(struct zf_archive *a, const char *by, const char *year,
 	return 0;
 }
 
+/* --- the cases other agencies sent ----------------------------------- */
+
+int
+zf_stats_imported(struct zf_archive *a, struct zf_json **out)
+{
+	static const char sql[] = "SELECT a, k, n, ev FROM (SELECT agency AS "
+	    "a, coalesce(kind, '') AS k, count(*) AS n, coalesce(sum(events), "
+	    "0) AS ev FROM imported GROUP BY 1, 2 UNION ALL SELECT 'all', '', "
+	    "count(*), coalesce(sum(events), 0) FROM imported) ORDER BY "
+	    "a = 'all', a, k";
+	struct zf_err *e = zf_archive_err(a);
+	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
+	struct zf_json *list;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return e->code;
+	list = zf_json_array();
+	while ((rc = zf_db_row(zf_archive_db(a), st, e,
+	    "cannot read the imported cases")) == 1) {
+		struct zf_json *r = zf_json_object();
+		const char *agency = zf_db_text(st, 0);
+		const char *kind = zf_db_text(st, 1);
+		const struct zf_case_kind *k = zf_case_kind_find(kind);
+		int all = strcmp(agency, "all") == 0;
+		char *key = xasprintf("%s/%s", agency, kind);
+
+		zf_json_set_str(r, "key", all ? "all" : key);
+		zf_json_set_str(r, "label", all ? "合计" : k != NULL ?
+		    k->chinese : kind);
+		zf_json_set_str(r, "agency", all ? "" : agency);
+		zf_json_set_str(r, "kind", kind);
+		zf_json_set_int(r, "cases", sqlite3_column_int64(st, 2));
+		zf_json_set_int(r, "events", sqlite3_column_int64(st, 3));
+		zf_json_push(list, r);
+		free(key);
+	}
+	sqlite3_reset(st);
+	if (rc < 0) {
+		zf_json_free(list);
+		return e->code;
+	}
+	*out = list;
+	return 0;
+}
+
 /* --- who read what (调阅监督) ----------------------------------------- */
 
 int

@@ -45,6 +45,13 @@ int zf_stats_reads(struct zf_archive *a, const char *year,
 int zf_stats_annual(struct zf_archive *a, const char *year,
     struct zf_json **out);
 
+/*
+ * The cases other agencies' bundles brought (bundle-import), by agency
+ * and kind: [{key (AGENCY/KIND), label, agency, kind, cases, events}]
+ * and a last row "all".
+ */
+int zf_stats_imported(struct zf_archive *a, struct zf_json **out);
+
 /* An SVG bar chart of the rows' cases (malloc'd), each bar with its
  * value as text; title names the chart. */
 char *zf_stats_chart(const struct zf_json *rows, const char *title);

@@ -8,7 +8,7 @@
 # archive, a changed file, a changed and re-manifested exchange.json, an
 # untrusted key, a format other than tar or zip, a folder.
 . "$(dirname "$0")/lib.sh"
-plan 68
+plan 72
 
 at 2026-11-02
 # The exporting agency: a case with evidence, exported as .tar.gz and .zip.
@@ -165,6 +165,15 @@ n=$(sqlite3 "$ZHIFA_ARCHIVE/zhifa.db" "SELECT count(*) FROM journal")
 mark
 expect_exit 0 bundle-import "$T/good.zip"
 unchanged "an import skipped writes nothing"
+expect_exit 0 case-stats --imported -o json
+check_json "statistics count the cases taken in only when asked" "$T/out" <<'PY'
+assert [(r["key"], r["cases"]) for r in j] == [
+    ("示例县住房和城乡建设局/penalty", 1), ("all", 1)], j
+PY
+expect_exit 0 case-stats -o json
+check_json "and not among this agency's own" "$T/out" <<'PY'
+assert j[-1]["key"] == "all" and j[-1]["cases"] == 0, j
+PY
 expect_exit 0 case-list --imported -o json
 check_json "the later bundle's case stays" "$T/out" <<'PY'
 assert len(j) == 1 and j[0]["events"] == 3, j  # filed, evidence, notify
