@@ -296,7 +296,7 @@ file_sha256(struct quarantine *q, const char *name, char hex[65])
  */
 static int
 check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
-    struct zf_json *listed)
+    struct zf_strset *listed)
 {
 	struct zf_buf b;
 	char *line, *save = NULL, hex[65];
@@ -332,32 +332,31 @@ check_manifest(struct quarantine *q, const char *manifest, const char *prefix,
 		    strcasecmp(hex, line) != 0)
 			rc = zf_fail(q->e, EX_DATAERR, "'%s' does not match "
 			    "its digest in %s: it was changed", safe, manifest);
-		zf_json_push(listed, zf_json_string(safe));
+		zf_strset_add(listed, safe, strlen(safe), 0, NULL);
 		free(safe);
 	}
 	zf_buf_release(&b);
 	return rc;
 }
 
+/* 1 when set holds s (a hash set: a bundle may hold many names). */
 static int
-in_list(const struct zf_json *list, const char *s)
+in_list(const struct zf_strset *set, const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < zf_json_len(list); i++)
-		if (strcmp(zf_json_str(zf_json_at(list, i)), s) == 0)
-			return 1;
-	return 0;
+	return zf_strset_find(set, s, strlen(s)) != NULL;
 }
 
 /* The bag: every file listed with its digest, and nothing else. */
 static int
 check_bag(struct quarantine *q)
 {
-	struct zf_json *payload = zf_json_array(), *tags = zf_json_array();
+	struct zf_strset payload_set, tags_set;
+	struct zf_strset *payload = &payload_set, *tags = &tags_set;
 	size_t i;
 	int rc;
 
+	zf_strset_init(payload, 0);
+	zf_strset_init(tags, 0);
 	if ((rc = check_manifest(q, "manifest-sha256.txt", "data/",
 	    payload)) != 0 || (rc = check_manifest(q, "tagmanifest-sha256.txt",
 	    "", tags)) != 0)
@@ -380,8 +379,8 @@ check_bag(struct quarantine *q)
 		    "bundle: it has no exchange-signature or exchange.json "
 		    "(case-export writes them)");
 out:
-	zf_json_free(payload);
-	zf_json_free(tags);
+	zf_strset_release(payload);
+	zf_strset_release(tags);
 	return rc;
 }
 
@@ -567,15 +566,26 @@ check_content(struct quarantine *q, const struct zf_json *x,
 	    zf_json_get_str(agency, "suite") : "")) < 0)
 		return zf_fail(q->e, EX_DATAERR, "data/exchange.json is not an "
 		    "exchange of version 1");
-	for (i = 0; i < q->names.cap; i++) {
-		const char *n = q->names.slot[i].key;
+	{
+		struct zf_strset named;
 
-		if (n == NULL || strncmp(n, "data/", 5) != 0 ||
-		    strcmp(n, "data/exchange.json") == 0)
-			continue;
-		if (zf_json_get_str(files, n + 5) == NULL)
-			return zf_fail(q->e, EX_DATAERR, "'%s' is in the "
-			    "bundle and not in its exchange.json", n);
+		zf_strset_init(&named, 0);
+		for (i = 0; i < zf_json_len(files); i++)
+			zf_strset_add(&named, zf_json_key_at(files, i),
+			    strlen(zf_json_key_at(files, i)), 0, NULL);
+		for (rc = 0, i = 0; rc == 0 && i < q->names.cap; i++) {
+			const char *n = q->names.slot[i].key;
+
+			if (n == NULL || strncmp(n, "data/", 5) != 0 ||
+			    strcmp(n, "data/exchange.json") == 0)
+				continue;
+			if (!in_list(&named, n + 5))
+				rc = zf_fail(q->e, EX_DATAERR, "'%s' is in the "
+				    "bundle and not in its exchange.json", n);
+		}
+		zf_strset_release(&named);
+		if (rc != 0)
+			return rc;
 	}
 	for (i = 0; i < zf_json_len(files); i++) {
 		const char *key = zf_json_key_at(files, i), *why;
