@@ -70,40 +70,26 @@ static const struct zf_column read_columns[] = {
 static void
 print_annual(struct zf_cli *cli, const struct zf_json *r)
 {
-	static const struct {
-		const char *part, *title;
-	} parts[] = {
-		{ "kind", "一、案件（按立案年度，按类别）" },
-		{ "measure", "二、处理决定的种类" },
-		{ "outcome", "三、办理结果" },
-		{ "review", "四、法制审核" },
-		{ "deadline", "五、办案期限" },
-	};
-	static const struct {
-		const char *key, *label;
-	} acts[] = {
-		{ "hearings", "举行听证" },
-		{ "reviews", "作出法制审核意见" },
-		{ "revocations", "撤销、确认违法或者责令重作的决定" },
-		{ "appeals", "当事人申请复议或者提起诉讼" },
-		{ "remedies_lost",
-		    "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
-	};
+	static const char *const numbers[] = { "一", "二", "三", "四",
+		"五", "六" };
 	const struct zf_json *in_year = zf_json_get(r, "acts");
 	size_t i;
 
 	printf("%s %s年度行政执法数据\n", zf_json_get_str(r, "agency"),
 	    zf_json_get_str(r, "year"));
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		printf("\n%s\n", parts[i].title);
-		zf_cli_print_list(cli, zf_json_get(r, parts[i].part), columns);
+	for (i = 0; zf_stats_annual_parts[i].key != NULL; i++) {
+		printf("\n%s、%s\n", numbers[i],
+		    zf_stats_annual_parts[i].chinese);
+		zf_cli_print_list(cli, zf_json_get(r,
+		    zf_stats_annual_parts[i].key), columns);
 	}
-	printf("\n六、本年度的执法行为\n");
-	for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+	printf("\n%s、本年度的执法行为\n", numbers[i]);
+	for (i = 0; zf_stats_annual_acts[i].key != NULL; i++) {
 		int64_t n = 0;
 
-		zf_json_get_int(in_year, acts[i].key, &n);
-		printf("%s  %lld\n", acts[i].label, (long long)n);
+		zf_json_get_int(in_year, zf_stats_annual_acts[i].key, &n);
+		printf("%s  %lld\n", zf_stats_annual_acts[i].chinese,
+		    (long long)n);
 	}
 }
 

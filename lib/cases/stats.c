@@ -281,6 +281,24 @@ zf_stats_reads(struct zf_archive *a, const char *year, struct zf_json **out)
 
 /* --- the year's enforcement data (国办发〔2018〕118号) --------------- */
 
+const struct zf_stats_name zf_stats_annual_parts[] = {
+	{ "kind", "案件（按立案年度，按类别）" },
+	{ "measure", "处理决定的种类" },
+	{ "outcome", "办理结果" },
+	{ "review", "法制审核" },
+	{ "deadline", "办案期限" },
+	{ NULL, NULL }
+};
+
+const struct zf_stats_name zf_stats_annual_acts[] = {
+	{ "hearings", "举行听证" },
+	{ "reviews", "作出法制审核意见" },
+	{ "revocations", "撤销、确认违法或者责令重作的决定" },
+	{ "appeals", "当事人申请行政复议或者提起行政诉讼" },
+	{ "remedies_lost", "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
+	{ NULL, NULL }
+};
+
 /* Acts of the year: steps of a name, by the day they happened. */
 static int
 count(struct zf_archive *a, const char *sql, const char *year, int64_t *n)

@@ -45,6 +45,14 @@ int zf_stats_reads(struct zf_archive *a, const char *year,
 int zf_stats_annual(struct zf_archive *a, const char *year,
     struct zf_json **out);
 
+/* The report's parts (its members of rows) and acts, with their names,
+ * in the order a report shows them; each table ends with a NULL key. */
+struct zf_stats_name {
+	const char *key, *chinese;
+};
+extern const struct zf_stats_name zf_stats_annual_parts[];
+extern const struct zf_stats_name zf_stats_annual_acts[];
+
 /*
  * The cases other agencies' bundles brought (bundle-import), by agency
  * and kind: [{key (AGENCY/KIND), label, agency, kind, cases, events}]

@@ -6,27 +6,8 @@
 
 #include "base/json.h"
 #include "base/money.h"
+#include "cases/stats.h"
 #include "publication/site-page.h"
-
-static const struct {
-	const char *part, *caption;
-} parts[] = {
-	{ "kind", "案件（按类别）" },
-	{ "measure", "处理决定的种类" },
-	{ "outcome", "办理结果" },
-	{ "review", "法制审核" },
-	{ "deadline", "办案期限" },
-};
-
-static const struct {
-	const char *key, *label;
-} acts[] = {
-	{ "hearings", "举行听证" },
-	{ "reviews", "作出法制审核意见" },
-	{ "revocations", "撤销、确认违法或者责令重作的决定" },
-	{ "appeals", "当事人申请行政复议或者提起行政诉讼" },
-	{ "remedies_lost", "其中经复议、诉讼后被撤销、确认违法或者责令重作" },
-};
 
 static int
 put_part(struct zf_buf *b, const struct zf_json *rows, size_t n,
@@ -41,9 +22,10 @@ put_part(struct zf_buf *b, const struct zf_json *rows, size_t n,
 
 	if (zf_json_type(rows) != ZF_JSON_ARRAY)
 		return zf_fail(e, EX_DATAERR, "annual: \"%s\" is not a list",
-		    parts[n].part);
-	snprintf(id, sizeof(id), "annual-%s", parts[n].part);
-	zf_site_page_table_open(b, id, parts[n].caption, columns);
+		    zf_stats_annual_parts[n].key);
+	snprintf(id, sizeof(id), "annual-%s", zf_stats_annual_parts[n].key);
+	zf_site_page_table_open(b, id, zf_stats_annual_parts[n].chinese,
+	    columns);
 	for (i = 0; i < zf_json_len(rows); i++) {
 		const struct zf_json *r = zf_json_at(rows, i);
 		const char *label;
@@ -98,12 +80,12 @@ zf_site_annual_build(struct zf_buf *b, const struct zf_json *report,
 	    "公开{}年度行政执法数据。案件按立案年度统计；“期限延误”指本机关"
 	    "办案期限届满后才完成或者尚未完成的案件数。</p>\n", year, agency,
 	    year);
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+	for (i = 0; zf_stats_annual_parts[i].key != NULL; i++) {
 		zf_buf_printf(b, "<h2>");
-		zf_site_page_put(b, parts[i].caption);
+		zf_site_page_put(b, zf_stats_annual_parts[i].chinese);
 		zf_buf_addstr(b, "</h2>\n");
-		if ((rc = put_part(b, zf_json_get(report, parts[i].part), i,
-		    e)) != 0)
+		if ((rc = put_part(b, zf_json_get(report,
+		    zf_stats_annual_parts[i].key), i, e)) != 0)
 			return rc;
 	}
 	if (zf_json_type(in_year) != ZF_JSON_OBJECT)
@@ -112,13 +94,14 @@ zf_site_annual_build(struct zf_buf *b, const struct zf_json *report,
 	zf_buf_addstr(b, "<h2>本年度的执法行为</h2>\n");
 	zf_site_page_table_open(b, "annual-acts", "本年度的执法行为（件）",
 	    NULL);
-	for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+	for (i = 0; zf_stats_annual_acts[i].key != NULL; i++) {
+		const struct zf_stats_name *act = &zf_stats_annual_acts[i];
 		int64_t v = 0;
 
-		if (zf_json_get_int(in_year, acts[i].key, &v) != 0 || v < 0)
+		if (zf_json_get_int(in_year, act->key, &v) != 0 || v < 0)
 			return zf_fail(e, EX_DATAERR, "annual: acts has no "
-			    "count \"%s\"", acts[i].key);
-		zf_site_page_row_open(b, acts[i].label);
+			    "count \"%s\"", act->key);
+		zf_site_page_row_open(b, act->chinese);
 		zf_buf_printf(b, "%lld</td></tr>\n", (long long)v);
 	}
 	zf_site_page_table_close(b);
