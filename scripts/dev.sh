@@ -22,7 +22,7 @@ what=${1:-build}
 
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
 libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3
-libpq-dev"
+libpq-dev zlib1g-dev libqrencode-dev libxlsxwriter-dev"
 
 # The fuzz targets need clang and libFuzzer's runtime, which clang only
 # recommends; the crash loop needs strace.
@@ -37,6 +37,9 @@ esac
 # the machine's node and npm when it has them.
 if [ "$what" = test ]; then
 	packages="$packages zsh fish chromium fonts-noto-cjk fontconfig"
+	# The documents' check: LibreOffice opens each .docx, pdftotext
+	# reads the PDF, zbarimg the QR code in it.
+	packages="$packages libreoffice-writer-nogui poppler-utils zbar-tools"
 	command -v node >/dev/null 2>&1 || packages="$packages nodejs"
 	command -v npm >/dev/null 2>&1 || packages="$packages npm"
 fi

@@ -115,3 +115,100 @@ zf_money_format(int64_t fen, char out[24])
 		    (unsigned long long)(magnitude / 100),
 		    (unsigned)(magnitude % 100));
 }
+
+static const char *const capital_digits[] = { "零", "壹", "贰", "叁", "肆",
+    "伍", "陆", "柒", "捌", "玖" };
+static const char *const capital_units[] = { "", "拾", "佰", "仟" };
+
+static void
+cat(char *out, const char *s)
+{
+	size_t n = strlen(out);
+
+	snprintf(out + n, ZF_MONEY_WORDS - n, "%s", s);
+}
+
+/* 1 to 9999: a zero between digits is read once (壹仟零伍). */
+static void
+words4(int v, char *out)
+{
+	int pos, d, zero = 0, started = 0;
+
+	for (pos = 3; pos >= 0; pos--) {
+		d = v / (pos == 3 ? 1000 : pos == 2 ? 100 : pos == 1 ? 10 : 1) %
+		    10;
+		if (d == 0) {
+			zero = started;
+			continue;
+		}
+		if (zero)
+			cat(out, capital_digits[0]);
+		zero = 0;
+		started = 1;
+		cat(out, capital_digits[d]);
+		cat(out, capital_units[pos]);
+	}
+}
+
+/* Above zero: by 亿 and 万, a zero read where a group starts short. */
+static void
+yuan_words(int64_t v, char *out)
+{
+	int64_t rest;
+
+	if (v >= INT64_C(100000000)) {
+		yuan_words(v / INT64_C(100000000), out);
+		cat(out, "亿");
+		if ((rest = v % INT64_C(100000000)) > 0) {
+			if (rest < INT64_C(10000000))
+				cat(out, capital_digits[0]);
+			yuan_words(rest, out);
+		}
+		return;
+	}
+	if (v >= 10000) {
+		words4((int)(v / 10000), out);
+		cat(out, "万");
+		if ((rest = v % 10000) > 0) {
+			if (rest < 1000)
+				cat(out, capital_digits[0]);
+			words4((int)rest, out);
+		}
+		return;
+	}
+	words4((int)v, out);
+}
+
+void
+zf_money_words(int64_t fen, char out[ZF_MONEY_WORDS])
+{
+	int64_t yuan = fen / 100;
+	int jiao = (int)(fen / 10 % 10), cents = (int)(fen % 10);
+
+	out[0] = '\0';
+	if (fen < 0 || fen > FEN_MAX)
+		return;
+	if (yuan > 0) {
+		yuan_words(yuan, out);
+		cat(out, "元");
+	}
+	if (jiao == 0 && cents == 0) {
+		if (yuan == 0)
+			cat(out, "零元");
+		cat(out, "整");
+		return;
+	}
+	if (jiao == 0) {
+		if (yuan > 0)
+			cat(out, capital_digits[0]);
+	} else {
+		cat(out, capital_digits[jiao]);
+		cat(out, "角");
+	}
+	if (cents == 0) {
+		cat(out, "整");
+		return;
+	}
+	cat(out, capital_digits[cents]);
+	cat(out, "分");
+}

@@ -14,5 +14,12 @@
 int zf_money_parse(const char *s, int64_t *fen);
 /* "50000", "1234.50": yuan with two decimals unless whole (24 bytes). */
 void zf_money_format(int64_t fen, char out[24]);
+/*
+ * The amount in Chinese capitals (大写金额) as the financial rules write
+ * it: 12345.60 is 壹万贰仟叁佰肆拾伍元陆角整, 100500 壹拾万零伍佰元整,
+ * 0.05 伍分.  out holds ZF_MONEY_WORDS bytes.
+ */
+#define ZF_MONEY_WORDS	256
+void zf_money_words(int64_t fen, char out[ZF_MONEY_WORDS]);
 
 #endif

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 S=$ZHIFA_SRC
-LAYERS="base rules record cases publication"
+LAYERS="base rules record cases publication documents"
 # Modules whose cycles among themselves alone are noted, not failed:
 # none.  (A name here would excuse a cycle among the named modules.)
 KNOWN_CYCLES=""

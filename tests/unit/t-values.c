@@ -686,6 +686,40 @@ money_parsing(void)
 }
 
 static void
+money_words(void)
+{
+	static const struct {
+		int64_t fen;
+		const char *words;
+	} cases[] = {
+		{ 1234560, "壹万贰仟叁佰肆拾伍元陆角整" },
+		{ 10050000, "壹拾万零伍佰元整" },
+		{ 10005000, "壹拾万零伍拾元整" },
+		{ 100000000, "壹佰万元整" },
+		{ 1000500, "壹万零伍元整" },
+		{ 500000000, "伍佰万元整" },
+		{ 10000000000, "壹亿元整" },
+		{ 10000100000, "壹亿零壹仟元整" },
+		{ 10100000000, "壹亿零壹佰万元整" },
+		{ 5, "伍分" },
+		{ 50, "伍角整" },
+		{ 0, "零元整" },
+		{ 10005, "壹佰元零伍分" },
+		{ 10025, "壹佰元贰角伍分" },
+		{ 1000, "壹拾元整" },
+		{ INT64_C(1000000000000000), "壹拾万亿元整" },
+		{ INT64_C(1000000000000000) + 1, "" },
+	};
+	char out[ZF_MONEY_WORDS];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		zf_money_words(cases[i].fen, out);
+		CHECK_STR(out, cases[i].words);
+	}
+}
+
+static void
 money_refusals(void)
 {
 	static const char *const bad[] = {
@@ -749,7 +783,7 @@ money_formatting(void)
 int
 main(void)
 {
-	CHECK_PLAN(533);
+	CHECK_PLAN(550);
 	citizen_published();
 	citizen_generated();
 	citizen_refusals();
@@ -765,6 +799,7 @@ main(void)
 	zones();
 	clock_now();
 	money_parsing();
+	money_words();
 	money_refusals();
 	money_formatting();
 	return check_report("t-values");
