@@ -16,7 +16,7 @@
 #include "base/text.h"
 #include "base/when.h"
 #include "rules/schema.h"
-#include "publication/events.h"
+#include "documents/events.h"
 
 const char *zf_progname = "zhifa";
 
@@ -39,7 +39,7 @@ zf_cli_init(struct zf_cli *cli, char **argv, const char *usage)
 	cli->usage = usage;
 	cli->format = ZF_FORMAT_TEXT;
 	/* Every event type, before any archive is written or replayed. */
-	zf_publication_register();
+	zf_documents_register();
 }
 
 void

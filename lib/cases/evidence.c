@@ -299,10 +299,9 @@ store_file(struct zf_archive *a, const char *path, struct zf_stored *s)
 
 /* Stores bytes made by zhifa itself, named name. */
 static int
-store_text(struct zf_archive *a, const char *text, const char *name,
-    struct zf_stored *s)
+store_text(struct zf_archive *a, const char *text, size_t len,
+    const char *name, struct zf_stored *s)
 {
-	size_t len = strlen(text);
 	int rc;
 
 	memset(s, 0, sizeof(*s));
@@ -327,7 +326,8 @@ zf_evidence_doc_store(struct zf_archive *a, struct zf_evidence_doc *d)
 	if (d->file != NULL)
 		return store_file(a, d->file, &d->stored);
 	if (d->text != NULL)
-		return store_text(a, d->text, d->name, &d->stored);
+		return store_text(a, d->text, d->len ? d->len :
+		    strlen(d->text), d->name, &d->stored);
 	return 0;
 }
 

@@ -48,6 +48,7 @@ struct zf_stored {
 struct zf_evidence_doc {
 	const char *file;	/* the file to store; NULL: text, or none */
 	const char *text;	/* or bytes made by zhifa (an opinion) */
+	size_t len;		/* the bytes' length; 0: a text's strlen */
 	const char *name;	/* the text's name */
 	const char *title;	/* NULL: the file's name */
 	const char *stage;

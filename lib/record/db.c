@@ -83,11 +83,27 @@ static const char schema_record[] =
 #define IMPORTED_V6 \
     "ALTER TABLE imported ADD COLUMN exported TEXT NOT NULL DEFAULT '';"
 
+/* Version 7: the documents doc-render made, and the 文号 each holds. */
+#define DOCUMENTS \
+    "CREATE TABLE documents (" \
+    " seq INTEGER PRIMARY KEY,"		/* document.rendered */ \
+    " case_id TEXT NOT NULL," \
+    " type TEXT NOT NULL,"		/* notice, decision, ... */ \
+    " number TEXT,"			/* its 文号, if it has one */ \
+    " year INTEGER,"			/* numbered from numbering.documents */ \
+    " n INTEGER," \
+    " evidence_id TEXT NOT NULL," \
+    " code TEXT NOT NULL UNIQUE"		/* the verification code */ \
+    ") STRICT;" \
+    "CREATE INDEX documents_case ON documents(case_id, type);" \
+    "CREATE INDEX documents_number ON documents(number);"
+
 static const char schema_derived[] =
     PERSON_KEYS
     APPROVALS
     IMPORTED_V5
     IMPORTED_V6
+    DOCUMENTS
     "CREATE TABLE meta ("
     " key TEXT PRIMARY KEY,"
     " value TEXT NOT NULL"
@@ -290,13 +306,13 @@ const char *const zf_db_derived_tables[] = {
 	"meta", "configs", "objects", "cases", "case_officers", "evidence",
 	"reads", "steps", "decisions", "deadlines", "reviews", "publog",
 	"publog_tree", "publications", "person_keys", "approvals", "imported",
-	NULL
+	"documents", NULL
 };
 
 const char *const zf_db_derived_keys[] = {
 	"key", "seq", "digest", "id", "case_id, person", "id", "seq", "seq",
 	"seq", "case_id, rule", "case_id, round", "idx", "idx", "case_id",
-	"person, from_seq", "case_id, decision_seq, digest", "id", NULL
+	"person, from_seq", "case_id, decision_seq, digest", "id", "seq", NULL
 };
 
 /*
@@ -564,11 +580,12 @@ pragma_int(struct zf_db *db, const char *sql, int *out, struct zf_err *e)
  * version 3 the time a period counted in hours ends (deadlines.due_at);
  * version 4 the records approved for publication (approvals); version 5
  * the cases taken in from other agencies (imported); version 6 the
- * time of each one's bundle (imported.exported).
+ * time of each one's bundle (imported.exported); version 7 the
+ * documents doc-render made (documents).
  */
 static const char *const migrations[] = { PERSON_KEYS,
 	"ALTER TABLE deadlines ADD COLUMN due_at TEXT;", APPROVALS, IMPORTED_V5,
-	IMPORTED_V6 };
+	IMPORTED_V6, DOCUMENTS };
 
 int
 zf_db_schema_version(struct zf_db *db, int *version, struct zf_err *e)

@@ -23,7 +23,7 @@
 #include "base/err.h"
 
 #define ZF_DB_APPLICATION_ID 0x5a484641	/* "ZHFA" */
-#define ZF_DB_SCHEMA_VERSION 6
+#define ZF_DB_SCHEMA_VERSION 7
 #define ZF_DB_BUSY_MS 60000
 
 struct zf_db_cached {

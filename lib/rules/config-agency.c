@@ -33,7 +33,7 @@ zf_config_read_agency(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
 	static const char *const keys[] = { "name", "code", "short",
-	    "timezone", "level", NULL };
+	    "timezone", "level", "seal", NULL };
 	static const char *const levels[] = { "province", "city", "county",
 	    "town", NULL };
 	const struct zf_yaml_node *n = zf_yaml_get(root, "agency");
@@ -46,8 +46,11 @@ zf_config_read_agency(struct zf_schema *r, struct zf_config *c,
 	    zf_schema_text(r, n, "code", 0, &c->agency_code) != 0 ||
 	    zf_schema_text(r, n, "short", 1, &c->agency_short) != 0 ||
 	    zf_schema_text(r, n, "timezone", 0, &c->zone) != 0 ||
-	    zf_schema_text(r, n, "level", 0, &c->agency_level) != 0)
+	    zf_schema_text(r, n, "level", 0, &c->agency_level) != 0 ||
+	    zf_schema_text(r, n, "seal", 0, &c->agency_seal) != 0)
 		return r->e->code;
+	if (c->agency_seal == NULL)
+		c->agency_seal = xstrdup(c->agency_name);
 	if (c->agency_level == NULL)
 		c->agency_level = xstrdup("county");
 	if (zf_schema_index(levels, c->agency_level) < 0)
@@ -63,18 +66,61 @@ zf_config_read_agency(struct zf_schema *r, struct zf_config *c,
 	return 0;
 }
 
+/*
+ * numbering.documents: a 文号 template for each kind of document that
+ * carries one (doc-render --list names them), each with {n}.
+ */
+static int
+read_doc_numbers(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return 0;
+	if (zf_schema_want(r, n, ZF_YAML_MAPPING, "numbering.documents") != 0)
+		return r->e->code;
+	c->doc_numbers = xcalloc(n->count ? n->count : 1,
+	    sizeof(*c->doc_numbers));
+	for (i = 0; i < n->count; i++) {
+		const struct zf_yaml_node *k = n->keys[i], *v = n->items[i];
+
+		if (v->kind != ZF_YAML_SCALAR || strstr(v->text, "{n") == NULL)
+			return zf_schema_fail(r, v, "numbering.documents.%s "
+			    "must be a number format containing {n}, its "
+			    "number in the year", k->text);
+		c->doc_numbers[i].type = xstrdup(k->text);
+		c->doc_numbers[i].format = xstrdup(v->text);
+		c->ndoc_numbers++;
+	}
+	return 0;
+}
+
+const char *
+zf_config_doc_number(const struct zf_config *c, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndoc_numbers; i++)
+		if (strcmp(c->doc_numbers[i].type, type) == 0)
+			return c->doc_numbers[i].format;
+	return NULL;
+}
+
 int
 zf_config_read_numbering(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root)
 {
-	static const char *const keys[] = { "case", "decision", NULL };
+	static const char *const keys[] = { "case", "decision", "documents",
+	    NULL };
 	const struct zf_yaml_node *n = zf_yaml_get(root, "numbering");
 
 	if (n != NULL && (zf_schema_want(r, n, ZF_YAML_MAPPING,
 	    "numbering") != 0 ||
 	    zf_schema_keys(r, n, "numbering", keys) != 0 ||
 	    zf_schema_text(r, n, "case", 0, &c->case_number) != 0 ||
-	    zf_schema_text(r, n, "decision", 0, &c->decision_number) != 0))
+	    zf_schema_text(r, n, "decision", 0, &c->decision_number) != 0 ||
+	    read_doc_numbers(r, c, zf_yaml_get(n, "documents")) != 0))
 		return r->e->code;
 	if (c->case_number == NULL)
 		c->case_number = xstrdup("{short}{kind}立〔{year}〕{n}号");

@@ -300,6 +300,12 @@ zf_config_free(struct zf_config *c)
 	free(c->cal_on);
 	free(c->cal_off);
 	free(c->decision_number);
+	for (i = 0; i < c->ndoc_numbers; i++) {
+		free(c->doc_numbers[i].type);
+		free(c->doc_numbers[i].format);
+	}
+	free(c->doc_numbers);
+	free(c->agency_seal);
 	for (i = 0; i < c->npeople; i++) {
 		struct zf_person *p = &c->people[i];
 

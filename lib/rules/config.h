@@ -216,6 +216,13 @@ struct zf_config {
 	/* template, e.g. "{short}{kind}立〔{year}〕{n}号" */
 	char *case_number;
 	char *decision_number;	/* template of decisions' 文号 */
+	/* numbering.documents: each kind of document's 文号 template */
+	struct zf_doc_number {
+		char *type;	/* the document's name: notice */
+		char *format;	/* {short}罚告〔{year}〕{n}号 */
+	} *doc_numbers;
+	size_t ndoc_numbers;
+	char *agency_seal;	/* the seal's text (落款); the agency's name */
 
 	struct zf_rule *rules;	/* deadlines: or the sample's */
 	size_t nrules;
@@ -296,6 +303,9 @@ const char *zf_role_name(enum zf_role r);
  */
 char *zf_config_number(const struct zf_config *c, const char *template,
     const char *kind_char, int year, int64_t n);
+/* The 文号 template of a kind of document, or NULL. */
+const char *zf_config_doc_number(const struct zf_config *c,
+    const char *type);
 #define zf_config_case_number(c, k, y, n) \
 	zf_config_number((c), (c)->case_number, (k), (y), (n))
 

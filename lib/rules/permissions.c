@@ -53,6 +53,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "agency (case-export)", ZF_MAY_HEAD },
 	{ ZF_ACT_IMPORT, "import", "takes in another agency's cases "
 	    "(bundle-import)", ZF_MAY_HEAD | ZF_MAY_CLERK },
+	{ ZF_ACT_RENDER, "render", "makes a case's enforcement documents "
+	    "(doc-render)", ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
 };
 
 const char *
@@ -162,6 +164,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not see who "
 		    "read which evidence: 调阅监督 is for the head, a clerk or "
 		    "the legal reviewers", id, p->name, role);
+	case ZF_ACT_RENDER:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not make the "
+		    "documents of %s: only its officers, a clerk or the head "
+		    "may", id, p->name, role, cid);
 	case ZF_ACT_IMPORT:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not take in "
 		    "another agency's cases: that is for a clerk (内勤) or the "
