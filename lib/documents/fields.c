@@ -97,20 +97,50 @@ officers(const struct zf_config *c, const struct zf_json *ids,
 	return list;
 }
 
-/* Each item of the list at key of c, with the Chinese of its kind. */
-static struct zf_json *
-evidence(const struct zf_json *list)
+/*
+ * The evidence that proves the facts: each piece of the case's with the
+ * Chinese of its kind, less the case's own papers (the documents of its
+ * steps, decisions, reviews and doc-render), which a notice does not
+ * list as evidence.
+ */
+static int
+evidence(struct zf_archive *a, const char *case_id, const struct zf_json *all,
+    struct zf_json *root)
 {
-	struct zf_json *out = zf_json_copy(list);
+	static const char sql[] = "SELECT doc FROM steps WHERE case_id = ?1 "
+	    "UNION SELECT doc FROM decisions WHERE case_id = ?1 UNION SELECT "
+	    "evidence_id FROM documents WHERE case_id = ?1 UNION SELECT "
+	    "statement FROM reviews WHERE case_id = ?1 UNION SELECT draft FROM "
+	    "reviews WHERE case_id = ?1 UNION SELECT opinion_doc FROM reviews "
+	    "WHERE case_id = ?1";
+	struct zf_db *db = zf_archive_db(a);
+	struct zf_json *out = zf_json_array(), *papers = zf_json_object();
+	sqlite3_stmt *st;
 	size_t i;
+	int rc;
 
-	for (i = 0; i < zf_json_len(out); i++) {
-		struct zf_json *x = zf_json_at(out, i);
-
-		set_name(x, "kind_name", chinese(evidence_kinds,
-		    zf_json_get_str(x, "kind")));
+	zf_json_set(root, "evidence", out);
+	if ((st = zf_db_stmt(db, sql, zf_archive_err(a))) == NULL) {
+		zf_json_free(papers);
+		return -1;
 	}
-	return out;
+	zf_db_bind_text(st, 1, case_id);
+	while ((rc = zf_db_row(db, st, zf_archive_err(a), "cannot read the "
+	    "case's documents")) == 1)
+		zf_json_set_bool(papers, zf_db_text(st, 0), 1);
+	for (i = 0; rc == 0 && i < zf_json_len(all); i++) {
+		const struct zf_json *x = zf_json_at(all, i);
+		struct zf_json *y;
+
+		if (zf_json_get(papers, zf_json_get_str(x, "id")) != NULL)
+			continue;
+		y = zf_json_copy(x);
+		set_name(y, "kind_name", chinese(evidence_kinds,
+		    zf_json_get_str(x, "kind")));
+		zf_json_push(out, y);
+	}
+	zf_json_free(papers);
+	return rc;
 }
 
 static struct zf_json *
@@ -238,13 +268,13 @@ zf_doc_fields(struct zf_archive *a, const char *case_id,
 	    &names));
 	zf_json_set_str(root, "officer_names", names.data);
 	zf_buf_release(&names);
-	zf_json_set(root, "evidence", evidence(zf_json_get(cs, "evidence")));
 	if ((d = zf_json_get(cs, "decision")) != NULL &&
 	    zf_json_type(d) == ZF_JSON_OBJECT)
 		zf_json_set(root, "decision", decision(d));
 	steps(c, cs, root);
 	review(c, cs, root);
-	if (dues(a, case_id, root) != 0) {
+	if (dues(a, case_id, root) != 0 || evidence(a, case_id,
+	    zf_json_get(cs, "evidence"), root) != 0) {
 		zf_json_free(cs);
 		zf_json_free(root);
 		return zf_archive_err(a)->code;
