@@ -295,8 +295,8 @@ zf_doc_field_hint(const char *path)
 		{ "due.", "its period has not started: record the step it "
 		    "counts from (case-step)" },
 		{ "step.", "record the step first (case-step)" },
-		{ "decision.", "the case has no decision in force "
-		    "(decision-issue)" },
+		{ "decision.", "the decision in force does not give it, or "
+		    "there is none (decision-issue; decision-correct)" },
 		{ "review.", "the case has no legal review (review-submit)" },
 		{ "input.", "give it: --set NAME=VALUE" },
 		{ "party.", "the party's record lacks it (case-new --party-id, "

@@ -31,7 +31,7 @@ unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue decision-correct publish-export publish-approve decision-revoke
 publish-withdraw archive-backup person-key archive-config inspect-draw
-case-export bundle-import"
+case-export bundle-import doc-render"
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -147,6 +147,11 @@ spec() {
 		at 2026-11-27
 		cmd="case-export $c_pub --as chengang --to 示例市住房和城乡建设局
 		    --out $T/out" ;;
+	doc-render)
+		base=$T/base-plain
+		at 2026-11-27
+		cmd="doc-render $c_pub notice --set facts=擅自施工
+		    --set basis=建筑法第六十四条 --set proposal=罚款" ;;
 	inspect-draw)
 		base=$T/base-draw
 		at 2026-11-30

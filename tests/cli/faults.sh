@@ -3,7 +3,7 @@
 # decision-correct, publish-export, publish-approve, review-submit,
 # review-decide,
 # archive-backup, person-key register, archive-config apply,
-# inspect-draw --draw, case-export and bundle-import run
+# inspect-draw --draw, case-export, bundle-import and doc-render run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -127,6 +127,9 @@ run() {
 		rm -rf "$T/ex"
 		"$@" case-export "$p" --as chengang --to 示例市住房和城乡建设局 \
 		    --out "$T/ex" ;;
+	doc-render)
+		"$@" doc-render "$p" notice --set facts=现场检查发现擅自施工 \
+		    --set basis=建筑法第六十四条 --set proposal=罚款 ;;
 	esac
 }
 
@@ -165,7 +168,7 @@ calls() {
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
 publish-approve review-submit review-decide archive-backup person-key
-archive-config inspect-draw case-export bundle-import"
+archive-config inspect-draw case-export bundle-import doc-render"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -191,7 +194,8 @@ fi
 faults() {
 	case $1:${ZHIFA_SWEEP:-} in
 	review-submit: | review-decide: | archive-backup: | person-key: | \
-	archive-config: | inspect-draw: | case-export: | bundle-import:)
+	archive-config: | inspect-draw: | case-export: | bundle-import: | \
+	doc-render:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac

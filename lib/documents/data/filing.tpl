@@ -6,7 +6,7 @@
 center {agency.name}
 title 立案审批表
 right 案号：{document.number}
-row 案件来源 | {case.source}
+if case.source row 案件来源 | {case.source}
 row 案由 | {case.cause}
 row 当事人 | {party.name}
 row 当事人类别 | {party.kind_name}
