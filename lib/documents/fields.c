@@ -308,7 +308,8 @@ zf_doc_field_hint(const char *path)
 	size_t i;
 
 	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
-		if (strncmp(path, hints[i].prefix, strlen(hints[i].prefix)) == 0)
+		if (strncmp(path, hints[i].prefix,
+		    strlen(hints[i].prefix)) == 0)
 			return hints[i].hint;
 	return NULL;
 }

@@ -27,7 +27,7 @@ struct zf_render_input {
 	const char *case_id;
 	const char *type;		/* the document: notice */
 	const char *template_file;	/* or NULL: the bureau's, or built in */
-	const char *const *sets;	/* NAME=VALUE of the template's inputs */
+	const char *const *sets;	/* NAME=VALUE: the template's inputs */
 	size_t nsets;
 };
 

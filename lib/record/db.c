@@ -90,7 +90,7 @@ static const char schema_record[] =
     " case_id TEXT NOT NULL," \
     " type TEXT NOT NULL,"		/* notice, decision, ... */ \
     " number TEXT,"			/* its 文号, if it has one */ \
-    " year INTEGER,"			/* numbered from numbering.documents */ \
+    " year INTEGER,"			/* numbering.documents */ \
     " n INTEGER," \
     " evidence_id TEXT NOT NULL," \
     " code TEXT NOT NULL UNIQUE"		/* the verification code */ \

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 169
+plan 178
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary draw evidence export file import keys read-log read-public read-restricted read-secret reassign recuse restored review revoke share step submit withdraw "
+tested="approve backup config correct decide decide-summary draw evidence export file import keys read-log read-public read-restricted read-secret reassign recuse render restored review revoke share step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -244,6 +244,13 @@ may_not read-log "调阅监督 is for the head, a clerk or the legal reviewers" 
     case-stats --reads --as zhangwei
 may_not read-log "调阅监督 is for the head" case-stats --reads --as publisher
 may read-log case-stats --reads --as zhaomin
+
+# A case's documents are made by its officers, a clerk or the head.
+may_not render "may not make the documents of" doc-render "$e" filing \
+    --as zhaomin
+may_not render "only its officers, a clerk or the head may" \
+    doc-render "$e" filing --as wangqiang
+may render doc-render "$e" filing --as liuyang
 
 # Whole case files go to another agency by the head's decision alone.
 may_not share "only the head (负责人) shares whole case files" \
