@@ -1,7 +1,8 @@
 /*
  * qr: a QR code (ISO/IEC 18004) for a verification code, made by
- * libqrencode: 8-bit mode, error correction level M, case kept; drawn
- * as a PNG for a .docx and as inline SVG for HTML.
+ * libqrencode: text as bytes (8-bit mode; libqrencode may still pack
+ * runs of digits or capitals tighter), error correction level M, case
+ * kept; drawn as a PNG for a .docx and as inline SVG for HTML.
  *
  * Both drawings include the quiet zone, four light modules wide on
  * each side, that a reader needs to find the code.
