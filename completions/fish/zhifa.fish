@@ -2,7 +2,7 @@
 # archive-backup archive-config person-key case-new case-list case-stats case-audit inspect-draw case-export bundle-import province-load case-show case-log evidence-add evidence-get case-step
 # decision-issue decision-revoke decision-correct deadline-check review-submit
 # review-decide
-# publish-export publish-withdraw publish-verify.
+# publish-export publish-withdraw publish-verify doc-render.
 #
 # Options come from each program's usage; case ids from "case-list -q"
 # (for review-decide, "case-list -q --awaiting-review"), evidence ids from "case-show -o json" of the latest cases, deadline rules
@@ -18,7 +18,7 @@ set -l zhifa_programs archive-init archive-verify archive-backup \
     case-list case-stats case-audit inspect-draw case-export bundle-import province-load case-show case-log evidence-add evidence-get case-step \
     decision-issue decision-revoke decision-correct deadline-check review-submit \
     review-decide publish-approve \
-    publish-export publish-withdraw
+    publish-export publish-withdraw doc-render
 
 # The value of an option on the line so far: -A DIR, -ADIR, --archive DIR,
 # --archive=DIR (give the long name, then the short one if any).
@@ -280,6 +280,15 @@ complete -c case-export -l to -x -d 'The agency the cases are for'
 complete -c case-export -l out -r -F -d 'Where the bundle is written'
 complete -c case-export -l transfer -d 'A judicial transfer: secret evidence goes too'
 complete -c case-export -l format -x -a 'dir tar.gz zip' -d "The bundle's form"
+complete -c doc-render -f
+complete -c doc-render -n '__zhifa_operands 0' -a '(__zhifa_cases)' -d 'Case'
+complete -c doc-render -n '__zhifa_operands 1' -a 'filing inspection inquiry rectify notice hearing-notice review-opinion decision receipt closing' -d 'Document'
+complete -c doc-render -l out -r -F -d 'Also write it: .docx, or HTML for .html'
+complete -c doc-render -l set -x -d 'An input of the template: NAME=VALUE'
+complete -c doc-render -l template -r -F -d 'Use this template'
+complete -c doc-render -l list -d 'Name the documents'
+complete -c doc-render -l check -x -d 'Find the document of a verification code'
+complete -c doc-render -l file -r -F -d 'With --check: whether this file is the document'
 complete -c inspect-draw -f
 complete -c inspect-draw -l commit -d 'Journal a commitment to the draw'
 complete -c inspect-draw -l draw -x -d 'Draw the commitment of this event'
