@@ -8,7 +8,6 @@
 #include "base/buf.h"
 #include "base/csv.h"
 #include "base/json.h"
-#include "base/when.h"
 #include "cases/case.h"
 #include "cases/stats.h"
 #include "record/archive.h"
@@ -192,17 +191,13 @@ set_deadlines(struct zf_archive *a, struct zf_json *row, const char *id)
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
 	int64_t ontime = 0, late = 0, running = 0;
-	char today[11], now[26];
 	struct zf_buf names, b;
 	int rc;
 
 	if (st == NULL)
 		return e->code;
-	zf_date_format(zf_archive_today(a), today);
-	zf_time_format(zf_archive_now(a), now);
 	zf_db_bind_text(st, 1, id);
-	zf_db_bind_text(st, 2, today);
-	zf_db_bind_text(st, 3, now);
+	zf_stats_bind_clock(a, st);
 	zf_buf_init(&names);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read deadlines")) == 1) {

@@ -112,22 +112,29 @@ put_row(struct zf_json *out, const char *key, const char *label,
 	zf_json_push(out, r);
 }
 
+void
+zf_stats_bind_clock(struct zf_archive *a, sqlite3_stmt *st)
+{
+	char today[11], now[26];
+
+	zf_date_format(zf_archive_today(a), today);
+	zf_time_format(zf_archive_now(a), now);
+	zf_db_bind_text(st, 2, today);
+	zf_db_bind_text(st, 3, now);
+}
+
 static int
 rows(struct zf_archive *a, const char *by, const char *sql,
     const char *year, struct zf_json *out)
 {
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	char today[11], now[26];
 	int rc;
 
 	if (st == NULL)
 		return e->code;
-	zf_date_format(zf_archive_today(a), today);
-	zf_time_format(zf_archive_now(a), now);
 	zf_db_bind_text(st, 1, year);
-	zf_db_bind_text(st, 2, today);
-	zf_db_bind_text(st, 3, now);
+	zf_stats_bind_clock(a, st);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read cases")) == 1) {
 		const char *key = zf_db_text(st, 0);

@@ -30,6 +30,9 @@ struct zf_json;
 	"d.state = 'paused' AND d.remaining < 0 THEN -d.remaining ELSE 0 END"
 #define ZF_STATS_DEADLINES " FROM deadlines d LEFT JOIN steps s ON " \
 	"s.seq = d.closed_seq LEFT JOIN journal j ON j.seq = d.closed_seq"
+/* Binds ?2 and ?3 of ZF_STATS_DAYS_LATE: today and now, by a's clock. */
+struct sqlite3_stmt;
+void zf_stats_bind_clock(struct zf_archive *a, struct sqlite3_stmt *st);
 
 /* The groupings: "kind", "month", "officer", "stage", "measure" (of the
  * decision in force), "outcome", "review" (status of the latest round),
