@@ -44,7 +44,8 @@ int zf_sync_dir(int dirfd, const char *path);
  * (malloc'd) and its descriptor, or -1 (errno set); then zf_file_place
  * syncs it, renames it over path and syncs the folder, or zf_file_drop
  * removes it.  Both close fd and free tmp; zf_file_place returns 0, or
- * -1 (errno set) having removed it.
+ * -1 (errno set): the file removed, or in place but its folder not
+ * synced.
  */
 int zf_file_begin(const char *path, char **tmp);
 int zf_file_place(int fd, char *tmp, const char *path);

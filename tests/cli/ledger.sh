@@ -6,7 +6,7 @@
 # case-list's filters kept; no workbook to stdout, no file inside the
 # archive, and the archive unchanged.
 . "$(dirname "$0")/lib.sh"
-plan 26
+plan 33
 
 fined_cases --measure warning
 at 2026-11-04
@@ -129,4 +129,7 @@ expect_refused 64 "inside the archive" case-list --ledger \
 expect_refused 64 "inside the archive" case-list --ledger \
     --out "$ZHIFA_ARCHIVE/ledger.csv"
 expect_exit 64 case-list --ledger --format pdf -O "$T/l.pdf"
+expect_refused 64 "go with --ledger" case-list -O "$T/l.csv"
+expect_refused 64 "not with --imported" case-list --ledger --imported
+check "nothing written for a refusal" test ! -e "$T/l.pdf" -a ! -e "$T/l.csv"
 finish
