@@ -1,19 +1,28 @@
 /*
  * case-list: one line per case matching the filters, oldest first;
- * -q prints only the ids, for pipes.
+ * -q prints only the ids, for pipes.  --ledger writes the enforcement
+ * ledger (执法台账) of those cases instead, as CSV to stdout or -O FILE,
+ * or as an .xlsx workbook to -O FILE; 64 for an -O inside the archive
+ * or a workbook without one.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "record/archive.h"
 #include "cases/case.h"
+#include "cases/ledger.h"
 #include "common/cli.h"
+#include "base/buf.h"
+#include "base/io.h"
 #include "base/json.h"
+#include "documents/ledger-xlsx.h"
 #include "publication/import.h"
 #include "rules/procedure.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
-    "[--overdue] [--awaiting-review] [--filed-since DATE] | --imported";
+    "[--overdue] [--awaiting-review] [--filed-since DATE] "
+    "[--ledger [--format csv|xlsx] [-O FILE]] | --imported";
 
 /* The cases other agencies' bundles brought (bundle-import). */
 static const struct zf_column imported_columns[] = {
@@ -37,6 +46,58 @@ static const struct zf_column columns[] = {
 	ZF_COLUMN_END
 };
 
+/* The ledger of the cases f selects, in format to out (NULL: stdout). */
+static int
+write_ledger(struct zf_cli *cli, struct zf_archive *a,
+    const struct zf_case_filter *f, const char *format, const char *out)
+{
+	struct zf_json *rows;
+	struct zf_buf b;
+	int rc;
+
+	if (out != NULL && (rc = zf_archive_outside(a, out, 0)) != 0)
+		return rc;
+	if ((rc = zf_case_ledger(a, f, &rows)) != 0)
+		return rc;
+	if (cli->format == ZF_FORMAT_JSON)
+		zf_cli_print_json(rows);
+	else if (strcmp(format, "xlsx") == 0)
+		rc = zf_ledger_xlsx(rows, out, zf_archive_err(a));
+	else {
+		zf_buf_init(&b);
+		zf_ledger_csv(rows, &b);
+		if (out == NULL)
+			fwrite(b.data, 1, b.len, stdout);
+		else if (zf_file_write_whole(out, b.data, b.len) != 0)
+			rc = zf_fail(zf_archive_err(a), EX_CANTCREAT,
+			    "cannot write '%s': %s", out, strerror(errno));
+		zf_buf_release(&b);
+	}
+	zf_json_free(rows);
+	return rc;
+}
+
+/* --format, or the -O file's suffix: csv or xlsx. */
+static const char *
+ledger_format(struct zf_cli *cli, const char *format, const char *out)
+{
+	size_t n = out != NULL ? strlen(out) : 0;
+
+	if (format == NULL)
+		format = n > 5 && strcmp(out + n - 5, ".xlsx") == 0 ? "xlsx" :
+		    "csv";
+	if (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
+		zf_cli_usage(cli, "--format '%s' is not csv or xlsx", format);
+	if (strcmp(format, "xlsx") == 0 && out == NULL &&
+	    cli->format != ZF_FORMAT_JSON)
+		zf_cli_usage(cli, "--format xlsx needs -O FILE: a workbook "
+		    "is not written to standard output");
+	if (cli->quiet || cli->format == ZF_FORMAT_TSV)
+		zf_cli_usage(cli, "--ledger writes csv, xlsx or its rows "
+		    "(-o json), not tsv nor -q");
+	return format;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -46,7 +107,8 @@ main(int argc, char **argv)
 	struct zf_json *list;
 	struct zf_cli cli;
 	int32_t day;
-	int rc, imported = 0;
+	const char *format = NULL, *out = NULL;
+	int rc, imported = 0, ledger = 0;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("kind", 0, &f.kind),
 		ZF_OWN("stage", OPT_STAGE),
@@ -56,6 +118,9 @@ main(int argc, char **argv)
 		ZF_FLAG("overdue", &f.overdue),
 		ZF_FLAG("awaiting-review", &f.awaiting_review),
 		ZF_FLAG("imported", &imported),
+		ZF_FLAG("ledger", &ledger),
+		ZF_TEXT("format", 0, &format),
+		ZF_TEXT("out", 'O', &out),
 		ZF_OPT_END
 	};
 
@@ -70,9 +135,18 @@ main(int argc, char **argv)
 		f.stage = optarg;
 	}
 	zf_cli_no_operands(&cli, argc, argv);
+	if (!ledger && (format != NULL || out != NULL))
+		zf_cli_usage(&cli, "--format and -O go with --ledger");
+	if (ledger && imported)
+		zf_cli_usage(&cli, "--ledger is of this agency's cases, not "
+		    "with --imported");
+	if (ledger)
+		format = ledger_format(&cli, format, out);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (imported) {
+	if (ledger)
+		rc = write_ledger(&cli, a, &f, format, out);
+	else if (imported) {
 		if ((rc = zf_import_list(a, &list)) == 0) {
 			zf_cli_print_list(&cli, list, imported_columns);
 			zf_json_free(list);

@@ -261,6 +261,7 @@ complete -c case-new -l batch -r -F -a '-' -d 'File every case of FILE (TSV or Y
 
 # case-list [--kind K] [--stage S] [--officer P] [--major] [--overdue]
 #     [--awaiting-review] [--filed-since DATE]
+#     [--ledger [--format csv|xlsx] [-O FILE]]
 complete -c case-stats -f
 complete -c case-stats -l by -x -a 'kind\t类别 month\t月份 officer\t执法人员 stage\t阶段 measure\t处理决定种类 outcome\t办理结果 review\t法制审核 deadline\t办案期限' -d 'How the cases are grouped'
 complete -c case-stats -l annual -d "The year's enforcement data (with --year)"
@@ -313,6 +314,9 @@ complete -c case-list -l major -d 'Only major cases'
 complete -c case-list -l overdue -d 'Only cases with an overdue deadline'
 complete -c case-list -l awaiting-review -d 'Only cases whose review round awaits a decision'
 complete -c case-list -l filed-since -x -d 'Only cases filed on or after DATE'
+complete -c case-list -l ledger -d 'Write the enforcement ledger (执法台账) of the cases'
+complete -c case-list -l format -x -a 'csv xlsx' -d 'The ledger as CSV or an Excel workbook'
+complete -c case-list -s O -l out -r -F -d 'Write the ledger to FILE'
 
 # case-show CASE... / case-log CASE...
 for p in case-show case-log

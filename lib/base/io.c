@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -140,4 +142,74 @@ zf_make_parents(const char *path)
 	}
 	free(copy);
 	return rc;
+}
+
+int
+zf_file_begin(const char *path, char **tmp)
+{
+	int fd, saved;
+
+	*tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkostemp(*tmp, O_CLOEXEC)) < 0 || fchmod(fd, 0640) != 0) {
+		saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+void
+zf_file_drop(int fd, char *tmp)
+{
+	int saved = errno;
+
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	errno = saved;
+}
+
+int
+zf_file_place(int fd, char *tmp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *parent;
+	int rc;
+
+	if (fsync(fd) != 0 || rename(tmp, path) != 0) {
+		zf_file_drop(fd, tmp);
+		return -1;
+	}
+	close(fd);
+	free(tmp);
+	if (slash == NULL)
+		return zf_sync_dir(AT_FDCWD, ".");
+	parent = slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	rc = zf_sync_dir(AT_FDCWD, parent);
+	free(parent);
+	return rc;
+}
+
+int
+zf_file_write_whole(const char *path, const void *data, size_t len)
+{
+	char *tmp;
+	int fd;
+
+	if ((fd = zf_file_begin(path, &tmp)) < 0)
+		return -1;
+	if (zf_write_full(fd, data, len) != 0) {
+		zf_file_drop(fd, tmp);
+		return -1;
+	}
+	return zf_file_place(fd, tmp, path);
 }

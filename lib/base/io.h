@@ -38,4 +38,19 @@ int zf_make_parents(const char *path);
 /* fsync(2) of the folder at path (relative to dirfd): 0, or -1. */
 int zf_sync_dir(int dirfd, const char *path);
 
+/*
+ * A file that appears whole or not at all: made beside path as
+ * "PATH.tmp-XXXXXX" (mode 0640) by zf_file_begin, which gives its name
+ * (malloc'd) and its descriptor, or -1 (errno set); then zf_file_place
+ * syncs it, renames it over path and syncs the folder, or zf_file_drop
+ * removes it.  Both close fd and free tmp; zf_file_place returns 0, or
+ * -1 (errno set): the file removed, or in place but its folder not
+ * synced.
+ */
+int zf_file_begin(const char *path, char **tmp);
+int zf_file_place(int fd, char *tmp, const char *path);
+void zf_file_drop(int fd, char *tmp);
+/* Writes data to path that way: 0, or -1 (errno set), nothing left. */
+int zf_file_write_whole(const char *path, const void *data, size_t len);
+
 #endif

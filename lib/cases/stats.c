@@ -15,25 +15,11 @@
 const char *const zf_stats_groupings[] = { "kind", "month", "officer",
 	"stage", "measure", "outcome", "review", "deadline", NULL };
 
-/*
- * lat: for each case, the most days by which one of the agency's periods
- * (not the party's) was met late, counted from its due date to the day of
- * the act that met it, or, still open, to today (?2) — for a period in
- * hours, from its due time to the act's time, or now (?3), in fractions
- * of a day — or by which a paused one had run out when it was paused; 0
- * or less when none was missed.
- */
-#define LATE "WITH lat AS (SELECT d.case_id, max(CASE WHEN d.state = " \
-	"'done' AND nullif(d.due_at, '') IS NOT NULL THEN " \
-	"julianday(coalesce(s.at, j.time)) - julianday(d.due_at) WHEN " \
-	"d.state = 'done' THEN julianday(substr(coalesce(s.at, j.time), 1, " \
-	"10)) - julianday(d.due) WHEN d.state = 'open' AND nullif(d.due_at, " \
-	"'') IS NOT NULL THEN julianday(?3) - julianday(d.due_at) WHEN " \
-	"d.state = 'open' THEN julianday(?2) - julianday(d.due) WHEN " \
-	"d.state = 'paused' AND d.remaining < 0 THEN -d.remaining ELSE 0 " \
-	"END) AS days FROM deadlines d LEFT JOIN steps s ON s.seq = " \
-	"d.closed_seq LEFT JOIN journal j ON j.seq = d.closed_seq WHERE " \
-	"d.party = 0 GROUP BY d.case_id) "
+/* lat: for each case, the most days by which one of its deadlines was
+ * missed (stats.h); 0 or less when none was. */
+#define LATE "WITH lat AS (SELECT d.case_id, max(" ZF_STATS_DAYS_LATE \
+	") AS days " ZF_STATS_DEADLINES " WHERE d.party = 0 GROUP BY " \
+	"d.case_id) "
 #define SUMS "count(*), count(c.decision_seq), sum(coalesce(c.fine_fen, 0) " \
 	"> 0), coalesce(sum(c.fine_fen), 0), sum(c.major), " \
 	"sum(coalesce(l.days, 0) > 0)"
@@ -126,22 +112,29 @@ put_row(struct zf_json *out, const char *key, const char *label,
 	zf_json_push(out, r);
 }
 
+void
+zf_stats_bind_clock(struct zf_archive *a, sqlite3_stmt *st)
+{
+	char today[11], now[26];
+
+	zf_date_format(zf_archive_today(a), today);
+	zf_time_format(zf_archive_now(a), now);
+	zf_db_bind_text(st, 2, today);
+	zf_db_bind_text(st, 3, now);
+}
+
 static int
 rows(struct zf_archive *a, const char *by, const char *sql,
     const char *year, struct zf_json *out)
 {
 	struct zf_err *e = zf_archive_err(a);
 	sqlite3_stmt *st = zf_db_stmt(zf_archive_db(a), sql, e);
-	char today[11], now[26];
 	int rc;
 
 	if (st == NULL)
 		return e->code;
-	zf_date_format(zf_archive_today(a), today);
-	zf_time_format(zf_archive_now(a), now);
 	zf_db_bind_text(st, 1, year);
-	zf_db_bind_text(st, 2, today);
-	zf_db_bind_text(st, 3, now);
+	zf_stats_bind_clock(a, st);
 	while ((rc = zf_db_row(zf_archive_db(a), st, e,
 	    "cannot read cases")) == 1) {
 		const char *key = zf_db_text(st, 0);

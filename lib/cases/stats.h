@@ -10,6 +10,30 @@
 struct zf_archive;
 struct zf_json;
 
+/*
+ * The days by which a deadline d of the agency (d.party = 0: not the
+ * party's) was missed: counted from its due date to the day of the act
+ * that met it, or, still open, to today (?2) — for a period in hours,
+ * from its due time to the act's time, or now (?3), in fractions of a
+ * day — or by which a paused one had run out when it was paused; 0 or
+ * less when it was not missed.  An SQL expression over the rows of
+ * ZF_STATS_DEADLINES, for case-stats's late and the ledger (ledger.h)
+ * alike.
+ */
+#define ZF_STATS_DAYS_LATE "CASE WHEN d.state = 'done' AND " \
+	"nullif(d.due_at, '') IS NOT NULL THEN julianday(coalesce(s.at, " \
+	"j.time)) - julianday(d.due_at) WHEN d.state = 'done' THEN " \
+	"julianday(substr(coalesce(s.at, j.time), 1, 10)) - " \
+	"julianday(d.due) WHEN d.state = 'open' AND nullif(d.due_at, '') " \
+	"IS NOT NULL THEN julianday(?3) - julianday(d.due_at) WHEN " \
+	"d.state = 'open' THEN julianday(?2) - julianday(d.due) WHEN " \
+	"d.state = 'paused' AND d.remaining < 0 THEN -d.remaining ELSE 0 END"
+#define ZF_STATS_DEADLINES " FROM deadlines d LEFT JOIN steps s ON " \
+	"s.seq = d.closed_seq LEFT JOIN journal j ON j.seq = d.closed_seq"
+/* Binds ?2 and ?3 of ZF_STATS_DAYS_LATE: today and now, by a's clock. */
+struct sqlite3_stmt;
+void zf_stats_bind_clock(struct zf_archive *a, struct sqlite3_stmt *st);
+
 /* The groupings: "kind", "month", "officer", "stage", "measure" (of the
  * decision in force), "outcome", "review" (status of the latest round),
  * "deadline" (the most days one of the agency's periods was missed). */

@@ -7,21 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 plan 45
 
-at 2026-11-02
-new_archive_without_review
-printf '决定书\n' >"$T/d.txt"
-p1=$(new_case 甲公司) && p2=$(new_case 乙公司) || exit 1
-l1=$(case-new -t licensing --party 丙公司 --party-kind org \
-    --party-id 91350100M000100Y43 --cause 申请许可 --officer zhangwei \
-    --officer wangqiang 2>/dev/null) || exit 1
-for c in "$p1" "$p2"; do
-	case-step "$c" notify >/dev/null 2>&1
-	case-step "$c" waive >/dev/null 2>&1
-done
-decision-issue "$p1" --as chengang --outcome 罚款五千元 --fine 5000 \
-    --doc "$T/d.txt" >/dev/null 2>&1
-decision-issue "$p2" --as chengang --outcome 罚款一千二百三十四元五角 \
-    --fine 1234.5 --doc "$T/d.txt" >/dev/null 2>&1
+fined_cases
 # A third, decided, appealed and revoked: a remedy lost.
 p3=$(new_case 丁公司) || exit 1
 case-step "$p3" notify >/dev/null 2>&1

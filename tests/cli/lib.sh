@@ -295,6 +295,30 @@ stage() {
 	case-show -o json "$1" | json 'd["stage"]'
 }
 
+# fined_cases [OPTION...]: in an archive whose catalog makes nothing
+# major (new_archive_without_review), on 2 November 2026, two penalty
+# cases notified, waived and fined by the head, $p1 (甲公司, 5,000 yuan,
+# with OPTIONs) and $p2 (乙公司, 1,234.50 yuan), and a licensing case
+# $l1 (丙公司); the decision's document in $T/d.txt.
+fined_cases() {
+	at 2026-11-02
+	new_archive_without_review
+	printf '决定书\n' >"$T/d.txt"
+	p1=$(new_case 甲公司) && p2=$(new_case 乙公司) || exit 1
+	l1=$(case-new -t licensing --party 丙公司 --party-kind org \
+	    --party-id 91350100M000100Y43 --cause 申请许可 \
+	    --officer zhangwei --officer wangqiang 2>/dev/null) || exit 1
+	for c in "$p1" "$p2"; do
+		case-step "$c" notify >/dev/null 2>&1
+		case-step "$c" waive >/dev/null 2>&1
+	done
+	decision-issue "$p1" --as chengang --outcome 罚款五千元 --fine 5000 \
+	    "$@" --doc "$T/d.txt" >/dev/null 2>&1 || exit 1
+	decision-issue "$p2" --as chengang \
+	    --outcome 罚款一千二百三十四元五角 --fine 1234.5 \
+	    --doc "$T/d.txt" >/dev/null 2>&1 || exit 1
+}
+
 # decided_case [PARTY]: a penalty case filed on 2 November 2026, notified
 # on the 3rd and decided by the head on the 16th (a fine of 5,000 yuan,
 # not major: no review), the decision in $T/decision.txt; its id in
