@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -32,31 +33,39 @@ static const struct zf_column list_columns[] = {
 	ZF_COLUMN_END
 };
 
-/* Writes bytes to path through a temporary beside it. */
+/*
+ * Whether out can take the document, asked before it is made: a folder
+ * or a folder that cannot be written to would refuse it only after the
+ * record was made.
+ */
+static int
+out_ready(const char *out, struct zf_err *e)
+{
+	struct stat st;
+	char *dir, *slash;
+	int rc = 0;
+
+	if (*out == '\0')
+		return zf_fail(e, EX_USAGE, "--out is empty");
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+		return zf_fail(e, EX_USAGE, "--out '%s' is a folder", out);
+	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
+		return access(out, W_OK) == 0 ? 0 : zf_fail(e, EX_CANTCREAT,
+		    "cannot write '%s': %s", out, strerror(errno));
+	dir = xstrdup(out);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		slash[slash == dir] = '\0';
+	if (access(slash != NULL ? dir : ".", W_OK) != 0)
+		rc = zf_fail(e, EX_CANTCREAT, "cannot write '%s': %s", out,
+		    strerror(errno));
+	free(dir);
+	return rc;
+}
+
 static int
 write_out(const char *path, const struct zf_buf *b)
 {
-	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	int fd, rc = -1;
-
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd >= 0) {
-		rc = zf_write_full(fd, b->data, b->len);
-		if (fsync(fd) != 0)
-			rc = -1;
-		if (close(fd) != 0)
-			rc = -1;
-		if (rc == 0 && rename(tmp, path) != 0)
-			rc = -1;
-		if (rc != 0) {
-			int saved = errno;
-
-			unlink(tmp);
-			errno = saved;
-		}
-	}
-	free(tmp);
-	return rc;
+	return zf_file_write_whole(path, b->data, b->len);
 }
 
 static int
@@ -88,7 +97,8 @@ render(struct zf_cli *cli, int argc, char **argv, const char *out,
 	in.template_file = tpl;
 	if ((rc = zf_cli_open(cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (out != NULL && (rc = zf_archive_outside(a, out, 0)) != 0)
+	if (out != NULL && ((rc = zf_archive_outside(a, out, 0)) != 0 ||
+	    (rc = out_ready(out, zf_archive_err(a))) != 0))
 		return zf_cli_done(a, rc);
 	if ((rc = zf_render(a, &in, &r)) != 0) {
 		zf_rendered_release(&r);
@@ -97,9 +107,11 @@ render(struct zf_cli *cli, int argc, char **argv, const char *out,
 	zf_cli_recorded(r.evidence_id);
 	if (out != NULL && write_out(out, ends_with(out, ".html") ||
 	    ends_with(out, ".htm") ? &r.html : &r.docx) != 0)
-		rc = zf_fail(zf_archive_err(a), EX_CANTCREAT, "%s is recorded "
-		    "as %s, but '%s' could not be written (%s): evidence-get "
-		    "gives it", r.title, r.evidence_id, out, strerror(errno));
+		rc = zf_fail(zf_archive_err(a), errno == EIO ||
+		    errno == ENOSPC ? EX_IOERR : EX_CANTCREAT, "%s is "
+		    "recorded as %s, but '%s' could not be written (%s): "
+		    "evidence-get gives it", r.title, r.evidence_id, out,
+		    strerror(errno));
 	if (cli->format == ZF_FORMAT_JSON) {
 		o = zf_json_object();
 		zf_json_set_str(o, "evidence", r.evidence_id);
@@ -158,7 +170,11 @@ check(struct zf_cli *cli, const char *code, const char *file)
 		    zf_archive_err(a));
 	if (cli->format == ZF_FORMAT_JSON)
 		zf_cli_print_json(o);
-	else if (!cli->quiet)
+	if (cli->format != ZF_FORMAT_JSON && !cli->quiet &&
+	    zf_json_get_str(o, "superseded_by") != NULL)
+		printf("已被同一案件的同类文书取代（更正）：校验码 %s\n",
+		    zf_json_get_str(o, "superseded_by"));
+	if (cli->format != ZF_FORMAT_JSON && !cli->quiet)
 		printf("校验码 %s：%s %s\n案件 %s，%s 制作，制作人 %s（%s），"
 		    "日志第 %lld 号事件\n证据 %s，SHA-256 %s\n%s\n",
 		    zf_json_get_str(o, "code"), zf_json_get_str(o, "title"),
@@ -197,6 +213,8 @@ main(int argc, char **argv)
 
 	zf_cli_init(&cli, argv, usage);
 	zf_cli_options(&cli, argc, argv, opts);
+	if (list_only && (code != NULL || argc > optind))
+		zf_cli_usage(&cli, "--list takes nothing else");
 	if (list_only) {
 		if ((rc = zf_render_list(&list)) != 0)
 			return zf_cli_exit(rc);
@@ -204,6 +222,9 @@ main(int argc, char **argv)
 		zf_json_free(list);
 		return zf_cli_exit(rc);
 	}
+	if (code != NULL && (nsets > 0 || out != NULL || tpl != NULL ||
+	    argc > optind))
+		zf_cli_usage(&cli, "--check CODE takes only --file");
 	if (code != NULL)
 		return check(&cli, code, file);
 	if (file != NULL)

@@ -199,11 +199,36 @@ zf_file_place(int fd, char *tmp, const char *path)
 	return rc;
 }
 
+/* A device or a pipe (/dev/stdout, a FIFO) is written as it is. */
+static int
+write_special(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY), rc, saved;
+
+	if (fd < 0)
+		return -1;
+	rc = zf_write_full(fd, data, len);
+	saved = errno;
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = saved;
+	return rc;
+}
+
 int
 zf_file_write_whole(const char *path, const void *data, size_t len)
 {
+	struct stat st;
 	char *tmp;
 	int fd;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
+		return write_special(path, data, len);
+	}
 
 	if ((fd = zf_file_begin(path, &tmp)) < 0)
 		return -1;

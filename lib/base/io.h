@@ -50,7 +50,11 @@ int zf_sync_dir(int dirfd, const char *path);
 int zf_file_begin(const char *path, char **tmp);
 int zf_file_place(int fd, char *tmp, const char *path);
 void zf_file_drop(int fd, char *tmp);
-/* Writes data to path that way: 0, or -1 (errno set), nothing left. */
+/*
+ * Writes data to path that way: 0, or -1 (errno set), nothing left; a
+ * device or a pipe (/dev/stdout, a FIFO) is written directly, never
+ * replaced, and a folder is EISDIR.
+ */
 int zf_file_write_whole(const char *path, const void *data, size_t len);
 
 #endif

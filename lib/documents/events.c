@@ -13,8 +13,8 @@ apply_document_rendered(struct zf_db *db, const struct zf_event *ev,
     struct zf_err *e)
 {
 	static const char sql[] = "INSERT INTO documents (seq, case_id, "
-	    "type, number, year, n, evidence_id, code) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?)";
+	    "type, number, year, n, evidence_id, code, series) VALUES (?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)";
 	const struct zf_json *s = zf_json_get(ev->data, "signed");
 	const char *type = zf_json_get_str(s, "document");
 	const char *evidence = zf_json_get_str(ev->data, "evidence");
@@ -39,6 +39,7 @@ apply_document_rendered(struct zf_db *db, const struct zf_event *ev,
 	}
 	zf_db_bind_text(st, 7, evidence);
 	zf_db_bind_text(st, 8, code);
+	zf_db_bind_text(st, 9, zf_json_get_str(ev->data, "series"));
 	return zf_db_done(db, st, e, "cannot record the document");
 }
 

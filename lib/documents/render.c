@@ -1,7 +1,9 @@
 /* render: doc-render's work — fill, number, store, journal, check. */
 #include "documents/render.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@
 #include "rules/procedure.h"
 
 #define TEMPLATE_MAX	(1u << 20)
+#define INPUT_MAX	(64u << 10)	/* the bytes of one --set value */
 
 extern const char zf_data_filing_tpl[], zf_data_inspection_tpl[],
     zf_data_inquiry_tpl[], zf_data_rectify_tpl[], zf_data_notice_tpl[],
@@ -69,13 +72,43 @@ good_name(const char *s)
  * The template of type: the file given, else the bureau's in
  * $ZHIFA_TEMPLATES (TYPE.tpl), else the one built in.
  */
+/* Reads the template at file: a regular file, not a pipe or a device. */
+static int
+load_file(const char *type, const char *file, struct zf_template *t,
+    struct zf_err *e)
+{
+	struct zf_buf b;
+	struct stat st;
+	int rc;
+
+	if (stat(file, &st) != 0)
+		return zf_fail(e, EX_NOINPUT, "cannot read template '%s': %s",
+		    file, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return zf_fail(e, EX_NOINPUT, "template '%s' is not a "
+		    "regular file", file);
+	zf_buf_init(&b);
+	if (zf_read_file(AT_FDCWD, file, TEMPLATE_MAX, &b) != 0)
+		rc = zf_fail(e, EX_NOINPUT, "cannot read template '%s': %s",
+		    file, strerror(errno));
+	else
+		rc = zf_template_parse(type, b.data, b.len, t, e);
+	zf_buf_release(&b);
+	return rc;
+}
+
+/*
+ * The template of type: the file given, else the bureau's in
+ * $ZHIFA_TEMPLATES (TYPE.tpl), which must be a folder, else the one
+ * built in.
+ */
 static int
 load(const char *type, const char *file, struct zf_template *t,
     struct zf_err *e)
 {
 	const char *dir = getenv("ZHIFA_TEMPLATES");
-	struct zf_buf b;
-	char *path = NULL;
+	struct stat st;
+	char *path;
 	size_t i;
 	int rc;
 
@@ -83,23 +116,20 @@ load(const char *type, const char *file, struct zf_template *t,
 	if (!good_name(type))
 		return zf_fail(e, EX_USAGE, "'%s' is not a document's name "
 		    "(doc-render --list names them)", type);
-	if (file == NULL && dir != NULL && dir[0] != '\0') {
+	if (file != NULL)
+		return load_file(type, file, t, e);
+	if (dir != NULL && dir[0] != '\0') {
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+			return zf_fail(e, EX_CONFIG, "ZHIFA_TEMPLATES '%s' is "
+			    "not a folder", dir);
 		path = xasprintf("%s/%s.tpl", dir, type);
-		if (access(path, F_OK) == 0)
-			file = path;
-	}
-	if (file != NULL) {
-		zf_buf_init(&b);
-		if (zf_read_file(AT_FDCWD, file, TEMPLATE_MAX, &b) != 0)
-			rc = zf_fail(e, EX_NOINPUT, "cannot read template "
-			    "'%s': %m", file);
-		else
-			rc = zf_template_parse(type, b.data, b.len, t, e);
-		zf_buf_release(&b);
+		if (lstat(path, &st) == 0) {
+			rc = load_file(type, path, t, e);
+			free(path);
+			return rc;
+		}
 		free(path);
-		return rc;
 	}
-	free(path);
 	for (i = 0; i < NBUILTINS; i++)
 		if (strcmp(builtins[i].name, type) == 0)
 			return zf_template_parse(type, builtins[i].text,
@@ -206,10 +236,13 @@ inputs(const struct zf_template *t, const struct zf_render_input *in,
 			free(name);
 			return rc;
 		}
-		if (zf_text_check(eq + 1, 4000, 1, &why) != 0) {
+		if (zf_text_check(eq + 1, INPUT_MAX, 1, &why) != 0) {
+			int rc = zf_fail(e, EX_DATAERR, "--set %s: the value "
+			    "is %s (at most %u bytes of UTF-8 text, lines "
+			    "allowed)", name, why, INPUT_MAX);
+
 			free(name);
-			return zf_fail(e, EX_DATAERR, "--set %s: %s",
-			    in->sets[i], why);
+			return rc;
 		}
 		zf_json_set_str(o, name, eq + 1);
 		free(name);
@@ -246,9 +279,9 @@ static int
 number_kept(struct zf_archive *a, const char *case_id, const char *type,
     struct zf_json *doc)
 {
-	static const char sql[] = "SELECT number, year, n FROM documents "
-	    "WHERE case_id = ? AND type = ? AND n IS NOT NULL ORDER BY seq "
-	    "DESC LIMIT 1";
+	static const char sql[] = "SELECT number, year, n, series FROM "
+	    "documents WHERE case_id = ? AND type = ? AND n IS NOT NULL ORDER "
+	    "BY seq DESC LIMIT 1";
 	struct zf_db *db = zf_archive_db(a);
 	sqlite3_stmt *st;
 	int rc;
@@ -263,23 +296,24 @@ number_kept(struct zf_archive *a, const char *case_id, const char *type,
 	zf_json_set_str(doc, "number", zf_db_text(st, 0));
 	zf_json_set_int(doc, "year", sqlite3_column_int64(st, 1));
 	zf_json_set_int(doc, "n", sqlite3_column_int64(st, 2));
+	zf_json_set_str(doc, "series", zf_db_text(st, 3));
 	sqlite3_reset(st);
 	return 1;
 }
 
-/* The next n of the documents of type in year. */
+/* The next n of the documents numbered in series in year. */
 static int
-next_n(struct zf_archive *a, const char *type, int year, int64_t *n)
+next_n(struct zf_archive *a, const char *series, int year, int64_t *n)
 {
 	static const char sql[] = "SELECT coalesce(max(n), 0) + 1 FROM "
-	    "documents WHERE type = ? AND year = ?";
+	    "documents WHERE series = ? AND year = ?";
 	struct zf_db *db = zf_archive_db(a);
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((st = zf_db_stmt(db, sql, zf_archive_err(a))) == NULL)
 		return -1;
-	zf_db_bind_text(st, 1, type);
+	zf_db_bind_text(st, 1, series);
 	sqlite3_bind_int(st, 2, year);
 	if ((rc = zf_db_row(db, st, zf_archive_err(a), "cannot count the "
 	    "documents")) != 1)
@@ -300,12 +334,8 @@ number_new(struct zf_archive *a, const struct zf_template *t,
 	int64_t n;
 	char *number;
 
-	if (fmt == NULL)
-		return zf_fail(zf_archive_err(a), EX_CONFIG, "the %s (%s) is "
-		    "numbered by numbering.documents.%s, which zhifa.yaml does "
-		    "not give", t->title, t->name, t->number);
 	zf_date_ymd(zf_archive_today(a), &year, &month, &day);
-	if (next_n(a, t->name, year, &n) != 0)
+	if (next_n(a, t->number, year, &n) != 0)
 		return -1;
 	for (;; n++) {
 		number = zf_config_number(c, fmt, letter, year, n);
@@ -315,6 +345,7 @@ number_new(struct zf_archive *a, const struct zf_template *t,
 	}
 	if (rc == 0) {
 		zf_json_set_str(doc, "number", number);
+		zf_json_set_str(doc, "series", t->number);
 		zf_json_set_int(doc, "year", year);
 		zf_json_set_int(doc, "n", n);
 	}
@@ -351,6 +382,10 @@ number(struct zf_archive *a, const struct zf_template *t,
 		zf_json_set_str(doc, "number", v);
 		return 0;
 	}
+	if (zf_config_doc_number(zf_archive_config(a), t->number) == NULL)
+		return zf_fail(zf_archive_err(a), EX_CONFIG, "the %s (%s) is "
+		    "numbered by numbering.documents.%s, which zhifa.yaml does "
+		    "not give", t->title, t->name, t->number);
 	if ((rc = number_kept(a, case_id, t->name, doc)) != 0)
 		return rc < 0 ? -1 : 0;
 	k = zf_case_kind_find(zf_json_get_str(cs, "kind"));
@@ -450,6 +485,8 @@ record(struct zf_archive *a, const struct zf_template *t,
 		zf_json_set_str(data, "sha256", hex);
 		zf_json_set_str(data, "code", out->code);
 		if (zf_json_get_int(doc, "year", &v) == 0) {
+			zf_json_set_str(data, "series", zf_json_get_str(doc,
+			    "series"));
 			zf_json_set_int(data, "year", v);
 			zf_json_get_int(doc, "n", &v);
 			zf_json_set_int(data, "n", v);
@@ -578,6 +615,31 @@ normal_code(const char *in, char out[20])
 	return n == 16 ? 0 : -1;
 }
 
+/* The code of a later document of the same kind in the case, if any. */
+static int
+later(struct zf_archive *a, struct zf_json *o)
+{
+	static const char sql[] = "SELECT code FROM documents WHERE case_id "
+	    "= ? AND type = ? AND seq > ? ORDER BY seq DESC LIMIT 1";
+	struct zf_db *db = zf_archive_db(a);
+	const struct zf_json *seq = zf_json_get(o, "seq");
+	sqlite3_stmt *st;
+	int rc;
+
+	zf_json_set(o, "superseded_by", NULL);
+	if ((st = zf_db_stmt(db, sql, zf_archive_err(a))) == NULL)
+		return -1;
+	zf_db_bind_text(st, 1, zf_json_get_str(o, "case"));
+	zf_db_bind_text(st, 2, zf_json_get_str(o, "document"));
+	sqlite3_bind_int64(st, 3, zf_json_int_value(seq));
+	if ((rc = zf_db_row(db, st, zf_archive_err(a), "cannot read the "
+	    "documents")) == 1) {
+		zf_json_set_str(o, "superseded_by", zf_db_text(st, 0));
+		sqlite3_reset(st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 int
 zf_render_check(struct zf_archive *a, const char *code,
     struct zf_json **out)
@@ -629,6 +691,10 @@ zf_render_check(struct zf_archive *a, const char *code,
 	zf_json_set_str(o, "sha256", zf_json_get_str(data, "sha256"));
 	sqlite3_reset(st);
 	zf_json_free(body);
+	if (later(a, o) != 0) {
+		zf_json_free(o);
+		return e->code;
+	}
 	*out = o;
 	return 0;
 }

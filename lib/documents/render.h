@@ -50,8 +50,9 @@ void zf_rendered_release(struct zf_rendered *r);
  * Finds the document of a verification code (any case, dashes and case
  * ignored), recomputes the code from its journaled event, and gives
  * {code, case, number, type, title, date, evidence, sha256, seq, actor,
- * actor_name, made}; EX_NOINPUT when no document has it, EX_DATAERR
- * when the event does not give the code.
+ * actor_name, made, superseded_by (the code of a later document of
+ * the same kind in the case, or null)}; EX_NOINPUT when no document
+ * has it, EX_DATAERR when the event does not give the code.
  */
 int zf_render_check(struct zf_archive *a, const char *code,
     struct zf_json **out);

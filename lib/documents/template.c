@@ -10,6 +10,14 @@
 #include "base/money.h"
 #include "base/text.h"
 #include "base/utf8.h"
+#include "rules/procedure.h"
+
+/* The fields a template may name first (fields.h). */
+static const char *const roots[] = { "agency", "case", "party", "officers",
+    "officer_names", "evidence", "decision", "due", "step", "review",
+    "today", "document", "input", NULL };
+static const char *const filters[] = { "date", "datetime", "yuan", "words",
+    NULL };
 
 static const char *const block_names[] = { "title", "center", "right",
     "para", "plain", "heading", "row", "gap", NULL };
@@ -69,8 +77,24 @@ static int
 bad(struct zf_err *e, const struct zf_template *t, unsigned lineno,
     const char *what, const char *word)
 {
-	return zf_fail(e, EX_DATAERR, "template %s, line %u: %s '%s'",
+	if (lineno == 0)
+		return zf_fail(e, EX_DATAERR, "template %s: %s '%.80s'",
+		    t->name, what, word);
+	return zf_fail(e, EX_DATAERR, "template %s, line %u: %s '%.80s'",
 	    t->name, lineno, what, word);
+}
+
+/* 1 when the template declares the input of name[0..n). */
+static int
+declared(const struct zf_template *t, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t->ninputs; i++)
+		if (strlen(t->inputs[i].name) == n &&
+		    strncmp(t->inputs[i].name, name, n) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -135,6 +159,108 @@ block(struct zf_template *t, const char *s, unsigned lineno,
 	return 0;
 }
 
+static int
+one_of(const char *const *list, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A path a template names: its first name one of the roots (unless it
+ * may be an item's, in an each line), an input one it declares.
+ */
+static int
+check_path(const struct zf_template *t, const char *path, size_t n,
+    int item, unsigned lineno, struct zf_err *e)
+{
+	size_t head = strcspn(path, ".");
+	char *copy;
+	int rc;
+
+	if (head > n)
+		head = n;
+	if (n == 0 || (!item && !one_of(roots, path, head)) ||
+	    (head == 5 && strncmp(path, "input", 5) == 0 && (n <= 6 ||
+	    !declared(t, path + 6, n - 6)))) {
+		copy = xstrndup(path, n);
+		rc = bad(e, t, lineno, "no such field", copy);
+		free(copy);
+		return rc;
+	}
+	return 0;
+}
+
+/* The fields of a line's text: braces closed, paths and filters known. */
+static int
+check_text(const struct zf_template *t, const struct zf_tpl_line *l,
+    struct zf_err *e)
+{
+	const char *p = l->text, *open, *close, *bar;
+	int rc;
+
+	if (l->kind == ZF_BLOCK_GAP && l->text[0] != '\0')
+		return bad(e, t, l->lineno, "a gap holds no text", l->text);
+	for (; (open = strchr(p, '{')) != NULL; p = close + 1) {
+		if ((close = strchr(open, '}')) == NULL ||
+		    memchr(open + 1, '{', (size_t)(close - open - 1)) != NULL)
+			return bad(e, t, l->lineno, "a '{' without its '}'",
+			    open);
+		bar = memchr(open, '|', (size_t)(close - open));
+		if ((rc = check_path(t, open + 1, (size_t)((bar ? bar :
+		    close) - open - 1), l->each != NULL, l->lineno, e)) != 0)
+			return rc;
+		if (bar != NULL && !one_of(filters, bar + 1,
+		    (size_t)(close - bar - 1)))
+			return bad(e, t, l->lineno, "unknown filter (date, "
+			    "datetime, yuan, words)", bar + 1);
+	}
+	if (strchr(p, '}') != NULL)
+		return bad(e, t, l->lineno, "a '}' without its '{'", p);
+	return 0;
+}
+
+/* What a template says of itself, checked once it is read whole. */
+static int
+check(const struct zf_template *t, struct zf_err *e)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; t->kinds != NULL && t->kinds[i] != NULL; i++)
+		if (zf_case_kind_find(t->kinds[i]) == NULL)
+			return bad(e, t, 0, "@kinds names no kind of case",
+			    t->kinds[i]);
+	if (t->kinds != NULL && t->kinds[0] == NULL)
+		return bad(e, t, 0, "@kinds names no kind of case", "");
+	for (i = 0; t->after != NULL && t->after[i] != NULL; i++)
+		if (zf_step_find(t->after[i]) == NULL)
+			return bad(e, t, 0, "@after names no step",
+			    t->after[i]);
+	if (t->stage != NULL && zf_step_find(t->stage) == NULL)
+		return bad(e, t, 0, "@stage names no step", t->stage);
+	for (i = 0; i < t->ninputs; i++)
+		for (j = i + 1; j < t->ninputs; j++)
+			if (strcmp(t->inputs[i].name, t->inputs[j].name) == 0)
+				return bad(e, t, 0, "a second @input",
+				    t->inputs[i].name);
+	for (i = 0; i < t->nlines; i++) {
+		const struct zf_tpl_line *l = &t->lines[i];
+
+		if ((rc = check_text(t, l, e)) != 0 ||
+		    (l->cond != NULL && (rc = check_path(t, l->cond,
+		    strlen(l->cond), 0, l->lineno, e)) != 0) ||
+		    (l->each != NULL && (rc = check_path(t, l->each,
+		    strlen(l->each), 0, l->lineno, e)) != 0))
+			return rc;
+	}
+	return 0;
+}
+
 int
 zf_template_parse(const char *name, const char *text, size_t len,
     struct zf_template *t, struct zf_err *e)
@@ -147,8 +273,12 @@ zf_template_parse(const char *name, const char *text, size_t len,
 	memset(t, 0, sizeof(*t));
 	t->name = xstrdup(name);
 	zf_digest_buf(ZF_SUITE_SHA256_ED25519, text, len, t->sha256);
-	if (!zf_utf8_valid(text, len))
-		return zf_fail(e, EX_DATAERR, "template %s is not UTF-8", name);
+	if (!zf_utf8_valid(text, len) || memchr(text, '\0', len) != NULL)
+		return zf_fail(e, EX_DATAERR, "template %s is not UTF-8 text",
+		    name);
+	/* The byte order mark an editor may put first. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
 	for (; p < end && rc == 0; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -164,7 +294,9 @@ zf_template_parse(const char *name, const char *text, size_t len,
 	}
 	if (rc == 0 && t->title == NULL)
 		rc = zf_fail(e, EX_DATAERR, "template %s has no @title", name);
-	return rc;
+	if (rc == 0 && t->nlines == 0)
+		rc = zf_fail(e, EX_DATAERR, "template %s has no text", name);
+	return rc != 0 ? rc : check(t, e);
 }
 
 void

@@ -90,7 +90,8 @@ static const char schema_record[] =
     " case_id TEXT NOT NULL," \
     " type TEXT NOT NULL,"		/* notice, decision, ... */ \
     " number TEXT,"			/* its 文号, if it has one */ \
-    " year INTEGER,"			/* numbering.documents */ \
+    " series TEXT,"			/* its numbering.documents name */ \
+    " year INTEGER," \
     " n INTEGER," \
     " evidence_id TEXT NOT NULL," \
     " code TEXT NOT NULL UNIQUE"		/* the verification code */ \

@@ -16,7 +16,7 @@ done
 DOCS="filing inspection inquiry rectify notice hearing-notice review-opinion
 decision receipt closing"
 set -- $DOCS
-plan $((5 * $# + 54))
+plan $((5 * $# + 77))
 
 # The walkthrough's case, with review (12,345.60 yuan to an organisation
 # is not major in the sample catalog; the review is asked for anyway).
@@ -195,6 +195,39 @@ ZHIFA_TEMPLATES=$T/tpl expect_refused 65 "needs party.nickname" \
     doc-render "$c" filing
 expect_refused 64 "no document 'nosuch'" doc-render "$c" nosuch
 expect_refused 77 "is not made in a case of kind" doc-render "$lic" notice
+
+# Where the copy goes is checked before anything is recorded; a pipe or
+# a device is written, never replaced.
+mark
+expect_refused 64 "is a folder" doc-render "$c" filing --out "$T/tpl"
+expect_refused 73 "cannot write" doc-render "$c" filing \
+    --out "$T/no/such/x.docx"
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+expect_exit 0 doc-render "$c" filing --out "$T/fifo"
+wait
+check "the pipe is still a pipe" test -p "$T/fifo"
+check "what came through the pipe is a .docx" python3 -m zipfile -t \
+    "$T/from-fifo"
+
+# A template is checked whole when read: fields, filters, steps, inputs.
+printf '@title 测试\npara {party.name|bogus}\n' >"$T/tpl/filing.tpl"
+mark
+ZHIFA_TEMPLATES=$T/tpl expect_refused 65 "unknown filter" doc-render "$c" \
+    filing
+printf '@title 测试\n@input fine 罚款\nif input.fnie para {input.fine}\n' \
+    >"$T/tpl/filing.tpl"
+ZHIFA_TEMPLATES=$T/tpl expect_refused 65 "no such field 'input.fnie'" \
+    doc-render "$c" filing --set fine=1
+printf '@title 测试\n@after nosuchstep\npara x\n' >"$T/tpl/filing.tpl"
+ZHIFA_TEMPLATES=$T/tpl expect_refused 65 "@after names no step" \
+    doc-render "$c" filing
+ZHIFA_TEMPLATES=$T/tpl/filing.tpl expect_refused 78 "is not a folder" \
+    doc-render "$c" filing
+
+# A notice made again replaces the first: --check says so.
+expect_exit 0 doc-render --check "$code"
+expect_in "$T/out" "已被同一案件的同类文书取代"
 
 check "archive-verify" archive-verify
 finish
