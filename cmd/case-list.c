@@ -1,19 +1,23 @@
 /*
  * case-list: one line per case matching the filters, oldest first;
- * -q prints only the ids, for pipes.
+ * -q prints only the ids, for pipes.  --disposal-due: the closed case
+ * files (and evidence kept a period of its own) whose retention period
+ * has passed today.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "record/archive.h"
 #include "cases/case.h"
+#include "cases/retention.h"
 #include "common/cli.h"
 #include "base/json.h"
 #include "publication/import.h"
 #include "rules/procedure.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
-    "[--overdue] [--awaiting-review] [--filed-since DATE] | --imported";
+    "[--overdue] [--awaiting-review] [--filed-since DATE] | --imported | "
+    "--disposal-due";
 
 /* The cases other agencies' bundles brought (bundle-import). */
 static const struct zf_column imported_columns[] = {
@@ -22,6 +26,18 @@ static const struct zf_column imported_columns[] = {
 	{ "案号", "number", 0 },
 	{ "类别", "kind", 0 },
 	{ "事件", "events", 0 },
+	ZF_COLUMN_END
+};
+
+/* The files kept their full period (保管期限届满). */
+static const struct zf_column due_columns[] = {
+	{ "ID", "case", 0 },
+	{ "案号", "number", 0 },
+	{ "档案", "what", 0 },
+	{ "结案日期", "closed", 0 },
+	{ "保管期限", "period", 0 },
+	{ "期满日期", "passed", 0 },
+	{ "依据", "basis", 40 },
 	ZF_COLUMN_END
 };
 
@@ -46,7 +62,7 @@ main(int argc, char **argv)
 	struct zf_json *list;
 	struct zf_cli cli;
 	int32_t day;
-	int rc, imported = 0;
+	int rc, imported = 0, due = 0;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("kind", 0, &f.kind),
 		ZF_OWN("stage", OPT_STAGE),
@@ -56,6 +72,7 @@ main(int argc, char **argv)
 		ZF_FLAG("overdue", &f.overdue),
 		ZF_FLAG("awaiting-review", &f.awaiting_review),
 		ZF_FLAG("imported", &imported),
+		ZF_FLAG("disposal-due", &due),
 		ZF_OPT_END
 	};
 
@@ -72,7 +89,13 @@ main(int argc, char **argv)
 	zf_cli_no_operands(&cli, argc, argv);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
-	if (imported) {
+	if (due) {
+		if ((rc = zf_retention_due(a, zf_archive_today(a),
+		    &list)) == 0) {
+			zf_cli_print_list(&cli, list, due_columns);
+			zf_json_free(list);
+		}
+	} else if (imported) {
 		if ((rc = zf_import_list(a, &list)) == 0) {
 			zf_cli_print_list(&cli, list, imported_columns);
 			zf_json_free(list);
