@@ -18,6 +18,9 @@ void zf_pubcheck_bagit_manifest_line(struct check *k, const char *line,
     size_t len);
 /* After the last pass: every file and its manifest line. */
 void zf_pubcheck_bagit_manifests_end(struct check *k);
+/* After the last pass: bag-info.txt is there (-1 when not) and its
+ * Payload-Oxum is the payload's. */
+int zf_pubcheck_bagit_oxum(struct check *k);
 /* After the last pass: bag-info.txt's labels and Payload-Oxum. */
 void zf_pubcheck_bagit_bag_info_end(struct check *k);
 

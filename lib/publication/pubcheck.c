@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/json.h"
+#include "publication/pubcheck-archival.h"
 #include "publication/pubcheck-bagit.h"
 #include "publication/pubcheck-state.h"
 #include "publication/pubcheck-log.h"
@@ -442,6 +443,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	c->path = xstrdup(path);
 	c->problems = zf_json_array();
 	c->format = "dir";
+	c->kind = "publication";
 	zf_pubcheck_state_init(&k, c);
 	if (o != NULL) {
 		k.keep_hashes = o->keep_hashes;
@@ -466,6 +468,11 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		    "'%s' is not a bundle: neither a "
 		    "folder nor a file",
 		    path);
+		goto out;
+	}
+	if ((rc = zf_pubcheck_is_archival(path, is_dir, e)) != 0) {
+		rc = rc < 0 ? e->code : zf_pubcheck_archival(path, is_dir, o,
+		    c, e);
 		goto out;
 	}
 	if (o != NULL && o->key_file != NULL &&

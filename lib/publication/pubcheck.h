@@ -40,6 +40,9 @@ struct zf_pubcheck_options {
 
 struct zf_pubcheck {
 	char *path;
+	/* "publication", or "archival": a transfer package (transfer.h),
+	 * whose shown are its events and records its toc items. */
+	const char *kind;
 	const char *format; /* "dir", "tar.gz", "zip" (or "tar") */
 	uint64_t files; /* regular files in the bag */
 	/* The key the checkpoint was checked with: "name+id". */
@@ -76,7 +79,8 @@ struct zf_pubcheck {
 };
 
 /*
- * Checks the bundle at path.  Returns 0 when it was read, whatever it
+ * Checks the bundle at path (an archival transfer package, when its
+ * bag-info.txt says so: pubcheck-archival.h).  Returns 0 when it was read, whatever it
  * holds (c->problems lists what is wrong); EX_NOINPUT when path or the
  * key file does not exist, EX_DATAERR when path is not a bundle at all
  * or the key file holds no verifier key, EX_IOERR when it cannot be
