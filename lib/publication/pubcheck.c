@@ -435,7 +435,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 {
 	struct check k;
 	struct stat st;
-	locale_t utf8, old = (locale_t)0;
+	locale_t utf8 = (locale_t)0, old = (locale_t)0;
 	uint64_t i;
 	int rc = 0, is_dir, cat;
 
@@ -470,6 +470,10 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		    path);
 		goto out;
 	}
+	/* libarchive gives names in the locale's encoding: UTF-8 here. */
+	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (utf8 != (locale_t)0)
+		old = uselocale(utf8);
 	if ((rc = zf_pubcheck_is_archival(path, is_dir, e)) != 0) {
 		rc = rc < 0 ? e->code : zf_pubcheck_archival(path, is_dir, o,
 		    c, e);
@@ -482,10 +486,6 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		rc = zf_fail(e, EX_SOFTWARE, "no sha256 digest in OpenSSL");
 		goto out;
 	}
-	/* libarchive gives names in the locale's encoding: UTF-8 here. */
-	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	if (utf8 != (locale_t)0)
-		old = uselocale(utf8);
 	for (k.pass = 1; k.pass <= PASSES_MAX; k.pass++) {
 		if (k.pass > 1 && !any_deferred_ready(&k))
 			break;
@@ -506,10 +506,6 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 			if (k.cat[cat] == CAT_NOW)
 				k.cat[cat] = CAT_DONE;
 	}
-	if (utf8 != (locale_t)0) {
-		uselocale(old);
-		freelocale(utf8);
-	}
 	if (rc != 0)
 		goto out;
 	check_end(&k);
@@ -527,6 +523,10 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 			c->recorded[i / 8] |= (unsigned char)(1u << (i % 8));
 	}
 out:
+	if (utf8 != (locale_t)0) {
+		uselocale(old);
+		freelocale(utf8);
+	}
 	zf_pubcheck_state_release(&k);
 	return rc;
 }
