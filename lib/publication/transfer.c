@@ -313,7 +313,7 @@ description(struct package *p, sqlite3_stmt *c, const struct zf_retention *r,
 	o = zf_json_object();
 	zf_json_set_str(o, "filed", zf_db_text(c, 4));
 	zf_date_format(r->closed, date);
-	zf_json_set_str(o, "closed", date);
+	zf_json_set_str(o, "closed", r->closed >= 0 ? date : NULL);
 	zf_json_set(x, "dates", o);
 	o = zf_json_object();
 	zf_json_set_str(o, "period", zf_retention_name(r->years, name));
@@ -423,7 +423,8 @@ zf_transfer_take(struct zf_archive *a, const char *case_id,
 	    "External-Description: zhifa archival transfer package "
 	    "(归档移交) of %s\nZhifa-Package: archival\n", cfg->agency_name,
 	    case_id, case_id);
-	if ((rc = zf_bundle_open(in->out, format, info, &p.b, e)) != 0 || (rc = write_package(&p, &r)) != 0)
+	if ((rc = zf_bundle_open(in->out, format, info, &p.b, e)) != 0 ||
+	    (rc = write_package(&p, &r)) != 0)
 		goto fail;
 	zf_bundle_tag_digest(p.b, "manifest-sha256.txt", h);
 	zf_hex(h, ZF_DIGEST_LEN, hex);

@@ -169,8 +169,8 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		    "another agency's cases: that is for a clerk (内勤) or the "
 		    "head (负责人)", id, p->name, role);
 	case ZF_ACT_ARCHIVE:
-		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not archive %s: "
-		    "the transfer package (归档移交) is written by a clerk "
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not archive "
+		    "%s: the transfer package (归档移交) is written by a clerk "
 		    "(内勤) or the head (负责人)", id, p->name, role, cid);
 	case ZF_ACT_DRAW:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not draw "
