@@ -110,15 +110,9 @@ a_end(void *ctx)
 
 	zf_digest_final(k->sha, f->digest);
 	zf_buf_addstr(&r->buf, "");
+	if (zf_pubcheck_bagit_tag_file(k, r->kind, r->buf.data))
+		r->kind = K_OTHER;
 	switch (r->kind) {
-	case K_BAGIT:
-		k->bagit_seen = 1;
-		zf_pubcheck_bagit_bagit(k, r->buf.data);
-		break;
-	case K_BAGINFO:
-		k->baginfo_seen = 1;
-		zf_pubcheck_bagit_bag_info(k, r->buf.data);
-		break;
 	case K_MANIFEST:
 	case K_TAGMANIFEST:
 		if (r->kind == K_MANIFEST)

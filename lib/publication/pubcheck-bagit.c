@@ -44,6 +44,22 @@ zf_pubcheck_bagit_bagit(struct check *k, const char *text)
 		    "'Tag-File-Character-Encoding: UTF-8'");
 }
 
+int
+zf_pubcheck_bagit_tag_file(struct check *k, enum kind kind, const char *text)
+{
+	if (kind == K_BAGIT) {
+		k->bagit_seen = 1;
+		zf_pubcheck_bagit_bagit(k, text);
+		return 1;
+	}
+	if (kind == K_BAGINFO) {
+		k->baginfo_seen = 1;
+		zf_pubcheck_bagit_bag_info(k, text);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 take_label(struct check *k, char **slot, const char *label, const char *value,
     size_t len)

@@ -36,15 +36,9 @@ small_done(struct check *k)
 		    r->name, SMALL_MAX);
 		return;
 	}
+	if (zf_pubcheck_bagit_tag_file(k, r->kind, r->buf.data))
+		return;
 	switch (r->kind) {
-	case K_BAGIT:
-		k->bagit_seen = 1;
-		zf_pubcheck_bagit_bagit(k, r->buf.data);
-		break;
-	case K_BAGINFO:
-		k->baginfo_seen = 1;
-		zf_pubcheck_bagit_bag_info(k, r->buf.data);
-		break;
 	case K_VKEY:
 		k->vkey_seen = 1;
 		zf_pubcheck_log_vkey(k, r->buf.data, r->buf.len);
