@@ -8,7 +8,18 @@
 # lists a file once its retention period has passed, never a permanent
 # one.
 . "$(dirname "$0")/lib.sh"
-plan 47
+plan 51
+
+# retention: in zhifa.yaml is read like every section: an unknown key or
+# a period that is neither 永久 nor years is refused (78).
+sed 's/^    - period: 10$/    - period: 10\n      colour: red/' \
+    "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/bad1.yaml"
+expect_fail 78 "unknown key 'colour' in a retention rule" \
+    archive-init --drill --config "$T/bad1.yaml" "$T/bad1"
+sed 's/^      period: 30$/      period: 20 years/' \
+    "$ZHIFA_SRC/data/sample-zhifa.yaml" >"$T/bad2.yaml"
+expect_fail 78 "period must be 永久 (permanent) or a number of years" \
+    archive-init --drill --config "$T/bad2.yaml" "$T/bad2"
 
 # The sample agency, a warning kept permanently (for this test).
 printf '现场照片\n' >"$T/photo.jpg"
