@@ -252,7 +252,6 @@ put_journal(struct package *p, uint64_t *size)
 	}
 	vkey = zf_note_vkey(zf_archive_suite(a), zf_archive_origin(a),
 	    zf_archive_pubkey(a), zf_archive_pubkey_len(a));
-	zf_buf_addstr(&lines, "");
 	if ((rc = zf_bundle_add(p->b, "journal/proofs.jsonl", lines.data ?
 	    lines.data : "", lines.len, p->e)) == 0 &&
 	    (rc = zf_bundle_add(p->b, "journal/checkpoint", note,
