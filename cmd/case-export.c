@@ -26,7 +26,7 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	int transfer = 0, rc;
 	char **ids;
-	size_t n, len;
+	size_t n;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("to", 0, &to),
 		ZF_TEXT("out", 0, &out),
@@ -46,15 +46,10 @@ main(int argc, char **argv)
 	if (out == NULL)
 		zf_cli_usage(&cli, "--out PATH is required");
 	memset(&o, 0, sizeof(o));
-	len = strlen(out);
 	if (format != NULL)
 		o.format = zf_bundle_format_parse(format);
-	else if (len > 7 && strcmp(out + len - 7, ".tar.gz") == 0)
-		o.format = ZF_BUNDLE_TAR_GZ;
-	else if (len > 4 && strcmp(out + len - 4, ".zip") == 0)
-		o.format = ZF_BUNDLE_ZIP;
 	else
-		o.format = ZF_BUNDLE_DIR;
+		o.format = zf_bundle_format_of(out);
 	if ((int)o.format < 0)
 		zf_cli_usage(&cli, "--format '%s' is not dir, tar.gz or zip",
 		    format);

@@ -4,6 +4,8 @@
  * ledger (执法台账) of those cases instead, as CSV to stdout or -O FILE,
  * or as an .xlsx workbook to -O FILE; 64 for an -O inside the archive
  * or a workbook without one.
+ * --disposal-due: the closed case files (and evidence kept a period of
+ * its own) whose retention period has passed today.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include "record/archive.h"
 #include "cases/case.h"
 #include "cases/ledger.h"
+#include "cases/retention.h"
 #include "common/cli.h"
 #include "base/buf.h"
 #include "base/io.h"
@@ -22,7 +25,7 @@
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
     "[--overdue] [--awaiting-review] [--filed-since DATE] "
-    "[--ledger [--format csv|xlsx] [-O FILE]] | --imported";
+    "[--ledger [--format csv|xlsx] [-O FILE]] | --imported | --disposal-due";
 
 /* The cases other agencies' bundles brought (bundle-import). */
 static const struct zf_column imported_columns[] = {
@@ -31,6 +34,18 @@ static const struct zf_column imported_columns[] = {
 	{ "案号", "number", 0 },
 	{ "类别", "kind", 0 },
 	{ "事件", "events", 0 },
+	ZF_COLUMN_END
+};
+
+/* The files kept their full period (保管期限届满). */
+static const struct zf_column due_columns[] = {
+	{ "ID", "case", 0 },
+	{ "案号", "number", 0 },
+	{ "档案", "what", 0 },
+	{ "结案日期", "closed", 0 },
+	{ "保管期限", "period", 0 },
+	{ "期满日期", "passed", 0 },
+	{ "依据", "basis", 40 },
 	ZF_COLUMN_END
 };
 
@@ -108,7 +123,7 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	int32_t day;
 	const char *format = NULL, *out = NULL;
-	int rc, imported = 0, ledger = 0;
+	int rc, imported = 0, ledger = 0, due = 0;
 	const struct zf_cli_opt opts[] = {
 		ZF_TEXT("kind", 0, &f.kind),
 		ZF_OWN("stage", OPT_STAGE),
@@ -121,6 +136,7 @@ main(int argc, char **argv)
 		ZF_FLAG("ledger", &ledger),
 		ZF_TEXT("format", 0, &format),
 		ZF_TEXT("out", 'O', &out),
+		ZF_FLAG("disposal-due", &due),
 		ZF_OPT_END
 	};
 
@@ -140,13 +156,21 @@ main(int argc, char **argv)
 	if (ledger && imported)
 		zf_cli_usage(&cli, "--ledger is of this agency's cases, not "
 		    "with --imported");
+	if (due && (ledger || imported))
+		zf_cli_usage(&cli, "--disposal-due goes alone");
 	if (ledger)
 		format = ledger_format(&cli, format, out);
 	if ((rc = zf_cli_open(&cli, 0, &a)) != 0)
 		return zf_cli_exit(rc);
 	if (ledger)
 		rc = write_ledger(&cli, a, &f, format, out);
-	else if (imported) {
+	else if (due) {
+		if ((rc = zf_retention_due(a, zf_archive_today(a),
+		    &list)) == 0) {
+			zf_cli_print_list(&cli, list, due_columns);
+			zf_json_free(list);
+		}
+	} else if (imported) {
 		if ((rc = zf_import_list(a, &list)) == 0) {
 			zf_cli_print_list(&cli, list, imported_columns);
 			zf_json_free(list);

@@ -41,6 +41,7 @@ bundle_json(const struct zf_pubcheck *c)
 
 	zf_hex(c->root, ZF_DIGEST_LEN, root);
 	zf_json_set_str(o, "bundle", c->path);
+	zf_json_set_str(o, "kind", c->kind);
 	zf_json_set_str(o, "format", c->format);
 	zf_json_set_int(o, "files", (int64_t)c->files);
 	zf_json_set_str(o, "key", c->key);
@@ -61,6 +62,19 @@ print_text(const struct zf_pubcheck *c, const struct zf_pubcheck *old)
 	char root[ZF_DIGEST_HEX];
 
 	zf_hex(c->root, ZF_DIGEST_LEN, root);
+	if (strcmp(c->kind, "archival") == 0) {
+		printf("package:  %s (%s, %llu files)\n", c->path, c->format,
+		    (unsigned long long)c->files);
+		printf("signed:   %s by %s\n", c->origin, c->key);
+		printf("journal:  %llu events, root %s\n",
+		    (unsigned long long)c->size, root);
+		printf("events:   %llu, %llu proofs checked\n",
+		    (unsigned long long)c->shown,
+		    (unsigned long long)c->proofs);
+		printf("items:    %llu in the table of contents\n",
+		    (unsigned long long)c->records);
+		return;
+	}
 	printf("bundle:   %s (%s, %llu files, as of %s)\n", c->path, c->format,
 	    (unsigned long long)c->files, c->as_of ? c->as_of : "?");
 	printf("signed:   %s by %s\n", c->origin, c->key);

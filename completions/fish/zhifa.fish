@@ -307,6 +307,7 @@ complete -c case-audit -l quick -d 'Neither verify signatures nor re-hash eviden
 
 complete -c case-list -f
 complete -c case-list -l imported -d 'The cases other agencies sent instead'
+complete -c case-list -l disposal-due -d 'The closed files whose retention period has passed'
 complete -c case-list -l kind -x -a "$kinds" -d 'Only cases of this kind'
 complete -c case-list -l stage -x -a 'filed\t立案 investigating\t调查取证 notified\t已告知 hearing\t听证程序 heard\t已听证 discussed\t已集体讨论 decided\t已决定 served\t已送达 executed\t执行中 suspended\t中止 closed\t结案 archived\t归档 transferred\t移送 revoked\t决定已撤销' -d 'Only cases at this stage'
 complete -c case-list -l officer -x -a '(__zhifa_people)' -d 'Only cases this person handles'
@@ -354,6 +355,7 @@ complete -c case-step -l at -x -d 'When the step was taken (RFC 3339)'
 complete -c case-step -l doc -r -F -d 'The step\'s document, stored as evidence'
 complete -c case-step -l method -x -a 'direct\t直接送达 residence\t留置送达 post\t邮寄送达 electronic\t电子送达 notice\t公告送达 entrusted\t委托送达' -d 'How the decision was served (serve)'
 complete -c case-step -l note -x -d 'A note recorded with the step'
+complete -c case-step -l out -r -F -d 'archive: write the transfer package here'
 complete -c case-step -l approved-by -x -a '(__zhifa_people head)' -d 'The head who approved it'
 complete -c case-step -l officer -x -d 'reassign: who takes the case over'
 complete -c case-step -l replaces -x -d 'reassign: who leaves the case'

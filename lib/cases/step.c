@@ -21,14 +21,19 @@
 #include "cases/may.h"
 #include "rules/permissions.h"
 
-/* The table's answer: a recusal is declared by whoever it bars. */
+/*
+ * The table's answer: a recusal is declared by whoever it bars; the
+ * transfer package of an archived file is the archives' work.
+ */
 static int
-may_act(struct zf_archive *a, const char *case_id, const char *step,
-    int32_t day)
+may_act(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in, int32_t day)
 {
+	const char *step = in->step;
+
 	return zf_case_may(a, case_id, strcmp(step, "recuse") == 0 ?
 	    ZF_ACT_RECUSE : strcmp(step, "reassign") == 0 ? ZF_ACT_REASSIGN :
-	    ZF_ACT_STEP, day);
+	    in->out != NULL ? ZF_ACT_ARCHIVE : ZF_ACT_STEP, day);
 }
 
 /* Why the head approves the steps the procedure table marks. */
@@ -107,6 +112,8 @@ check_details(struct zf_archive *a, const struct zf_step_def *d,
 	}
 	if (in->note != NULL && zf_text_check(in->note, 4000, 1, &why) != 0)
 		return zf_fail(e, EX_DATAERR, "note %s", why);
+	if (strcmp(d->name, "archive") != 0 && in->out != NULL)
+		return zf_fail(e, EX_USAGE, "--out is for archive only");
 	if (strcmp(d->name, "reassign") != 0 &&
 	    (in->officer != NULL || in->replaces != NULL))
 		return zf_fail(e, EX_USAGE, "--officer and --replaces are for "
@@ -371,8 +378,8 @@ program_of(const char *step)
  * The document, once recorded, is left out of the review gate's
  * materials.
  */
-static int
-check(struct zf_archive *a, const char *case_id,
+int
+zf_step_check(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in)
 {
 	struct zf_err *e = zf_archive_err(a);
@@ -405,7 +412,7 @@ check(struct zf_archive *a, const char *case_id,
 	if (!zf_step_allowed(d, s.kind, s.stage))
 		return zf_case_refuse_step(a, &s, d);
 	if ((rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0 ||
-	    (rc = may_act(a, case_id, d->name, day)) != 0 ||
+	    (rc = may_act(a, case_id, in, day)) != 0 ||
 	    (rc = zf_require_measures(a, case_id, &measures)) != 0)
 		return rc;
 	req.step = d->name;
@@ -474,9 +481,10 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 	struct zf_time t;
 	char when[26], *measures = NULL;
 	int32_t day;
+	size_t i;
 	int rc;
 
-	if ((rc = check(a, case_id, in)) != 0 ||
+	if ((rc = zf_step_check(a, case_id, in)) != 0 ||
 	    (rc = zf_case_state(a, case_id, &s)) != 0 ||
 	    (rc = zf_case_step_time(a, &s, in->at, &t, &day)) != 0)
 		return rc;
@@ -516,6 +524,9 @@ zf_step_record(struct zf_archive *a, const char *case_id,
 		zf_json_set_int(data, "days", in->days);
 	if (clocks != NULL)
 		zf_json_set(data, "clocks", clocks);
+	for (i = 0; in->extra != NULL && i < zf_json_len(in->extra); i++)
+		zf_json_set(data, zf_json_key_at(in->extra, i),
+		    zf_json_copy(zf_json_value_at(in->extra, i)));
 	return zf_journal_append(a, "case.step", case_id, data, NULL);
 }
 
@@ -540,7 +551,7 @@ zf_step_take(struct zf_archive *a, const char *case_id,
 	struct zf_step_input one = *in;
 	int rc;
 
-	if ((rc = check(a, case_id, in)) == 0)
+	if ((rc = zf_step_check(a, case_id, in)) == 0)
 		rc = zf_evidence_doc_act(a, case_id, &doc, record_with_doc,
 		    &one);
 	zf_evidence_doc_release(&doc);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 struct zf_archive;
+struct zf_json;
 
 struct zf_step_input {
 	const char *step;
@@ -28,6 +29,10 @@ struct zf_step_input {
 	const char *officer;	/* reassign: the officer who takes over */
 	const char *replaces;	/* reassign: the officer who leaves */
 	const char *presided_by;	/* hearing: who presided */
+	/* archive: the transfer package's path (zf_transfer_take writes
+	 * it), and what its event carries besides (members copied). */
+	const char *out;
+	const struct zf_json *extra;
 };
 
 /*
@@ -36,6 +41,10 @@ struct zf_step_input {
  * then begins, journals the document and the step, and commits.
  */
 int zf_step_take(struct zf_archive *a, const char *case_id,
+    const struct zf_step_input *in);
+
+/* Checks the step without writing: 0, or the refusal. */
+int zf_step_check(struct zf_archive *a, const char *case_id,
     const struct zf_step_input *in);
 
 /* Checks and journals the step inside the caller's write transaction. */

@@ -86,6 +86,18 @@ zf_bundle_format_parse(const char *name)
 	return -1;
 }
 
+int
+zf_bundle_format_of(const char *path)
+{
+	size_t len = strlen(path);
+
+	if (len > 7 && strcmp(path + len - 7, ".tar.gz") == 0)
+		return ZF_BUNDLE_TAR_GZ;
+	if (len > 4 && strcmp(path + len - 4, ".zip") == 0)
+		return ZF_BUNDLE_ZIP;
+	return ZF_BUNDLE_DIR;
+}
+
 /* Dates */
 
 /* Parses exactly YYYY-MM-DD (1970 to 9999) into its midnight UTC. */
@@ -586,6 +598,20 @@ zf_bundle_seal(struct zf_bundle *b, struct zf_err *e)
 		b->store.broken = 1;
 	leave(b, old);
 	return rc;
+}
+
+int
+zf_bundle_tag_digest(const struct zf_bundle *b, const char *name,
+    uint8_t digest[ZF_DIGEST_LEN])
+{
+	size_t i;
+
+	for (i = 0; i < b->tags.len; i++)
+		if (strcmp(b->tags.v[i].name, name) == 0) {
+			memcpy(digest, b->tags.v[i].digest, ZF_DIGEST_LEN);
+			return 0;
+		}
+	return -1;
 }
 
 const char *

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/crypto.h"
 #include "base/err.h"
 
 enum zf_bundle_format { ZF_BUNDLE_DIR, ZF_BUNDLE_TAR_GZ, ZF_BUNDLE_ZIP };
@@ -30,6 +31,8 @@ struct zf_bundle;
 
 /* "dir", "tar.gz", "zip"; -1 otherwise. */
 int zf_bundle_format_parse(const char *name);
+/* The format a path's ending names: .tar.gz, .zip, else a folder. */
+int zf_bundle_format_of(const char *path);
 
 /*
  * Starts a bundle at path (which must not exist).  bag_info holds extra
@@ -59,6 +62,13 @@ int zf_bundle_close(struct zf_bundle *b, struct zf_err *e);
  */
 int zf_bundle_seal(struct zf_bundle *b, struct zf_err *e);
 const char *zf_bundle_staged(const struct zf_bundle *b);
+/*
+ * The SHA-256 of a tag file written so far (bag-info.txt and
+ * manifest-sha256.txt once sealed), as tagmanifest-sha256.txt lists
+ * it: 0, or -1 when there is none of that name.
+ */
+int zf_bundle_tag_digest(const struct zf_bundle *b, const char *name,
+    uint8_t digest[ZF_DIGEST_LEN]);
 int zf_bundle_place(struct zf_bundle *b, struct zf_err *e);
 /*
  * Puts a sealed bundle left at staged by a writer that died at path

@@ -41,24 +41,22 @@ put(struct writer *w, const char *name, const char *data, size_t len)
 	return zf_bundle_add(w->b, name, data, len, w->e);
 }
 
-/* The case's events, a line each, as the journal holds them. */
-static int
-put_events(struct writer *w, const char *id, int64_t *count)
+int
+zf_exchange_events(struct zf_archive *a, const char *id, struct zf_buf *b,
+    int64_t *count)
 {
 	static const char sql[] = "SELECT seq, hash, body, sigs FROM journal "
 	    "WHERE case_id = ? ORDER BY seq";
-	struct zf_db *db = zf_archive_db(w->a);
-	sqlite3_stmt *st = zf_db_stmt(db, sql, w->e);
-	struct zf_buf b;
-	char *name;
+	struct zf_err *e = zf_archive_err(a);
+	struct zf_db *db = zf_archive_db(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
 	int rc;
 
 	*count = 0;
 	if (st == NULL)
-		return w->e->code;
-	zf_buf_init(&b);
+		return e->code;
 	zf_db_bind_text(st, 1, id);
-	while ((rc = zf_db_row(db, st, w->e, "cannot read the journal")) == 1) {
+	while ((rc = zf_db_row(db, st, e, "cannot read the journal")) == 1) {
 		struct zf_json *line = zf_json_object(), *sigs;
 		char hex[ZF_DIGEST_HEX], *text;
 		const char *s = zf_db_text(st, 3);
@@ -73,20 +71,30 @@ put_events(struct writer *w, const char *id, int64_t *count)
 		zf_json_set_str(line, "body", zf_db_text(st, 2));
 		zf_json_set(line, "sigs", sigs ? sigs : zf_json_array());
 		text = zf_json_canonical(line, NULL);
-		zf_buf_addstr(&b, text);
-		zf_buf_addch(&b, '\n');
+		zf_buf_addstr(b, text);
+		zf_buf_addch(b, '\n');
 		free(text);
 		zf_json_free(line);
 		(*count)++;
 	}
 	sqlite3_reset(st);
-	if (rc < 0) {
-		zf_buf_release(&b);
-		return w->e->code;
+	return rc < 0 ? e->code : 0;
+}
+
+/* The case's events, a line each, as the journal holds them. */
+static int
+put_events(struct writer *w, const char *id, int64_t *count)
+{
+	struct zf_buf b;
+	char *name;
+	int rc;
+
+	zf_buf_init(&b);
+	if ((rc = zf_exchange_events(w->a, id, &b, count)) == 0) {
+		name = xasprintf("cases/%s/events.jsonl", id);
+		rc = put(w, name, b.data ? b.data : "", b.len);
+		free(name);
 	}
-	name = xasprintf("cases/%s/events.jsonl", id);
-	rc = put(w, name, b.data ? b.data : "", b.len);
-	free(name);
 	zf_buf_release(&b);
 	return rc;
 }
@@ -137,23 +145,22 @@ put_evidence(struct writer *w, const char *id, int transfer,
 	return rc < 0 ? w->e->code : 0;
 }
 
-/* The personal keys the events are signed with. */
-static int
-put_keys(struct writer *w)
+int
+zf_exchange_keys(struct zf_archive *a, char **text)
 {
 	static const char sql[] = "SELECT person, vkey, from_seq, until_seq "
 	    "FROM person_keys ORDER BY from_seq, person";
-	struct zf_db *db = zf_archive_db(w->a);
-	sqlite3_stmt *st = zf_db_stmt(db, sql, w->e);
-	struct zf_json *list = zf_json_array();
-	char *text;
+	struct zf_err *e = zf_archive_err(a);
+	struct zf_db *db = zf_archive_db(a);
+	sqlite3_stmt *st = zf_db_stmt(db, sql, e);
+	struct zf_json *list;
 	int rc;
 
-	if (st == NULL) {
-		zf_json_free(list);
-		return w->e->code;
-	}
-	while ((rc = zf_db_row(db, st, w->e, "cannot read keys")) == 1) {
+	*text = NULL;
+	if (st == NULL)
+		return e->code;
+	list = zf_json_array();
+	while ((rc = zf_db_row(db, st, e, "cannot read keys")) == 1) {
 		struct zf_json *k = zf_json_object();
 
 		zf_json_set_str(k, "person", zf_db_text(st, 0));
@@ -165,14 +172,22 @@ put_keys(struct writer *w)
 		zf_json_push(list, k);
 	}
 	sqlite3_reset(st);
-	if (rc < 0) {
-		zf_json_free(list);
-		return w->e->code;
-	}
-	text = zf_json_canonical(list, NULL);
-	rc = put(w, "keys.json", text, strlen(text));
-	free(text);
+	if (rc == 0)
+		*text = zf_json_canonical(list, NULL);
 	zf_json_free(list);
+	return rc < 0 ? e->code : 0;
+}
+
+/* The personal keys the events are signed with. */
+static int
+put_keys(struct writer *w)
+{
+	char *text;
+	int rc;
+
+	if ((rc = zf_exchange_keys(w->a, &text)) == 0)
+		rc = put(w, "keys.json", text, strlen(text));
+	free(text);
 	return rc;
 }
 

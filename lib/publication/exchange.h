@@ -29,8 +29,10 @@
 #define ZF_EXCHANGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct zf_archive;
+struct zf_buf;
 struct zf_json;
 
 struct zf_exchange_options {
@@ -50,5 +52,17 @@ struct zf_exchange_options {
  */
 int zf_exchange_export(struct zf_archive *a,
     const struct zf_exchange_options *o, struct zf_json **summary);
+
+/*
+ * What an exchange bundle and an archival transfer package (transfer.h)
+ * both carry.  The case's events as the journal holds them, appended
+ * to b a line each, {"seq", "hash", "body", "sigs"} in canonical JSON;
+ * *count gets how many.
+ */
+int zf_exchange_events(struct zf_archive *a, const char *id, struct zf_buf *b,
+    int64_t *count);
+/* The personal keys events are signed with, [{person, vkey, from_seq,
+ * until_seq}] in canonical JSON (malloc'd). */
+int zf_exchange_keys(struct zf_archive *a, char **text);
 
 #endif

@@ -44,6 +44,22 @@ zf_pubcheck_bagit_bagit(struct check *k, const char *text)
 		    "'Tag-File-Character-Encoding: UTF-8'");
 }
 
+int
+zf_pubcheck_bagit_tag_file(struct check *k, enum kind kind, const char *text)
+{
+	if (kind == K_BAGIT) {
+		k->bagit_seen = 1;
+		zf_pubcheck_bagit_bagit(k, text);
+		return 1;
+	}
+	if (kind == K_BAGINFO) {
+		k->baginfo_seen = 1;
+		zf_pubcheck_bagit_bag_info(k, text);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 take_label(struct check *k, char **slot, const char *label, const char *value,
     size_t len)
@@ -273,17 +289,16 @@ parse_count(const char *s, uint64_t *out)
 	return errno == 0 && *end == '\0' ? 0 : -1;
 }
 
-void
-zf_pubcheck_bagit_bag_info_end(struct check *k)
+int
+zf_pubcheck_bagit_oxum(struct check *k)
 {
-	struct zf_pubcheck *c = k->c;
-	uint64_t octets, count, size;
+	uint64_t octets, count;
 	const char *dot;
 	char *left;
 
 	if (!k->baginfo_seen) {
 		zf_pubcheck_problem(k, P_ONCE, "bag-info.txt is missing");
-		return;
+		return -1;
 	}
 	if (k->oxum == NULL) {
 		zf_pubcheck_problem(k, P_ONCE,
@@ -305,6 +320,17 @@ zf_pubcheck_bagit_bag_info_end(struct check *k)
 			    k->oxum, k->payload_bytes, k->payload_files);
 		free(left);
 	}
+	return 0;
+}
+
+void
+zf_pubcheck_bagit_bag_info_end(struct check *k)
+{
+	struct zf_pubcheck *c = k->c;
+	uint64_t size;
+
+	if (zf_pubcheck_bagit_oxum(k) != 0)
+		return;
 	if (k->version == NULL || strcmp(k->version, "1") != 0)
 		zf_pubcheck_problem(k, P_ONCE,
 		    "bag-info.txt: Zhifa-Bundle-Version is %s%s%s"

@@ -97,13 +97,12 @@ zf_pubcheck_log_checkpoint(struct check *k)
 	k->checkpoint_tried = 1;
 	if (zf_checkpoint_verify(k->note, k->notelen, c->suite, c->key_name,
 		c->pub, c->publen, &c->origin, &c->size, c->root, &e) != 0) {
-		if (strstr(e.msg, "is not signed by") != NULL)
-			zf_pubcheck_problem(k, P_ONCE,
-			    k->key_given
-				? "checkpoint signed by another key than --key "
-				  "(%s)"
-				: "checkpoint is not signed by the key in "
-				  "data/log/agency.vkey (%s)",
+		if (strstr(e.msg, "is not signed by") != NULL && k->key_given)
+			zf_pubcheck_problem(k, P_ONCE, "checkpoint signed by "
+			    "another key than --key (%s)", c->key);
+		else if (strstr(e.msg, "is not signed by") != NULL)
+			zf_pubcheck_problem(k, P_ONCE, "checkpoint is not "
+			    "signed by the key in %s (%s)", k->vkey_file,
 			    c->key);
 		else if (strstr(e.msg, "does not verify") != NULL)
 			zf_pubcheck_problem(k, P_ONCE,
@@ -111,11 +110,12 @@ zf_pubcheck_log_checkpoint(struct check *k)
 			    "verify (key %s)",
 			    c->key);
 		else
-			zf_pubcheck_problem(k, P_ONCE,
-			    "data/log/checkpoint: %s", e.msg);
+			zf_pubcheck_problem(k, P_ONCE, "%s: %s",
+			    k->checkpoint_file, e.msg);
 		return;
 	}
-	want = xasprintf("%s/publication", c->key_name);
+	want = k->journal_origin ? xstrdup(c->key_name) :
+	    xasprintf("%s/publication", c->key_name);
 	if (strcmp(c->origin, want) != 0)
 		zf_pubcheck_problem(k, P_ONCE,
 		    "checkpoint origin is '%s', not '%s'", c->origin, want);
@@ -136,8 +136,8 @@ zf_pubcheck_log_vkey(struct check *k, const char *text, size_t len)
 	if (line == NULL ||
 	    zf_note_vkey_parse(line, &suite, &name, pub, &publen) != 0) {
 		zf_pubcheck_problem(k, P_ONCE,
-		    "data/log/agency.vkey is not a verifier "
-		    "key (name+id+base64 key on one line)");
+		    "%s is not a verifier "
+		    "key (name+id+base64 key on one line)", k->vkey_file);
 		free(line);
 		return;
 	}
@@ -146,9 +146,9 @@ zf_pubcheck_log_vkey(struct check *k, const char *text, size_t len)
 			c->pub, c->publen)) {
 			label = key_label(line);
 			zf_pubcheck_problem(k, P_ONCE,
-			    "data/log/agency.vkey is another key "
+			    "%s is another key "
 			    "than --key: the bundle names %s, --key is %s",
-			    label, c->key);
+			    k->vkey_file, label, c->key);
 			free(label);
 		}
 		free(name);

@@ -26,6 +26,8 @@ zf_pubcheck_state_init(struct check *k, struct zf_pubcheck *c)
 {
 	memset(k, 0, sizeof(*k));
 	k->c = c;
+	k->vkey_file = "data/log/agency.vkey";
+	k->checkpoint_file = "data/log/checkpoint";
 	zf_strset_init(&k->index, 0);
 	zf_buf_init(&k->names);
 	zf_buf_init(&k->cur.buf);

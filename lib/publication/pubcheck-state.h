@@ -138,6 +138,12 @@ struct check {
 	int vkey_seen, checkpoint_seen;
 	char *note;
 	size_t notelen;
+	/* Where the key and the checkpoint are (data/log/agency.vkey and
+	 * data/log/checkpoint; an archival package's, data/journal/), and
+	 * whether the checkpoint is the journal's (origin: the key's name)
+	 * rather than the publication log's (NAME/publication). */
+	const char *vkey_file, *checkpoint_file;
+	int journal_origin;
 	char *journal_note;	/* data/log/journal-checkpoint */
 	size_t journal_len;
 	int checkpoint_tried;

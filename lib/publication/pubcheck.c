@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/json.h"
+#include "publication/pubcheck-archival.h"
 #include "publication/pubcheck-bagit.h"
 #include "publication/pubcheck-state.h"
 #include "publication/pubcheck-log.h"
@@ -35,15 +36,9 @@ small_done(struct check *k)
 		    r->name, SMALL_MAX);
 		return;
 	}
+	if (zf_pubcheck_bagit_tag_file(k, r->kind, r->buf.data))
+		return;
 	switch (r->kind) {
-	case K_BAGIT:
-		k->bagit_seen = 1;
-		zf_pubcheck_bagit_bagit(k, r->buf.data);
-		break;
-	case K_BAGINFO:
-		k->baginfo_seen = 1;
-		zf_pubcheck_bagit_bag_info(k, r->buf.data);
-		break;
 	case K_VKEY:
 		k->vkey_seen = 1;
 		zf_pubcheck_log_vkey(k, r->buf.data, r->buf.len);
@@ -434,7 +429,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 {
 	struct check k;
 	struct stat st;
-	locale_t utf8, old = (locale_t)0;
+	locale_t utf8 = (locale_t)0, old = (locale_t)0;
 	uint64_t i;
 	int rc = 0, is_dir, cat;
 
@@ -442,6 +437,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 	c->path = xstrdup(path);
 	c->problems = zf_json_array();
 	c->format = "dir";
+	c->kind = "publication";
 	zf_pubcheck_state_init(&k, c);
 	if (o != NULL) {
 		k.keep_hashes = o->keep_hashes;
@@ -468,6 +464,15 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		    path);
 		goto out;
 	}
+	/* libarchive gives names in the locale's encoding: UTF-8 here. */
+	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (utf8 != (locale_t)0)
+		old = uselocale(utf8);
+	if ((rc = zf_pubcheck_is_archival(path, is_dir, e)) != 0) {
+		rc = rc < 0 ? e->code : zf_pubcheck_archival(path, is_dir, o,
+		    c, e);
+		goto out;
+	}
 	if (o != NULL && o->key_file != NULL &&
 	    (rc = zf_pubcheck_log_load_key(&k, o->key_file, e)) != 0)
 		goto out;
@@ -475,10 +480,6 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		rc = zf_fail(e, EX_SOFTWARE, "no sha256 digest in OpenSSL");
 		goto out;
 	}
-	/* libarchive gives names in the locale's encoding: UTF-8 here. */
-	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	if (utf8 != (locale_t)0)
-		old = uselocale(utf8);
 	for (k.pass = 1; k.pass <= PASSES_MAX; k.pass++) {
 		if (k.pass > 1 && !any_deferred_ready(&k))
 			break;
@@ -499,10 +500,6 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 			if (k.cat[cat] == CAT_NOW)
 				k.cat[cat] = CAT_DONE;
 	}
-	if (utf8 != (locale_t)0) {
-		uselocale(old);
-		freelocale(utf8);
-	}
 	if (rc != 0)
 		goto out;
 	check_end(&k);
@@ -520,6 +517,10 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 			c->recorded[i / 8] |= (unsigned char)(1u << (i % 8));
 	}
 out:
+	if (utf8 != (locale_t)0) {
+		uselocale(old);
+		freelocale(utf8);
+	}
 	zf_pubcheck_state_release(&k);
 	return rc;
 }

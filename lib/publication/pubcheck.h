@@ -40,6 +40,9 @@ struct zf_pubcheck_options {
 
 struct zf_pubcheck {
 	char *path;
+	/* "publication", or "archival": a transfer package (transfer.h),
+	 * whose shown are its events and records its toc items. */
+	const char *kind;
 	const char *format; /* "dir", "tar.gz", "zip" (or "tar") */
 	uint64_t files; /* regular files in the bag */
 	/* The key the checkpoint was checked with: "name+id". */
@@ -76,11 +79,13 @@ struct zf_pubcheck {
 };
 
 /*
- * Checks the bundle at path.  Returns 0 when it was read, whatever it
- * holds (c->problems lists what is wrong); EX_NOINPUT when path or the
- * key file does not exist, EX_DATAERR when path is not a bundle at all
- * or the key file holds no verifier key, EX_IOERR when it cannot be
- * read.  Release c with zf_pubcheck_release in every case.
+ * Checks the bundle at path (an archival transfer package, when its
+ * bag-info.txt says so: pubcheck-archival.h).  Returns 0 when it was
+ * read, whatever it holds (c->problems lists what is wrong);
+ * EX_NOINPUT when path or the key file does not exist, EX_DATAERR when
+ * path is not a bundle at all or the key file holds no verifier key,
+ * EX_IOERR when it cannot be read.  Release c with zf_pubcheck_release
+ * in every case.
  */
 int zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
     struct zf_pubcheck *c, struct zf_err *e);

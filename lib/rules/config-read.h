@@ -43,6 +43,10 @@ int zf_config_read_audit(struct zf_schema *r, struct zf_config *c,
 int zf_config_read_publication(struct zf_schema *r, struct zf_config *c,
     const struct zf_yaml_node *root);
 
+/* config-retention.c: retention (保管期限). */
+int zf_config_read_retention(struct zf_schema *r, struct zf_config *c,
+    const struct zf_yaml_node *root);
+
 /*
  * The lists the sections of rules and of publication share, each read
  * from the member of that name in n (kinds, party, measures):

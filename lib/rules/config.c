@@ -47,10 +47,11 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 	int periods = pub == NULL || zf_yaml_get(pub, "periods") == NULL;
 	int redaction = zf_yaml_get(root, "redaction") == NULL;
 	int audit = zf_yaml_get(root, "audit") == NULL;
+	int retention = zf_yaml_get(root, "retention") == NULL;
 	struct zf_config *sample;
 
 	if (!rules && !steps && !summary && !catalog && !periods &&
-	    !redaction && !audit)
+	    !redaction && !audit && !retention)
 		return 0;
 	if (zf_config_parse("(shipped rules)", zf_config_sample,
 	    strlen(zf_config_sample), c->suite, &sample, r->e) != 0)
@@ -69,6 +70,10 @@ take_shipped(struct zf_schema *r, struct zf_config *c,
 		TAKE(c, sample, periods, nperiods);
 	if (redaction)
 		TAKE(c, sample, redaction, nredaction);
+	if (retention) {
+		TAKE(c, sample, retention, nretention);
+		TAKE(c, sample, evidence_retention, nevidence_retention);
+	}
 	if (audit) {
 		c->audit = sample->audit;
 		memset(&sample->audit, 0, sizeof(sample->audit));
@@ -142,7 +147,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	static const char *const keys[] = { "agency", "numbering", "people",
 		"calendar", "deadlines", "steps", "summary", "catalog",
 		"review", "publication", "redaction", "recording", "audit",
-		"sharing", NULL };
+		"sharing", "retention", NULL };
 	struct zf_yaml_doc *doc;
 	struct zf_config *c;
 	struct zf_schema r = { name, e };
@@ -182,6 +187,7 @@ zf_config_parse(const char *name, const char *bytes, size_t len, int suite,
 	    zf_config_read_publication(&r, c, root) != 0 ||
 	    read_recording(&r, c, root) != 0 ||
 	    read_sharing(&r, c, root) != 0 ||
+	    zf_config_read_retention(&r, c, root) != 0 ||
 	    take_shipped(&r, c, root) != 0)
 		rc = e->code;
 out:
@@ -323,6 +329,9 @@ zf_config_free(struct zf_config *c)
 		zf_schema_free_list(c->periods[i].fields);
 	}
 	free(c->periods);
+	zf_config_free_retention(c->retention, c->nretention);
+	zf_config_free_retention(c->evidence_retention,
+	    c->nevidence_retention);
 	for (i = 0; i < c->nredaction; i++) {
 		free(c->redaction[i].field);
 		free(c->redaction[i].mask);

@@ -197,6 +197,24 @@ struct zf_audit {
 	char *officers_basis, *late_entry_basis, *secret_read_basis;
 };
 
+/*
+ * A retention rule (保管期限, 国家档案局令第8号): how many years a closed
+ * case file is kept, 0 for permanent (永久), counted from 1 January of
+ * the year after it was closed.  A rule of cases holds for cases of some
+ * kinds, major ones only (major), or whose decision in force takes any
+ * of some measures; a rule of evidence for evidence of some kinds in
+ * cases of some kinds (each unset: any).  The first that matches
+ * decides; evidence no rule of evidence matches is kept as its case.
+ */
+struct zf_retention_rule {
+	unsigned kinds;
+	char **measures;	/* cases: by name (revoke-licence ...) */
+	int major;		/* cases: major decisions only */
+	char **evidence;	/* evidence: document photo audio ... */
+	int years;		/* 0: permanent */
+	char *basis;
+};
+
 struct zf_json;
 
 struct zf_config {
@@ -260,6 +278,11 @@ struct zf_config {
 	/* publication.approvers: who approves records before release; NULL
 	 * or empty: released without approval. */
 	char **approvers;
+	/* retention: for case files, then for evidence (or the sample's). */
+	struct zf_retention_rule *retention;
+	size_t nretention;
+	struct zf_retention_rule *evidence_retention;
+	size_t nevidence_retention;
 };
 
 /*
@@ -328,5 +351,20 @@ const char *zf_config_mask(const struct zf_config *c, const char *field,
 int zf_config_period(const struct zf_config *c, const char *kind,
     const char *party_kind, const char *field, const char *const *measures,
     size_t n);
+
+/*
+ * The retention rule of a case file of kind, major or not, whose
+ * decision in force takes the measures (names, n of them): the first
+ * that matches (the sample's last rule matches every case; NULL only
+ * when none does).
+ */
+const struct zf_retention_rule *zf_config_retention(
+    const struct zf_config *c, const char *kind, int major,
+    const char *const *measures, size_t n);
+/* The retention rule of evidence of a kind in a case of kind, or NULL:
+ * kept as its case. */
+const struct zf_retention_rule *zf_config_evidence_retention(
+    const struct zf_config *c, const char *kind, const char *evidence_kind);
+void zf_config_free_retention(struct zf_retention_rule *rules, size_t n);
 
 #endif

@@ -55,6 +55,8 @@ const struct zf_permission zf_permissions[ZF_NACTS] = {
 	    "(bundle-import)", ZF_MAY_HEAD | ZF_MAY_CLERK },
 	{ ZF_ACT_RENDER, "render", "makes a case's enforcement documents "
 	    "(doc-render)", ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
+	{ ZF_ACT_ARCHIVE, "archive", "writes a closed case's archival "
+	    "transfer package (归档)", ZF_MAY_HEAD | ZF_MAY_CLERK },
 };
 
 const char *
@@ -172,6 +174,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not take in "
 		    "another agency's cases: that is for a clerk (内勤) or the "
 		    "head (负责人)", id, p->name, role);
+	case ZF_ACT_ARCHIVE:
+		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not archive "
+		    "%s: the transfer package (归档移交) is written by a clerk "
+		    "(内勤) or the head (负责人)", id, p->name, role, cid);
 	case ZF_ACT_DRAW:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not draw "
 		    "inspections: the 双随机 draw is for a clerk (内勤), who "

@@ -47,6 +47,7 @@ enum zf_act {
 	ZF_ACT_SHARE,		/* case-export: whole cases to another agency */
 	ZF_ACT_IMPORT,		/* bundle-import: another agency's cases */
 	ZF_ACT_RENDER,		/* doc-render: a case's documents */
+	ZF_ACT_ARCHIVE,		/* case-step archive --out: 归档移交 */
 	ZF_NACTS
 };
 

@@ -31,7 +31,8 @@ unlink unlinkat"
 programs="case-new evidence-add case-step review-submit review-decide
 decision-issue decision-correct publish-export publish-approve decision-revoke
 publish-withdraw archive-backup person-key archive-config inspect-draw
-case-export bundle-import doc-render"
+case-export bundle-import case-step-archive doc-render"
+# (case-step-archive: case-step CASE archive --out, the transfer package.)
 # ZHIFA_CRASHLOOP_ONLY=PROGRAM...: those programs alone.
 programs=${ZHIFA_CRASHLOOP_ONLY:-$programs}
 set -- $programs
@@ -74,6 +75,16 @@ print(json.load(t.extractfile('data/exchange.json'))['agency']['vkey'])" \
     ZHIFA_ARCHIVE=$T/base-import archive-config apply --as chengang \
     >/dev/null 2>&1 ||
     { echo "$TEST_NAME: cannot make the archive that imports" >&2; exit 1; }
+# The published case closed, for its archival transfer package.
+# (The signer forgets the copies it signed: this one is signed anew.)
+cp -a "$T/base-plain" "$T/base-closed"
+forget_signed
+at 2026-11-27
+{ ZHIFA_ARCHIVE=$T/base-closed case-step "$c_pub" serve --method direct &&
+    ZHIFA_ARCHIVE=$T/base-closed case-step "$c_pub" execute &&
+    ZHIFA_ARCHIVE=$T/base-closed case-step "$c_pub" close; } \
+    >/dev/null 2>&1 ||
+    { echo "$TEST_NAME: cannot close a case" >&2; exit 1; }
 # A commitment of a 双随机 draw whose randomness is known on the 28th.
 cp -a "$T/base-plain" "$T/base-draw"
 draw_targets "$T/targets.csv"
@@ -152,6 +163,10 @@ spec() {
 		at 2026-11-27
 		cmd="doc-render $c_pub notice --set facts=擅自施工
 		    --set basis=建筑法第六十四条 --set proposal=罚款" ;;
+	case-step-archive)
+		base=$T/base-closed
+		at 2026-11-28
+		cmd="case-step $c_pub archive --as liuyang --out $T/out" ;;
 	inspect-draw)
 		base=$T/base-draw
 		at 2026-11-30

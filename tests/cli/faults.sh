@@ -3,7 +3,8 @@
 # decision-correct, publish-export, publish-approve, review-submit,
 # review-decide,
 # archive-backup, person-key register, archive-config apply,
-# inspect-draw --draw, case-export, bundle-import and doc-render run
+# inspect-draw --draw, case-export, bundle-import, case-step CASE
+# archive --out (case-step-archive below) and doc-render run
 # with one system call made to fail (strace -e inject), for a bounded set
 # of its occurrences (every one under ZHIFA_SWEEP=all, with case-step,
 # decision-revoke and publish-withdraw too).  After each run the
@@ -54,6 +55,14 @@ ZHIFA_ARCHIVE=$T/base-approve archive-config apply --as chengang \
     >/dev/null 2>&1 || exit 1
 publish-export --as liuyang --out "$T/site0" >/dev/null || exit 1
 cp -a "$ZHIFA_ARCHIVE" "$T/base-published"
+# The case closed, for its archival transfer package.
+at 2026-11-20
+case-step "$p" serve --method direct >/dev/null 2>&1 &&
+    case-step "$p" execute >/dev/null 2>&1 &&
+    case-step "$p" close >/dev/null 2>&1 || exit 1
+mv "$ZHIFA_ARCHIVE" "$T/base-closed"
+cp -a "$T/base-published" "$ZHIFA_ARCHIVE"
+at 2026-11-16
 # An exchange bundle of the decided case, and an archive that trusts the
 # key that signed it (its own), for bundle-import.
 ZHIFA_ARCHIVE=$T/base-decided case-export "$p" --as chengang \
@@ -123,6 +132,9 @@ run() {
 		    --targets "$T/targets.csv" --value 7 ;;
 	bundle-import)
 		"$@" bundle-import --as liuyang "$T/share.tar.gz" ;;
+	case-step-archive)
+		rm -rf "$T/pkg"
+		"$@" case-step "$p" archive --as liuyang --out "$T/pkg" ;;
 	case-export)
 		rm -rf "$T/ex"
 		"$@" case-export "$p" --as chengang --to 示例市住房和城乡建设局 \
@@ -152,6 +164,9 @@ fresh() {
 		cp -a "$T/base-draw" "$T/w" ;;
 	bundle-import) cp -a "$T/base-import" "$T/w" ;;
 	publish-withdraw) cp -a "$T/base-published" "$T/w" ;;
+	case-step-archive)
+		at 2026-11-20
+		cp -a "$T/base-closed" "$T/w" ;;
 	*) cp -a "$T/base-open" "$T/w" ;;
 	esac
 	forget_signed
@@ -168,7 +183,8 @@ calls() {
 
 PROGRAMS="case-new evidence-add decision-issue decision-correct publish-export
 publish-approve review-submit review-decide archive-backup person-key
-archive-config inspect-draw case-export bundle-import doc-render"
+archive-config inspect-draw case-export bundle-import case-step-archive
+doc-render"
 # SYSCALL:ERROR:STEP: every STEP-th call made to fail with ERROR; every
 # one for reads and syncs, fewer of the writes, which are many and alike.
 FAULTS="pread64:EIO:1 pread64:ESTALE:3 pwrite64:EIO:4 pwrite64:ENOSPC:5
@@ -195,7 +211,7 @@ faults() {
 	case $1:${ZHIFA_SWEEP:-} in
 	review-submit: | review-decide: | archive-backup: | person-key: | \
 	archive-config: | inspect-draw: | case-export: | bundle-import: | \
-	doc-render:)
+	case-step-archive: | doc-render:)
 		echo "pread64:EIO:2 fsync:EIO:1 fdatasync:EIO:1" ;;
 	*) echo "$FAULTS" ;;
 	esac

@@ -5,13 +5,13 @@
 # case: a standing conflict in zhifa.yaml, or one declared with
 # case-step recuse.  The service account publishes and does nothing else.
 . "$(dirname "$0")/lib.sh"
-plan 178
+plan 183
 
 # Every row of the table is tried here: a row added without its test
 # fails.
 rows=$(sed -n 's/^	{ ZF_ACT_[A-Z_]*, "\([a-z-]*\)",.*/\1/p' \
     "$ZHIFA_SRC/lib/rules/permissions.c" | sort | tr '\n' ' ')
-tested="approve backup config correct decide decide-summary draw evidence export file import keys read-log read-public read-restricted read-secret reassign recuse render restored review revoke share step submit withdraw "
+tested="approve archive backup config correct decide decide-summary draw evidence export file import keys read-log read-public read-restricted read-secret reassign recuse render restored review revoke share step submit withdraw "
 expect_equal "$rows" "$tested" "the rows of the permissions table, each tested below"
 
 # may ROW COMMAND...: the right person may (exit 0).
@@ -199,6 +199,11 @@ may_not revoke "only the head (负责人) revokes decisions; 'liuyang' is clerk"
     decision-revoke "$d" --as liuyang --kind revoked --reason 复议决定撤销
 may revoke decision-revoke "$d" --as chengang --kind revoked \
     --reason 复议决定撤销
+# The transfer package of a file done with (归档) is a clerk's or the
+# head's.
+may_not archive "the transfer package (归档移交) is written by a clerk (内勤) or the head" \
+    case-step "$d" archive --out "$T/pkg" --as lina
+may archive case-step "$d" archive --out "$T/pkg" --as liuyang
 
 # The account of a restored backup: the archive put back to an older
 # copy after the agency key signed more.
