@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/io.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "documents/ledger-xlsx.h"
 #include "publication/import.h"
 #include "rules/procedure.h"
@@ -96,11 +97,9 @@ write_ledger(struct zf_cli *cli, struct zf_archive *a,
 static const char *
 ledger_format(struct zf_cli *cli, const char *format, const char *out)
 {
-	size_t n = out != NULL ? strlen(out) : 0;
-
 	if (format == NULL)
-		format = n > 5 && strcmp(out + n - 5, ".xlsx") == 0 ? "xlsx" :
-		    "csv";
+		format = out != NULL && zf_text_ends_with(out, ".xlsx", 0) ?
+		    "xlsx" : "csv";
 	if (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		zf_cli_usage(cli, "--format '%s' is not csv or xlsx", format);
 	if (strcmp(format, "xlsx") == 0 && out == NULL &&

@@ -18,6 +18,7 @@
 #include "base/crypto.h"
 #include "base/io.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "common/cli.h"
 #include "documents/render.h"
 #include "record/archive.h"
@@ -63,25 +64,12 @@ out_ready(const char *out, struct zf_err *e)
 }
 
 static int
-write_out(const char *path, const struct zf_buf *b)
-{
-	return zf_file_write_whole(path, b->data, b->len);
-}
-
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n > m && strcasecmp(s + n - m, tail) == 0;
-}
-
-static int
 render(struct zf_cli *cli, int argc, char **argv, const char *out,
     const char *const *sets, size_t nsets, const char *tpl)
 {
 	struct zf_render_input in;
 	struct zf_rendered r;
+	const struct zf_buf *page;
 	struct zf_archive *a;
 	struct zf_json *o;
 	int rc;
@@ -105,8 +93,10 @@ render(struct zf_cli *cli, int argc, char **argv, const char *out,
 		return zf_cli_done(a, rc);
 	}
 	zf_cli_recorded(r.evidence_id);
-	if (out != NULL && write_out(out, ends_with(out, ".html") ||
-	    ends_with(out, ".htm") ? &r.html : &r.docx) != 0)
+	page = zf_text_ends_with(out ? out : "", ".html", 1) ||
+	    zf_text_ends_with(out ? out : "", ".htm", 1) ? &r.html : &r.docx;
+	if (out != NULL && zf_file_write_whole(out, page->data,
+	    page->len) != 0)
 		rc = zf_fail(zf_archive_err(a), errno == EIO ||
 		    errno == ENOSPC ? EX_IOERR : EX_CANTCREAT, "%s is "
 		    "recorded as %s, but '%s' could not be written (%s): "

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/utf8.h"
@@ -168,4 +169,15 @@ zf_text_prefix(const char *s, size_t max_columns, size_t *columns)
 	if (columns != NULL)
 		*columns = w;
 	return (size_t)(p - (const unsigned char *)s);
+}
+
+int
+zf_text_ends_with(const char *s, const char *tail, int fold)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	if (n <= m)
+		return 0;
+	return fold ? strcasecmp(s + n - m, tail) == 0 :
+	    strcmp(s + n - m, tail) == 0;
 }

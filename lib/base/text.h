@@ -33,5 +33,10 @@ size_t zf_text_prefix(const char *s, size_t max_columns, size_t *columns);
  * or hide text (U+202E, U+2066, U+200B ...) as \uHHHH.
  */
 void zf_text_escape(struct zf_buf *b, const char *s);
+/*
+ * 1 when s ends with tail and holds more before it; fold: ASCII letters
+ * in either case (a file name's ".HTML").
+ */
+int zf_text_ends_with(const char *s, const char *tail, int fold);
 
 #endif

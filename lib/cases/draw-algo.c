@@ -336,14 +336,6 @@ read_json(struct reading *r, const char *bytes, size_t len)
 	return r->rc;
 }
 
-static int
-ends_with(const char *s, const char *end)
-{
-	size_t n = strlen(s), m = strlen(end);
-
-	return n > m && strcmp(s + n - m, end) == 0;
-}
-
 int
 zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
     struct zf_draw_target **out, size_t *n, struct zf_err *e)
@@ -358,9 +350,10 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
 	if (memchr(bytes, '\0', len) != NULL)
 		return zf_fail(e, EX_DATAERR, "%s: not a text file", file);
 	zf_strset_init(&r.codes, 0);
-	if (ends_with(file, ".yaml") || ends_with(file, ".yml")) {
+	if (zf_text_ends_with(file, ".yaml", 0) ||
+	    zf_text_ends_with(file, ".yml", 0)) {
 		read_yaml(&r, bytes, len);
-	} else if (ends_with(file, ".json")) {
+	} else if (zf_text_ends_with(file, ".json", 0)) {
 		read_json(&r, bytes, len);
 	} else {
 		struct zf_csv_reader cr;

@@ -38,6 +38,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/io.h"
+#include "base/text.h"
 #include "base/when.h"
 #include "publication/bundle-name.h"
 #include "publication/bundle-store.h"
@@ -89,11 +90,9 @@ zf_bundle_format_parse(const char *name)
 int
 zf_bundle_format_of(const char *path)
 {
-	size_t len = strlen(path);
-
-	if (len > 7 && strcmp(path + len - 7, ".tar.gz") == 0)
+	if (zf_text_ends_with(path, ".tar.gz", 0))
 		return ZF_BUNDLE_TAR_GZ;
-	if (len > 4 && strcmp(path + len - 4, ".zip") == 0)
+	if (zf_text_ends_with(path, ".zip", 0))
 		return ZF_BUNDLE_ZIP;
 	return ZF_BUNDLE_DIR;
 }

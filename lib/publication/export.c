@@ -21,6 +21,7 @@
 #include "record/db.h"
 #include "record/journal.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "base/merkle.h"
 #include "publication/publish.h"
 #include "record/publog.h"
@@ -907,14 +908,6 @@ finish_killed(struct zf_archive *a, const struct options *o,
 
 /* The request */
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n > m && strcmp(s + n - m, tail) == 0;
-}
-
 /* The options that follow from q alone: 0 or EX_USAGE. */
 static int
 decide(const struct zf_export_request *q, struct options *o,
@@ -934,10 +927,10 @@ decide(const struct zf_export_request *q, struct options *o,
 		if ((o->format = zf_bundle_format_parse(q->format)) < 0)
 			return zf_fail(e, EX_USAGE, "format '%s' is not dir, "
 			    "tar.gz or zip", q->format);
-	} else if (q->out != NULL && (ends_with(q->out, ".tar.gz") ||
-	    ends_with(q->out, ".tgz")))
+	} else if (q->out != NULL && (zf_text_ends_with(q->out, ".tar.gz", 0) ||
+	    zf_text_ends_with(q->out, ".tgz", 0)))
 		o->format = ZF_BUNDLE_TAR_GZ;
-	else if (q->out != NULL && ends_with(q->out, ".zip"))
+	else if (q->out != NULL && zf_text_ends_with(q->out, ".zip", 0))
 		o->format = ZF_BUNDLE_ZIP;
 	else
 		o->format = ZF_BUNDLE_DIR;

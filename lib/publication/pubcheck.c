@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/json.h"
+#include "base/text.h"
 #include "publication/pubcheck-archival.h"
 #include "publication/pubcheck-bagit.h"
 #include "publication/pubcheck-state.h"
@@ -393,10 +394,9 @@ check_end(struct check *k)
 
 		for (i = 0; i < k->nfiles; i++) {
 			const char *name = zf_pubcheck_file_name(k, i);
-			size_t n = strlen(name);
 
-			if ((k->files[i].flags & F_SEEN) && n > 5 &&
-			    strcmp(name + n - 5, ".html") == 0) {
+			if ((k->files[i].flags & F_SEEN) &&
+			    zf_text_ends_with(name, ".html", 0)) {
 				zf_pubcheck_problem(k, P_ONCE,
 				    "a bundle for sharing "
 				    "holds site pages (%s): only a public "
