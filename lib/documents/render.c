@@ -415,22 +415,21 @@ zf_render_code(const struct zf_json *signed_part, char out[20])
 	out[o] = '\0';
 }
 
-/* The event's "signed" member: what the verification code is made of. */
+/*
+ * The rest of the event's "signed" member s, beside its fields: what the
+ * verification code is made of.
+ */
 static int
 signed_part(struct zf_archive *a, const struct zf_template *t,
-    const char *case_id, struct zf_json *doc, struct zf_json *fields,
-    struct zf_json **out)
+    const char *case_id, struct zf_json *doc, struct zf_json *s)
 {
 	const struct zf_config *c = zf_archive_config(a);
-	struct zf_json *s = zf_json_object();
 	char hex[ZF_DIGEST_HEX], day[11];
 	int64_t serial;
 
 	if (zf_db_int(zf_archive_db(a), "SELECT count(*) + ? FROM documents",
-	    1, &serial, zf_archive_err(a)) != 0) {
-		zf_json_free(s);
+	    1, &serial, zf_archive_err(a)) != 0)
 		return -1;
-	}
 	zf_json_set_str(s, "agency", c->agency_name);
 	zf_json_set_str(s, "case", case_id);
 	zf_json_set_str(s, "document", t->name);
@@ -441,8 +440,6 @@ signed_part(struct zf_archive *a, const struct zf_template *t,
 	zf_json_set_int(s, "serial", serial);
 	zf_hex(t->sha256, ZF_DIGEST_LEN, hex);
 	zf_json_set_str(s, "template", hex);
-	zf_json_set(s, "fields", fields);
-	*out = s;
 	return 0;
 }
 
@@ -509,7 +506,7 @@ make(struct zf_archive *a, const struct zf_template *t,
     const struct zf_render_input *in, struct zf_rendered *out)
 {
 	struct zf_err *e = zf_archive_err(a);
-	struct zf_json *root = NULL, *doc, *used, *sp = NULL;
+	struct zf_json *root = NULL, *doc, *used, *sp;
 	struct zf_doc d;
 	char code[20], day[11];
 	int rc;
@@ -522,17 +519,17 @@ make(struct zf_archive *a, const struct zf_template *t,
 	zf_json_set_str(doc, "title", t->title);
 	zf_date_format(zf_archive_today(a), day);
 	zf_json_set_str(doc, "date", day);
+	/* The fields filled in go into the signed part as they are. */
+	sp = zf_json_object();
 	used = zf_json_object();
+	zf_json_set(sp, "fields", used);
 	if ((rc = may_make(a, t, in->case_id, root)) != 0 ||
 	    (rc = inputs(t, in, root, e)) != 0 ||
 	    (rc = number(a, t, in->case_id, root, doc)) != 0 ||
 	    (rc = zf_template_fill(t, root, zf_doc_field_hint, &d, used,
 	    e)) != 0 ||
-	    (rc = signed_part(a, t, in->case_id, doc, used, &sp)) != 0) {
-		if (sp == NULL)
-			zf_json_free(used);
+	    (rc = signed_part(a, t, in->case_id, doc, sp)) != 0)
 		goto out;
-	}
 	zf_render_code(sp, code);
 	out->code = xstrdup(code);
 	out->title = xstrdup(t->title);

@@ -538,20 +538,18 @@ one_block(struct fill *f, const struct zf_tpl_line *l, struct zf_doc *d)
 	struct zf_buf *cells = NULL;
 	const char **texts;
 	const char *p, *bar;
+	char *cell;
 	size_t i, n = 0;
 	int rc = 0;
 
 	for (p = l->text; rc == 0; p = bar + 3) {
 		bar = l->kind == ZF_BLOCK_ROW ? strstr(p, " | ") : NULL;
+		cell = bar != NULL ? xstrndup(p, (size_t)(bar - p)) :
+		    xstrdup(p);
 		cells = xrealloc(cells, (n + 1) * sizeof(*cells));
 		zf_buf_init(&cells[n]);
-		{
-			char *cell = bar != NULL ? xstrndup(p,
-			    (size_t)(bar - p)) : xstrdup(p);
-
-			rc = expand(f, l->lineno, cell, &cells[n++]);
-			free(cell);
-		}
+		rc = expand(f, l->lineno, cell, &cells[n++]);
+		free(cell);
 		if (bar == NULL)
 			break;
 	}
