@@ -44,13 +44,14 @@ out_ready(const char *out, struct zf_err *e)
 {
 	struct stat st;
 	char *dir, *slash;
-	int rc = 0;
+	int rc = 0, there;
 
 	if (*out == '\0')
 		return zf_fail(e, EX_USAGE, "--out is empty");
-	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+	there = stat(out, &st) == 0;
+	if (there && S_ISDIR(st.st_mode))
 		return zf_fail(e, EX_USAGE, "--out '%s' is a folder", out);
-	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
+	if (there && !S_ISREG(st.st_mode))
 		return access(out, W_OK) == 0 ? 0 : zf_fail(e, EX_CANTCREAT,
 		    "cannot write '%s': %s", out, strerror(errno));
 	dir = xstrdup(out);
