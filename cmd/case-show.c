@@ -9,6 +9,7 @@
 
 #include "record/archive.h"
 #include "cases/case.h"
+#include "cases/review.h"
 #include "common/cli.h"
 #include "rules/config.h"
 #include "base/buf.h"
@@ -78,18 +79,13 @@ section(struct zf_cli *cli, const char *title, const struct zf_json *list,
 static void
 review_line(const struct zf_json *review)
 {
-	static const char *const names[][2] = { { "submitted", "审核中" },
-		{ "approved", "同意" }, { "returned", "建议修改后再次提交" },
-		{ "rejected", "不同意" } };
-	const char *status = zf_json_get_str(review, "status");
+	const char *said = zf_review_status_chinese(zf_json_get_str(review,
+	    "status"));
 	int64_t round = 0;
-	size_t i;
 
 	zf_json_get_int(review, "round", &round);
-	for (i = 0; status != NULL && i < 4; i++)
-		if (strcmp(status, names[i][0]) == 0)
-			printf("法制审核  第%lld轮 %s\n", (long long)round,
-			    names[i][1]);
+	if (said != NULL)
+		printf("法制审核  第%lld轮 %s\n", (long long)round, said);
 }
 
 /* Free text as one line: controls, breaks and bidi marks escaped. */

@@ -592,14 +592,26 @@ zf_review_point_parse(const char *arg, struct zf_review_decision *d)
 	return 0;
 }
 
+const char *
+zf_review_status_chinese(const char *status)
+{
+	static const char *const names[][2] = { { "submitted", "审核中" },
+		{ "approved", "同意" }, { "returned", "建议修改后再次提交" },
+		{ "rejected", "不同意" } };
+	size_t i;
+
+	for (i = 0; status != NULL && i < 4; i++)
+		if (strcmp(status, names[i][0]) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+/* The verdict approve, return or reject as its opinion says it. */
 static const char *
 verdict_chinese(const char *v)
 {
-	if (strcmp(v, "approve") == 0)
-		return "同意";
-	if (strcmp(v, "return") == 0)
-		return "建议修改后再次提交";
-	return "不同意";
+	return zf_review_status_chinese(strcmp(v, "approve") == 0 ?
+	    "approved" : strcmp(v, "return") == 0 ? "returned" : "rejected");
 }
 
 static int

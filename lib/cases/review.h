@@ -35,6 +35,12 @@ struct zf_review_point_def {
 extern const struct zf_review_point_def zf_review_points[];
 
 /*
+ * A round's status as its opinion says it: 审核中, 同意, 建议修改后再次
+ * 提交, 不同意; NULL for another.
+ */
+const char *zf_review_status_chinese(const char *status);
+
+/*
  * Which catalog rules make a proposal major, as a JSON array of reasons
  * a clerk can read ("对法人或者其他组织处以五万元以上罚款：罚款 60000 元，
  * 不低于 50000 元（含本数）"); empty when it is not major.

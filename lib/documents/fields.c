@@ -22,10 +22,6 @@ static const char *const evidence_kinds[][2] = {
 	{ "video", "录像" }, { "record", "笔录" }, { "other", "其他" },
 	{ NULL, NULL }
 };
-static const char *const verdicts[][2] = {
-	{ "approved", "同意" }, { "returned", "退回补充" },
-	{ "rejected", "不同意" }, { "submitted", "审核中" }, { NULL, NULL }
-};
 
 /* The Chinese of code in a two-column table; NULL when absent. */
 static const char *
@@ -237,7 +233,7 @@ review(const struct zf_config *c, const struct zf_json *cs,
 	    "reviewer")));
 	set_name(o, "submitter_name", person_name(c, zf_json_get_str(o,
 	    "submitted_by")));
-	set_name(o, "verdict", chinese(verdicts, zf_json_get_str(o,
+	set_name(o, "verdict", zf_review_status_chinese(zf_json_get_str(o,
 	    "status")));
 	points(zf_json_get(o, "points"));
 	zf_json_set(root, "review", o);
