@@ -14,6 +14,7 @@
 #include "rules/permissions.h"
 #include "common/cli.h"
 #include "base/json.h"
+#include "base/i18n.h"
 
 static const char usage[] = "DEST | --restored --reason TEXT "
     "[--lost CHECKPOINT]";
@@ -52,7 +53,8 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Copy an archive while it is in use, updating an earlier copy."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (was_restored) {
 		if (optind != argc)

@@ -17,6 +17,7 @@
 #include "record/archive.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 static const char usage[] = "status | show | apply";
 
@@ -88,7 +89,8 @@ main(int argc, char **argv)
 	const char *verb;
 	int rc;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Tell, show and apply the configuration in force."));
 	zf_cli_options(&cli, argc, argv, none);
 	if (argc - optind != 1)
 		zf_cli_usage(&cli, optind == argc ? "which: status, show or "

@@ -13,6 +13,7 @@
 #include "record/archive.h"
 #include "common/cli.h"
 #include "base/crypto.h"
+#include "base/i18n.h"
 
 static const char usage[] = "[--config FILE] [--drill] "
     "[--algo sha256-ed25519|sm3-sm2] [--key FILE] DIR";
@@ -35,7 +36,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Create a zhifa archive, its configuration, the agency key and "
+	    "the first personal keys."));
 	while (zf_cli_next(&cli, argc, argv, opts) == OPT_ALGO)
 		if ((suite = zf_suite_parse(optarg)) < 0)
 			zf_cli_usage(&cli, "--algo '%s' is not sha256-ed25519 "

@@ -15,6 +15,7 @@
 #include "base/json.h"
 #include "publication/pubcheck.h"
 #include "record/verify.h"
+#include "base/i18n.h"
 
 #define WITNESS_MAX 64
 
@@ -95,7 +96,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&o, 0, sizeof(o));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Check that an archive's record is intact."));
 	zf_cli_options_only(&cli, argc, argv, opts);
 	if (zf_cli_progress_wanted())
 		o.progress = progress;

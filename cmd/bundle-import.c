@@ -12,6 +12,7 @@
 #include "common/cli.h"
 #include "publication/import.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "FILE | --list";
 
@@ -36,7 +37,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Take in another agency's cases from its exchange bundle, after "
+	    "checking everything."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (list ? optind != argc : optind + 1 != argc)
 		zf_cli_usage(&cli, "give one bundle file, or --list");

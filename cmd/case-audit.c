@@ -12,6 +12,7 @@
 #include "cases/audit.h"
 #include "common/cli.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE...|--all [--quick]";
 
@@ -116,7 +117,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("案卷评查: score case files against the checklist and list what "
+	    "is missing or late."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (all && optind < argc)
 		zf_cli_usage(&cli, "give cases or --all, not both");

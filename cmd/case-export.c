@@ -12,6 +12,7 @@
 #include "publication/bundle.h"
 #include "publication/exchange.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE... --to AGENCY --out PATH [--transfer] "
     "[--format dir|tar.gz|zip]";
@@ -35,7 +36,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Share whole cases with another agency as a signed exchange "
+	    "bundle."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (optind == argc)
 		zf_cli_usage(&cli, "which cases? (give their ids, or - to read "

@@ -23,6 +23,7 @@
 #include "documents/ledger-xlsx.h"
 #include "publication/import.h"
 #include "rules/procedure.h"
+#include "base/i18n.h"
 
 static const char usage[] = "[--kind K] [--stage S] [--officer P] [--major] "
     "[--overdue] [--awaiting-review] [--filed-since DATE] "
@@ -140,7 +141,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&f, 0, sizeof(f));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("List the cases of an archive."));
 	while (zf_cli_next(&cli, argc, argv, opts) == OPT_STAGE) {
 		if (zf_stage_find(optarg) == NULL)
 			zf_cli_usage(&cli, "'%s' is not a stage (filed, "

@@ -9,6 +9,7 @@
 #include "cases/case.h"
 #include "common/cli.h"
 #include "base/json.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE...";
 
@@ -57,6 +58,7 @@ main(int argc, char **argv)
 {
 	struct zf_cli cli;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Show a case's events in order, with their hashes."));
 	return zf_cli_each_case(&cli, argc, argv, log_one, print_all);
 }

@@ -12,6 +12,7 @@
 #include "cases/case.h"
 #include "common/cli.h"
 #include "base/err.h"
+#include "base/i18n.h"
 
 static const char usage[] = "-t KIND --party NAME [--party-kind "
     "person|org|business] [--party-id ID] [--party-rep NAME]\n"
@@ -51,7 +52,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&in, 0, sizeof(in));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("File an enforcement case."));
 	zf_cli_options_only(&cli, argc, argv, opts);
 	if (batch != NULL && (in.kind || in.party || in.party_kind ||
 	    in.party_id || in.party_rep || in.party_address ||

@@ -16,6 +16,7 @@
 #include "base/json.h"
 #include "base/text.h"
 #include "base/money.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE...";
 
@@ -224,6 +225,7 @@ main(int argc, char **argv)
 {
 	struct zf_cli cli;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Show everything about a case."));
 	return zf_cli_each_case(&cli, argc, argv, show_one, print_all);
 }

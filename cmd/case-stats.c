@@ -17,6 +17,7 @@
 #include "record/archive.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 static const char usage[] = "[--by kind|month|officer|stage|measure|"
     "outcome|review|deadline] [--year YYYY] [--chart FILE] | --year YYYY "
@@ -102,7 +103,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Counts and sums over the cases, the year's enforcement data "
+	    "and who read what."));
 	while (zf_cli_next(&cli, argc, argv, opts) != -1)
 		continue;
 	zf_cli_no_operands(&cli, argc, argv);

@@ -15,6 +15,7 @@
 #include "base/json.h"
 #include "cases/step.h"
 #include "publication/transfer.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE STEP [--at TIME] [--doc FILE] "
     "[--method M] [--note TEXT] [--approved-by HEAD] [--days N] "
@@ -46,7 +47,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&in, 0, sizeof(in));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Record a procedural step of a case."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind != 2)
 		zf_cli_usage(&cli, "give a case and a step");

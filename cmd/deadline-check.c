@@ -16,6 +16,7 @@
 #include "cases/deadline.h"
 #include "rules/procedure.h"
 #include "base/json.h"
+#include "base/i18n.h"
 
 static const char usage[] = "[--within DAYS] [--today DATE] [--kind K] "
     "[--officer P] [--party] [--all] [--is-workday]";
@@ -81,7 +82,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&f, 0, sizeof(f));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("List the deadlines that are overdue or fall due soon."));
 	while (zf_cli_next(&cli, argc, argv, opts) == OPT_KIND) {
 		if ((kind = zf_case_kind_find(optarg)) == NULL)
 			zf_cli_usage(&cli, "'%s' is not a kind of case",

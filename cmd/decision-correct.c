@@ -10,6 +10,7 @@
 #include "cases/correct.h"
 #include "common/cli.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE --field party|party-id|party-rep|cause|"
     "basis|number --value TEXT --reason TEXT";
@@ -28,7 +29,8 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Put right what a decision's record states wrongly (更正)."));
 	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if (field == NULL || value == NULL || reason == NULL)
 		zf_cli_usage(&cli, "--field, --value and --reason are "

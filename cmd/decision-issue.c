@@ -10,6 +10,7 @@
 #include "record/archive.h"
 #include "common/cli.h"
 #include "cases/decision.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE --outcome TEXT --doc FILE "
     ZF_FINE_MEASURES_USAGE " [--confiscated YUAN] [--basis TEXT] "
@@ -48,7 +49,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&in, 0, sizeof(in));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Record the decision of a case."));
 	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if (in.doc_file == NULL)
 		zf_cli_usage(&cli, "--doc is required: the decision document");

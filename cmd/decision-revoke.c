@@ -9,6 +9,7 @@
 #include "record/archive.h"
 #include "common/cli.h"
 #include "cases/decision.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE --reason TEXT "
     "[--kind revoked|illegal|remade]";
@@ -26,7 +27,8 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Record that the decision of a case is void."));
 	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if (reason == NULL)
 		zf_cli_usage(&cli, "--reason is required");

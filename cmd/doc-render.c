@@ -22,6 +22,7 @@
 #include "common/cli.h"
 #include "documents/render.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 #define SETS_MAX	32
 #define FILE_MAX	(256u << 20)
@@ -202,7 +203,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Make a case's enforcement documents (.docx, HTML) from "
+	    "templates."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (list_only && (code != NULL || argc > optind))
 		zf_cli_usage(&cli, "--list takes nothing else");

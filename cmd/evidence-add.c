@@ -13,6 +13,7 @@
 #include "cases/evidence.h"
 #include "common/cli.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE FILE... [--kind document|photo|audio|"
     "video|record|other] [--title T] [--stage S] [--recorded-by PERSON] "
@@ -56,7 +57,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&in, 0, sizeof(in));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Store files as evidence of a case."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (argc - optind < 2)
 		zf_cli_usage(&cli, "give a case and at least one file");

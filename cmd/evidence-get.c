@@ -18,6 +18,7 @@
 #include "base/crypto.h"
 #include "cases/evidence.h"
 #include "record/object.h"
+#include "base/i18n.h"
 
 static const char usage[] = "EVIDENCE --reason TEXT [-O FILE]";
 
@@ -38,7 +39,8 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Read stored evidence, recording who read it and why."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (optind + 1 != argc)
 		zf_cli_usage(&cli, "give one evidence id");

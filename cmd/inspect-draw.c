@@ -18,6 +18,7 @@
 #include "cases/draw.h"
 #include "common/cli.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "--commit --targets FILE --count N "
     "--inspectors M --randomness TEXT [--out FILE] | --draw COMMITMENT "
@@ -153,7 +154,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("The 双随机 draw: inspection targets and inspectors drawn so "
+	    "that nobody can rig it and anybody can compute it again."));
 	zf_cli_options_only(&cli, argc, argv, opts);
 	if (commit + check + (draw != NULL) != 1)
 		zf_cli_usage(&cli, "give one of --commit, --draw COMMITMENT "

@@ -27,6 +27,7 @@
 #include "record/keys.h"
 #include "record/persons.h"
 #include "rules/config.h"
+#include "base/i18n.h"
 
 static const char usage[] = "new [--out FILE] | register PERSON FILE | "
     "revoke PERSON --reason TEXT | list";
@@ -150,7 +151,9 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	int n;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Make a personal key, and register, revoke and list the keys of "
+	    "an archive."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (optind == argc)
 		zf_cli_usage(&cli, "which: new, register, revoke or list?");

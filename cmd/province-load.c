@@ -14,6 +14,7 @@
 #include "common/cli.h"
 #include "publication/province.h"
 #include "record/checkpoint.h"
+#include "base/i18n.h"
 
 static const char usage[] = "BUNDLE... --db CONNINFO --trust KEYS "
     "[--max-entries N] [--max-mib N]";
@@ -98,7 +99,9 @@ main(int argc, char **argv)
 		ZF_OPT_END
 	};
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Load agencies' exchange bundles into a province's PostgreSQL "
+	    "database."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (optind == argc)
 		zf_cli_usage(&cli, "which bundles?");

@@ -12,6 +12,7 @@
 #include "common/cli.h"
 #include "publication/approve.h"
 #include "record/archive.h"
+#include "base/i18n.h"
 
 static const char usage[] = "[CASE...|-]";
 
@@ -28,7 +29,9 @@ main(int argc, char **argv)
 	size_t nids = 0, n = 0;
 	int c, rc;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Approve the records due for publication before their release "
+	    "(审核发布)."));
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1)
 		(void)zf_cli_option(&cli, c, optarg);

@@ -17,6 +17,7 @@
 #include "publication/publish.h"
 #include "record/archive.h"
 #include "rules/redact.h"
+#include "base/i18n.h"
 
 static const char usage[] = "--out PATH [--format dir|tar.gz|zip] "
     "[--as-of DATE] [--audience public|sharing] [--dry-run] [CASE...|-]";
@@ -243,7 +244,9 @@ main(int argc, char **argv)
 
 	memset(&q, 0, sizeof(q));
 	memset(&r, 0, sizeof(r));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Publish the decisions that are due, and write the public site "
+	    "as a signed bundle."));
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
 		if (zf_cli_option(&cli, c, optarg))

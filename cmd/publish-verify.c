@@ -13,6 +13,7 @@
 #include "base/crypto.h"
 #include "base/json.h"
 #include "publication/pubcheck.h"
+#include "base/i18n.h"
 
 static const char usage[] =
     "BUNDLE [--previous BUNDLE] [--key VKEY-FILE] [-o text|json] [-q]";
@@ -143,7 +144,9 @@ main(int argc, char **argv)
 
 	memset(&old, 0, sizeof(old));
 	memset(&c, 0, sizeof(c));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Check a publication bundle, and that it extends an earlier "
+	    "one."));
 	while ((ch = getopt_long(argc, argv, ZF_CLI_SHORT, longopts, NULL)) !=
 	    -1) {
 		if (ch == OPT_PREVIOUS)

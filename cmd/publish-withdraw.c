@@ -11,6 +11,7 @@
 #include "record/archive.h"
 #include "common/cli.h"
 #include "publication/publish.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE --reason TEXT";
 
@@ -28,7 +29,8 @@ main(int argc, char **argv)
 	struct zf_cli cli;
 	int c, rc;
 
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Withdraw a case's record from the public site."));
 	while ((c = getopt_long(argc, argv, ZF_CLI_SHORT, longopts,
 	    NULL)) != -1) {
 		if (zf_cli_option(&cli, c, optarg))

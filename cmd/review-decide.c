@@ -15,6 +15,7 @@
 #include "base/io.h"
 #include "common/cli.h"
 #include "cases/review.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE --approve|--return|--reject "
     "--opinion TEXT|--opinion-file FILE [--all-pass] "
@@ -78,7 +79,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&d, 0, sizeof(d));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Record the legal reviewer's written opinion on a case."));
 	while ((c = zf_cli_next(&cli, argc, argv, opts)) != -1) {
 		switch (c) {
 		case OPT_APPROVE:

@@ -11,6 +11,7 @@
 #include "common/cli.h"
 #include "base/json.h"
 #include "cases/review.h"
+#include "base/i18n.h"
 
 static const char usage[] = "CASE [--statement FILE] [--draft FILE] "
     ZF_FINE_MEASURES_USAGE " [--confiscated YUAN] [--note TEXT]";
@@ -35,7 +36,8 @@ main(int argc, char **argv)
 	};
 
 	memset(&in, 0, sizeof(in));
-	zf_cli_init(&cli, argv, usage);
+	zf_cli_init(&cli, argv, usage,
+	    N_("Send a case to legal review with its proposed decision."));
 	case_id = zf_cli_one_case(&cli, argc, argv, opts);
 	if ((rc = zf_cli_open(&cli, ZF_OPEN_WRITE, &a)) != 0)
 		return zf_cli_exit(rc);

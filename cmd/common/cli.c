@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "rules/calendar.h"
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "base/text.h"
 #include "base/when.h"
@@ -25,18 +26,21 @@ static void __attribute__((format(printf, 2, 0)))
 say(const char *kind, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s: %s", zf_progname, kind);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	fputc('\n', stderr);
 }
 
 void
-zf_cli_init(struct zf_cli *cli, char **argv, const char *usage)
+zf_cli_init(struct zf_cli *cli, char **argv, const char *usage,
+    const char *about)
 {
 	const char *slash = strrchr(argv[0], '/');
 
+	zf_i18n_init();
 	memset(cli, 0, sizeof(*cli));
 	zf_progname = slash ? slash + 1 : argv[0];
 	cli->usage = usage;
+	cli->about = about;
 	cli->format = ZF_FORMAT_TEXT;
 	/* Every event type, before any archive is written or replayed. */
 	zf_documents_register();
@@ -50,7 +54,7 @@ zf_cli_usage(struct zf_cli *cli, const char *fmt, ...)
 	va_start(ap, fmt);
 	say("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "usage: %s %s\n", zf_progname, cli->usage);
+	fprintf(stderr, _("usage: %s %s\n"), zf_progname, cli->usage);
 	exit(EX_USAGE);
 }
 
@@ -82,17 +86,18 @@ zf_cli_option(struct zf_cli *cli, int c, const char *arg)
 		cli->quiet = 1;
 		return 1;
 	case 'h':
-		printf("usage: %s %s\n", zf_progname, cli->usage);
-		printf("common options: -A DIR (archive; default "
-		    "$ZHIFA_ARCHIVE), --as PERSON, --person-key FILE, "
-		    "-o text|json|tsv, -q, --version\nsee %s(1)\n",
+		printf(_("usage: %s %s\n"), zf_progname, cli->usage);
+		printf("%s\n", _(cli->about));
+		printf(_("common options: -A DIR (the archive; $ZHIFA_ARCHIVE "
+		    "if not given), --as PERSON, --person-key FILE, "
+		    "-o text|json|tsv, -q, --version\nsee %s(1)\n"),
 		    zf_progname);
 		exit(zf_cli_exit(0));
 	case ZF_OPT_VERSION:
 		printf("%s (zhifa) %s\n", zf_progname, ZHIFA_VERSION);
 		exit(zf_cli_exit(0));
 	case '?':
-		fprintf(stderr, "usage: %s %s\n", zf_progname, cli->usage);
+		fprintf(stderr, _("usage: %s %s\n"), zf_progname, cli->usage);
 		exit(EX_USAGE);
 	default:
 		return 0;
@@ -244,7 +249,7 @@ zf_cli_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	say("warning: ", fmt, ap);
+	say(_("warning: "), fmt, ap);
 	va_end(ap);
 }
 

@@ -29,6 +29,7 @@ struct zf_cli {
 	enum zf_format format;
 	int quiet;
 	const char *usage;	/* the synopsis, without "usage: " */
+	const char *about;	/* what the program does, for --help */
 	/* getopt_long's tables, built from the program's zf_cli_opt. */
 	const struct zf_cli_opt *opts;
 	struct option longopts[ZF_CLI_MAX_OPTIONS + 1];
@@ -123,8 +124,13 @@ const char *zf_cli_one_case(struct zf_cli *cli, int argc, char **argv,
 /* Refuses the first operand left after the options, if any. */
 void zf_cli_no_operands(struct zf_cli *cli, int argc, char **argv);
 
-/* Sets the program name from argv[0] and the usage line. */
-void zf_cli_init(struct zf_cli *cli, char **argv, const char *usage);
+/*
+ * Sets the program name from argv[0], the usage line and what the
+ * program does (its man page's one line, which --help prints
+ * translated), and the messages' language (zf_i18n_init).
+ */
+void zf_cli_init(struct zf_cli *cli, char **argv, const char *usage,
+    const char *about);
 /*
  * Handles a common option; returns 1 when it was one.  Exits 0 for
  * --help and --version, 64 for a bad -o or an unknown option ('?').

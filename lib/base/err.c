@@ -1,5 +1,6 @@
 /* err: failure messages kept for the caller. */
 #include "base/err.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@ zf_fail(struct zf_err *e, int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), _(fmt), ap);
 	va_end(ap);
 	e->code = code;
 	return code;
@@ -24,7 +25,7 @@ zf_err_prefix(struct zf_err *e, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(head, sizeof(head), fmt, ap);
+	vsnprintf(head, sizeof(head), _(fmt), ap);
 	va_end(ap);
 	memcpy(old, e->msg, sizeof(old));
 	/* Long messages are cut; the head matters most. */

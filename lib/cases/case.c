@@ -125,13 +125,15 @@ check_officers(struct zf_archive *a, const struct zf_case_input *in,
 			if (!p->has_cert)
 				return zf_fail(e, EX_NOPERM, "officer "
 				    "'%s' (%s) holds no enforcement "
-				    "certificate", p->id, p->name);
+				    "certificate (行政处罚法第四十二条)",
+				    p->id, p->name);
 			zf_date_format(p->cert_from, from);
 			zf_date_format(p->cert_to, to);
 			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) "
 			    "has no enforcement certificate valid on %s "
-			    "(certificate %s is valid %s to %s)", p->id,
-			    p->name, day, p->certificate, from, to);
+			    "(certificate %s is valid %s to %s; "
+			    "行政处罚法第四十二条)", p->id, p->name, day,
+			    p->certificate, from, to);
 		}
 		if (!zf_person_has_field(p, in->field))
 			return zf_fail(e, EX_NOPERM, "officer '%s' (%s) is not "

@@ -18,6 +18,7 @@
 
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 #define CHUNK (64 * 1024)
 #define DEPTH_MAX 64 /* folders within folders */
@@ -31,7 +32,7 @@ tell(struct zf_bagread *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	r->problem(r->ctx, fmt, ap);
+	r->problem(r->ctx, _(fmt), ap);
 	va_end(ap);
 }
 

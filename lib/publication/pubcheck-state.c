@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/json.h"
+#include "base/i18n.h"
 
 #define REPEAT_MAX 10 /* lines of one kind of problem */
 
@@ -42,7 +43,7 @@ zf_pubcheck_vproblem(struct check *k, enum problem_kind kind, const char *fmt,
 	if (kind != P_ONCE && ++k->counts[kind] > REPEAT_MAX)
 		return;
 	zf_buf_init(&b);
-	zf_buf_vprintf(&b, fmt, ap);
+	zf_buf_vprintf(&b, _(fmt), ap);
 	zf_json_push(k->c->problems, zf_json_string(b.data));
 	zf_buf_release(&b);
 }

@@ -27,6 +27,7 @@
 #include "record/publog.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 #define HASH_CHUNK (1 << 20)
 
@@ -90,7 +91,7 @@ problem(struct checker *c, const char *code, const char *category,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	zf_json_set_str(p, "code", code);
 	zf_json_set_str(p, "severity", code[0] == 'E' ? "error" : "warning");

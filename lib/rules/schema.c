@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "base/when.h"
+#include "base/i18n.h"
 
 int
 zf_schema_fail(struct zf_schema *r, const struct zf_yaml_node *n,
@@ -17,7 +18,7 @@ zf_schema_fail(struct zf_schema *r, const struct zf_yaml_node *n,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	return zf_fail(r->e, EX_CONFIG, "%s:%u:%u: %s", r->file,
 	    n ? n->line : 1, n ? n->column : 1, msg);

@@ -1,0 +1,34 @@
+/*
+ * i18n: messages in the reader's language, through gettext.
+ *
+ * Every message is written in English in the source and looked up in
+ * the catalogue "zhifa" (po/zh_CN.po), chosen by LC_ALL, LC_MESSAGES or
+ * LANG as usual; the C locale, or a language with no catalogue, keeps
+ * the English.  Only what people read is translated: messages,
+ * refusals, warnings, problems found and --help.  What scripts read
+ * (tables, JSON, ids, the record itself) is never translated.
+ *
+ * The message functions (zf_fail, zf_err_prefix, zf_cli_usage,
+ * zf_cli_error, zf_cli_warn, zf_schema_fail, zf_pubcheck_problem)
+ * translate their format themselves, and xgettext knows them by name
+ * (po/CMakeLists.txt); a text built elsewhere is marked with _() where
+ * it is used, or N_() where it is written and _() where it is used.
+ */
+#ifndef ZF_I18N_H
+#define ZF_I18N_H
+
+#include <libintl.h>
+
+#define ZF_TEXTDOMAIN "zhifa"
+
+#define _(s) dgettext(ZF_TEXTDOMAIN, s)
+#define N_(s) (s)
+
+/*
+ * Sets LC_MESSAGES from the environment and finds the catalogues in
+ * $ZHIFA_LOCALEDIR, else where they are installed.  Only the messages'
+ * locale is set: numbers, sorting and character classes stay C.
+ */
+void zf_i18n_init(void);
+
+#endif
