@@ -54,7 +54,8 @@ main(int argc, char **argv)
 	};
 
 	zf_cli_init(&cli, argv, usage,
-	    N_("Copy an archive while it is in use, updating an earlier copy."));
+	    N_("Copy an archive while it is in use, updating an earlier "
+	    "copy."));
 	zf_cli_options(&cli, argc, argv, opts);
 	if (was_restored) {
 		if (optind != argc)

@@ -31,16 +31,16 @@ tell_changes(const struct zf_config *old, const struct zf_config *new)
 	for (i = 0; i < new->npeople; i++) {
 		p = &new->people[i];
 		if ((q = zf_config_person(old, p->id)) == NULL)
-			fprintf(stderr, "%s: adds %s (%s, %s)\n", zf_progname,
-			    p->id, p->name, zf_role_name(p->role));
+			fprintf(stderr, _("%s: adds %s (%s, %s)\n"),
+			    zf_progname, p->id, p->name, zf_role_name(p->role));
 		else if (q->role != p->role)
-			fprintf(stderr, "%s: %s (%s) becomes %s, was %s\n",
+			fprintf(stderr, _("%s: %s (%s) becomes %s, was %s\n"),
 			    zf_progname, p->id, p->name,
 			    zf_role_name(p->role), zf_role_name(q->role));
 	}
 	for (i = 0; i < old->npeople; i++)
 		if (zf_config_person(new, old->people[i].id) == NULL)
-			fprintf(stderr, "%s: removes %s (%s)\n", zf_progname,
+			fprintf(stderr, _("%s: removes %s (%s)\n"), zf_progname,
 			    old->people[i].id, old->people[i].name);
 }
 
@@ -73,8 +73,8 @@ do_apply(struct zf_cli *cli)
 	}
 	if (rc == 0 && !cli->quiet) {
 		tell_changes(old, new);
-		fprintf(stderr, "%s: zhifa.yaml is now the configuration in "
-		    "force\n", zf_progname);
+		fprintf(stderr, _("%s: zhifa.yaml is now the configuration in "
+		    "force\n"), zf_progname);
 	}
 	return zf_cli_done(a, rc);
 }

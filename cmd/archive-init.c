@@ -52,21 +52,21 @@ main(int argc, char **argv)
 	    &key_used, &e) != 0)
 		return zf_cli_exit(zf_cli_fail(&e));
 	printf("%s\n", argv[optind]);
-	fprintf(stderr, "%s: created %s '%s' (%s)\n"
+	fprintf(stderr, _("%s: created %s '%s' (%s)\n"
 	    "%s: agency private key: %s (mode 0600; keep it safe and out "
-	    "of the archive)\n", zf_progname, drill ? "the drill archive" :
+	    "of the archive)\n"), zf_progname, drill ? "the drill archive" :
 	    "archive", argv[optind], zf_suite_name(suite), zf_progname,
 	    key_used);
 	/* The personal keys lie beside the agency key by default: in the
 	 * folder named after the archive's id. */
 	if (key == NULL && (getenv("ZHIFA_KEY") == NULL ||
 	    getenv("ZHIFA_KEY")[0] == '\0') && (n = strlen(key_used)) > 4)
-		fprintf(stderr, "%s: personal keys (%s): %.*s/PERSON.pem\n",
+		fprintf(stderr, _("%s: personal keys (%s): %.*s/PERSON.pem\n"),
 		    zf_progname, drill ? "everyone's" : "the head's",
 		    (int)(n - 4), key_used);
 	else
-		fprintf(stderr, "%s: personal keys (%s): "
-		    "~/.config/zhifa/keys/ARCHIVE-ID/PERSON.pem\n",
+		fprintf(stderr, _("%s: personal keys (%s): "
+		    "~/.config/zhifa/keys/ARCHIVE-ID/PERSON.pem\n"),
 		    zf_progname, drill ? "everyone's" : "the head's");
 	free(key_used);
 	return zf_cli_exit(0);

@@ -132,8 +132,8 @@ main(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (!cli.quiet)
-		fprintf(stderr, "%s: %lld events, %lld objects, %lld "
-		    "checkpoints: %s (%d errors, %d warnings)\n", zf_progname,
+		fprintf(stderr, _("%s: %lld events, %lld objects, %lld "
+		    "checkpoints: %s (%d errors, %d warnings)\n"), zf_progname,
 		    (long long)r.events, (long long)r.objects,
 		    (long long)r.checkpoints, r.errors ? "PROBLEMS FOUND" :
 		    "ok", r.errors, r.warnings);

@@ -68,11 +68,11 @@ do_new(struct zf_cli *cli, const char *out)
 			printf("%s\n", vkey);
 		}
 		if (!cli->quiet)
-			fprintf(stderr, "%s: %s's private key: %s (mode 0600; "
-			    "it never leaves this account); the head "
-			    "registers the public key above with 'person-key "
-			    "register %s FILE'\n", zf_progname, p->id, path,
-			    p->id);
+			fprintf(stderr, _("%s: %s's private key: %s "
+			    "(mode 0600; it never leaves this account); the "
+			    "head registers the public key above with "
+			    "'person-key register %s FILE'\n"), zf_progname,
+			    p->id, path, p->id);
 	}
 	free(vkey);
 	free(path);

@@ -169,16 +169,16 @@ advice(const char *item, const char *id)
 	for (i = 0; i < sizeof(fixes) / sizeof(fixes[0]); i++) {
 		k = strlen(fixes[i].suffix);
 		if (n >= k && strcmp(item + n - k, fixes[i].suffix) == 0) {
-			snprintf(text, sizeof(text), "Correct it "
+			snprintf(text, sizeof(text), _("Correct it "
 			    "(decision-correct %s --field %s) or mask the "
-			    "field in zhifa.yaml's redaction", id,
+			    "field in zhifa.yaml's redaction"), id,
 			    fixes[i].field);
 			return text;
 		}
 	}
-	snprintf(text, sizeof(text), "No correction reaches %s: revoke the "
-	    "decision and issue it again (decision-revoke %s, "
-	    "decision-issue)", item, id);
+	snprintf(text, sizeof(text), _("No correction reaches %s: revoke "
+	    "the decision and issue it again (decision-revoke %s, "
+	    "decision-issue)"), item, id);
 	return text;
 }
 
@@ -196,23 +196,24 @@ report_held(const struct zf_export_result *r)
 		char *id = strsep(&p, "\t"), *item = strsep(&p, "\t");
 
 		if (strcmp(item, "approval") == 0)
-			fprintf(stderr, "%s: held back: %s: its record is %s "
+			fprintf(stderr, _("%s: held back: %s: its record is %s "
 			    "for release; the rest was published.  An approver "
 			    "(publication.approvers) checks it with "
 			    "publish-export --dry-run and runs publish-approve "
-			    "%s, then export again\n", zf_progname, id,
+			    "%s, then export again\n"), zf_progname, id,
 			    p != NULL ? p : "", id);
 		else if (p != NULL && strcmp(p, "no legal representative") ==
 		    0)
-			fprintf(stderr, "%s: held back: %s: an organisation's "
-			    "penalty names its legal representative (CF_FRDB, "
-			    "双公示); the rest was published.  Give it "
-			    "(decision-correct %s --field party-rep), then "
-			    "export again\n", zf_progname, id, id);
+			fprintf(stderr, _("%s: held back: %s: an "
+			    "organisation's penalty names its legal "
+			    "representative (CF_FRDB, 双公示); the rest was "
+			    "published.  Give it (decision-correct %s --field "
+			    "party-rep), then export again\n"), zf_progname,
+			    id, id);
 		else
-			fprintf(stderr, "%s: held back: %s: %s would publish a "
-			    "%s number; the rest was published.  %s, then "
-			    "export again\n", zf_progname, id, item,
+			fprintf(stderr, _("%s: held back: %s: %s would "
+			    "publish a %s number; the rest was published.  "
+			    "%s, then export again\n"), zf_progname, id, item,
 			    p != NULL ? p : "", advice(item, id));
 		free(line);
 	}

@@ -12,7 +12,7 @@ find lib cmd -name '*.c' | LC_ALL=C sort >"$pot.files"
 xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
     --package-name=zhifa --msgid-bugs-address=zhifa@example.gov.cn \
     --sort-by-file --add-location=file --files-from="$pot.files" \
-    --keyword=_ --keyword=N_ \
+    --keyword=_ --keyword=N_ --flag=snprintf:3:c-format \
     --keyword=zf_fail:3 --flag=zf_fail:3:c-format \
     --keyword=zf_err_prefix:2 --flag=zf_err_prefix:2:c-format \
     --keyword=zf_cli_usage:2 --flag=zf_cli_usage:2:c-format \

@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 int
 zf_text_check(const char *s, size_t max_bytes, int multiline,
@@ -18,12 +19,12 @@ zf_text_check(const char *s, size_t max_bytes, int multiline,
 	size_t n;
 
 	if (strlen(s) > max_bytes) {
-		*why = "too long";
+		*why = _("too long");
 		return -1;
 	}
 	while (*p != '\0') {
 		if ((n = zf_utf8_decode(p, ZF_UTF8_MAX, &cp)) == 0) {
-			*why = "not valid UTF-8";
+			*why = _("not valid UTF-8");
 			return -1;
 		}
 		if ((cp < 0x20 && !(multiline && (cp == '\n' || cp == '\r'))) ||

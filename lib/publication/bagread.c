@@ -280,7 +280,8 @@ zip_end_problem(const char *path)
 {
 	enum { EOCD = 22, MAXTAIL = EOCD + 65535 };
 	unsigned char *tail;
-	const char *why = "its end record is missing: the file is truncated";
+	const char *why = _("its end record is missing: the file is "
+	    "truncated");
 	struct stat st;
 	size_t len, i;
 	int fd;
@@ -289,7 +290,7 @@ zip_end_problem(const char *path)
 	    fstat(fd, &st) != 0) {
 		if (fd >= 0)
 			close(fd);
-		return "it cannot be read again";
+		return _("it cannot be read again");
 	}
 	len = st.st_size < MAXTAIL ? (size_t)st.st_size : MAXTAIL;
 	tail = xmalloc(len + 1);
@@ -318,8 +319,8 @@ zip_end_problem(const char *path)
 		else if ((off_t)offset + (off_t)size == at)
 			why = NULL;
 		else
-			why = "its central directory does not end where its "
-			    "end record begins: the file is damaged";
+			why = _("its central directory does not end where its "
+			    "end record begins: the file is damaged");
 		break;
 	}
 	free(tail);

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 #define NAME_BYTES_MAX 1024
 #define PART_BYTES_MAX 255
@@ -39,7 +40,7 @@ zf_bundle_name_text_problem(const char *s, const char *allowed)
 			return "is not valid UTF-8";
 		if (is_control(c) && (c >= 0x80 || strchr(allowed, (int)c) ==
 		    NULL))
-			return "has a control character";
+			return _("has a control character");
 	}
 	return NULL;
 }

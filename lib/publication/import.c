@@ -28,6 +28,7 @@
 #include "record/persons.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define CHUNK 65536
@@ -52,17 +53,17 @@ safe_name(const char *raw, const char **why)
 	size_t len;
 
 	if (raw == NULL || *raw == '\0') {
-		*why = "has no name";
+		*why = _("has no name");
 		return NULL;
 	}
 	if (raw[0] == '/') {
-		*why = "has an absolute name";
+		*why = _("has an absolute name");
 		return NULL;
 	}
 	for (p = (char *)raw; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == 0x7f) {
-			*why = "has a control character or a backslash in its "
-			    "name";
+			*why = _("has a control character or a backslash "
+			    "in its name");
 			return NULL;
 		}
 	copy = xstrdup(raw);
@@ -77,14 +78,14 @@ safe_name(const char *raw, const char **why)
 			if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0) {
 				free(walk);
 				free(copy);
-				*why = "names a '.' or '..' part";
+				*why = _("names a '.' or '..' part");
 				return NULL;
 			}
 		free(walk);
 	}
 	if (len == 0 || strstr(copy, "//") != NULL) {
 		free(copy);
-		*why = "has an empty part in its name";
+		*why = _("has an empty part in its name");
 		return NULL;
 	}
 	return copy;
@@ -721,8 +722,8 @@ remove_quarantine(struct quarantine *q)
 		return;
 	fd = open(q->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || empty_folder(fd) != 0 || rmdir(q->dir) != 0)
-		fprintf(stderr, "bundle-import: cannot remove the quarantine "
-		    "%s: %s\n", q->dir, strerror(errno));
+		fprintf(stderr, _("bundle-import: cannot remove the quarantine "
+		    "%s: %s\n"), q->dir, strerror(errno));
 }
 
 struct zf_exchange_in {

@@ -8,6 +8,7 @@
 
 #include "base/json.h"
 #include "publication/site-style.h"
+#include "base/i18n.h"
 
 /* The pages every page links to. */
 static const struct {
@@ -101,16 +102,16 @@ unprintable(const char *s, size_t len)
 	size_t i;
 
 	if (strlen(s) != len)
-		return "contains a NUL character";
+		return _("contains a NUL character");
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
 		    c == 0x7f)
-			return "contains a control character";
+			return _("contains a control character");
 		/* U+0080..U+009F, the C1 controls. */
 		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9f)
-			return "contains a control character";
+			return _("contains a control character");
 	}
 	return NULL;
 }
