@@ -26,5 +26,5 @@ xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 rm -f "$pot.files"
 [ $# -eq 0 ] || exit 0
 for po in po/*.po; do
-	msgmerge --quiet --update --backup=none --no-wrap "$po" "$pot"
+	msgmerge --quiet --update --backup=none "$po" "$pot"
 done

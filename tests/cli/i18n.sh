@@ -46,7 +46,7 @@ if msgcmp "$po" "$T/new.pot" 2>"$T/err"; then
 else
 	ok
 fi
-expect_in "$T/err" "a message not yet in the catalogue"
+expect_in "$T/err" "this message is used but not defined"
 
 new_archive
 # An officer whose certificate has ended (sunli's ended 2025-12-31).
