@@ -33,7 +33,7 @@ run archive-init "$ZHIFA_ARCHIVE"
 say "2. 立案 Officer 张伟 files a penalty case with 李娜; the 90-day clock starts"
 export ZHIFA_ACTOR=zhangwei
 case=$(case-new -t penalty --party 示例建筑工程有限公司 --party-kind org \
-    --party-id 91350100M000100Y43 \
+    --party-id 91350100M000100Y43 --party-rep 王建国 \
     --cause "未取得施工许可证擅自施工（城南安置小区3号楼）" \
     --officer zhangwei --officer lina --source 群众举报 --field 建筑市场 \
     --conduct business)
@@ -44,7 +44,7 @@ printf 'JPEG photo of the site, taken 2026-11-02 09:40\n' >"$work/现场照片1.
 printf '询问笔录\n被询问人：王某，项目经理\n问：是否取得施工许可证？\n答：尚未取得。\n' \
     >"$work/询问笔录.txt"
 run evidence-add "$case" "$work/现场照片1.jpg" --kind photo --title 现场照片 \
-    --recorded-by zhangwei --recorded-at 2026-11-02T09:40:00+08:00 \
+    --recorded-by zhangwei --recorded-at 2026-11-02T09:10:00+08:00 \
     --location 城南安置小区3号楼
 run evidence-add "$case" "$work/询问笔录.txt" --kind record --title 询问笔录
 
@@ -89,8 +89,9 @@ say "10. 调阅 The head reads the inquiry record; the read itself is journaled 
 ev=$(case-show -o json "$case" | sed -n 's/.*"id": "\(E[0-9-]*\)".*/\1/p' | sed -n 2p)
 run evidence-get "$ev" --as chengang --reason "审批前复核询问笔录"
 
-say "11. 公示 The clerk 刘洋 publishes: a site, the records and a signed log"
+say "11. 公示 The head approves the record for release (审核发布); the clerk 刘洋 publishes: a site, the records and a signed log"
 on 2026-11-18
+run publish-approve --as chengang "$case"
 run publish-export --as liuyang --out "$work/gongshi-1.tar.gz"
 mkdir -p "$work/www"
 bsdtar -xf "$work/gongshi-1.tar.gz" -C "$work/www"

@@ -14,6 +14,14 @@
 #                  archive after each kill (tests/cli/crashloop.sh, all N)
 #   dev.sh sweep   makes every call of each kind of system call fail in
 #                  turn, with EIO and ENOSPC (tests/cli/faults.sh, all)
+#   dev.sh deb     builds the Debian package build-deb/zhifa_VERSION_ARCH.deb
+#                  (cpack, with Debian's hardening flags) and checks it
+#                  with lintian
+#   dev.sh deb-test
+#                  builds it, then installs it with apt-get into a fresh
+#                  Debian 12 made by debootstrap (in build-deb/root) and
+#                  walks the demo there with the installed programs; also
+#                  checks the systemd units (tests/pkg/deb.sh)
 #   dev.sh build   only builds (into build/)
 set -eu
 
@@ -22,7 +30,7 @@ what=${1:-build}
 
 packages="build-essential cmake pkg-config libsqlite3-dev libyaml-dev
 libssl-dev libarchive-dev libarchive-tools unzip sqlite3 mandoc time python3
-libpq-dev zlib1g-dev libqrencode-dev libxlsxwriter-dev"
+libpq-dev zlib1g-dev libqrencode-dev libxlsxwriter-dev gettext locales"
 
 # The fuzz targets need clang and libFuzzer's runtime, which clang only
 # recommends; the crash loop needs strace.
@@ -30,6 +38,12 @@ case $what in
 test) packages="$packages clang libclang-rt-14-dev strace postgresql-15" ;;
 fuzz) packages="$packages clang libclang-rt-14-dev" ;;
 crashloop|sweep) packages="$packages strace" ;;
+esac
+# The package: dpkg-shlibdeps computes its Depends, lintian checks it,
+# debootstrap makes the fresh Debian it is installed into, and
+# systemd-analyze checks its units.
+case $what in
+test|deb|deb-test) packages="$packages dpkg-dev lintian debootstrap systemd" ;;
 esac
 
 # The tests also check the zsh and fish completions, and render the public
@@ -56,6 +70,14 @@ if [ -n "$missing" ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
 	    --no-install-recommends $missing >/dev/null
+fi
+
+# The messages' tests read Chinese: the locale zh_CN.UTF-8 must exist.
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf-\{0,1\}8'; then
+	echo "dev.sh: generating the locale zh_CN.UTF-8" >&2
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -125,6 +147,21 @@ fuzz() {
 	fi
 }
 
+# deb: the Debian package, built as Debian builds (prefix /usr, the
+# flags of dpkg-buildflags: hardening and all), then lintian.
+deb() {
+	rm -rf build-deb
+	CFLAGS="$(dpkg-buildflags --get CFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
+	LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" \
+	    cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=None \
+	    -DCMAKE_INSTALL_PREFIX=/usr -DZHIFA_WERROR=ON >/dev/null
+	cmake --build build-deb -j"$jobs" >/dev/null
+	(cd build-deb && cpack -G DEB >/dev/null)
+	set -- build-deb/zhifa_*.deb
+	lintian --fail-on error --tag-display-limit 0 "$1" >&2
+	echo "dev.sh: $1 (lintian: no error)" >&2
+}
+
 case $what in
 build)
 	build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -144,6 +181,16 @@ test)
 	    ctest -j"$jobs" --output-on-failure -LE slow)
 	echo "dev.sh: each fuzz target for 20 s" >&2
 	fuzz 20
+	echo "dev.sh: the Debian package, installed into a fresh Debian 12" >&2
+	deb
+	sh tests/pkg/deb.sh build-deb/zhifa_*.deb
+	;;
+deb)
+	deb
+	;;
+deb-test)
+	deb
+	sh tests/pkg/deb.sh build-deb/zhifa_*.deb
 	;;
 fuzz)
 	fuzz "${2:-300}"
@@ -163,7 +210,7 @@ bench)
 	sh tests/bench/bench.sh build
 	;;
 *)
-	echo "usage: dev.sh build|demo|test|bench|fuzz [SECONDS]|crashloop|sweep" >&2
+	echo "usage: dev.sh build|demo|test|bench|fuzz [SECONDS]|crashloop|sweep|deb|deb-test" >&2
 	exit 64
 	;;
 esac
