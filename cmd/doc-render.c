@@ -142,7 +142,7 @@ same_file(const char *path, const char *want, struct zf_err *e)
 	if (want == NULL || strcmp(hex, want) != 0)
 		return zf_fail(e, 1, "'%s' is not the document recorded: its "
 		    "SHA-256 is %s, the record's %s", path, hex,
-		    want ? want : "none");
+		    want ? want : _("none"));
 	return 0;
 }
 

@@ -176,6 +176,6 @@ main(int argc, char **argv)
 		    verb);
 	zf_cli_usage(&cli, "%s takes %s", verb,
 	    strcmp(verb, "register") == 0 ? "PERSON FILE" :
-	    strcmp(verb, "revoke") == 0 ? "PERSON" : "no operand");
+	    strcmp(verb, "revoke") == 0 ? "PERSON" : _("no operand"));
 	return EX_USAGE;
 }

@@ -13,6 +13,7 @@
 #include "base/io.h"
 #include "cases/case.h"
 #include "base/yaml.h"
+#include "base/i18n.h"
 
 #define BATCH_MAX_BYTES ((size_t)1 << 30)
 #define BATCH_MAX_ERRORS 20
@@ -197,7 +198,8 @@ read_tsv(struct zf_archive *a, const char *name, struct batch *b)
 			    (rc = set_field(r, fields[k], cur)) != 0)
 				return zf_fail(e, EX_DATAERR, "%s:%u: "
 				    "%s '%s'", name, line, rc == -1 ?
-				    "unknown column" : "too many officers in",
+				    _("unknown column") :
+				    _("too many officers in"),
 				    fields[k]);
 			cur = tab ? tab + 1 : NULL;
 			k++;
@@ -252,9 +254,9 @@ read_yaml(struct zf_archive *a, const char *name, struct batch *b)
 			if (rc != 0)
 				return zf_fail(e, EX_DATAERR, "%s:%u:%u: "
 				    "%s '%s'", name, k->line, k->column,
-				    rc == -1 ? "unknown key" : rc == -2 ?
-				    "too many officers in" :
-				    "a single value is wanted for", k->text);
+				    rc == -1 ? _("unknown key") : rc == -2 ?
+				    _("too many officers in") :
+				    _("a single value is wanted for"), k->text);
 		}
 	}
 	return 0;

@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "base/yaml.h"
+#include "base/i18n.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define FIELD_MAX 1000
@@ -148,11 +149,11 @@ take(struct reading *r, const char *const given[NMEMBERS])
 	    *v[3] == '\0'))
 		rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu has no %s",
 		    r->file, r->row, v[0] == NULL || *v[0] == '\0' ?
-		    "name (名称)" : "field (领域)");
+		    _("name (名称)") : _("field (领域)"));
 	if (rc == 0 && (v[1] == NULL || zf_ident_uscc(v[1], code, &why) != 0))
 		rc = zf_fail(r->e, EX_DATAERR, "%s: target %zu (%s): its "
 		    "unified social credit code (统一社会信用代码) %s", r->file,
-		    r->row, v[0], v[1] == NULL ? "is missing" : why);
+		    r->row, v[0], v[1] == NULL ? _("is missing") : why);
 	if (rc == 0) {
 		const struct zf_strset_entry *was = zf_strset_add(&r->codes,
 		    code, strlen(code), r->row, &added);
@@ -365,9 +366,9 @@ zf_draw_targets_parse(const char *file, const char *bytes, size_t len,
 		zf_csv_reader_release(&cr);
 		if (r.rc == 0 && st != ZF_CSV_OK)
 			r.rc = zf_fail(e, EX_DATAERR, "%s: not a CSV file "
-			    "(%s)", file, st == ZF_CSV_LONG_FIELD ? "a field "
-			    "too long" : st == ZF_CSV_AFTER_QUOTE ? "text "
-			    "after a closing quote" : "a quote not closed");
+			    "(%s)", file, st == ZF_CSV_LONG_FIELD ? _("a field "
+			    "too long") : st == ZF_CSV_AFTER_QUOTE ? _("text "
+			    "after a closing quote") : _("a quote not closed"));
 	}
 	zf_strset_release(&r.codes);
 	if (r.rc == 0 && r.n == 0)

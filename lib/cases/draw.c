@@ -22,6 +22,7 @@
 #include "record/object.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define DIRECTORY_MAX (64u << 20)
@@ -154,7 +155,7 @@ zf_draw_commit(struct zf_archive *a, const char *path, long count,
 	if (randomness == NULL || zf_text_check(randomness, 1000, 0,
 	    &why) != 0)
 		return zf_fail(e, EX_DATAERR, "--randomness %s", randomness ?
-		    why : "is required");
+		    why : _("is required"));
 	if (named_days(randomness, &first, &when) != 0 ||
 	    first <= zf_archive_today(a))
 		return zf_fail(e, EX_DATAERR, "--randomness must name a value "

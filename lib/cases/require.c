@@ -11,6 +11,7 @@
 #include "record/db.h"
 #include "rules/config.h"
 #include "rules/procedure.h"
+#include "base/i18n.h"
 
 static int
 applies(const struct zf_step_rule *r, const struct zf_require_step *s)
@@ -132,7 +133,7 @@ check_rule(struct zf_archive *a, const char *case_id,
 			    "%s)%s (%s)", s->step,
 			    r->requires[i], r->requires[i], s->step,
 			    strcmp(r->requires[i], "record") == 0 ?
-			    ", or its record given with --doc" : "",
+			    _(", or its record given with --doc") : "",
 			    r->basis);
 	}
 	return 0;

@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "cases/may.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 /*
  * The table's answer: a recusal is declared by whoever it bars; the
@@ -156,7 +157,8 @@ check_hearing(struct zf_archive *a, const char *case_id, const char *kind,
 			return rc < 0 ? e->code : zf_fail(e, EX_NOPERM,
 			    "'%s' (%s) %s %s and may not preside over its "
 			    "hearing (%s)", p->id, p->name, licence ?
-			    "examined" : "investigated", case_id, presides);
+			    _("examined") : _("investigated"), case_id,
+			    presides);
 	}
 	if ((d->flags & ZF_STEP_RECORD) && in->doc_file == NULL &&
 	    in->doc == NULL) {

@@ -28,6 +28,7 @@
 #include "rules/config.h"
 #include "rules/permissions.h"
 #include "rules/procedure.h"
+#include "base/i18n.h"
 
 #define TEMPLATE_MAX	(1u << 20)
 #define INPUT_MAX	(64u << 10)	/* the bytes of one --set value */
@@ -204,8 +205,8 @@ bad_input(const struct zf_template *t, const char *name, int twice,
 	for (i = 0; i < t->ninputs; i++)
 		zf_buf_printf(&b, "%s%s", i ? ", " : "", t->inputs[i].name);
 	rc = zf_fail(e, EX_USAGE, "the %s (%s) takes no %s'%s' (its inputs: "
-	    "%s)", t->title, t->name, twice ? "second " : "", name,
-	    b.len ? b.data : "none");
+	    "%s)", t->title, t->name, twice ? _("second ") : "", name,
+	    b.len ? b.data : _("none"));
 	zf_buf_release(&b);
 	return rc;
 }

@@ -29,6 +29,7 @@
 #include "publication/site.h"
 #include "publication/siteview.h"
 #include "base/when.h"
+#include "base/i18n.h"
 
 /* A request decided: what the export writes. */
 struct options {
@@ -770,9 +771,9 @@ export_bundle(struct zf_archive *a, const struct options *o,
 		rc = zf_fail(e, rc, "%s; the export was recorded, and its "
 		    "bundle waits at %s: %s%s%srun publish-export again with "
 		    "the same --out to put it in place", why, staged,
-		    rc == EX_CANTCREAT ? "remove what is at " : "",
+		    rc == EX_CANTCREAT ? _("remove what is at ") : "",
 		    rc == EX_CANTCREAT ? o->out : "",
-		    rc == EX_CANTCREAT ? " and " : "");
+		    rc == EX_CANTCREAT ? _(" and ") : "");
 		free(why);
 	}
 	free(staged);

@@ -127,8 +127,8 @@ make_parents(struct quarantine *q, const char *name, int *fd)
 		return zf_fail(q->e, errno == ENOSPC || errno == EIO ||
 		    errno == EDQUOT ? EX_IOERR : EX_DATAERR,
 		    "'%s' cannot be taken into the quarantine: %s", name,
-		    errno == EEXIST ? "a file or folder of that name is there "
-		    "already" : strerror(errno));
+		    errno == EEXIST ? _("a file or folder of that name is "
+		    "there already") : strerror(errno));
 	return 0;
 }
 
@@ -436,7 +436,7 @@ check_signature(char *const *trusted, struct quarantine *q,
 	return zf_fail(q->e, EX_NOPERM, "the bundle is signed by a key not "
 	    "trusted (%s): the keys of the agencies whose bundles are taken "
 	    "in are listed under sharing: trusted in zhifa.yaml, or given "
-	    "with province-load --trust", claimed ? claimed : "none named");
+	    "with province-load --trust", claimed ? claimed : _("none named"));
 }
 
 /* The key person held at seq of the other journal, or NULL. */
@@ -817,7 +817,8 @@ zf_exchange_in_open(const char *path, char *const *trusted,
 		if (!same)
 			rc = zf_fail(e, EX_NOPERM, "the bundle says it is of "
 			    "%s, but is signed by the key of %s: refused",
-			    origin ? origin : "no agency", name ? name : "?");
+			    origin ? origin : _("no agency"),
+			    name ? name : "?");
 		free(name);
 		if (rc != 0)
 			goto fail;

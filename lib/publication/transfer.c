@@ -22,6 +22,7 @@
 #include "record/journal.h"
 #include "record/object.h"
 #include "rules/config.h"
+#include "base/i18n.h"
 
 #define TITLE_MAX 60	/* bytes of a title in a file's name */
 
@@ -203,7 +204,7 @@ put_journal(struct package *p, uint64_t *size)
 		    "a checkpoint of the journal signed by the agency key, and "
 		    "there is %s: let the head sign one (any write with the "
 		    "agency key at hand does)", p->case_id, note == NULL ?
-		    "none" : "none that verifies");
+		    _("none") : _("none that verifies"));
 		goto out;
 	}
 	if ((rc = zf_exchange_events(a, p->case_id, &lines, &count)) != 0 ||

@@ -28,6 +28,7 @@
 #include "record/persons.h"
 #include "record/signer.h"
 #include "record/trust.h"
+#include "base/i18n.h"
 
 int
 zf_archive_locate(const char *option, const char **dir, struct zf_err *e)
@@ -430,7 +431,7 @@ zf_archive_actor_key(struct zf_archive *a, const char *path)
 		    "FILE or set ZHIFA_PERSON_KEY): make one with 'person-key "
 		    "new --as %s' and have the head register it "
 		    "('person-key register %s FILE')%s", who, who, file, who,
-		    who, held ? "" : "; no key of theirs is registered");
+		    who, held ? "" : _("; no key of theirs is registered"));
 		goto out;
 	}
 	if (stat(file, &sb) == 0 && (sb.st_mode & 077) != 0) {

@@ -20,6 +20,7 @@
 #include "record/persons.h"
 #include "rules/config.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 int
 zf_keys_new(struct zf_archive *a, const char *person, const char *path,
@@ -188,7 +189,7 @@ zf_keys_revoke(struct zf_archive *a, const char *person, const char *reason,
 		return rc;
 	if (reason == NULL || zf_text_check(reason, 1000, 0, &why) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "the reason %s",
-		    reason ? why : "is missing (--reason TEXT)");
+		    reason ? why : _("is missing (--reason TEXT)"));
 	if (strcmp(person, a->actor->id) == 0)
 		return zf_fail(&a->err, EX_NOPERM, "the head does not revoke "
 		    "their own key, or nobody could register the next one: "

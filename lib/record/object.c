@@ -16,6 +16,7 @@
 #include "record/handle.h"
 #include "base/buf.h"
 #include "base/io.h"
+#include "base/i18n.h"
 
 #define CHUNK (1 << 20)
 #define NCHUNKS 4
@@ -470,7 +471,8 @@ zf_object_copy_out(struct zf_archive *a, int fd, int out,
 
 	if (side != 0)
 		return zf_fail(&a->err, EX_IOERR, "cannot %s %s: %s",
-		    side == 'r' ? "read" : "write", name, strerror(errno));
+		    side == 'r' ? _("read") : _("write"), name,
+		    strerror(errno));
 	if (total != size || memcmp(got, digest, ZF_DIGEST_LEN) != 0)
 		return zf_fail(&a->err, EX_DATAERR, "stored %s does not match "
 		    "its digest: the archive is damaged; run archive-verify",

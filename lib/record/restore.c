@@ -15,6 +15,7 @@
 #include "record/checkpoint.h"
 #include "record/journal.h"
 #include "rules/permissions.h"
+#include "base/i18n.h"
 
 /* 1 when the journal's first size events hash to root. */
 static int
@@ -49,7 +50,7 @@ zf_archive_restored(struct zf_archive *a, const char *lost,
 		goto out;
 	if (reason == NULL || zf_text_check(reason, 1000, 0, &why) != 0) {
 		rc = zf_fail(&a->err, EX_DATAERR, "the reason %s",
-		    reason ? why : "is missing (--reason TEXT)");
+		    reason ? why : _("is missing (--reason TEXT)"));
 		goto out;
 	}
 	if (lost == NULL) {

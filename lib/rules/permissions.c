@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/config.h"
+#include "base/i18n.h"
 
 const struct zf_permission zf_permissions[ZF_NACTS] = {
 	{ ZF_ACT_FILE, "file", "files a case", ZF_MAY_OFFICERS | ZF_MAY_CLERK },
@@ -133,10 +134,10 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 	case ZF_ACT_READ_SECRET:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not read %s "
 		    "evidence of %s: only %s may", id, p->name, role,
-		    act == ZF_ACT_READ_SECRET ? "secret" : "restricted", cid,
-		    act == ZF_ACT_READ_SECRET ? "its officers, the head and "
-		    "the reviewer while it is under review" : "its officers, "
-		    "the head and the legal reviewers");
+		    act == ZF_ACT_READ_SECRET ? _("secret") : _("restricted"),
+		    cid, act == ZF_ACT_READ_SECRET ? _("its officers, the "
+		    "head and the reviewer while it is under review") :
+		    _("its officers, the head and the legal reviewers"));
 	case ZF_ACT_RECUSE:
 		return zf_fail(e, EX_NOPERM, "'%s' (%s, %s) may not act on %s: "
 		    "a recusal is declared by its officers, a legal reviewer "
