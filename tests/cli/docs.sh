@@ -68,7 +68,8 @@ for p in $programs; do
 	[ -f "$S/cmd/$p.c" ] &&
 	    nopts=$((nopts + $(long_options "$S/cmd/$p.c" | wc -l)))
 done
-npages=$(words "$S"/man/man1/*.1 "$S"/man/man5/*.5 "$S"/man/man7/*.7)
+npages=$(words "$S"/man/man1/*.1 "$S"/man/man5/*.5 "$S"/man/man7/*.7 \
+    "$S"/man/zh_CN/man7/*.7)
 bash=$(have bash)
 zsh=$(have zsh)
 fish=$(have fish)
@@ -133,7 +134,8 @@ done
 
 # mandoc -T lint -W warning says nothing about any page.
 if [ "$have_mandoc" -eq 1 ]; then
-	for page in "$S"/man/man1/*.1 "$S"/man/man5/*.5 "$S"/man/man7/*.7; do
+	for page in "$S"/man/man1/*.1 "$S"/man/man5/*.5 "$S"/man/man7/*.7 \
+	    "$S"/man/zh_CN/man7/*.7; do
 		mandoc -T lint -W warning "$page" >"$T/lint" 2>&1
 		if [ -s "$T/lint" ]; then not_ok "mandoc -T lint: $(cat "$T/lint")"; else ok; fi
 	done

@@ -97,6 +97,14 @@ else
 	not_ok "man case-new: $(in_root man -w case-new 2>&1)"
 fi
 
+# The overview in Chinese: man -L zh_CN 7 zhifa.
+if in_root sh -c 'MANPAGER=cat man -L zh_CN 7 zhifa' 2>/dev/null |
+    grep -q "三项制度"; then
+	ok
+else
+	not_ok "man -L zh_CN 7 zhifa: $(in_root man -L zh_CN -w 7 zhifa 2>&1)"
+fi
+
 # The demo with the installed programs (it needs bsdtar and sqlite3).
 in_root apt-get install -y -qq libarchive-tools sqlite3 >/dev/null 2>&1
 demo=/usr/share/doc/zhifa/examples/demo.sh
