@@ -8,7 +8,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 pot=${1:-po/zhifa.pot}
-find lib cmd -name '*.c' | LC_ALL=C sort >"$pot.files"
+find lib cmd -name '*.[ch]' | LC_ALL=C sort >"$pot.files"
 xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
     --package-name=zhifa --msgid-bugs-address=zhifa@example.gov.cn \
     --sort-by-file --add-location=file --files-from="$pot.files" \
@@ -22,6 +22,7 @@ xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
     --keyword=zf_pubcheck_problem:3 --flag=zf_pubcheck_problem:3:c-format \
     --keyword=tell:2 --flag=tell:2:c-format \
     --keyword=problem:5 --flag=problem:5:c-format \
+    --keyword=io_fail:2 --keyword=ZF_LIST:5 --keyword=ZF_NUMBER:5 \
     --output="$pot"
 rm -f "$pot.files"
 [ $# -eq 0 ] || exit 0

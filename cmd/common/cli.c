@@ -171,7 +171,7 @@ zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 			n = o->more;
 			if (*n == (size_t)o->max)
 				zf_cli_usage(cli, "at most %ld %s", o->max,
-				    o->many);
+				    _(o->many));
 			list = o->to;
 			list[(*n)++] = optarg;
 			break;
@@ -189,7 +189,7 @@ zf_cli_next(struct zf_cli *cli, int argc, char **argv,
 			v = strtol(optarg, &end, 10);
 			if (*end != '\0' || v < o->min || v > o->max)
 				zf_cli_usage(cli, "--%s '%s' is not a number "
-				    "of %s", o->name, optarg, o->many);
+				    "of %s", o->name, optarg, _(o->many));
 			*(int *)o->to = (int)v;
 			break;
 		default:

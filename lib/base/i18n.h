@@ -11,8 +11,10 @@
  * The message functions (zf_fail, zf_err_prefix, zf_cli_usage,
  * zf_cli_error, zf_cli_warn, zf_schema_fail, zf_pubcheck_problem)
  * translate their format themselves, and xgettext knows them by name
- * (po/CMakeLists.txt); a text built elsewhere is marked with _() where
- * it is used, or N_() where it is written and _() where it is used.
+ * (po/update.sh), as it knows the words of the options' tables
+ * (ZF_LIST, ZF_NUMBER) and of backup's io_fail; a text built elsewhere
+ * is marked with _() where it is used, or N_() where it is written and
+ * _() where it is used.
  */
 #ifndef ZF_I18N_H
 #define ZF_I18N_H

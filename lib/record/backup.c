@@ -18,6 +18,7 @@
 #include "record/db.h"
 #include "record/handle.h"
 #include "record/object.h"
+#include "base/i18n.h"
 
 struct backup {
 	struct zf_archive *a;
@@ -39,7 +40,7 @@ static const char *const names[] = { "zhifa.yaml", "zhifa.db",
 static int
 io_fail(struct backup *b, const char *what, const char *path)
 {
-	return zf_fail(&b->a->err, EX_IOERR, "cannot %s '%s/%s': %s", what,
+	return zf_fail(&b->a->err, EX_IOERR, "cannot %s '%s/%s': %s", _(what),
 	    b->dest, path, strerror(errno));
 }
 
