@@ -13,6 +13,12 @@ zf_i18n_init(void)
 		dir = ZHIFA_LOCALEDIR;
 	setlocale(LC_MESSAGES, "");
 	bindtextdomain(ZF_TEXTDOMAIN, dir);
-	/* The catalogue is UTF-8 and so is every other text of zhifa. */
+	/*
+	 * The catalogue is UTF-8 and so is every other text of zhifa; so
+	 * are the C library's own messages put into ours (strerror,
+	 * getopt), which would otherwise be cut down to the C locale's
+	 * ASCII, every Chinese character a '?'.
+	 */
 	bind_textdomain_codeset(ZF_TEXTDOMAIN, "UTF-8");
+	bind_textdomain_codeset("libc", "UTF-8");
 }

@@ -1534,8 +1534,8 @@ zf_archive_outside(struct zf_archive *a, const char *path, int exports)
 		goto out;
 	rc = zf_fail(&a->err, EX_USAGE, "'%s' is inside the archive %s%s: "
 	    "nothing is written there but by the archive's own programs",
-	    path, a->dir, exports ? " (only its exports/ folder takes "
-	    "bundles)" : "");
+	    path, a->dir, exports ? _(" (only its exports/ folder takes "
+	    "bundles)") : "");
 out:
 	free(root);
 	free(where);

@@ -7,57 +7,59 @@
 #include "base/i18n.h"
 
 const struct zf_permission zf_permissions[ZF_NACTS] = {
-	{ ZF_ACT_FILE, "file", "files a case", ZF_MAY_OFFICERS | ZF_MAY_CLERK },
-	{ ZF_ACT_EVIDENCE, "evidence", "adds evidence",
+	{ ZF_ACT_FILE, "file", N_("files a case"),
+	    ZF_MAY_OFFICERS | ZF_MAY_CLERK },
+	{ ZF_ACT_EVIDENCE, "evidence", N_("adds evidence"),
 	    ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
-	{ ZF_ACT_STEP, "step", "records a step",
+	{ ZF_ACT_STEP, "step", N_("records a step"),
 	    ZF_MAY_OFFICERS | ZF_MAY_HEAD },
-	{ ZF_ACT_SUBMIT, "submit", "submits for legal review",
+	{ ZF_ACT_SUBMIT, "submit", N_("submits for legal review"),
 	    ZF_MAY_OFFICERS },
-	{ ZF_ACT_REVIEW, "review", "decides a legal review", ZF_MAY_REVIEWERS },
-	{ ZF_ACT_DECIDE, "decide", "issues decisions", ZF_MAY_HEAD },
-	{ ZF_ACT_REVOKE, "revoke", "revokes decisions", ZF_MAY_HEAD },
-	{ ZF_ACT_EXPORT, "export", "publishes",
+	{ ZF_ACT_REVIEW, "review", N_("decides a legal review"),
+	    ZF_MAY_REVIEWERS },
+	{ ZF_ACT_DECIDE, "decide", N_("issues decisions"), ZF_MAY_HEAD },
+	{ ZF_ACT_REVOKE, "revoke", N_("revokes decisions"), ZF_MAY_HEAD },
+	{ ZF_ACT_EXPORT, "export", N_("publishes"),
 	    ZF_MAY_CLERK | ZF_MAY_HEAD | ZF_MAY_SERVICE },
-	{ ZF_ACT_WITHDRAW, "withdraw", "withdraws a publication",
+	{ ZF_ACT_WITHDRAW, "withdraw", N_("withdraws a publication"),
 	    ZF_MAY_CLERK | ZF_MAY_HEAD },
 	{ ZF_ACT_READ_RESTRICTED, "read-restricted",
-	    "reads restricted evidence",
+	    N_("reads restricted evidence"),
 	    ZF_MAY_OFFICERS | ZF_MAY_HEAD | ZF_MAY_REVIEWERS },
-	{ ZF_ACT_READ_SECRET, "read-secret", "reads secret evidence",
+	{ ZF_ACT_READ_SECRET, "read-secret", N_("reads secret evidence"),
 	    ZF_MAY_OFFICERS | ZF_MAY_HEAD | ZF_MAY_REVIEWING },
-	{ ZF_ACT_KEYS, "keys", "registers and revokes personal keys",
+	{ ZF_ACT_KEYS, "keys", N_("registers and revokes personal keys"),
 	    ZF_MAY_HEAD },
-	{ ZF_ACT_CONFIG, "config", "applies a changed configuration",
+	{ ZF_ACT_CONFIG, "config", N_("applies a changed configuration"),
 	    ZF_MAY_HEAD },
-	{ ZF_ACT_RECUSE, "recuse", "declares a recusal",
+	{ ZF_ACT_RECUSE, "recuse", N_("declares a recusal"),
 	    ZF_MAY_OFFICERS | ZF_MAY_REVIEWERS | ZF_MAY_HEAD },
-	{ ZF_ACT_RESTORED, "restored", "records that a backup was restored",
+	{ ZF_ACT_RESTORED, "restored", N_("records that a backup was restored"),
 	    ZF_MAY_HEAD },
-	{ ZF_ACT_READ_PUBLIC, "read-public", "reads public evidence",
+	{ ZF_ACT_READ_PUBLIC, "read-public", N_("reads public evidence"),
 	    ZF_MAY_ANYONE },
-	{ ZF_ACT_BACKUP, "backup", "copies the whole archive, evidence and "
-	    "all", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_SERVICE },
-	{ ZF_ACT_REASSIGN, "reassign", "reassigns a case's officers",
+	{ ZF_ACT_BACKUP, "backup", N_("copies the whole archive, evidence and "
+	    "all"), ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_SERVICE },
+	{ ZF_ACT_REASSIGN, "reassign", N_("reassigns a case's officers"),
 	    ZF_MAY_HEAD },
-	{ ZF_ACT_SUMMARY, "decide-summary", "decides a penalty on the spot "
-	    "(简易程序)", ZF_MAY_OFFICERS | ZF_MAY_HEAD },
-	{ ZF_ACT_CORRECT, "correct", "corrects a decision's record (更正)",
+	{ ZF_ACT_SUMMARY, "decide-summary", N_("decides a penalty on the spot "
+	    "(简易程序)"), ZF_MAY_OFFICERS | ZF_MAY_HEAD },
+	{ ZF_ACT_CORRECT, "correct", N_("corrects a decision's record (更正)"),
 	    ZF_MAY_HEAD },
-	{ ZF_ACT_APPROVE, "approve", "approves records before their release",
-	    ZF_MAY_APPROVERS },
-	{ ZF_ACT_DRAW, "draw", "commits to and makes the random draw of "
-	    "inspections (双随机)", ZF_MAY_CLERK },
-	{ ZF_ACT_READ_LOG, "read-log", "sees who read which evidence and why "
-	    "(调阅监督)", ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_REVIEWERS },
-	{ ZF_ACT_SHARE, "share", "shares whole case files with another "
-	    "agency (case-export)", ZF_MAY_HEAD },
-	{ ZF_ACT_IMPORT, "import", "takes in another agency's cases "
-	    "(bundle-import)", ZF_MAY_HEAD | ZF_MAY_CLERK },
-	{ ZF_ACT_RENDER, "render", "makes a case's enforcement documents "
-	    "(doc-render)", ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
-	{ ZF_ACT_ARCHIVE, "archive", "writes a closed case's archival "
-	    "transfer package (归档)", ZF_MAY_HEAD | ZF_MAY_CLERK },
+	{ ZF_ACT_APPROVE, "approve",
+	    N_("approves records before their release"), ZF_MAY_APPROVERS },
+	{ ZF_ACT_DRAW, "draw", N_("commits to and makes the random draw of "
+	    "inspections (双随机)"), ZF_MAY_CLERK },
+	{ ZF_ACT_READ_LOG, "read-log", N_("sees who read which evidence and "
+	    "why (调阅监督)"), ZF_MAY_HEAD | ZF_MAY_CLERK | ZF_MAY_REVIEWERS },
+	{ ZF_ACT_SHARE, "share", N_("shares whole case files with another "
+	    "agency (case-export)"), ZF_MAY_HEAD },
+	{ ZF_ACT_IMPORT, "import", N_("takes in another agency's cases "
+	    "(bundle-import)"), ZF_MAY_HEAD | ZF_MAY_CLERK },
+	{ ZF_ACT_RENDER, "render", N_("makes a case's enforcement documents "
+	    "(doc-render)"), ZF_MAY_OFFICERS | ZF_MAY_CLERK | ZF_MAY_HEAD },
+	{ ZF_ACT_ARCHIVE, "archive", N_("writes a closed case's archival "
+	    "transfer package (归档)"), ZF_MAY_HEAD | ZF_MAY_CLERK },
 };
 
 const char *
@@ -189,7 +191,7 @@ refuse(const struct zf_config *c, const struct zf_person *p,
 		    id, role);
 	default:
 		return zf_fail(e, EX_NOPERM, "only the head (负责人) %s; "
-		    "'%s' is %s", zf_permissions[act].what, id, role);
+		    "'%s' is %s", _(zf_permissions[act].what), id, role);
 	}
 }
 

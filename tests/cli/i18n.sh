@@ -3,7 +3,7 @@
 # message, LANG=zh_CN.UTF-8 gives the refusals and --help in Chinese
 # with the articles of law kept, and the C locale stays English.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 33
 
 for t in xgettext msgcmp msgfmt; do
 	command -v "$t" >/dev/null || { echo "i18n.sh: $t is missing (scripts/dev.sh" \
@@ -73,6 +73,12 @@ expect_in "$T/err" "执法证"
 # shellcheck disable=SC2086
 expect_exit 77 env LANG=C LANGUAGE=zh_CN case-new $filing
 expect_in "$T/err" "has no enforcement certificate"
+
+# The C library's words inside ours (strerror) come in Chinese too, not
+# as question marks.
+expect_exit 66 env LANG=zh_CN.UTF-8 case-show -A "$T/nowhere" C2026-0001
+expect_in "$T/err" "没有那个文件或目录"
+expect_not_in "$T/err" "??"
 
 # A usage error, a warning and --help.
 expect_exit 64 env LANG=zh_CN.UTF-8 case-list -o yaml

@@ -63,8 +63,8 @@ then ok; else not_ok "dpkg does not list zhifa as installed"; fi
 
 # archive-init and case-new, from /usr/bin, with the sample agency the
 # package installs; case-new refuses the expired officer as it should.
-if in_root sh -c 'archive-init /srv/zhifa' >/dev/null 2>&1 &&
-    id=$(in_root env ZHIFA_ARCHIVE=/srv/zhifa ZHIFA_ACTOR=zhangwei \
+if in_root sh -c 'archive-init /srv/bureau' >/dev/null 2>&1 &&
+    id=$(in_root env ZHIFA_ARCHIVE=/srv/bureau ZHIFA_ACTOR=zhangwei \
     case-new -t penalty --party 示例公司 --cause 违法建设 \
     --officer zhangwei --officer lina 2>/dev/null) &&
     [ "$id" = "C$(date +%Y)-0001" ]; then
@@ -72,7 +72,7 @@ if in_root sh -c 'archive-init /srv/zhifa' >/dev/null 2>&1 &&
 else
 	not_ok "archive-init and case-new from /usr/bin (case '${id:-}')"
 fi
-if in_root env ZHIFA_ARCHIVE=/srv/zhifa ZHIFA_ACTOR=zhangwei case-new \
+if in_root env ZHIFA_ARCHIVE=/srv/bureau ZHIFA_ACTOR=zhangwei case-new \
     -t penalty --party X --cause Y --officer zhangwei --officer sunli \
     >/dev/null 2>"$root/../refusal"; then
 	not_ok "case-new took an officer whose certificate ended"
@@ -84,7 +84,7 @@ fi
 # The installed catalogue: Chinese once the locale exists.
 in_root sh -c 'apt-get install -y -qq locales >/dev/null 2>&1 &&
     localedef -i zh_CN -f UTF-8 zh_CN.UTF-8'
-if in_root env LANG=zh_CN.UTF-8 ZHIFA_ARCHIVE=/srv/zhifa \
+if in_root env LANG=zh_CN.UTF-8 ZHIFA_ARCHIVE=/srv/bureau \
     ZHIFA_ACTOR=zhangwei case-new -t penalty --party X --cause Y \
     --officer zhangwei --officer sunli 2>&1 | grep -q "执法证.*行政处罚法第四十二条"
 then ok; else not_ok "no refusal in Chinese from the installed catalogue"; fi
@@ -115,6 +115,29 @@ else
 	not_ok "the demo: $(tail -15 "$root/../demo.log")"
 fi
 
+# The account of the daily jobs, made by the package, with its home.
+if in_root getent passwd zhifa >/dev/null &&
+    [ -d "$root/var/lib/zhifa" ]; then
+	ok
+else
+	not_ok "no account zhifa with its home /var/lib/zhifa"
+fi
+# The daily publication as zhifa(7) sets it up, run as its unit runs it
+# (systemd does not run here): the account makes the archive, and on a
+# working day (the sample is a drill, so its clock can be set) the job
+# writes the day's bundle into ZHIFA_PUBLISH_DIR.
+if in_root sh -c 'install -d -o zhifa -g zhifa /srv/zhifa /srv/www &&
+    runuser -u zhifa -- env HOME=/var/lib/zhifa archive-init \
+    /srv/zhifa/jianshe && runuser -u zhifa -- env HOME=/var/lib/zhifa \
+    ZHIFA_ARCHIVE=/srv/zhifa/jianshe ZHIFA_ACTOR=publisher \
+    ZHIFA_PUBLISH_DIR=/srv/www ZHIFA_NOW=2026-12-07T06:30:00+08:00 \
+    /usr/libexec/zhifa/zhifa-daily publish' >"$root/../daily.log" 2>&1 &&
+    ls "$root"/srv/www/gongshi-*.tar.gz >/dev/null 2>&1; then
+	ok
+else
+	not_ok "the daily publication: $(tail -5 "$root/../daily.log")"
+fi
+
 # The systemd units, where the package put them, with systemd installed.
 in_root apt-get install -y -qq systemd >/dev/null 2>&1
 units="zhifa-deadline-check.service zhifa-deadline-check.timer
@@ -131,9 +154,25 @@ else
 	not_ok "systemd-analyze verify: $(cat "$root/../verify.log")"
 fi
 # The daily job on a day off does nothing, and says so.
-if in_root sh -c 'ZHIFA_ARCHIVE=/srv/zhifa ZHIFA_ACTOR=publisher \
-    /usr/libexec/zhifa/zhifa-daily deadlines' >"$root/../daily.log" 2>&1
+if in_root sh -c 'ZHIFA_ARCHIVE=/srv/bureau ZHIFA_ACTOR=publisher \
+    ZHIFA_NOW=2026-12-05T07:30:00+08:00 \
+    /usr/libexec/zhifa/zhifa-daily deadlines' >"$root/../daily.log" 2>&1 &&
+    grep -q "not a working day" "$root/../daily.log"
 then ok; else not_ok "zhifa-daily: $(cat "$root/../daily.log")"; fi
+
+# Removed and purged, the package leaves no enabled timer behind, nor
+# its configuration; the keys' home stays.
+in_root systemctl enable zhifa-deadline-check.timer \
+    zhifa-publish-export.timer >/dev/null 2>&1
+in_root apt-get purge -y -qq zhifa >/dev/null 2>&1
+if ! ls "$root"/etc/systemd/system/timers.target.wants/zhifa-* \
+    >/dev/null 2>&1 && [ ! -e "$root/etc/default/zhifa" ] &&
+    [ ! -e "$root/usr/bin/case-new" ] && [ -d "$root/var/lib/zhifa" ]; then
+	ok
+else
+	not_ok "after purge: $(ls "$root"/etc/systemd/system/timers.target.wants/ \
+	    "$root/etc/default" 2>&1 | head -5)"
+fi
 
 echo "deb: $passed passed, $failed failed" >&2
 [ "$failed" -eq 0 ]
