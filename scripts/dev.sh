@@ -63,10 +63,10 @@ for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 	    grep -q "install ok installed" || missing="$missing $p"
 done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
 if [ -n "$missing" ]; then
 	echo "dev.sh: installing$missing" >&2
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
 	    --no-install-recommends $missing >/dev/null
@@ -75,8 +75,6 @@ fi
 # The messages' tests read Chinese: the locale zh_CN.UTF-8 must exist.
 if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf-\{0,1\}8'; then
 	echo "dev.sh: generating the locale zh_CN.UTF-8" >&2
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
 	$sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 fi
 

@@ -32,7 +32,7 @@ tell(struct zf_bagread *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	r->problem(r->ctx, _(fmt), ap);
+	r->problem(r->ctx, fmt, ap);
 	va_end(ap);
 }
 

@@ -26,7 +26,11 @@ struct zf_bagread {
 	int (*begin)(void *ctx, const char *name);
 	void (*data)(void *ctx, const void *p, size_t n);
 	void (*end)(void *ctx);
-	/* A problem with the bundle, one line of text as printf makes it. */
+	/*
+	 * A problem with the bundle, one line of text as printf makes it;
+	 * fmt is the English, which the callback translates (as
+	 * zf_pubcheck_vproblem does).
+	 */
 	void (*problem)(void *ctx, const char *fmt, va_list ap);
 	int again;		/* a later pass */
 

@@ -24,6 +24,7 @@ export ZHIFA_ARCHIVE="$T/ar"
 export ZHIFA_ACTOR=zhangwei
 export ZHIFA_NOW=2026-11-20T10:00:00+08:00
 export LC_ALL=C.UTF-8
+unset LANGUAGE
 exec </dev/null
 
 passed=0
