@@ -1,7 +1,6 @@
 /* i18n: the catalogue of messages. */
 #include "base/i18n.h"
 
-#include <locale.h>
 #include <stdlib.h>
 
 void
@@ -21,4 +20,16 @@ zf_i18n_init(void)
 	 */
 	bind_textdomain_codeset(ZF_TEXTDOMAIN, "UTF-8");
 	bind_textdomain_codeset("libc", "UTF-8");
+}
+
+locale_t
+zf_i18n_utf8_locale(void)
+{
+	locale_t base = duplocale(LC_GLOBAL_LOCALE), utf8;
+
+	if (base == (locale_t)0)
+		return (locale_t)0;
+	if ((utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", base)) == (locale_t)0)
+		freelocale(base);
+	return utf8;
 }

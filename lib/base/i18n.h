@@ -20,6 +20,7 @@
 #define ZF_I18N_H
 
 #include <libintl.h>
+#include <locale.h>
 
 #define ZF_TEXTDOMAIN "zhifa"
 
@@ -32,5 +33,13 @@
  * locale is set: numbers, sorting and character classes stay C.
  */
 void zf_i18n_init(void);
+
+/*
+ * The process's locale with a UTF-8 character type (C.UTF-8's), for a
+ * thread's uselocale() around libarchive, which converts names from
+ * the character type's encoding; the messages keep their language.
+ * (locale_t)0 when it cannot be made; freelocale() it after.
+ */
+locale_t zf_i18n_utf8_locale(void);
 
 #endif

@@ -42,6 +42,7 @@
 #include "base/when.h"
 #include "publication/bundle-name.h"
 #include "publication/bundle-store.h"
+#include "base/i18n.h"
 
 #define SHA256 ZF_SUITE_SHA256_ED25519
 #define CHUNK (1 << 20)
@@ -338,7 +339,7 @@ zf_bundle_open(const char *path, int format, const char *bag_info,
 	while (len > 1 && path[len - 1] == '/')
 		len--;
 	zf_bundle_store_init(&b->store, format, xstrndup(path, len));
-	b->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	b->utf8 = zf_i18n_utf8_locale();
 	old = enter(b);
 	if ((rc = take_bag_info(b, bag_info, e)) != 0)
 		goto out;

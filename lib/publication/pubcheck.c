@@ -19,6 +19,7 @@
 #include "publication/pubcheck-state.h"
 #include "publication/pubcheck-log.h"
 #include "publication/pubcheck-records.h"
+#include "base/i18n.h"
 
 #define SMALL_MAX (1 << 20) /* tag files, keys, proofs */
 #define MANIFEST_LINE_MAX 8192
@@ -465,7 +466,7 @@ zf_pubcheck_bundle(const char *path, const struct zf_pubcheck_options *o,
 		goto out;
 	}
 	/* libarchive gives names in the locale's encoding: UTF-8 here. */
-	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	utf8 = zf_i18n_utf8_locale();
 	if (utf8 != (locale_t)0)
 		old = uselocale(utf8);
 	if ((rc = zf_pubcheck_is_archival(path, is_dir, e)) != 0) {

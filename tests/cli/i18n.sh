@@ -3,7 +3,7 @@
 # message, LANG=zh_CN.UTF-8 gives the refusals and --help in Chinese
 # with the articles of law kept, and the C locale stays English.
 . "$(dirname "$0")/lib.sh"
-plan 33
+plan 35
 
 for t in xgettext msgcmp msgfmt; do
 	command -v "$t" >/dev/null || { echo "i18n.sh: $t is missing (scripts/dev.sh" \
@@ -79,6 +79,12 @@ expect_in "$T/err" "has no enforcement certificate"
 expect_exit 66 env LANG=zh_CN.UTF-8 case-show -A "$T/nowhere" C2026-0001
 expect_in "$T/err" "没有那个文件或目录"
 expect_not_in "$T/err" "??"
+
+# Reading a bundle runs libarchive under a UTF-8 character type for
+# this thread only; the messages keep their language there too.
+printf 'PK\003\004garbage' >"$T/bad.zip"
+expect_exit 65 env LANG=zh_CN.UTF-8 publish-verify "$T/bad.zip"
+expect_in "$T/err" "不是数据包"
 
 # A usage error, a warning and --help.
 expect_exit 64 env LANG=zh_CN.UTF-8 case-list -o yaml
